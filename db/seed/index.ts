@@ -1,0 +1,11 @@
+import type { Db } from '../client';
+import { seedSeason } from './catalog';
+import { taojiang2024 } from './taojiang-2024';
+
+/** The seasons every database holds: the catalog parents read. */
+export const seasonsToSeed = [taojiang2024];
+
+/** Idempotent: run at every start of the Node host and by `npm run db:seed`. */
+export async function seedCatalog(db: Db): Promise<void> {
+  for (const season of seasonsToSeed) await seedSeason(db, season);
+}

@@ -1,0 +1,15 @@
+import { entryInput, regionInput, schoolsInput } from '../../schemas/catalog';
+import * as catalog from '../../services/catalog';
+import { publicProcedure, router } from '../trpc';
+
+/** Public: what any parent or integrator may read before signing in. */
+export const catalogRouter = router({
+  regions: publicProcedure.query(({ ctx }) => catalog.listRegions(ctx.deps.db)),
+  region: publicProcedure.input(regionInput)
+    .query(({ ctx, input }) => catalog.getRegion(ctx.deps.db, input.regionId, ctx.deps.clock.now())),
+  channels: publicProcedure.input(entryInput)
+    .query(({ ctx, input }) => catalog.listChannels(ctx.deps.db, input.entryId, ctx.deps.clock.now())),
+  schools: publicProcedure.input(schoolsInput).query(({ ctx, input }) => catalog.listSchools(ctx.deps.db, input)),
+  communities: publicProcedure.input(regionInput).query(({ ctx, input }) => catalog.listCommunities(ctx.deps.db, input.regionId)),
+  pages: publicProcedure.input(regionInput).query(({ ctx, input }) => catalog.listPages(ctx.deps.db, input.regionId)),
+});

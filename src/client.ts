@@ -1,0 +1,41 @@
+import { createTRPCClient, httpBatchLink, type TRPCClientErrorLike } from '@trpc/client';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from './api/router';
+
+export type { AppRouter } from './api/router';
+export type { DomainErrorCode } from './domain/errors';
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type EnrollmentClientError = TRPCClientErrorLike<AppRouter>;
+
+export interface EnrollmentClientOptions {
+  /** The platform's origin, e.g. `https://bm.example.gov.cn` (the client adds `/trpc`). */
+  url: string;
+  /** A session or integration token, sent as `Authorization: Bearer`. */
+  token?: string | (() => string | undefined);
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+  fetch?: typeof fetch;
+}
+
+/**
+ * The typed client integrators use. Inputs are objects, ids strings, instants ISO-8601 strings.
+ *
+ * @example
+ * const client = createEnrollmentClient({ url: 'http://127.0.0.1:8787' });
+ * const regions = await client.catalog.regions.query();
+ */
+export function createEnrollmentClient(options: EnrollmentClientOptions) {
+  return createTRPCClient<AppRouter>({
+    links: [httpBatchLink({
+      url: `${options.url.replace(/\/$/, '')}/trpc`,
+      fetch: options.fetch,
+      headers() {
+        const token = typeof options.token === 'function' ? options.token() : options.token;
+        return { ...options.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) };
+      },
+    })],
+  });
+}
+
+export type EnrollmentClient = ReturnType<typeof createEnrollmentClient>;

@@ -1,0 +1,38 @@
+/** Catalog vocabulary shared by the seed, the database columns and the API. Pure types and constants. */
+
+export const levels = ['primary', 'junior'] as const;
+export type Level = (typeof levels)[number];
+
+export const entryCodes = ['grade1', 'grade7', 'transfer'] as const;
+export type EntryCode = (typeof entryCodes)[number];
+
+export const pageSlugs = ['policy', 'manual', 'faq', 'declaration'] as const;
+export type PageSlug = (typeof pageSlugs)[number];
+
+/**
+ * What the records must show for a channel (系统可查验) and whether paper proof is checked by hand.
+ * Dates are calendar dates in China time, `YYYY-MM-DD`; "before" is strict: the record date must be earlier.
+ */
+export interface ChannelEligibility {
+  check: 'hukou' | 'public_servant' | 'military' | 'property' | 'business' | 'pension' | 'park_enterprise' | 'other';
+  /** The record (hukou registration, licence, first pension payment) must be dated before this day. */
+  before?: string;
+  /** Minimum months of continuous pension insurance. */
+  minInsuredMonths?: number;
+  /** Can the authority records confirm it (系统可查验)? */
+  verifiable: boolean;
+  /** Proof that only a reviewer can judge from the uploaded papers (certificates, park letters). */
+  manualProof: boolean;
+}
+
+/**
+ * A document a channel asks for. Documents sharing an `alternativeGroup` are alternatives: one of them is enough.
+ * `condition: 'hukou_lacks_relation'` means only needed when the hukou booklet does not show the parent–child relation.
+ */
+export interface ChannelDocument {
+  kind: string;
+  name: string;
+  note?: string;
+  alternativeGroup?: string;
+  condition?: 'hukou_lacks_relation';
+}

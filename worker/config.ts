@@ -1,0 +1,59 @@
+import { type Clock, shiftedClock, systemClock } from '../src/adapters/clock';
+
+/** Configuration names shared by both hosts (DESIGN.md "Configuration"). */
+export interface HostEnv {
+  PORT?: string;
+  HOST?: string;
+  DATABASE_URL?: string;
+  DATABASE_AUTH_TOKEN?: string;
+  DATA_KEY?: string;
+  ENROLL_NOW?: string;
+  ENROLL_DEV?: string;
+  SMS_PROVIDER?: string;
+  SMS_HTTP_URL?: string;
+  SMS_HTTP_KEY?: string;
+}
+
+export interface HostConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  databaseAuthToken: string | undefined;
+  dataKey: string;
+  dev: boolean;
+  /** The instant the clock shows at start (then it runs forward); undefined = real time. */
+  startAt: Date | undefined;
+}
+
+/** In demo mode without `ENROLL_NOW`, the clock starts on the morning the 2024 window opened. */
+export const demoStart = '2024-07-15T08:00:00+08:00';
+const demoDataKey = 'demo-only-data-key-never-use-in-production';
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: HostEnv, defaults: { databaseUrl?: string } = {}): HostConfig {
+  const dev = env.ENROLL_DEV === '1' || env.ENROLL_DEV === 'true';
+  const databaseUrl = env.DATABASE_URL || defaults.databaseUrl;
+  if (!databaseUrl) throw new ConfigError('DATABASE_URL is required');
+  const dataKey = env.DATA_KEY || (dev ? demoDataKey : undefined);
+  if (!dataKey) throw new ConfigError('DATA_KEY is required outside demo mode (ENROLL_DEV=1)');
+  if (dataKey.length < 32 && !dev) throw new ConfigError('DATA_KEY must be at least 32 characters');
+  const start = env.ENROLL_NOW || (dev ? demoStart : undefined);
+  const startAt = start ? new Date(start) : undefined;
+  if (startAt && Number.isNaN(startAt.getTime())) throw new ConfigError(`ENROLL_NOW is not an ISO instant: ${start}`);
+  const port = Number(env.PORT || 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT is not a port: ${env.PORT}`);
+  return {
+    port,
+    host: env.HOST || '127.0.0.1',
+    databaseUrl,
+    databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
+    dataKey,
+    dev,
+    startAt,
+  };
+}
+
+export function clockFor(config: Pick<HostConfig, 'startAt'>): Clock {
+  return config.startAt ? shiftedClock(config.startAt) : systemClock;
+}

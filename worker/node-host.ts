@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createDb } from '../db/client';
+import { migrateDb } from '../db/migrate';
+import { seedCatalog } from '../db/seed';
+import type { Clock } from '../src/adapters/clock';
+import type { AppDeps } from '../src/api/context';
+import { createApp } from '../src/app';
+import { clockFor, type HostConfig } from './config';
+
+const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+export interface NodeHost {
+  url: string;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (and creates) the embedded libSQL database, migrates and seeds it, and serves the API and the built
+ * web app. Tests start it too, with their own database file and clock.
+ */
+export async function startNodeHost(config: HostConfig, overrides: { clock?: Clock; log?: AppDeps['log'] } = {}): Promise<NodeHost> {
+  if (config.databaseUrl.startsWith('file:')) {
+    mkdirSync(dirname(resolve(config.databaseUrl.slice('file:'.length))), { recursive: true });
+  }
+  const db = await createDb(config.databaseUrl, config.databaseAuthToken);
+  await migrateDb(db);
+  await seedCatalog(db);
+
+  const deps: AppDeps = {
+    db,
+    clock: overrides.clock ?? clockFor(config),
+    secrets: { dataKey: config.dataKey },
+    dev: config.dev,
+    log: overrides.log ?? console,
+  };
+  const app = createApp(deps, { clientIp: (c) => getConnInfo(c).remote.address ?? null });
+
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.use('*', serveStatic({ root: webDist }));
+  app.get('*', async (c, next) => {
+    if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/trpc/')) return next();
+    c.header('Cache-Control', 'no-cache');
+    return serveStatic({ root: webDist, path: 'index.html' })(c, next);
+  });
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolveServer(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+
+  return {
+    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    deps,
+    async close() {
+      await new Promise<void>((done) => server.close(() => done()));
+      db.$client.close();
+    },
+  };
+}
