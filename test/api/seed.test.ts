@@ -1,0 +1,52 @@
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, type Db } from '../../db/client';
+import { migrateDb } from '../../db/migrate';
+import { catchments, channels, pages, schools } from '../../db/schema';
+import { seedCatalog } from '../../db/seed';
+import { seedSeason } from '../../db/seed/catalog';
+import { taojiang2024 } from '../../db/seed/taojiang-2024';
+import { tempDir } from '../helpers/temp';
+
+const dir = tempDir('seed');
+let db: Db;
+
+beforeAll(async () => {
+  db = await createDb(`file:${dir.path}/seed.db`);
+  await migrateDb(db);
+});
+afterAll(() => {
+  db?.$client.close();
+  dir.remove();
+});
+
+const counts = async () => ({
+  channels: (await db.select({ n: count() }).from(channels))[0]!.n,
+  schools: (await db.select({ n: count() }).from(schools))[0]!.n,
+  catchments: (await db.select({ n: count() }).from(catchments))[0]!.n,
+  pages: await db.select({ slug: pages.slug, updatedAt: pages.updatedAt }).from(pages).orderBy(pages.slug),
+});
+
+describe('seeding', () => {
+  it('can run at every start without duplicating rows or touching unchanged pages', async () => {
+    await seedCatalog(db);
+    const first = await counts();
+    expect(first.channels).toBe(6 + 7 + 6 + 5 + 5);
+    await new Promise((r) => setTimeout(r, 5));
+    await seedCatalog(db);
+    expect(await counts()).toEqual(first);
+  });
+
+  it('updates an edited page in place and moves only its date', async () => {
+    const before = await counts();
+    const edited = { ...taojiang2024, pages: taojiang2024.pages.map((p) => (p.slug === 'faq' ? { ...p, body: `${p.body}\n\n补充说明。` } : p)) };
+    await new Promise((r) => setTimeout(r, 5));
+    await seedSeason(db, edited);
+    const after = await counts();
+    const date = (rows: typeof before.pages, slug: string) => rows.find((p) => p.slug === slug)!.updatedAt.getTime();
+    expect(date(after.pages, 'faq')).toBeGreaterThan(date(before.pages, 'faq'));
+    expect(date(after.pages, 'policy')).toBe(date(before.pages, 'policy'));
+    const [faq] = await db.select().from(pages).where(eq(pages.slug, 'faq'));
+    expect(faq!.body.endsWith('补充说明。')).toBe(true);
+  });
+});

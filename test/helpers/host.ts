@@ -1,0 +1,39 @@
+import { manualClock, type ManualClock } from '../../src/adapters/clock';
+import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
+import { readConfig } from '../../worker/config';
+import { startNodeHost, type NodeHost } from '../../worker/node-host';
+import { tempDir } from './temp';
+
+export interface TestHost {
+  url: string;
+  client: EnrollmentClient;
+  clock: ManualClock;
+  host: NodeHost;
+  /** Everything the app logged as an error: a test that expects none checks it is empty. */
+  errors: unknown[][];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real Node host on a free port with a fresh, migrated and seeded libSQL file of its own and a clock
+ * that stands still at `now` (China time inside the 2024 window unless told otherwise).
+ */
+export async function startTestHost(options: { now?: string; env?: Record<string, string> } = {}): Promise<TestHost> {
+  const dir = tempDir('api');
+  const clock = manualClock(options.now ?? '2024-07-20T10:00:00+08:00');
+  const errors: unknown[][] = [];
+  const log = { info: () => {}, warn: () => {}, error: (...args: unknown[]) => { errors.push(args); } };
+  const config = readConfig({ PORT: '0', DATABASE_URL: `file:${dir.path}/test.db`, ENROLL_DEV: '1', ...options.env });
+  const host = await startNodeHost(config, { clock, log });
+  return {
+    url: host.url,
+    client: createEnrollmentClient({ url: host.url }),
+    clock,
+    host,
+    errors,
+    async close() {
+      await host.close();
+      dir.remove();
+    },
+  };
+}
