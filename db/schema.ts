@@ -104,3 +104,118 @@ export const pages = sqliteTable('pages', {
   sort: integer('sort').notNull(),
   updatedAt: updatedAt(),
 }, (t) => [uniqueIndex('pages_season_slug').on(t.seasonId, t.slug)]);
+
+// ——— Parents' accounts, sign-in and sessions ———
+
+/** A parent's account, identified by the mobile number that receives every notice. */
+export const accounts = sqliteTable('accounts', {
+  id: text('id').primaryKey(),
+  phone: text('phone').notNull().unique(),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+});
+
+/** One-time sign-in codes: stored as HMACs, five tries, single use. */
+export const smsCodes = sqliteTable('sms_codes', {
+  id: text('id').primaryKey(),
+  phone: text('phone').notNull(),
+  purpose: text('purpose').$type<'sign_in' | 'change_phone'>().notNull(),
+  /** For `change_phone`: the account that asked to move to this number. */
+  accountId: text('account_id'),
+  codeHash: text('code_hash').notNull(),
+  ip: text('ip'),
+  createdAt: instant('created_at').notNull(),
+  expiresAt: instant('expires_at').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  /** Set once, by the request that used the code; follow-up rows of that request are keyed by it. */
+  consumedBy: text('consumed_by'),
+}, (t) => [index('sms_codes_phone_created').on(t.phone, t.createdAt), index('sms_codes_ip_created').on(t.ip, t.createdAt)]);
+
+export const sessions = sqliteTable('sessions', {
+  id: text('id').primaryKey(),
+  /** SHA-256 of the bearer token; the token itself is never stored. */
+  tokenHash: text('token_hash').notNull().unique(),
+  accountId: text('account_id').notNull().references(() => accounts.id),
+  createdAt: instant('created_at').notNull(),
+  lastSeenAt: instant('last_seen_at').notNull(),
+  /** Absolute expiry; idle expiry is `lastSeenAt` + the idle limit. */
+  expiresAt: instant('expires_at').notNull(),
+  revokedAt: instant('revoked_at'),
+}, (t) => [index('sessions_account').on(t.accountId)]);
+
+// ——— Children ———
+
+export const children = sqliteTable('children', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull().references(() => accounts.id),
+  name: text('name').notNull(),
+  idType: text('id_type').$type<'resident' | 'hk_mo_tw' | 'foreign_permanent' | 'passport'>().notNull(),
+  /** AES-GCM ciphertext of the ID number (key from DATA_KEY). */
+  idCipher: text('id_cipher').notNull(),
+  /** HMAC blind index of the normalised ID number: one account per child. */
+  idBlind: text('id_blind').notNull().unique(),
+  idMasked: text('id_masked').notNull(),
+  birthDate: text('birth_date'),
+  sex: text('sex').$type<'male' | 'female'>(),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+}, (t) => [index('children_account').on(t.accountId)]);
+
+/**
+ * Applications (the journey arrives with its own issue). Present now so that unbinding a child can be refused
+ * while one of its applications is under review.
+ */
+export const applications = sqliteTable('applications', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull().references(() => accounts.id),
+  childId: text('child_id').notNull().references(() => children.id),
+  seasonId: text('season_id').notNull().references(() => seasons.id),
+  entryId: text('entry_id').notNull().references(() => entries.id),
+  status: text('status').notNull(),
+  version: integer('version').notNull().default(0),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+}, (t) => [uniqueIndex('applications_child_season').on(t.childId, t.seasonId), index('applications_account').on(t.accountId)]);
+
+// ——— Notices: in-app messages and the SMS outbox ———
+
+/** 我的消息: what the red dot counts until read. */
+export const messages = sqliteTable('messages', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull().references(() => accounts.id),
+  /** The notice this message belongs to; one message per notice. */
+  noticeKey: text('notice_key').notNull().unique(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  createdAt: instant('created_at').notNull(),
+  readAt: instant('read_at'),
+}, (t) => [index('messages_account_created').on(t.accountId, t.createdAt)]);
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead';
+
+/** SMS waiting to go out, written in the same batch as the change that causes it. */
+export const outbox = sqliteTable('outbox', {
+  id: text('id').primaryKey(),
+  /** Unique per notice (e.g. `code:<codeId>`, `welcome:<accountId>`); the provider sees it as the idempotency key. */
+  idempotencyKey: text('idempotency_key').notNull().unique(),
+  phone: text('phone').notNull(),
+  body: text('body').notNull(),
+  status: text('status').$type<OutboxStatus>().notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: instant('next_attempt_at').notNull(),
+  /** The sweeper or request that holds the row while sending, and until when. */
+  claimedBy: text('claimed_by'),
+  claimExpiresAt: instant('claim_expires_at'),
+  lastError: text('last_error'),
+  createdAt: instant('created_at').notNull(),
+  sentAt: instant('sent_at'),
+}, (t) => [index('outbox_due').on(t.status, t.nextAttemptAt)]);
+
+/** What the `dev` SMS provider "sent": the dev inbox page reads it in demo mode. */
+export const devSms = sqliteTable('dev_sms', {
+  id: text('id').primaryKey(),
+  idempotencyKey: text('idempotency_key').notNull().unique(),
+  phone: text('phone').notNull(),
+  body: text('body').notNull(),
+  sentAt: instant('sent_at').notNull(),
+}, (t) => [index('dev_sms_phone').on(t.phone, t.sentAt)]);
