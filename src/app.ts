@@ -4,7 +4,8 @@ import { Hono, type Context as HonoContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { type AppDeps, createContextInner } from './api/context';
+import type { AppDeps } from './api/context';
+import { contextFromHono } from './api/http-context';
 import { internalErrorMessage } from './api/errors';
 import { appRouter } from './api/router';
 
@@ -52,7 +53,7 @@ export function createApp(deps: AppDeps, hooks: HostHooks = {}) {
   app.use('/trpc/*', trpcServer({
     endpoint: '/trpc',
     router: appRouter,
-    createContext: (_opts, c) => createContextInner({ deps, requestId: c.get('requestId'), ip: clientIp(c) }),
+    createContext: (opts, c) => contextFromHono(deps, c, opts.resHeaders, clientIp),
     onError({ error, path, ctx }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         deps.log.error(`[${ctx?.requestId ?? '-'}] trpc ${path ?? '?'} failed`, error.cause ?? error);

@@ -1,4 +1,5 @@
 import { type Clock, shiftedClock, systemClock } from '../src/adapters/clock';
+import type { SmsConfig } from '../src/adapters/sms-from-config';
 
 /** Configuration names shared by both hosts (DESIGN.md "Configuration"). */
 export interface HostEnv {
@@ -23,6 +24,7 @@ export interface HostConfig {
   dev: boolean;
   /** The instant the clock shows at start (then it runs forward); undefined = real time. */
   startAt: Date | undefined;
+  sms: SmsConfig;
 }
 
 /** In demo mode without `ENROLL_NOW`, the clock starts on the morning the 2024 window opened. */
@@ -43,6 +45,10 @@ export function readConfig(env: HostEnv, defaults: { databaseUrl?: string } = {}
   if (startAt && Number.isNaN(startAt.getTime())) throw new ConfigError(`ENROLL_NOW is not an ISO instant: ${start}`);
   const port = Number(env.PORT || 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT is not a port: ${env.PORT}`);
+  const smsProvider = env.SMS_PROVIDER || (dev ? 'dev' : undefined);
+  if (smsProvider !== 'dev' && smsProvider !== 'http') {
+    throw new ConfigError('SMS_PROVIDER must be "dev" or "http" (outside demo mode it must be set)');
+  }
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -51,6 +57,7 @@ export function readConfig(env: HostEnv, defaults: { databaseUrl?: string } = {}
     dataKey,
     dev,
     startAt,
+    sms: { provider: smsProvider, httpUrl: env.SMS_HTTP_URL, httpKey: env.SMS_HTTP_KEY },
   };
 }
 

@@ -10,7 +10,9 @@ import { seedCatalog } from '../db/seed';
 import type { Clock } from '../src/adapters/clock';
 import type { AppDeps } from '../src/api/context';
 import { createApp } from '../src/app';
-import { clockFor, type HostConfig } from './config';
+import type { HostConfig } from './config';
+import { buildDeps } from './deps';
+import { startSweeper } from './node-sweeper';
 
 const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -24,7 +26,7 @@ export interface NodeHost {
  * Opens (and creates) the embedded libSQL database, migrates and seeds it, and serves the API and the built
  * web app. Tests start it too, with their own database file and clock.
  */
-export async function startNodeHost(config: HostConfig, overrides: { clock?: Clock; log?: AppDeps['log'] } = {}): Promise<NodeHost> {
+export async function startNodeHost(config: HostConfig, overrides: { clock?: Clock; log?: AppDeps['log']; sweepEveryMs?: number } = {}): Promise<NodeHost> {
   if (config.databaseUrl.startsWith('file:')) {
     mkdirSync(dirname(resolve(config.databaseUrl.slice('file:'.length))), { recursive: true });
   }
@@ -32,13 +34,8 @@ export async function startNodeHost(config: HostConfig, overrides: { clock?: Clo
   await migrateDb(db);
   await seedCatalog(db);
 
-  const deps: AppDeps = {
-    db,
-    clock: overrides.clock ?? clockFor(config),
-    secrets: { dataKey: config.dataKey },
-    dev: config.dev,
-    log: overrides.log ?? console,
-  };
+  const deps = await buildDeps(config, db, overrides);
+  const sweeper = startSweeper(deps, overrides.sweepEveryMs ?? 60_000);
   const app = createApp(deps, { clientIp: (c) => getConnInfo(c).remote.address ?? null });
 
   app.use('/assets/*', async (c, next) => {
@@ -62,6 +59,7 @@ export async function startNodeHost(config: HostConfig, overrides: { clock?: Clo
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     deps,
     async close() {
+      await sweeper.stop();
       await new Promise<void>((done) => server.close(() => done()));
       db.$client.close();
     },

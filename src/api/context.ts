@@ -1,14 +1,23 @@
 import type { Db } from '../../db/client';
 import type { Clock } from '../adapters/clock';
+import type { SmsSender } from '../adapters/sms';
+import type { Vault } from '../adapters/vault';
 
 /** Everything the app needs from its host. Each host builds it once; tests build it with a temp database. */
 export interface AppDeps {
   db: Db;
   clock: Clock;
-  secrets: { dataKey: string };
+  vault: Vault;
+  sms: SmsSender;
   /** Demo mode (`ENROLL_DEV=1`): dev inbox visible, demo accounts seeded. */
   dev: boolean;
   log: Pick<Console, 'info' | 'warn' | 'error'>;
+}
+
+/** How the caller presented a session, if at all. */
+export interface Credentials {
+  token: string | null;
+  via: 'cookie' | 'bearer' | null;
 }
 
 export type Context = {
@@ -16,6 +25,14 @@ export type Context = {
   requestId: string;
   /** The caller's address as the host reports it; null when unknown. */
   ip: string | null;
+  credentials: Credentials;
+  /** Origin (or Referer) of the request against our own host: true same, false foreign, null not sent. */
+  sameOrigin: boolean | null;
+  /** Whether cookies must be `Secure` (everywhere except plain http on a loopback host). */
+  secureCookies: boolean;
+  setCookie(header: string): void;
+  /** Work to do once the answer is on its way (waitUntil at the edge, the next tick under Node). */
+  afterResponse(task: () => Promise<unknown>): void;
 };
 
 /** Pure: tests call procedures with a context made here, without HTTP. */

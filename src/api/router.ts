@@ -1,8 +1,16 @@
+import { authRouter } from './routers/auth';
 import { catalogRouter } from './routers/catalog';
+import { childrenRouter } from './routers/children';
+import { devRouter } from './routers/dev';
+import { messagesRouter } from './routers/messages';
 import { router } from './trpc';
 
 export const appRouter = router({
   catalog: catalogRouter,
+  auth: authRouter,
+  children: childrenRouter,
+  messages: messagesRouter,
+  dev: devRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors';
+import { authenticateParent } from '../services/sessions';
 import type { Context } from './context';
 import { internalErrorMessage, toTRPCError } from './errors';
 
@@ -8,6 +9,7 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const validation = cause instanceof z.ZodError ? z.flattenError(cause) : null;
+    const domain = cause instanceof DomainError ? cause : null;
     const message = error.code === 'INTERNAL_SERVER_ERROR'
       ? internalErrorMessage
       : validation ? (cause as z.ZodError).issues[0]?.message ?? '输入有误' : shape.message;
@@ -18,8 +20,8 @@ const t = initTRPC.context<Context>().create({
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
-        domainCode: cause instanceof DomainError ? cause.code : null,
-        fieldErrors: validation?.fieldErrors ?? null,
+        domainCode: domain?.code ?? null,
+        fieldErrors: validation?.fieldErrors ?? domain?.fields ?? null,
         formErrors: validation?.formErrors ?? null,
       },
     };
@@ -33,7 +35,25 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** A browser never sends a foreign Origin for our own pages' writes: refuse it (CSRF, login CSRF). */
+const foreignOrigin = t.middleware(({ ctx, type, next }) => {
+  if (type === 'mutation' && ctx.sameOrigin === false) {
+    throw toTRPCError(new DomainError('UNTRUSTED_ORIGIN', '请求来源不受信任，请从报名平台页面操作'));
+  }
+  return next();
+});
+
 export const router = t.router;
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.use(domainErrors).use(foreignOrigin);
+
+/** A signed-in parent. Cookie sessions must also prove the write comes from our own page (Origin). */
+export const parentProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
+  const parent = await authenticateParent(ctx.deps, ctx.credentials.token, ctx.afterResponse);
+  if (type === 'mutation' && ctx.credentials.via === 'cookie' && ctx.sameOrigin !== true) {
+    throw new DomainError('UNTRUSTED_ORIGIN', '请求来源不受信任，请从报名平台页面操作');
+  }
+  return next({ ctx: { ...ctx, parent } });
+});
+
 export const createCallerFactory = t.createCallerFactory;
 export { TRPCError };

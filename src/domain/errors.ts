@@ -5,11 +5,39 @@
 export type DomainErrorCode =
   | 'REGION_NOT_FOUND'
   | 'ENTRY_NOT_FOUND'
-  | 'SEASON_NOT_FOUND';
+  | 'SEASON_NOT_FOUND'
+  | 'INVALID_INPUT'
+  | 'SIGN_IN_REQUIRED'
+  | 'SESSION_EXPIRED'
+  | 'UNTRUSTED_ORIGIN'
+  | 'CODE_TOO_SOON'
+  | 'CODE_DAILY_LIMIT'
+  | 'CODE_IP_LIMIT'
+  | 'CODE_INVALID'
+  | 'CODE_EXPIRED'
+  | 'CODE_BURNED'
+  | 'PHONE_UNCHANGED'
+  | 'PHONE_TAKEN'
+  | 'CHILD_NOT_FOUND'
+  | 'CHILD_ALREADY_BOUND'
+  | 'CHILD_ALREADY_YOURS'
+  | 'CHILD_LIMIT'
+  | 'CHILD_HAS_ACTIVE_APPLICATION'
+  | 'DEV_ONLY';
 
 export class DomainError extends Error {
-  constructor(readonly code: DomainErrorCode, message: string) {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    /** Messages per input field, for forms. */
+    readonly fields?: Record<string, string[]>,
+  ) {
     super(message);
     this.name = 'DomainError';
   }
+}
+
+/** A rule refused one field of the input. */
+export function fieldError(field: string, message: string): DomainError {
+  return new DomainError('INVALID_INPUT', message, { [field]: [message] });
 }

@@ -1,0 +1,66 @@
+/**
+ * Protection of personal data at rest, on WebCrypto (Workers and Node alike). One secret (`DATA_KEY`) yields,
+ * through HKDF, separate keys for encrypting ID numbers (AES-256-GCM), their blind index (HMAC-SHA-256) and the
+ * HMAC of sign-in codes, so no key serves two purposes.
+ */
+export interface Vault {
+  /** `v1.<iv>.<ciphertext>` in base64url; a fresh random IV each time. */
+  encrypt(plain: string): Promise<string>;
+  decrypt(sealed: string): Promise<string>;
+  /** Deterministic keyed digest of an ID number: equal numbers, equal index; reveals nothing without the key. */
+  blindIndex(value: string): Promise<string>;
+  /** Keyed digest of a one-time code bound to its phone and purpose. */
+  codeDigest(value: string): Promise<string>;
+}
+
+const encoder = new TextEncoder();
+
+function base64url(bytes: ArrayBuffer | Uint8Array): string {
+  let binary = '';
+  for (const b of new Uint8Array(bytes)) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+/** SHA-256 in base64url: for session tokens, which are random 256-bit values and need no key. */
+export async function sha256(value: string): Promise<string> {
+  return base64url(await crypto.subtle.digest('SHA-256', encoder.encode(value)));
+}
+
+/** 32 random bytes in base64url. */
+export function randomToken(): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+export async function createVault(secret: string): Promise<Vault> {
+  const master = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveKey']);
+  const derive = (info: string, algorithm: AesKeyGenParams | HmacImportParams, usages: KeyUsage[]) =>
+    crypto.subtle.deriveKey(
+      { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode('enrollment-platform'), info: encoder.encode(info) },
+      master, algorithm, false, usages,
+    );
+  const aes = await derive('id-number-encryption-v1', { name: 'AES-GCM', length: 256 }, ['encrypt', 'decrypt']);
+  const blind = await derive('id-number-blind-index-v1', { name: 'HMAC', hash: 'SHA-256', length: 256 }, ['sign']);
+  const code = await derive('sign-in-code-v1', { name: 'HMAC', hash: 'SHA-256', length: 256 }, ['sign']);
+  const hmac = async (key: CryptoKey, value: string) => base64url(await crypto.subtle.sign('HMAC', key, encoder.encode(value)));
+
+  return {
+    async encrypt(plain) {
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, aes, encoder.encode(plain));
+      return `v1.${base64url(iv)}.${base64url(sealed)}`;
+    },
+    async decrypt(sealed) {
+      const [version, iv, data] = sealed.split('.');
+      if (version !== 'v1' || !iv || !data) throw new Error('vault: unknown ciphertext format');
+      const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64url(iv) }, aes, fromBase64url(data));
+      return new TextDecoder().decode(plain);
+    },
+    blindIndex: (value) => hmac(blind, value),
+    codeDigest: (value) => hmac(code, value),
+  };
+}

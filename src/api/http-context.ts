@@ -1,0 +1,54 @@
+import type { Context as HonoContext } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AppDeps, Context } from './context';
+import { createContextInner } from './context';
+import { sessionCookieName } from './session-cookie';
+
+const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function sameOrigin(c: HonoContext): boolean | null {
+  const source = c.req.header('origin') ?? c.req.header('referer');
+  if (!source || source === 'null') return source === 'null' ? false : null;
+  try {
+    return new URL(source).host === (c.req.header('host') ?? new URL(c.req.url).host);
+  } catch {
+    return false;
+  }
+}
+
+function bearer(c: HonoContext): string | null {
+  const header = c.req.header('authorization');
+  const match = header?.match(/^Bearer\s+([A-Za-z0-9_-]{20,100})$/);
+  return match?.[1] ?? null;
+}
+
+/** Builds the tRPC context of one HTTP request: credentials, origin, cookie writer and deferred work. */
+export function contextFromHono(
+  deps: AppDeps,
+  c: HonoContext,
+  resHeaders: Headers,
+  clientIp: (c: HonoContext) => string | null,
+): Context {
+  const url = new URL(c.req.url);
+  const bearerToken = bearer(c);
+  const cookieToken = getCookie(c, sessionCookieName) ?? null;
+  return createContextInner({
+    deps,
+    requestId: c.get('requestId'),
+    ip: clientIp(c),
+    credentials: bearerToken
+      ? { token: bearerToken, via: 'bearer' }
+      : cookieToken ? { token: cookieToken, via: 'cookie' } : { token: null, via: null },
+    sameOrigin: sameOrigin(c),
+    secureCookies: !(url.protocol === 'http:' && loopback.has(url.hostname)),
+    setCookie: (header) => resHeaders.append('set-cookie', header),
+    afterResponse(task) {
+      const run = () => task().catch((error) => deps.log.error(`[${c.get('requestId')}] deferred work failed`, error));
+      try {
+        c.executionCtx.waitUntil(run());
+      } catch {
+        setTimeout(run, 0);
+      }
+    },
+  });
+}

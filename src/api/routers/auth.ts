@@ -1,0 +1,51 @@
+import { DomainError } from '../../domain/errors';
+import { maskPhone } from '../../domain/masking';
+import { changePhoneInput, requestCodeInput, signInInput } from '../../schemas/auth';
+import * as auth from '../../services/auth';
+import { revokeSession } from '../../services/sessions';
+import { unreadCount } from '../../services/messages';
+import { authenticateParent } from '../../services/sessions';
+import { clearedSessionCookie, sessionCookie } from '../session-cookie';
+import { parentProcedure, publicProcedure, router } from '../trpc';
+import { signInPolicy } from '../../domain/sign-in-policy';
+
+export const authRouter = router({
+  /** Sends a 6-digit code; `change_phone` sends it to the new number of a signed-in parent. */
+  requestCode: publicProcedure.input(requestCodeInput).mutation(async ({ ctx, input }) => {
+    let accountId: string | undefined;
+    if (input.purpose === 'change_phone') {
+      accountId = (await authenticateParent(ctx.deps, ctx.credentials.token, ctx.afterResponse)).accountId;
+    }
+    return auth.requestCode(ctx.deps, { phone: input.phone, purpose: input.purpose, accountId, ip: ctx.ip }, ctx.afterResponse);
+  }),
+
+  signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
+    const { token, expiresAt, account } = await auth.signIn(ctx.deps, input);
+    if (input.session === 'cookie') ctx.setCookie(sessionCookie(token, signInPolicy.sessionMaxMs / 1000, ctx.secureCookies));
+    return {
+      account: { id: account.id, phone: account.phone, phoneMasked: maskPhone(account.phone), isNew: account.isNew },
+      expiresAt: expiresAt.toISOString(),
+      token: input.session === 'token' ? token : null,
+    };
+  }),
+
+  signOut: parentProcedure.mutation(async ({ ctx }) => {
+    await revokeSession(ctx.deps, ctx.parent.sessionId);
+    ctx.setCookie(clearedSessionCookie(ctx.secureCookies));
+    return { signedOut: true as const };
+  }),
+
+  /** 个人中心: who is signed in, and the red dot. */
+  me: parentProcedure.query(async ({ ctx }) => ({
+    accountId: ctx.parent.accountId,
+    phone: ctx.parent.phone,
+    phoneMasked: maskPhone(ctx.parent.phone),
+    unreadMessages: await unreadCount(ctx.deps.db, ctx.parent.accountId),
+  })),
+
+  changePhone: parentProcedure.input(changePhoneInput).mutation(async ({ ctx, input }) => {
+    if (input.phone === ctx.parent.phone) throw new DomainError('PHONE_UNCHANGED', '新手机号与当前手机号相同');
+    const { phone } = await auth.changePhone(ctx.deps, ctx.parent.accountId, ctx.parent.phone, input, ctx.afterResponse);
+    return { phone, phoneMasked: maskPhone(phone) };
+  }),
+});

@@ -1,0 +1,156 @@
+import { and, count, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { insertWhen } from '../../db/insert-when';
+import { accounts, sessions, smsCodes } from '../../db/schema';
+import type { AppDeps } from '../api/context';
+import { chinaInstant, formatChinaDate } from '../domain/china-time';
+import { DomainError } from '../domain/errors';
+import { newId } from '../domain/ids';
+import { maskPhone } from '../domain/masking';
+import { newCode, secondsUntilResend, signInPolicy } from '../domain/sign-in-policy';
+import { noticeMessage } from './messages';
+import { sendNow, smsNotice } from './outbox';
+import { newSession } from './sessions';
+
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'vault' | 'sms' | 'log'>;
+type Purpose = 'sign_in' | 'change_phone';
+type Defer = (task: () => Promise<unknown>) => void;
+
+const codeText = (code: string, purpose: Purpose) => purpose === 'sign_in'
+  ? `【桃江县入学报名】您的登录验证码为${code}，5分钟内有效。请勿泄露给他人。`
+  : `【桃江县入学报名】您正在更换报名平台绑定手机号，验证码为${code}，5分钟内有效。如非本人操作请忽略。`;
+
+const digestOf = (deps: Deps, phone: string, purpose: Purpose, code: string) => deps.vault.codeDigest(`${purpose}:${phone}:${code}`);
+
+/**
+ * Sends a one-time code. Limits (one a minute and ten a China day per number, an hourly cap per address) are
+ * checked by the insert itself, so concurrent requests cannot slip past them; the SMS is queued in the same batch
+ * and sent right after the answer. The answer is the same whether or not the number has an account.
+ */
+export async function requestCode(deps: Deps, input: { phone: string; purpose: Purpose; accountId?: string; ip: string | null }, defer: Defer) {
+  const { db } = deps;
+  const now = deps.clock.now();
+  if (input.purpose === 'change_phone') {
+    const [holder] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.phone, input.phone));
+    if (holder?.id === input.accountId) throw new DomainError('PHONE_UNCHANGED', '新手机号与当前手机号相同');
+    if (holder) throw new DomainError('PHONE_TAKEN', '该手机号已注册，不能更换为该号码');
+  }
+  const code = newCode();
+  const id = newId();
+  const dayStart = chinaInstant(formatChinaDate(now));
+  const recent = (filter: ReturnType<typeof and>, since: Date) =>
+    sql`(SELECT count(*) FROM ${smsCodes} WHERE ${filter} AND ${smsCodes.createdAt} >= ${since.getTime()})`;
+  const insertCode = insertWhen(db, smsCodes, {
+    id, phone: input.phone, purpose: input.purpose, accountId: input.accountId ?? null,
+    codeHash: await digestOf(deps, input.phone, input.purpose, code), ip: input.ip,
+    createdAt: now, expiresAt: new Date(now.getTime() + signInPolicy.codeTtlMs),
+  }, and(
+    sql`${recent(eq(smsCodes.phone, input.phone), new Date(now.getTime() - signInPolicy.resendAfterMs + 1))} = 0`,
+    sql`${recent(eq(smsCodes.phone, input.phone), dayStart)} < ${signInPolicy.dailyCodesPerPhone}`,
+    input.ip ? sql`${recent(eq(smsCodes.ip, input.ip), new Date(now.getTime() - 3_600_000))} < ${signInPolicy.hourlyCodesPerIp}` : undefined,
+  )!);
+  const key = `code:${id}`;
+  const [inserted] = await db.batch([
+    insertCode,
+    smsNotice(db, { idempotencyKey: key, phone: input.phone, body: codeText(code, input.purpose), now, onlyIf: sql`EXISTS (SELECT 1 FROM ${smsCodes} WHERE ${smsCodes.id} = ${id})` }),
+  ]);
+  if (inserted.rowsAffected === 0) await explainCodeRefusal(deps, input, now, dayStart);
+  defer(() => sendNow(deps, [key]));
+  return { sent: true as const, resendAfterSeconds: signInPolicy.resendAfterMs / 1000, expiresInSeconds: signInPolicy.codeTtlMs / 1000 };
+}
+
+async function explainCodeRefusal(deps: Deps, input: { phone: string; ip: string | null }, now: Date, dayStart: Date): Promise<never> {
+  const [last] = await deps.db.select({ createdAt: smsCodes.createdAt }).from(smsCodes)
+    .where(eq(smsCodes.phone, input.phone)).orderBy(desc(smsCodes.createdAt)).limit(1);
+  const wait = last ? secondsUntilResend(last.createdAt, now) : 0;
+  if (wait > 0) throw new DomainError('CODE_TOO_SOON', `验证码发送过于频繁，请${wait}秒后再试`);
+  const [today] = await deps.db.select({ n: count() }).from(smsCodes)
+    .where(and(eq(smsCodes.phone, input.phone), gt(smsCodes.createdAt, new Date(dayStart.getTime() - 1))));
+  if ((today?.n ?? 0) >= signInPolicy.dailyCodesPerPhone) {
+    throw new DomainError('CODE_DAILY_LIMIT', `该手机号今日获取验证码已达${signInPolicy.dailyCodesPerPhone}次上限，请明天再试`);
+  }
+  throw new DomainError('CODE_IP_LIMIT', '当前网络获取验证码过于频繁，请稍后再试');
+}
+
+/**
+ * Uses the newest live code of a number: each try counts (five at most), a code works once. Returns a nonce that
+ * the caller's batch uses to key its follow-up rows, so that of two requests racing with one code only one wins.
+ */
+async function useCode(deps: Deps, input: { phone: string; code: string; purpose: Purpose; accountId?: string }) {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const live = and(
+    eq(smsCodes.phone, input.phone), eq(smsCodes.purpose, input.purpose), isNull(smsCodes.consumedBy),
+    gt(smsCodes.expiresAt, now), input.accountId ? eq(smsCodes.accountId, input.accountId) : undefined,
+  );
+  const newest = db.select({ id: smsCodes.id }).from(smsCodes).where(live).orderBy(desc(smsCodes.createdAt)).limit(1);
+  const [tried] = await db.update(smsCodes).set({ attempts: sql`${smsCodes.attempts} + 1` })
+    .where(and(sql`${smsCodes.id} = (${newest})`, lt(smsCodes.attempts, signInPolicy.maxCodeAttempts)))
+    .returning({ id: smsCodes.id, codeHash: smsCodes.codeHash, attempts: smsCodes.attempts });
+  if (!tried) {
+    const [burned] = await db.select({ id: smsCodes.id }).from(smsCodes).where(live).limit(1);
+    if (burned) throw new DomainError('CODE_BURNED', '验证码错误次数过多，请重新获取');
+    throw new DomainError('CODE_EXPIRED', '验证码已失效，请重新获取');
+  }
+  if (tried.codeHash !== await digestOf(deps, input.phone, input.purpose, input.code)) {
+    const left = signInPolicy.maxCodeAttempts - tried.attempts;
+    if (left <= 0) throw new DomainError('CODE_BURNED', '验证码错误次数过多，请重新获取');
+    throw new DomainError('CODE_INVALID', `验证码不正确，还可尝试${left}次`, { code: [`验证码不正确，还可尝试${left}次`] });
+  }
+  const nonce = newId();
+  const consume = db.update(smsCodes).set({ consumedBy: nonce }).where(and(eq(smsCodes.id, tried.id), isNull(smsCodes.consumedBy)));
+  const won = sql`EXISTS (SELECT 1 FROM ${smsCodes} WHERE ${smsCodes.id} = ${tried.id} AND ${smsCodes.consumedBy} = ${nonce})`;
+  return { consume, won, now };
+}
+
+const lostRace = () => new DomainError('CODE_EXPIRED', '验证码已失效，请重新获取');
+
+/** Signs in with a code, creating the account on first use (with a welcome message in 我的消息). */
+export async function signIn(deps: Deps, input: { phone: string; code: string }) {
+  const { db } = deps;
+  const { consume, won, now } = await useCode(deps, { ...input, purpose: 'sign_in' });
+  const session = await newSession(now);
+  const newAccountId = newId();
+  const [consumed] = await db.batch([
+    consume,
+    insertWhen(db, accounts, { id: newAccountId, phone: input.phone, createdAt: now, updatedAt: now }, won)
+      .onConflictDoNothing({ target: accounts.phone }),
+    insertWhen(db, sessions, {
+      id: newId(), tokenHash: session.tokenHash, accountId: sql`(SELECT ${accounts.id} FROM ${accounts} WHERE ${accounts.phone} = ${input.phone})` as never,
+      createdAt: now, lastSeenAt: now, expiresAt: session.expiresAt,
+    }, won),
+  ]);
+  if (consumed.rowsAffected === 0) throw lostRace();
+  const [account] = await db.select().from(accounts).where(eq(accounts.phone, input.phone));
+  if (!account) throw lostRace();
+  if (account.id === newAccountId) {
+    await db.batch([noticeMessage(db, {
+      accountId: account.id, key: `welcome:${account.id}`, now,
+      title: '欢迎使用桃江县中小学入学报名平台',
+      body: `您已使用手机号 ${maskPhone(account.phone)} 注册。报名进度的每一次变化都会以短信和站内消息通知您。报名前请先阅读招生工作方案和家长操作手册；系统报名顺序与入学分配学校次序无关，不需扎堆在高峰期报名。`,
+    })]);
+  }
+  return { token: session.token, expiresAt: session.expiresAt, account: { id: account.id, phone: account.phone, isNew: account.id === newAccountId } };
+}
+
+/** Moves the account to a new number proven by a code sent to it; the old number is told. */
+export async function changePhone(deps: Deps, accountId: string, oldPhone: string, input: { phone: string; code: string }, defer: Defer) {
+  const { db } = deps;
+  const { consume, won, now } = await useCode(deps, { ...input, purpose: 'change_phone', accountId });
+  const key = `phone-changed:${newId()}`;
+  const body = `您的入学报名平台账号已将绑定手机号更换为 ${maskPhone(input.phone)}，此后的通知将发送到新号码。`;
+  try {
+    const [consumed] = await db.batch([
+      consume,
+      db.update(accounts).set({ phone: input.phone, updatedAt: now }).where(and(eq(accounts.id, accountId), won)),
+      noticeMessage(db, { accountId, key, title: '绑定手机号已更换', body, now, onlyIf: won }),
+      smsNotice(db, { idempotencyKey: key, phone: oldPhone, body, now, onlyIf: won }),
+    ]);
+    if (consumed.rowsAffected === 0) throw lostRace();
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    if (String((error as Error)?.message ?? error).includes('UNIQUE')) throw new DomainError('PHONE_TAKEN', '该手机号已注册，不能更换为该号码');
+    throw error;
+  }
+  defer(() => sendNow(deps, [key]));
+  return { phone: input.phone };
+}
