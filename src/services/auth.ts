@@ -46,7 +46,7 @@ export async function requestCode(deps: Deps, input: { phone: string; purpose: P
   }, and(
     sql`${recent(eq(smsCodes.phone, input.phone), new Date(now.getTime() - signInPolicy.resendAfterMs + 1))} = 0`,
     sql`${recent(eq(smsCodes.phone, input.phone), dayStart)} < ${signInPolicy.dailyCodesPerPhone}`,
-    input.ip ? sql`${recent(eq(smsCodes.ip, input.ip), new Date(now.getTime() - 3_600_000))} < ${signInPolicy.hourlyCodesPerIp}` : undefined,
+    input.ip ? sql`${recent(eq(smsCodes.ip, input.ip), new Date(now.getTime() - 3_600_000 + 1))} < ${signInPolicy.hourlyCodesPerIp}` : undefined,
   )!);
   const key = `code:${id}`;
   const [inserted] = await db.batch([

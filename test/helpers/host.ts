@@ -9,6 +9,8 @@ export interface TestHost {
   client: EnrollmentClient;
   clock: ManualClock;
   host: NodeHost;
+  /** The libSQL database file (with its -wal and -shm beside it). */
+  dbFile: string;
   /** Everything the app logged as an error: a test that expects none checks it is empty. */
   errors: unknown[][];
   close(): Promise<void>;
@@ -30,6 +32,7 @@ export async function startTestHost(options: { now?: string; env?: Record<string
     client: createEnrollmentClient({ url: host.url }),
     clock,
     host,
+    dbFile: `${dir.path}/test.db`,
     errors,
     async close() {
       await host.close();

@@ -1,0 +1,47 @@
+import { expect } from 'vitest';
+import { accounts, sessions } from '../../db/schema';
+import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
+import { newId } from '../../src/domain/ids';
+import { newSession } from '../../src/services/sessions';
+import type { TestHost } from './host';
+
+/** The newest code the dev SMS inbox holds for a number (the immediate send runs just after the answer). */
+export async function codeFromInbox(t: TestHost, phone: string, previous?: string): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    const [latest] = await t.client.dev.inbox.query({ phone });
+    const code = latest?.body.match(/验证码为(\d{6})/)?.[1];
+    if (code && code !== previous) return code;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`no new code arrived for ${phone}`);
+}
+
+/** Signs a parent in through the real procedures (code by SMS) and returns a client with the bearer token. */
+export async function signInParent(t: TestHost, phone: string): Promise<EnrollmentClient> {
+  await t.client.auth.requestCode.mutate({ phone });
+  const code = await codeFromInbox(t, phone);
+  const { token } = await t.client.auth.signIn.mutate({ phone, code, session: 'token' });
+  expect(token).toBeTruthy();
+  return createEnrollmentClient({ url: t.url, token: token! });
+}
+
+/**
+ * Factory for many parents at once (races): accounts and sessions written straight into the database, as a
+ * completed sign-in would leave them, without going through the per-address code limits.
+ */
+export async function parentsInDatabase(t: TestHost, count: number): Promise<{ phone: string; client: EnrollmentClient }[]> {
+  const now = t.clock.now();
+  const parents = await Promise.all(Array.from({ length: count }, async (_, i) => {
+    const phone = `139${String(10_000_000 + i).slice(-8)}`;
+    const session = await newSession(now);
+    return { phone, accountId: newId(), session };
+  }));
+  const { db } = t.host.deps;
+  await db.batch([
+    db.insert(accounts).values(parents.map((p) => ({ id: p.accountId, phone: p.phone, createdAt: now, updatedAt: now }))),
+    db.insert(sessions).values(parents.map((p) => ({
+      id: newId(), tokenHash: p.session.tokenHash, accountId: p.accountId, createdAt: now, lastSeenAt: now, expiresAt: p.session.expiresAt,
+    }))),
+  ]);
+  return parents.map((p) => ({ phone: p.phone, client: createEnrollmentClient({ url: t.url, token: p.session.token }) }));
+}
