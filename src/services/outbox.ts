@@ -1,0 +1,311 @@
+import { and, asc, count, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { insertWhen } from '../../db/insert-when';
+import { outbox, type OutboxStatus } from '../../db/schema';
+import type { Clock } from '../adapters/clock';
+import { type SmsLog, type SmsSender, SmsSendError } from '../adapters/sms';
+import { maxAttempts, nextAttemptDelay } from '../domain/backoff';
+import { newId } from '../domain/ids';
+import { maskPhone } from '../domain/masking';
+
+/**
+ * The SMS outbox (DESIGN.md "Notifications (outbox)"). A notice is a row written by `smsNotice` in the same
+ * `db.batch` as the change that causes it. Rows go out through two doors that never send the same row at once:
+ * `sendNow` right after the request's batch committed, and `sweepOutbox` from the cron / Node timer.
+ *
+ * Every state change is one statement and every race is settled by the database: a claim is a single
+ * `UPDATE … WHERE id IN (SELECT … LIMIT n) RETURNING *` that moves rows to `sending` under a lease, and each outcome
+ * is written only `WHERE id = ? AND claimed_by = ? AND status = 'sending'`, so a sender whose lease lapsed and was
+ * taken over records nothing. A row whose sender died is claimed again once its lease expires; the provider sees
+ * the same idempotency key on every attempt, so a message is delivered once even when a call timed out after
+ * the provider had accepted it.
+ */
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+export interface OutboxDeps {
+  db: Db;
+  sms: SmsSender;
+  clock: Clock;
+  log: SmsLog;
+}
+
+/** What one delivery round or sweep did. `claimed` = `sent` + `retried` + `dead` (this round's) + `lost`. */
+export interface OutboxReport {
+  claimed: number;
+  sent: number;
+  /** Failed for now; back to `pending` with a later `next_attempt_at`. */
+  retried: number;
+  /** Given up: refused for good, out of attempts, or abandoned in `sending` after its last attempt. */
+  dead: number;
+  /** Claimed, but the lease lapsed before the outcome could be recorded; the next claimant tries again. */
+  lost: number;
+}
+
+/** How long a sweep holds the rows it claimed. Longer than a round can take (200 rows, 8 at a time, 5 s timeout). */
+export const sweepLeaseMs = 5 * 60_000;
+/** How long `sendNow` holds its rows: if the request's process dies, the sweeper takes over after this. */
+export const sendNowLeaseMs = 60_000;
+/** Sends in flight at once per claimant. */
+export const sendConcurrency = 8;
+
+const emptyReport = (): OutboxReport => ({ claimed: 0, sent: 0, retried: 0, dead: 0, lost: 0 });
+
+function addReport(into: OutboxReport, from: OutboxReport): void {
+  into.claimed += from.claimed;
+  into.sent += from.sent;
+  into.retried += from.retried;
+  into.dead += from.dead;
+  into.lost += from.lost;
+}
+
+/**
+ * The outbox row of one SMS notice, as a statement to put into the caller's own `db.batch([...])`, so that the
+ * notice exists exactly when the change that causes it does. Keyed for idempotency: a second notice with the same
+ * key writes nothing (key it by the cause, e.g. `code:<codeId>`, `welcome:<accountId>`). Due at `now`; after the
+ * batch commits, call `sendNow(deps, [key])` for the immediate attempt (the sweeper covers any failure).
+ * `onlyIf`: write the row only if this condition holds when the statement runs (`INSERT … SELECT … WHERE`), e.g.
+ * only if an earlier statement of the same batch won its race.
+ *
+ * @example
+ * const key = `code:${codeId}`;
+ * await db.batch([
+ *   db.insert(smsCodes).values({ id: codeId, phone, codeHash, createdAt: now, expiresAt, purpose: 'sign_in' }),
+ *   smsNotice(db, { idempotencyKey: key, phone, body: `您的验证码是 ${code}，5 分钟内有效。`, now }),
+ * ]);
+ * ctx.afterResponse(() => sendNow(deps, [key]));
+ */
+export function smsNotice(db: Db, notice: { idempotencyKey: string; phone: string; body: string; now: Date; onlyIf?: SQL }) {
+  const row = {
+    id: newId(),
+    idempotencyKey: notice.idempotencyKey,
+    phone: notice.phone,
+    body: notice.body,
+    status: 'pending' as const,
+    attempts: 0,
+    nextAttemptAt: notice.now,
+    createdAt: notice.now,
+  };
+  const insert = notice.onlyIf ? insertWhen(db, outbox, row, notice.onlyIf) : db.insert(outbox).values(row);
+  return insert.onConflictDoNothing({ target: outbox.idempotencyKey });
+}
+
+/** The columns a claim writes: the row is `claimant`'s until `now + leaseMs`, and this is one more attempt. */
+function claimSet(now: Date, claimant: string, leaseMs: number) {
+  return {
+    status: 'sending' as const,
+    claimedBy: claimant,
+    claimExpiresAt: new Date(now.getTime() + leaseMs),
+    attempts: sql`${outbox.attempts} + 1`,
+  };
+}
+
+/**
+ * Claims up to `limit` due rows in one statement: pending rows whose time has come, and rows left in `sending` by a
+ * claimant whose lease has expired (a crashed sweeper or request) that still have attempts left. Two sweepers
+ * running this at once never get the same row: the database runs each UPDATE alone.
+ */
+export async function claimDue(
+  db: Db,
+  params: { now: Date; claimant: string; limit: number; leaseMs: number },
+): Promise<OutboxRow[]> {
+  const { now, claimant, limit, leaseMs } = params;
+  const due = db.select({ id: outbox.id }).from(outbox)
+    .where(or(
+      and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
+      and(eq(outbox.status, 'sending'), lt(outbox.claimExpiresAt, now), lt(outbox.attempts, maxAttempts)),
+    ))
+    .orderBy(asc(outbox.nextAttemptAt))
+    .limit(limit);
+  return db.update(outbox).set(claimSet(now, claimant, leaseMs)).where(inArray(outbox.id, due)).returning();
+}
+
+/**
+ * Claims the given notices if they are pending and due: the immediate attempt after a request's batch committed.
+ * A key already claimed (by the sweeper or another request), sent, dead, or waiting out a back-off is skipped.
+ */
+export async function claimKeys(
+  db: Db,
+  params: { keys: readonly string[]; now: Date; claimant: string; leaseMs: number },
+): Promise<OutboxRow[]> {
+  const { keys, now, claimant, leaseMs } = params;
+  if (keys.length === 0) return [];
+  return db.update(outbox).set(claimSet(now, claimant, leaseMs))
+    .where(and(
+      inArray(outbox.idempotencyKey, [...keys]),
+      eq(outbox.status, 'pending'),
+      lte(outbox.nextAttemptAt, now),
+    ))
+    .returning();
+}
+
+/**
+ * Parks rows abandoned in `sending` after their last attempt (the claimant died mid-send and no attempt is left):
+ * `dead` for staff to see, instead of sitting in `sending` forever. Returns how many.
+ */
+export async function buryAbandoned(db: Db, now: Date): Promise<number> {
+  const buried = await db.update(outbox)
+    .set({ status: 'dead', claimExpiresAt: null, lastError: 'abandoned while sending after the last attempt (the sender stopped)' })
+    .where(and(eq(outbox.status, 'sending'), lt(outbox.claimExpiresAt, now), gte(outbox.attempts, maxAttempts)))
+    .returning({ id: outbox.id });
+  return buried.length;
+}
+
+/** Only the holder of the claim may record an outcome; a lapsed and taken-over claim records nothing. */
+const heldBy = (row: OutboxRow, claimant: string) =>
+  and(eq(outbox.id, row.id), eq(outbox.claimedBy, claimant), eq(outbox.status, 'sending'));
+
+/**
+ * Sends rows claimed by `claimant` (at most `concurrency` at once) and records each outcome: `sent`; back to
+ * `pending` after a retryable failure with `next_attempt_at = now + nextAttemptDelay(attempts)`; `dead` when the
+ * provider refused for good or the attempts are used up. Logs show the key and the masked phone, never the body.
+ * A database failure while recording is rethrown after every send in flight has finished.
+ */
+export async function deliver(
+  deps: OutboxDeps,
+  rows: readonly OutboxRow[],
+  claimant: string,
+  options: { concurrency?: number } = {},
+): Promise<OutboxReport> {
+  const { db, sms, clock, log } = deps;
+  const report = emptyReport();
+  report.claimed = rows.length;
+  const failures: unknown[] = [];
+  let next = 0;
+
+  const deliverOne = async (row: OutboxRow) => {
+    const who = `${row.idempotencyKey} to ${maskPhone(row.phone)}`;
+    if (row.claimExpiresAt && clock.now().getTime() >= row.claimExpiresAt.getTime()) {
+      // Our lease ran out while earlier sends were slow: another claimant may hold the row by now.
+      report.lost++;
+      log.warn(`[outbox] ${who}: claim expired before sending, left for the next sweep`);
+      return;
+    }
+    let failure: { retryable: boolean; message: string } | undefined;
+    try {
+      await sms.send({ phone: row.phone, body: row.body, idempotencyKey: row.idempotencyKey });
+    } catch (error) {
+      failure = describeFailure(error, row);
+    }
+    const now = clock.now();
+    if (!failure) {
+      const result = await db.update(outbox)
+        .set({ status: 'sent', sentAt: now, claimExpiresAt: null })
+        .where(heldBy(row, claimant));
+      if (result.rowsAffected === 1) report.sent++;
+      else {
+        report.lost++;
+        log.warn(`[outbox] ${who}: sent, but the claim had been taken over; the new claimant resends with the same key`);
+      }
+      return;
+    }
+    const attempt = `attempt ${row.attempts}/${maxAttempts}`;
+    if (failure.retryable && row.attempts < maxAttempts) {
+      const delay = nextAttemptDelay(row.attempts);
+      const result = await db.update(outbox)
+        .set({ status: 'pending', nextAttemptAt: new Date(now.getTime() + delay), lastError: failure.message, claimedBy: null, claimExpiresAt: null })
+        .where(heldBy(row, claimant));
+      if (result.rowsAffected === 1) {
+        report.retried++;
+        log.warn(`[outbox] ${who} failed (${attempt}), retry in ${Math.round(delay / 1000)} s: ${failure.message}`);
+      } else report.lost++;
+      return;
+    }
+    const result = await db.update(outbox)
+      .set({ status: 'dead', lastError: failure.message, claimExpiresAt: null })
+      .where(heldBy(row, claimant));
+    if (result.rowsAffected === 1) {
+      report.dead++;
+      log.error(`[outbox] ${who} is dead (${attempt}, ${failure.retryable ? 'out of attempts' : 'refused'}): ${failure.message}`);
+    } else report.lost++;
+  };
+
+  const worker = async () => {
+    while (next < rows.length && failures.length === 0) {
+      const row = rows[next++]!;
+      try {
+        await deliverOne(row);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? sendConcurrency, rows.length)) }, worker));
+  if (failures.length > 0) throw failures[0];
+  return report;
+}
+
+/** A failure as stored in `last_error` and logged: never the body, never the full phone number. */
+function describeFailure(error: unknown, row: OutboxRow): { retryable: boolean; message: string } {
+  const retryable = error instanceof SmsSendError ? error.retryable : true;
+  const raw = error instanceof SmsSendError
+    ? error.message
+    : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  let message = raw;
+  if (row.body) message = message.split(row.body).join('[body]');
+  if (row.phone) message = message.split(row.phone).join(maskPhone(row.phone));
+  return { retryable, message: message.slice(0, 500) };
+}
+
+/**
+ * The sweeper: claims due rows (`limit` per round) and delivers them, round after round, until nothing is due or
+ * `budgetMs` of wall time is spent; first parks rows abandoned after their last attempt. Run it from the Worker's
+ * Cron Trigger and the Node timer (via `sweep()`); any number of sweepers may run at once.
+ * Keep `leaseMs` above the time one round can take (`limit / concurrency × the provider timeout`).
+ */
+export async function sweepOutbox(
+  deps: OutboxDeps,
+  options: { limit?: number; budgetMs?: number; leaseMs?: number; concurrency?: number; claimant?: string } = {},
+): Promise<OutboxReport> {
+  const limit = options.limit ?? 200;
+  const budgetMs = options.budgetMs ?? 25_000;
+  const leaseMs = options.leaseMs ?? sweepLeaseMs;
+  const claimant = options.claimant ?? `sweep:${newId()}`;
+  const started = performance.now();
+  const report = emptyReport();
+  report.dead += await buryAbandoned(deps.db, deps.clock.now());
+  for (;;) {
+    const rows = await claimDue(deps.db, { now: deps.clock.now(), claimant, limit, leaseMs });
+    if (rows.length === 0) break;
+    addReport(report, await deliver(deps, rows, claimant, { concurrency: options.concurrency }));
+    if (rows.length < limit || performance.now() - started >= budgetMs) break;
+  }
+  return report;
+}
+
+/**
+ * The immediate attempt for notices a request just committed (sign-in codes must not wait for the cron).
+ * Never rejects: whatever fails stays in the outbox for the sweeper, and is logged.
+ *
+ * @example ctx.afterResponse(() => sendNow(deps, [`code:${codeId}`]));
+ */
+export async function sendNow(
+  deps: OutboxDeps,
+  keys: readonly string[],
+  options: { leaseMs?: number } = {},
+): Promise<OutboxReport> {
+  const claimant = `now:${newId()}`;
+  try {
+    const rows = await claimKeys(deps.db, { keys, now: deps.clock.now(), claimant, leaseMs: options.leaseMs ?? sendNowLeaseMs });
+    return await deliver(deps, rows, claimant);
+  } catch (error) {
+    deps.log.error(`[outbox] immediate send of ${keys.join(', ')} failed; the sweeper will retry: ${databaseErrorText(error)}`);
+    return emptyReport();
+  }
+}
+
+/** A database error without drizzle's "params:" part (which would carry message bodies and phone numbers). */
+function databaseErrorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? error.cause : undefined;
+  if (error.name === 'DrizzleQueryError' && cause) return `${cause.name}: ${cause.message}`;
+  return `${error.name}: ${error.message.split('\nparams:')[0]}`;
+}
+
+/** Rows per status, every status present: what staff and `/api/health`-style checks read. */
+export async function outboxStats(db: Db): Promise<Record<OutboxStatus, number>> {
+  const rows = await db.select({ status: outbox.status, n: count() }).from(outbox).groupBy(outbox.status);
+  const stats: Record<OutboxStatus, number> = { pending: 0, sending: 0, sent: 0, dead: 0 };
+  for (const row of rows) stats[row.status] = row.n;
+  return stats;
+}
