@@ -8,6 +8,7 @@ import type { AppDeps } from './api/context';
 import { contextFromHono } from './api/http-context';
 import { internalErrorMessage } from './api/errors';
 import { appRouter } from './api/router';
+import { loggableError } from './domain/error-text';
 
 export interface HostHooks {
   /** The caller's address. Default: Cloudflare's `cf-connecting-ip`; the Node host reads its socket. */
@@ -56,7 +57,7 @@ export function createApp(deps: AppDeps, hooks: HostHooks = {}) {
     createContext: (opts, c) => contextFromHono(deps, c, opts.resHeaders, clientIp),
     onError({ error, path, ctx }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
-        deps.log.error(`[${ctx?.requestId ?? '-'}] trpc ${path ?? '?'} failed`, error.cause ?? error);
+        deps.log.error(`[${ctx?.requestId ?? '-'}] trpc ${path ?? '?'} failed: ${loggableError(error.cause ?? error)}`);
       }
     },
   }));
@@ -67,14 +68,14 @@ export function createApp(deps: AppDeps, hooks: HostHooks = {}) {
       await deps.db.run(sql`select 1`);
       return c.json({ status: 'ok', database: 'ok', now, version: hooks.version ?? 'dev' });
     } catch (error) {
-      deps.log.error(`[${c.get('requestId')}] health: database unreachable`, error);
+      deps.log.error(`[${c.get('requestId')}] health: database unreachable: ${loggableError(error)}`);
       return c.json({ status: 'degraded', database: 'unreachable', now, version: hooks.version ?? 'dev' }, 503);
     }
   });
 
   app.notFound((c) => c.json({ error: { message: '找不到该地址' } }, 404));
   app.onError((error, c) => {
-    deps.log.error(`[${c.get('requestId')}] ${c.req.method} ${c.req.path} failed`, error);
+    deps.log.error(`[${c.get('requestId')}] ${c.req.method} ${c.req.path} failed: ${loggableError(error)}`);
     return c.json({ error: { message: internalErrorMessage, requestId: c.get('requestId') } }, 500);
   });
 

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../src/api/context';
+import { loggableError } from '../src/domain/error-text';
 import { sweep } from '../src/services/sweep';
 
 /** Under Node, a timer plays the Worker's Cron Trigger: one sweep at a time, never overlapping. */
@@ -7,7 +8,7 @@ export function startSweeper(deps: AppDeps, everyMs: number) {
   const timer = setInterval(() => {
     if (running) return;
     running = sweep(deps)
-      .catch((error) => deps.log.error('sweep failed', error))
+      .catch((error) => deps.log.error(`sweep failed: ${loggableError(error)}`))
       .finally(() => { running = null; });
   }, everyMs);
   timer.unref();

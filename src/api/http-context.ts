@@ -1,5 +1,6 @@
 import type { Context as HonoContext } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { loggableError } from '../domain/error-text';
 import type { AppDeps, Context } from './context';
 import { createContextInner } from './context';
 import { sessionCookieName } from './session-cookie';
@@ -43,7 +44,7 @@ export function contextFromHono(
     secureCookies: !(url.protocol === 'http:' && loopback.has(url.hostname)),
     setCookie: (header) => resHeaders.append('set-cookie', header),
     afterResponse(task) {
-      const run = () => task().catch((error) => deps.log.error(`[${c.get('requestId')}] deferred work failed`, error));
+      const run = () => task().catch((error) => deps.log.error(`[${c.get('requestId')}] deferred work failed: ${loggableError(error)}`));
       try {
         c.executionCtx.waitUntil(run());
       } catch {

@@ -5,6 +5,7 @@ import { outbox, type OutboxStatus } from '../../db/schema';
 import type { Clock } from '../adapters/clock';
 import { type SmsLog, type SmsSender, SmsSendError } from '../adapters/sms';
 import { maxAttempts, nextAttemptDelay } from '../domain/backoff';
+import { loggableError } from '../domain/error-text';
 import { newId } from '../domain/ids';
 import { maskPhone } from '../domain/masking';
 
@@ -289,17 +290,9 @@ export async function sendNow(
     const rows = await claimKeys(deps.db, { keys, now: deps.clock.now(), claimant, leaseMs: options.leaseMs ?? sendNowLeaseMs });
     return await deliver(deps, rows, claimant);
   } catch (error) {
-    deps.log.error(`[outbox] immediate send of ${keys.join(', ')} failed; the sweeper will retry: ${databaseErrorText(error)}`);
+    deps.log.error(`[outbox] immediate send of ${keys.join(', ')} failed; the sweeper will retry: ${loggableError(error)}`);
     return emptyReport();
   }
-}
-
-/** A database error without drizzle's "params:" part (which would carry message bodies and phone numbers). */
-function databaseErrorText(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? error.cause : undefined;
-  if (error.name === 'DrizzleQueryError' && cause) return `${cause.name}: ${cause.message}`;
-  return `${error.name}: ${error.message.split('\nparams:')[0]}`;
 }
 
 /** Rows per status, every status present: what staff and `/api/health`-style checks read. */

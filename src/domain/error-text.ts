@@ -1,0 +1,11 @@
+/**
+ * An error as logs may show it: the query's failure without drizzle's `params:` part, which would carry phone
+ * numbers, sign-in codes and other personal data bound into the statement.
+ */
+export function loggableError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? error.cause : undefined;
+  if (error.name === 'DrizzleQueryError' && cause) return `${cause.name}: ${cause.message}`;
+  const stack = error.stack?.split('\n').slice(1, 4).join('\n') ?? '';
+  return `${error.name}: ${error.message.split('\nparams:')[0]}${stack ? `\n${stack}` : ''}`;
+}
