@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../db/client';
-import { migrateDb } from '../../db/migrate';
+import type { Db } from '../../db/client';
 import { devSms as devSmsTable, outbox } from '../../db/schema';
 import { manualClock } from '../../src/adapters/clock';
 import { type SmsSender, SmsSendError } from '../../src/adapters/sms';
@@ -11,35 +10,27 @@ import { maxAttempts, maxRetryDelayMs } from '../../src/domain/backoff';
 import { type OutboxDeps, type OutboxRow, outboxStats, smsNotice, sweepOutbox } from '../../src/services/outbox';
 import { type FakeSmsProvider, type FakeSmsProviderOptions, startFakeSmsProvider } from '../helpers/fake-sms-provider';
 import { freePort } from '../helpers/ports';
-import { tempDir } from '../helpers/temp';
+import { freshDatabase, recordingLog } from '../helpers/db';
 
 /**
  * The `http` SMS adapter and the outbox against a provider that misbehaves: a real local HTTP server (see
  * test/helpers/fake-sms-provider.ts). Sweeps run on a clock that stands still and is moved past the longest back-off
  * between rounds, so a retry is due at the next round without waiting for it.
  */
-const dir = tempDir('outbox-faults');
 const clock = manualClock('2024-07-20T10:00:00+08:00');
 const apiKey = 'test-provider-key';
 /** Short, so that stalled calls keep the test fast; the fake stalls three times as long. */
 const timeoutMs = 200;
+let database: Awaited<ReturnType<typeof freshDatabase>>;
 let db: Db;
 let provider: FakeSmsProvider | undefined;
-const logLines: string[] = [];
-const log = {
-  info: (line: string) => { logLines.push(line); },
-  warn: (line: string) => { logLines.push(line); },
-  error: (line: string) => { logLines.push(line); },
-};
+const { lines: logLines, log } = recordingLog();
 
 beforeAll(async () => {
-  db = await createDb(`file:${dir.path}/faults.db`);
-  await migrateDb(db);
+  database = await freshDatabase('outbox-faults');
+  db = database.db;
 });
-afterAll(() => {
-  db?.$client.close();
-  dir.remove();
-});
+afterAll(() => database?.close());
 beforeEach(async () => {
   await db.batch([db.delete(outbox), db.delete(devSmsTable)]);
   logLines.length = 0;

@@ -1,41 +1,30 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../db/client';
-import { migrateDb } from '../../db/migrate';
 import { devSms as devSmsTable, outbox } from '../../db/schema';
 import { manualClock } from '../../src/adapters/clock';
 import { type SmsSender, SmsSendError } from '../../src/adapters/sms';
 import { devSms } from '../../src/adapters/sms-dev';
 import { maxAttempts } from '../../src/domain/backoff';
 import { type OutboxDeps, outboxStats, sendNow, smsNotice, sweepOutbox } from '../../src/services/outbox';
-import { tempDir } from '../helpers/temp';
+import { freshDatabase, recordingLog } from '../helpers/db';
 
 /**
  * Two sweepers are two libSQL clients on one database file, as two processes would be. They share nothing but the
  * database, so whatever keeps them from sending a message twice is the database's doing.
  */
-const dir = tempDir('outbox-race');
 const clock = manualClock('2024-07-20T10:00:00+08:00');
 let first: Db;
 let second: Db;
-const logLines: string[] = [];
-const log = {
-  info: (line: string) => { logLines.push(line); },
-  warn: (line: string) => { logLines.push(line); },
-  error: (line: string) => { logLines.push(line); },
-};
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+const { lines: logLines, log } = recordingLog();
 
 beforeAll(async () => {
-  const url = `file:${dir.path}/outbox.db`;
-  first = await createDb(url);
-  await migrateDb(first);
-  second = await createDb(url);
+  database = await freshDatabase('outbox-race');
+  first = database.db;
+  second = await database.open();
 });
-afterAll(() => {
-  first?.$client.close();
-  second?.$client.close();
-  dir.remove();
-});
+afterAll(() => database?.close());
 beforeEach(async () => {
   await first.batch([first.delete(outbox), first.delete(devSmsTable)]);
   logLines.length = 0;
@@ -172,7 +161,7 @@ describe('a sweeper picking up after trouble', () => {
   });
 
   it('never rejects the immediate send when the database fails, and says so in the log', async () => {
-    const closed = await createDb(`file:${dir.path}/outbox.db`);
+    const closed = await createDb(database.url);
     closed.$client.close();
     const report = await sendNow(deps(closed, recorded(closed, [])), ['whatever']);
     expect(report.claimed).toBe(0);
