@@ -1,0 +1,146 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '../../db/client';
+import { migrateDb } from '../../db/migrate';
+import { seedCatalog } from '../../db/seed';
+import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
+import { type Sqld, startSqld } from '../../worker/sqld';
+import { refusal } from '../helpers/refusal';
+import { startWranglerDev, type WranglerDev } from '../helpers/wrangler';
+
+const indexHtml = readFileSync(new URL('../../web/dist/index.html', import.meta.url), 'utf8');
+const windowText = '2024-07-15 00:00 至 2024-07-25 24:00（北京时间）';
+
+describe('the Worker under wrangler dev, with sqld as its database', () => {
+  let dataDir: string;
+  let sqld: Sqld | undefined;
+  let worker: WranglerDev | undefined;
+  let client: EnrollmentClient;
+  let regionId: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'enrollment-sqld-'));
+    sqld = await startSqld({ dbPath: join(dataDir, 'db') });
+    const db = await createDb(sqld.url);
+    await migrateDb(db);
+    await seedCatalog(db);
+    db.$client.close();
+
+    worker = await startWranglerDev({
+      vars: {
+        DATABASE_URL: sqld.url,
+        DATA_KEY: 'test-only-data-key-not-a-secret-0123456789',
+        SMS_PROVIDER: 'dev',
+        ENROLL_NOW: '2024-07-20T10:00:00+08:00',
+      },
+    });
+    client = createEnrollmentClient({ url: worker.url });
+    const regions = await client.catalog.regions.query();
+    regionId = regions.find((r) => r.name === '桃花江镇')?.id ?? '';
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await sqld?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('lists 桃花江镇 among the regions a parent can choose', async () => {
+    const regions = await client.catalog.regions.query();
+    expect(regions.map((r) => r.name)).toContain('桃花江镇');
+    expect(regions.find((r) => r.name === '桃花江镇')?.seasonName).toBe('2024年秋季');
+  });
+
+  it('shows the three entries of 桃花江镇 as open, with the window in Beijing time', async () => {
+    const region = await client.catalog.region.query({ regionId });
+    expect(region.entries.map((e) => e.code)).toEqual(['grade1', 'grade7', 'transfer']);
+    for (const entry of region.entries) {
+      expect(entry.window.state).toBe('open');
+      expect(entry.window.text).toBe(windowText);
+    }
+  });
+
+  it('offers grade-7 pupils from town primary schools 7 channels and those from outside town 6', async () => {
+    const region = await client.catalog.region.query({ regionId });
+    const grade7 = region.entries.find((e) => e.code === 'grade7');
+    const { tracks } = await client.catalog.channels.query({ entryId: grade7?.id ?? '' });
+    expect(tracks.map((t) => [t.name, t.channels.length])).toEqual([
+      ['县城小学毕业生', 7],
+      ['非县城小学毕业生', 6],
+    ]);
+  });
+
+  it('narrows the school list by level and by the community a family lives in', async () => {
+    const junior = await client.catalog.schools.query({ regionId, level: 'junior' });
+    expect(junior.length).toBe(4);
+    expect(junior.every((s) => s.level === 'junior')).toBe(true);
+
+    const servingShiniujiang = await client.catalog.schools.query({ regionId, level: 'primary', community: '石牛江村' });
+    expect(servingShiniujiang.map((s) => s.name)).toEqual(['桃江县桃谷山小学', '桃江县桃花江镇石牛江完全小学']);
+    expect(servingShiniujiang.every((s) => s.communities.includes('石牛江村'))).toBe(true);
+  });
+
+  it('publishes the policy, the manual, the FAQ and the declaration', async () => {
+    const pages = await client.catalog.pages.query({ regionId });
+    expect(pages.map((p) => p.slug)).toEqual(['policy', 'manual', 'faq', 'declaration']);
+    expect(pages.every((p) => p.title.length > 0 && p.body.length > 0)).toBe(true);
+  });
+
+  it('explains in Chinese that a malformed region id is wrong', async () => {
+    const error = await refusal(client.catalog.region.query({ regionId: 'not-a-region' }));
+    expect(error.data?.code).toBe('BAD_REQUEST');
+    expect(error.message).toBe('区域编号格式不正确');
+  });
+
+  it('says a well-formed but unknown region does not exist', async () => {
+    const error = await refusal(client.catalog.region.query({ regionId: 'abcdefghij234567klmn' }));
+    expect(error.data?.code).toBe('NOT_FOUND');
+    expect(error.message).toBe('找不到该区域');
+  });
+
+  it('reports itself healthy, with a reachable database and the clock set by ENROLL_NOW', async () => {
+    const response = await fetch(`${worker?.url}/api/health`);
+    expect(response.status).toBe(200);
+    const body = await response.json() as { status: string; database: string; now: string };
+    expect(body).toMatchObject({ status: 'ok', database: 'ok' });
+    expect(body.now.startsWith('2024-07-20T02:')).toBe(true);
+  });
+
+  it('opens a deep link such as /some/deep/link with the web app', async () => {
+    const response = await fetch(`${worker?.url}/some/deep/link`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(await response.text()).toBe(indexHtml);
+  });
+
+  it('runs the every-minute sweep without failing', async () => {
+    const response = await fetch(`${worker?.url}/__scheduled?cron=*+*+*+*+*`);
+    expect(response.status).toBe(200);
+    await expect.poll(() => worker?.output() ?? '', { timeout: 10_000, interval: 100 })
+      .toMatch(/sweep \(\* \* \* \* \*\) \{"at":"2024-07-20T/);
+    expect(worker?.output()).not.toMatch(/sweep \(\* \* \* \* \*\) failed/);
+  });
+});
+
+describe('the Worker without its database settings', () => {
+  let worker: WranglerDev | undefined;
+
+  beforeAll(async () => {
+    worker = await startWranglerDev({ vars: { DATA_KEY: 'test-only-data-key-not-a-secret-0123456789' }, readyStatus: 500 });
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+  });
+
+  it('tells visitors in Chinese that the service is misconfigured, and logs what is missing', async () => {
+    const response = await fetch(`${worker?.url}/trpc/catalog.regions`);
+    expect(response.status).toBe(500);
+    const body = await response.json() as { error: { message: string } };
+    expect(body.error.message).toMatch(/服务配置有误/);
+    await expect.poll(() => worker?.output() ?? '', { timeout: 10_000, interval: 100 })
+      .toContain('worker configuration: DATABASE_URL is required');
+  });
+});
