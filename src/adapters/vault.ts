@@ -38,7 +38,7 @@ export function randomToken(): string {
 
 export async function createVault(secret: string): Promise<Vault> {
   const master = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveKey']);
-  const derive = (info: string, algorithm: AesKeyGenParams | HmacImportParams, usages: KeyUsage[]) =>
+  const derive = (info: string, algorithm: Parameters<SubtleCrypto['deriveKey']>[2], usages: Parameters<SubtleCrypto['deriveKey']>[4]) =>
     crypto.subtle.deriveKey(
       { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode('enrollment-platform'), info: encoder.encode(info) },
       master, algorithm, false, usages,

@@ -1,0 +1,6 @@
+import { render } from 'solid-js/web';
+import { App } from './app';
+import './ui/base.css';
+import './parent/parent.css';
+
+render(() => <App />, document.getElementById('app')!);

@@ -1,0 +1,65 @@
+import { A, createAsync, useParams } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import { zhCN } from '../i18n/zh-CN';
+import { type Entry, getPages, getRegion } from '../lib/catalog';
+import { useTitle } from '../ui/title';
+import { EntryCard } from './entry-card';
+import { OrderNotice } from './order-notice';
+import { WindowStatus } from './window-status';
+
+/** The window every entry shares, or undefined when they differ (then each card shows its own). */
+function sharedWindow(entries: readonly Entry[]) {
+  const first = entries[0]?.window;
+  return first && entries.every((e) => e.window.text === first.text && e.window.state === first.state) ? first : undefined;
+}
+
+/** A region's season: is registration open, the three entries, the policy pages. */
+export function RegionHome(props: { regionId: string }) {
+  const region = createAsync(() => getRegion(props.regionId));
+  const pages = createAsync(() => getPages(props.regionId));
+  useTitle(() => region() && `${region()!.name}${region()!.season.name}入学报名`);
+
+  return (
+    <Show when={region()}>
+      {(r) => (
+        <>
+          <section class="hero">
+            <h1 class="hero-region">{r().name}</h1>
+            <p class="hero-season">{r().season.name}义务教育阶段入学报名</p>
+            <Show when={sharedWindow(r().entries)}>{(w) => <WindowStatus window={w()} />}</Show>
+          </section>
+
+          <OrderNotice />
+
+          <section class="section">
+            <h2 class="section-title">{zhCN.entries.heading}</h2>
+            <p class="muted">{zhCN.entries.hint}</p>
+            <div class="entry-list">
+              <For each={r().entries}>
+                {(entry) => <EntryCard entry={entry} showWindow={!sharedWindow(r().entries)} />}
+              </For>
+            </div>
+          </section>
+
+          <section class="section">
+            <h2 class="section-title">{zhCN.help.heading}</h2>
+            <nav class="link-list">
+              <For each={pages()}>
+                {(page) => (
+                  <A href={`/regions/${r().id}/pages/${page.slug}`}>{zhCN.pages[page.slug] ?? page.title}</A>
+                )}
+              </For>
+              <A href={`/regions/${r().id}/schools`}>{zhCN.help.schools}</A>
+            </nav>
+          </section>
+        </>
+      )}
+    </Show>
+  );
+}
+
+/** `/regions/:regionId`: a region picked from the list on `/`. */
+export function RegionRoute() {
+  const params = useParams<{ regionId: string }>();
+  return <RegionHome regionId={params.regionId} />;
+}

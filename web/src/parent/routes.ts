@@ -1,0 +1,30 @@
+import type { RouteDefinition } from '@solidjs/router';
+import { getChannels, getCommunities, getPages, getRegion, getRegions, getSchools } from '../lib/catalog';
+import { EntryPage } from './entry-page';
+import { Home } from './home';
+import { NotFound } from './not-found';
+import { PolicyPage } from './policy-page';
+import { RegionRoute } from './region-home';
+import { SchoolsPage } from './schools-page';
+
+/** The parent journey. Preloads start each page's reads on link intent, before the page renders. */
+export const parentRoutes: RouteDefinition[] = [
+  { path: '/', component: Home, preload: () => void getRegions() },
+  {
+    path: '/regions/:regionId',
+    component: RegionRoute,
+    preload: ({ params }) => { void getRegion(params.regionId!); void getPages(params.regionId!); },
+  },
+  {
+    path: '/regions/:regionId/schools',
+    component: SchoolsPage,
+    preload: ({ params, location }) => {
+      void getRegion(params.regionId!);
+      void getCommunities(params.regionId!);
+      void getSchools(params.regionId!, (location.query.community as string | undefined) || undefined);
+    },
+  },
+  { path: '/regions/:regionId/pages/:slug', component: PolicyPage, preload: ({ params }) => void getPages(params.regionId!) },
+  { path: '/entries/:entryId', component: EntryPage, preload: ({ params }) => void getChannels(params.entryId!) },
+  { path: '*404', component: NotFound },
+];

@@ -1,0 +1,27 @@
+import { For } from 'solid-js';
+import { zhCN } from '../i18n/zh-CN';
+import type { School } from '../lib/catalog';
+
+/** A school with its places, address and catchment; the community the parent filtered by stands out. */
+export function SchoolCard(props: { school: School; community?: string }) {
+  return (
+    <article class="school">
+      <h3 class="school-name">{props.school.name}</h3>
+      <p class="school-meta">
+        <span>{zhCN.schools.capacity(props.school.capacity)}</span>
+      </p>
+      <p class="school-address">{props.school.address}</p>
+      <p class="school-catchment">
+        <span class="label">{zhCN.schools.catchment}：</span>
+        <For each={props.school.communities}>
+          {(name, i) => (
+            <>
+              {i() > 0 && '、'}
+              {name === props.community ? <mark class="nowrap">{name}</mark> : <span class="nowrap">{name}</span>}
+            </>
+          )}
+        </For>
+      </p>
+    </article>
+  );
+}

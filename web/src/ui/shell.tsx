@@ -1,0 +1,22 @@
+import { A, useIsRouting } from '@solidjs/router';
+import { Show, type JSX } from 'solid-js';
+import { zhCN } from '../i18n/zh-CN';
+import { Boundary } from './boundary';
+
+/** The frame of every page: the platform bar, a progress line while the next page loads, the page. */
+export function Shell(props: { children?: JSX.Element }) {
+  const routing = useIsRouting();
+  return (
+    <>
+      <header class="topbar">
+        <A href="/" class="brand">{zhCN.platform}</A>
+      </header>
+      <Show when={routing()}>
+        <div class="progress" aria-hidden="true" />
+      </Show>
+      <main class="page">
+        <Boundary>{props.children}</Boundary>
+      </main>
+    </>
+  );
+}
