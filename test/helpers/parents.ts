@@ -6,8 +6,8 @@ import { newSession } from '../../src/services/sessions';
 import type { TestHost } from './host';
 
 /** The newest code the dev SMS inbox holds for a number (the immediate send runs just after the answer). */
-export async function codeFromInbox(t: TestHost, phone: string, previous?: string): Promise<string> {
-  for (let i = 0; i < 50; i++) {
+export async function codeFromInbox(t: { client: EnrollmentClient }, phone: string, previous?: string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
     const [latest] = await t.client.dev.inbox.query({ phone });
     const code = latest?.body.match(/验证码为(\d{6})/)?.[1];
     if (code && code !== previous) return code;

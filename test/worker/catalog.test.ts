@@ -2,7 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { createDb } from '../../db/client';
+import { devSms, outbox } from '../../db/schema';
+import { smsNotice } from '../../src/services/outbox';
+import { residentId } from '../helpers/identity';
+import { codeFromInbox } from '../helpers/parents';
 import { migrateDb } from '../../db/migrate';
 import { seedCatalog } from '../../db/seed';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
@@ -33,6 +38,7 @@ describe('the Worker under wrangler dev, with sqld as its database', () => {
         DATABASE_URL: sqld.url,
         DATA_KEY: 'test-only-data-key-not-a-secret-0123456789',
         SMS_PROVIDER: 'dev',
+        ENROLL_DEV: '1',
         ENROLL_NOW: '2024-07-20T10:00:00+08:00',
       },
     });
@@ -113,6 +119,30 @@ describe('the Worker under wrangler dev, with sqld as its database', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
     expect(await response.text()).toBe(indexHtml);
+  });
+
+  it('signs a parent in with a code from the dev inbox, binds a child and lights the red dot', async () => {
+    const phone = '13512345678';
+    await client.auth.requestCode.mutate({ phone });
+    const code = await codeFromInbox({ client }, phone);
+    const { token } = await client.auth.signIn.mutate({ phone, code, session: 'token' });
+    const parent = createEnrollmentClient({ url: worker!.url, token: token! });
+    const child = await parent.children.add.mutate({ name: '周小宇', idType: 'resident', idNumber: residentId('20180301', '015') });
+    expect(child.idNumberMasked).toMatch(/^430922\*{8}\d{3}[\dX]$/);
+    expect(await parent.messages.unreadCount.query()).toEqual({ count: 1 });
+  });
+
+  it('delivers, on the Cron Trigger, an SMS that is due but was never sent', async () => {
+    const db = await createDb(sqld!.url);
+    const due = new Date('2024-07-20T09:00:00+08:00');
+    await db.batch([smsNotice(db, { idempotencyKey: 'worker-sweep-test', phone: '13612345678', body: '【测试】到期短信', now: due })]);
+    const response = await fetch(`${worker?.url}/__scheduled?cron=*+*+*+*+*`);
+    expect(response.status).toBe(200);
+    await expect.poll(async () => (await db.select().from(outbox).where(eq(outbox.idempotencyKey, 'worker-sweep-test')))[0]?.status,
+      { timeout: 10_000, interval: 100 }).toBe('sent');
+    const delivered = await db.select().from(devSms).where(eq(devSms.idempotencyKey, 'worker-sweep-test'));
+    expect(delivered.map((m) => m.body)).toEqual(['【测试】到期短信']);
+    db.$client.close();
   });
 
   it('runs the every-minute sweep without failing', async () => {
