@@ -38,14 +38,14 @@ export async function startNodeHost(config: HostConfig, overrides: { clock?: Clo
   const sweeper = startSweeper(deps, overrides.sweepEveryMs ?? 60_000);
   const app = createApp(deps, { clientIp: (c) => getConnInfo(c).remote.address ?? null });
 
-  app.use('/assets/*', async (c, next) => {
+  app.use('*', async (c, next) => {
     await next();
-    if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    if (c.req.path.startsWith('/assets/') && c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    else if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('Cache-Control', 'no-cache');
   });
   app.use('*', serveStatic({ root: webDist }));
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/trpc/')) return next();
-    c.header('Cache-Control', 'no-cache');
     return serveStatic({ root: webDist, path: 'index.html' })(c, next);
   });
 
@@ -60,7 +60,12 @@ export async function startNodeHost(config: HostConfig, overrides: { clock?: Clo
     deps,
     async close() {
       await sweeper.stop();
-      await new Promise<void>((done) => server.close(() => done()));
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      const http = server as import('node:http').Server;
+      http.closeIdleConnections?.();
+      const force = setTimeout(() => http.closeAllConnections?.(), 2_000);
+      await closed;
+      clearTimeout(force);
       db.$client.close();
     },
   };

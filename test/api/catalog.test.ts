@@ -114,6 +114,20 @@ describe('the public catalog, read through the typed client over HTTP', () => {
   });
 });
 
+describe('the web app from the Node host', () => {
+  it('serves the page shell so that a new deploy is picked up, and the hashed assets for a year', async () => {
+    const root = await fetch(`${t.url}/`);
+    expect(root.headers.get('content-type')).toContain('text/html');
+    expect(root.headers.get('cache-control')).toBe('no-cache');
+    const deep = await fetch(`${t.url}/entries/whatever`);
+    expect(deep.headers.get('cache-control')).toBe('no-cache');
+    const asset = (await root.text()).match(/\/assets\/[^"]+\.js/)?.[0];
+    expect(asset).toBeTruthy();
+    const js = await fetch(`${t.url}${asset}`);
+    expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+});
+
 describe('the HTTP surface', () => {
   it('reports health with the database reachable', async () => {
     const res = await fetch(`${t.url}/api/health`);
