@@ -1,15 +1,17 @@
 import { A, useIsRouting } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
+import { AccountLink } from '../account/account-link';
 import { zhCN } from '../i18n/zh-CN';
 import { Boundary } from './boundary';
 
-/** The frame of every page: the platform bar, a progress line while the next page loads, the page. */
+/** The frame of every page: the platform bar (with 登录 / 个人中心), a progress line while the next page loads, the page. */
 export function Shell(props: { children?: JSX.Element }) {
   const routing = useIsRouting();
   return (
     <>
       <header class="topbar">
         <A href="/" class="brand">{zhCN.platform}</A>
+        <AccountLink />
       </header>
       <Show when={routing()}>
         <div class="progress" aria-hidden="true" />

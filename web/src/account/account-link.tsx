@@ -1,0 +1,38 @@
+import { A, createAsync } from '@solidjs/router';
+import { ErrorBoundary, Show, Suspense } from 'solid-js';
+import { zhCN } from '../i18n/zh-CN';
+import { getMe, signedInHint } from '../lib/account';
+
+/**
+ * The top bar's 登录 / 个人中心, with a red dot for unread messages. Only a browser that signed in before asks
+ * who is signed in; whatever goes wrong here, the bar falls back to 登录 and the page is unaffected.
+ */
+export function AccountLink() {
+  return (
+    <ErrorBoundary fallback={<SignInLink />}>
+      <Suspense>
+        <Show when={signedInHint()} fallback={<SignInLink />}>
+          <SignedIn />
+        </Show>
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
+const SignInLink = () => <A class="topbar-link" href="/login">{zhCN.account.signIn}</A>;
+
+function SignedIn() {
+  const me = createAsync(() => getMe());
+  return (
+    <Show when={me()} fallback={me() === null && <SignInLink />}>
+      {(m) => (
+        <A class="topbar-link" href="/me">
+          {zhCN.account.me}
+          <Show when={m().unreadMessages > 0}>
+            <span class="red-dot topbar-dot" role="img" aria-label={zhCN.account.unread(m().unreadMessages)} />
+          </Show>
+        </A>
+      )}
+    </Show>
+  );
+}

@@ -1,0 +1,63 @@
+import { createSignal, For } from 'solid-js';
+import { idTypes } from '../../../src/domain/identity';
+import { zhCN } from '../i18n/zh-CN';
+import { refreshAccount } from '../lib/account';
+import { problemOf } from '../lib/problem';
+import { api } from '../lib/trpc';
+import { Field, FormError } from './field';
+
+type IdType = keyof typeof idTypes;
+
+/** 添加孩子: name, ID type and number. A child bound elsewhere is answered with the holder's masked number. */
+export function AddChildForm(props: { onAdded: (name: string) => void }) {
+  const [name, setName] = createSignal('');
+  const [idType, setIdType] = createSignal<IdType>('resident');
+  const [idNumber, setIdNumber] = createSignal('');
+  const [pending, setPending] = createSignal(false);
+  const [errors, setErrors] = createSignal<Record<string, string | undefined>>({});
+  const [formError, setFormError] = createSignal<string>();
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (pending()) return;
+    setErrors({});
+    setFormError(undefined);
+    setPending(true);
+    try {
+      const child = await api.children.add.mutate({ name: name(), idType: idType(), idNumber: idNumber() });
+      setName('');
+      setIdNumber('');
+      await refreshAccount();
+      props.onAdded(child.name);
+    } catch (error) {
+      const p = problemOf(error);
+      setErrors(p.fields);
+      if (!Object.values(p.fields).some(Boolean)) setFormError(p.message);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <form class="form-card" onSubmit={submit} novalidate>
+      <h2 class="section-title">{zhCN.children.add}</h2>
+      <Field id="child-name" label={zhCN.children.name} error={errors().name}>
+        <input id="child-name" class="input" type="text" autocomplete="off" maxlength="20"
+          placeholder={zhCN.children.namePlaceholder} value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+      </Field>
+      <Field id="child-id-type" label={zhCN.children.idType} error={errors().idType}>
+        <select id="child-id-type" class="select input" value={idType()} onChange={(e) => setIdType(e.currentTarget.value as IdType)}>
+          <For each={Object.entries(idTypes)}>{([code, label]) => <option value={code}>{label}</option>}</For>
+        </select>
+      </Field>
+      <Field id="child-id-number" label={zhCN.children.idNumber} error={errors().idNumber}>
+        <input id="child-id-number" class="input" type="text" autocomplete="off" maxlength="40" autocapitalize="characters"
+          placeholder={zhCN.children.idNumberPlaceholder} value={idNumber()} onInput={(e) => setIdNumber(e.currentTarget.value)} />
+      </Field>
+      <FormError message={formError()} />
+      <button type="submit" class="button button-primary button-block" disabled={pending()}>
+        {pending() ? zhCN.children.adding : zhCN.children.add}
+      </button>
+    </form>
+  );
+}

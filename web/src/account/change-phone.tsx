@@ -1,0 +1,92 @@
+import { createSignal, Show } from 'solid-js';
+import { zhCN } from '../i18n/zh-CN';
+import { refreshAccount } from '../lib/account';
+import { type Problem, problemOf, waitSeconds } from '../lib/problem';
+import { api } from '../lib/trpc';
+import { CodeButton } from './code-button';
+import { createCountdown } from './countdown';
+import { Field, FormError } from './field';
+
+/** 更换手机号: a code goes to the new number; once it is confirmed the account signs in with that number. */
+export function ChangePhone() {
+  const [open, setOpen] = createSignal(false);
+  const [phone, setPhone] = createSignal('');
+  const [code, setCode] = createSignal('');
+  const [sending, setSending] = createSignal(false);
+  const [saving, setSaving] = createSignal(false);
+  const [phoneError, setPhoneError] = createSignal<string>();
+  const [codeError, setCodeError] = createSignal<string>();
+  const [formError, setFormError] = createSignal<string>();
+  const [done, setDone] = createSignal<string>();
+  const countdown = createCountdown(() => `change_phone:${phone().trim()}`);
+
+  const clear = () => { setPhoneError(undefined); setCodeError(undefined); setFormError(undefined); };
+  const show = (p: Problem, where: 'phone' | 'code') => {
+    setPhoneError(p.fields.phone);
+    setCodeError(p.fields.code);
+    if (!p.fields.phone && !p.fields.code) (where === 'phone' ? setPhoneError : setCodeError)(p.message);
+    if (!p.code) { clear(); setFormError(p.message); }
+  };
+
+  const sendCode = async () => {
+    clear();
+    setSending(true);
+    try {
+      const sent = await api.auth.requestCode.mutate({ phone: phone(), purpose: 'change_phone' });
+      countdown.start(sent.resendAfterSeconds);
+    } catch (error) {
+      const p = problemOf(error);
+      const wait = waitSeconds(p);
+      if (wait) countdown.start(wait);
+      show(p, 'phone');
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (saving()) return;
+    clear();
+    setSaving(true);
+    try {
+      const changed = await api.auth.changePhone.mutate({ phone: phone(), code: code() });
+      setDone(zhCN.me.changed(changed.phoneMasked));
+      setOpen(false);
+      setPhone('');
+      setCode('');
+      await refreshAccount();
+    } catch (error) {
+      show(problemOf(error), 'code');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <section class="section">
+      <Show when={done()}><p class="notice-ok" role="status">{done()}</p></Show>
+      <Show when={open()} fallback={
+        <button type="button" class="button button-block" onClick={() => { setDone(undefined); setOpen(true); }}>{zhCN.me.changePhone}</button>
+      }>
+        <form class="form-card" onSubmit={submit} novalidate>
+          <h2 class="section-title">{zhCN.me.changePhone}</h2>
+          <Field id="new-phone" label={zhCN.me.newPhone} error={phoneError()} hint={zhCN.me.newPhoneHint}
+            action={<CodeButton left={countdown.left()} pending={sending()} onClick={sendCode} />}>
+            <input id="new-phone" class="input" type="tel" inputmode="numeric" autocomplete="tel" maxlength="13"
+              placeholder={zhCN.login.phonePlaceholder} value={phone()} onInput={(e) => setPhone(e.currentTarget.value)} />
+          </Field>
+          <Field id="new-phone-code" label={zhCN.login.code} error={codeError()}>
+            <input id="new-phone-code" class="input" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6"
+              placeholder={zhCN.login.codePlaceholder} value={code()} onInput={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))} />
+          </Field>
+          <FormError message={formError()} />
+          <div class="button-row">
+            <button type="button" class="button" onClick={() => { clear(); setOpen(false); }}>{zhCN.me.cancel}</button>
+            <button type="submit" class="button button-primary" disabled={saving()}>{saving() ? zhCN.me.changing : zhCN.me.confirmChange}</button>
+          </div>
+        </form>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { createSignal, Match, Switch } from 'solid-js';
+import { zhCN } from '../i18n/zh-CN';
+import { type Child, refreshAccount } from '../lib/account';
+import { problemOf } from '../lib/problem';
+import { api } from '../lib/trpc';
+import { FormError } from './field';
+
+/** One bound child: masked ID only; rename in place; delete (unbind) after saying what that means. */
+export function ChildCard(props: { child: Child }) {
+  const [mode, setMode] = createSignal<'view' | 'rename' | 'remove'>('view');
+  const [name, setName] = createSignal('');
+  const [pending, setPending] = createSignal(false);
+  const [error, setError] = createSignal<string>();
+
+  const run = async (write: () => Promise<unknown>) => {
+    setPending(true);
+    setError(undefined);
+    try {
+      await write();
+      await refreshAccount();
+      setMode('view');
+    } catch (e) {
+      const p = problemOf(e);
+      setError(p.fields.name ?? p.message);
+    } finally {
+      setPending(false);
+    }
+  };
+  const to = (next: 'view' | 'rename' | 'remove') => { setError(undefined); setName(props.child.name); setMode(next); };
+
+  return (
+    <li class="card child">
+      <Switch>
+        <Match when={mode() === 'rename'}>
+          <form class="inline-form" onSubmit={(e) => { e.preventDefault(); void run(() => api.children.rename.mutate({ childId: props.child.id, name: name() })); }}>
+            <label class="field-label" for={`rename-${props.child.id}`}>{zhCN.children.name}</label>
+            <input id={`rename-${props.child.id}`} class="input" type="text" maxlength="20" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+            <FormError message={error()} />
+            <div class="button-row">
+              <button type="button" class="button" onClick={() => to('view')}>{zhCN.children.cancel}</button>
+              <button type="submit" class="button button-primary" disabled={pending()}>{pending() ? zhCN.children.saving : zhCN.children.save}</button>
+            </div>
+          </form>
+        </Match>
+        <Match when={true}>
+          <div class="child-head">
+            <h3 class="child-name">{props.child.name}</h3>
+            <span class="tag tag-id">{props.child.idTypeName}</span>
+          </div>
+          <dl class="facts">
+            <dt>{zhCN.children.idNumber}</dt><dd class="id-masked">{props.child.idNumberMasked}</dd>
+            {props.child.birthDate && <><dt>{zhCN.children.birthDate}</dt><dd>{props.child.birthDate}</dd></>}
+          </dl>
+          <Switch>
+            <Match when={mode() === 'remove'}>
+              <div class="confirm" role="alertdialog" aria-label={zhCN.children.removeQuestion(props.child.name)}>
+                <p class="confirm-title">{zhCN.children.removeQuestion(props.child.name)}</p>
+                <p class="muted">{zhCN.children.removeHint}</p>
+                <FormError message={error()} />
+                <div class="button-row">
+                  <button type="button" class="button" onClick={() => to('view')}>{zhCN.children.cancel}</button>
+                  <button type="button" class="button button-danger" disabled={pending()}
+                    onClick={() => void run(() => api.children.remove.mutate({ childId: props.child.id }))}>
+                    {pending() ? zhCN.children.removing : zhCN.children.confirmRemove}
+                  </button>
+                </div>
+              </div>
+            </Match>
+            <Match when={true}>
+              <div class="button-row">
+                <button type="button" class="button button-small" onClick={() => to('rename')}>{zhCN.children.rename}</button>
+                <button type="button" class="button button-small button-danger-text" onClick={() => to('remove')}>{zhCN.children.remove}</button>
+              </div>
+            </Match>
+          </Switch>
+        </Match>
+      </Switch>
+    </li>
+  );
+}

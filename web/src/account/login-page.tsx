@@ -1,0 +1,104 @@
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
+import { createSignal, Show } from 'solid-js';
+import { zhCN } from '../i18n/zh-CN';
+import { refreshAccount, rememberSignedIn, safeReturn } from '../lib/account';
+import { type Problem, problemOf, waitSeconds } from '../lib/problem';
+import { api } from '../lib/trpc';
+import { useTitle } from '../ui/title';
+import { CodeButton } from './code-button';
+import { createCountdown } from './countdown';
+import { Field, FormError } from './field';
+
+/** `/login?from=…`: mobile number, SMS code, then back to where the parent came from (or 个人中心). */
+export function LoginPage() {
+  const [search] = useSearchParams<{ from?: string; phone?: string }>();
+  const navigate = useNavigate();
+  useTitle(() => zhCN.login.title);
+
+  const [phone, setPhone] = createSignal(search.phone ?? '');
+  const [code, setCode] = createSignal('');
+  const [sending, setSending] = createSignal(false);
+  const [signingIn, setSigningIn] = createSignal(false);
+  const [sentTo, setSentTo] = createSignal<{ masked: string; minutes: number }>();
+  const [demo, setDemo] = createSignal(false);
+  const [phoneError, setPhoneError] = createSignal<string>();
+  const [codeError, setCodeError] = createSignal<string>();
+  const [formError, setFormError] = createSignal<string>();
+  const countdown = createCountdown(() => `sign_in:${phone().trim()}`);
+
+  const show = (p: Problem, where: 'phone' | 'code') => {
+    setPhoneError(p.fields.phone);
+    setCodeError(p.fields.code);
+    if (!p.fields.phone && !p.fields.code) (where === 'phone' ? setPhoneError : setCodeError)(p.message);
+    if (p.domainCode === 'UNTRUSTED_ORIGIN' || !p.code) { setPhoneError(undefined); setCodeError(undefined); setFormError(p.message); }
+  };
+  const clear = () => { setPhoneError(undefined); setCodeError(undefined); setFormError(undefined); };
+
+  const sendCode = async () => {
+    clear();
+    setSending(true);
+    try {
+      const sent = await api.auth.requestCode.mutate({ phone: phone() });
+      countdown.start(sent.resendAfterSeconds);
+      setSentTo({ masked: phone().trim().replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2'), minutes: Math.round(sent.expiresInSeconds / 60) });
+      document.getElementById('login-code')?.focus();
+      // Demo mode has an inbox to read the code from; outside it the API says the inbox does not exist.
+      api.dev.inbox.query({ phone: phone() }).then(() => setDemo(true), () => setDemo(false));
+    } catch (error) {
+      const p = problemOf(error);
+      const wait = waitSeconds(p);
+      if (wait) countdown.start(wait);
+      show(p, 'phone');
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const signIn = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (signingIn()) return;
+    clear();
+    setSigningIn(true);
+    try {
+      await api.auth.signIn.mutate({ phone: phone(), code: code() });
+      rememberSignedIn(true);
+      await refreshAccount();
+      navigate(safeReturn(search.from), { replace: true });
+    } catch (error) {
+      show(problemOf(error), 'code');
+    } finally {
+      setSigningIn(false);
+    }
+  };
+
+  return (
+    <>
+      <h1 class="page-title">{zhCN.login.title}</h1>
+      <p class="muted">{zhCN.login.intro}</p>
+      <form class="form-card" onSubmit={signIn} novalidate>
+        <Field id="login-phone" label={zhCN.login.phone} error={phoneError()}
+          action={<CodeButton left={countdown.left()} pending={sending()} onClick={sendCode} />}>
+          <input id="login-phone" class="input" type="tel" inputmode="numeric" autocomplete="tel" maxlength="13"
+            placeholder={zhCN.login.phonePlaceholder} value={phone()} aria-invalid={!!phoneError()}
+            onInput={(e) => setPhone(e.currentTarget.value)} />
+        </Field>
+        <Field id="login-code" label={zhCN.login.code} error={codeError()}
+          hint={sentTo() && zhCN.login.sentTo(sentTo()!.masked, sentTo()!.minutes)}>
+          <input id="login-code" class="input" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6"
+            pattern="[0-9]*" placeholder={zhCN.login.codePlaceholder} value={code()} aria-invalid={!!codeError()}
+            onInput={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))} />
+        </Field>
+        <FormError message={formError()} />
+        <button type="submit" class="button button-primary button-block" disabled={signingIn()}>
+          {signingIn() ? zhCN.login.submitting : zhCN.login.submit}
+        </button>
+      </form>
+      <Show when={demo()}>
+        <div class="demo-note">
+          <p class="muted">{zhCN.login.demoHint}</p>
+          <A href={`/dev/inbox?phone=${encodeURIComponent(phone().trim())}&from=${encodeURIComponent(search.from ?? '')}`}>{zhCN.login.demoInbox}</A>
+        </div>
+      </Show>
+    </>
+  );
+}

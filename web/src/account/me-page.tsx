@@ -1,0 +1,68 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createSignal, Show } from 'solid-js';
+import { zhCN } from '../i18n/zh-CN';
+import { refreshAccount, rememberSignedIn } from '../lib/account';
+import { problemOf } from '../lib/problem';
+import { api } from '../lib/trpc';
+import { useTitle } from '../ui/title';
+import { ChangePhone } from './change-phone';
+import { FormError } from './field';
+import { useSignedIn } from './signed-in';
+
+/** `/me` 个人中心: the number, the children and messages, switching number, signing out. */
+export function MePage() {
+  const me = useSignedIn();
+  const navigate = useNavigate();
+  const [full, setFull] = createSignal(false);
+  const [leaving, setLeaving] = createSignal(false);
+  const [error, setError] = createSignal<string>();
+  useTitle(() => zhCN.me.title);
+
+  const signOut = async () => {
+    setLeaving(true);
+    setError(undefined);
+    try {
+      await api.auth.signOut.mutate();
+      rememberSignedIn(false);
+      await refreshAccount();
+      navigate('/', { replace: true });
+    } catch (e) {
+      setError(problemOf(e).message);
+    } finally {
+      setLeaving(false);
+    }
+  };
+
+  return (
+    <Show when={me()}>
+      {(m) => (
+        <>
+          <h1 class="page-title">{zhCN.me.title}</h1>
+          <section class="card profile">
+            <span class="muted">{zhCN.me.phone}</span>
+            <span class="profile-phone">{full() ? m().phone : m().phoneMasked}</span>
+            <button type="button" class="link-button" aria-pressed={full()} onClick={() => setFull(!full())}>
+              {full() ? zhCN.me.hideFull : zhCN.me.showFull}
+            </button>
+          </section>
+          <nav class="link-list">
+            <A href="/me/children">{zhCN.me.children}</A>
+            <A href="/me/messages">
+              <span class="link-label">
+                {zhCN.me.messages}
+                <Show when={m().unreadMessages > 0}>
+                  <span class="count-badge" aria-label={zhCN.account.unread(m().unreadMessages)}>{m().unreadMessages}</span>
+                </Show>
+              </span>
+            </A>
+          </nav>
+          <ChangePhone />
+          <FormError message={error()} />
+          <button type="button" class="button button-block button-danger" disabled={leaving()} onClick={signOut}>
+            {leaving() ? zhCN.me.signingOut : zhCN.me.signOut}
+          </button>
+        </>
+      )}
+    </Show>
+  );
+}

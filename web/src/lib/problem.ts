@@ -1,0 +1,30 @@
+import { isTRPCClientError } from '@trpc/client';
+import { zhCN } from '../i18n/zh-CN';
+
+export interface Problem {
+  /** The API's zh-CN message, or ours for a network failure. */
+  message: string;
+  /** Messages per input field, from validation or a rule that names its field. */
+  fields: Record<string, string | undefined>;
+  code?: string;
+  domainCode?: string;
+}
+
+/** A failed write, in words a parent can act on. */
+export function problemOf(error: unknown): Problem {
+  if (isTRPCClientError(error)) {
+    const data = error.data as { code?: string; domainCode?: string | null; fieldErrors?: Record<string, string[] | undefined> | null } | undefined;
+    if (!data?.code) return { message: zhCN.errors.network, fields: {} };
+    const fields: Record<string, string | undefined> = {};
+    for (const [name, list] of Object.entries(data.fieldErrors ?? {})) fields[name] = list?.[0];
+    const message = data.code === 'INTERNAL_SERVER_ERROR' ? zhCN.errors.server : error.message;
+    return { message, fields, code: data.code, domainCode: data.domainCode ?? undefined };
+  }
+  return { message: zhCN.errors.server, fields: {} };
+}
+
+/** The seconds in "请45秒后再试", to restart a resend countdown the server still holds. */
+export function waitSeconds(p: Problem) {
+  const m = p.domainCode === 'CODE_TOO_SOON' ? /(\d+)秒/.exec(p.message) : null;
+  return m ? Number(m[1]) : 0;
+}
