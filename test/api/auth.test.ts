@@ -231,3 +231,14 @@ describe('limits on one address', () => {
     await t.client.auth.requestCode.mutate({ phone: freshPhone() });
   });
 });
+
+describe('asking who is signed in', () => {
+  it('answers null, not an error, when nobody is, and the account when someone is', async () => {
+    expect(await t.client.auth.session.query()).toBeNull();
+    const phone = freshPhone();
+    const parent = await signInParent(t, phone);
+    expect(await parent.auth.session.query()).toMatchObject({ phone, unreadMessages: 1 });
+    await parent.auth.signOut.mutate();
+    expect(await parent.auth.session.query()).toBeNull();
+  });
+});

@@ -4,10 +4,20 @@ import { changePhoneInput, requestCodeInput, signInInput } from '../../schemas/a
 import * as auth from '../../services/auth';
 import { revokeSession } from '../../services/sessions';
 import { unreadCount } from '../../services/messages';
-import { authenticateParent } from '../../services/sessions';
+import { authenticateParent, type SignedInParent } from '../../services/sessions';
+import type { Db } from '../../../db/client';
 import { clearedSessionCookie, sessionCookie } from '../session-cookie';
 import { parentProcedure, publicProcedure, router } from '../trpc';
 import { signInPolicy } from '../../domain/sign-in-policy';
+
+async function accountView(db: Db, parent: SignedInParent) {
+  return {
+    accountId: parent.accountId,
+    phone: parent.phone,
+    phoneMasked: maskPhone(parent.phone),
+    unreadMessages: await unreadCount(db, parent.accountId),
+  };
+}
 
 export const authRouter = router({
   /** Sends a 6-digit code; `change_phone` sends it to the new number of a signed-in parent. */
@@ -35,13 +45,18 @@ export const authRouter = router({
     return { signedOut: true as const };
   }),
 
-  /** 个人中心: who is signed in, and the red dot. */
-  me: parentProcedure.query(async ({ ctx }) => ({
-    accountId: ctx.parent.accountId,
-    phone: ctx.parent.phone,
-    phoneMasked: maskPhone(ctx.parent.phone),
-    unreadMessages: await unreadCount(ctx.deps.db, ctx.parent.accountId),
-  })),
+  /** 个人中心: who is signed in, and the red dot. UNAUTHORIZED when nobody is. */
+  me: parentProcedure.query(({ ctx }) => accountView(ctx.deps.db, ctx.parent)),
+
+  /** The same as `me`, or null when nobody is signed in (or the session ended): for pages that only ask. */
+  session: publicProcedure.query(async ({ ctx }) => {
+    try {
+      return await accountView(ctx.deps.db, await authenticateParent(ctx.deps, ctx.credentials.token, ctx.afterResponse));
+    } catch (error) {
+      if (error instanceof DomainError && (error.code === 'SIGN_IN_REQUIRED' || error.code === 'SESSION_EXPIRED')) return null;
+      throw error;
+    }
+  }),
 
   changePhone: parentProcedure.input(changePhoneInput).mutation(async ({ ctx, input }) => {
     if (input.phone === ctx.parent.phone) throw new DomainError('PHONE_UNCHANGED', '新手机号与当前手机号相同');

@@ -1,19 +1,17 @@
 import { A, createAsync } from '@solidjs/router';
 import { ErrorBoundary, Show, Suspense } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
-import { getMe, signedInHint } from '../lib/account';
+import { getMe } from '../lib/account';
 
 /**
- * The top bar's 登录 / 个人中心, with a red dot for unread messages. Only a browser that signed in before asks
- * who is signed in; whatever goes wrong here, the bar falls back to 登录 and the page is unaffected.
+ * The top bar's 登录 / 个人中心, with a red dot for unread messages; whatever goes wrong here, the bar falls back
+ * to 登录 and the page is unaffected.
  */
 export function AccountLink() {
   return (
     <ErrorBoundary fallback={<SignInLink />}>
       <Suspense>
-        <Show when={signedInHint()} fallback={<SignInLink />}>
-          <SignedIn />
-        </Show>
+        <SignedIn />
       </Suspense>
     </ErrorBoundary>
   );

@@ -1,7 +1,7 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
-import { refreshAccount, rememberSignedIn, safeReturn } from '../lib/account';
+import { refreshAccount, safeReturn } from '../lib/account';
 import { type Problem, problemOf, waitSeconds } from '../lib/problem';
 import { api } from '../lib/trpc';
 import { useTitle } from '../ui/title';
@@ -61,7 +61,6 @@ export function LoginPage() {
     setSigningIn(true);
     try {
       await api.auth.signIn.mutate({ phone: phone(), code: code() });
-      rememberSignedIn(true);
       await refreshAccount();
       navigate(safeReturn(search.from), { replace: true });
     } catch (error) {

@@ -1,7 +1,7 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
-import { refreshAccount, rememberSignedIn } from '../lib/account';
+import { refreshAccount } from '../lib/account';
 import { problemOf } from '../lib/problem';
 import { api } from '../lib/trpc';
 import { useTitle } from '../ui/title';
@@ -23,7 +23,6 @@ export function MePage() {
     setError(undefined);
     try {
       await api.auth.signOut.mutate();
-      rememberSignedIn(false);
       await refreshAccount();
       navigate('/', { replace: true });
     } catch (e) {

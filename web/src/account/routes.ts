@@ -1,16 +1,16 @@
 import type { RouteDefinition } from '@solidjs/router';
-import { getChildren, getMe, getMessages, signedInHint } from '../lib/account';
+import { getChildren, getMe, getMessages } from '../lib/account';
 import { ChildrenPage } from './children-page';
 import { DevInboxPage } from './dev-inbox-page';
 import { LoginPage } from './login-page';
 import { MePage } from './me-page';
 import { MessagesPage } from './messages-page';
 
-/** Sign-in, 个人中心 and what hangs off it, and demo mode's SMS inbox. */
+/** Sign-in, 个人中心 and what hangs off it, and demo mode's SMS inbox. Account reads wait for a session. */
 export const accountRoutes: RouteDefinition[] = [
   { path: '/login', component: LoginPage },
   { path: '/dev/inbox', component: DevInboxPage },
   { path: '/me', component: MePage, preload: () => void getMe() },
-  { path: '/me/children', component: ChildrenPage, preload: () => { void getMe(); if (signedInHint()) void getChildren(); } },
-  { path: '/me/messages', component: MessagesPage, preload: () => { void getMe(); if (signedInHint()) void getMessages(); } },
+  { path: '/me/children', component: ChildrenPage, preload: () => void getMe().then((me) => me && getChildren()) },
+  { path: '/me/messages', component: MessagesPage, preload: () => void getMe().then((me) => me && getMessages()) },
 ];
