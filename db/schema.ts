@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Actor, ApplicationStatus } from '../src/domain/application-status';
 import type { ChannelDocument, ChannelEligibility, EntryCode, Level, PageSlug } from '../src/domain/catalog';
 
 /** Instants are UTC epoch milliseconds; drizzle hands them over as `Date`. */
@@ -162,20 +163,71 @@ export const children = sqliteTable('children', {
 }, (t) => [index('children_account').on(t.accountId)]);
 
 /**
- * Applications (the journey arrives with its own issue). Present now so that unbinding a child can be refused
- * while one of its applications is under review.
+ * One application per child and season. Changes are conditional updates on `version` (optimistic concurrency);
+ * each transition writes one history row keyed by (application, version), so a lost race writes nothing.
  */
 export const applications = sqliteTable('applications', {
   id: text('id').primaryKey(),
+  /** Human-readable number shown to parents and staff (e.g. `TH24-1-7K3M9Q`). */
+  number: text('number').notNull().unique(),
   accountId: text('account_id').notNull().references(() => accounts.id),
   childId: text('child_id').notNull().references(() => children.id),
   seasonId: text('season_id').notNull().references(() => seasons.id),
   entryId: text('entry_id').notNull().references(() => entries.id),
-  status: text('status').notNull(),
+  grade: integer('grade').notNull(),
+  trackId: text('track_id').references(() => tracks.id),
+  channelId: text('channel_id').references(() => channels.id),
+  status: text('status').$type<ApplicationStatus>().notNull(),
   version: integer('version').notNull().default(0),
+  /** Written by each change; the change's follow-up rows are inserted only where it is theirs. */
+  changeNonce: text('change_nonce'),
+  withdrawCount: integer('withdraw_count').notNull().default(0),
+  declarationAcceptedAt: instant('declaration_accepted_at').notNull(),
+  /** The form as typed, ID numbers masked; see `secrets`. */
+  form: text('form', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+  /** AES-GCM ciphertext of the form's ID numbers (parents', sibling's). */
+  secrets: text('secrets'),
+  community: text('community'),
+  firstSchoolId: text('first_school_id').references(() => schools.id),
+  secondSchoolId: text('second_school_id').references(() => schools.id),
+  sibling: text('sibling', { mode: 'json' }).$type<{ idMasked: string; schoolId: string; remark: string } | null>(),
+  rejectReason: text('reject_reason'),
+  submittedAt: instant('submitted_at'),
   createdAt: instant('created_at').notNull(),
   updatedAt: instant('updated_at').notNull(),
-}, (t) => [uniqueIndex('applications_child_season').on(t.childId, t.seasonId), index('applications_account').on(t.accountId)]);
+}, (t) => [
+  uniqueIndex('applications_child_season').on(t.childId, t.seasonId),
+  index('applications_account').on(t.accountId),
+  index('applications_status').on(t.seasonId, t.status, t.submittedAt),
+  index('applications_first_school').on(t.firstSchoolId, t.status),
+  index('applications_second_school').on(t.secondSchoolId, t.status),
+]);
+
+/** Every transition: who moved the application from what to what, when and why. */
+export const applicationHistory = sqliteTable('application_history', {
+  id: text('id').primaryKey(),
+  applicationId: text('application_id').notNull().references(() => applications.id),
+  version: integer('version').notNull(),
+  fromStatus: text('from_status').$type<ApplicationStatus>().notNull(),
+  toStatus: text('to_status').$type<ApplicationStatus>().notNull(),
+  actor: text('actor').$type<Actor>().notNull(),
+  actorId: text('actor_id'),
+  reason: text('reason'),
+  at: instant('at').notNull(),
+}, (t) => [uniqueIndex('application_history_version').on(t.applicationId, t.version)]);
+
+/** Uploaded documents (photos, PDFs) of an application; the bytes live in the file store under `storageKey`. */
+export const documents = sqliteTable('documents', {
+  id: text('id').primaryKey(),
+  applicationId: text('application_id').notNull().references(() => applications.id),
+  accountId: text('account_id').notNull().references(() => accounts.id),
+  kind: text('kind').notNull(),
+  fileName: text('file_name').notNull(),
+  contentType: text('content_type').notNull(),
+  size: integer('size').notNull(),
+  storageKey: text('storage_key').notNull().unique(),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [index('documents_application').on(t.applicationId, t.kind)]);
 
 // ——— Notices: in-app messages and the SMS outbox ———
 

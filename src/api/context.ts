@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
 import type { Clock } from '../adapters/clock';
+import type { FileStore } from '../adapters/files';
 import type { SmsSender } from '../adapters/sms';
 import type { Vault } from '../adapters/vault';
 
@@ -9,6 +10,8 @@ export interface AppDeps {
   clock: Clock;
   vault: Vault;
   sms: SmsSender;
+  /** Uploaded documents' bytes. */
+  files: FileStore;
   /** Demo mode (`ENROLL_DEV=1`): dev inbox visible, demo accounts seeded. */
   dev: boolean;
   log: Pick<Console, 'info' | 'warn' | 'error'>;

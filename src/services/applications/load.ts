@@ -1,0 +1,42 @@
+import { and, eq } from 'drizzle-orm';
+
+import type { Db } from '../../../db/client';
+import { accounts, applications, channels, children, entries, seasons, tracks, windows } from '../../../db/schema';
+import { DomainError } from '../../domain/errors';
+
+/** An application with what its rules need: entry, window, season, track, channel, child and the family's phone. */
+export async function loadApplication(db: Db, applicationId: string) {
+  const [row] = await db.select({
+    application: applications, entry: entries, window: windows, season: seasons, track: tracks, channel: channels,
+    child: { id: children.id, name: children.name, idMasked: children.idMasked, idBlind: children.idBlind, birthDate: children.birthDate },
+    phone: accounts.phone,
+  }).from(applications)
+    .innerJoin(entries, eq(entries.id, applications.entryId))
+    .innerJoin(windows, eq(windows.entryId, applications.entryId))
+    .innerJoin(seasons, eq(seasons.id, applications.seasonId))
+    .innerJoin(children, eq(children.id, applications.childId))
+    .innerJoin(accounts, eq(accounts.id, applications.accountId))
+    .leftJoin(tracks, eq(tracks.id, applications.trackId))
+    .leftJoin(channels, eq(channels.id, applications.channelId))
+    .where(eq(applications.id, applicationId));
+  return row ?? null;
+}
+
+export type LoadedApplication = NonNullable<Awaited<ReturnType<typeof loadApplication>>>;
+
+const notFound = () => new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
+
+/** The parent's own application; another family's is "not found", never "forbidden". */
+export async function ownApplication(db: Db, accountId: string, applicationId: string): Promise<LoadedApplication> {
+  const loaded = await loadApplication(db, applicationId);
+  if (!loaded || loaded.application.accountId !== accountId) throw notFound();
+  return loaded;
+}
+
+/** Ids only, for the cheap ownership check of file routes. */
+export async function ownsApplication(db: Db, accountId: string, applicationId: string): Promise<boolean> {
+  const [row] = await db.select({ id: applications.id }).from(applications)
+    .where(and(eq(applications.id, applicationId), eq(applications.accountId, accountId)));
+  return Boolean(row);
+}
+
