@@ -1,67 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { regions } from '../../db/schema';
-import { launchPhone, type Phone } from '../helpers/chromium';
-import { type Site, startSite } from './site';
+import { onPhone, shot, shown } from './site';
 
-const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const windowText = '2024-07-15 00:00 至 2024-07-25 24:00（北京时间）';
 const orderNotice = '系统报名顺序与入学分配学校次序无关，不需扎堆在高峰期报名。';
-
-/**
- * Inside a describe: the platform with its clock stopped at `now`, and a phone to open it on. The phone closes
- * before the host, so no idle browser connection keeps the host from stopping. The host must log no errors.
- */
-function onPhone(now: string, prepare?: (site: Site) => Promise<void>) {
-  let site: Site | undefined;
-  let phone: Phone | undefined;
-
-  beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    site = await startSite(now);
-    await prepare?.(site);
-    phone = await launchPhone();
-  });
-
-  afterAll(async () => {
-    try {
-      await phone?.close();
-    } finally {
-      await site?.close();
-    }
-  });
-
-  afterEach(() => {
-    expect(site?.problems, 'the host logged errors').toEqual([]);
-  });
-
-  return {
-    url: (path: string) => `${site!.url}${path}`,
-    /** Runs `use` in a fresh tab that records script errors and console errors; the tab closes whatever happens. */
-    async inTab(use: (page: Page, errors: string[]) => Promise<void>) {
-      const page = await phone!.context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-      try {
-        await use(page, errors);
-      } finally {
-        await page.close();
-      }
-    },
-  };
-}
-
-const shown = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 10_000 });
-
-/** Saves a screenshot under test/e2e/artifacts, after checking that nothing makes the phone scroll sideways. */
-async function shot(page: Page, name: string, fullPage = true) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name}: the page is wider than the phone`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: `${artifacts}${name}.png`, fullPage });
-}
 
 describe('during the registration window (2024-07-20 10:00 China time)', () => {
   const app = onPhone('2024-07-20T10:00:00+08:00');
@@ -186,8 +128,10 @@ describe('after the window closes (2024-07-26 00:00 China time)', () => {
 });
 
 describe('in a county with more than one region', () => {
-  const app = onPhone('2024-07-20T10:00:00+08:00', async (site) => {
-    await site.host.deps.db.insert(regions).values({ id: 'huishangangzhenaaaaa', code: 'huishangang', name: '灰山港镇' });
+  const app = onPhone('2024-07-20T10:00:00+08:00', {
+    prepare: async (site) => {
+      await site.host.deps.db.insert(regions).values({ id: 'huishangangzhenaaaaa', code: 'huishangang', name: '灰山港镇' });
+    },
   });
 
   test('the home page lets the parent pick a region, then shows that region\'s entries', () => app.inTab(async (page, errors) => {

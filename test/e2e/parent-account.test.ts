@@ -1,59 +1,15 @@
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { launchPhone, type Phone } from '../helpers/chromium';
+import { describe, expect, test } from 'vitest';
 import { residentId } from '../helpers/identity';
-import { type Site, startSite } from './site';
+import { onPhone, shot, shown } from './site';
 
-const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
-
-let site: Site | undefined;
-let phone: Phone | undefined;
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  site = await startSite('2024-07-20T10:00:00+08:00');
-  phone = await launchPhone();
-});
-
-// The phone closes before the host, so no idle browser connection keeps the host from stopping.
-afterAll(async () => {
-  try {
-    await phone?.close();
-  } finally {
-    await site?.close();
-  }
-});
-
-afterEach(() => {
-  expect(site?.problems, 'the host logged errors').toEqual([]);
-});
-
-const url = (path: string) => `${site!.url}${path}`;
-const shown = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 10_000 });
-
-/** A fresh tab that records script and console errors; the browser's own report of an API 401/404 is expected. */
-async function newTab(context: BrowserContext) {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text()); });
-  return { page, errors };
-}
-
-/** Saves a screenshot under test/e2e/artifacts, after checking that nothing makes the phone scroll sideways. */
-async function shot(page: Page, name: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name}: the page is wider than the phone`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
-}
+// The browser's own report of an API 401/404 is expected.
+const app = onPhone('2024-07-20T10:00:00+08:00', { ignoreFailedLoads: true });
 
 /** Reads the newest sign-in code for `number` from the demo inbox page, in a second tab. */
 async function codeFromInbox(number: string) {
-  const { page, errors } = await newTab(phone!.context);
+  const { page, errors } = await app.openTab();
   try {
-    await page.goto(url(`/dev/inbox?phone=${number}`));
+    await page.goto(app.url(`/dev/inbox?phone=${number}`));
     await shown(page.getByRole('heading', { name: '演示短信收件箱', level: 1 }));
     const first = page.locator('.sms-body').first();
     await shown(first);
@@ -73,9 +29,9 @@ const mask = (id: string) => `${id.slice(0, 6)}********${id.slice(14)}`;
 
 describe('a parent on a phone', () => {
   test('a wrong code says how many tries are left, and asking again too soon says how long to wait', async () => {
-    const { page, errors } = await newTab(phone!.context);
+    const { page, errors } = await app.openTab();
     try {
-      await page.goto(url('/login'));
+      await page.goto(app.url('/login'));
       await shown(page.getByRole('heading', { name: '登录', level: 1 }));
       await page.getByLabel('手机号').fill('13700000002');
       await page.getByRole('button', { name: '获取验证码' }).click();
@@ -92,9 +48,9 @@ describe('a parent on a phone', () => {
     expect(errors).toEqual([]);
 
     // A new tab knows no countdown; the server still does, and the button counts down from its answer.
-    const other = await newTab(phone!.context);
+    const other = await app.openTab();
     try {
-      await other.page.goto(url('/login?phone=13700000002'));
+      await other.page.goto(app.url('/login?phone=13700000002'));
       await other.page.getByRole('button', { name: '获取验证码' }).click();
       await shown(other.page.getByText('验证码发送过于频繁，请60秒后再试'));
       await shown(other.page.getByRole('button', { name: /^\d+秒后重新获取$/ }));
@@ -106,15 +62,15 @@ describe('a parent on a phone', () => {
   });
 
   test('signs in with the code from the demo inbox, adds two children, sees and clears the red dot, signs out', async () => {
-    const { page, errors } = await newTab(phone!.context);
+    const { page, errors } = await app.openTab();
     try {
-      await page.goto(url('/'));
+      await page.goto(app.url('/'));
       await shown(page.getByRole('heading', { name: '桃花江镇', level: 1 }));
       await shown(page.locator('header').getByRole('link', { name: '登录' }));
       await shot(page, 'account-home-signed-out');
 
       // 个人中心 needs a sign-in: the page goes to /login and comes back afterwards.
-      await page.goto(url('/me'));
+      await page.goto(app.url('/me'));
       await page.waitForURL(/\/login\?from=%2Fme$/);
       await page.getByLabel('手机号').fill('13900000001');
       await page.getByRole('button', { name: '获取验证码' }).click();
@@ -181,7 +137,7 @@ describe('a parent on a phone', () => {
       await shown(page.getByRole('heading', { name: '桃花江镇', level: 1 }));
       await shown(page.locator('header').getByRole('link', { name: '登录' }));
       expect(new URL(page.url()).pathname).toBe('/');
-      await page.goto(url('/me/children'));
+      await page.goto(app.url('/me/children'));
       await page.waitForURL(/\/login\?from=%2Fme%2Fchildren$/);
       expect(errors).toEqual([]);
     } finally {
@@ -190,9 +146,9 @@ describe('a parent on a phone', () => {
   });
 
   test('a child bound to another account names the masked number that holds it', async () => {
-    const { page, errors } = await newTab(phone!.context);
+    const { page, errors } = await app.openTab();
     try {
-      await page.goto(url('/login?from=%2Fme%2Fchildren'));
+      await page.goto(app.url('/login?from=%2Fme%2Fchildren'));
       await page.getByLabel('手机号').fill('13600000003');
       await page.getByRole('button', { name: '获取验证码' }).click();
       await shown(page.getByRole('link', { name: '查看演示短信' }));

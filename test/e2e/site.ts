@@ -1,13 +1,17 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { manualClock } from '../../src/adapters/clock';
 import { readConfig } from '../../worker/config';
 import { type NodeHost, startNodeHost } from '../../worker/node-host';
+import { launchPhone, type Phone } from '../helpers/chromium';
 
 const builtPage = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
+const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
 export interface Site {
   url: string;
@@ -49,4 +53,76 @@ export async function startSite(now: string): Promise<Site> {
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+export interface Tab {
+  page: Page;
+  /** Script errors and console errors the page logged. */
+  errors: string[];
+}
+
+/** The browser's own console line for a request that failed, such as an API 401 or 404 the page expected. */
+const isFailedLoad = (text: string) => text.startsWith('Failed to load resource');
+
+/**
+ * Inside a describe (or at the top of a file): the platform with its clock stopped at `now`, and a phone to open it
+ * on. The phone closes before the host, so no idle browser connection keeps the host from stopping. The host must
+ * log no errors. `ignoreFailedLoads` leaves the browser's failed-request lines out of every tab's errors.
+ */
+export function onPhone(now: string, options: { prepare?: (site: Site) => Promise<void>; ignoreFailedLoads?: boolean } = {}) {
+  let site: Site | undefined;
+  let phone: Phone | undefined;
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    site = await startSite(now);
+    await options.prepare?.(site);
+    phone = await launchPhone();
+  });
+
+  afterAll(async () => {
+    try {
+      await phone?.close();
+    } finally {
+      await site?.close();
+    }
+  });
+
+  afterEach(() => {
+    expect(site?.problems, 'the host logged errors').toEqual([]);
+  });
+
+  /** A fresh tab that records script errors and console errors; the caller closes it. */
+  async function openTab(): Promise<Tab> {
+    const page = await phone!.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !(options.ignoreFailedLoads && isFailedLoad(message.text()))) errors.push(message.text());
+    });
+    return { page, errors };
+  }
+
+  return {
+    url: (path: string) => `${site!.url}${path}`,
+    openTab,
+    /** Runs `use` in a fresh tab (see `openTab`); the tab closes whatever happens. */
+    async inTab(use: (page: Page, errors: string[]) => Promise<void>) {
+      const { page, errors } = await openTab();
+      try {
+        await use(page, errors);
+      } finally {
+        await page.close();
+      }
+    },
+  };
+}
+
+export const shown = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 10_000 });
+
+/** Saves a screenshot under test/e2e/artifacts, after checking that nothing makes the phone scroll sideways. */
+export async function shot(page: Page, name: string, fullPage = true) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name}: the page is wider than the phone`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `${artifacts}${name}.png`, fullPage });
 }

@@ -3,6 +3,7 @@ import { idTypes } from '../../../src/domain/identity';
 import { zhCN } from '../i18n/zh-CN';
 import { refreshAccount } from '../lib/account';
 import { problemOf } from '../lib/problem';
+import { createSubmit } from '../lib/submit';
 import { api } from '../lib/trpc';
 import { Field, FormError } from './field';
 
@@ -13,16 +14,12 @@ export function AddChildForm(props: { onAdded: (name: string) => void }) {
   const [name, setName] = createSignal('');
   const [idType, setIdType] = createSignal<IdType>('resident');
   const [idNumber, setIdNumber] = createSignal('');
-  const [pending, setPending] = createSignal(false);
   const [errors, setErrors] = createSignal<Record<string, string | undefined>>({});
   const [formError, setFormError] = createSignal<string>();
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    if (pending()) return;
+  const add = createSubmit(async () => {
     setErrors({});
     setFormError(undefined);
-    setPending(true);
     try {
       const child = await api.children.add.mutate({ name: name(), idType: idType(), idNumber: idNumber() });
       setName('');
@@ -33,13 +30,11 @@ export function AddChildForm(props: { onAdded: (name: string) => void }) {
       const p = problemOf(error);
       setErrors(p.fields);
       if (!Object.values(p.fields).some(Boolean)) setFormError(p.message);
-    } finally {
-      setPending(false);
     }
-  };
+  });
 
   return (
-    <form class="form-card" onSubmit={submit} novalidate>
+    <form class="form-card" onSubmit={add.submit} novalidate>
       <h2 class="section-title">{zhCN.children.add}</h2>
       <Field id="child-name" label={zhCN.children.name} error={errors().name}>
         <input id="child-name" class="input" type="text" autocomplete="off" maxlength="20"
@@ -55,8 +50,8 @@ export function AddChildForm(props: { onAdded: (name: string) => void }) {
           placeholder={zhCN.children.idNumberPlaceholder} value={idNumber()} onInput={(e) => setIdNumber(e.currentTarget.value)} />
       </Field>
       <FormError message={formError()} />
-      <button type="submit" class="button button-primary button-block" disabled={pending()}>
-        {pending() ? zhCN.children.adding : zhCN.children.add}
+      <button type="submit" class="button button-primary button-block" disabled={add.pending()}>
+        {add.pending() ? zhCN.children.adding : zhCN.children.add}
       </button>
     </form>
   );

@@ -1,10 +1,11 @@
 import { createSignal, Show } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
 import { refreshAccount } from '../lib/account';
-import { type Problem, problemOf, waitSeconds } from '../lib/problem';
+import { type Problem, problemOf } from '../lib/problem';
+import { createSubmit } from '../lib/submit';
 import { api } from '../lib/trpc';
 import { CodeButton } from './code-button';
-import { createCountdown } from './countdown';
+import { createCodeRequest } from './code-request';
 import { Field, FormError } from './field';
 
 /** 更换手机号: a code goes to the new number; once it is confirmed the account signs in with that number. */
@@ -12,13 +13,10 @@ export function ChangePhone() {
   const [open, setOpen] = createSignal(false);
   const [phone, setPhone] = createSignal('');
   const [code, setCode] = createSignal('');
-  const [sending, setSending] = createSignal(false);
-  const [saving, setSaving] = createSignal(false);
   const [phoneError, setPhoneError] = createSignal<string>();
   const [codeError, setCodeError] = createSignal<string>();
   const [formError, setFormError] = createSignal<string>();
   const [done, setDone] = createSignal<string>();
-  const countdown = createCountdown(() => `change_phone:${phone().trim()}`);
 
   const clear = () => { setPhoneError(undefined); setCodeError(undefined); setFormError(undefined); };
   const show = (p: Problem, where: 'phone' | 'code') => {
@@ -28,27 +26,11 @@ export function ChangePhone() {
     if (!p.code) { clear(); setFormError(p.message); }
   };
 
-  const sendCode = async () => {
-    clear();
-    setSending(true);
-    try {
-      const sent = await api.auth.requestCode.mutate({ phone: phone(), purpose: 'change_phone' });
-      countdown.start(sent.resendAfterSeconds);
-    } catch (error) {
-      const p = problemOf(error);
-      const wait = waitSeconds(p);
-      if (wait) countdown.start(wait);
-      show(p, 'phone');
-    } finally {
-      setSending(false);
-    }
-  };
+  const codeRequest = createCodeRequest({ purpose: 'change_phone', phone, onFailed: (p) => show(p, 'phone') });
+  const sendCode = () => { clear(); void codeRequest.send(); };
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    if (saving()) return;
+  const change = createSubmit(async () => {
     clear();
-    setSaving(true);
     try {
       const changed = await api.auth.changePhone.mutate({ phone: phone(), code: code() });
       setDone(zhCN.me.changed(changed.phoneMasked));
@@ -58,10 +40,8 @@ export function ChangePhone() {
       await refreshAccount();
     } catch (error) {
       show(problemOf(error), 'code');
-    } finally {
-      setSaving(false);
     }
-  };
+  });
 
   return (
     <section class="section">
@@ -69,10 +49,10 @@ export function ChangePhone() {
       <Show when={open()} fallback={
         <button type="button" class="button button-block" onClick={() => { setDone(undefined); setOpen(true); }}>{zhCN.me.changePhone}</button>
       }>
-        <form class="form-card" onSubmit={submit} novalidate>
+        <form class="form-card" onSubmit={change.submit} novalidate>
           <h2 class="section-title">{zhCN.me.changePhone}</h2>
           <Field id="new-phone" label={zhCN.me.newPhone} error={phoneError()} hint={zhCN.me.newPhoneHint}
-            action={<CodeButton left={countdown.left()} pending={sending()} onClick={sendCode} />}>
+            action={<CodeButton left={codeRequest.secondsLeft()} pending={codeRequest.sending()} onClick={sendCode} />}>
             <input id="new-phone" class="input" type="tel" inputmode="numeric" autocomplete="tel" maxlength="13"
               placeholder={zhCN.login.phonePlaceholder} value={phone()} onInput={(e) => setPhone(e.currentTarget.value)} />
           </Field>
@@ -83,7 +63,7 @@ export function ChangePhone() {
           <FormError message={formError()} />
           <div class="button-row">
             <button type="button" class="button" onClick={() => { clear(); setOpen(false); }}>{zhCN.me.cancel}</button>
-            <button type="submit" class="button button-primary" disabled={saving()}>{saving() ? zhCN.me.changing : zhCN.me.confirmChange}</button>
+            <button type="submit" class="button button-primary" disabled={change.pending()}>{change.pending() ? zhCN.me.changing : zhCN.me.confirmChange}</button>
           </div>
         </form>
       </Show>

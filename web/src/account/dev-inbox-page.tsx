@@ -1,7 +1,8 @@
 import { A, createAsync, useSearchParams } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
 import { formatTime, getDevInbox } from '../lib/account';
+import { CardList } from '../ui/card-list';
 import { useTitle } from '../ui/title';
 
 /** `/dev/inbox`: demo mode's SMS, newest first. Outside demo mode the API answers NOT_FOUND: 页面不存在. */
@@ -25,18 +26,14 @@ export function DevInboxPage() {
               value={phone()} onInput={(e) => setPhone(e.currentTarget.value)} />
             <button type="submit" class="button">{zhCN.devInbox.apply}</button>
           </form>
-          <Show when={list().length > 0} fallback={<p class="empty">{zhCN.devInbox.none}</p>}>
-            <ul class="card-list">
-              <For each={list()}>
-                {(sms) => (
-                  <li class="card sms">
-                    <div class="card-meta"><span>{sms.phone}</span><span>{formatTime(sms.sentAt)}</span></div>
-                    <p class="sms-body">{sms.body}</p>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
+          <CardList items={list()} empty={zhCN.devInbox.none}>
+            {(sms) => (
+              <li class="card sms">
+                <div class="card-meta"><span>{sms.phone}</span><span>{formatTime(sms.sentAt)}</span></div>
+                <p class="sms-body">{sms.body}</p>
+              </li>
+            )}
+          </CardList>
         </>
       )}
     </Show>

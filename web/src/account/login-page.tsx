@@ -2,11 +2,12 @@ import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
 import { refreshAccount, safeReturn } from '../lib/account';
-import { type Problem, problemOf, waitSeconds } from '../lib/problem';
+import { type Problem, problemOf } from '../lib/problem';
+import { createSubmit } from '../lib/submit';
 import { api } from '../lib/trpc';
 import { useTitle } from '../ui/title';
 import { CodeButton } from './code-button';
-import { createCountdown } from './countdown';
+import { createCodeRequest } from './code-request';
 import { Field, FormError } from './field';
 
 /** `/login?from=…`: mobile number, SMS code, then back to where the parent came from (or 个人中心). */
@@ -17,14 +18,11 @@ export function LoginPage() {
 
   const [phone, setPhone] = createSignal(search.phone ?? '');
   const [code, setCode] = createSignal('');
-  const [sending, setSending] = createSignal(false);
-  const [signingIn, setSigningIn] = createSignal(false);
   const [sentTo, setSentTo] = createSignal<{ masked: string; minutes: number }>();
   const [demo, setDemo] = createSignal(false);
   const [phoneError, setPhoneError] = createSignal<string>();
   const [codeError, setCodeError] = createSignal<string>();
   const [formError, setFormError] = createSignal<string>();
-  const countdown = createCountdown(() => `sign_in:${phone().trim()}`);
 
   const show = (p: Problem, where: 'phone' | 'code') => {
     setPhoneError(p.fields.phone);
@@ -34,49 +32,37 @@ export function LoginPage() {
   };
   const clear = () => { setPhoneError(undefined); setCodeError(undefined); setFormError(undefined); };
 
-  const sendCode = async () => {
-    clear();
-    setSending(true);
-    try {
-      const sent = await api.auth.requestCode.mutate({ phone: phone() });
-      countdown.start(sent.resendAfterSeconds);
+  const codeRequest = createCodeRequest({
+    purpose: 'sign_in',
+    phone,
+    onSent: (sent) => {
       setSentTo({ masked: phone().trim().replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2'), minutes: Math.round(sent.expiresInSeconds / 60) });
       document.getElementById('login-code')?.focus();
       // Demo mode has an inbox to read the code from; outside it the API says the inbox does not exist.
       api.dev.inbox.query({ phone: phone() }).then(() => setDemo(true), () => setDemo(false));
-    } catch (error) {
-      const p = problemOf(error);
-      const wait = waitSeconds(p);
-      if (wait) countdown.start(wait);
-      show(p, 'phone');
-    } finally {
-      setSending(false);
-    }
-  };
+    },
+    onFailed: (p) => show(p, 'phone'),
+  });
+  const sendCode = () => { clear(); void codeRequest.send(); };
 
-  const signIn = async (event: SubmitEvent) => {
-    event.preventDefault();
-    if (signingIn()) return;
+  const signIn = createSubmit(async () => {
     clear();
-    setSigningIn(true);
     try {
       await api.auth.signIn.mutate({ phone: phone(), code: code() });
       await refreshAccount();
       navigate(safeReturn(search.from), { replace: true });
     } catch (error) {
       show(problemOf(error), 'code');
-    } finally {
-      setSigningIn(false);
     }
-  };
+  });
 
   return (
     <>
       <h1 class="page-title">{zhCN.login.title}</h1>
       <p class="muted">{zhCN.login.intro}</p>
-      <form class="form-card" onSubmit={signIn} novalidate>
+      <form class="form-card" onSubmit={signIn.submit} novalidate>
         <Field id="login-phone" label={zhCN.login.phone} error={phoneError()}
-          action={<CodeButton left={countdown.left()} pending={sending()} onClick={sendCode} />}>
+          action={<CodeButton left={codeRequest.secondsLeft()} pending={codeRequest.sending()} onClick={sendCode} />}>
           <input id="login-phone" class="input" type="tel" inputmode="numeric" autocomplete="tel" maxlength="13"
             placeholder={zhCN.login.phonePlaceholder} value={phone()} aria-invalid={!!phoneError()}
             onInput={(e) => setPhone(e.currentTarget.value)} />
@@ -88,8 +74,8 @@ export function LoginPage() {
             onInput={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))} />
         </Field>
         <FormError message={formError()} />
-        <button type="submit" class="button button-primary button-block" disabled={signingIn()}>
-          {signingIn() ? zhCN.login.submitting : zhCN.login.submit}
+        <button type="submit" class="button button-primary button-block" disabled={signIn.pending()}>
+          {signIn.pending() ? zhCN.login.submitting : zhCN.login.submit}
         </button>
       </form>
       <Show when={demo()}>

@@ -12,3 +12,10 @@ export function useSignedIn() {
   });
   return me;
 }
+
+/** What `read` answers for the signed-in parent (see {@link useSignedIn}); nothing while nobody is signed in. */
+export function useSignedInRead<T>(read: () => Promise<T>) {
+  const me = useSignedIn();
+  const answer = createAsync(() => (me() ? read() : Promise.resolve(undefined)));
+  return () => me() && answer();
+}
