@@ -185,7 +185,7 @@ export const applications = sqliteTable('applications', {
   declarationAcceptedAt: instant('declaration_accepted_at').notNull(),
   /** The form as typed, ID numbers masked; see `secrets`. */
   form: text('form', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
-  /** AES-GCM ciphertext of the form's ID numbers (parents', sibling's). */
+  /** AES-GCM ciphertext of the sibling's ID number (the parents' are sealed inside `form`). */
   secrets: text('secrets'),
   community: text('community'),
   firstSchoolId: text('first_school_id').references(() => schools.id),

@@ -1,3 +1,4 @@
+import { applicationsRouter } from './routers/applications';
 import { authRouter } from './routers/auth';
 import { catalogRouter } from './routers/catalog';
 import { childrenRouter } from './routers/children';
@@ -9,6 +10,7 @@ export const appRouter = router({
   catalog: catalogRouter,
   auth: authRouter,
   children: childrenRouter,
+  applications: applicationsRouter,
   messages: messagesRouter,
   dev: devRouter,
 });

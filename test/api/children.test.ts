@@ -94,7 +94,7 @@ describe('我的孩子', () => {
     const now = t.clock.now();
     const accountId = (await mother.auth.me.query()).accountId;
     const application = (childId: string, status: string) =>
-      ({ id: newId(), accountId, childId, seasonId: season!.id, entryId: entry!.id, status, createdAt: now, updatedAt: now });
+      ({ id: newId(), number: newId(), accountId, childId, seasonId: season!.id, entryId: entry!.id, grade: 1, status: status as 'draft', declarationAcceptedAt: now, createdAt: now, updatedAt: now });
     await db.insert(applications).values([application(reviewed.id, 'submitted'), application(drafted.id, 'draft')]);
     const e = await refusal(mother.children.remove.mutate({ childId: reviewed.id }));
     expect(e.data).toMatchObject({ code: 'CONFLICT', domainCode: 'CHILD_HAS_ACTIVE_APPLICATION' });

@@ -1,0 +1,25 @@
+import {
+  applicationInput, chooseChannelInput, chooseSchoolsInput, saveInput, startInput, submitInput,
+} from '../../schemas/applications';
+import { chooseChannel, chooseSchools, saveDraft } from '../../services/applications/edit';
+import { startApplication } from '../../services/applications/start';
+import { submitApplication, withdrawApplication } from '../../services/applications/submit';
+import { applicationProgress, getApplication, listApplications } from '../../services/applications/view';
+import { parentProcedure, router } from '../trpc';
+
+/** The parent's journey: entry → child → declaration → channel → form → documents → schools → preview → submit. */
+export const applicationsRouter = router({
+  list: parentProcedure.query(({ ctx }) => listApplications(ctx.deps.db, ctx.parent.accountId)),
+  get: parentProcedure.input(applicationInput)
+    .query(({ ctx, input }) => getApplication(ctx.deps.db, ctx.parent.accountId, input.applicationId, ctx.deps.clock.now())),
+  start: parentProcedure.input(startInput).mutation(({ ctx, input }) => startApplication(ctx.deps, ctx.parent.accountId, input)),
+  chooseChannel: parentProcedure.input(chooseChannelInput).mutation(({ ctx, input }) => chooseChannel(ctx.deps, ctx.parent.accountId, input)),
+  save: parentProcedure.input(saveInput).mutation(({ ctx, input }) => saveDraft(ctx.deps, ctx.parent.accountId, input)),
+  chooseSchools: parentProcedure.input(chooseSchoolsInput).mutation(({ ctx, input }) => chooseSchools(ctx.deps, ctx.parent.accountId, input)),
+  submit: parentProcedure.input(submitInput)
+    .mutation(({ ctx, input }) => submitApplication(ctx.deps, ctx.parent.accountId, input, ctx.afterResponse)),
+  withdraw: parentProcedure.input(applicationInput)
+    .mutation(({ ctx, input }) => withdrawApplication(ctx.deps, ctx.parent.accountId, input, ctx.afterResponse)),
+  progress: parentProcedure.input(applicationInput)
+    .query(({ ctx, input }) => applicationProgress(ctx.deps.db, ctx.parent.accountId, input.applicationId, ctx.deps.clock.now())),
+});

@@ -1,0 +1,66 @@
+import { and, eq } from 'drizzle-orm';
+import { applications, children, entries, regions, seasons, tracks, windows } from '../../../db/schema';
+import type { AppDeps } from '../../api/context';
+import { DomainError, fieldError } from '../../domain/errors';
+import { gradeInRange, gradeNames, oldEnoughForGrade1 } from '../../domain/eligibility';
+import { newId } from '../../domain/ids';
+import { describeWindow, windowState } from '../../domain/window';
+
+type Deps = Pick<AppDeps, 'db' | 'clock'>;
+
+const numberAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const entryDigit = { grade1: '1', grade7: '7', transfer: 'Z' } as const;
+
+/** `TH24-1-7K3M9Q`: region, season year, entry, six random characters without look-alikes (no O/0, I/1). */
+export function applicationNumber(regionCode: string, year: number, entryCode: keyof typeof entryDigit): string {
+  const random = crypto.getRandomValues(new Uint8Array(6));
+  const tail = [...random].map((b) => numberAlphabet[b % numberAlphabet.length]).join('');
+  return `${regionCode.slice(0, 2).toUpperCase()}${String(year).slice(2)}-${entryDigit[entryCode]}-${tail}`;
+}
+
+/**
+ * Opens an application for a child in an entry (报名入口) after the declaration is accepted. Inside the window only;
+ * grade 1 needs six full years by 31 August; a transfer names its grade (2–6, 8–9). One application per child and
+ * season, enforced by a unique index: a second start, however concurrent, gets CONFLICT naming the first.
+ */
+export async function startApplication(deps: Deps, accountId: string, input: { childId: string; entryId: string; grade?: number }) {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const [child] = await db.select().from(children).where(and(eq(children.id, input.childId), eq(children.accountId, accountId)));
+  if (!child) throw new DomainError('CHILD_NOT_FOUND', '找不到该孩子');
+  const [row] = await db.select({ entry: entries, window: windows, season: seasons }).from(entries)
+    .innerJoin(windows, eq(windows.entryId, entries.id)).innerJoin(seasons, eq(seasons.id, entries.seasonId))
+    .where(eq(entries.id, input.entryId));
+  if (!row) throw new DomainError('ENTRY_NOT_FOUND', '找不到该报名入口');
+  const { entry, window, season } = row;
+  if (windowState(window, now) !== 'open') {
+    throw new DomainError('WINDOW_CLOSED', `${entry.name}不在报名时间内。报名时间为 ${describeWindow(window)}`);
+  }
+
+  const entryTracks = await db.select().from(tracks).where(eq(tracks.entryId, entry.id));
+  const grade = entry.code === 'transfer' ? input.grade : entry.gradeMin;
+  if (grade === undefined) throw fieldError('grade', '请选择插班年级');
+  if (!entryTracks.some((t) => gradeInRange(grade, t))) {
+    throw fieldError('grade', `${entry.name}只接受${entryTracks.map((t) => `${gradeNames[t.gradeMin]}至${gradeNames[t.gradeMax]}`).join('、')}`);
+  }
+  if (entry.code === 'grade1') {
+    if (!child.birthDate) throw new DomainError('NOT_ELIGIBLE', '一年级报名须以居民身份证等能体现出生日期的证件报名');
+    if (!oldEnoughForGrade1(child.birthDate, season.year)) {
+      throw new DomainError('NOT_ELIGIBLE', `报读一年级须在${season.year}年8月31日前年满6周岁（${season.year - 6}年8月31日及以前出生）`);
+    }
+  }
+  const matching = entryTracks.filter((t) => gradeInRange(grade, t));
+  const [region] = await db.select({ code: regions.code }).from(regions).where(eq(regions.id, season.regionId));
+
+  const id = newId();
+  const inserted = await db.insert(applications).values({
+    id, number: applicationNumber(region?.code ?? 'xx', season.year, entry.code), accountId, childId: child.id,
+    seasonId: season.id, entryId: entry.id, grade, trackId: matching.length === 1 ? matching[0]!.id : null, status: 'draft',
+    declarationAcceptedAt: now, createdAt: now, updatedAt: now,
+  }).onConflictDoNothing({ target: [applications.childId, applications.seasonId] }).returning({ id: applications.id });
+  if (inserted[0]) return { applicationId: id };
+
+  const [existing] = await db.select({ id: applications.id, number: applications.number }).from(applications)
+    .where(and(eq(applications.childId, child.id), eq(applications.seasonId, season.id)));
+  throw new DomainError('APPLICATION_EXISTS', `${child.name}本招生季已有报名（编号${existing?.number ?? '—'}），每个孩子只能报名一次`);
+}

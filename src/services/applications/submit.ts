@@ -1,0 +1,100 @@
+import { and, eq, lt } from 'drizzle-orm';
+import { applications, documents } from '../../../db/schema';
+import type { AppDeps } from '../../api/context';
+import { fieldLabels, missingFields } from '../../domain/application-form';
+import { maxWithdrawals, statusNames } from '../../domain/application-status';
+import { checkChannelClaims, missingDocuments } from '../../domain/eligibility';
+import { DomainError } from '../../domain/errors';
+import { describeWindow, windowState } from '../../domain/window';
+import { sendNow } from '../outbox';
+import { assertEditable } from './guards';
+import { type LoadedApplication, ownApplication } from './load';
+import { transitionStatements } from './transition';
+
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'sms' | 'log'>;
+type Defer = (task: () => Promise<unknown>) => void;
+
+export const siblingDocuments = [
+  { kind: 'sibling-hukou', name: '兄姐户口页（能体现亲兄弟姐妹关系）' },
+  { kind: 'sibling-student-record', name: '兄姐学籍卡' },
+] as const;
+
+/** Everything still missing before the application can be submitted, as a parent reads it. */
+export async function whatIsMissing(deps: Pick<AppDeps, 'db'>, loaded: LoadedApplication): Promise<string[]> {
+  const { application, channel } = loaded;
+  if (!channel) return ['报名通道'];
+  const missing: string[] = missingFields(channel.code, application.form).map((f) => fieldLabels[f]);
+  for (const message of Object.values(checkChannelClaims(channel.eligibility, application.form))) missing.push(message);
+  if (!application.firstSchoolId || !application.secondSchoolId) missing.push('两所志愿学校');
+  const uploaded = new Set((await deps.db.select({ kind: documents.kind }).from(documents)
+    .where(eq(documents.applicationId, application.id))).map((d) => d.kind));
+  const hukouShowsRelation = typeof application.form.hukouShowsRelation === 'boolean' ? application.form.hukouShowsRelation : null;
+  for (const doc of missingDocuments(channel.documents, uploaded, { hukouShowsRelation })) missing.push(`材料：${doc.name}`);
+  if (application.sibling) {
+    for (const doc of siblingDocuments) if (!uploaded.has(doc.kind)) missing.push(`材料：${doc.name}`);
+  }
+  return missing;
+}
+
+/**
+ * Submits exactly what the parent previewed (`version`). Completeness is checked first; state, history, message and
+ * SMS are one batch. A double tap or a retry of a submission that went through answers with the same result and
+ * writes nothing more; any other change in between answers CONFLICT.
+ */
+export async function submitApplication(deps: Deps, accountId: string, input: { applicationId: string; version: number }, defer: Defer) {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const loaded = await ownApplication(db, accountId, input.applicationId);
+  const { application } = loaded;
+  if (application.status === 'submitted' && application.version === input.version + 1) return submittedView(application);
+  if (application.version !== input.version) throw new DomainError('APPLICATION_CHANGED', '报名信息已在别处更新，请重新预览后再提交');
+  await assertEditable(db, loaded, now);
+  const missing = await whatIsMissing(deps, loaded);
+  if (missing.length) throw new DomainError('APPLICATION_INCOMPLETE', `还有未完成的内容：${missing.join('；')}`, { missing });
+
+  const { statements, key } = transitionStatements(db, loaded, {
+    to: 'submitted', actor: 'parent', actorId: accountId, now, set: { submittedAt: now, rejectReason: null },
+  });
+  const [updated] = await db.batch(statements);
+  if (updated.rowsAffected === 0) {
+    const again = await ownApplication(db, accountId, input.applicationId);
+    if (again.application.status === 'submitted' && again.application.version === input.version + 1) return submittedView(again.application);
+    throw new DomainError('APPLICATION_CHANGED', '报名信息已在别处更新，请重新预览后再提交');
+  }
+  defer(() => sendNow(deps, [key]));
+  return submittedView({ ...application, version: application.version + 1, submittedAt: now });
+}
+
+function submittedView(a: { id: string; number: string; version: number; submittedAt: Date | null }) {
+  return { applicationId: a.id, number: a.number, status: 'submitted' as const, version: a.version, submittedAt: a.submittedAt?.toISOString() ?? null, message: '报名信息提交成功' };
+}
+
+/**
+ * 撤回: at most twice per student, only while the application is 审核中 (not yet through the preliminary review) and
+ * the window is open. The count and the status are conditions of the UPDATE itself, so concurrent withdrawals
+ * cannot pass the limit: one wins, the rest get CONFLICT.
+ */
+export async function withdrawApplication(deps: Deps, accountId: string, input: { applicationId: string }, defer: Defer) {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const loaded = await ownApplication(db, accountId, input.applicationId);
+  const { application, window } = loaded;
+  if (application.status === 'withdrawn') throw new DomainError('APPLICATION_CHANGED', '该报名已撤回，请勿重复操作');
+  if (application.status !== 'submitted') {
+    throw new DomainError('WITHDRAW_NOT_ALLOWED', application.status === 'draft'
+      ? '报名尚未提交，无需撤回'
+      : `报名当前状态为“${statusNames[application.status]}”，已不能自主撤回`);
+  }
+  if (application.withdrawCount >= maxWithdrawals) throw new DomainError('WITHDRAW_LIMIT', `每个学生仅有${maxWithdrawals}次撤回机会，已达撤回次数上限`);
+  if (windowState(window, now) !== 'open') throw new DomainError('WINDOW_CLOSED', `不在报名时间内，不能撤回。报名时间为 ${describeWindow(window)}`);
+
+  const { statements, key } = transitionStatements(db, loaded, {
+    to: 'withdrawn', actor: 'parent', actorId: accountId, now,
+    set: { withdrawCount: application.withdrawCount + 1 },
+    when: and(eq(applications.status, 'submitted'), lt(applications.withdrawCount, maxWithdrawals)),
+  });
+  const [updated] = await db.batch(statements);
+  if (updated.rowsAffected === 0) throw new DomainError('APPLICATION_CHANGED', '报名状态已变化（可能已在别处撤回），请刷新后查看');
+  defer(() => sendNow(deps, [key]));
+  return { applicationId: application.id, status: 'withdrawn' as const, version: application.version + 1, withdrawalsLeft: maxWithdrawals - application.withdrawCount - 1 };
+}

@@ -1,0 +1,100 @@
+import { asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { applicationHistory, applications, children, documents, entries, schools } from '../../../db/schema';
+import { correctionDeadline, withdrawalsLeft } from '../../domain/application-rules';
+import { fieldLabels, formFields, secretFields } from '../../domain/application-form';
+import { editableStatuses, statusNames } from '../../domain/application-status';
+import { gradeNames } from '../../domain/eligibility';
+import { describeWindow, windowState } from '../../domain/window';
+import { lastRejectedAt } from './guards';
+import { type LoadedApplication, ownApplication } from './load';
+import { siblingDocuments, whatIsMissing } from './submit';
+
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+
+/** The form as the parent sees it: ID numbers masked (they were typed by this parent, but never travel in full). */
+function formView(form: Record<string, unknown>) {
+  const out: Record<string, unknown> = { ...form };
+  for (const field of secretFields) {
+    const value = form[field] as { masked?: string } | undefined;
+    if (value && typeof value === 'object') out[field] = value.masked ?? null;
+  }
+  return out;
+}
+
+async function history(db: Db, applicationId: string) {
+  const rows = await db.select().from(applicationHistory).where(eq(applicationHistory.applicationId, applicationId)).orderBy(asc(applicationHistory.version));
+  return rows.map((h) => ({
+    at: h.at.toISOString(), from: h.fromStatus, to: h.toStatus, toName: statusNames[h.toStatus],
+    by: h.actor === 'parent' ? '家长' : h.actor === 'system' ? '系统' : '审核人员', reason: h.reason,
+  }));
+}
+
+async function progressOf(db: Db, loaded: LoadedApplication, now: Date) {
+  const { application, window } = loaded;
+  const state = windowState(window, now);
+  const rejectedAt = application.status === 'rejected' ? await lastRejectedAt(db, application.id) : null;
+  return {
+    status: application.status,
+    statusName: statusNames[application.status],
+    version: application.version,
+    withdrawalsLeft: withdrawalsLeft(application.withdrawCount),
+    canWithdraw: application.status === 'submitted' && withdrawalsLeft(application.withdrawCount) > 0 && state === 'open',
+    canEdit: editableStatuses.includes(application.status),
+    rejectReason: application.status === 'rejected' ? application.rejectReason : null,
+    correctionDeadline: rejectedAt ? iso(correctionDeadline(window, rejectedAt)) : null,
+    window: { state, text: describeWindow(window) },
+    history: await history(db, application.id),
+  };
+}
+
+/** The preview: every field, the documents, the schools, and what is still missing. */
+export async function getApplication(db: Db, accountId: string, applicationId: string, now: Date) {
+  const loaded = await ownApplication(db, accountId, applicationId);
+  const { application, entry, track, channel, child } = loaded;
+  const schoolIds = [application.firstSchoolId, application.secondSchoolId, application.sibling?.schoolId].filter((x): x is string => Boolean(x));
+  const [schoolRows, docs] = await Promise.all([
+    schoolIds.length ? db.select({ id: schools.id, name: schools.name }).from(schools).where(inArray(schools.id, schoolIds)) : [],
+    db.select().from(documents).where(eq(documents.applicationId, application.id)).orderBy(asc(documents.createdAt)),
+  ]);
+  const schoolName = (id: string | null | undefined) => schoolRows.find((s) => s.id === id)?.name ?? null;
+  return {
+    id: application.id,
+    number: application.number,
+    entry: { id: entry.id, code: entry.code, name: entry.name },
+    grade: application.grade,
+    gradeName: gradeNames[application.grade] ?? String(application.grade),
+    child: { id: child.id, name: child.name, idNumberMasked: child.idMasked, birthDate: child.birthDate },
+    track: track ? { id: track.id, name: track.name, level: track.level } : null,
+    channel: channel ? { id: channel.id, code: channel.code, name: channel.name, documents: channel.documents } : null,
+    form: formView(application.form),
+    fields: channel ? formFields(channel.code, application.form).map((f) => ({ field: f, label: fieldLabels[f] })) : [],
+    schools: {
+      first: application.firstSchoolId ? { id: application.firstSchoolId, name: schoolName(application.firstSchoolId) } : null,
+      second: application.secondSchoolId ? { id: application.secondSchoolId, name: schoolName(application.secondSchoolId) } : null,
+    },
+    sibling: application.sibling ? { ...application.sibling, schoolName: schoolName(application.sibling.schoolId), documents: siblingDocuments } : null,
+    documents: docs.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, contentType: d.contentType, size: d.size, createdAt: d.createdAt.toISOString() })),
+    missing: editableStatuses.includes(application.status) ? await whatIsMissing({ db }, loaded) : [],
+    declarationAcceptedAt: application.declarationAcceptedAt.toISOString(),
+    submittedAt: iso(application.submittedAt),
+    ...(await progressOf(db, loaded, now)),
+  };
+}
+
+/** 报名进度: status, timeline, reason, withdrawals left. */
+export async function applicationProgress(db: Db, accountId: string, applicationId: string, now: Date) {
+  const loaded = await ownApplication(db, accountId, applicationId);
+  return { id: loaded.application.id, number: loaded.application.number, childName: loaded.child.name, ...(await progressOf(db, loaded, now)) };
+}
+
+/** The parent's applications, newest first. */
+export async function listApplications(db: Db, accountId: string) {
+  const rows = await db.select({ a: applications, entryName: entries.name, childName: children.name }).from(applications)
+    .innerJoin(entries, eq(entries.id, applications.entryId)).innerJoin(children, eq(children.id, applications.childId))
+    .where(eq(applications.accountId, accountId)).orderBy(desc(applications.createdAt));
+  return rows.map(({ a, entryName, childName }) => ({
+    id: a.id, number: a.number, entryName, childName, grade: a.grade, status: a.status, statusName: statusNames[a.status],
+    withdrawalsLeft: withdrawalsLeft(a.withdrawCount), submittedAt: iso(a.submittedAt), updatedAt: a.updatedAt.toISOString(),
+  }));
+}
