@@ -3,7 +3,7 @@ import { applications, catchments, channels, communities, schools, tracks } from
 import type { AppDeps } from '../../api/context';
 import { editableStatuses } from '../../domain/application-status';
 import { secretFields } from '../../domain/application-form';
-import { checkChannelClaims, gradeInRange } from '../../domain/eligibility';
+import { checkChannelClaims, gradeInRange, levelNames } from '../../domain/eligibility';
 import { DomainError, fieldError } from '../../domain/errors';
 import { checkChildName, checkIdNumber } from '../../domain/identity';
 import { maskIdNumber } from '../../domain/masking';
@@ -112,17 +112,19 @@ export async function chooseSchools(
   if (!community) throw fieldError('community', '请先填写居住社区，再选择学校');
   if (input.firstSchoolId === input.secondSchoolId) throw fieldError('secondSchoolId', '请选择两所不同的学校');
 
-  const chosen = await db.select({ school: schools, serves: sql<number>`EXISTS (SELECT 1 FROM ${catchments}
-      INNER JOIN ${communities} ON ${communities.id} = ${catchments.communityId}
-      WHERE ${catchments.schoolId} = ${schools.id} AND ${communities.name} = ${community})` })
-    .from(schools).where(and(eq(schools.regionId, loaded.season.regionId), inArray(schools.id, [input.firstSchoolId, input.secondSchoolId])));
+  const ids = [input.firstSchoolId, input.secondSchoolId];
+  const [chosen, serving] = await db.batch([
+    db.select().from(schools).where(and(eq(schools.regionId, loaded.season.regionId), inArray(schools.id, ids))),
+    db.select({ schoolId: catchments.schoolId }).from(catchments).innerJoin(communities, eq(communities.id, catchments.communityId))
+      .where(and(inArray(catchments.schoolId, ids), eq(communities.regionId, loaded.season.regionId), eq(communities.name, community))),
+  ]);
   for (const field of ['firstSchoolId', 'secondSchoolId'] as const) {
-    const found = chosen.find((c) => c.school.id === input[field]);
-    if (!found) throw new DomainError('SCHOOL_NOT_FOUND', '找不到所选学校', { [field]: ['找不到所选学校'] });
-    if (found.school.level !== loaded.track.level) {
-      throw fieldError(field, `${found.school.name}不招收${loaded.track.level === 'primary' ? '小学' : '初中'}学生`);
+    const school = chosen.find((s) => s.id === input[field]);
+    if (!school) throw new DomainError('SCHOOL_NOT_FOUND', '找不到所选学校', { [field]: ['找不到所选学校'] });
+    if (school.level !== loaded.track.level) {
+      throw fieldError(field, `${school.name}不招收${levelNames[loaded.track.level]}学生`);
     }
-    if (!found.serves) throw fieldError(field, `${found.school.name}的招生范围不包括${community}`);
+    if (!serving.some((s) => s.schoolId === school.id)) throw fieldError(field, `${school.name}的招生范围不包括${community}`);
   }
 
   let sibling: { idMasked: string; schoolId: string; remark: string } | null = null;

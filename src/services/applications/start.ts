@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { applications, children, entries, regions, seasons, tracks, windows } from '../../../db/schema';
 import type { AppDeps } from '../../api/context';
 import { DomainError, fieldError } from '../../domain/errors';
@@ -37,7 +37,7 @@ export async function startApplication(deps: Deps, accountId: string, input: { c
     throw new DomainError('WINDOW_CLOSED', `${entry.name}不在报名时间内。报名时间为 ${describeWindow(window)}`);
   }
 
-  const entryTracks = await db.select().from(tracks).where(eq(tracks.entryId, entry.id));
+  const entryTracks = await db.select().from(tracks).where(eq(tracks.entryId, entry.id)).orderBy(asc(tracks.sort));
   const grade = entry.code === 'transfer' ? input.grade : entry.gradeMin;
   if (grade === undefined) throw fieldError('grade', '请选择插班年级');
   if (!entryTracks.some((t) => gradeInRange(grade, t))) {

@@ -1,0 +1,307 @@
+import { and, count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applicationHistory, messages, outbox } from '../../db/schema';
+import type { EnrollmentClient } from '../../src/client';
+import { decide } from '../../src/services/review/decide';
+import { startTestHost, type TestHost } from '../helpers/host';
+import { residentId } from '../helpers/identity';
+import { type Catalog, catalogFor, hukouForm, readyToSubmit } from '../helpers/journey';
+import { signInParent } from '../helpers/parents';
+import { refusal } from '../helpers/refusal';
+
+let t: TestHost;
+let c: Catalog;
+let parent: EnrollmentClient;
+let seq = 300;
+const nextSeq = () => String(seq++);
+let phones = 0;
+/** A parent signed in now (sessions and per-number limits follow the test clock, which some tests move). */
+const newPhone = () => `138${String(30_000_000 + phones++).slice(-8)}`;
+const newParent = () => signInParent(t, newPhone());
+const reviewer = { actor: 'county_reviewer' as const, actorId: 'reviewer-1' };
+const review = (applicationId: string, action: 'approve' | 'reject', reason?: string) =>
+  decide(t.host.deps, reviewer, { applicationId, action, reason }, () => {});
+
+beforeAll(async () => {
+  t = await startTestHost({ now: '2024-07-16T09:00:00+08:00' });
+  c = await catalogFor(t);
+  parent = await signInParent(t, '13811112222');
+});
+afterAll(() => t?.close());
+
+describe('the application journey', () => {
+  it('takes a parent from entry to 报名信息提交成功, then shows 审核中, the history and two withdrawals left', async () => {
+    const { applicationId, version } = await readyToSubmit(t, parent, c, '20180101', nextSeq());
+    const preview = await parent.applications.get.query({ applicationId });
+    expect(preview).toMatchObject({ status: 'draft', missing: [], channel: { code: 'hukou' }, gradeName: '一年级' });
+    expect(preview.form.fatherIdNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    expect(preview.schools.first?.name).toBe(c.primary[0]!.name);
+
+    const submitted = await parent.applications.submit.mutate({ applicationId, version });
+    expect(submitted).toMatchObject({ status: 'submitted', message: '报名信息提交成功' });
+    expect(submitted.number).toMatch(/^TA24-1-[A-Z2-9]{6}$/);
+
+    const progress = await parent.applications.progress.query({ applicationId });
+    expect(progress).toMatchObject({ statusName: '审核中', withdrawalsLeft: 2, canWithdraw: true, canEdit: false });
+    expect(progress.history.map((h) => h.toName)).toEqual(['审核中']);
+    const [notice] = await parent.messages.list.query();
+    expect(notice!.title).toBe('报名进度更新：审核中');
+    await expect.poll(async () => (await t.client.dev.inbox.query({ phone: (await parent.auth.me.query()).phone }))[0]?.body).toContain('已提交成功');
+  });
+
+  it('keeps every typed field across reloads, and merges saves of different fields', async () => {
+    const child = await parent.children.add.mutate({ name: '李小花', idType: 'resident', idNumber: residentId('20180202', nextSeq()) });
+    const { applicationId } = await parent.applications.start.mutate({ childId: child.id, entryId: c.entry('grade1').id, acceptDeclaration: true });
+    await Promise.all([
+      parent.applications.save.mutate({ applicationId, fields: { address: '桃花江镇桃花路1号' } }),
+      parent.applications.save.mutate({ applicationId, fields: { fatherName: '李大山' } }),
+      parent.applications.save.mutate({ applicationId, fields: { motherName: '张小红' } }),
+    ]);
+    const { form } = await parent.applications.get.query({ applicationId });
+    expect(form).toMatchObject({ address: '桃花江镇桃花路1号', fatherName: '李大山', motherName: '张小红' });
+    await parent.applications.save.mutate({ applicationId, fields: { address: null } });
+    expect((await parent.applications.get.query({ applicationId })).form.address).toBeUndefined();
+  });
+
+  it('lists what is missing and refuses to submit until it is there', async () => {
+    const child = await parent.children.add.mutate({ name: '李小草', idType: 'resident', idNumber: residentId('20180303', nextSeq()) });
+    const { applicationId } = await parent.applications.start.mutate({ childId: child.id, entryId: c.entry('grade1').id, acceptDeclaration: true });
+    await parent.applications.chooseChannel.mutate({ applicationId, channelId: c.channel('property').id });
+    await parent.applications.save.mutate({ applicationId, fields: { ...hukouForm(c.community), hukouShowsRelation: false, propertyProof: 'certificate' } });
+    const { missing, version } = await parent.applications.get.query({ applicationId });
+    expect(missing).toEqual(expect.arrayContaining(['房产地址', '产权证或备案编号', '两所志愿学校', '材料：学生本人户口簿页', '材料：出生医学证明']));
+    expect(missing.some((m) => m.includes('任选其一'))).toBe(true);
+    const e = await refusal(parent.applications.submit.mutate({ applicationId, version }));
+    expect(e.data).toMatchObject({ code: 'BAD_REQUEST', domainCode: 'APPLICATION_INCOMPLETE' });
+    expect(e.message).toMatch(/^还有未完成的内容：/);
+  });
+});
+
+describe('starting an application', () => {
+  it('is refused outside the window, early and late, with the window dates', async () => {
+    const phone = newPhone();
+    const startAt = async (at: string, birth: string) => {
+      t.clock.set(at);
+      const client = await signInParent(t, phone);
+      const child = await client.children.add.mutate({ name: '李早早', idType: 'resident', idNumber: residentId(birth, nextSeq()) });
+      return client.applications.start.mutate({ childId: child.id, entryId: c.entry('grade1').id, acceptDeclaration: true });
+    };
+    for (const [at, birth] of [['2024-07-14T23:58:00+08:00', '20180404'], ['2024-07-26T00:00:00+08:00', '20180405']] as const) {
+      const e = await refusal(startAt(at, birth));
+      expect(e.data).toMatchObject({ code: 'FORBIDDEN', domainCode: 'WINDOW_CLOSED' });
+      expect(e.message).toBe('小学一年级新生不在报名时间内。报名时间为 2024-07-15 00:00 至 2024-07-25 24:00（北京时间）');
+    }
+    t.clock.set('2024-07-16T09:00:00+08:00');
+  });
+
+  it('opens at 00:00:00 on 15 July to the second', async () => {
+    t.clock.set('2024-07-15T00:00:00+08:00');
+    parent = await newParent();
+    const child = await parent.children.add.mutate({ name: '李零点', idType: 'resident', idNumber: residentId('20180406', nextSeq()) });
+    expect(await parent.applications.start.mutate({ childId: child.id, entryId: c.entry('grade1').id, acceptDeclaration: true })).toHaveProperty('applicationId');
+    t.clock.set('2024-07-16T09:00:00+08:00');
+  });
+
+  it('needs the declaration accepted', async () => {
+    parent = await newParent();
+    const e = await refusal(parent.applications.start.mutate({ childId: 'a'.repeat(20), entryId: c.entry('grade1').id, acceptDeclaration: false as never }));
+    expect(e.message).toBe('请先阅读并同意报名须知');
+  });
+
+  it('takes a child born on 31 August 2018 into grade 1 and refuses one born on 1 September', async () => {
+    parent = await newParent();
+    const old = await parent.children.add.mutate({ name: '李八月', idType: 'resident', idNumber: residentId('20180831', nextSeq()) });
+    await parent.applications.start.mutate({ childId: old.id, entryId: c.entry('grade1').id, acceptDeclaration: true });
+    const young = await parent.children.add.mutate({ name: '李九月', idType: 'resident', idNumber: residentId('20180901', nextSeq()) });
+    const e = await refusal(parent.applications.start.mutate({ childId: young.id, entryId: c.entry('grade1').id, acceptDeclaration: true }));
+    expect(e.data).toMatchObject({ code: 'BAD_REQUEST', domainCode: 'NOT_ELIGIBLE' });
+    expect(e.message).toBe('报读一年级须在2024年8月31日前年满6周岁（2018年8月31日及以前出生）');
+  });
+
+  it('asks a transfer for a grade of 2–6 or 8–9', async () => {
+    parent = await newParent();
+    const child = await parent.children.add.mutate({ name: '李转学', idType: 'resident', idNumber: residentId('20140505', nextSeq()) });
+    const start = (grade?: number) => parent.applications.start.mutate({ childId: child.id, entryId: c.entry('transfer').id, grade, acceptDeclaration: true });
+    expect((await refusal(start())).data?.fieldErrors).toEqual({ grade: ['请选择插班年级'] });
+    const seven = await refusal(start(7));
+    expect(seven.data?.code).toBe('BAD_REQUEST');
+    expect(seven.message).toBe('插班生转学只接受二年级至六年级、八年级至九年级');
+    await start(4);
+    expect((await parent.applications.list.query()).find((a) => a.childName === '李转学')).toMatchObject({ grade: 4, status: 'draft' });
+  });
+
+  it('allows one application per child and season, even when two start at once', async () => {
+    parent = await newParent();
+    const child = await parent.children.add.mutate({ name: '李唯一', idType: 'resident', idNumber: residentId('20180606', nextSeq()) });
+    const starts = await Promise.allSettled([c.entry('grade1').id, c.entry('grade1').id, c.entry('transfer').id].map((entryId) =>
+      parent.applications.start.mutate({ childId: child.id, entryId, grade: 2, acceptDeclaration: true })));
+    expect(starts.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
+    for (const s of starts.filter((x): x is PromiseRejectedResult => x.status === 'rejected')) {
+      expect(s.reason.data.code).toBe('CONFLICT');
+      expect(s.reason.message).toMatch(/^李唯一本招生季已有报名（编号/);
+    }
+  });
+});
+
+describe('the form and the schools', () => {
+  let applicationId: string;
+  beforeAll(async () => {
+    const child = await parent.children.add.mutate({ name: '李表单', idType: 'resident', idNumber: residentId('20180707', nextSeq()) });
+    ({ applicationId } = await parent.applications.start.mutate({ childId: child.id, entryId: c.entry('grade1').id, acceptDeclaration: true }));
+    await parent.applications.chooseChannel.mutate({ applicationId, channelId: c.channel('hukou').id });
+  });
+
+  it('refuses a hukou obtained on 2024-03-01 for the hukou channel and takes 2024-02-29', async () => {
+    const e = await refusal(parent.applications.save.mutate({ applicationId, fields: { hukouRegisteredOn: '2024-03-01' } }));
+    expect(e.data?.fieldErrors).toEqual({ hukouRegisteredOn: ['户口取得时间须早于2024年3月1日，不符合本通道条件'] });
+    await parent.applications.save.mutate({ applicationId, fields: { hukouRegisteredOn: '2024-02-29' } });
+  });
+
+  it('refuses unknown fields, bad dates, bad ID numbers and unknown communities field by field', async () => {
+    expect((await refusal(parent.applications.save.mutate({ applicationId, fields: { favouriteColour: 'red' } }))).data?.fieldErrors).toEqual({ favouriteColour: ['未知字段：favouriteColour'] });
+    expect((await refusal(parent.applications.save.mutate({ applicationId, fields: { hukouRegisteredOn: '2024/02/01' } }))).message).toBe('户口取得时间格式应为 YYYY-MM-DD');
+    expect(Object.keys((await refusal(parent.applications.save.mutate({ applicationId, fields: { fatherIdNumber: '430922198503120311' } }))).data?.fieldErrors ?? {})).toEqual(['fatherIdNumber']);
+    expect((await refusal(parent.applications.save.mutate({ applicationId, fields: { community: '火星社区' } }))).message).toBe('请从列表中选择所在社区');
+  });
+
+  it('takes two different schools of the level that serve the family, and nothing else', async () => {
+    const choose = (first: string, second: string) => parent.applications.chooseSchools.mutate({ applicationId, firstSchoolId: first, secondSchoolId: second, sibling: null });
+    expect((await refusal(choose(c.primary[0]!.id, c.primary[1]!.id))).message).toBe('请先填写居住社区，再选择学校');
+    await parent.applications.save.mutate({ applicationId, fields: { community: c.community } });
+    expect((await refusal(choose(c.primary[0]!.id, c.primary[0]!.id))).message).toBe('请选择两所不同的学校');
+    expect((await refusal(choose(c.primary[0]!.id, c.junior[0]!.id))).message).toBe(`${c.junior[0]!.name}不招收小学学生`);
+    expect((await refusal(choose(c.primary[0]!.id, c.outside.id))).message).toBe(`${c.outside.name}的招生范围不包括${c.community}`);
+    await choose(c.primary[0]!.id, c.primary[1]!.id);
+  });
+
+  it('records sibling priority with a valid ID number and one of the chosen schools', async () => {
+    const sibling = (schoolId: string, idNumber = residentId('20150101', '777')) => parent.applications.chooseSchools.mutate({
+      applicationId, firstSchoolId: c.primary[0]!.id, secondSchoolId: c.primary[1]!.id, sibling: { idNumber, schoolId, remark: '哥哥在读三年级' },
+    });
+    expect((await refusal(sibling(c.outside.id))).message).toBe('兄姐就读的学校须为所填报的两所学校之一');
+    expect((await refusal(sibling(c.primary[0]!.id, '430922201501017770'))).data?.code).toBe('BAD_REQUEST');
+    await sibling(c.primary[0]!.id);
+    const { sibling: saved, missing } = await parent.applications.get.query({ applicationId });
+    expect(saved).toMatchObject({ idMasked: expect.stringMatching(/^430922\*{8}/), remark: '哥哥在读三年级' });
+    expect(missing).toEqual(expect.arrayContaining(['材料：兄姐户口页（能体现亲兄弟姐妹关系）', '材料：兄姐学籍卡']));
+  });
+});
+
+describe('withdrawing and resubmitting', () => {
+  it('allows two withdrawals per child, keeps the count across resubmissions, and refuses the third', async () => {
+    parent = await newParent();
+    const { applicationId } = await readyToSubmit(t, parent, c, '20180110', nextSeq());
+    const cycle = async () => {
+      const { version } = await parent.applications.get.query({ applicationId });
+      await parent.applications.submit.mutate({ applicationId, version });
+      return parent.applications.withdraw.mutate({ applicationId });
+    };
+    expect((await cycle()).withdrawalsLeft).toBe(1);
+    expect((await cycle()).withdrawalsLeft).toBe(0);
+    const e = await refusal(cycle());
+    expect(e.data).toMatchObject({ code: 'FORBIDDEN', domainCode: 'WITHDRAW_LIMIT' });
+    expect(e.message).toBe('每个学生仅有2次撤回机会，已达撤回次数上限');
+    expect(await parent.applications.progress.query({ applicationId })).toMatchObject({ status: 'submitted', withdrawalsLeft: 0, canWithdraw: false });
+  });
+
+  it('refuses a withdrawal once the preliminary review has passed', async () => {
+    parent = await newParent();
+    const { applicationId, version } = await readyToSubmit(t, parent, c, '20180111', nextSeq());
+    await parent.applications.submit.mutate({ applicationId, version });
+    await review(applicationId, 'approve');
+    const e = await refusal(parent.applications.withdraw.mutate({ applicationId }));
+    expect(e.data).toMatchObject({ code: 'FORBIDDEN', domainCode: 'WITHDRAW_NOT_ALLOWED' });
+    expect(e.message).toBe('报名当前状态为“初审通过”，已不能自主撤回');
+    expect((await parent.applications.progress.query({ applicationId })).canWithdraw).toBe(false);
+  });
+
+  it('shows a rejection with its reason; the parent edits and resubmits', async () => {
+    parent = await newParent();
+    const { applicationId, version } = await readyToSubmit(t, parent, c, '20180112', nextSeq());
+    await parent.applications.submit.mutate({ applicationId, version });
+    await review(applicationId, 'reject', '户口簿照片不清晰，请重新上传');
+    const progress = await parent.applications.progress.query({ applicationId });
+    expect(progress).toMatchObject({ statusName: '已驳回', rejectReason: '户口簿照片不清晰，请重新上传', canEdit: true });
+    expect(progress.correctionDeadline).toBe('2024-07-25T16:00:00.000Z');
+    const { version: edited } = await parent.applications.save.mutate({ applicationId, fields: { address: '桃花江镇资江路99号' } });
+    expect((await parent.applications.submit.mutate({ applicationId, version: edited })).status).toBe('submitted');
+    expect((await parent.applications.progress.query({ applicationId })).history.map((h) => h.toName)).toEqual(['审核中', '已驳回', '审核中']);
+  });
+
+  it('lets a family rejected after the window correct it within three days, and not after', async () => {
+    const phone = newPhone();
+    parent = await signInParent(t, phone);
+    const { applicationId, version } = await readyToSubmit(t, parent, c, '20180113', nextSeq());
+    await parent.applications.submit.mutate({ applicationId, version });
+    t.clock.set('2024-07-27T10:00:00+08:00');
+    await review(applicationId, 'reject', '材料不全');
+    t.clock.set('2024-07-30T09:59:00+08:00');
+    parent = await signInParent(t, phone);
+    const { version: v } = await parent.applications.save.mutate({ applicationId, fields: { address: '桃花江镇资江路100号' } });
+    t.clock.set('2024-07-30T10:00:00+08:00');
+    const e = await refusal(parent.applications.submit.mutate({ applicationId, version: v }));
+    expect(e.data).toMatchObject({ code: 'FORBIDDEN', domainCode: 'CORRECTION_DEADLINE_PASSED' });
+    t.clock.set('2024-07-16T09:00:00+08:00');
+  });
+
+  it('refuses to edit a submitted application until it is withdrawn', async () => {
+    parent = await newParent();
+    const { applicationId, version } = await readyToSubmit(t, parent, c, '20180114', nextSeq());
+    await parent.applications.submit.mutate({ applicationId, version });
+    const e = await refusal(parent.applications.save.mutate({ applicationId, fields: { address: '桃花江镇别的地方1号' } }));
+    expect(e.data).toMatchObject({ code: 'FORBIDDEN', domainCode: 'APPLICATION_LOCKED' });
+    expect(e.message).toBe('报名当前状态为“审核中”，不能修改；如需修改，请先撤回');
+  });
+});
+
+describe("another family's application", () => {
+  it('does not exist for this parent, whatever the procedure', async () => {
+    parent = await newParent();
+    const { applicationId, version } = await readyToSubmit(t, parent, c, '20180115', nextSeq());
+    const other = await signInParent(t, '13922223333');
+    for (const call of [
+      () => other.applications.get.query({ applicationId }),
+      () => other.applications.progress.query({ applicationId }),
+      () => other.applications.save.mutate({ applicationId, fields: { address: '桃花江镇资江路1号' } }),
+      () => other.applications.submit.mutate({ applicationId, version }),
+      () => other.applications.withdraw.mutate({ applicationId }),
+    ]) {
+      const e = await refusal(call());
+      expect(e.data?.code).toBe('NOT_FOUND');
+      expect(e.message).toBe('找不到该报名');
+    }
+  });
+});
+
+describe('under concurrent requests', () => {
+  it('turns twenty simultaneous submits of one draft into one submission and one notice', async () => {
+    parent = await newParent();
+    const { applicationId, version } = await readyToSubmit(t, parent, c, '20180116', nextSeq());
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => parent.applications.submit.mutate({ applicationId, version })));
+    expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
+    const { db } = t.host.deps;
+    const [history] = await db.select({ n: count() }).from(applicationHistory)
+      .where(and(eq(applicationHistory.applicationId, applicationId), eq(applicationHistory.toStatus, 'submitted')));
+    expect(history!.n).toBe(1);
+    const [sms] = await db.select({ n: count() }).from(outbox).where(eq(outbox.idempotencyKey, `application:${applicationId}:v${version + 1}`));
+    expect(sms!.n).toBe(1);
+    const [inApp] = await db.select({ n: count() }).from(messages).where(eq(messages.noticeKey, `application:${applicationId}:v${version + 1}`));
+    expect(inApp!.n).toBe(1);
+  });
+
+  it('lets exactly one of twenty simultaneous withdrawals through each time, and never more than two in all', async () => {
+    parent = await newParent();
+    const { applicationId } = await readyToSubmit(t, parent, c, '20180117', nextSeq());
+    for (const round of [1, 2, 3]) {
+      const { version } = await parent.applications.get.query({ applicationId });
+      await parent.applications.submit.mutate({ applicationId, version });
+      const results = await Promise.allSettled(Array.from({ length: 20 }, () => parent.applications.withdraw.mutate({ applicationId })));
+      expect(results.filter((r) => r.status === 'fulfilled'), `round ${round}`).toHaveLength(round <= 2 ? 1 : 0);
+      if (round > 2) break;
+    }
+    const { db } = t.host.deps;
+    const [withdrawals] = await db.select({ n: count() }).from(applicationHistory)
+      .where(and(eq(applicationHistory.applicationId, applicationId), eq(applicationHistory.toStatus, 'withdrawn')));
+    expect(withdrawals!.n).toBe(2);
+  });
+});
