@@ -271,3 +271,47 @@ export const devSms = sqliteTable('dev_sms', {
   body: text('body').notNull(),
   sentAt: instant('sent_at').notNull(),
 }, (t) => [index('dev_sms_phone').on(t.phone, t.sentAt)]);
+
+// ——— Staff: reviewers and administrators ———
+
+export type StaffRole = 'admin' | 'county_reviewer' | 'school_reviewer';
+
+export const staff = sqliteTable('staff', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role').$type<StaffRole>().notNull(),
+  /** A school reviewer sees and decides only applications naming this school. */
+  schoolId: text('school_id').references(() => schools.id),
+  /** `pbkdf2-sha256$<iterations>$<salt>$<hash>` (WebCrypto, so it runs on Workers too). */
+  passwordHash: text('password_hash').notNull(),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  lockedUntil: instant('locked_until'),
+  disabledAt: instant('disabled_at'),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+});
+
+export const staffSessions = sqliteTable('staff_sessions', {
+  id: text('id').primaryKey(),
+  tokenHash: text('token_hash').notNull().unique(),
+  staffId: text('staff_id').notNull().references(() => staff.id),
+  createdAt: instant('created_at').notNull(),
+  lastSeenAt: instant('last_seen_at').notNull(),
+  expiresAt: instant('expires_at').notNull(),
+  revokedAt: instant('revoked_at'),
+}, (t) => [index('staff_sessions_staff').on(t.staffId)]);
+
+/** Append-only (database triggers refuse UPDATE and DELETE): every staff sign-in, decision, reveal and export. */
+export const auditLog = sqliteTable('audit_log', {
+  id: text('id').primaryKey(),
+  at: instant('at').notNull(),
+  staffId: text('staff_id'),
+  username: text('username').notNull(),
+  action: text('action').notNull(),
+  applicationId: text('application_id'),
+  /** What exactly: filters of an export, a decision's reason, … (never a full ID number). */
+  detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+  ip: text('ip'),
+  requestId: text('request_id'),
+}, (t) => [index('audit_log_at').on(t.at), index('audit_log_staff').on(t.staffId, t.at), index('audit_log_application').on(t.applicationId)]);
