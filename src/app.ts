@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './api/context';
+import { documentSecurityPolicy, filesBodyLimit, filesRoutes, filesTooLarge } from './api/files';
 import { contextFromHono } from './api/http-context';
 import { internalErrorMessage } from './api/errors';
 import { appRouter } from './api/router';
@@ -29,7 +30,8 @@ export function createApp(deps: AppDeps, hooks: HostHooks = {}) {
   const app = new Hono();
 
   app.use('*', requestId());
-  app.use('*', secureHeaders({
+  const transport = { strictTransportSecurity: 'max-age=31536000; includeSubDomains', referrerPolicy: 'strict-origin-when-cross-origin' };
+  const pageHeaders = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       imgSrc: ["'self'", 'data:', 'blob:'],
@@ -39,13 +41,16 @@ export function createApp(deps: AppDeps, hooks: HostHooks = {}) {
       objectSrc: ["'none'"],
       baseUri: ["'self'"],
     },
-    strictTransportSecurity: 'max-age=31536000; includeSubDomains',
-    referrerPolicy: 'strict-origin-when-cross-origin',
-  }));
+    ...transport,
+  });
+  // Uploaded documents are served under a policy that lets them do nothing (no script, no loads, sandboxed).
+  const documentHeaders = secureHeaders({ contentSecurityPolicy: documentSecurityPolicy, ...transport });
+  app.use('*', (c, next) => (c.req.path.startsWith('/api/files') ? documentHeaders : pageHeaders)(c, next));
   app.use('/trpc/*', bodyLimit({
     maxSize: apiBodyLimit,
     onError: (c) => c.json({ error: { message: '提交的内容过大' } }, 413),
   }));
+  app.use('/api/files/*', bodyLimit({ maxSize: filesBodyLimit, onError: filesTooLarge }));
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -61,6 +66,8 @@ export function createApp(deps: AppDeps, hooks: HostHooks = {}) {
       }
     },
   }));
+
+  app.route('/api/files', filesRoutes(deps, clientIp));
 
   app.get('/api/health', async (c) => {
     const now = deps.clock.now().toISOString();

@@ -13,6 +13,8 @@ export interface HostEnv {
   SMS_PROVIDER?: string;
   SMS_HTTP_URL?: string;
   SMS_HTTP_KEY?: string;
+  /** Node host only: the folder that keeps uploaded documents (the Worker uses its R2 binding `DOCUMENTS`). */
+  FILES_DIR?: string;
 }
 
 export interface HostConfig {
@@ -25,6 +27,8 @@ export interface HostConfig {
   /** The instant the clock shows at start (then it runs forward); undefined = real time. */
   startAt: Date | undefined;
   sms: SmsConfig;
+  /** Node host: where uploaded documents are kept. */
+  filesDir: string;
 }
 
 /** In demo mode without `ENROLL_NOW`, the clock starts on the morning the 2024 window opened. */
@@ -58,6 +62,7 @@ export function readConfig(env: HostEnv, defaults: { databaseUrl?: string } = {}
     dev,
     startAt,
     sms: { provider: smsProvider, httpUrl: env.SMS_HTTP_URL, httpKey: env.SMS_HTTP_KEY },
+    filesDir: env.FILES_DIR || './data/files',
   };
 }
 

@@ -1,14 +1,20 @@
 import type { Db } from '../db/client';
 import type { Clock } from '../src/adapters/clock';
+import type { FileStore } from '../src/adapters/files';
 import { smsFromConfig } from '../src/adapters/sms-from-config';
 import { createVault } from '../src/adapters/vault';
 import type { AppDeps } from '../src/api/context';
 import { clockFor, type HostConfig } from './config';
 
-/** The app's dependencies from a host's configuration and database: the same on both hosts. */
+/**
+ * The app's dependencies from a host's configuration, database and file store: the same on both hosts. The host
+ * builds the file store (a local folder under Node, the R2 binding in the Worker) so that neither's code reaches
+ * the other's bundle.
+ */
 export async function buildDeps(
   config: HostConfig,
   db: Db,
+  files: FileStore,
   overrides: { clock?: Clock; log?: AppDeps['log'] } = {},
 ): Promise<AppDeps> {
   const log = overrides.log ?? console;
@@ -18,6 +24,7 @@ export async function buildDeps(
     clock,
     vault: await createVault(config.dataKey),
     sms: smsFromConfig(config.sms, db, log, clock),
+    files,
     dev: config.dev,
     log,
   };

@@ -1,14 +1,17 @@
 import { createWebDb } from '../db/client-web';
+import { r2Files } from '../src/adapters/files-r2';
 import type { AppDeps } from '../src/api/context';
 import { type App, createApp } from '../src/app';
 import { loggableError } from '../src/domain/error-text';
 import { sweep } from '../src/services/sweep';
-import { readConfig, type HostEnv } from './config';
+import { ConfigError, readConfig, type HostEnv } from './config';
 import { buildDeps } from './deps';
 
 /** `[vars]`, secrets and bindings from wrangler.toml. */
 export interface Env extends HostEnv {
   ASSETS: Fetcher;
+  /** Uploaded documents (R2; local R2 under wrangler dev). */
+  DOCUMENTS: R2Bucket;
 }
 
 interface Host {
@@ -23,7 +26,8 @@ let host: Promise<Host> | undefined;
 
 async function startHost(env: Env): Promise<Host> {
   const config = readConfig(env);
-  const deps = await buildDeps(config, createWebDb(config.databaseUrl, config.databaseAuthToken));
+  if (!env.DOCUMENTS) throw new ConfigError('the R2 binding DOCUMENTS is missing (wrangler.toml [[r2_buckets]])');
+  const deps = await buildDeps(config, createWebDb(config.databaseUrl, config.databaseAuthToken), r2Files(env.DOCUMENTS));
   return { deps, app: createApp(deps) };
 }
 

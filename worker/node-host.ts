@@ -8,6 +8,7 @@ import { createDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { seedCatalog } from '../db/seed';
 import type { Clock } from '../src/adapters/clock';
+import { localFiles } from '../src/adapters/files-local';
 import type { AppDeps } from '../src/api/context';
 import { createApp } from '../src/app';
 import type { HostConfig } from './config';
@@ -23,8 +24,8 @@ export interface NodeHost {
 }
 
 /**
- * Opens (and creates) the embedded libSQL database, migrates and seeds it, and serves the API and the built
- * web app. Tests start it too, with their own database file and clock.
+ * Opens (and creates) the embedded libSQL database, migrates and seeds it, keeps documents under `FILES_DIR`, and
+ * serves the API and the built web app. Tests start it too, with their own database file and clock.
  */
 export async function startNodeHost(config: HostConfig, overrides: { clock?: Clock; log?: AppDeps['log']; sweepEveryMs?: number } = {}): Promise<NodeHost> {
   if (config.databaseUrl.startsWith('file:')) {
@@ -34,7 +35,7 @@ export async function startNodeHost(config: HostConfig, overrides: { clock?: Clo
   await migrateDb(db);
   await seedCatalog(db);
 
-  const deps = await buildDeps(config, db, overrides);
+  const deps = await buildDeps(config, db, localFiles(config.filesDir), overrides);
   const sweeper = startSweeper(deps, overrides.sweepEveryMs ?? 60_000);
   const app = createApp(deps, { clientIp: (c) => getConnInfo(c).remote.address ?? null });
 

@@ -39,6 +39,8 @@ const transportCode: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   CHANNEL_NOT_FOUND: 'BAD_REQUEST',
   DOCUMENT_NOT_FOUND: 'NOT_FOUND',
   DOCUMENT_REJECTED: 'BAD_REQUEST',
+  DOCUMENT_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  DOCUMENT_LIMIT: 'CONFLICT',
 };
 
 export function toTRPCError(error: DomainError): TRPCError {

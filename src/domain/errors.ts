@@ -37,7 +37,9 @@ export type DomainErrorCode =
   | 'SCHOOL_NOT_FOUND'
   | 'CHANNEL_NOT_FOUND'
   | 'DOCUMENT_NOT_FOUND'
-  | 'DOCUMENT_REJECTED';
+  | 'DOCUMENT_REJECTED'
+  | 'DOCUMENT_TOO_LARGE'
+  | 'DOCUMENT_LIMIT';
 
 export class DomainError extends Error {
   constructor(

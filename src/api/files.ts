@@ -1,0 +1,132 @@
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { Hono, type Context as HonoContext } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { DomainError, fieldError } from '../domain/errors';
+import { documentMessages, maxDocumentBytes } from '../domain/file-types';
+import { idPattern } from '../domain/ids';
+import { addDocument, readDocument, removeDocument } from '../services/documents';
+import { authenticateParent } from '../services/sessions';
+import type { AppDeps } from './context';
+import { toTRPCError } from './errors';
+import { contextFromHono } from './http-context';
+
+/**
+ * Documents over plain HTTP (multipart does not fit tRPC's JSON): `POST /api/files` uploads, `GET /api/files/:id`
+ * serves the bytes to whoever may see them, `DELETE /api/files/:id` removes one. Sessions exactly as for parent
+ * procedures: the cookie or `Authorization: Bearer`; writes with a cookie session must come from our own pages.
+ * Errors are JSON `{ error: { code, domainCode, message } }` with the tRPC code and its HTTP status.
+ */
+
+/** Room for the multipart envelope around the largest file; everything beyond is refused before it is read. */
+export const filesBodyLimit = maxDocumentBytes + 64 * 1024;
+
+/**
+ * What a served document may do in the browser: nothing. `sandbox` keeps a PDF or an image opened directly from
+ * running script or reaching our origin, and `default-src 'none'` loads nothing else.
+ */
+export const documentSecurityPolicy = { sandbox: [] as string[], defaultSrc: ["'none'"] };
+
+const kindPattern = /^[a-z0-9-]{1,40}$/;
+const untrustedOrigin = () => new DomainError('UNTRUSTED_ORIGIN', '请求来源不受信任，请从报名平台页面操作');
+
+export function filesError(c: HonoContext, error: DomainError) {
+  const transport = toTRPCError(error);
+  return c.json(
+    { error: { code: transport.code, domainCode: error.code, message: error.message, ...(error.fields ? { fieldErrors: error.fields } : {}) } },
+    getHTTPStatusCodeFromError(transport) as ContentfulStatusCode,
+  );
+}
+
+/** The body-limit answer for `/api/files`: the same message as a file over the limit. */
+export function filesTooLarge(c: HonoContext) {
+  return filesError(c, new DomainError('DOCUMENT_TOO_LARGE', documentMessages.tooLarge));
+}
+
+/** `inline; filename="<ASCII fallback>"; filename*=UTF-8''<RFC 5987>` */
+export function contentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `inline; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+/** A multipart part with a body (a `File` on either host), rather than a plain field. */
+function isUploadedFile(value: unknown): value is Blob & { name: string } {
+  return typeof value === 'object' && value !== null && typeof (value as Blob).arrayBuffer === 'function' && 'name' in value;
+}
+
+function text(form: FormData, name: string): string | null {
+  const value = form.get(name);
+  return typeof value === 'string' ? value.trim() : null;
+}
+
+export function filesRoutes(deps: AppDeps, clientIp: (c: HonoContext) => string | null) {
+  const routes = new Hono();
+
+  /** The signed-in parent behind the request; for writes, also proof that the request comes from our pages. */
+  async function parentOf(c: HonoContext, write: boolean) {
+    const ctx = contextFromHono(deps, c, new Headers(), clientIp);
+    if (write && ctx.sameOrigin === false) throw untrustedOrigin();
+    const parent = await authenticateParent(deps, ctx.credentials.token, ctx.afterResponse);
+    if (write && ctx.credentials.via === 'cookie' && ctx.sameOrigin !== true) throw untrustedOrigin();
+    return parent;
+  }
+
+  const answer = (handler: (c: HonoContext) => Promise<Response>) => async (c: HonoContext) => {
+    try {
+      return await handler(c);
+    } catch (error) {
+      if (error instanceof DomainError) return filesError(c, error);
+      throw error;
+    }
+  };
+
+  routes.post('/', answer(async (c) => {
+    const parent = await parentOf(c, true);
+    if (!c.req.header('content-type')?.toLowerCase().startsWith('multipart/form-data')) {
+      throw new DomainError('INVALID_INPUT', '请以 multipart/form-data 格式上传文件');
+    }
+    let form: FormData;
+    try {
+      form = await c.req.formData();
+    } catch {
+      throw new DomainError('INVALID_INPUT', '上传的内容不完整，请重新上传');
+    }
+    const file: unknown = form.get('file');
+    if (!isUploadedFile(file)) throw fieldError('file', '请选择要上传的文件');
+    const applicationId = text(form, 'applicationId');
+    if (!applicationId || !idPattern.test(applicationId)) throw fieldError('applicationId', '报名编号格式不正确');
+    const kind = text(form, 'kind');
+    if (!kind || !kindPattern.test(kind)) throw fieldError('kind', '材料类型不正确');
+    const replaces = text(form, 'replaces') || null;
+    if (replaces && !idPattern.test(replaces)) throw fieldError('replaces', '要替换的文件编号格式不正确');
+    if (file.size > maxDocumentBytes) throw new DomainError('DOCUMENT_TOO_LARGE', documentMessages.tooLarge);
+
+    const view = await addDocument(deps, parent.accountId, {
+      applicationId, kind, replaces, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()),
+    });
+    return c.json(view, 201);
+  }));
+
+  routes.get('/:id', answer(async (c) => {
+    const parent = await parentOf(c, false);
+    const id = c.req.param('id') ?? '';
+    if (!idPattern.test(id)) throw new DomainError('DOCUMENT_NOT_FOUND', '找不到该文件');
+    const doc = await readDocument(deps, { kind: 'parent', accountId: parent.accountId }, id);
+    return c.body(doc.bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': doc.contentType,
+      'Content-Length': String(doc.bytes.length),
+      'Content-Disposition': contentDisposition(doc.fileName),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+  }));
+
+  routes.delete('/:id', answer(async (c) => {
+    const parent = await parentOf(c, true);
+    const id = c.req.param('id') ?? '';
+    if (!idPattern.test(id)) throw new DomainError('DOCUMENT_NOT_FOUND', '找不到该文件');
+    return c.json(await removeDocument(deps, parent.accountId, id));
+  }));
+
+  return routes;
+}

@@ -1,0 +1,244 @@
+import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { insertWhen } from '../../db/insert-when';
+import { applications, documents } from '../../db/schema';
+import type { AppDeps } from '../api/context';
+import { editableStatuses } from '../domain/application-status';
+import type { ChannelDocument } from '../domain/catalog';
+import { DomainError, fieldError } from '../domain/errors';
+import { loggableError } from '../domain/error-text';
+import {
+  type DocumentContentType, documentMessages, maxDocumentBytes, maxDocumentsPerKind, sanitizeFileName,
+  siblingDocumentKinds, sniffContentType,
+} from '../domain/file-types';
+import { newId } from '../domain/ids';
+import { assertEditable } from './applications/guards';
+import { ownApplication } from './applications/load';
+
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'files' | 'log'>;
+
+/** A document as the parent (and, later, a reviewer) sees it; the storage key never leaves the server. */
+export interface DocumentView {
+  id: string;
+  kind: string;
+  fileName: string;
+  contentType: DocumentContentType;
+  size: number;
+  /** ISO-8601 instant. */
+  createdAt: string;
+}
+
+/**
+ * Who asks to see a document. Parents see their own applications' documents. Staff come with the review issue:
+ * add `{ kind: 'staff'; … }` here and its rule in `mayView` (the compiler then lists every place to decide).
+ */
+export type DocumentViewer = { kind: 'parent'; accountId: string };
+
+export interface NewDocument {
+  applicationId: string;
+  kind: string;
+  /** As the phone sent it: only shown, never trusted (sanitised; the extension follows the content). */
+  fileName: string;
+  bytes: Uint8Array;
+  /** A document of the same application that this one replaces, deleted in the same batch. */
+  replaces?: string | null;
+}
+
+const notFound = () => new DomainError('DOCUMENT_NOT_FOUND', '找不到该文件');
+const changed = () => new DomainError('APPLICATION_CHANGED', '报名状态已变化，请刷新后再操作');
+
+/** The kinds a channel's application may upload: the channel's documents, plus the sibling-priority proofs. */
+export function documentKinds(channel: { documents: readonly ChannelDocument[] }): string[] {
+  return [...new Set([...channel.documents.map((d) => d.kind), ...siblingDocumentKinds])];
+}
+
+/** The content type of acceptable bytes, or the refusal a parent can act on. */
+export function checkDocumentBytes(bytes: Uint8Array): DocumentContentType {
+  if (bytes.length === 0) throw new DomainError('DOCUMENT_REJECTED', documentMessages.empty);
+  if (bytes.length > maxDocumentBytes) throw new DomainError('DOCUMENT_TOO_LARGE', documentMessages.tooLarge);
+  const type = sniffContentType(bytes);
+  if (!type) throw new DomainError('DOCUMENT_REJECTED', documentMessages.rejected);
+  return type;
+}
+
+function toView(row: Pick<typeof documents.$inferSelect, 'id' | 'kind' | 'fileName' | 'contentType' | 'size' | 'createdAt'>): DocumentView {
+  return {
+    id: row.id, kind: row.kind, fileName: row.fileName, contentType: row.contentType as DocumentContentType,
+    size: row.size, createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The application row, still the parent's and still editable, when the statement runs. */
+const editableApplication = (applicationId: string, accountId: string) =>
+  and(eq(applications.id, applicationId), eq(applications.accountId, accountId), inArray(applications.status, [...editableStatuses]));
+
+/**
+ * The claim every document change starts its batch with: the application's version moves on (so a submission
+ * prepared before the change is refused as stale, and a submission's completeness check cannot race a deletion),
+ * and the change's nonce marks the row; the batch's other statements run only where the nonce is theirs.
+ */
+function claimApplication(db: Db, applicationId: string, accountId: string, now: Date, conditions: SQL[]) {
+  const nonce = newId();
+  const claim = db.update(applications)
+    .set({ version: sql`${applications.version} + 1`, changeNonce: nonce, updatedAt: now })
+    .where(and(editableApplication(applicationId, accountId), ...conditions))
+    .returning({ version: applications.version });
+  const ours = sql`EXISTS (SELECT 1 FROM ${applications} WHERE ${applications.id} = ${applicationId} AND ${applications.changeNonce} = ${nonce})`;
+  return { claim, ours };
+}
+
+const documentOfApplication = (documentId: string, applicationId: string) =>
+  sql`EXISTS (SELECT 1 FROM ${documents} WHERE ${documents.id} = ${documentId} AND ${documents.applicationId} = ${applicationId})`;
+
+function roomForKind(applicationId: string, kind: string, except: string | null) {
+  return sql`(SELECT count(*) FROM ${documents} WHERE ${documents.applicationId} = ${applicationId} AND ${documents.kind} = ${kind}${
+    except ? sql` AND ${documents.id} <> ${except}` : sql``}) < ${maxDocumentsPerKind}`;
+}
+
+async function countOfKind(db: Db, applicationId: string, kind: string, except: string | null): Promise<number> {
+  const rows = await db.select({ id: documents.id }).from(documents)
+    .where(and(eq(documents.applicationId, applicationId), eq(documents.kind, kind), except ? ne(documents.id, except) : undefined));
+  return rows.length;
+}
+
+/** Bytes that no row refers to any more (a refused insert, a replaced or deleted document): removed, or logged. */
+async function discard(deps: Deps, storageKey: string, why: string): Promise<void> {
+  try {
+    await deps.files.delete(storageKey);
+  } catch (error) {
+    deps.log.error(`documents: could not delete the bytes of ${why} (key ${storageKey}): ${loggableError(error)}`);
+  }
+}
+
+/**
+ * Adds a photo or PDF to the parent's own editable application. The kind must be one the chosen channel asks for
+ * (or a sibling proof); the type is read from the content; at most four files per kind. The bytes are stored first,
+ * under a fresh random key, then the row is written in one batch (with the replaced document's row deleted, if
+ * any); bytes the batch did not keep are removed again.
+ */
+export async function addDocument(deps: Deps, accountId: string, input: NewDocument): Promise<DocumentView & { applicationVersion: number }> {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const loaded = await ownApplication(db, accountId, input.applicationId);
+  await assertEditable(db, loaded, now);
+  if (!loaded.channel) throw new DomainError('CHANNEL_NOT_FOUND', '请先选择报名通道');
+  if (!documentKinds(loaded.channel).includes(input.kind)) throw fieldError('kind', '所选报名通道不需要这类材料');
+  const contentType = checkDocumentBytes(input.bytes);
+  const applicationId = loaded.application.id;
+
+  let replaced: { id: string; storageKey: string } | null = null;
+  if (input.replaces) {
+    const [row] = await db.select({ id: documents.id, storageKey: documents.storageKey }).from(documents)
+      .where(and(eq(documents.id, input.replaces), eq(documents.applicationId, applicationId)));
+    if (!row) throw new DomainError('DOCUMENT_NOT_FOUND', '要替换的文件不存在，请刷新后再试');
+    replaced = row;
+  }
+  if (await countOfKind(db, applicationId, input.kind, replaced?.id ?? null) >= maxDocumentsPerKind) {
+    throw new DomainError('DOCUMENT_LIMIT', documentMessages.tooMany);
+  }
+
+  const row: typeof documents.$inferInsert = {
+    id: newId(), applicationId, accountId, kind: input.kind, fileName: sanitizeFileName(input.fileName, contentType),
+    contentType, size: input.bytes.length, storageKey: newId() + newId(), createdAt: now,
+  };
+  await deps.files.put(row.storageKey, input.bytes, contentType);
+
+  const { claim, ours } = claimApplication(db, applicationId, accountId, now, [
+    roomForKind(applicationId, input.kind, replaced?.id ?? null),
+    ...(replaced ? [documentOfApplication(replaced.id, applicationId)] : []),
+  ]);
+  let claimed: { version: number } | undefined;
+  try {
+    const [claimRows] = await db.batch([
+      claim,
+      ...(replaced ? [db.delete(documents).where(and(eq(documents.id, replaced.id), ours))] : []),
+      insertWhen(db, documents, row, ours),
+    ]);
+    claimed = claimRows[0];
+  } catch (error) {
+    await discard(deps, row.storageKey, 'a document whose row was not written');
+    throw error;
+  }
+  if (!claimed) {
+    await discard(deps, row.storageKey, 'a refused document');
+    throw await whyAddRefused(deps, accountId, applicationId, input.kind, replaced?.id ?? null);
+  }
+  if (replaced) await discard(deps, replaced.storageKey, `replaced document ${replaced.id}`);
+  return { ...toView({ ...row, createdAt: now }), applicationVersion: claimed.version };
+}
+
+/** Explains a claim that matched no row: the state moved between the checks and the batch. */
+async function whyAddRefused(deps: Deps, accountId: string, applicationId: string, kind: string, replaced: string | null): Promise<DomainError> {
+  const fresh = await ownApplication(deps.db, accountId, applicationId);
+  await assertEditable(deps.db, fresh, deps.clock.now());
+  if (replaced) {
+    const [still] = await deps.db.select({ id: documents.id }).from(documents).where(eq(documents.id, replaced));
+    if (!still) return new DomainError('DOCUMENT_NOT_FOUND', '要替换的文件不存在，请刷新后再试');
+  }
+  if (await countOfKind(deps.db, applicationId, kind, replaced) >= maxDocumentsPerKind) {
+    return new DomainError('DOCUMENT_LIMIT', documentMessages.tooMany);
+  }
+  return changed();
+}
+
+/** Deletes a document of the parent's own editable application: the row in one batch, then its bytes. */
+export async function removeDocument(deps: Deps, accountId: string, documentId: string): Promise<{ id: string; applicationVersion: number }> {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const [doc] = await db.select({ id: documents.id, applicationId: documents.applicationId, storageKey: documents.storageKey })
+    .from(documents).innerJoin(applications, eq(applications.id, documents.applicationId))
+    .where(and(eq(documents.id, documentId), eq(applications.accountId, accountId)));
+  if (!doc) throw notFound();
+  const loaded = await ownApplication(db, accountId, doc.applicationId);
+  await assertEditable(db, loaded, now);
+
+  const { claim, ours } = claimApplication(db, doc.applicationId, accountId, now, [documentOfApplication(doc.id, doc.applicationId)]);
+  const [claimRows] = await db.batch([claim, db.delete(documents).where(and(eq(documents.id, doc.id), ours))]);
+  const claimed = claimRows[0];
+  if (!claimed) {
+    await assertEditable(db, await ownApplication(db, accountId, doc.applicationId), deps.clock.now());
+    const [still] = await db.select({ id: documents.id }).from(documents).where(eq(documents.id, doc.id));
+    throw still ? changed() : notFound();
+  }
+  await discard(deps, doc.storageKey, `deleted document ${doc.id}`);
+  return { id: doc.id, applicationVersion: claimed.version };
+}
+
+/** The documents of an application in the order they were uploaded. The caller has checked who may see them. */
+export async function listDocuments(db: Db, applicationId: string): Promise<DocumentView[]> {
+  const rows = await db.select({
+    id: documents.id, kind: documents.kind, fileName: documents.fileName, contentType: documents.contentType,
+    size: documents.size, createdAt: documents.createdAt,
+  }).from(documents).where(eq(documents.applicationId, applicationId)).orderBy(asc(documents.createdAt), sql`rowid`);
+  return rows.map(toView);
+}
+
+interface DocumentAccessRow {
+  applicationAccountId: string;
+}
+
+function mayView(viewer: DocumentViewer, row: DocumentAccessRow): boolean {
+  switch (viewer.kind) {
+    case 'parent':
+      return row.applicationAccountId === viewer.accountId;
+    default: {
+      const unknownViewer: never = viewer.kind;
+      return unknownViewer;
+    }
+  }
+}
+
+/** A document's bytes for someone allowed to see them; anyone else is told it does not exist. */
+export async function readDocument(deps: Pick<AppDeps, 'db' | 'files' | 'log'>, viewer: DocumentViewer, documentId: string):
+  Promise<DocumentView & { bytes: Uint8Array }> {
+  const [row] = await deps.db.select({ document: documents, applicationAccountId: applications.accountId }).from(documents)
+    .innerJoin(applications, eq(applications.id, documents.applicationId))
+    .where(eq(documents.id, documentId));
+  if (!row || !mayView(viewer, row)) throw notFound();
+  const stored = await deps.files.get(row.document.storageKey);
+  if (!stored) {
+    deps.log.error(`documents: the bytes of document ${row.document.id} are missing from the file store`);
+    throw new DomainError('DOCUMENT_NOT_FOUND', '文件已丢失，请重新上传');
+  }
+  return { ...toView(row.document), bytes: stored.bytes };
+}

@@ -1,0 +1,68 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { accounts, applications, channels, children, entries, sessions, tracks } from '../../db/schema';
+import type { ApplicationStatus } from '../../src/domain/application-status';
+import { newId } from '../../src/domain/ids';
+import { newSession } from '../../src/services/sessions';
+
+export interface SeededApplication {
+  phone: string;
+  accountId: string;
+  /** Bearer or cookie session token of the parent. */
+  token: string;
+  childId: string;
+  applicationId: string;
+}
+
+/**
+ * Factory: a signed-in parent (account + session), a child and an application to the seeded 小学一年级新生 entry,
+ * written straight into the database as the sign-in and `applications.start` would leave them. `channel` is the
+ * code of the chosen channel of the 小学一年级新生 track (`hukou`, `property`, …), or null for none chosen yet.
+ * The child's ID columns hold placeholders: nothing in these tests decrypts them.
+ */
+export async function parentWithApplication(db: Db, options: {
+  phone: string;
+  now: Date;
+  channel?: string | null;
+  status?: ApplicationStatus;
+}): Promise<SeededApplication> {
+  const channelCode = options.channel === undefined ? 'hukou' : options.channel;
+  const [track] = await db.select({ track: tracks, entry: entries }).from(tracks)
+    .innerJoin(entries, eq(entries.id, tracks.entryId))
+    .where(and(eq(entries.code, 'grade1'), eq(tracks.code, 'primary-new')));
+  if (!track) throw new Error('the seeded grade-1 track is missing');
+  let channelId: string | null = null;
+  if (channelCode) {
+    const [channel] = await db.select({ id: channels.id }).from(channels)
+      .where(and(eq(channels.trackId, track.track.id), eq(channels.code, channelCode)));
+    if (!channel) throw new Error(`no channel ${channelCode} in the grade-1 track`);
+    channelId = channel.id;
+  }
+
+  const { now } = options;
+  const accountId = newId();
+  const childId = newId();
+  const applicationId = newId();
+  const session = await newSession(now);
+  await db.batch([
+    db.insert(accounts).values({ id: accountId, phone: options.phone, createdAt: now, updatedAt: now }),
+    db.insert(sessions).values({
+      id: newId(), tokenHash: session.tokenHash, accountId, createdAt: now, lastSeenAt: now, expiresAt: session.expiresAt,
+    }),
+    db.insert(children).values({
+      id: childId, accountId, name: '测试儿童', idType: 'resident', idCipher: 'test-placeholder', idBlind: `test-${newId()}`,
+      idMasked: '430922********0011', birthDate: '2018-03-01', sex: 'male', createdAt: now, updatedAt: now,
+    }),
+    db.insert(applications).values({
+      id: applicationId, number: `TEST-${newId().slice(0, 8).toUpperCase()}`, accountId, childId,
+      seasonId: track.entry.seasonId, entryId: track.entry.id, grade: 1, trackId: track.track.id, channelId,
+      status: options.status ?? 'draft', declarationAcceptedAt: now, createdAt: now, updatedAt: now,
+    }),
+  ]);
+  return { phone: options.phone, accountId, token: session.token, childId, applicationId };
+}
+
+/** Moves an application to another status directly (as a submission or a review would). */
+export async function setApplicationStatus(db: Db, applicationId: string, status: ApplicationStatus): Promise<void> {
+  await db.update(applications).set({ status }).where(eq(applications.id, applicationId));
+}
