@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '../../db/client';
+import { migrateDb } from '../../db/migrate';
+import { seedCatalog } from '../../db/seed';
+import { type Sqld, startSqld } from '../../worker/sqld';
+import { parentWithApplication, type SeededApplication } from '../helpers/applications-db';
+import { samplePng, sampleText } from '../helpers/sample-files';
+import { startWranglerDev, type WranglerDev } from '../helpers/wrangler';
+
+const now = '2024-07-20T10:00:00+08:00';
+
+describe('documents in the Worker under wrangler dev: bytes in (local) R2, rows in sqld', () => {
+  let dataDir: string;
+  let sqld: Sqld | undefined;
+  let worker: WranglerDev | undefined;
+  let parent: SeededApplication;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'enrollment-sqld-'));
+    sqld = await startSqld({ dbPath: join(dataDir, 'db') });
+    const db = await createDb(sqld.url);
+    await migrateDb(db);
+    await seedCatalog(db);
+    parent = await parentWithApplication(db, { phone: '13712345678', now: new Date(now) });
+    db.$client.close();
+
+    worker = await startWranglerDev({
+      vars: {
+        DATABASE_URL: sqld.url,
+        DATA_KEY: 'test-only-data-key-not-a-secret-0123456789',
+        SMS_PROVIDER: 'dev',
+        ENROLL_DEV: '1',
+        ENROLL_NOW: now,
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await sqld?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const auth = () => ({ authorization: `Bearer ${parent.token}` });
+
+  function upload(bytes: Uint8Array, name: string) {
+    const form = new FormData();
+    form.append('applicationId', parent.applicationId);
+    form.append('kind', 'student-hukou');
+    form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/png' }), name);
+    return fetch(`${worker!.url}/api/files`, { method: 'POST', headers: auth(), body: form });
+  }
+
+  it('runs with the DOCUMENTS bucket in local R2', () => {
+    expect(worker?.output()).toMatch(/env\.DOCUMENTS \(enrollment-documents\)\s+R2 Bucket\s+local/);
+  });
+
+  it('uploads a PNG and serves the same bytes back, uncached and sandboxed', async () => {
+    const response = await upload(samplePng, '户口簿.png');
+    expect(response.status, await response.clone().text()).toBe(201);
+    const doc = await response.json() as { id: string; contentType: string; size: number; fileName: string };
+    expect(doc).toMatchObject({ contentType: 'image/png', size: samplePng.length, fileName: '户口簿.png' });
+
+    const served = await fetch(`${worker!.url}/api/files/${doc.id}`, { headers: auth() });
+    expect(served.status).toBe(200);
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(samplePng);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(served.headers.get('cache-control')).toBe('no-store');
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(served.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
+    expect(served.headers.get('content-disposition')).toBe(`inline; filename="___.png"; filename*=UTF-8''${encodeURIComponent('户口簿.png')}`);
+
+    expect((await fetch(`${worker!.url}/api/files/${doc.id}`)).status).toBe(401);
+    const removed = await fetch(`${worker!.url}/api/files/${doc.id}`, { method: 'DELETE', headers: auth() });
+    expect(removed.status).toBe(200);
+    expect((await fetch(`${worker!.url}/api/files/${doc.id}`, { headers: auth() })).status).toBe(404);
+  });
+
+  it('refuses a text file named like a photo, in Chinese', async () => {
+    const response = await upload(sampleText, 'photo.png');
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: { code: 'BAD_REQUEST', domainCode: 'DOCUMENT_REJECTED', message: '仅支持 JPG、PNG、WebP 图片或 PDF 文件' },
+    });
+  });
+});
