@@ -29,6 +29,8 @@ export type Context = {
   /** The caller's address as the host reports it; null when unknown. */
   ip: string | null;
   credentials: Credentials;
+  /** The staff session presented: the staff cookie or the same bearer token (looked up among staff sessions). */
+  staffCredentials: Credentials;
   /** Origin (or Referer) of the request against our own host: true same, false foreign, null not sent. */
   sameOrigin: boolean | null;
   /** Whether cookies must be `Secure` (everywhere except plain http on a loopback host). */

@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { loggableError } from '../domain/error-text';
 import type { AppDeps, Context } from './context';
 import { createContextInner } from './context';
-import { sessionCookieName } from './session-cookie';
+import { sessionCookieName, staffCookieName } from './session-cookie';
 
 const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -33,6 +33,7 @@ export function contextFromHono(
   const url = new URL(c.req.url);
   const bearerToken = bearer(c);
   const cookieToken = getCookie(c, sessionCookieName) ?? null;
+  const staffCookieToken = getCookie(c, staffCookieName) ?? null;
   return createContextInner({
     deps,
     requestId: c.get('requestId'),
@@ -40,6 +41,9 @@ export function contextFromHono(
     credentials: bearerToken
       ? { token: bearerToken, via: 'bearer' }
       : cookieToken ? { token: cookieToken, via: 'cookie' } : { token: null, via: null },
+    staffCredentials: bearerToken
+      ? { token: bearerToken, via: 'bearer' }
+      : staffCookieToken ? { token: staffCookieToken, via: 'cookie' } : { token: null, via: null },
     sameOrigin: sameOrigin(c),
     secureCookies: !(url.protocol === 'http:' && loopback.has(url.hostname)),
     setCookie: (header) => resHeaders.append('set-cookie', header),

@@ -1,7 +1,9 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors';
+import type { StaffRoleCode } from '../domain/staff-policy';
 import { authenticateParent } from '../services/sessions';
+import { authenticateStaff } from '../services/staff/sessions';
 import type { Context } from './context';
 import { internalErrorMessage, toTRPCError } from './errors';
 
@@ -53,6 +55,19 @@ export const parentProcedure = publicProcedure.use(async ({ ctx, type, next }) =
     throw new DomainError('UNTRUSTED_ORIGIN', '请求来源不受信任，请从报名平台页面操作');
   }
   return next({ ctx: { ...ctx, parent } });
+});
+
+/**
+ * A signed-in staff member with one of `roles` (any role when none is given). Scope within a role (a school
+ * reviewer's own school) is checked by the services, which know the application.
+ */
+export const staffProcedure = (...roles: StaffRoleCode[]) => publicProcedure.use(async ({ ctx, type, next }) => {
+  const member = await authenticateStaff(ctx.deps, ctx.staffCredentials.token, ctx.afterResponse);
+  if (roles.length > 0 && !roles.includes(member.role)) throw new DomainError('STAFF_FORBIDDEN', '您的角色无权执行此操作');
+  if (type === 'mutation' && ctx.staffCredentials.via === 'cookie' && ctx.sameOrigin !== true) {
+    throw new DomainError('UNTRUSTED_ORIGIN', '请求来源不受信任，请从审核系统页面操作');
+  }
+  return next({ ctx: { ...ctx, staff: member } });
 });
 
 export const createCallerFactory = t.createCallerFactory;

@@ -18,9 +18,12 @@ let phones = 0;
 /** A parent signed in now (sessions and per-number limits follow the test clock, which some tests move). */
 const newPhone = () => `138${String(30_000_000 + phones++).slice(-8)}`;
 const newParent = () => signInParent(t, newPhone());
-const reviewer = { actor: 'county_reviewer' as const, actorId: 'reviewer-1' };
 const review = (applicationId: string, action: 'approve' | 'reject', reason?: string) =>
-  decide(t.host.deps, reviewer, { applicationId, action, reason }, () => {});
+  decide(t.host.deps, { kind: 'staff', member: countyReviewer, ip: null, requestId: null }, { applicationId, action, reason }, () => {});
+const countyReviewer = {
+  staffId: 'county-reviewer-in-tests', username: 'county', displayName: '县审核员', role: 'county_reviewer' as const,
+  schoolId: null, schoolName: null, sessionId: 'none',
+};
 
 beforeAll(async () => {
   t = await startTestHost({ now: '2024-07-16T09:00:00+08:00' });

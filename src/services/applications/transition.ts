@@ -38,6 +38,8 @@ export function transitionStatements(db: Db, loaded: LoadedApplication, change: 
     .where(and(eq(applications.id, application.id), eq(applications.version, application.version), change.when));
   return {
     key,
+    /** True inside the batch only where the update was this change's: for the caller's own follow-up rows. */
+    won,
     statements: [
       update,
       insertWhen(db, applicationHistory, {

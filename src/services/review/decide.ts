@@ -1,47 +1,63 @@
 import type { AppDeps } from '../../api/context';
 import { type Actor, type ApplicationAction, checkMove, statusNames } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
+import { auditStatement } from '../audit';
 import { loadApplication } from '../applications/load';
 import { transitionStatements } from '../applications/transition';
 import { sendNow } from '../outbox';
+import type { SignedInStaff } from '../staff/sessions';
+import { inScope } from './scope';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'sms' | 'log'>;
 
-export interface Reviewer { actor: Exclude<Actor, 'parent'>; actorId: string | null }
+export type Decision = Exclude<ApplicationAction, 'submit' | 'withdraw'>;
+
+/** Who decides: a signed-in staff member (audited) or the system (placement). */
+export type Decider =
+  | { kind: 'staff'; member: SignedInStaff; ip: string | null; requestId: string | null }
+  | { kind: 'system' };
+
+const actorOf = (d: Decider): Exclude<Actor, 'parent'> => (d.kind === 'system' ? 'system' : d.member.role);
 
 /**
- * A reviewer's decision on an application (初审通过, 驳回, 学校审核…): the move must exist for this reviewer and
- * this status; a rejection needs a reason. Optimistic: of two reviewers deciding at once, one wins and the other
- * gets CONFLICT 该申请已被他人处理. State, history, message and SMS are one batch.
+ * A reviewer's decision (初审通过, 驳回, 学校审核…): the move must exist for this role and this status, a school
+ * reviewer only decides applications naming the school, a rejection needs a reason. Optimistic: of two reviewers
+ * deciding at once, one wins and the other gets CONFLICT 该申请已被他人处理. State, history, audit entry, message
+ * and SMS are one batch.
  */
 export async function decide(
   deps: Deps,
-  reviewer: Reviewer,
-  input: { applicationId: string; action: Exclude<ApplicationAction, 'submit' | 'withdraw'>; reason?: string | null; version?: number },
+  decider: Decider,
+  input: { applicationId: string; action: Decision; reason?: string | null; version?: number },
   defer: (task: () => Promise<unknown>) => void,
 ) {
   const { db } = deps;
   const now = deps.clock.now();
   const loaded = await loadApplication(db, input.applicationId);
-  if (!loaded) throw new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
+  if (!loaded || loaded.application.status === 'draft') throw new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
+  if (decider.kind === 'staff' && !inScope(decider.member, loaded.application)) throw new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
   const { application } = loaded;
-  if (input.version !== undefined && input.version !== application.version) {
-    throw new DomainError('APPLICATION_CHANGED', '该申请已被他人处理');
-  }
-  const move = checkMove(application.status, input.action, reviewer.actor);
+  if (input.version !== undefined && input.version !== application.version) throw new DomainError('APPLICATION_CHANGED', '该申请已被他人处理');
+  const move = checkMove(application.status, input.action, actorOf(decider));
   if (!move.ok) {
-    throw new DomainError('APPLICATION_CHANGED', move.reason === 'not_from_this_status'
-      ? `该申请当前状态为“${statusNames[application.status]}”，不能执行此操作` : '无权执行此操作');
+    if (move.reason === 'not_allowed_for_actor') throw new DomainError('STAFF_FORBIDDEN', '您的角色无权执行此操作');
+    throw new DomainError('APPLICATION_CHANGED', `该申请当前状态为“${statusNames[application.status]}”，不能执行此操作`);
   }
   const rejecting = move.to === 'rejected';
   const reason = input.reason?.trim() || null;
   if (rejecting && !reason) throw new DomainError('INVALID_INPUT', '驳回须填写原因', { reason: ['驳回须填写原因'] });
-  const { statements, key } = transitionStatements(db, loaded, {
-    to: move.to, actor: reviewer.actor, actorId: reviewer.actorId, reason, now,
+  const { statements, key, won } = transitionStatements(db, loaded, {
+    to: move.to, actor: actorOf(decider), actorId: decider.kind === 'staff' ? decider.member.staffId : null, reason, now,
     set: rejecting ? { rejectReason: reason } : {},
   });
-  const [updated] = await db.batch(statements);
+  const audit = decider.kind === 'staff'
+    ? [auditStatement(db, {
+      staffId: decider.member.staffId, username: decider.member.username, action: input.action, applicationId: application.id,
+      detail: { from: application.status, to: move.to, ...(reason ? { reason } : {}) }, ip: decider.ip, requestId: decider.requestId, at: now,
+    }, won)]
+    : [];
+  const [updated] = await db.batch([...statements, ...audit]);
   if (updated.rowsAffected === 0) throw new DomainError('APPLICATION_CHANGED', '该申请已被他人处理');
   defer(() => sendNow(deps, [key]));
-  return { applicationId: application.id, status: move.to, version: application.version + 1 };
+  return { applicationId: application.id, number: application.number, status: move.to, statusName: statusNames[move.to], version: application.version + 1 };
 }

@@ -1,0 +1,39 @@
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { insertWhen } from '../../db/insert-when';
+import { auditLog } from '../../db/schema';
+import { newId } from '../domain/ids';
+
+export interface AuditEntry {
+  staffId: string | null;
+  username: string;
+  action: string;
+  applicationId?: string | null;
+  detail?: Record<string, unknown>;
+  ip: string | null;
+  requestId: string | null;
+  at: Date;
+}
+
+/** One audit entry, as a statement for the batch of the action it records (so the two stand or fall together). */
+export function auditStatement(db: Db, entry: AuditEntry, onlyIf?: SQL) {
+  const row = {
+    id: newId(), at: entry.at, staffId: entry.staffId, username: entry.username, action: entry.action,
+    applicationId: entry.applicationId ?? null, detail: entry.detail ?? {}, ip: entry.ip, requestId: entry.requestId,
+  };
+  return onlyIf ? insertWhen(db, auditLog, row, onlyIf) : db.insert(auditLog).values(row);
+}
+
+/** The audit log for administrators, newest first, filtered. There is no procedure that changes or removes entries. */
+export async function readAudit(db: Db, filters: { staffId?: string; action?: string; applicationId?: string; from?: Date; to?: Date; limit: number; before?: Date }) {
+  const where: (SQL | undefined)[] = [
+    filters.staffId ? eq(auditLog.staffId, filters.staffId) : undefined,
+    filters.action ? eq(auditLog.action, filters.action) : undefined,
+    filters.applicationId ? eq(auditLog.applicationId, filters.applicationId) : undefined,
+    filters.from ? gte(auditLog.at, filters.from) : undefined,
+    filters.to ? lt(auditLog.at, filters.to) : undefined,
+    filters.before ? lt(auditLog.at, filters.before) : undefined,
+  ];
+  const rows = await db.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.at)).limit(filters.limit);
+  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+}

@@ -1,0 +1,98 @@
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { applicationHistory, applications, children, documents, schools } from '../../../db/schema';
+import type { AppDeps } from '../../api/context';
+import { fieldLabels, formFields, secretFields } from '../../domain/application-form';
+import { statusNames } from '../../domain/application-status';
+import { DomainError } from '../../domain/errors';
+import { gradeNames } from '../../domain/eligibility';
+import { auditStatement } from '../audit';
+import { loadApplication } from '../applications/load';
+import type { SignedInStaff } from '../staff/sessions';
+import { assertInScope, scopeOf } from './scope';
+
+const notFound = () => new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
+
+/** Everything a reviewer needs on one screen: every field (ID numbers masked), documents, history, withdrawals. */
+export async function reviewDetail(db: Db, member: SignedInStaff, applicationId: string) {
+  const loaded = await loadApplication(db, applicationId);
+  if (!loaded || loaded.application.status === 'draft') throw notFound();
+  assertInScope(member, loaded.application);
+  const { application, channel, track, entry, child } = loaded;
+  const schoolIds = [application.firstSchoolId, application.secondSchoolId, application.sibling?.schoolId].filter((x): x is string => Boolean(x));
+  const [schoolRows, docs, history] = await Promise.all([
+    schoolIds.length ? db.select({ id: schools.id, name: schools.name }).from(schools).where(inArray(schools.id, schoolIds)) : [],
+    db.select().from(documents).where(eq(documents.applicationId, application.id)).orderBy(asc(documents.kind), asc(documents.createdAt)),
+    db.select().from(applicationHistory).where(eq(applicationHistory.applicationId, application.id)).orderBy(asc(applicationHistory.version)),
+  ]);
+  const name = (id: string | null | undefined) => schoolRows.find((s) => s.id === id)?.name ?? null;
+  const form: Record<string, unknown> = { ...application.form };
+  for (const f of secretFields) {
+    const v = form[f] as { masked?: string } | undefined;
+    if (v && typeof v === 'object') form[f] = v.masked ?? null;
+  }
+  return {
+    id: application.id, number: application.number, status: application.status, statusName: statusNames[application.status],
+    version: application.version, withdrawCount: application.withdrawCount, rejectReason: application.rejectReason,
+    entry: { id: entry.id, name: entry.name }, grade: application.grade, gradeName: gradeNames[application.grade] ?? '',
+    track: track ? { id: track.id, name: track.name, level: track.level } : null,
+    channel: channel ? { id: channel.id, code: channel.code, name: channel.name, eligibility: channel.eligibility, documents: channel.documents } : null,
+    child: { name: child.name, idNumberMasked: child.idMasked, birthDate: child.birthDate },
+    form,
+    fields: channel ? formFields(channel.code, application.form).map((f) => ({ field: f, label: fieldLabels[f] })) : [],
+    schools: { first: name(application.firstSchoolId), second: name(application.secondSchoolId), firstId: application.firstSchoolId, secondId: application.secondSchoolId },
+    sibling: application.sibling ? { ...application.sibling, schoolName: name(application.sibling.schoolId) } : null,
+    documents: docs.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, contentType: d.contentType, size: d.size, createdAt: d.createdAt.toISOString() })),
+    history: history.map((h) => ({ at: h.at.toISOString(), from: h.fromStatus, to: h.toStatus, toName: statusNames[h.toStatus], actor: h.actor, reason: h.reason })),
+    submittedAt: application.submittedAt?.toISOString() ?? null,
+  };
+}
+
+export type RevealField = 'child' | 'father' | 'mother' | 'sibling';
+
+/**
+ * Shows one full ID number to a reviewer who may see the application, and writes the view to the audit log first:
+ * if the entry cannot be written, nothing is revealed.
+ */
+export async function revealIdNumber(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'vault'>,
+  member: SignedInStaff,
+  input: { applicationId: string; field: RevealField },
+  request: { ip: string | null; requestId: string | null },
+) {
+  const { db, vault } = deps;
+  const loaded = await loadApplication(db, input.applicationId);
+  if (!loaded || loaded.application.status === 'draft') throw notFound();
+  assertInScope(member, loaded.application);
+  let sealed: string | null = null;
+  if (input.field === 'child') {
+    const [row] = await db.select({ cipher: children.idCipher }).from(children).where(eq(children.id, loaded.child.id));
+    sealed = row?.cipher ?? null;
+  } else if (input.field === 'sibling') {
+    sealed = loaded.application.secrets;
+  } else {
+    const value = loaded.application.form[`${input.field}IdNumber`] as { sealed?: string } | undefined;
+    sealed = value?.sealed ?? null;
+  }
+  if (!sealed) throw new DomainError('INVALID_INPUT', '该项未填写证件号码');
+  await db.batch([auditStatement(db, {
+    staffId: member.staffId, username: member.username, action: 'reveal_id', applicationId: loaded.application.id,
+    detail: { field: input.field }, ip: request.ip, requestId: request.requestId, at: deps.clock.now(),
+  })]);
+  return { field: input.field, idNumber: await vault.decrypt(sealed) };
+}
+
+/** Counts by status, channel and first-choice school, within the reviewer's scope. */
+export async function reviewStats(db: Db, member: SignedInStaff) {
+  const where = and(eq(applications.status, applications.status), scopeOf(member));
+  const [byStatus, byChannel, bySchool] = await Promise.all([
+    db.select({ key: applications.status, n: count() }).from(applications).where(where).groupBy(applications.status),
+    db.select({ key: applications.channelId, n: count() }).from(applications).where(and(where, inArray(applications.status, ['submitted', 'rejected', 'preliminarily_approved', 'school_approved', 'admitted', 'not_admitted', 'withdrawn']))).groupBy(applications.channelId),
+    db.select({ key: applications.firstSchoolId, n: count() }).from(applications).where(and(where, inArray(applications.status, ['submitted', 'preliminarily_approved', 'school_approved', 'admitted']))).groupBy(applications.firstSchoolId),
+  ]);
+  return {
+    byStatus: byStatus.map((r) => ({ status: r.key, statusName: statusNames[r.key], count: r.n })),
+    byChannel: byChannel.map((r) => ({ channelId: r.key, count: r.n })),
+    byFirstSchool: bySchool.map((r) => ({ schoolId: r.key, count: r.n })),
+  };
+}

@@ -1,0 +1,80 @@
+import { aliasedTable, and, asc, count, desc, eq, gte, like, lt, ne, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { applications, channels, children, entries, schools } from '../../../db/schema';
+import type { ApplicationStatus } from '../../domain/application-status';
+import { statusNames } from '../../domain/application-status';
+import type { SignedInStaff } from '../staff/sessions';
+import { scopeOf } from './scope';
+
+export interface QueueFilters {
+  entryId?: string;
+  channelId?: string;
+  status?: ApplicationStatus;
+  schoolId?: string;
+  submittedFrom?: Date;
+  submittedTo?: Date;
+  /** An application number (or its start), or part of the child's name. */
+  q?: string;
+}
+
+/** `李小明` → `李*明`; two characters → `李*`: lists never show a child's full name. */
+export function maskName(name: string): string {
+  const chars = [...name];
+  if (chars.length <= 1) return name;
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
+}
+
+const first = aliasedTable(schools, 'first_school');
+const second = aliasedTable(schools, 'second_school');
+
+export function queueWhere(member: SignedInStaff, f: QueueFilters): SQL | undefined {
+  const q = f.q?.trim();
+  return and(
+    ne(applications.status, 'draft'),
+    scopeOf(member),
+    f.entryId ? eq(applications.entryId, f.entryId) : undefined,
+    f.channelId ? eq(applications.channelId, f.channelId) : undefined,
+    f.status ? eq(applications.status, f.status) : undefined,
+    f.schoolId ? or(eq(applications.firstSchoolId, f.schoolId), eq(applications.secondSchoolId, f.schoolId)) : undefined,
+    f.submittedFrom ? gte(applications.submittedAt, f.submittedFrom) : undefined,
+    f.submittedTo ? lt(applications.submittedAt, f.submittedTo) : undefined,
+    q ? or(like(applications.number, `${q.toUpperCase()}%`), like(children.name, `%${q}%`)) : undefined,
+  );
+}
+
+/** The rows of the queue (and of the export): masked names, no ID numbers. */
+export function queueRows(db: Db, where: SQL | undefined) {
+  return db.select({
+    id: applications.id, number: applications.number, status: applications.status, version: applications.version,
+    childName: children.name, childIdMasked: children.idMasked, entryName: entries.name, grade: applications.grade,
+    channelName: channels.name, firstSchool: first.name, secondSchool: second.name, community: applications.community,
+    withdrawCount: applications.withdrawCount, submittedAt: applications.submittedAt, sibling: applications.sibling,
+  }).from(applications)
+    .innerJoin(children, eq(children.id, applications.childId))
+    .innerJoin(entries, eq(entries.id, applications.entryId))
+    .leftJoin(channels, eq(channels.id, applications.channelId))
+    .leftJoin(first, eq(first.id, applications.firstSchoolId))
+    .leftJoin(second, eq(second.id, applications.secondSchoolId))
+    .where(where);
+}
+
+export type QueueRow = Awaited<ReturnType<typeof queueRows>>[number];
+
+export const rowView = (r: QueueRow) => ({
+  id: r.id, number: r.number, status: r.status, statusName: statusNames[r.status], version: r.version,
+  childName: maskName(r.childName), childIdMasked: r.childIdMasked, entryName: r.entryName, grade: r.grade,
+  channelName: r.channelName, firstSchool: r.firstSchool, secondSchool: r.secondSchool, community: r.community,
+  withdrawCount: r.withdrawCount, siblingPriority: r.sibling !== null, submittedAt: r.submittedAt?.toISOString() ?? null,
+});
+
+/** The review queue: filtered, sorted, a page at a time, with the total for the pager. */
+export async function reviewQueue(db: Db, member: SignedInStaff, f: QueueFilters & { sort: 'submittedAt' | 'number'; order: 'asc' | 'desc'; page: number; pageSize: number }) {
+  const where = queueWhere(member, f);
+  const by = f.sort === 'number' ? applications.number : applications.submittedAt;
+  const [rows, [total]] = await Promise.all([
+    queueRows(db, where).orderBy(f.order === 'asc' ? asc(by) : desc(by), asc(applications.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(applications).innerJoin(children, eq(children.id, applications.childId)).where(where),
+  ]);
+  return { rows: rows.map(rowView), total: total?.n ?? 0, page: f.page, pageSize: f.pageSize };
+}
