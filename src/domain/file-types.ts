@@ -82,8 +82,11 @@ function finish(base: string, ext: string): string {
   return `${chars.slice(0, room).join('').trim() || '材料'}.${ext}`;
 }
 
-/** Storage keys are random ids the server makes (`newId` twice: 200 bits); nothing else is accepted by a store. */
-export const storageKeyPattern = /^[a-z2-7]{40}$/;
+/**
+ * Storage keys are random ids the server makes (new ones: `newId` twice, 200 bits). A store accepts only lowercase
+ * base32 of 20–80 characters: no separators, no dots, so no key can name a path outside the store.
+ */
+export const storageKeyPattern = /^[a-z2-7]{20,80}$/;
 
 export function isStorageKey(key: string): boolean {
   return storageKeyPattern.test(key);

@@ -367,6 +367,19 @@ describe('malformed uploads', () => {
   });
 });
 
+describe('a document whose bytes are gone from the store', () => {
+  it('is answered 404 with a request to upload again, and logged for the operators', async () => {
+    const parent = await family();
+    const id = newId();
+    await db().insert(documents).values({
+      id, applicationId: parent.applicationId, accountId: parent.accountId, kind: 'student-hukou', fileName: 'x.png',
+      contentType: 'image/png', size: 90, storageKey: newId() + newId(), createdAt: t.clock.now(),
+    });
+    expect(await refused(await download(bearer(parent), id), 404)).toMatchObject({ domainCode: 'DOCUMENT_NOT_FOUND', message: '文件已丢失，请重新上传' });
+    expect(t.errors.map((args) => String(args[0]))).toEqual([`documents: the bytes of document ${id} are missing from the file store`]);
+  });
+});
+
 describe('localFiles, the Node file store', () => {
   it('keeps bytes and content type under a server-made key, and refuses any other key', async () => {
     const dir = tempDir('store');
@@ -379,7 +392,7 @@ describe('localFiles, the Node file store', () => {
       await store.delete(key);
       await store.delete(key);
       expect(await store.get(key)).toBeNull();
-      for (const bad of ['../../etc/passwd', `${key}/../x`, '', newId()]) {
+      for (const bad of ['../../etc/passwd', `${key}/../x`, '', `${newId()}.tmp`]) {
         await expect(store.put(bad, samplePng, 'image/png')).rejects.toThrow('not a storage key');
         await expect(store.get(bad)).rejects.toThrow('not a storage key');
         await expect(store.delete(bad)).rejects.toThrow('not a storage key');

@@ -98,7 +98,8 @@ describe('sanitizeFileName: a name is shown, never trusted', () => {
 describe('storage keys', () => {
   it('accepts only the keys the server makes', () => {
     expect(isStorageKey(newId() + newId())).toBe(true);
-    for (const key of ['', newId(), '../etc/passwd', `${newId()}/${newId()}`, (newId() + newId()).toUpperCase(), `${newId() + newId()}\n`]) {
+    expect(isStorageKey(newId())).toBe(true);
+    for (const key of ['', newId().slice(1), '../etc/passwd', `${newId()}/${newId()}`, `${newId()}.${newId()}`, (newId() + newId()).toUpperCase(), `${newId() + newId()}\n`, 'a'.repeat(81)]) {
       expect(isStorageKey(key), key).toBe(false);
     }
   });
