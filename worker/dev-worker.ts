@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { seedCatalog } from '../db/seed';
+import { seedDemoStaff } from '../db/seed/demo-staff';
 import { startSqld } from './sqld';
 
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
@@ -29,6 +30,7 @@ try {
   const db = await createDb(sqld.url);
   await migrateDb(db);
   await seedCatalog(db);
+  await seedDemoStaff(db, new Date());
   db.$client.close();
   if (!existsSync(join(projectDir, 'web', 'dist', 'index.html'))) {
     console.info('web/dist is missing: building the web app');

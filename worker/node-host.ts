@@ -7,6 +7,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createDb } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { seedCatalog } from '../db/seed';
+import { seedDemoStaff } from '../db/seed/demo-staff';
 import type { Clock } from '../src/adapters/clock';
 import { localFiles } from '../src/adapters/files-local';
 import type { AppDeps } from '../src/api/context';
@@ -34,6 +35,7 @@ export async function startNodeHost(config: HostConfig, overrides: { clock?: Clo
   const db = await createDb(config.databaseUrl, config.databaseAuthToken);
   await migrateDb(db);
   await seedCatalog(db);
+  if (config.dev) await seedDemoStaff(db, new Date());
 
   const deps = await buildDeps(config, db, localFiles(config.filesDir), overrides);
   const sweeper = startSweeper(deps, overrides.sweepEveryMs ?? 60_000);

@@ -1,9 +1,11 @@
+import { adminRouter } from './routers/admin';
 import { applicationsRouter } from './routers/applications';
 import { authRouter } from './routers/auth';
 import { catalogRouter } from './routers/catalog';
 import { childrenRouter } from './routers/children';
 import { devRouter } from './routers/dev';
 import { messagesRouter } from './routers/messages';
+import { reviewRouter } from './routers/review';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -12,6 +14,8 @@ export const appRouter = router({
   children: childrenRouter,
   applications: applicationsRouter,
   messages: messagesRouter,
+  review: reviewRouter,
+  admin: adminRouter,
   dev: devRouter,
 });
 

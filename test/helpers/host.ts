@@ -25,7 +25,7 @@ export async function startTestHost(options: { now?: string; env?: Record<string
   const clock = manualClock(options.now ?? '2024-07-20T10:00:00+08:00');
   const errors: unknown[][] = [];
   const log = { info: () => {}, warn: () => {}, error: (...args: unknown[]) => { errors.push(args); } };
-  const config = readConfig({ PORT: '0', DATABASE_URL: `file:${dir.path}/test.db`, ENROLL_DEV: '1', ...options.env });
+  const config = readConfig({ PORT: '0', DATABASE_URL: `file:${dir.path}/test.db`, FILES_DIR: `${dir.path}/files`, ENROLL_DEV: '1', ...options.env });
   const host = await startNodeHost(config, { clock, log });
   return {
     url: host.url,

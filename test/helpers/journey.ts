@@ -53,12 +53,12 @@ export async function attachDocuments(t: TestHost, applicationId: string, kinds:
 export const hukouDocuments = ['student-hukou', 'father-hukou', 'mother-hukou', 'father-id-card', 'mother-id-card'];
 
 /** A grade-1 application through the hukou channel, complete and ready to submit; returns its id and version. */
-export async function readyToSubmit(t: TestHost, parent: EnrollmentClient, c: Catalog, childBirth = '20180101', seq = '201') {
+export async function readyToSubmit(t: TestHost, parent: EnrollmentClient, c: Catalog, childBirth = '20180101', seq = '201', schools = [c.primary[0]!.id, c.primary[1]!.id]) {
   const child = await parent.children.add.mutate({ name: '李小明', idType: 'resident', idNumber: residentId(childBirth, seq) });
   const { applicationId } = await parent.applications.start.mutate({ childId: child.id, entryId: c.entry('grade1').id, acceptDeclaration: true });
   await parent.applications.chooseChannel.mutate({ applicationId, channelId: c.channel('hukou').id });
   await parent.applications.save.mutate({ applicationId, fields: hukouForm(c.community) });
-  await parent.applications.chooseSchools.mutate({ applicationId, firstSchoolId: c.primary[0]!.id, secondSchoolId: c.primary[1]!.id, sibling: null });
+  await parent.applications.chooseSchools.mutate({ applicationId, firstSchoolId: schools[0]!, secondSchoolId: schools[1]!, sibling: null });
   await attachDocuments(t, applicationId, hukouDocuments);
   const { version } = await parent.applications.get.query({ applicationId });
   return { applicationId, version, childId: child.id };

@@ -1,0 +1,84 @@
+import { staffPolicy, staffRoleNames } from '../../domain/staff-policy';
+import {
+  applicationRef, bulkApproveInput, decisionInput, queueFiltersInput, queueInput, rejectInput, revealInput, staffSignInInput,
+} from '../../schemas/review';
+import { decide, type Decision } from '../../services/review/decide';
+import { reviewDetail, revealIdNumber, reviewStats } from '../../services/review/detail';
+import { exportQueue } from '../../services/review/export';
+import { type QueueFilters, reviewQueue } from '../../services/review/queue';
+import { readAudit } from '../../services/audit';
+import { revokeStaffSession, staffSignIn } from '../../services/staff/sessions';
+import type { Context } from '../context';
+import { clearedSessionCookie, sessionCookie, staffCookieName } from '../session-cookie';
+import { publicProcedure, router, staffProcedure } from '../trpc';
+import { auditInput } from '../../schemas/review';
+import type { SignedInStaff } from '../../services/staff/sessions';
+import { DomainError } from '../../domain/errors';
+
+const reviewers = ['admin', 'county_reviewer', 'school_reviewer'] as const;
+
+const dates = <T extends { submittedFrom?: string; submittedTo?: string }>(f: T): Omit<T, 'submittedFrom' | 'submittedTo'> & QueueFilters => ({
+  ...f, submittedFrom: f.submittedFrom ? new Date(f.submittedFrom) : undefined, submittedTo: f.submittedTo ? new Date(f.submittedTo) : undefined,
+});
+
+const request = (ctx: Context) => ({ ip: ctx.ip, requestId: ctx.requestId });
+const asStaff = (ctx: Context & { staff: SignedInStaff }) => ({ kind: 'staff' as const, member: ctx.staff, ...request(ctx) });
+
+function decision(action: Decision, roles: readonly (typeof reviewers)[number][]) {
+  return staffProcedure(...roles).input(action.endsWith('reject') ? rejectInput : decisionInput)
+    .mutation(({ ctx, input }) => decide(ctx.deps, asStaff(ctx), { ...input, action }, ctx.afterResponse));
+}
+
+/** The staff route: reviewers at the bureau and schools, administrators. Every procedure checks role and scope. */
+export const reviewRouter = router({
+  signIn: publicProcedure.input(staffSignInInput).mutation(async ({ ctx, input }) => {
+    const { token, staff } = await staffSignIn(ctx.deps, { ...input, ...request(ctx) });
+    if (input.session === 'cookie') ctx.setCookie(sessionCookie(token, staffPolicy.sessionMaxMs / 1000, ctx.secureCookies, staffCookieName));
+    return { staff: { ...staff, roleName: staffRoleNames[staff.role] }, token: input.session === 'token' ? token : null };
+  }),
+  signOut: staffProcedure().mutation(async ({ ctx }) => {
+    await revokeStaffSession(ctx.deps, ctx.staff.sessionId);
+    ctx.setCookie(clearedSessionCookie(ctx.secureCookies, staffCookieName));
+    return { signedOut: true as const };
+  }),
+  me: staffProcedure().query(({ ctx }) => ({ ...ctx.staff, roleName: staffRoleNames[ctx.staff.role], sessionId: undefined })),
+
+  queue: staffProcedure(...reviewers).input(queueInput).query(({ ctx, input }) => reviewQueue(ctx.deps.db, ctx.staff, dates(input))),
+  get: staffProcedure(...reviewers).input(applicationRef).query(({ ctx, input }) => reviewDetail(ctx.deps.db, ctx.staff, input.applicationId)),
+  stats: staffProcedure(...reviewers).query(({ ctx }) => reviewStats(ctx.deps.db, ctx.staff)),
+
+  /** 初审通过 (county): from then on the parent can no longer withdraw. */
+  approve: decision('approve', ['admin', 'county_reviewer']),
+  /** 驳回 with a reason (county). */
+  reject: decision('reject', ['admin', 'county_reviewer']),
+  /** 学校审核通过 / 驳回 (the school named by the application). */
+  schoolApprove: decision('school_approve', ['admin', 'school_reviewer']),
+  schoolReject: decision('school_reject', ['admin', 'school_reviewer']),
+
+  /** 批量初审通过: a result per application; one failure does not stop the others. */
+  bulkApprove: staffProcedure('admin', 'county_reviewer').input(bulkApproveInput).mutation(async ({ ctx, input }) => {
+    const results = [];
+    for (const applicationId of input.applicationIds) {
+      try {
+        const done = await decide(ctx.deps, asStaff(ctx), { applicationId, action: 'approve' }, ctx.afterResponse);
+        results.push({ applicationId, ok: true as const, status: done.status });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        results.push({ applicationId, ok: false as const, message: error.message });
+      }
+    }
+    return { approved: results.filter((r) => r.ok).length, results };
+  }),
+
+  revealId: staffProcedure(...reviewers).input(revealInput)
+    .mutation(({ ctx, input }) => revealIdNumber(ctx.deps, ctx.staff, input, request(ctx))),
+
+  export: staffProcedure(...reviewers).input(queueFiltersInput.default({}))
+    .mutation(({ ctx, input }) => exportQueue(ctx.deps, ctx.staff, dates(input), request(ctx))),
+
+  audit: staffProcedure('admin').input(auditInput).query(({ ctx, input }) => readAudit(ctx.deps.db, {
+    ...input, from: input.from ? new Date(input.from) : undefined, to: input.to ? new Date(input.to) : undefined,
+    before: input.before ? new Date(input.before) : undefined,
+  })),
+});
+

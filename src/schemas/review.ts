@@ -1,0 +1,73 @@
+import { applicationStatuses } from '../domain/application-status';
+import { idSchema, z } from './common';
+
+export const staffSignInInput = z.object({
+  username: z.string({ error: '请填写用户名' }).trim().min(1, { error: '请填写用户名' }).max(40, { error: '用户名过长' }),
+  password: z.string({ error: '请填写密码' }).min(1, { error: '请填写密码' }).max(200, { error: '密码过长' }),
+  session: z.enum(['cookie', 'token']).default('cookie'),
+});
+
+export const queueFiltersInput = z.object({
+  entryId: idSchema('报名入口').optional(),
+  channelId: idSchema('报名通道').optional(),
+  status: z.enum(applicationStatuses, { error: '状态不正确' }).optional(),
+  schoolId: idSchema('学校').optional(),
+  submittedFrom: z.iso.datetime({ error: '时间格式不正确' }).optional(),
+  submittedTo: z.iso.datetime({ error: '时间格式不正确' }).optional(),
+  q: z.string().trim().max(40, { error: '搜索内容过长' }).optional().describe('报名编号或学生姓名的一部分'),
+});
+
+export const queueInput = queueFiltersInput.extend({
+  sort: z.enum(['submittedAt', 'number']).default('submittedAt'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  page: z.number().int().min(1).max(10_000).default(1),
+  pageSize: z.number().int().min(1).max(200).default(50),
+}).default({ sort: 'submittedAt', order: 'asc', page: 1, pageSize: 50 });
+
+export const applicationRef = z.object({ applicationId: idSchema('报名') });
+
+export const decisionInput = z.object({
+  applicationId: idSchema('报名'),
+  version: z.number().int().min(0).optional().describe('审核员看到的版本号：他人已处理时返回 CONFLICT'),
+  reason: z.string().trim().max(500, { error: '原因不能超过500个字' }).optional(),
+});
+
+export const rejectInput = decisionInput.extend({
+  reason: z.string({ error: '驳回须填写原因' }).trim().min(2, { error: '驳回须填写原因' }).max(500, { error: '原因不能超过500个字' }),
+});
+
+export const bulkApproveInput = z.object({
+  applicationIds: z.array(idSchema('报名')).min(1, { error: '请选择报名' }).max(500, { error: '一次最多批量处理500条' }),
+});
+
+export const revealInput = z.object({
+  applicationId: idSchema('报名'),
+  field: z.enum(['child', 'father', 'mother', 'sibling'], { error: '请选择要查看的证件号码' }),
+});
+
+export const auditInput = z.object({
+  staffId: idSchema('工作人员').optional(),
+  action: z.string().max(40).optional(),
+  applicationId: idSchema('报名').optional(),
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+  before: z.iso.datetime().optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+}).default({ limit: 100 });
+
+const role = z.enum(['admin', 'county_reviewer', 'school_reviewer'], { error: '角色不正确' });
+export const createStaffInput = z.object({
+  username: z.string().trim().regex(/^[a-z0-9_.-]{3,40}$/, { error: '用户名为3至40位小写字母、数字或 _ . -' }),
+  displayName: z.string().trim().min(2, { error: '请填写姓名' }).max(40),
+  role,
+  schoolId: idSchema('学校').nullable().optional(),
+  password: z.string().max(200),
+});
+export const updateStaffInput = z.object({
+  staffId: idSchema('工作人员'),
+  displayName: z.string().trim().min(2).max(40).optional(),
+  role: role.optional(),
+  schoolId: idSchema('学校').nullable().optional(),
+  password: z.string().max(200).optional(),
+  disabled: z.boolean().optional(),
+});

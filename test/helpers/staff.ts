@@ -1,0 +1,10 @@
+import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
+import { demoStaff } from '../../db/seed/demo-staff';
+import type { TestHost } from './host';
+
+/** Signs a seeded demo staff member in (demo mode seeds admin, county and school) and returns a bearer client. */
+export async function signInStaff(t: TestHost, username: 'admin' | 'county' | 'school'): Promise<EnrollmentClient> {
+  const member = demoStaff.find((s) => s.username === username)!;
+  const { token } = await t.client.review.signIn.mutate({ username, password: member.password, session: 'token' });
+  return createEnrollmentClient({ url: t.url, token: token! });
+}
