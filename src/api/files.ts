@@ -4,8 +4,9 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, fieldError } from '../domain/errors';
 import { documentMessages, maxDocumentBytes } from '../domain/file-types';
 import { idPattern } from '../domain/ids';
-import { addDocument, readDocument, removeDocument } from '../services/documents';
+import { addDocument, type DocumentViewer, readDocument, removeDocument } from '../services/documents';
 import { authenticateParent } from '../services/sessions';
+import { authenticateStaff } from '../services/staff/sessions';
 import type { AppDeps } from './context';
 import { toTRPCError } from './errors';
 import { contextFromHono } from './http-context';
@@ -107,11 +108,27 @@ export function filesRoutes(deps: AppDeps, clientIp: (c: HonoContext) => string 
     return c.json(view, 201);
   }));
 
+  /** A reader is the owning parent, or a reviewer who may see the application (staff session). */
+  async function viewerOf(c: HonoContext): Promise<DocumentViewer> {
+    const ctx = contextFromHono(deps, c, new Headers(), clientIp);
+    if (ctx.staffCredentials.via === 'cookie' && !ctx.credentials.token) {
+      return { kind: 'staff', member: await authenticateStaff(deps, ctx.staffCredentials.token, ctx.afterResponse) };
+    }
+    try {
+      return { kind: 'parent', accountId: (await parentOf(c, false)).accountId };
+    } catch (error) {
+      if (!(error instanceof DomainError) || !ctx.staffCredentials.token) throw error;
+      const member = await authenticateStaff(deps, ctx.staffCredentials.token, ctx.afterResponse).catch(() => null);
+      if (!member) throw error;
+      return { kind: 'staff', member };
+    }
+  }
+
   routes.get('/:id', answer(async (c) => {
-    const parent = await parentOf(c, false);
+    const viewer = await viewerOf(c);
     const id = c.req.param('id') ?? '';
     if (!idPattern.test(id)) throw new DomainError('DOCUMENT_NOT_FOUND', '找不到该文件');
-    const doc = await readDocument(deps, { kind: 'parent', accountId: parent.accountId }, id);
+    const doc = await readDocument(deps, viewer, id);
     return c.body(doc.bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': doc.contentType,
       'Content-Length': String(doc.bytes.length),

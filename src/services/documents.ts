@@ -3,6 +3,8 @@ import type { Db } from '../../db/client';
 import { insertWhen } from '../../db/insert-when';
 import { applications, documents } from '../../db/schema';
 import type { AppDeps } from '../api/context';
+import { inScope } from './review/scope';
+import type { SignedInStaff } from './staff/sessions';
 import { editableStatuses } from '../domain/application-status';
 import type { ChannelDocument } from '../domain/catalog';
 import { DomainError, fieldError } from '../domain/errors';
@@ -32,7 +34,7 @@ export interface DocumentView {
  * Who asks to see a document. Parents see their own applications' documents. Staff come with the review issue:
  * add `{ kind: 'staff'; … }` here and its rule in `mayView` (the compiler then lists every place to decide).
  */
-export type DocumentViewer = { kind: 'parent'; accountId: string };
+export type DocumentViewer = { kind: 'parent'; accountId: string } | { kind: 'staff'; member: SignedInStaff };
 
 export interface NewDocument {
   applicationId: string;
@@ -215,14 +217,19 @@ export async function listDocuments(db: Db, applicationId: string): Promise<Docu
 
 interface DocumentAccessRow {
   applicationAccountId: string;
+  status: string;
+  firstSchoolId: string | null;
+  secondSchoolId: string | null;
 }
 
 function mayView(viewer: DocumentViewer, row: DocumentAccessRow): boolean {
   switch (viewer.kind) {
     case 'parent':
       return row.applicationAccountId === viewer.accountId;
+    case 'staff':
+      return row.status !== 'draft' && inScope(viewer.member, row);
     default: {
-      const unknownViewer: never = viewer.kind;
+      const unknownViewer: never = viewer;
       return unknownViewer;
     }
   }
@@ -231,7 +238,10 @@ function mayView(viewer: DocumentViewer, row: DocumentAccessRow): boolean {
 /** A document's bytes for someone allowed to see them; anyone else is told it does not exist. */
 export async function readDocument(deps: Pick<AppDeps, 'db' | 'files' | 'log'>, viewer: DocumentViewer, documentId: string):
   Promise<DocumentView & { bytes: Uint8Array }> {
-  const [row] = await deps.db.select({ document: documents, applicationAccountId: applications.accountId }).from(documents)
+  const [row] = await deps.db.select({
+    document: documents, applicationAccountId: applications.accountId, status: applications.status,
+    firstSchoolId: applications.firstSchoolId, secondSchoolId: applications.secondSchoolId,
+  }).from(documents)
     .innerJoin(applications, eq(applications.id, documents.applicationId))
     .where(eq(documents.id, documentId));
   if (!row || !mayView(viewer, row)) throw notFound();

@@ -4,9 +4,11 @@ import { auditLog } from '../../db/schema';
 import type { EnrollmentClient } from '../../src/client';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { type Catalog, catalogFor, readyToSubmit } from '../helpers/journey';
-import { signInParent } from '../helpers/parents';
+import { codeFromInbox, signInParent } from '../helpers/parents';
 import { refusal } from '../helpers/refusal';
-import { signInStaff } from '../helpers/staff';
+import { signInStaff, staffToken } from '../helpers/staff';
+import { samplePng } from '../helpers/sample-files';
+import { createEnrollmentClient } from '../../src/client';
 
 let t: TestHost;
 let c: Catalog;
@@ -185,6 +187,33 @@ describe('full ID numbers', () => {
     expect(idNumber).toMatch(/^\d{17}[\dX]$/);
     await county.review.revealId.mutate({ applicationId, field: 'child' });
     expect(await auditCount('reveal_id', applicationId)).toBe(2);
+  });
+});
+
+describe('documents for reviewers', () => {
+  it('serves an uploaded photo to a reviewer in scope and to nobody outside it', async () => {
+    const phone = '13655556666';
+    await t.client.auth.requestCode.mutate({ phone });
+    const { token } = await t.client.auth.signIn.mutate({ phone, code: await codeFromInbox(t, phone), session: 'token' });
+    const p = createEnrollmentClient({ url: t.url, token: token! });
+    const others = c.primary.filter((s) => s.name !== demoSchoolName);
+    const { applicationId } = await readyToSubmit(t, p, c, '20180121', String(seq++), [others[0]!.id, others[1]!.id]);
+    const form = new FormData();
+    form.append('applicationId', applicationId);
+    form.append('kind', 'student-hukou');
+    form.append('file', new Blob([samplePng as Uint8Array<ArrayBuffer>], { type: 'image/png' }), '户口页.png');
+    const uploaded = await fetch(`${t.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    expect(uploaded.status).toBe(201);
+    const { id } = await uploaded.json() as { id: string };
+    const { version } = await p.applications.get.query({ applicationId });
+    await p.applications.submit.mutate({ applicationId, version });
+    const asStaff = async (who: 'county' | 'school') =>
+      fetch(`${t.url}/api/files/${id}`, { headers: { authorization: `Bearer ${await staffToken(t, who)}` } });
+    const seen = await asStaff('county');
+    expect(seen.status).toBe(200);
+    expect(new Uint8Array(await seen.arrayBuffer())).toEqual(samplePng);
+    expect(seen.headers.get('cache-control')).toBe('no-store');
+    expect((await asStaff('school')).status).toBe(404);
   });
 });
 

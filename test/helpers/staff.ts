@@ -4,7 +4,12 @@ import type { TestHost } from './host';
 
 /** Signs a seeded demo staff member in (demo mode seeds admin, county and school) and returns a bearer client. */
 export async function signInStaff(t: TestHost, username: 'admin' | 'county' | 'school'): Promise<EnrollmentClient> {
+  return createEnrollmentClient({ url: t.url, token: await staffToken(t, username) });
+}
+
+/** The bearer token of a demo staff member, for plain HTTP calls such as `GET /api/files/:id`. */
+export async function staffToken(t: TestHost, username: 'admin' | 'county' | 'school'): Promise<string> {
   const member = demoStaff.find((s) => s.username === username)!;
   const { token } = await t.client.review.signIn.mutate({ username, password: member.password, session: 'token' });
-  return createEnrollmentClient({ url: t.url, token: token! });
+  return token!;
 }
