@@ -198,7 +198,9 @@ export const applications = sqliteTable('applications', {
 }, (t) => [
   uniqueIndex('applications_child_season').on(t.childId, t.seasonId),
   index('applications_account').on(t.accountId),
-  index('applications_status').on(t.seasonId, t.status, t.submittedAt),
+  index('applications_submitted').on(t.submittedAt),
+  index('applications_status').on(t.status, t.submittedAt),
+  index('applications_channel').on(t.channelId, t.status),
   index('applications_first_school').on(t.firstSchoolId, t.status),
   index('applications_second_school').on(t.secondSchoolId, t.status),
 ]);

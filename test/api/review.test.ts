@@ -109,6 +109,31 @@ describe('who may call which review procedure', () => {
   });
 });
 
+describe('the queue', () => {
+  it('filters by status, number and name, sorts, pages, and masks names', async () => {
+    const a = await submitted();
+    const b = await submitted();
+    await county.review.approve.mutate({ applicationId: b.applicationId });
+    const detailA = await county.review.get.query({ applicationId: a.applicationId });
+    const byNumber = await county.review.queue.query({ q: detailA.number.slice(0, 10) });
+    expect(byNumber.rows.map((r) => r.id)).toContain(a.applicationId);
+    expect((await county.review.queue.query({ q: detailA.number })).rows.map((r) => r.id)).toEqual([a.applicationId]);
+    const approved = await county.review.queue.query({ status: 'preliminarily_approved' });
+    expect(approved.rows.every((r) => r.status === 'preliminarily_approved')).toBe(true);
+    expect(approved.rows.map((r) => r.id)).toContain(b.applicationId);
+    const byName = await county.review.queue.query({ q: '小明' });
+    expect(byName.total).toBeGreaterThan(0);
+    expect(byName.rows.every((r) => r.childName === '李*明')).toBe(true);
+    const all = await county.review.queue.query({ pageSize: 200 });
+    const paged = await county.review.queue.query({ pageSize: 2, page: 2 });
+    expect(paged.rows.map((r) => r.id)).toEqual(all.rows.slice(2, 4).map((r) => r.id));
+    expect(paged.total).toBe(all.total);
+    const desc = await county.review.queue.query({ sort: 'number', order: 'desc', pageSize: 200 });
+    expect(desc.rows.map((r) => r.number)).toEqual([...desc.rows.map((r) => r.number)].sort().reverse());
+    expect(all.rows.some((r) => r.status === 'draft')).toBe(false);
+  });
+});
+
 describe('staff sign-in', () => {
   it('is audited, and locks the account for 15 minutes after five wrong passwords', async () => {
     const before = await auditCount('sign_in_failed');

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, gte, like, lt, ne, or, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, gte, inArray, like, lt, ne, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { applications, channels, children, entries, schools } from '../../../db/schema';
 import type { ApplicationStatus } from '../../domain/application-status';
@@ -28,6 +28,12 @@ export function maskName(name: string): string {
 const first = aliasedTable(schools, 'first_school');
 const second = aliasedTable(schools, 'second_school');
 
+/** `TA24-1-7K3M9Q` or its start: searched by range on the unique index; anything else searches names. */
+const looksLikeNumber = (q: string) => /^[a-z]{2}\d{0,2}(-|$)/i.test(q) && /\d/.test(q);
+
+/** Name search needs the children table; everything else filters applications alone. */
+const needsChildren = (f: QueueFilters) => Boolean(f.q?.trim() && !looksLikeNumber(f.q.trim()));
+
 export function queueWhere(member: SignedInStaff, f: QueueFilters): SQL | undefined {
   const q = f.q?.trim();
   return and(
@@ -39,7 +45,8 @@ export function queueWhere(member: SignedInStaff, f: QueueFilters): SQL | undefi
     f.schoolId ? or(eq(applications.firstSchoolId, f.schoolId), eq(applications.secondSchoolId, f.schoolId)) : undefined,
     f.submittedFrom ? gte(applications.submittedAt, f.submittedFrom) : undefined,
     f.submittedTo ? lt(applications.submittedAt, f.submittedTo) : undefined,
-    q ? or(like(applications.number, `${q.toUpperCase()}%`), like(children.name, `%${q}%`)) : undefined,
+    q && looksLikeNumber(q) ? and(gte(applications.number, q.toUpperCase()), lt(applications.number, `${q.toUpperCase()}\uffff`)) : undefined,
+    q && !looksLikeNumber(q) ? like(children.name, `%${q}%`) : undefined,
   );
 }
 
@@ -68,13 +75,22 @@ export const rowView = (r: QueueRow) => ({
   withdrawCount: r.withdrawCount, siblingPriority: r.sibling !== null, submittedAt: r.submittedAt?.toISOString() ?? null,
 });
 
-/** The review queue: filtered, sorted, a page at a time, with the total for the pager. */
+/**
+ * The review queue: filtered, sorted, a page at a time, with the total for the pager. The page's ids are found on
+ * the applications table alone (its indexes), then only those fifty rows are joined for display.
+ */
 export async function reviewQueue(db: Db, member: SignedInStaff, f: QueueFilters & { sort: 'submittedAt' | 'number'; order: 'asc' | 'desc'; page: number; pageSize: number }) {
   const where = queueWhere(member, f);
   const by = f.sort === 'number' ? applications.number : applications.submittedAt;
-  const [rows, [total]] = await Promise.all([
-    queueRows(db, where).orderBy(f.order === 'asc' ? asc(by) : desc(by), asc(applications.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-    db.select({ n: count() }).from(applications).innerJoin(children, eq(children.id, applications.childId)).where(where),
+  const order = [f.order === 'asc' ? asc(by) : desc(by), asc(applications.id)];
+  const withChildren = needsChildren(f);
+  const ids = db.select({ id: applications.id }).from(applications);
+  const total = db.select({ n: count() }).from(applications);
+  const [page, [counted]] = await Promise.all([
+    (withChildren ? ids.innerJoin(children, eq(children.id, applications.childId)) : ids)
+      .where(where).orderBy(...order).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    (withChildren ? total.innerJoin(children, eq(children.id, applications.childId)) : total).where(where),
   ]);
-  return { rows: rows.map(rowView), total: total?.n ?? 0, page: f.page, pageSize: f.pageSize };
+  const rows = page.length ? await queueRows(db, inArray(applications.id, page.map((r) => r.id))).orderBy(...order) : [];
+  return { rows: rows.map(rowView), total: counted?.n ?? 0, page: f.page, pageSize: f.pageSize };
 }
