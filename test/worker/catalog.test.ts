@@ -1,6 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createDb } from '../../db/client';
@@ -8,50 +6,31 @@ import { devSms, outbox } from '../../db/schema';
 import { smsNotice } from '../../src/services/outbox';
 import { residentId } from '../helpers/identity';
 import { codeFromInbox } from '../helpers/parents';
-import { migrateDb } from '../../db/migrate';
-import { seedCatalog } from '../../db/seed';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
-import { type Sqld, startSqld } from '../../worker/sqld';
 import { refusal } from '../helpers/refusal';
 import { startWranglerDev, type WranglerDev } from '../helpers/wrangler';
+import { startWorkerStack } from '../helpers/worker-stack';
 
 const indexHtml = readFileSync(new URL('../../web/dist/index.html', import.meta.url), 'utf8');
 const windowText = '2024-07-15 00:00 至 2024-07-25 24:00（北京时间）';
 
 describe('the Worker under wrangler dev, with sqld as its database', () => {
-  let dataDir: string;
-  let sqld: Sqld | undefined;
+  let stack: Awaited<ReturnType<typeof startWorkerStack>>;
+  let sqld: { url: string } | undefined;
   let worker: WranglerDev | undefined;
   let client: EnrollmentClient;
   let regionId: string;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'enrollment-sqld-'));
-    sqld = await startSqld({ dbPath: join(dataDir, 'db') });
-    const db = await createDb(sqld.url);
-    await migrateDb(db);
-    await seedCatalog(db);
-    db.$client.close();
-
-    worker = await startWranglerDev({
-      vars: {
-        DATABASE_URL: sqld.url,
-        DATA_KEY: 'test-only-data-key-not-a-secret-0123456789',
-        SMS_PROVIDER: 'dev',
-        ENROLL_DEV: '1',
-        ENROLL_NOW: '2024-07-20T10:00:00+08:00',
-      },
-    });
+    stack = await startWorkerStack({ now: '2024-07-20T10:00:00+08:00' });
+    worker = stack.worker;
+    sqld = { url: stack.sqldUrl };
     client = createEnrollmentClient({ url: worker.url });
     const regions = await client.catalog.regions.query();
     regionId = regions.find((r) => r.name === '桃花江镇')?.id ?? '';
   });
 
-  afterAll(async () => {
-    await worker?.stop();
-    await sqld?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.stop());
 
   it('lists 桃花江镇 among the regions a parent can choose', async () => {
     const regions = await client.catalog.regions.query();

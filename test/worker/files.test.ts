@@ -1,48 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb } from '../../db/client';
-import { migrateDb } from '../../db/migrate';
-import { seedCatalog } from '../../db/seed';
-import { type Sqld, startSqld } from '../../worker/sqld';
 import { parentWithApplication, type SeededApplication } from '../helpers/applications-db';
 import { samplePng, sampleText } from '../helpers/sample-files';
-import { startWranglerDev, type WranglerDev } from '../helpers/wrangler';
+import type { WranglerDev } from '../helpers/wrangler';
+import { startWorkerStack } from '../helpers/worker-stack';
 
 const now = '2024-07-20T10:00:00+08:00';
 
 describe('documents in the Worker under wrangler dev: bytes in (local) R2, rows in sqld', () => {
-  let dataDir: string;
-  let sqld: Sqld | undefined;
+  let stack: Awaited<ReturnType<typeof startWorkerStack<SeededApplication>>>;
   let worker: WranglerDev | undefined;
   let parent: SeededApplication;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'enrollment-sqld-'));
-    sqld = await startSqld({ dbPath: join(dataDir, 'db') });
-    const db = await createDb(sqld.url);
-    await migrateDb(db);
-    await seedCatalog(db);
-    parent = await parentWithApplication(db, { phone: '13712345678', now: new Date(now) });
-    db.$client.close();
-
-    worker = await startWranglerDev({
-      vars: {
-        DATABASE_URL: sqld.url,
-        DATA_KEY: 'test-only-data-key-not-a-secret-0123456789',
-        SMS_PROVIDER: 'dev',
-        ENROLL_DEV: '1',
-        ENROLL_NOW: now,
-      },
-    });
+    stack = await startWorkerStack({ now, prepare: (db) => parentWithApplication(db, { phone: '13712345678', now: new Date(now) }) });
+    worker = stack.worker;
+    parent = stack.prepared;
   });
 
-  afterAll(async () => {
-    await worker?.stop();
-    await sqld?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.stop());
 
   const auth = () => ({ authorization: `Bearer ${parent.token}` });
 

@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDb, type Db } from '../../db/client';
+import { migrateDb } from '../../db/migrate';
+import { seedCatalog } from '../../db/seed';
+import { type Sqld, startSqld } from '../../worker/sqld';
+import { startWranglerDev, type WranglerDev } from './wrangler';
+
+export const workerDataKey = 'test-only-data-key-not-a-secret-0123456789';
+
+/**
+ * The edge path for a test file: the real libSQL server (sqld) in a temp folder, migrated and seeded (plus
+ * whatever `prepare` writes), and the Worker under `wrangler dev` pointed at it, in demo mode at `now`.
+ */
+export async function startWorkerStack<T = undefined>(options: { now: string; prepare?: (db: Db) => Promise<T>; vars?: Record<string, string> }) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'enrollment-sqld-'));
+  let sqld: Sqld | undefined;
+  let worker: WranglerDev | undefined;
+  let prepared: T;
+  try {
+    sqld = await startSqld({ dbPath: join(dataDir, 'db') });
+    const db = await createDb(sqld.url);
+    await migrateDb(db);
+    await seedCatalog(db);
+    prepared = options.prepare ? await options.prepare(db) : (undefined as T);
+    db.$client.close();
+    worker = await startWranglerDev({
+      vars: { DATABASE_URL: sqld.url, DATA_KEY: workerDataKey, SMS_PROVIDER: 'dev', ENROLL_DEV: '1', ENROLL_NOW: options.now, ...options.vars },
+    });
+  } catch (error) {
+    await worker?.stop();
+    await sqld?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const running = { sqld, worker };
+  return {
+    url: running.worker.url,
+    sqldUrl: running.sqld.url,
+    worker: running.worker,
+    prepared,
+    async stop() {
+      await running.worker.stop();
+      await running.sqld.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

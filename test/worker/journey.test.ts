@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoStaff } from '../../db/seed/demo-staff';
+import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
+import { residentId } from '../helpers/identity';
+import { hukouDocuments, hukouForm } from '../helpers/journey';
+import { samplePng } from '../helpers/sample-files';
+import { startWorkerStack } from '../helpers/worker-stack';
+
+const now = '2024-07-20T10:00:00+08:00';
+
+describe('the application journey and its review on the Worker (workerd + sqld + local R2)', () => {
+  let stack: Awaited<ReturnType<typeof startWorkerStack>>;
+  let anonymous: EnrollmentClient;
+
+  beforeAll(async () => {
+    stack = await startWorkerStack({ now, prepare: (db) => seedDemoStaff(db, new Date(now)) });
+    anonymous = createEnrollmentClient({ url: stack.url });
+  });
+  afterAll(() => stack?.stop());
+
+  async function signIn(phone: string) {
+    await anonymous.auth.requestCode.mutate({ phone });
+    let code: string | undefined;
+    for (let i = 0; i < 100 && !code; i++) {
+      code = (await anonymous.dev.inbox.query({ phone }))[0]?.body.match(/验证码为(\d{6})/)?.[1];
+      if (!code) await new Promise((r) => setTimeout(r, 50));
+    }
+    const { token } = await anonymous.auth.signIn.mutate({ phone, code: code!, session: 'token' });
+    return { token: token!, client: createEnrollmentClient({ url: stack.url, token: token! }) };
+  }
+
+  it('lets a parent submit with real uploads, a reviewer reject, the parent resubmit and the reviewer approve', async () => {
+    const { token, client: parent } = await signIn('13512340001');
+    const [region] = await anonymous.catalog.regions.query();
+    const detail = await anonymous.catalog.region.query({ regionId: region!.id });
+    const grade1 = detail.entries.find((e) => e.code === 'grade1')!;
+    const { tracks } = await anonymous.catalog.channels.query({ entryId: grade1.id });
+    const hukou = tracks[0]!.channels.find((c) => c.code === 'hukou')!;
+    const [community] = await anonymous.catalog.communities.query({ regionId: region!.id });
+    const schools = await anonymous.catalog.schools.query({ regionId: region!.id, level: 'primary', community: community!.name });
+
+    const child = await parent.children.add.mutate({ name: '周小宇', idType: 'resident', idNumber: residentId('20180301', '615') });
+    const { applicationId } = await parent.applications.start.mutate({ childId: child.id, entryId: grade1.id, acceptDeclaration: true });
+    await parent.applications.chooseChannel.mutate({ applicationId, channelId: hukou.id });
+    await parent.applications.save.mutate({ applicationId, fields: hukouForm(community!.name) });
+    await parent.applications.chooseSchools.mutate({ applicationId, firstSchoolId: schools[0]!.id, secondSchoolId: schools[1]!.id, sibling: null });
+    for (const kind of hukouDocuments) {
+      const form = new FormData();
+      form.append('applicationId', applicationId);
+      form.append('kind', kind);
+      form.append('file', new Blob([samplePng as Uint8Array<ArrayBuffer>], { type: 'image/png' }), `${kind}.png`);
+      const res = await fetch(`${stack.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+      expect(res.status).toBe(201);
+    }
+    const preview = await parent.applications.get.query({ applicationId });
+    expect(preview.missing).toEqual([]);
+    expect((await parent.applications.submit.mutate({ applicationId, version: preview.version })).message).toBe('报名信息提交成功');
+
+    const { token: staffToken } = await anonymous.review.signIn.mutate({ username: 'county', password: 'demo-county-2024', session: 'token' });
+    const county = createEnrollmentClient({ url: stack.url, token: staffToken! });
+    expect((await county.review.queue.query({})).rows.map((r) => r.id)).toContain(applicationId);
+    await county.review.reject.mutate({ applicationId, reason: '户口簿照片不清晰，请重新上传' });
+    expect(await parent.applications.progress.query({ applicationId })).toMatchObject({ statusName: '已驳回', rejectReason: '户口簿照片不清晰，请重新上传' });
+
+    const again = await parent.applications.get.query({ applicationId });
+    await parent.applications.submit.mutate({ applicationId, version: again.version });
+    await county.review.approve.mutate({ applicationId });
+    expect(await parent.applications.progress.query({ applicationId })).toMatchObject({ statusName: '初审通过', canWithdraw: false });
+    const doc = preview.documents[0]!;
+    const seen = await fetch(`${stack.url}/api/files/${doc.id}`, { headers: { authorization: `Bearer ${staffToken}` } });
+    expect(new Uint8Array(await seen.arrayBuffer())).toEqual(samplePng);
+  });
+});
