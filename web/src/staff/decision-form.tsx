@@ -1,0 +1,145 @@
+import { revalidate } from '@solidjs/router';
+import { createEffect, createSignal, For, on, Show } from 'solid-js';
+import { zhStaff } from '../i18n/zh-CN-staff';
+import { problemOf } from '../lib/problem';
+import { api } from '../lib/trpc';
+import { type Detail, getDetail, refreshReview, type StaffMe } from './data';
+
+type Action = 'approve' | 'reject' | 'schoolApprove' | 'schoolReject';
+
+const labels: Record<Action, string> = {
+  approve: zhStaff.decision.approve,
+  reject: zhStaff.decision.reject,
+  schoolApprove: zhStaff.decision.schoolApprove,
+  schoolReject: zhStaff.decision.schoolReject,
+};
+const rejecting = (a: Action | undefined) => a === 'reject' || a === 'schoolReject';
+
+/** What this member may decide on an application in this status (the server checks it again). */
+function actionsFor(role: string, status: string): Action[] {
+  if (status === 'submitted' && (role === 'admin' || role === 'county_reviewer')) return ['approve', 'reject'];
+  if (status === 'preliminarily_approved' && (role === 'admin' || role === 'school_reviewer')) return ['schoolApprove', 'schoolReject'];
+  return [];
+}
+
+/**
+ * 审核意见 by role: the county (and admins) 初审通过 / 驳回, a school reviewer 学校审核通过 / 学校驳回 after 初审通过. A
+ * rejection needs a reason, picked from the templates or typed. The version the reviewer saw goes with the decision:
+ * if someone else decided first, the server answers 该申请已被他人处理 and nothing changes.
+ */
+export function DecisionForm(props: { detail: Detail; me: StaffMe }) {
+  const actions = () => actionsFor(props.me.role, props.detail.status);
+  const [action, setAction] = createSignal<Action>();
+  const [reason, setReason] = createSignal('');
+  const [pending, setPending] = createSignal(false);
+  const [reasonError, setReasonError] = createSignal<string>();
+  const [error, setError] = createSignal<{ message: string; conflict: boolean }>();
+  const [done, setDone] = createSignal<string>();
+  let reasonBox: HTMLTextAreaElement | undefined;
+
+  // A new version on screen (after a refresh): the choice made for the old one no longer applies.
+  createEffect(on(() => props.detail.version, () => { setAction(undefined); setReasonError(undefined); }, { defer: true }));
+
+  const useTemplate = (text: string) => {
+    if (!text) return;
+    setReason(reason().trim() ? `${reason().trim()}；${text}` : text);
+    setReasonError(undefined);
+    reasonBox?.focus();
+  };
+
+  const submit = async (event?: Event) => {
+    event?.preventDefault();
+    const chosen = action();
+    if (pending()) return;
+    setError(undefined);
+    setReasonError(undefined);
+    if (!chosen) { setError({ message: zhStaff.decision.pickAction, conflict: false }); return; }
+    if (rejecting(chosen) && reason().trim().length < 2) { setReasonError('驳回须填写原因'); reasonBox?.focus(); return; }
+    setPending(true);
+    const input = { applicationId: props.detail.id, version: props.detail.version };
+    try {
+      const answer = rejecting(chosen)
+        ? await api.review[chosen as 'reject' | 'schoolReject'].mutate({ ...input, reason: reason().trim() })
+        : await api.review[chosen as 'approve' | 'schoolApprove'].mutate(input);
+      setDone(zhStaff.decision.done(answer.statusName));
+      setReason('');
+      await refreshReview();
+    } catch (e) {
+      const p = problemOf(e);
+      if (p.fields.reason) { setReasonError(p.fields.reason); reasonBox?.focus(); }
+      else setError({ message: p.message, conflict: p.code === 'CONFLICT' });
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const reload = async () => {
+    setError(undefined);
+    await revalidate(getDetail.keyFor(props.detail.id));
+  };
+
+  return (
+    <section class="staff-panel staff-decision" aria-labelledby="decision-title">
+      <h2 id="decision-title" class="staff-section-title">{zhStaff.decision.title}</h2>
+      <Show when={done()}><p class="staff-notice" role="status">{done()}</p></Show>
+      <Show when={actions().length > 0} fallback={
+        <p class="staff-muted">
+          {props.me.role === 'school_reviewer' && props.detail.status === 'submitted'
+            ? zhStaff.decision.waitPreliminary
+            : zhStaff.decision.nothing(props.detail.statusName)}
+        </p>
+      }>
+        <form class="staff-form" onSubmit={submit} novalidate
+          onKeyDown={(e) => { if (e.key === 'Enter' && (e.target as HTMLElement).matches('input[type="radio"]')) void submit(e); }}>
+          <fieldset class="staff-choices">
+            <legend class="staff-visually-hidden">{zhStaff.decision.pickAction}</legend>
+            <For each={actions()}>
+              {(a) => (
+                <label class="staff-choice" classList={{ 'staff-choice-on': action() === a, 'staff-choice-reject': rejecting(a) }}>
+                  <input type="radio" name="decision" value={a} checked={action() === a}
+                    onChange={() => { setAction(a); setError(undefined); if (rejecting(a)) queueMicrotask(() => reasonBox?.focus()); }} />
+                  {labels[a]}
+                </label>
+              )}
+            </For>
+          </fieldset>
+          <Show when={action() === 'approve'}><p class="staff-muted">{zhStaff.decision.approveHint}</p></Show>
+          <Show when={rejecting(action())}>
+            <div class="staff-field">
+              <label for="decision-template">{zhStaff.decision.template}</label>
+              <select id="decision-template" class="staff-select" value=""
+                onChange={(e) => { useTemplate(e.currentTarget.value); e.currentTarget.value = ''; }}>
+                <option value="">{zhStaff.decision.templatePick}</option>
+                <For each={zhStaff.decision.templates}>{(t) => <option value={t}>{t}</option>}</For>
+              </select>
+            </div>
+            <div class="staff-field">
+              <label for="decision-reason">{zhStaff.decision.reason}</label>
+              <textarea id="decision-reason" ref={reasonBox} class="staff-input staff-textarea" rows="3" maxlength="500" value={reason()}
+                aria-invalid={!!reasonError()} aria-describedby="decision-reason-hint"
+                onInput={(e) => { setReason(e.currentTarget.value); setReasonError(undefined); }}
+                onKeyDown={(e) => { if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) void submit(e); }} />
+              <Show when={reasonError()} fallback={<p id="decision-reason-hint" class="staff-muted">{zhStaff.decision.reasonHint}</p>}>
+                <p id="decision-reason-hint" class="staff-field-error" role="alert">{reasonError()}</p>
+              </Show>
+            </div>
+          </Show>
+          <Show when={error()}>
+            {(e) => (
+              <div class="staff-form-error" role="alert">
+                <p>{e().message}</p>
+                <Show when={e().conflict}>
+                  <button type="button" class="staff-button staff-button-small" onClick={() => void reload()}>{zhStaff.decision.conflictReload}</button>
+                </Show>
+              </div>
+            )}
+          </Show>
+          <button type="submit" class="staff-button staff-button-primary staff-button-wide" classList={{ 'staff-button-danger': rejecting(action()) }}
+            disabled={pending()}>
+            {pending() ? zhStaff.decision.submitting : action() ? labels[action()!] : zhStaff.decision.submit}
+          </button>
+        </form>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,170 @@
+import { A, createAsync, revalidate, useLocation, useNavigate } from '@solidjs/router';
+import { createEffect, createMemo, ErrorBoundary, Match, on, onMount, Show, Suspense, Switch, type JSX } from 'solid-js';
+import { zhStaff } from '../i18n/zh-CN-staff';
+import { api } from '../lib/trpc';
+import { AccountsPage } from './accounts-page';
+import { AuditPage } from './audit-page';
+import { codeOf, getStaffMe, useStaffMe } from './data';
+import { DetailPage } from './detail-page';
+import { QueuePage } from './queue-page';
+import { SignInPage } from './sign-in-page';
+import './staff.css';
+
+type StaffRoute =
+  | { name: 'signIn' }
+  | { name: 'queue' }
+  | { name: 'detail'; id: string }
+  | { name: 'audit' }
+  | { name: 'accounts' }
+  | { name: 'notFound' };
+
+function match(pathname: string): StaffRoute {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/staff') return { name: 'signIn' };
+  if (path === '/staff/queue') return { name: 'queue' };
+  if (path === '/staff/audit') return { name: 'audit' };
+  if (path === '/staff/accounts') return { name: 'accounts' };
+  const detail = /^\/staff\/applications\/([^/]+)$/.exec(path);
+  if (detail) return { name: 'detail', id: decodeURIComponent(detail[1]!) };
+  return { name: 'notFound' };
+}
+
+/**
+ * `/staff/*`: the review desk, loaded as its own chunk so that parents never download it. Sign-in, the queue, an
+ * application's detail with the decision form, and for administrators the audit log and staff accounts.
+ */
+export default function StaffApp() {
+  const location = useLocation();
+  const route = createMemo(() => match(location.pathname), undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
+  return (
+    <div class="staff">
+      <Show when={route().name !== 'signIn'} fallback={<SignInPage />}>
+        <Desk>
+          <Switch>
+            <Match when={route().name === 'queue'}><QueuePage /></Match>
+            <Match when={route().name === 'detail' && (route() as { id: string }).id} keyed>{(id) => <DetailPage id={id} />}</Match>
+            <Match when={route().name === 'audit'}><AdminOnly><AuditPage /></AdminOnly></Match>
+            <Match when={route().name === 'accounts'}><AdminOnly><AccountsPage /></AdminOnly></Match>
+            <Match when={true}><Problem kind="notFound" /></Match>
+          </Switch>
+        </Desk>
+      </Show>
+    </div>
+  );
+}
+
+/** The frame of every signed-in page: the bar with the navigation, who is signed in, 退出登录. */
+function Desk(props: { children: JSX.Element }) {
+  const me = createAsync(() => getStaffMe());
+  const navigate = useNavigate();
+  const location = useLocation();
+  createEffect(() => {
+    if (me() === null) navigate(`/staff?from=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+  });
+  const signOut = async () => {
+    try {
+      await api.review.signOut.mutate();
+    } catch {
+      // Already signed out or expired: the sign-in page is where we go either way.
+    }
+    await revalidate(getStaffMe.key);
+    navigate('/staff', { replace: true });
+  };
+  return (
+    <Suspense fallback={<Loading />}>
+      <Show when={me()}>
+        {(m) => (
+          <>
+            <header class="staff-bar">
+              <A href="/staff/queue" class="staff-brand">{zhStaff.system}</A>
+              <nav class="staff-nav" aria-label={zhStaff.nav.main}>
+                <A href="/staff/queue" activeClass="staff-nav-on">{zhStaff.nav.queue}</A>
+                <Show when={m().role === 'admin'}>
+                  <A href="/staff/audit" activeClass="staff-nav-on">{zhStaff.nav.audit}</A>
+                  <A href="/staff/accounts" activeClass="staff-nav-on">{zhStaff.nav.accounts}</A>
+                </Show>
+              </nav>
+              <span class="staff-who">
+                {m().displayName}<span class="staff-role">{m().roleName}{m().schoolName ? ` · ${m().schoolName}` : ''}</span>
+              </span>
+              <button type="button" class="staff-button staff-button-quiet" onClick={() => void signOut()}>{zhStaff.nav.signOut}</button>
+            </header>
+            <main class="staff-main">
+              <StaffBoundary>{props.children}</StaffBoundary>
+            </main>
+          </>
+        )}
+      </Show>
+    </Suspense>
+  );
+}
+
+function AdminOnly(props: { children: JSX.Element }) {
+  const me = useStaffMe();
+  return (
+    <Show when={me()}>
+      {(m) => <Show when={m().role === 'admin'} fallback={<Problem kind="forbidden" />}>{props.children}</Show>}
+    </Show>
+  );
+}
+
+function Loading() {
+  return <div class="staff-loading" role="status" aria-live="polite"><span class="staff-spinner" aria-hidden="true" />{zhStaff.loading}</div>;
+}
+
+type ProblemKind = 'network' | 'server' | 'notFound' | 'forbidden';
+
+function kindOf(error: unknown): ProblemKind | 'signIn' {
+  const code = codeOf(error);
+  if (code === 'UNAUTHORIZED') return 'signIn';
+  if (code === 'FORBIDDEN') return 'forbidden';
+  if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') return 'notFound';
+  if (code) return 'server';
+  return error instanceof TypeError ? 'network' : 'server';
+}
+
+const problemText: Record<ProblemKind, string> = {
+  network: zhStaff.errors.network, server: zhStaff.errors.server, notFound: zhStaff.errors.notFound, forbidden: zhStaff.errors.forbidden,
+};
+
+function Problem(props: { kind: ProblemKind; onRetry?: () => void }) {
+  return (
+    <div class="staff-problem" role="alert">
+      <p class="staff-problem-title">{problemText[props.kind]}</p>
+      <div class="staff-actions">
+        <Show when={props.onRetry && (props.kind === 'network' || props.kind === 'server')}>
+          <button type="button" class="staff-button staff-button-primary" onClick={() => props.onRetry?.()}>{zhStaff.errors.retry}</button>
+        </Show>
+        <A class="staff-button" href="/staff/queue">{zhStaff.errors.backToQueue}</A>
+      </div>
+    </div>
+  );
+}
+
+/** Loading and failure of a page; an expired session goes back to sign-in; another address clears the error. */
+function StaffBoundary(props: { children: JSX.Element }) {
+  return (
+    <ErrorBoundary fallback={(error, reset) => <Failed error={error} reset={reset} />}>
+      <Suspense fallback={<Loading />}>{props.children}</Suspense>
+    </ErrorBoundary>
+  );
+}
+
+function Failed(props: { error: unknown; reset: () => void }) {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const kind = kindOf(props.error);
+  createEffect(on(() => location.pathname + location.search, () => props.reset(), { defer: true }));
+  if (kind === 'signIn') {
+    onMount(() => {
+      void revalidate(getStaffMe.key);
+      navigate(`/staff?from=${encodeURIComponent(location.pathname + location.search)}&expired=1`, { replace: true });
+    });
+    return null;
+  }
+  const retry = () => {
+    void revalidate(undefined, true);
+    props.reset();
+  };
+  return <Problem kind={kind} onRetry={retry} />;
+}
