@@ -32,8 +32,10 @@ describe('during the registration window (2024-07-20 10:00 China time)', () => {
     await shown(page.getByRole('heading', { name: '县城小学毕业生', exact: true }));
     await shown(page.getByRole('heading', { name: '非县城小学毕业生' }));
     await shown(page.getByText('正在报名', { exact: true }));
-    await shown(page.getByRole('button', { name: '登录后即可报名（即将开放）' }));
-    expect(await page.getByRole('button', { name: '登录后即可报名（即将开放）' }).isDisabled()).toBe(true);
+    // Signed out, the way in goes through 登录 and comes back to choosing the child.
+    const start = page.getByRole('link', { name: '登录后开始报名' });
+    await shown(start);
+    expect(await start.getAttribute('href')).toMatch(/^\/login\?from=%2Fentries%2F[a-z0-9]+%2Fapply$/);
 
     const property = page.locator('details.channel', { hasText: '父母在城区有房产的子女' }).first();
     expect(await property.getByText('不动产登记信息证明', { exact: true }).isVisible()).toBe(false);

@@ -45,6 +45,7 @@ export function MePage() {
             </button>
           </section>
           <nav class="link-list">
+            <A href="/applications">{zhCN.me.applications}</A>
             <A href="/me/children">{zhCN.me.children}</A>
             <A href="/me/messages">
               <span class="link-label">

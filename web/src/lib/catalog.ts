@@ -1,4 +1,5 @@
 import { query } from '@solidjs/router';
+import { NotFoundError } from './errors';
 import { api, type RouterOutputs } from './trpc';
 
 // Catalog reads. The router caches each by its arguments, so a route's preload is reused by its page.
@@ -17,6 +18,21 @@ export const getSchools = query(
   (regionId: string, community?: string) => api.catalog.schools.query({ regionId, community }),
   'catalog.schools',
 );
+
+/** The schools of one level that serve a community (招生范围): the two choices of an application. */
+export const getServingSchools = query(
+  (regionId: string, level: 'primary' | 'junior', community: string) => api.catalog.schools.query({ regionId, level, community }),
+  'catalog.schools.serving',
+);
+
+/** The region (and season) an entry belongs to: the entry pages know only the entry. */
+export const getEntryRegion = query(async (entryId: string) => {
+  for (const { id } of await getRegions()) {
+    const region = await getRegion(id);
+    if (region.entries.some((e) => e.id === entryId)) return region;
+  }
+  throw new NotFoundError(entryId);
+}, 'catalog.entryRegion');
 
 export type Region = RouterOutputs['catalog']['region'];
 export type Entry = Region['entries'][number];

@@ -1,15 +1,19 @@
-import { Show } from 'solid-js';
+import { Show, type JSX } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
 import type { Channel } from '../lib/catalog';
 import { DocumentList } from './document-list';
 
-/** A 报名通道, folded to its name and checks; open it for the definition and the documents. */
-export function ChannelCard(props: { channel: Channel }) {
+/**
+ * A 报名通道, folded to its name and checks; open it for the definition and the documents. `children` (e.g. the
+ * application's 选择此通道) stand at the end of the opened card, so they are reached only after reading it.
+ */
+export function ChannelCard(props: { channel: Channel; open?: boolean; selected?: boolean; badge?: JSX.Element; children?: JSX.Element }) {
   return (
-    <details class="channel">
+    <details class="channel" classList={{ 'channel-selected': props.selected }} open={props.open}>
       <summary>
         <span class="channel-name">{props.channel.name}</span>
         <span class="badges">
+          {props.badge}
           <Show when={props.channel.eligibility.verifiable}>
             <span class="tag tag-verifiable">{zhCN.entry.verifiable}</span>
           </Show>
@@ -23,6 +27,7 @@ export function ChannelCard(props: { channel: Channel }) {
         <p class="definition">{props.channel.definition}</p>
         <h4 class="channel-heading">{zhCN.entry.documents}</h4>
         <DocumentList documents={props.channel.documents} />
+        {props.children}
       </div>
     </details>
   );

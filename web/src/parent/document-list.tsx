@@ -2,11 +2,11 @@ import { For, Match, Show, Switch } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
 import type { ChannelDocument } from '../lib/catalog';
 
-type Item = { kind: 'one'; document: ChannelDocument } | { kind: 'anyOf'; documents: ChannelDocument[] };
+export type DocumentItem = { kind: 'one'; document: ChannelDocument } | { kind: 'anyOf'; documents: ChannelDocument[] };
 
 /** Documents in their order, with each alternative group gathered where its first member stands. */
-function groupDocuments(documents: readonly ChannelDocument[]): Item[] {
-  const items: Item[] = [];
+export function groupDocuments(documents: readonly ChannelDocument[]): DocumentItem[] {
+  const items: DocumentItem[] = [];
   const groups = new Map<string, ChannelDocument[]>();
   for (const document of documents) {
     if (!document.alternativeGroup) {

@@ -1,5 +1,6 @@
 import { createAsync, useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
+import { StartButton } from '../apply/start-button';
 import { zhCN } from '../i18n/zh-CN';
 import { getChannels } from '../lib/catalog';
 import { BackLink } from '../ui/back-link';
@@ -39,9 +40,7 @@ export function EntryPage() {
           </For>
 
           <div class="cta">
-            <button type="button" class="button button-primary button-block" disabled>
-              {zhCN.entry.signInSoon}
-            </button>
+            <StartButton entryId={d().entry.id} window={d().entry.window} />
           </div>
         </>
       )}

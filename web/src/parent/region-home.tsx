@@ -1,5 +1,6 @@
 import { A, createAsync, useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
+import { MyApplicationsLink } from '../apply/my-applications-link';
 import { zhCN } from '../i18n/zh-CN';
 import { type Entry, getPages, getRegion } from '../lib/catalog';
 import { useTitle } from '../ui/title';
@@ -28,6 +29,8 @@ export function RegionHome(props: { regionId: string }) {
             <p class="hero-season">{r().season.name}义务教育阶段入学报名</p>
             <Show when={sharedWindow(r().entries)}>{(w) => <WindowStatus window={w()} />}</Show>
           </section>
+
+          <MyApplicationsLink />
 
           <OrderNotice />
 

@@ -1,5 +1,6 @@
 import type { RouteDefinition } from '@solidjs/router';
 import { accountRoutes } from '../account/routes';
+import { applyRoutes } from '../apply/routes';
 import { getChannels, getCommunities, getPages, getRegion, getRegions, getSchools } from '../lib/catalog';
 import { EntryPage } from './entry-page';
 import { Home } from './home';
@@ -28,5 +29,6 @@ export const parentRoutes: RouteDefinition[] = [
   { path: '/regions/:regionId/pages/:slug', component: PolicyPage, preload: ({ params }) => void getPages(params.regionId!) },
   { path: '/entries/:entryId', component: EntryPage, preload: ({ params }) => void getChannels(params.entryId!) },
   ...accountRoutes,
+  ...applyRoutes,
   { path: '*404', component: NotFound },
 ];

@@ -1,0 +1,94 @@
+import { createAsync, useNavigate } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import { FormError } from '../account/field';
+import { zhCN } from '../i18n/zh-CN';
+import { type Application, refreshApplication } from '../lib/applications';
+import { getChannels } from '../lib/catalog';
+import { problemOf } from '../lib/problem';
+import { api } from '../lib/trpc';
+import { ChannelCard } from '../parent/channel-card';
+import { StepFrame } from './step-frame';
+import { stepPath } from './steps';
+import { useApplication } from './use-application';
+
+/** `/applications/:id/channel`: the entry's tracks for the child's grade; a channel is chosen from inside its card. */
+export function ChannelStep() {
+  const { app } = useApplication();
+  return (
+    <Show when={app()}>
+      {(a) => (
+        <StepFrame app={a()} step="channel" title={zhCN.channelStep.title}>
+          <ChannelChoice app={a()} />
+        </StepFrame>
+      )}
+    </Show>
+  );
+}
+
+function ChannelChoice(props: { app: Application }) {
+  const navigate = useNavigate();
+  const catalog = createAsync(() => getChannels(props.app.entry.id));
+  const tracks = () => (catalog()?.tracks ?? []).filter((t) => props.app.grade >= t.gradeMin && props.app.grade <= t.gradeMax);
+  const [pending, setPending] = createSignal<string>();
+  const [error, setError] = createSignal<string>();
+
+  const choose = async (channelId: string) => {
+    if (pending()) return;
+    if (props.app.channel?.id === channelId) return navigate(stepPath(props.app.id, 'form'));
+    setPending(channelId);
+    setError(undefined);
+    try {
+      await api.applications.chooseChannel.mutate({ applicationId: props.app.id, channelId });
+      await refreshApplication(props.app.id);
+      navigate(stepPath(props.app.id, 'form'));
+    } catch (e) {
+      setError(problemOf(e).message);
+    } finally {
+      setPending(undefined);
+    }
+  };
+
+  return (
+    <Show when={catalog()}>
+      <p class="muted">{zhCN.channelStep.hint}</p>
+      <Show when={props.app.channel}>{(c) => <p class="notice-ok">{zhCN.channelStep.current(c().name)}</p>}</Show>
+      <FormError message={error()} />
+      <Show when={tracks().length > 0} fallback={<p class="empty">{zhCN.channelStep.none}</p>}>
+        <For each={tracks()}>
+          {(track) => (
+            <section class="track">
+              <Show when={tracks().length > 1}>
+                <h2 class="track-name">{track.name}</h2>
+                <p class="muted">{track.description}</p>
+              </Show>
+              <p class="track-count">{zhCN.entry.channelsOf(track.channels.length)}</p>
+              <div class="channel-list">
+                <For each={track.channels}>
+                  {(channel) => {
+                    const selected = () => props.app.channel?.id === channel.id;
+                    return (
+                      <ChannelCard channel={channel} selected={selected()}
+                        badge={<Show when={selected()}><span class="tag tag-chosen">{zhCN.channelStep.chosen}</span></Show>}>
+                        <button type="button" class="button button-primary button-block channel-choose" disabled={Boolean(pending())}
+                          onClick={() => void choose(channel.id)}>
+                          {pending() === channel.id ? zhCN.channelStep.choosing : zhCN.channelStep.choose}
+                        </button>
+                      </ChannelCard>
+                    );
+                  }}
+                </For>
+              </div>
+            </section>
+          )}
+        </For>
+      </Show>
+      <Show when={props.app.channel}>
+        <div class="step-actions">
+          <button type="button" class="button button-primary button-block" onClick={() => navigate(stepPath(props.app.id, 'form'))}>
+            {zhCN.steps.next}
+          </button>
+        </div>
+      </Show>
+    </Show>
+  );
+}

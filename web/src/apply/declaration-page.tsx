@@ -1,0 +1,77 @@
+import { A, createAsync, revalidate, useNavigate, useParams, useSearchParams } from '@solidjs/router';
+import { createSignal, Show } from 'solid-js';
+import { FormError } from '../account/field';
+import { useSignedInRead } from '../account/signed-in';
+import { zhCN } from '../i18n/zh-CN';
+import { getChildren } from '../lib/account';
+import { getApplications } from '../lib/applications';
+import { getChannels, getEntryRegion, getPages } from '../lib/catalog';
+import { NotFoundError } from '../lib/errors';
+import { problemOf } from '../lib/problem';
+import { api } from '../lib/trpc';
+import { ready } from '../lib/ready';
+import { BackLink } from '../ui/back-link';
+import { useTitle } from '../ui/title';
+import { PageBody } from '../parent/page-body';
+import { stepPath } from './steps';
+
+/**
+ * `/entries/:entryId/apply/declaration?child=…&grade=…`: the region's 报名须知, then 我已阅读并同意 opens the
+ * application (`applications.start`) and leads to its first step, the channel.
+ */
+export function DeclarationPage() {
+  const params = useParams<{ entryId: string }>();
+  const [search] = useSearchParams<{ child?: string; grade?: string }>();
+  const navigate = useNavigate();
+  const entry = createAsync(() => getChannels(params.entryId));
+  const declaration = createAsync(async () => {
+    const region = await getEntryRegion(params.entryId);
+    const page = (await getPages(region.id)).find((p) => p.slug === 'declaration');
+    if (!page) throw new NotFoundError('declaration');
+    return page;
+  });
+  const children = useSignedInRead(getChildren);
+  const child = () => children()?.find((c) => c.id === search.child);
+  const [pending, setPending] = createSignal(false);
+  const [error, setError] = createSignal<string>();
+  const [exists, setExists] = createSignal(false);
+  useTitle(() => zhCN.apply.declarationTitle);
+
+  const agree = async () => {
+    if (pending()) return;
+    setPending(true);
+    setError(undefined);
+    try {
+      const grade = search.grade ? Number(search.grade) : undefined;
+      const { applicationId } = await api.applications.start.mutate({
+        childId: search.child ?? '', entryId: params.entryId, grade, acceptDeclaration: true,
+      });
+      void revalidate(getApplications.key);
+      navigate(stepPath(applicationId, 'channel'), { replace: true });
+    } catch (e) {
+      const p = problemOf(e);
+      setExists(p.domainCode === 'APPLICATION_EXISTS');
+      setError(Object.values(p.fields).find(Boolean) ?? p.message);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <Show when={ready(entry(), declaration(), children())}>
+      <BackLink href={`/entries/${params.entryId}/apply`}>{zhCN.apply.chooseChild}</BackLink>
+      <Show when={child()}>{(c) => <p class="apply-who"><span class="apply-child">{c().name}</span><span class="muted">{entry()!.entry.name}</span></p>}</Show>
+      <h1 class="page-title">{declaration()!.title}</h1>
+      <PageBody body={declaration()!.body} />
+      <FormError message={error()} />
+      <Show when={exists()}>
+        <A class="button button-block" href="/applications">{zhCN.apply.existing}</A>
+      </Show>
+      <div class="cta">
+        <button type="button" class="button button-primary button-block" disabled={pending() || !child()} onClick={agree}>
+          {pending() ? zhCN.apply.starting : zhCN.apply.agree}
+        </button>
+      </div>
+    </Show>
+  );
+}

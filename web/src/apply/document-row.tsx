@@ -1,0 +1,133 @@
+import { createSignal, For, Show } from 'solid-js';
+import { maxDocumentsPerKind } from '../../../src/domain/file-types';
+import { FormError } from '../account/field';
+import { zhCN } from '../i18n/zh-CN';
+import type { UploadedDocument } from '../lib/applications';
+import { compressImage } from '../lib/compress-image';
+import { deleteDocument, FileRequestError, formatSize, uploadDocument } from '../lib/upload';
+import { FilePicker } from './file-picker';
+
+type Busy = { phase: 'compress' } | { phase: 'upload'; fraction: number };
+
+const messageOf = (error: unknown) => (error instanceof FileRequestError ? error.message : zhCN.errors.server);
+
+/**
+ * One required document: its files (name, size, 查看, 替换, 删除) and the way to add one — compressed on the phone,
+ * uploaded with a progress bar. `onChanged` reads the application afresh and resolves when it has.
+ */
+export function DocumentRow(props: {
+  applicationId: string;
+  document: { kind: string; name: string; note?: string };
+  files: readonly UploadedDocument[];
+  onChanged: () => Promise<unknown>;
+}) {
+  const [busy, setBusy] = createSignal<Busy | null>(null);
+  const [error, setError] = createSignal<string>();
+  const [removing, setRemoving] = createSignal<string>();
+
+  const upload = async (file: File, replaces?: string) => {
+    if (busy()) return;
+    setError(undefined);
+    setRemoving(undefined);
+    setBusy({ phase: 'compress' });
+    try {
+      const prepared = await compressImage(file);
+      setBusy({ phase: 'upload', fraction: 0 });
+      await uploadDocument(
+        { applicationId: props.applicationId, kind: props.document.kind, file: prepared, replaces },
+        (fraction) => setBusy({ phase: 'upload', fraction }),
+      );
+      await props.onChanged();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const remove = async (id: string) => {
+    if (busy()) return;
+    setError(undefined);
+    setBusy({ phase: 'upload', fraction: 1 });
+    try {
+      await deleteDocument(id);
+      await props.onChanged();
+      setRemoving(undefined);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const percent = () => {
+    const b = busy();
+    return b?.phase === 'upload' ? Math.round(b.fraction * 100) : 0;
+  };
+
+  return (
+    <li class="doc-row" classList={{ 'doc-row-done': props.files.length > 0 }} data-kind={props.document.kind}>
+      <div class="doc-row-head">
+        <span class="doc-name">{props.document.name}</span>
+        <span class="tag" classList={{ 'tag-saved': props.files.length > 0, 'tag-missing': props.files.length === 0 }}>
+          {props.files.length > 0 ? zhCN.documents.uploaded : zhCN.documents.notUploaded}
+        </span>
+      </div>
+      <Show when={props.document.note}><p class="doc-note">{props.document.note}</p></Show>
+
+      <Show when={props.files.length > 0}>
+        <ul class="files">
+          <For each={props.files}>
+            {(file) => (
+              <li class="file">
+                <div class="file-info">
+                  <a class="file-name" href={`/api/files/${file.id}`} target="_blank" rel="noopener">{file.fileName}</a>
+                  <span class="muted">{formatSize(file.size)}</span>
+                </div>
+                <Show when={removing() === file.id} fallback={
+                  <div class="file-actions">
+                    <FilePicker label={file.fileName} compact={zhCN.documents.replace} disabled={Boolean(busy())}
+                      onPick={(picked) => void upload(picked, file.id)} />
+                    <button type="button" class="button button-small button-danger-text" disabled={Boolean(busy())}
+                      aria-label={`${zhCN.documents.remove}：${file.fileName}`} onClick={() => setRemoving(file.id)}>
+                      {zhCN.documents.remove}
+                    </button>
+                  </div>
+                }>
+                  <div class="confirm" role="alertdialog" aria-label={zhCN.documents.removeQuestion(file.fileName)}>
+                    <p class="confirm-title">{zhCN.documents.removeQuestion(file.fileName)}</p>
+                    <div class="button-row">
+                      <button type="button" class="button button-small" onClick={() => setRemoving(undefined)}>{zhCN.documents.cancel}</button>
+                      <button type="button" class="button button-small button-danger" disabled={Boolean(busy())} onClick={() => void remove(file.id)}>
+                        {zhCN.documents.confirmRemove}
+                      </button>
+                    </div>
+                  </div>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+
+      <Show when={busy()}>
+        {(b) => (
+          <div class="upload-progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow={percent()}
+            aria-label={b().phase === 'compress' ? zhCN.documents.compressing : zhCN.documents.uploading(percent())}>
+            <div class="upload-bar"><span style={{ width: `${percent()}%` }} /></div>
+            <span class="muted">{b().phase === 'compress' ? zhCN.documents.compressing : zhCN.documents.uploading(percent())}</span>
+          </div>
+        )}
+      </Show>
+      <FormError message={error()} />
+
+      <Show when={props.files.length === 0} fallback={
+        <Show when={props.files.length < maxDocumentsPerKind}>
+          <FilePicker label={props.document.name} compact={zhCN.documents.addMore} disabled={Boolean(busy())} onPick={(f) => void upload(f)} />
+        </Show>
+      }>
+        <FilePicker label={props.document.name} disabled={Boolean(busy())} onPick={(f) => void upload(f)} />
+      </Show>
+    </li>
+  );
+}

@@ -1,0 +1,83 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createMemo, For, Show } from 'solid-js';
+import { zhCN } from '../i18n/zh-CN';
+import { type Application, refreshApplication } from '../lib/applications';
+import type { ChannelDocument } from '../lib/catalog';
+import { groupDocuments } from '../parent/document-list';
+import { DocumentRow } from './document-row';
+import { StepFrame } from './step-frame';
+import { stepPath } from './steps';
+import { useApplication } from './use-application';
+
+/** `/applications/:id/documents`: one row per document the channel asks for, each uploaded from the phone. */
+export function DocumentsStep() {
+  const { app } = useApplication();
+  return (
+    <Show when={app()}>
+      {(a) => (
+        <StepFrame app={a()} step="documents" title={zhCN.documents.title}>
+          <DocumentRows app={a()} />
+        </StepFrame>
+      )}
+    </Show>
+  );
+}
+
+/** The birth certificate only when the hukou booklet does not show the parent–child relation (guide 一, 注). */
+function needed(app: Application, document: ChannelDocument) {
+  return document.condition !== 'hukou_lacks_relation' || app.form.hukouShowsRelation === false;
+}
+
+/** Rows keyed by kind: reading the application afresh after an upload keeps every row (and its progress) in place. */
+export function DocumentRows(props: { app: Application }) {
+  const navigate = useNavigate();
+  const channelDocuments = () => props.app.channel?.documents ?? [];
+  const byKind = (kind: string) => channelDocuments().find((d) => d.kind === kind) ?? props.app.sibling?.documents.find((d) => d.kind === kind);
+  const filesOf = (kind: string) => props.app.documents.filter((d) => d.kind === kind);
+  const refresh = () => refreshApplication(props.app.id);
+  const row = (kind: string) => (
+    <Show when={byKind(kind)}>
+      {(document) => <DocumentRow applicationId={props.app.id} document={document()} files={filesOf(kind)} onChanged={refresh} />}
+    </Show>
+  );
+  /** `one:<kind>` or `any:<kind>,<kind>…`, so the list compares equal across reads. */
+  const items = createMemo(() => groupDocuments(channelDocuments().filter((d) => needed(props.app, d)))
+    .map((item) => (item.kind === 'one' ? `one:${item.document.kind}` : `any:${item.documents.map((d) => d.kind).join(',')}`)));
+  const siblingKinds = createMemo(() => (props.app.sibling?.documents ?? []).map((d) => d.kind).join(','));
+  const conditional = () => channelDocuments().find((d) => d.condition === 'hukou_lacks_relation');
+
+  return (
+    <Show when={props.app.channel} fallback={<A class="button button-primary" href={stepPath(props.app.id, 'channel')}>{zhCN.channelStep.title}</A>}>
+      <p class="muted">{zhCN.documents.hint}</p>
+      <p class="muted">{zhCN.documents.formats}</p>
+      <ul class="doc-rows">
+        <For each={items()}>
+          {(item) => (
+            <Show when={item.startsWith('any:')} fallback={row(item.slice(4))}>
+              <li class="doc-group">
+                <span class="choice-label">{zhCN.documents.anyOne}</span>
+                <ul class="doc-rows">
+                  <For each={item.slice(4).split(',')}>{(kind) => row(kind)}</For>
+                </ul>
+              </li>
+            </Show>
+          )}
+        </For>
+      </ul>
+      <Show when={conditional() && props.app.form.hukouShowsRelation !== false}>
+        <p class="muted">{props.app.form.hukouShowsRelation === true ? zhCN.documents.birthCertificateHidden : zhCN.documents.needForm}</p>
+      </Show>
+      <Show when={siblingKinds()}>
+        <section class="section">
+          <h2 class="section-title">{zhCN.documents.siblingHeading}</h2>
+          <ul class="doc-rows"><For each={siblingKinds().split(',')}>{(kind) => row(kind)}</For></ul>
+        </section>
+      </Show>
+      <div class="step-actions">
+        <button type="button" class="button button-primary button-block" onClick={() => navigate(stepPath(props.app.id, 'schools'))}>
+          {zhCN.steps.next}
+        </button>
+      </div>
+    </Show>
+  );
+}

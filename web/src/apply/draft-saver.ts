@@ -1,0 +1,99 @@
+import { createSignal, onCleanup } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
+import { problemOf } from '../lib/problem';
+import { api } from '../lib/trpc';
+
+export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
+
+/** After a dropped connection, unsaved fields are tried again this much later. */
+const retryAfterMs = 3000;
+
+/**
+ * Saves the form's fields to the server as the parent edits them (`applications.save` takes any subset). Changes
+ * are gathered for `delay` ms and sent together, one request at a time. A field the server refuses keeps its
+ * message and is left out, so the other fields of the same request are still saved; a dropped connection keeps
+ * everything queued and tries again. `onSaved` hears which fields the server now holds.
+ */
+export function createDraftSaver(applicationId: string, initial: Record<string, unknown>, onSaved: (fields: Record<string, unknown>) => void) {
+  const saved: Record<string, unknown> = { ...initial };
+  let pending: Record<string, unknown> = {};
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> | null = null;
+  const [status, setStatus] = createSignal<SaveStatus>('idle');
+  const [errors, setErrors] = createStore<Record<string, string | undefined>>({});
+  const [formError, setFormError] = createSignal<string>();
+  onCleanup(() => clearTimeout(timer));
+
+  const hasErrors = () => Object.values(errors).some(Boolean);
+
+  async function send(fields: Record<string, unknown>): Promise<void> {
+    setStatus('saving');
+    let batch = fields;
+    while (Object.keys(batch).length > 0) {
+      try {
+        await api.applications.save.mutate({ applicationId, fields: batch });
+        for (const [field, value] of Object.entries(batch)) {
+          saved[field] = value;
+          setErrors(field, undefined);
+        }
+        setFormError(undefined);
+        onSaved(batch);
+        break;
+      } catch (error) {
+        const problem = problemOf(error);
+        const refused = Object.keys(batch).filter((field) => problem.fields[field]);
+        if (problem.code && refused.length > 0) {
+          for (const field of refused) setErrors(field, problem.fields[field]);
+          batch = Object.fromEntries(Object.entries(batch).filter(([field]) => !refused.includes(field)));
+          continue;
+        }
+        setFormError(problem.message);
+        if (!problem.code) {
+          pending = { ...batch, ...pending };
+          schedule(retryAfterMs);
+        }
+        setStatus('failed');
+        return;
+      }
+    }
+    setStatus(hasErrors() ? 'failed' : 'saved');
+  }
+
+  function schedule(delay: number) {
+    clearTimeout(timer);
+    timer = setTimeout(() => void flush(), delay);
+  }
+
+  /** Sends whatever is queued now, and resolves once the server holds it (or refused it). */
+  async function flush(): Promise<void> {
+    clearTimeout(timer);
+    while (running) await running;
+    if (Object.keys(pending).length === 0) return;
+    const fields = pending;
+    pending = {};
+    running = send(fields).finally(() => { running = null; });
+    await running;
+  }
+
+  return {
+    status,
+    formError,
+    error: (field: string) => errors[field],
+    hasErrors,
+    /** Is anything typed not yet on the server? */
+    dirty: () => Object.keys(pending).length > 0 || running !== null,
+    /** `value` for `field` (`null` clears it), sent after `delay` ms of quiet; unchanged values are not sent again. */
+    change(field: string, value: unknown, delay: number) {
+      if (Object.is(saved[field], value) && !errors[field]) {
+        delete pending[field];
+        return;
+      }
+      pending[field] = value;
+      schedule(delay);
+    },
+    flush,
+    reset: () => setErrors(reconcile({})),
+  };
+}
+
+export type DraftSaver = ReturnType<typeof createDraftSaver>;

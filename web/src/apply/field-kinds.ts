@@ -1,0 +1,52 @@
+import type { FormField } from '../../../src/domain/application-form';
+import { zhCN } from '../i18n/zh-CN';
+
+/** How each form field is entered on a phone. */
+export type FieldKind =
+  | { type: 'text'; max: number; multiline?: boolean; placeholder?: string }
+  | { type: 'date' }
+  | { type: 'id' }
+  | { type: 'yesno' }
+  | { type: 'choice'; options: Record<string, string> }
+  | { type: 'community' }
+  | { type: 'months' };
+
+const text = (max: number, placeholder?: string): FieldKind => ({ type: 'text', max, placeholder });
+const choice = (field: string): FieldKind => ({ type: 'choice', options: zhCN.formOptions[field] ?? {} });
+
+export const fieldKinds: Record<FormField, FieldKind> = {
+  community: { type: 'community' },
+  address: text(100, '如：桃花江镇资江路88号3栋201'),
+  hukouShowsRelation: { type: 'yesno' },
+  fatherName: text(20, '与户口簿一致'),
+  fatherIdNumber: { type: 'id' },
+  motherName: text(20, '与户口簿一致'),
+  motherIdNumber: { type: 'id' },
+  hukouRegisteredOn: { type: 'date' },
+  hukouAddress: text(100, '与户口簿一致'),
+  employer: text(60),
+  employerProof: choice('employerProof'),
+  militaryCategory: choice('militaryCategory'),
+  proofNumber: text(40),
+  propertyProof: choice('propertyProof'),
+  propertyCertificateNumber: text(40),
+  propertyAddress: text(100),
+  businessProof: choice('businessProof'),
+  licenceNumber: text(40),
+  licenceIssuedOn: { type: 'date' },
+  parkEnterpriseName: text(60),
+  position: text(30),
+  pensionSince: { type: 'date' },
+  pensionMonths: { type: 'months' },
+  situation: { type: 'text', max: 500, multiline: true },
+};
+
+/** A stored value as the preview shows it: 能/不能, the choice's label, months with their unit. */
+export function displayValue(field: FormField, value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  const kind = fieldKinds[field];
+  if (kind.type === 'yesno') return value ? zhCN.formStep.yes : zhCN.formStep.no;
+  if (kind.type === 'choice') return kind.options[String(value)] ?? String(value);
+  if (kind.type === 'months') return `${String(value)}${zhCN.formStep.months}`;
+  return String(value);
+}

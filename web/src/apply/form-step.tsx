@@ -1,0 +1,143 @@
+import { createAsync, Navigate, useBeforeLeave, useNavigate } from '@solidjs/router';
+import { createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { commonRequired, fieldLabels, type FormField, formFields, secretFields } from '../../../src/domain/application-form';
+import { maskIdNumber } from '../../../src/domain/masking';
+import { FormError } from '../account/field';
+import { zhCN } from '../i18n/zh-CN';
+import { type Application, refreshApplication } from '../lib/applications';
+import { getCommunities, getEntryRegion } from '../lib/catalog';
+import { ready } from '../lib/ready';
+import { createDraftSaver } from './draft-saver';
+import { FormFieldInput } from './form-field';
+import { StepFrame } from './step-frame';
+import { stepPath } from './steps';
+import { useApplication } from './use-application';
+
+/** Typing is saved after this pause; leaving a field or picking a value saves at once. */
+const typingPauseMs = 1200;
+
+/** `/applications/:id/form`: the common fields and the channel's own, saved field by field as the parent goes. */
+export function FormStep() {
+  const { app } = useApplication();
+  return (
+    <Show when={app()}>
+      {(a) => (
+        <StepFrame app={a()} step="form" title={zhCN.formStep.title}>
+          <Show when={a().channel} fallback={<ChannelFirst app={a()} />}>
+            {(channel) => <DraftForm app={a()} channelCode={channel().code} channelName={channel().name} />}
+          </Show>
+        </StepFrame>
+      )}
+    </Show>
+  );
+}
+
+/** No channel yet: its fields are unknown, so the channel comes first. */
+const ChannelFirst = (props: { app: Application }) => <Navigate href={stepPath(props.app.id, 'channel')} />;
+
+function DraftForm(props: { app: Application; channelCode: string; channelName: string }) {
+  const navigate = useNavigate();
+  const region = createAsync(() => getEntryRegion(props.app.entry.id));
+  const communities = createAsync(() => getEntryRegion(props.app.entry.id)
+    .then((r) => getCommunities(r.id)).then((list) => list.map((c) => c.name)));
+  // What the parent sees: the draft as the server holds it, then every keystroke (never overwritten by a save).
+  const [values, setValues] = createStore<Record<string, unknown>>({ ...props.app.form });
+  const [touched, setTouched] = createStore<Record<string, boolean>>({});
+  const [leaving, setLeaving] = createSignal(false);
+  const applicationId = props.app.id;
+  let changed = false;
+
+  const saver = createDraftSaver(applicationId, props.app.form, (fields) => {
+    changed = true;
+    for (const field of secretFields) {
+      const value = fields[field];
+      if (typeof value === 'string') setValues(field, maskIdNumber(value.trim().toUpperCase()));
+    }
+  });
+
+  const fields = () => formFields(props.channelCode, values as Record<FormField, unknown>);
+  const common = () => fields().filter((f) => commonRequired.includes(f));
+  const specific = () => fields().filter((f) => !commonRequired.includes(f));
+
+  const onInput = (field: FormField) => (value: unknown) => {
+    if (!secretFields.includes(field as (typeof secretFields)[number])) setValues(field, value);
+    saver.change(field, value, typingPauseMs);
+  };
+  const onCommit = (field: FormField) => async (value: unknown) => {
+    if (!secretFields.includes(field as (typeof secretFields)[number])) setValues(field, value);
+    setTouched(field, true);
+    saver.change(field, value, 0);
+    await saver.flush();
+  };
+
+  // Whatever is still queued goes to the server before the page is left (a tab, a link, the phone's back button).
+  const onHidden = () => { if (document.visibilityState === 'hidden') void saver.flush(); };
+  document.addEventListener('visibilitychange', onHidden);
+  onCleanup(() => {
+    document.removeEventListener('visibilitychange', onHidden);
+    if (changed) void refreshApplication(applicationId);
+  });
+  useBeforeLeave((event) => {
+    if (!saver.dirty() && !changed) return;
+    event.preventDefault();
+    void saver.flush().then(() => refreshApplication(applicationId)).finally(() => {
+      changed = false;
+      event.retry(true);
+    });
+  });
+
+  const next = async () => {
+    setLeaving(true);
+    try {
+      await saver.flush();
+      for (const field of fields()) if (saver.error(field)) setTouched(field, true);
+      if (saver.hasErrors()) {
+        document.querySelector<HTMLElement>('.field-invalid input, .field-invalid select, .field-invalid textarea')?.focus();
+        return;
+      }
+      navigate(stepPath(applicationId, 'documents'));
+    } finally {
+      setLeaving(false);
+    }
+  };
+
+  const field = (f: FormField) => (
+    <FormFieldInput field={f} label={fieldLabels[f]} value={values[f]} error={touched[f] ? saver.error(f) : undefined}
+      communities={communities() ?? []} onInput={onInput(f)} onCommit={onCommit(f)} />
+  );
+
+  return (
+    <Show when={ready(region(), communities())}>
+      <p class="muted">{zhCN.formStep.hint}</p>
+      <p class="notice-ok">{zhCN.formStep.channel(props.channelName)}</p>
+      <section class="form-card">
+        <h2 class="section-title">{zhCN.formStep.common}</h2>
+        <dl class="facts">
+          <dt>{zhCN.preview.child}</dt><dd>{props.app.child.name}</dd>
+          <dt>{zhCN.preview.idNumber}</dt><dd class="id-masked">{props.app.child.idNumberMasked}</dd>
+        </dl>
+        <For each={common()}>{field}</For>
+      </section>
+      <Show when={specific().length > 0}>
+        <section class="form-card">
+          <h2 class="section-title">{zhCN.formStep.specific}</h2>
+          <For each={specific()}>{field}</For>
+        </section>
+      </Show>
+      <FormError message={saver.formError()} />
+      <div class="step-actions">
+        <p class="save-status" role="status" aria-live="polite">
+          <Switch>
+            <Match when={saver.status() === 'saving'}>{zhCN.formStep.saving}</Match>
+            <Match when={saver.status() === 'saved'}>{zhCN.formStep.saved}</Match>
+            <Match when={saver.status() === 'failed'}><span class="field-error">{zhCN.formStep.saveFailed}</span></Match>
+          </Switch>
+        </p>
+        <button type="button" class="button button-primary button-block" disabled={leaving()} onClick={() => void next()}>
+          {zhCN.steps.next}
+        </button>
+      </div>
+    </Show>
+  );
+}

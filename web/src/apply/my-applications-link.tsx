@@ -1,0 +1,26 @@
+import { A, createAsync } from '@solidjs/router';
+import { ErrorBoundary, Show, Suspense } from 'solid-js';
+import { zhCN } from '../i18n/zh-CN';
+import { getMe } from '../lib/account';
+
+/** 报名进度查看和撤销 on the home page, for a signed-in parent; never holds up or breaks the page around it. */
+export function MyApplicationsLink() {
+  return (
+    <ErrorBoundary fallback={null}>
+      <Suspense>
+        <ForSignedIn />
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
+function ForSignedIn() {
+  const me = createAsync(() => getMe());
+  return (
+    <Show when={me()}>
+      <nav class="link-list" aria-label={zhCN.progress.title}>
+        <A href="/applications">{zhCN.progress.listHint}</A>
+      </nav>
+    </Show>
+  );
+}

@@ -1,0 +1,178 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createSignal, For, type JSX, Show } from 'solid-js';
+import type { FormField } from '../../../src/domain/application-form';
+import { FormError } from '../account/field';
+import { zhCN } from '../i18n/zh-CN';
+import { type Application, refreshApplication } from '../lib/applications';
+import { problemOf } from '../lib/problem';
+import { api } from '../lib/trpc';
+import { formatSize } from '../lib/upload';
+import { displayValue } from './field-kinds';
+import { StepFrame } from './step-frame';
+import { type Step, stepOfMissing, stepPath } from './steps';
+import { useApplication } from './use-application';
+import { WithdrawPanel } from './withdraw-panel';
+
+/**
+ * `/applications/:id/preview`: everything `applications.get` holds, what is still missing (each with the way to
+ * its step), 返回修改 per section, and 提交资料 for exactly the version shown. Once submitted, the same page is
+ * 修改已提交的资料: read only, with 如需修改，请点击撤回.
+ */
+export function PreviewStep() {
+  const { app } = useApplication();
+  return (
+    <Show when={app()}>
+      {(a) => (
+        <StepFrame app={a()} step="preview" title={a().canEdit ? zhCN.preview.title : zhCN.preview.submittedTitle} readOnly>
+          <Preview app={a()} />
+        </StepFrame>
+      )}
+    </Show>
+  );
+}
+
+function Section(props: { title: string; app: Application; step: Step; children: JSX.Element }) {
+  return (
+    <section class="card preview-section">
+      <div class="preview-head">
+        <h2 class="section-title">{props.title}</h2>
+        <Show when={props.app.canEdit}>
+          <A class="edit-link" href={stepPath(props.app.id, props.step)} aria-label={`${zhCN.preview.edit}：${props.title}`}>{zhCN.preview.edit}</A>
+        </Show>
+      </div>
+      {props.children}
+    </section>
+  );
+}
+
+const Value = (props: { value: string | null | undefined }) => (
+  <dd classList={{ 'value-empty': !props.value }}>{props.value || zhCN.preview.empty}</dd>
+);
+
+function Preview(props: { app: Application }) {
+  const navigate = useNavigate();
+  const [pending, setPending] = createSignal(false);
+  const [error, setError] = createSignal<string>();
+  const a = () => props.app;
+  const filesOf = (kind: string) => a().documents.filter((d) => d.kind === kind);
+  const documentNames = () => [...(a().channel?.documents ?? []), ...(a().sibling?.documents ?? [])];
+  const nameOf = (kind: string) => documentNames().find((d) => d.kind === kind)?.name ?? kind;
+  /** Kinds with files, in the order the channel lists its documents (then sibling proofs). */
+  const uploadedKinds = () => {
+    const order = documentNames().map((d) => d.kind);
+    const rank = (kind: string) => (order.includes(kind) ? order.indexOf(kind) : order.length);
+    return [...new Set(a().documents.map((d) => d.kind))].sort((x, y) => rank(x) - rank(y));
+  };
+
+  const submit = async () => {
+    if (pending()) return;
+    setPending(true);
+    setError(undefined);
+    try {
+      await api.applications.submit.mutate({ applicationId: a().id, version: a().version });
+      await refreshApplication(a().id);
+      navigate(stepPath(a().id, 'submitted'), { replace: true });
+    } catch (e) {
+      setError(problemOf(e).message);
+      await refreshApplication(a().id);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <>
+      <Show when={a().canEdit}><p class="muted">{zhCN.preview.hint}</p></Show>
+      <Show when={a().missing.length > 0}>
+        <div class="missing" role="status">
+          <p class="missing-title">{zhCN.preview.missing}</p>
+          <ul class="missing-list">
+            <For each={a().missing}>
+              {(item) => (
+                <li>
+                  <span>{item}</span>
+                  <A href={stepPath(a().id, stepOfMissing(a(), item))}>{zhCN.preview.goFix}</A>
+                </li>
+              )}
+            </For>
+          </ul>
+        </div>
+      </Show>
+
+      <section class="card preview-section">
+        <h2 class="section-title">{a().child.name}</h2>
+        <dl class="facts">
+          <dt>{zhCN.preview.number}</dt><dd class="id-masked">{a().number}</dd>
+          <dt>{zhCN.preview.idNumber}</dt><dd class="id-masked">{a().child.idNumberMasked}</dd>
+          <dt>{zhCN.preview.entry}</dt><dd>{a().entry.name}</dd>
+          <dt>{zhCN.preview.grade}</dt><dd>{a().gradeName}</dd>
+        </dl>
+      </section>
+
+      <Section title={zhCN.preview.channel} app={a()} step="channel">
+        <dl class="facts">
+          <Show when={a().track}><dt>{zhCN.preview.track}</dt><dd>{a().track!.name}</dd></Show>
+          <dt>{zhCN.preview.channel}</dt><Value value={a().channel?.name} />
+        </dl>
+      </Section>
+
+      <Section title={zhCN.preview.form} app={a()} step="form">
+        <dl class="facts">
+          <For each={a().fields}>
+            {(f) => <><dt>{f.label}</dt><Value value={displayValue(f.field as FormField, a().form[f.field])} /></>}
+          </For>
+        </dl>
+      </Section>
+
+      <Section title={zhCN.preview.documents} app={a()} step="documents">
+        <Show when={uploadedKinds().length > 0} fallback={<p class="value-empty">{zhCN.preview.empty}</p>}>
+          <ul class="preview-files">
+            <For each={uploadedKinds()}>
+              {(kind) => (
+                <li>
+                  <span class="doc-name">{nameOf(kind)}</span>
+                  <For each={filesOf(kind)}>
+                    {(file) => (
+                      <span class="file-info">
+                        <a class="file-name" href={`/api/files/${file.id}`} target="_blank" rel="noopener">{file.fileName}</a>
+                        <span class="muted">{formatSize(file.size)}</span>
+                      </span>
+                    )}
+                  </For>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </Section>
+
+      <Section title={zhCN.preview.schools} app={a()} step="schools">
+        <dl class="facts">
+          <dt>{zhCN.preview.first}</dt><Value value={a().schools.first?.name} />
+          <dt>{zhCN.preview.second}</dt><Value value={a().schools.second?.name} />
+        </dl>
+        <Show when={a().sibling}>
+          {(s) => (
+            <>
+              <h3 class="preview-sub">{zhCN.preview.sibling}</h3>
+              <dl class="facts">
+                <dt>{zhCN.preview.siblingId}</dt><dd class="id-masked">{s().idMasked}</dd>
+                <dt>{zhCN.preview.siblingSchool}</dt><Value value={s().schoolName} />
+                <dt>{zhCN.preview.siblingRemark}</dt><Value value={s().remark} />
+              </dl>
+            </>
+          )}
+        </Show>
+      </Section>
+
+      <Show when={a().canEdit} fallback={<WithdrawPanel applicationId={a().id} canWithdraw={a().canWithdraw} withdrawalsLeft={a().withdrawalsLeft} />}>
+        <FormError message={error()} />
+        <div class="step-actions">
+          <button type="button" class="button button-primary button-block" disabled={pending() || a().missing.length > 0} onClick={() => void submit()}>
+            {pending() ? zhCN.preview.submitting : zhCN.preview.submit}
+          </button>
+        </div>
+      </Show>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { zhCN } from '../i18n/zh-CN';
+import type { UploadedDocument } from './applications';
+
+export type UploadResult = UploadedDocument & { applicationVersion: number };
+
+/** A refused or failed file request, with the server's zh-CN message (or ours for a dropped connection). */
+export class FileRequestError extends Error {
+  constructor(message: string, readonly domainCode?: string) {
+    super(message);
+  }
+}
+
+interface ErrorBody { error?: { message?: string; domainCode?: string } }
+
+function failure(status: number, text: string): FileRequestError {
+  if (status === 0) return new FileRequestError(zhCN.errors.network);
+  try {
+    const body = JSON.parse(text) as ErrorBody;
+    if (body.error?.message) return new FileRequestError(body.error.message, body.error.domainCode);
+  } catch {
+    // not JSON: a proxy's page
+  }
+  return new FileRequestError(status === 413 ? zhCN.documents.tooLarge : zhCN.errors.server);
+}
+
+/**
+ * `POST /api/files` (multipart) with XMLHttpRequest, which reports upload progress (fetch does not).
+ * `onProgress` gets 0…1. The session cookie goes along (same origin). `replaces` swaps a file in one step.
+ */
+export function uploadDocument(
+  input: { applicationId: string; kind: string; file: File; replaces?: string },
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<UploadResult> {
+  const form = new FormData();
+  form.append('applicationId', input.applicationId);
+  form.append('kind', input.kind);
+  if (input.replaces) form.append('replaces', input.replaces);
+  form.append('file', input.file, input.file.name);
+
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/files');
+    xhr.responseType = 'text';
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(Math.min(1, event.loaded / event.total));
+    };
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          onProgress(1);
+          resolve(JSON.parse(xhr.responseText) as UploadResult);
+        } catch {
+          reject(new FileRequestError(zhCN.errors.server));
+        }
+      } else {
+        reject(failure(xhr.status, xhr.responseText));
+      }
+    };
+    xhr.onerror = () => reject(failure(0, ''));
+    xhr.onabort = () => reject(new FileRequestError(zhCN.documents.cancelled));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
+}
+
+/** `DELETE /api/files/:id`. */
+export async function deleteDocument(id: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/files/${encodeURIComponent(id)}`, { method: 'DELETE', credentials: 'same-origin' });
+  } catch {
+    throw new FileRequestError(zhCN.errors.network);
+  }
+  if (!response.ok) throw failure(response.status, await response.text().catch(() => ''));
+}
+
+/** `1.2 MB`, `356 KB`: sizes as a parent reads them. */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
