@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { manualClock } from '../../src/adapters/clock';
 import { readConfig } from '../../worker/config';
 import { type NodeHost, startNodeHost } from '../../worker/node-host';
-import { launchPhone, type Phone } from '../helpers/chromium';
+import { launchDesktop, launchPhone, type Phone } from '../helpers/chromium';
 
 const builtPage = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
 const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -34,7 +34,7 @@ export async function startSite(now: string): Promise<Site> {
   const record = (...args: unknown[]) => { problems.push(args.map(String).join(' ')); };
   try {
     const host = await startNodeHost(
-      readConfig({ PORT: '0', DATABASE_URL: `file:${join(dir, 'e2e.db')}`, ENROLL_DEV: '1' }),
+      readConfig({ PORT: '0', DATABASE_URL: `file:${join(dir, 'e2e.db')}`, FILES_DIR: join(dir, 'files'), ENROLL_DEV: '1' }),
       { clock: manualClock(now), log: { info: () => {}, warn: record, error: record } },
     );
     return {
@@ -66,22 +66,26 @@ const isFailedLoad = (text: string) => text.startsWith('Failed to load resource'
 
 /**
  * Inside a describe (or at the top of a file): the platform with its clock stopped at `now`, and a phone to open it
- * on. The phone closes before the host, so no idle browser connection keeps the host from stopping. The host must
- * log no errors. `ignoreFailedLoads` leaves the browser's failed-request lines out of every tab's errors.
+ * on (and with `desktop`, a reviewer's desktop as well: a second browser, so nothing is shared with the phone). The
+ * browsers close before the host, so no idle browser connection keeps the host from stopping. The host must log no
+ * errors. `ignoreFailedLoads` leaves the browser's failed-request lines out of every tab's errors.
  */
-export function onPhone(now: string, options: { prepare?: (site: Site) => Promise<void>; ignoreFailedLoads?: boolean } = {}) {
+export function onPhone(now: string, options: { prepare?: (site: Site) => Promise<void>; ignoreFailedLoads?: boolean; desktop?: boolean } = {}) {
   let site: Site | undefined;
   let phone: Phone | undefined;
+  let desktop: Phone | undefined;
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     site = await startSite(now);
     await options.prepare?.(site);
     phone = await launchPhone();
+    if (options.desktop) desktop = await launchDesktop();
   });
 
   afterAll(async () => {
     try {
+      await desktop?.close();
       await phone?.close();
     } finally {
       await site?.close();
@@ -92,9 +96,10 @@ export function onPhone(now: string, options: { prepare?: (site: Site) => Promis
     expect(site?.problems, 'the host logged errors').toEqual([]);
   });
 
-  /** A fresh tab that records script errors and console errors; the caller closes it. */
-  async function openTab(): Promise<Tab> {
-    const page = await phone!.context.newPage();
+  /** A fresh tab (on the phone, or the desktop) that records script errors and console errors; the caller closes it. */
+  async function openTab(on: 'phone' | 'desktop' = 'phone'): Promise<Tab> {
+    if (on === 'desktop' && !desktop) throw new Error('onPhone(…, { desktop: true }) opens a desktop');
+    const page = await (on === 'desktop' ? desktop! : phone!).context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
@@ -105,6 +110,10 @@ export function onPhone(now: string, options: { prepare?: (site: Site) => Promis
 
   return {
     url: (path: string) => `${site!.url}${path}`,
+    /** The running host, for tests that prepare data through the typed client or the database. */
+    site: () => site!,
+    /** The phone's browser context (cookies of a parent signed in through the typed client go here). */
+    phoneContext: () => phone!.context,
     openTab,
     /** Runs `use` in a fresh tab (see `openTab`); the tab closes whatever happens. */
     async inTab(use: (page: Page, errors: string[]) => Promise<void>) {
@@ -120,9 +129,9 @@ export function onPhone(now: string, options: { prepare?: (site: Site) => Promis
 
 export const shown = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: 10_000 });
 
-/** Saves a screenshot under test/e2e/artifacts, after checking that nothing makes the phone scroll sideways. */
+/** Saves a screenshot under test/e2e/artifacts, after checking that nothing makes the phone (or desktop) scroll sideways. */
 export async function shot(page: Page, name: string, fullPage = true) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name}: the page is wider than the phone`).toBeLessThanOrEqual(0);
+  expect(overflow, `${name}: the page is wider than the window`).toBeLessThanOrEqual(0);
   await page.screenshot({ path: `${artifacts}${name}.png`, fullPage });
 }

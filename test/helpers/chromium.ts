@@ -17,7 +17,16 @@ export interface Phone {
  * const phone = await launchPhone();
  * try { const page = await phone.context.newPage(); … } finally { await phone.close(); }
  */
-export async function launchPhone(): Promise<Phone> {
+export function launchPhone(): Promise<Phone> {
+  return launch({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+}
+
+/** The same Chromium as a reviewer's desktop: 1366×900, mouse and keyboard, zh-CN, China time. */
+export function launchDesktop(): Promise<Phone> {
+  return launch({ viewport: { width: 1366, height: 900 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false });
+}
+
+async function launch(device: { viewport: { width: number; height: number }; deviceScaleFactor: number; isMobile: boolean; hasTouch: boolean }): Promise<Phone> {
   const profile = await mkdtemp(join(tmpdir(), 'enroll-chromium-'));
   let context: BrowserContext;
   try {
@@ -33,10 +42,7 @@ export async function launchPhone(): Promise<Phone> {
         '--disable-component-update',
         '--disable-sync',
       ],
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
+      ...device,
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
     });
