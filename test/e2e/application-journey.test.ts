@@ -23,11 +23,14 @@ const mask = (id: string) => `${id.slice(0, 6)}********${id.slice(14)}`;
 
 /** A phone camera's picture of a page: 2400×1800 PNG, about 3 MB before the page compresses it. */
 let photo: Buffer;
+/** A smaller real picture for the other rows (still re-encoded as JPEG on the page), to keep the test quick. */
+let smallPhoto: Buffer;
 let community: string;
 let schools: string[];
 
 beforeAll(async () => {
   photo = photoPng(2400, 1800);
+  smallPhoto = photoPng(1000, 750, 2);
   const catalog = createEnrollmentClient({ url: app.url('') });
   const [region] = await catalog.catalog.regions.query();
   const communities = await catalog.catalog.communities.query({ regionId: region!.id });
@@ -69,7 +72,7 @@ async function waitSaved(page: Page) {
 /** Uploads the photo through 选择文件 of a document row and waits for the row to show the uploaded file. */
 async function upload(page: Page, name: string) {
   const row = page.locator('.doc-row', { has: page.locator('.doc-name', { hasText: new RegExp(`^${name}$`) }) });
-  await row.getByLabel(`选择文件：${name}`).setInputFiles({ name: `${name}.png`, mimeType: 'image/png', buffer: photo });
+  await row.getByLabel(`选择文件：${name}`).setInputFiles({ name: `${name}.png`, mimeType: 'image/png', buffer: smallPhoto });
   await shown(row.getByText('已上传', { exact: true }));
   await shown(row.getByRole('link', { name: `${name}.jpg` }));
   return row;
@@ -174,7 +177,7 @@ describe('the grade-1 journey on a phone (2024-07-16 09:00 China time)', () => {
       // The first upload over a slow uplink, so the progress bar can be seen.
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 50, downloadThroughput: -1, uploadThroughput: 64 * 1024 });
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 50, downloadThroughput: -1, uploadThroughput: 96 * 1024 });
       const first = page.locator('.doc-row').first();
       await first.getByLabel(`选择文件：${hukouDocuments[0]}`).setInputFiles({ name: `${hukouDocuments[0]}.png`, mimeType: 'image/png', buffer: photo });
       await shown(first.getByRole('progressbar', { name: /^正在上传 \d+%$/ }));
@@ -194,7 +197,7 @@ describe('the grade-1 journey on a phone (2024-07-16 09:00 China time)', () => {
 
       // 替换 swaps the file in place; 删除 asks first.
       const mother = page.locator('.doc-row').nth(4);
-      await mother.getByLabel(`替换：${hukouDocuments[4]}.jpg`).setInputFiles({ name: '母亲身份证正面.png', mimeType: 'image/png', buffer: photo });
+      await mother.getByLabel(`替换：${hukouDocuments[4]}.jpg`).setInputFiles({ name: '母亲身份证正面.png', mimeType: 'image/png', buffer: smallPhoto });
       await shown(mother.getByRole('link', { name: '母亲身份证正面.jpg' }));
       expect(await mother.locator('.file').count()).toBe(1);
       await mother.getByRole('button', { name: '删除：母亲身份证正面.jpg' }).click();
@@ -289,6 +292,8 @@ describe('the grade-1 journey on a phone (2024-07-16 09:00 China time)', () => {
 
       // 报名进度 from the home page and from 个人中心.
       await page.goto(app.url('/'));
+      await shown(page.getByRole('link', { name: '报名进度查看和撤销' }));
+      await shot(page, 'apply-18-home-signed-in');
       await page.getByRole('link', { name: '报名进度查看和撤销' }).click();
       await shown(page.getByRole('heading', { name: '报名进度', level: 1 }));
       await shown(page.getByText(number, { exact: true }));

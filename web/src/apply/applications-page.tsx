@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { useSignedInRead } from '../account/signed-in';
+import { zhApply } from '../i18n/zh-CN-apply';
 import { zhCN } from '../i18n/zh-CN';
 import { formatTime } from '../lib/account';
 import { getApplications } from '../lib/applications';
@@ -13,14 +14,14 @@ import { stepPath } from './steps';
 /** `/applications` 报名进度: the parent's applications, newest first, each leading to its progress. */
 export function ApplicationsPage() {
   const list = useSignedInRead(getApplications);
-  useTitle(() => zhCN.progress.title);
+  useTitle(() => zhApply.progress.title);
   return (
     <Show when={list()}>
       {(items) => (
         <>
           <BackLink href="/me">{zhCN.me.title}</BackLink>
-          <h1 class="page-title">{zhCN.progress.title}</h1>
-          <CardList items={items()} empty={zhCN.progress.none}>
+          <h1 class="page-title">{zhApply.progress.title}</h1>
+          <CardList items={items()} empty={zhApply.progress.none}>
             {(a) => (
               <li>
                 <A class="card application-card" href={stepPath(a.id, 'progress')}>
@@ -34,7 +35,7 @@ export function ApplicationsPage() {
                     <span>{a.submittedAt ? formatTime(a.submittedAt) : ''}</span>
                   </span>
                   <Show when={a.status === 'submitted'}>
-                    <span class="muted">{zhCN.progress.withdrawalsLeft(a.withdrawalsLeft)}</span>
+                    <span class="muted">{zhApply.progress.withdrawalsLeft(a.withdrawalsLeft)}</span>
                   </Show>
                 </A>
               </li>

@@ -1,6 +1,7 @@
 import { createAsync, useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { FormError } from '../account/field';
+import { zhApply } from '../i18n/zh-CN-apply';
 import { zhCN } from '../i18n/zh-CN';
 import { type Application, refreshApplication } from '../lib/applications';
 import { getChannels } from '../lib/catalog';
@@ -17,7 +18,7 @@ export function ChannelStep() {
   return (
     <Show when={app()}>
       {(a) => (
-        <StepFrame app={a()} step="channel" title={zhCN.channelStep.title}>
+        <StepFrame app={a()} step="channel" title={zhApply.channelStep.title}>
           <ChannelChoice app={a()} />
         </StepFrame>
       )}
@@ -50,10 +51,10 @@ function ChannelChoice(props: { app: Application }) {
 
   return (
     <Show when={catalog()}>
-      <p class="muted">{zhCN.channelStep.hint}</p>
-      <Show when={props.app.channel}>{(c) => <p class="notice-ok">{zhCN.channelStep.current(c().name)}</p>}</Show>
+      <p class="muted">{zhApply.channelStep.hint}</p>
+      <Show when={props.app.channel}>{(c) => <p class="notice-ok">{zhApply.channelStep.current(c().name)}</p>}</Show>
       <FormError message={error()} />
-      <Show when={tracks().length > 0} fallback={<p class="empty">{zhCN.channelStep.none}</p>}>
+      <Show when={tracks().length > 0} fallback={<p class="empty">{zhApply.channelStep.none}</p>}>
         <For each={tracks()}>
           {(track) => (
             <section class="track">
@@ -68,10 +69,10 @@ function ChannelChoice(props: { app: Application }) {
                     const selected = () => props.app.channel?.id === channel.id;
                     return (
                       <ChannelCard channel={channel} selected={selected()}
-                        badge={<Show when={selected()}><span class="tag tag-chosen">{zhCN.channelStep.chosen}</span></Show>}>
+                        badge={<Show when={selected()}><span class="tag tag-chosen">{zhApply.channelStep.chosen}</span></Show>}>
                         <button type="button" class="button button-primary button-block channel-choose" disabled={Boolean(pending())}
                           onClick={() => void choose(channel.id)}>
-                          {pending() === channel.id ? zhCN.channelStep.choosing : zhCN.channelStep.choose}
+                          {pending() === channel.id ? zhApply.channelStep.choosing : zhApply.channelStep.choose}
                         </button>
                       </ChannelCard>
                     );
@@ -85,7 +86,7 @@ function ChannelChoice(props: { app: Application }) {
       <Show when={props.app.channel}>
         <div class="step-actions">
           <button type="button" class="button button-primary button-block" onClick={() => navigate(stepPath(props.app.id, 'form'))}>
-            {zhCN.steps.next}
+            {zhApply.steps.next}
           </button>
         </div>
       </Show>

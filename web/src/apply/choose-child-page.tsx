@@ -2,6 +2,7 @@ import { A, createAsync, useNavigate, useParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { useSignedInRead } from '../account/signed-in';
 import { FormError } from '../account/field';
+import { zhApply } from '../i18n/zh-CN-apply';
 import { chineseNumeral, zhCN } from '../i18n/zh-CN';
 import { getChildren } from '../lib/account';
 import { getChannels } from '../lib/catalog';
@@ -19,13 +20,13 @@ export function ChooseChildPage() {
   const [childId, setChildId] = createSignal<string>();
   const [grade, setGrade] = createSignal<number>();
   const [error, setError] = createSignal<string>();
-  useTitle(() => zhCN.apply.chooseChild);
+  useTitle(() => zhApply.apply.chooseChild);
 
   const isTransfer = () => entry()?.entry.code === 'transfer';
   const next = (event: SubmitEvent) => {
     event.preventDefault();
-    if (!childId()) return setError(zhCN.apply.chooseChild);
-    if (isTransfer() && !grade()) return setError(zhCN.apply.chooseGrade);
+    if (!childId()) return setError(zhApply.apply.chooseChild);
+    if (isTransfer() && !grade()) return setError(zhApply.apply.chooseGrade);
     const query = new URLSearchParams({ child: childId()! });
     if (isTransfer()) query.set('grade', String(grade()));
     navigate(`/entries/${params.entryId}/apply/declaration?${query}`);
@@ -34,12 +35,12 @@ export function ChooseChildPage() {
   return (
     <Show when={ready(entry(), children())}>
       <BackLink href={`/entries/${params.entryId}`}>{entry()!.entry.name}</BackLink>
-      <h1 class="page-title">{zhCN.apply.chooseChild}</h1>
-      <p class="muted">{zhCN.apply.chooseChildHint}</p>
+      <h1 class="page-title">{zhApply.apply.chooseChild}</h1>
+      <p class="muted">{zhApply.apply.chooseChildHint}</p>
       <form class="apply-form" onSubmit={next} novalidate>
-        <Show when={children()!.length > 0} fallback={<p class="empty">{zhCN.apply.noChildren}</p>}>
+        <Show when={children()!.length > 0} fallback={<p class="empty">{zhApply.apply.noChildren}</p>}>
           <fieldset class="choice-cards">
-            <legend class="visually-hidden">{zhCN.apply.chooseChild}</legend>
+            <legend class="visually-hidden">{zhApply.apply.chooseChild}</legend>
             <For each={children()}>
               {(child) => (
                 <label class="choice-card" classList={{ 'choice-card-on': childId() === child.id }}>
@@ -54,22 +55,22 @@ export function ChooseChildPage() {
             </For>
           </fieldset>
         </Show>
-        <A class="button button-block" href="/me/children">{children()!.length ? zhCN.apply.manageChildren : zhCN.apply.addChild}</A>
+        <A class="button button-block" href="/me/children">{children()!.length ? zhApply.apply.manageChildren : zhApply.apply.addChild}</A>
 
         <Show when={isTransfer()}>
           <label class="field">
-            <span class="field-label">{zhCN.apply.grade}</span>
+            <span class="field-label">{zhApply.apply.grade}</span>
             <select class="select" value={grade() ?? ''} onChange={(e) => { setGrade(Number(e.currentTarget.value) || undefined); setError(undefined); }}>
-              <option value="">{zhCN.apply.chooseGrade}</option>
+              <option value="">{zhApply.apply.chooseGrade}</option>
               <For each={transferGrades(entry()!.tracks)}>
                 {(g) => <option value={g.grade}>{zhCN.levels[g.level]}{chineseNumeral(g.grade)}年级</option>}
               </For>
             </select>
-            <span class="muted">{zhCN.apply.gradeHint}</span>
+            <span class="muted">{zhApply.apply.gradeHint}</span>
           </label>
         </Show>
         <FormError message={error()} />
-        <button type="submit" class="button button-primary button-block" disabled={children()!.length === 0}>{zhCN.apply.next}</button>
+        <button type="submit" class="button button-primary button-block" disabled={children()!.length === 0}>{zhApply.apply.next}</button>
       </form>
     </Show>
   );

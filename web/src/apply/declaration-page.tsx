@@ -2,7 +2,7 @@ import { A, createAsync, revalidate, useNavigate, useParams, useSearchParams } f
 import { createSignal, Show } from 'solid-js';
 import { FormError } from '../account/field';
 import { useSignedInRead } from '../account/signed-in';
-import { zhCN } from '../i18n/zh-CN';
+import { zhApply } from '../i18n/zh-CN-apply';
 import { getChildren } from '../lib/account';
 import { getApplications } from '../lib/applications';
 import { getChannels, getEntryRegion, getPages } from '../lib/catalog';
@@ -35,7 +35,7 @@ export function DeclarationPage() {
   const [pending, setPending] = createSignal(false);
   const [error, setError] = createSignal<string>();
   const [exists, setExists] = createSignal(false);
-  useTitle(() => zhCN.apply.declarationTitle);
+  useTitle(() => zhApply.apply.declarationTitle);
 
   const agree = async () => {
     if (pending()) return;
@@ -59,17 +59,20 @@ export function DeclarationPage() {
 
   return (
     <Show when={ready(entry(), declaration(), children())}>
-      <BackLink href={`/entries/${params.entryId}/apply`}>{zhCN.apply.chooseChild}</BackLink>
+      <BackLink href={`/entries/${params.entryId}/apply`}>{zhApply.apply.chooseChild}</BackLink>
       <Show when={child()}>{(c) => <p class="apply-who"><span class="apply-child">{c().name}</span><span class="muted">{entry()!.entry.name}</span></p>}</Show>
       <h1 class="page-title">{declaration()!.title}</h1>
       <PageBody body={declaration()!.body} />
+      <Show when={!child()}>
+        <FormError message={zhApply.apply.chooseChild} />
+      </Show>
       <FormError message={error()} />
       <Show when={exists()}>
-        <A class="button button-block" href="/applications">{zhCN.apply.existing}</A>
+        <A class="button button-block" href="/applications">{zhApply.apply.existing}</A>
       </Show>
       <div class="cta">
         <button type="button" class="button button-primary button-block" disabled={pending() || !child()} onClick={agree}>
-          {pending() ? zhCN.apply.starting : zhCN.apply.agree}
+          {pending() ? zhApply.apply.starting : zhApply.apply.agree}
         </button>
       </div>
     </Show>

@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { maxDocumentsPerKind } from '../../../src/domain/file-types';
 import { FormError } from '../account/field';
+import { zhApply } from '../i18n/zh-CN-apply';
 import { zhCN } from '../i18n/zh-CN';
 import type { UploadedDocument } from '../lib/applications';
 import { compressImage } from '../lib/compress-image';
@@ -70,7 +71,7 @@ export function DocumentRow(props: {
       <div class="doc-row-head">
         <span class="doc-name">{props.document.name}</span>
         <span class="tag" classList={{ 'tag-saved': props.files.length > 0, 'tag-missing': props.files.length === 0 }}>
-          {props.files.length > 0 ? zhCN.documents.uploaded : zhCN.documents.notUploaded}
+          {props.files.length > 0 ? zhApply.documents.uploaded : zhApply.documents.notUploaded}
         </span>
       </div>
       <Show when={props.document.note}><p class="doc-note">{props.document.note}</p></Show>
@@ -86,20 +87,20 @@ export function DocumentRow(props: {
                 </div>
                 <Show when={removing() === file.id} fallback={
                   <div class="file-actions">
-                    <FilePicker label={file.fileName} compact={zhCN.documents.replace} disabled={Boolean(busy())}
+                    <FilePicker label={file.fileName} compact={zhApply.documents.replace} disabled={Boolean(busy())}
                       onPick={(picked) => void upload(picked, file.id)} />
                     <button type="button" class="button button-small button-danger-text" disabled={Boolean(busy())}
-                      aria-label={`${zhCN.documents.remove}：${file.fileName}`} onClick={() => setRemoving(file.id)}>
-                      {zhCN.documents.remove}
+                      aria-label={`${zhApply.documents.remove}：${file.fileName}`} onClick={() => setRemoving(file.id)}>
+                      {zhApply.documents.remove}
                     </button>
                   </div>
                 }>
-                  <div class="confirm" role="alertdialog" aria-label={zhCN.documents.removeQuestion(file.fileName)}>
-                    <p class="confirm-title">{zhCN.documents.removeQuestion(file.fileName)}</p>
+                  <div class="confirm" role="alertdialog" aria-label={zhApply.documents.removeQuestion(file.fileName)}>
+                    <p class="confirm-title">{zhApply.documents.removeQuestion(file.fileName)}</p>
                     <div class="button-row">
-                      <button type="button" class="button button-small" onClick={() => setRemoving(undefined)}>{zhCN.documents.cancel}</button>
+                      <button type="button" class="button button-small" onClick={() => setRemoving(undefined)}>{zhApply.documents.cancel}</button>
                       <button type="button" class="button button-small button-danger" disabled={Boolean(busy())} onClick={() => void remove(file.id)}>
-                        {zhCN.documents.confirmRemove}
+                        {zhApply.documents.confirmRemove}
                       </button>
                     </div>
                   </div>
@@ -113,9 +114,9 @@ export function DocumentRow(props: {
       <Show when={busy()}>
         {(b) => (
           <div class="upload-progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow={percent()}
-            aria-label={b().phase === 'compress' ? zhCN.documents.compressing : zhCN.documents.uploading(percent())}>
+            aria-label={b().phase === 'compress' ? zhApply.documents.compressing : zhApply.documents.uploading(percent())}>
             <div class="upload-bar"><span style={{ width: `${percent()}%` }} /></div>
-            <span class="muted">{b().phase === 'compress' ? zhCN.documents.compressing : zhCN.documents.uploading(percent())}</span>
+            <span class="muted">{b().phase === 'compress' ? zhApply.documents.compressing : zhApply.documents.uploading(percent())}</span>
           </div>
         )}
       </Show>
@@ -123,7 +124,7 @@ export function DocumentRow(props: {
 
       <Show when={props.files.length === 0} fallback={
         <Show when={props.files.length < maxDocumentsPerKind}>
-          <FilePicker label={props.document.name} compact={zhCN.documents.addMore} disabled={Boolean(busy())} onPick={(f) => void upload(f)} />
+          <FilePicker label={props.document.name} compact={zhApply.documents.addMore} disabled={Boolean(busy())} onPick={(f) => void upload(f)} />
         </Show>
       }>
         <FilePicker label={props.document.name} disabled={Boolean(busy())} onPick={(f) => void upload(f)} />

@@ -1,6 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
-import { zhCN } from '../i18n/zh-CN';
+import { zhApply } from '../i18n/zh-CN-apply';
 import { type Application, refreshApplication } from '../lib/applications';
 import type { ChannelDocument } from '../lib/catalog';
 import { groupDocuments } from '../parent/document-list';
@@ -15,7 +15,7 @@ export function DocumentsStep() {
   return (
     <Show when={app()}>
       {(a) => (
-        <StepFrame app={a()} step="documents" title={zhCN.documents.title}>
+        <StepFrame app={a()} step="documents" title={zhApply.documents.title}>
           <DocumentRows app={a()} />
         </StepFrame>
       )}
@@ -47,15 +47,15 @@ export function DocumentRows(props: { app: Application }) {
   const conditional = () => channelDocuments().find((d) => d.condition === 'hukou_lacks_relation');
 
   return (
-    <Show when={props.app.channel} fallback={<A class="button button-primary" href={stepPath(props.app.id, 'channel')}>{zhCN.channelStep.title}</A>}>
-      <p class="muted">{zhCN.documents.hint}</p>
-      <p class="muted">{zhCN.documents.formats}</p>
+    <Show when={props.app.channel} fallback={<A class="button button-primary" href={stepPath(props.app.id, 'channel')}>{zhApply.channelStep.title}</A>}>
+      <p class="muted">{zhApply.documents.hint}</p>
+      <p class="muted">{zhApply.documents.formats}</p>
       <ul class="doc-rows">
         <For each={items()}>
           {(item) => (
             <Show when={item.startsWith('any:')} fallback={row(item.slice(4))}>
               <li class="doc-group">
-                <span class="choice-label">{zhCN.documents.anyOne}</span>
+                <span class="choice-label">{zhApply.documents.anyOne}</span>
                 <ul class="doc-rows">
                   <For each={item.slice(4).split(',')}>{(kind) => row(kind)}</For>
                 </ul>
@@ -65,17 +65,17 @@ export function DocumentRows(props: { app: Application }) {
         </For>
       </ul>
       <Show when={conditional() && props.app.form.hukouShowsRelation !== false}>
-        <p class="muted">{props.app.form.hukouShowsRelation === true ? zhCN.documents.birthCertificateHidden : zhCN.documents.needForm}</p>
+        <p class="muted">{props.app.form.hukouShowsRelation === true ? zhApply.documents.birthCertificateHidden : zhApply.documents.needForm}</p>
       </Show>
       <Show when={siblingKinds()}>
         <section class="section">
-          <h2 class="section-title">{zhCN.documents.siblingHeading}</h2>
+          <h2 class="section-title">{zhApply.documents.siblingHeading}</h2>
           <ul class="doc-rows"><For each={siblingKinds().split(',')}>{(kind) => row(kind)}</For></ul>
         </section>
       </Show>
       <div class="step-actions">
         <button type="button" class="button button-primary button-block" onClick={() => navigate(stepPath(props.app.id, 'schools'))}>
-          {zhCN.steps.next}
+          {zhApply.steps.next}
         </button>
       </div>
     </Show>

@@ -1,5 +1,5 @@
 import type { FormField } from '../../../src/domain/application-form';
-import { zhCN } from '../i18n/zh-CN';
+import { zhApply } from '../i18n/zh-CN-apply';
 
 /** How each form field is entered on a phone. */
 export type FieldKind =
@@ -12,7 +12,7 @@ export type FieldKind =
   | { type: 'months' };
 
 const text = (max: number, placeholder?: string): FieldKind => ({ type: 'text', max, placeholder });
-const choice = (field: string): FieldKind => ({ type: 'choice', options: zhCN.formOptions[field] ?? {} });
+const choice = (field: string): FieldKind => ({ type: 'choice', options: zhApply.formOptions[field] ?? {} });
 
 export const fieldKinds: Record<FormField, FieldKind> = {
   community: { type: 'community' },
@@ -45,8 +45,8 @@ export const fieldKinds: Record<FormField, FieldKind> = {
 export function displayValue(field: FormField, value: unknown): string | null {
   if (value === undefined || value === null || value === '') return null;
   const kind = fieldKinds[field];
-  if (kind.type === 'yesno') return value ? zhCN.formStep.yes : zhCN.formStep.no;
+  if (kind.type === 'yesno') return value ? zhApply.formStep.yes : zhApply.formStep.no;
   if (kind.type === 'choice') return kind.options[String(value)] ?? String(value);
-  if (kind.type === 'months') return `${String(value)}${zhCN.formStep.months}`;
+  if (kind.type === 'months') return `${String(value)}${zhApply.formStep.months}`;
   return String(value);
 }

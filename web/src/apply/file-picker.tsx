@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { zhCN } from '../i18n/zh-CN';
+import { zhApply } from '../i18n/zh-CN-apply';
 
 export const acceptedFiles = 'image/*,application/pdf';
 
@@ -25,10 +25,10 @@ export function FilePicker(props: { label: string; onPick: (file: File) => void;
     }>
       <div class="file-buttons">
         <label class="button button-primary file-button" classList={{ 'file-button-disabled': props.disabled }}>
-          {input(true, zhCN.documents.takePhoto)}{zhCN.documents.takePhoto}
+          {input(true, zhApply.documents.takePhoto)}{zhApply.documents.takePhoto}
         </label>
         <label class="button file-button" classList={{ 'file-button-disabled': props.disabled }}>
-          {input(false, zhCN.documents.chooseFile)}{zhCN.documents.chooseFile}
+          {input(false, zhApply.documents.chooseFile)}{zhApply.documents.chooseFile}
         </label>
       </div>
     </Show>

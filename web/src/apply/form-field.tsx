@@ -1,6 +1,6 @@
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { FormField } from '../../../src/domain/application-form';
-import { zhCN } from '../i18n/zh-CN';
+import { zhApply } from '../i18n/zh-CN-apply';
 import { fieldKinds } from './field-kinds';
 
 export interface FieldProps {
@@ -35,7 +35,7 @@ export function FormFieldInput(props: FieldProps) {
         <Match when={kind().type === 'community'}>
           <select id={id()} class="select" value={textOf(props.value)} aria-invalid={invalid()} aria-describedby={described()}
             onChange={(e) => void props.onCommit(orNull(e.currentTarget.value))}>
-            <option value="">{zhCN.formStep.chooseCommunity}</option>
+            <option value="">{zhApply.formStep.chooseCommunity}</option>
             <For each={props.communities}>{(name) => <option value={name}>{name}</option>}</For>
           </select>
         </Match>
@@ -43,7 +43,7 @@ export function FormFieldInput(props: FieldProps) {
           {(choice) => (
             <select id={id()} class="select" value={textOf(props.value)} aria-invalid={invalid()} aria-describedby={described()}
               onChange={(e) => void props.onCommit(orNull(e.currentTarget.value))}>
-              <option value="">{zhCN.formStep.choose}</option>
+              <option value="">{zhApply.formStep.choose}</option>
               <For each={Object.entries(choice().options)}>{([value, label]) => <option value={value}>{label}</option>}</For>
             </select>
           )}
@@ -54,12 +54,12 @@ export function FormFieldInput(props: FieldProps) {
               {(answer) => (
                 <label class="segment" classList={{ 'segment-on': props.value === answer }}>
                   <input type="radio" name={id()} checked={props.value === answer} onChange={() => void props.onCommit(answer)} />
-                  {answer ? zhCN.formStep.yes : zhCN.formStep.no}
+                  {answer ? zhApply.formStep.yes : zhApply.formStep.no}
                 </label>
               )}
             </For>
           </div>
-          <Show when={props.value === false}><p class="muted">{zhCN.formStep.noHint}</p></Show>
+          <Show when={props.value === false}><p class="muted">{zhApply.formStep.noHint}</p></Show>
         </Match>
         <Match when={kind().type === 'date'}>
           <input id={id()} class="input" type="date" min="1950-01-01" max="2030-12-31" value={textOf(props.value)}
@@ -74,7 +74,7 @@ export function FormFieldInput(props: FieldProps) {
             <input id={id()} class="input" type="text" inputmode="numeric" maxlength="3" value={textOf(props.value)}
               aria-invalid={invalid()} aria-describedby={described()}
               onInput={(e) => props.onInput(months(e.currentTarget.value))} onChange={(e) => void props.onCommit(months(e.currentTarget.value))} />
-            <span class="unit">{zhCN.formStep.months}</span>
+            <span class="unit">{zhApply.formStep.months}</span>
           </div>
         </Match>
         <Match when={kind().type === 'text' && kind() as Extract<ReturnType<typeof kind>, { type: 'text' }>}>
@@ -107,6 +107,12 @@ function IdNumberInput(props: FieldProps & { id: string }) {
   const [editing, setEditing] = createSignal(!masked());
   const [typed, setTyped] = createSignal(masked() ? '' : textOf(props.value));
   const commit = async (text: string) => {
+    // 修改 tapped, nothing typed: the saved number stays (clearing it takes more than leaving the field).
+    if (!text.trim() && masked()) {
+      props.onInput(masked());
+      setEditing(false);
+      return;
+    }
     await props.onCommit(orNull(text));
     if (masked() && !props.error) setEditing(false);
   };
@@ -114,17 +120,21 @@ function IdNumberInput(props: FieldProps & { id: string }) {
     <Show when={editing()} fallback={
       <div class="saved-id">
         <span class="id-masked" id={props.id}>{masked()}</span>
-        <span class="tag tag-saved">{zhCN.formStep.savedTag}</span>
-        <button type="button" class="button button-small" aria-label={`${zhCN.formStep.changeId}${props.label}`}
+        <span class="tag tag-saved">{zhApply.formStep.savedTag}</span>
+        <button type="button" class="button button-small" aria-label={`${zhApply.formStep.changeId}${props.label}`}
           onClick={() => { setTyped(''); setEditing(true); queueMicrotask(() => document.getElementById(props.id)?.focus()); }}>
-          {zhCN.formStep.changeId}
+          {zhApply.formStep.changeId}
         </button>
       </div>
     }>
       <input id={props.id} class="input" type="text" autocomplete="off" autocapitalize="characters" maxlength="18"
-        placeholder={zhCN.formStep.idPlaceholder} value={typed()} aria-invalid={Boolean(props.error)}
+        placeholder={zhApply.formStep.idPlaceholder} value={typed()} aria-invalid={Boolean(props.error)}
         aria-describedby={props.error ? `${props.id}-error` : undefined}
-        onInput={(e) => { setTyped(e.currentTarget.value); props.onInput(orNull(e.currentTarget.value)); }}
+        onInput={(e) => {
+          const text = e.currentTarget.value;
+          setTyped(text);
+          props.onInput(!text.trim() && masked() ? masked() : orNull(text));
+        }}
         onChange={(e) => void commit(e.currentTarget.value)} />
     </Show>
   );

@@ -4,7 +4,7 @@ import { createStore } from 'solid-js/store';
 import { commonRequired, fieldLabels, type FormField, formFields, secretFields } from '../../../src/domain/application-form';
 import { maskIdNumber } from '../../../src/domain/masking';
 import { FormError } from '../account/field';
-import { zhCN } from '../i18n/zh-CN';
+import { zhApply } from '../i18n/zh-CN-apply';
 import { type Application, refreshApplication } from '../lib/applications';
 import { getCommunities, getEntryRegion } from '../lib/catalog';
 import { ready } from '../lib/ready';
@@ -23,7 +23,7 @@ export function FormStep() {
   return (
     <Show when={app()}>
       {(a) => (
-        <StepFrame app={a()} step="form" title={zhCN.formStep.title}>
+        <StepFrame app={a()} step="form" title={zhApply.formStep.title}>
           <Show when={a().channel} fallback={<ChannelFirst app={a()} />}>
             {(channel) => <DraftForm app={a()} channelCode={channel().code} channelName={channel().name} />}
           </Show>
@@ -109,19 +109,19 @@ function DraftForm(props: { app: Application; channelCode: string; channelName: 
 
   return (
     <Show when={ready(region(), communities())}>
-      <p class="muted">{zhCN.formStep.hint}</p>
-      <p class="notice-ok">{zhCN.formStep.channel(props.channelName)}</p>
+      <p class="muted">{zhApply.formStep.hint}</p>
+      <p class="notice-ok">{zhApply.formStep.channel(props.channelName)}</p>
       <section class="form-card">
-        <h2 class="section-title">{zhCN.formStep.common}</h2>
+        <h2 class="section-title">{zhApply.formStep.common}</h2>
         <dl class="facts">
-          <dt>{zhCN.preview.child}</dt><dd>{props.app.child.name}</dd>
-          <dt>{zhCN.preview.idNumber}</dt><dd class="id-masked">{props.app.child.idNumberMasked}</dd>
+          <dt>{zhApply.preview.child}</dt><dd>{props.app.child.name}</dd>
+          <dt>{zhApply.preview.idNumber}</dt><dd class="id-masked">{props.app.child.idNumberMasked}</dd>
         </dl>
         <For each={common()}>{field}</For>
       </section>
       <Show when={specific().length > 0}>
         <section class="form-card">
-          <h2 class="section-title">{zhCN.formStep.specific}</h2>
+          <h2 class="section-title">{zhApply.formStep.specific}</h2>
           <For each={specific()}>{field}</For>
         </section>
       </Show>
@@ -129,13 +129,13 @@ function DraftForm(props: { app: Application; channelCode: string; channelName: 
       <div class="step-actions">
         <p class="save-status" role="status" aria-live="polite">
           <Switch>
-            <Match when={saver.status() === 'saving'}>{zhCN.formStep.saving}</Match>
-            <Match when={saver.status() === 'saved'}>{zhCN.formStep.saved}</Match>
-            <Match when={saver.status() === 'failed'}><span class="field-error">{zhCN.formStep.saveFailed}</span></Match>
+            <Match when={saver.status() === 'saving'}>{zhApply.formStep.saving}</Match>
+            <Match when={saver.status() === 'saved'}>{zhApply.formStep.saved}</Match>
+            <Match when={saver.status() === 'failed'}><span class="field-error">{zhApply.formStep.saveFailed}</span></Match>
           </Switch>
         </p>
         <button type="button" class="button button-primary button-block" disabled={leaving()} onClick={() => void next()}>
-          {zhCN.steps.next}
+          {zhApply.steps.next}
         </button>
       </div>
     </Show>

@@ -18,8 +18,8 @@ function ForSignedIn() {
   const me = createAsync(() => getMe());
   return (
     <Show when={me()}>
-      <nav class="link-list" aria-label={zhCN.progress.title}>
-        <A href="/applications">{zhCN.progress.listHint}</A>
+      <nav class="link-list" aria-label={zhCN.me.applications}>
+        <A href="/applications">{zhCN.me.applicationsHome}</A>
       </nav>
     </Show>
   );

@@ -2,7 +2,7 @@ import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, type JSX, Show } from 'solid-js';
 import type { FormField } from '../../../src/domain/application-form';
 import { FormError } from '../account/field';
-import { zhCN } from '../i18n/zh-CN';
+import { zhApply } from '../i18n/zh-CN-apply';
 import { type Application, refreshApplication } from '../lib/applications';
 import { problemOf } from '../lib/problem';
 import { api } from '../lib/trpc';
@@ -23,7 +23,7 @@ export function PreviewStep() {
   return (
     <Show when={app()}>
       {(a) => (
-        <StepFrame app={a()} step="preview" title={a().canEdit ? zhCN.preview.title : zhCN.preview.submittedTitle} readOnly>
+        <StepFrame app={a()} step="preview" title={a().canEdit ? zhApply.preview.title : zhApply.preview.submittedTitle} readOnly>
           <Preview app={a()} />
         </StepFrame>
       )}
@@ -37,7 +37,7 @@ function Section(props: { title: string; app: Application; step: Step; children:
       <div class="preview-head">
         <h2 class="section-title">{props.title}</h2>
         <Show when={props.app.canEdit}>
-          <A class="edit-link" href={stepPath(props.app.id, props.step)} aria-label={`${zhCN.preview.edit}：${props.title}`}>{zhCN.preview.edit}</A>
+          <A class="edit-link" href={stepPath(props.app.id, props.step)} aria-label={`${zhApply.preview.edit}：${props.title}`}>{zhApply.preview.edit}</A>
         </Show>
       </div>
       {props.children}
@@ -46,7 +46,7 @@ function Section(props: { title: string; app: Application; step: Step; children:
 }
 
 const Value = (props: { value: string | null | undefined }) => (
-  <dd classList={{ 'value-empty': !props.value }}>{props.value || zhCN.preview.empty}</dd>
+  <dd classList={{ 'value-empty': !props.value }}>{props.value || zhApply.preview.empty}</dd>
 );
 
 function Preview(props: { app: Application }) {
@@ -82,16 +82,16 @@ function Preview(props: { app: Application }) {
 
   return (
     <>
-      <Show when={a().canEdit}><p class="muted">{zhCN.preview.hint}</p></Show>
+      <Show when={a().canEdit}><p class="muted">{zhApply.preview.hint}</p></Show>
       <Show when={a().missing.length > 0}>
         <div class="missing" role="status">
-          <p class="missing-title">{zhCN.preview.missing}</p>
+          <p class="missing-title">{zhApply.preview.missing}</p>
           <ul class="missing-list">
             <For each={a().missing}>
               {(item) => (
                 <li>
                   <span>{item}</span>
-                  <A href={stepPath(a().id, stepOfMissing(a(), item))}>{zhCN.preview.goFix}</A>
+                  <A href={stepPath(a().id, stepOfMissing(a(), item))}>{zhApply.preview.goFix}</A>
                 </li>
               )}
             </For>
@@ -102,21 +102,21 @@ function Preview(props: { app: Application }) {
       <section class="card preview-section">
         <h2 class="section-title">{a().child.name}</h2>
         <dl class="facts">
-          <dt>{zhCN.preview.number}</dt><dd class="id-masked">{a().number}</dd>
-          <dt>{zhCN.preview.idNumber}</dt><dd class="id-masked">{a().child.idNumberMasked}</dd>
-          <dt>{zhCN.preview.entry}</dt><dd>{a().entry.name}</dd>
-          <dt>{zhCN.preview.grade}</dt><dd>{a().gradeName}</dd>
+          <dt>{zhApply.preview.number}</dt><dd class="id-masked">{a().number}</dd>
+          <dt>{zhApply.preview.idNumber}</dt><dd class="id-masked">{a().child.idNumberMasked}</dd>
+          <dt>{zhApply.preview.entry}</dt><dd>{a().entry.name}</dd>
+          <dt>{zhApply.preview.grade}</dt><dd>{a().gradeName}</dd>
         </dl>
       </section>
 
-      <Section title={zhCN.preview.channel} app={a()} step="channel">
+      <Section title={zhApply.preview.channel} app={a()} step="channel">
         <dl class="facts">
-          <Show when={a().track}><dt>{zhCN.preview.track}</dt><dd>{a().track!.name}</dd></Show>
-          <dt>{zhCN.preview.channel}</dt><Value value={a().channel?.name} />
+          <Show when={a().track}><dt>{zhApply.preview.track}</dt><dd>{a().track!.name}</dd></Show>
+          <dt>{zhApply.preview.channel}</dt><Value value={a().channel?.name} />
         </dl>
       </Section>
 
-      <Section title={zhCN.preview.form} app={a()} step="form">
+      <Section title={zhApply.preview.form} app={a()} step="form">
         <dl class="facts">
           <For each={a().fields}>
             {(f) => <><dt>{f.label}</dt><Value value={displayValue(f.field as FormField, a().form[f.field])} /></>}
@@ -124,8 +124,8 @@ function Preview(props: { app: Application }) {
         </dl>
       </Section>
 
-      <Section title={zhCN.preview.documents} app={a()} step="documents">
-        <Show when={uploadedKinds().length > 0} fallback={<p class="value-empty">{zhCN.preview.empty}</p>}>
+      <Section title={zhApply.preview.documents} app={a()} step="documents">
+        <Show when={uploadedKinds().length > 0} fallback={<p class="value-empty">{zhApply.preview.empty}</p>}>
           <ul class="preview-files">
             <For each={uploadedKinds()}>
               {(kind) => (
@@ -146,19 +146,19 @@ function Preview(props: { app: Application }) {
         </Show>
       </Section>
 
-      <Section title={zhCN.preview.schools} app={a()} step="schools">
+      <Section title={zhApply.preview.schools} app={a()} step="schools">
         <dl class="facts">
-          <dt>{zhCN.preview.first}</dt><Value value={a().schools.first?.name} />
-          <dt>{zhCN.preview.second}</dt><Value value={a().schools.second?.name} />
+          <dt>{zhApply.preview.first}</dt><Value value={a().schools.first?.name} />
+          <dt>{zhApply.preview.second}</dt><Value value={a().schools.second?.name} />
         </dl>
         <Show when={a().sibling}>
           {(s) => (
             <>
-              <h3 class="preview-sub">{zhCN.preview.sibling}</h3>
+              <h3 class="preview-sub">{zhApply.preview.sibling}</h3>
               <dl class="facts">
-                <dt>{zhCN.preview.siblingId}</dt><dd class="id-masked">{s().idMasked}</dd>
-                <dt>{zhCN.preview.siblingSchool}</dt><Value value={s().schoolName} />
-                <dt>{zhCN.preview.siblingRemark}</dt><Value value={s().remark} />
+                <dt>{zhApply.preview.siblingId}</dt><dd class="id-masked">{s().idMasked}</dd>
+                <dt>{zhApply.preview.siblingSchool}</dt><Value value={s().schoolName} />
+                <dt>{zhApply.preview.siblingRemark}</dt><Value value={s().remark} />
               </dl>
             </>
           )}
@@ -169,7 +169,7 @@ function Preview(props: { app: Application }) {
         <FormError message={error()} />
         <div class="step-actions">
           <button type="button" class="button button-primary button-block" disabled={pending() || a().missing.length > 0} onClick={() => void submit()}>
-            {pending() ? zhCN.preview.submitting : zhCN.preview.submit}
+            {pending() ? zhApply.preview.submitting : zhApply.preview.submit}
           </button>
         </div>
       </Show>

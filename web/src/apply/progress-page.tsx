@@ -1,7 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { Match, Show, Switch } from 'solid-js';
 import { useSignedInRead } from '../account/signed-in';
-import { zhCN } from '../i18n/zh-CN';
+import { zhApply } from '../i18n/zh-CN-apply';
 import { formatTime } from '../lib/account';
 import { getProgress } from '../lib/applications';
 import { BackLink } from '../ui/back-link';
@@ -11,6 +11,12 @@ import { stepPath } from './steps';
 import { Timeline } from './timeline';
 import { WithdrawPanel } from './withdraw-panel';
 
+/** A deadline at midnight reads as the day before at 24:00, the way the window itself is written. */
+function formatDeadline(iso: string) {
+  const text = formatTime(iso);
+  return text.endsWith(' 00:00') ? `${formatTime(new Date(Date.parse(iso) - 60_000).toISOString()).slice(0, 10)} 24:00` : text;
+}
+
 /**
  * `/applications/:id/progress` 报名进度: the status, the rejection reason, 还可撤回 N 次 with 撤回, the way to edit
  * and resubmit, and the history.
@@ -18,53 +24,53 @@ import { WithdrawPanel } from './withdraw-panel';
 export function ProgressPage() {
   const params = useParams<{ applicationId: string }>();
   const progress = useSignedInRead(() => getProgress(params.applicationId));
-  useTitle(() => zhCN.progress.title);
+  useTitle(() => zhApply.progress.title);
 
   return (
     <Show when={progress()}>
       {(p) => (
         <>
-          <BackLink href="/applications">{zhCN.progress.title}</BackLink>
-          <h1 class="page-title">{zhCN.progress.title}</h1>
+          <BackLink href="/applications">{zhApply.progress.title}</BackLink>
+          <h1 class="page-title">{zhApply.progress.title}</h1>
           <section class="card progress-card">
             <div class="progress-head">
               <span class="apply-child">{p().childName}</span>
               <StatusTag status={p().status} name={p().statusName} large />
             </div>
             <dl class="facts">
-              <dt>{zhCN.progress.number}</dt><dd class="id-masked">{p().number}</dd>
-              <dt>{zhCN.progress.window}</dt><dd>{p().window.text}</dd>
+              <dt>{zhApply.progress.number}</dt><dd class="id-masked">{p().number}</dd>
+              <dt>{zhApply.progress.window}</dt><dd>{p().window.text}</dd>
             </dl>
           </section>
 
           <Switch>
             <Match when={p().status === 'rejected'}>
               <div class="reject" role="status">
-                <p class="reject-title">{zhCN.progress.rejected}</p>
+                <p class="reject-title">{zhApply.progress.rejected}</p>
                 <p class="reject-reason">{p().rejectReason}</p>
-                <Show when={p().correctionDeadline}>{(d) => <p class="muted">{zhCN.progress.correctionDeadline(formatTime(d()))}</p>}</Show>
+                <Show when={p().correctionDeadline}>{(d) => <p class="muted">{zhApply.progress.correctionDeadline(formatDeadline(d()))}</p>}</Show>
               </div>
             </Match>
-            <Match when={p().status === 'withdrawn'}><p class="notice-ok">{zhCN.progress.withdrawn}</p></Match>
-            <Match when={p().status === 'draft'}><p class="notice-ok">{zhCN.progress.draft}</p></Match>
+            <Match when={p().status === 'withdrawn'}><p class="notice-ok">{zhApply.progress.withdrawn}</p></Match>
+            <Match when={p().status === 'draft'}><p class="notice-ok">{zhApply.progress.draft}</p></Match>
           </Switch>
 
           <Switch>
             <Match when={p().canEdit}>
               <A class="button button-primary button-block" href={p().status === 'draft' ? `/applications/${p().id}` : stepPath(p().id, 'channel')}>
-                {p().status === 'draft' ? zhCN.progress.resume : zhCN.progress.edit}
+                {p().status === 'draft' ? zhApply.progress.resume : zhApply.progress.edit}
               </A>
               <Show when={p().status !== 'draft'}>
-                <p class="withdrawals-left">{p().withdrawalsLeft > 0 ? zhCN.progress.withdrawalsLeft(p().withdrawalsLeft) : zhCN.progress.noWithdrawals}</p>
+                <p class="withdrawals-left">{p().withdrawalsLeft > 0 ? zhApply.progress.withdrawalsLeft(p().withdrawalsLeft) : zhApply.progress.noWithdrawals}</p>
               </Show>
             </Match>
             <Match when={p().status === 'submitted'}>
-              <A class="button button-block" href={stepPath(p().id, 'preview')}>{zhCN.progress.view}</A>
+              <A class="button button-block" href={stepPath(p().id, 'preview')}>{zhApply.progress.view}</A>
               <WithdrawPanel applicationId={p().id} canWithdraw={p().canWithdraw} withdrawalsLeft={p().withdrawalsLeft} />
             </Match>
             <Match when={true}>
-              <A class="button button-block" href={stepPath(p().id, 'preview')}>{zhCN.progress.viewOnly}</A>
-              <p class="muted">{zhCN.progress.afterReview}</p>
+              <A class="button button-block" href={stepPath(p().id, 'preview')}>{zhApply.progress.viewOnly}</A>
+              <p class="muted">{zhApply.progress.afterReview}</p>
             </Match>
           </Switch>
 

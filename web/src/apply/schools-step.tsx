@@ -1,7 +1,7 @@
 import { A, createAsync, useNavigate } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { FormError } from '../account/field';
-import { zhCN } from '../i18n/zh-CN';
+import { zhApply } from '../i18n/zh-CN-apply';
 import { type Application, refreshApplication } from '../lib/applications';
 import { getEntryRegion, getServingSchools, type School } from '../lib/catalog';
 import { problemOf } from '../lib/problem';
@@ -18,11 +18,11 @@ export function SchoolsStep() {
   return (
     <Show when={app()}>
       {(a) => (
-        <StepFrame app={a()} step="schools" title={zhCN.schoolsStep.title}>
+        <StepFrame app={a()} step="schools" title={zhApply.schoolsStep.title}>
           <Show when={a().track && typeof a().form.community === 'string' && a().form.community} fallback={
             <div class="notice notice-plain">
-              <p>{zhCN.schoolsStep.needCommunity}</p>
-              <A class="button button-primary" href={stepPath(a().id, a().track ? 'form' : 'channel')}>{zhCN.schoolsStep.toForm}</A>
+              <p>{zhApply.schoolsStep.needCommunity}</p>
+              <A class="button button-primary" href={stepPath(a().id, a().track ? 'form' : 'channel')}>{zhApply.schoolsStep.toForm}</A>
             </div>
           }>
             <SchoolChoice app={a()} community={String(a().form.community)} level={a().track!.level} />
@@ -96,6 +96,16 @@ function SchoolChoice(props: { app: Application; community: string; level: 'prim
     if (again) { again = false; await save(); }
   };
 
+  // Typing is saved after a pause too (reloading mid-remark keeps it); a half-typed ID number waits for the field to be left.
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(typingTimer));
+  const saveAfterTyping = (next: SiblingDraft) => {
+    clearTimeout(typingTimer);
+    const id = next.idNumber.trim();
+    if (id && id.length !== 18) return;
+    typingTimer = setTimeout(() => void save(), 1200);
+  };
+
   const options = (list: readonly School[]) => (
     <For each={list}>{(school) => <option value={school.id}>{school.name}</option>}</For>
   );
@@ -112,27 +122,27 @@ function SchoolChoice(props: { app: Application; community: string; level: 'prim
     <Show when={schools()}>
       {(list) => (
         <>
-          <p class="muted">{zhCN.schoolsStep.hint}</p>
-          <p class="notice-ok">{zhCN.schoolsStep.community(props.community)}</p>
-          <Show when={list().length > 0} fallback={<p class="empty">{zhCN.schoolsStep.none}</p>}>
+          <p class="muted">{zhApply.schoolsStep.hint}</p>
+          <p class="notice-ok">{zhApply.schoolsStep.community(props.community)}</p>
+          <Show when={list().length > 0} fallback={<p class="empty">{zhApply.schoolsStep.none}</p>}>
             <section class="form-card">
               <label class="field">
-                <span class="field-label">{zhCN.schoolsStep.first}</span>
+                <span class="field-label">{zhApply.schoolsStep.first}</span>
                 <select class="select" value={first()} aria-invalid={Boolean(errors().firstSchoolId)}
                   onChange={(e) => { setFirst(e.currentTarget.value); void save(); }}>
-                  <option value="">{zhCN.schoolsStep.choose}</option>
+                  <option value="">{zhApply.schoolsStep.choose}</option>
                   {options(list())}
                 </select>
                 <Show when={errors().firstSchoolId}><span class="field-error" role="alert">{errors().firstSchoolId}</span></Show>
               </label>
               <label class="field">
-                <span class="field-label">{zhCN.schoolsStep.second}</span>
+                <span class="field-label">{zhApply.schoolsStep.second}</span>
                 <select class="select" value={second()} aria-invalid={!different() || Boolean(errors().secondSchoolId)}
                   onChange={(e) => { setSecond(e.currentTarget.value); void save(); }}>
-                  <option value="">{zhCN.schoolsStep.choose}</option>
+                  <option value="">{zhApply.schoolsStep.choose}</option>
                   {options(list())}
                 </select>
-                <Show when={!different() ? zhCN.schoolsStep.different : errors().secondSchoolId}>
+                <Show when={!different() ? zhApply.schoolsStep.different : errors().secondSchoolId}>
                   {(message) => <span class="field-error" role="alert">{message()}</span>}
                 </Show>
               </label>
@@ -140,10 +150,10 @@ function SchoolChoice(props: { app: Application; community: string; level: 'prim
           </Show>
 
           <SiblingFields draft={sibling()} schools={chosen()} errors={errors()} pendingClaim={pendingClaim()}
-            onChange={(next, commit) => { setSibling(next); if (commit) void save(); }} />
+            onChange={(next, commit) => { setSibling(next); if (commit) void save(); else saveAfterTyping(next); }} />
           <Show when={props.app.sibling && sibling().claimed}>
             <section class="section">
-              <h2 class="section-title">{zhCN.schoolsStep.siblingProofs}</h2>
+              <h2 class="section-title">{zhApply.schoolsStep.siblingProofs}</h2>
               <ul class="doc-rows">
                 <For each={props.app.sibling!.documents.map((d) => d.kind)}>
                   {(kind) => (
@@ -157,9 +167,9 @@ function SchoolChoice(props: { app: Application; community: string; level: 'prim
 
           <FormError message={formError()} />
           <div class="step-actions">
-            <p class="save-status" role="status" aria-live="polite">{status() === 'saving' ? zhCN.formStep.saving : status() === 'saved' ? zhCN.formStep.saved : ''}</p>
+            <p class="save-status" role="status" aria-live="polite">{status() === 'saving' ? zhApply.formStep.saving : status() === 'saved' ? zhApply.formStep.saved : ''}</p>
             <button type="button" class="button button-primary button-block" disabled={!different()} onClick={() => void next()}>
-              {zhCN.steps.toPreview}
+              {zhApply.steps.toPreview}
             </button>
           </div>
         </>

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
-import { zhCN } from '../i18n/zh-CN';
+import { zhApply } from '../i18n/zh-CN-apply';
 import type { Application } from '../lib/applications';
 import { BackLink } from '../ui/back-link';
 import { useTitle } from '../ui/title';
@@ -15,7 +15,7 @@ export function StepFrame(props: { app: Application; step: Step; title: string; 
   useTitle(() => stepName(props.step));
   return (
     <>
-      <BackLink href={stepPath(props.app.id, 'progress')}>{zhCN.steps.backToList}</BackLink>
+      <BackLink href={stepPath(props.app.id, 'progress')}>{zhApply.steps.backToList}</BackLink>
       <p class="apply-who">
         <span class="apply-child">{props.app.child.name}</span>
         <span class="muted">{props.app.entry.name}{props.app.entry.code === 'transfer' ? ` · ${props.app.gradeName}` : ''}</span>
@@ -32,9 +32,9 @@ export function StepFrame(props: { app: Application; step: Step; title: string; 
 function Locked(props: { app: Application }) {
   return (
     <div class="notice notice-plain" role="status">
-      <p class="notice-body">{zhCN.steps.locked(props.app.statusName)}</p>
-      <p class="muted">{zhCN.steps.lockedHint}</p>
-      <A class="button button-primary" href={stepPath(props.app.id, 'progress')}>{zhCN.steps.toProgress}</A>
+      <p class="notice-body">{zhApply.steps.locked(props.app.statusName)}</p>
+      <p class="muted">{zhApply.steps.lockedHint}</p>
+      <A class="button button-primary" href={stepPath(props.app.id, 'progress')}>{zhApply.steps.toProgress}</A>
     </div>
   );
 }

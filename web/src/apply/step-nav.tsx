@@ -1,13 +1,13 @@
 import { A } from '@solidjs/router';
 import { For } from 'solid-js';
-import { zhCN } from '../i18n/zh-CN';
+import { zhApply } from '../i18n/zh-CN-apply';
 import { type Step, stepName, stepPath, steps } from './steps';
 
 /** The five steps as numbered tabs: where the parent is, and a way to jump back to any of them. */
 export function StepNav(props: { applicationId: string; current: Step }) {
   const index = () => steps.indexOf(props.current);
   return (
-    <nav class="steps" aria-label={zhCN.steps.of(index() + 1, steps.length)}>
+    <nav class="steps" aria-label={zhApply.steps.of(index() + 1, steps.length)}>
       <ol>
         <For each={steps}>
           {(step, i) => (

@@ -1,4 +1,4 @@
-import { zhCN } from '../i18n/zh-CN';
+import { zhApply } from '../i18n/zh-CN-apply';
 import type { Application } from '../lib/applications';
 
 /** The application's steps after the declaration, in order (guide 二(五)–(六)). */
@@ -7,7 +7,7 @@ export type Step = (typeof steps)[number];
 
 export const stepPath = (applicationId: string, step: Step | 'progress' | 'submitted') => `/applications/${applicationId}/${step}`;
 
-export const stepName = (step: Step) => zhCN.steps[step];
+export const stepName = (step: Step) => zhApply.steps[step];
 
 const siblingDocumentNames = (app: Application) => new Set((app.sibling?.documents ?? []).map((d) => `材料：${d.name}`));
 

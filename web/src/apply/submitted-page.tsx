@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
-import { zhCN } from '../i18n/zh-CN';
+import { zhApply } from '../i18n/zh-CN-apply';
 import { OrderNotice } from '../parent/order-notice';
 import { useTitle } from '../ui/title';
 import { stepPath } from './steps';
@@ -9,24 +9,24 @@ import { useApplication } from './use-application';
 /** `/applications/:id/submitted`: 报名信息提交成功, the application number, and that order does not matter. */
 export function SubmittedPage() {
   const { app } = useApplication();
-  useTitle(() => zhCN.submitted.title);
+  useTitle(() => zhApply.submitted.title);
   return (
     <Show when={app()}>
       {(a) => (
         <>
           <section class="success" role="status">
             <span class="success-mark" aria-hidden="true">✓</span>
-            <h1 class="page-title">{zhCN.submitted.title}</h1>
+            <h1 class="page-title">{zhApply.submitted.title}</h1>
             <p class="muted">{a().child.name} · {a().entry.name}</p>
             <p class="success-number">
-              <span class="muted">{zhCN.submitted.number}</span>
+              <span class="muted">{zhApply.submitted.number}</span>
               <span class="number">{a().number}</span>
             </p>
-            <p>{zhCN.submitted.body}</p>
+            <p>{zhApply.submitted.body}</p>
           </section>
           <OrderNotice />
-          <A class="button button-primary button-block" href={stepPath(a().id, 'progress')}>{zhCN.submitted.progress}</A>
-          <A class="button button-block" href="/">{zhCN.submitted.home}</A>
+          <A class="button button-primary button-block" href={stepPath(a().id, 'progress')}>{zhApply.submitted.progress}</A>
+          <A class="button button-block" href="/">{zhApply.submitted.home}</A>
         </>
       )}
     </Show>

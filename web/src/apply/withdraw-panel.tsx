@@ -1,6 +1,6 @@
 import { createSignal, Show } from 'solid-js';
 import { FormError } from '../account/field';
-import { zhCN } from '../i18n/zh-CN';
+import { zhApply } from '../i18n/zh-CN-apply';
 import { refreshApplication } from '../lib/applications';
 import { problemOf } from '../lib/problem';
 import { api } from '../lib/trpc';
@@ -33,20 +33,20 @@ export function WithdrawPanel(props: { applicationId: string; canWithdraw: boole
 
   return (
     <section class="withdraw">
-      <p class="withdrawals-left">{props.withdrawalsLeft > 0 ? zhCN.progress.withdrawalsLeft(props.withdrawalsLeft) : zhCN.progress.noWithdrawals}</p>
-      <Show when={props.canWithdraw} fallback={<p class="muted">{props.withdrawalsLeft > 0 ? zhCN.progress.afterReview : ''}</p>}>
+      <p class="withdrawals-left">{props.withdrawalsLeft > 0 ? zhApply.progress.withdrawalsLeft(props.withdrawalsLeft) : zhApply.progress.noWithdrawals}</p>
+      <Show when={props.canWithdraw} fallback={<p class="muted">{props.withdrawalsLeft > 0 ? zhApply.progress.afterReview : ''}</p>}>
         <Show when={asking()} fallback={
           <button type="button" class="button button-block button-danger" onClick={() => { setError(undefined); setAsking(true); }}>
-            {zhCN.progress.withdraw}
+            {zhApply.progress.withdraw}
           </button>
         }>
-          <div class="confirm" role="alertdialog" aria-label={zhCN.progress.confirmTitle}>
-            <p class="confirm-title">{zhCN.progress.confirmTitle}</p>
-            <p>{zhCN.progress.confirmBody(props.withdrawalsLeft - 1)}</p>
+          <div class="confirm" role="alertdialog" aria-label={zhApply.progress.confirmTitle}>
+            <p class="confirm-title">{zhApply.progress.confirmTitle}</p>
+            <p>{zhApply.progress.confirmBody(props.withdrawalsLeft - 1)}</p>
             <div class="button-row">
-              <button type="button" class="button" onClick={() => setAsking(false)}>{zhCN.progress.cancel}</button>
+              <button type="button" class="button" onClick={() => setAsking(false)}>{zhApply.progress.cancel}</button>
               <button type="button" class="button button-danger" disabled={pending()} onClick={() => void withdraw()}>
-                {pending() ? zhCN.progress.withdrawing : zhCN.progress.confirm}
+                {pending() ? zhApply.progress.withdrawing : zhApply.progress.confirm}
               </button>
             </div>
           </div>

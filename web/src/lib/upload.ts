@@ -1,3 +1,4 @@
+import { zhApply } from '../i18n/zh-CN-apply';
 import { zhCN } from '../i18n/zh-CN';
 import type { UploadedDocument } from './applications';
 
@@ -20,7 +21,7 @@ function failure(status: number, text: string): FileRequestError {
   } catch {
     // not JSON: a proxy's page
   }
-  return new FileRequestError(status === 413 ? zhCN.documents.tooLarge : zhCN.errors.server);
+  return new FileRequestError(status === 413 ? zhApply.documents.tooLarge : zhCN.errors.server);
 }
 
 /**
@@ -58,7 +59,7 @@ export function uploadDocument(
       }
     };
     xhr.onerror = () => reject(failure(0, ''));
-    xhr.onabort = () => reject(new FileRequestError(zhCN.documents.cancelled));
+    xhr.onabort = () => reject(new FileRequestError(zhApply.documents.cancelled));
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(form);
   });
