@@ -141,6 +141,17 @@ describe('a county reviewer rejects, the parent resubmits, the reviewer approves
     await page.getByLabel('报名编号或学生姓名').press('Enter');
     await page.waitForURL(/[?&]q=%E7%8E%8B/);
     await shown(page.getByText('没有符合条件的报名'));
+    // Submitted between: China calendar days, both included.
+    await page.getByLabel('报名编号或学生姓名').fill('');
+    await page.getByLabel('提交日期从').fill('2024-07-17');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL(/[?&]from=2024-07-17/);
+    await shown(page.getByText('没有符合条件的报名'));
+    await page.getByLabel('提交日期从').fill('2024-07-16');
+    await page.getByLabel('至').fill('2024-07-16');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForURL(/[?&]to=2024-07-16/);
+    await shown(page.getByText('共 1 条'));
     await page.getByLabel('报名编号或学生姓名').fill(number.slice(0, 9));
     await page.getByLabel('报名编号或学生姓名').press('Enter');
     await page.waitForURL(new RegExp(`[?&]q=${number.slice(0, 9)}`));
@@ -269,6 +280,8 @@ describe('a county reviewer rejects, the parent resubmits, the reviewer approves
     await page.keyboard.press('j');
     await page.keyboard.press(' ');
     await shown(page.getByText('已选 2 条'));
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain(secondNumber < number ? number : secondNumber);
+    await shot(page, 'staff-11-keyboard', false);
     await expect.poll(() => page.getByRole('checkbox', { name: '选择本页全部' }).isChecked()).toBe(true);
     await page.getByRole('button', { name: '批量初审通过' }).click();
     await page.getByRole('button', { name: '确认通过' }).click();
@@ -276,7 +289,7 @@ describe('a county reviewer rejects, the parent resubmits, the reviewer approves
     await shown(page.locator('.staff-bulk-ok', { hasText: secondNumber }));
     await shown(page.locator('.staff-bulk-failed', { hasText: number }).getByText('该申请当前状态为“初审通过”，不能执行此操作'));
     await shown(page.getByRole('button', { name: /^初审通过\s*2$/ }));
-    await shot(page, 'staff-11-bulk');
+    await shot(page, 'staff-12-bulk');
 
     await page.getByRole('button', { name: /^初审通过\s*2$/ }).click();
     await page.waitForURL(/[?&]status=preliminarily_approved/);
@@ -292,7 +305,7 @@ describe('a county reviewer rejects, the parent resubmits, the reviewer approves
     expect(csv).toContain(secondNumber);
     expect(csv).not.toMatch(/\d{17}[\dX]/);
     await shown(page.getByText(/^已导出 2 条：报名数据-/));
-    await shot(page, 'staff-12-export');
+    await shot(page, 'staff-13-export');
     expect(errors).toEqual([]);
   });
 
@@ -317,7 +330,7 @@ describe('a county reviewer rejects, the parent resubmits, the reviewer approves
     await page.waitForURL(/[?&]staff=/);
     await shown(page.locator('.staff-audit-table tbody tr', { hasText: '查看完整证件号' }));
     await shown(page.locator('.staff-audit-table tbody tr', { hasText: '导出' }));
-    await shot(page, 'staff-13-audit');
+    await shot(page, 'staff-14-audit');
 
     await page.getByRole('link', { name: '工作人员账号' }).click();
     await shown(page.getByRole('heading', { name: '工作人员账号', level: 1 }));
@@ -343,7 +356,7 @@ describe('a county reviewer rejects, the parent resubmits, the reviewer approves
     await page.getByLabel('新密码').press('Enter');
     await shown(page.getByText('已重置 school 的密码，账号已解锁'));
     await expect.poll(() => page.locator('tbody tr', { hasText: /^school/ }).getByText('正常').count()).toBe(1);
-    await shot(page, 'staff-14-accounts');
+    await shot(page, 'staff-15-accounts');
     expect(errors).toEqual([]);
   });
 
@@ -365,7 +378,7 @@ describe('a county reviewer rejects, the parent resubmits, the reviewer approves
     await page.getByRole('radio', { name: '学校审核通过' }).check();
     await page.getByRole('button', { name: '学校审核通过' }).click();
     await shown(page.getByText('已处理：学校审核通过。家长已收到通知。'));
-    await shot(page, 'staff-15-school-approved', false);
+    await shot(page, 'staff-16-school-approved', false);
     expect(errors).toEqual([]);
   });
 });
