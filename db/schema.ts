@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Actor, ApplicationStatus } from '../src/domain/application-status';
 import type { ChannelDocument, ChannelEligibility, EntryCode, Level, PageSlug } from '../src/domain/catalog';
+import type { CheckResult, Claim } from '../src/domain/verification';
 
 /** Instants are UTC epoch milliseconds; drizzle hands them over as `Date`. */
 const instant = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -192,6 +193,8 @@ export const applications = sqliteTable('applications', {
   secondSchoolId: text('second_school_id').references(() => schools.id),
   sibling: text('sibling', { mode: 'json' }).$type<{ idMasked: string; schoolId: string; remark: string } | null>(),
   rejectReason: text('reject_reason'),
+  /** The worst result of the system checks (fail > manual > pending > pass); null before the first check. */
+  verification: text('verification').$type<CheckResult>(),
   submittedAt: instant('submitted_at'),
   createdAt: instant('created_at').notNull(),
   updatedAt: instant('updated_at').notNull(),
@@ -201,6 +204,7 @@ export const applications = sqliteTable('applications', {
   index('applications_submitted').on(t.submittedAt),
   index('applications_status').on(t.status, t.submittedAt),
   index('applications_channel').on(t.channelId, t.status),
+  index('applications_verification').on(t.verification, t.status),
   index('applications_first_school').on(t.firstSchoolId, t.status),
   index('applications_second_school').on(t.secondSchoolId, t.status),
 ]);
@@ -317,3 +321,27 @@ export const auditLog = sqliteTable('audit_log', {
   ip: text('ip'),
   requestId: text('request_id'),
 }, (t) => [index('audit_log_at').on(t.at), index('audit_log_staff').on(t.staffId, t.at), index('audit_log_application').on(t.applicationId)]);
+
+// ——— System verification against authority records (系统可查验) ———
+
+/** The latest result per application and claim, with the record values it rests on (staff see them in the detail). */
+export const verificationChecks = sqliteTable('verification_checks', {
+  id: text('id').primaryKey(),
+  applicationId: text('application_id').notNull().references(() => applications.id),
+  claim: text('claim').$type<Claim>().notNull(),
+  result: text('result').$type<CheckResult>().notNull(),
+  summary: text('summary').notNull(),
+  values: text('values', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  source: text('source').notNull(),
+  checkedAt: instant('checked_at').notNull(),
+}, (t) => [uniqueIndex('verification_checks_claim').on(t.applicationId, t.claim)]);
+
+/** A check to run (after a submission, or on a reviewer's request); retried by the sweeper while the service is down. */
+export const verificationJobs = sqliteTable('verification_jobs', {
+  applicationId: text('application_id').primaryKey().references(() => applications.id),
+  dueAt: instant('due_at').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  claimedBy: text('claimed_by'),
+  claimExpiresAt: instant('claim_expires_at'),
+  lastError: text('last_error'),
+}, (t) => [index('verification_jobs_due').on(t.dueAt)]);

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
-import { accounts, applications, children } from '../../db/schema';
+import { accounts, applicationHistory, applications, children, documents, verificationChecks, verificationJobs } from '../../db/schema';
 import type { AppDeps } from '../api/context';
 import { statusesThatKeepChildBound } from '../domain/application-status';
 import { formatChinaDate } from '../domain/china-time';
@@ -8,7 +8,7 @@ import { checkChildName, checkIdNumber, type IdType, idTypes } from '../domain/i
 import { newId } from '../domain/ids';
 import { maskIdNumber, maskPhone } from '../domain/masking';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'vault'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'vault' | 'files'>;
 
 export const maxChildrenPerAccount = 10;
 
@@ -83,14 +83,23 @@ export async function removeChild(deps: Deps, accountId: string, input: { childI
   const active = sql`EXISTS (SELECT 1 FROM ${applications} WHERE ${applications.childId} = ${input.childId}
     AND ${inArray(applications.status, [...statusesThatKeepChildBound])})`;
   const owned = and(eq(children.id, input.childId), eq(children.accountId, accountId));
-  const [, removed] = await db.batch([
-    db.delete(applications).where(and(
-      eq(applications.childId, input.childId), eq(applications.accountId, accountId),
-      notInArray(applications.status, [...statusesThatKeepChildBound]), sql`NOT ${active}`,
-    )),
+  const leaving = db.select({ id: applications.id }).from(applications).where(and(
+    eq(applications.childId, input.childId), eq(applications.accountId, accountId),
+    notInArray(applications.status, [...statusesThatKeepChildBound]), sql`NOT ${active}`,
+  ));
+  const storedFiles = await db.select({ key: documents.storageKey }).from(documents).where(inArray(documents.applicationId, leaving));
+  const [, , , , , removed] = await db.batch([
+    db.delete(documents).where(inArray(documents.applicationId, leaving)),
+    db.delete(applicationHistory).where(inArray(applicationHistory.applicationId, leaving)),
+    db.delete(verificationChecks).where(inArray(verificationChecks.applicationId, leaving)),
+    db.delete(verificationJobs).where(inArray(verificationJobs.applicationId, leaving)),
+    db.delete(applications).where(inArray(applications.id, leaving)),
     db.delete(children).where(and(owned, sql`NOT ${active}`)),
   ]);
-  if (removed.rowsAffected === 1) return { removed: true as const };
+  if (removed.rowsAffected === 1) {
+    for (const { key } of storedFiles) await deps.files.delete(key).catch(() => undefined);
+    return { removed: true as const };
+  }
   const [child] = await db.select({ id: children.id }).from(children).where(owned);
   if (!child) throw new DomainError('CHILD_NOT_FOUND', '找不到该孩子');
   throw new DomainError('CHILD_HAS_ACTIVE_APPLICATION', '该孩子有审核中或已处理的报名，暂不能删除');

@@ -247,6 +247,16 @@ describe('withdrawing and resubmitting', () => {
     t.clock.set('2024-07-16T09:00:00+08:00');
   });
 
+  it('lets a parent unbind a child whose application was withdrawn, taking its history and documents with it', async () => {
+    parent = await newParent();
+    const { applicationId, version, childId } = await readyToSubmit(t, parent, c, '20180118', nextSeq());
+    await parent.applications.submit.mutate({ applicationId, version });
+    expect((await refusal(parent.children.remove.mutate({ childId }))).data?.domainCode).toBe('CHILD_HAS_ACTIVE_APPLICATION');
+    await parent.applications.withdraw.mutate({ applicationId });
+    expect(await parent.children.remove.mutate({ childId })).toEqual({ removed: true });
+    expect((await refusal(parent.applications.get.query({ applicationId }))).data?.code).toBe('NOT_FOUND');
+  });
+
   it('refuses to edit a submitted application until it is withdrawn', async () => {
     parent = await newParent();
     const { applicationId, version } = await readyToSubmit(t, parent, c, '20180114', nextSeq());
