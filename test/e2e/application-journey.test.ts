@@ -155,12 +155,18 @@ describe('the grade-1 journey on a phone (2024-07-16 09:00 China time)', () => {
       await expect.poll(() => page.locator('.field-error').count()).toBe(0);
       await waitSaved(page);
 
+      // Typing is saved after a pause even before the field is left.
+      const saved = page.waitForResponse((r) => r.url().includes('applications.save') && r.ok());
+      await page.getByLabel('户籍地址').fill(`${form.hukouAddress}（资江路）`);
+      await saved;
+
       // Nothing typed is lost on reload: the page reads the draft back; ID numbers come back masked.
       await page.reload();
       await shown(page.getByRole('heading', { name: '填写报名资料', level: 1 }));
       await expect.poll(() => page.getByLabel('详细住址').inputValue()).toBe(form.address);
       expect(await page.getByLabel('居住社区').inputValue()).toBe(community);
       expect(await page.getByLabel('学生户口取得时间').inputValue()).toBe('2020-05-01');
+      expect(await page.getByLabel('户籍地址').inputValue()).toBe(`${form.hukouAddress}（资江路）`);
       expect(await page.getByRole('radio', { name: '能', exact: true }).isChecked()).toBe(true);
       await shown(page.getByText(mask(form.fatherId), { exact: true }));
       await shown(page.getByText(mask(form.motherId), { exact: true }));
