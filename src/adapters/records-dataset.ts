@@ -719,7 +719,7 @@ function addRandomFamily(g: Generator, index: number): void {
   let address: string;
   let livesIn = community;
   if (kind === 'town') {
-    const hukouCommunity = g.chance(0.85) ? community : g.pick(townCommunities);
+    const hukouCommunity = g.chance(0.8) ? community : g.pick(townCommunities);
     address = g.townAddress(hukouCommunity, g.chance(0.5));
     // Most registered before the children were born; some moved their hukou into the town later (迁入).
     const movedIn = g.chance(0.12) ? g.date('2019-01-01', '2024-07-10') : null;
@@ -734,7 +734,9 @@ function addRandomFamily(g: Generator, index: number): void {
     for (const c of children) members.push(member(c, 'child', childOn(c)));
     if (g.chance(0.15)) members.push(member(grandparent(), 'parent', movedIn ?? g.date('1990-01-01', '2015-12-31')));
     g.household('430922', address, hukouCommunity, members);
-    if (g.chance(0.8)) livesIn = hukouCommunity;
+    // Most live at the registered address; the others rent elsewhere in the town.
+    if (hukouCommunity === community || g.chance(0.5)) livesIn = hukouCommunity;
+    else address = g.townAddress(livesIn, true);
   } else if (kind === 'migrant') {
     const home = g.homeAddress(place);
     const members = [member(father, 'head', registration(g, fatherBirth)), member(mother, 'spouse', marriedOn)];
