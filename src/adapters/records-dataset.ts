@@ -227,6 +227,7 @@ function creditCode(kind: '91' | '92', region: string, orgBody: string): string 
 
 const townArea = '湖南省桃江县桃花江镇';
 
+/** An edge case; `hukouShowsRelation` defaults to true with a hukou record and null without. */
 function edge(spec: Omit<EdgeCase, 'facts'> & { facts: Omit<EdgeCaseFacts, 'hukouShowsRelation'> & { hukouShowsRelation?: boolean | null } }): EdgeCase {
   const noHukou = spec.facts.hukouRegisteredOn === null;
   return { ...spec, facts: { ...spec.facts, hukouShowsRelation: spec.facts.hukouShowsRelation ?? (noHukou ? null : true) } };
