@@ -1,4 +1,5 @@
 import { type Clock, shiftedClock, systemClock } from '../src/adapters/clock';
+import type { RecordsConfig } from '../src/adapters/records-from-config';
 import type { SmsConfig } from '../src/adapters/sms-from-config';
 
 /** Configuration names shared by both hosts (DESIGN.md "Configuration"). */
@@ -13,6 +14,9 @@ export interface HostEnv {
   SMS_PROVIDER?: string;
   SMS_HTTP_URL?: string;
   SMS_HTTP_KEY?: string;
+  RECORDS_PROVIDER?: string;
+  RECORDS_HTTP_URL?: string;
+  RECORDS_HTTP_KEY?: string;
   /** Node host only: the folder that keeps uploaded documents (the Worker uses its R2 binding `DOCUMENTS`). */
   FILES_DIR?: string;
 }
@@ -27,6 +31,7 @@ export interface HostConfig {
   /** The instant the clock shows at start (then it runs forward); undefined = real time. */
   startAt: Date | undefined;
   sms: SmsConfig;
+  records: RecordsConfig;
   /** Node host: where uploaded documents are kept. */
   filesDir: string;
 }
@@ -53,6 +58,10 @@ export function readConfig(env: HostEnv, defaults: { databaseUrl?: string } = {}
   if (smsProvider !== 'dev' && smsProvider !== 'http') {
     throw new ConfigError('SMS_PROVIDER must be "dev" or "http" (outside demo mode it must be set)');
   }
+  const recordsProvider = env.RECORDS_PROVIDER || (dev ? 'local' : undefined);
+  if (recordsProvider !== 'local' && recordsProvider !== 'http') {
+    throw new ConfigError('RECORDS_PROVIDER must be "local" or "http" (outside demo mode it must be set)');
+  }
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -62,6 +71,7 @@ export function readConfig(env: HostEnv, defaults: { databaseUrl?: string } = {}
     dev,
     startAt,
     sms: { provider: smsProvider, httpUrl: env.SMS_HTTP_URL, httpKey: env.SMS_HTTP_KEY },
+    records: { provider: recordsProvider, httpUrl: env.RECORDS_HTTP_URL, httpKey: env.RECORDS_HTTP_KEY },
     filesDir: env.FILES_DIR || './data/files',
   };
 }

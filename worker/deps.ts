@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import type { Clock } from '../src/adapters/clock';
 import type { FileStore } from '../src/adapters/files';
+import { recordsFromConfig } from '../src/adapters/records-from-config';
 import { smsFromConfig } from '../src/adapters/sms-from-config';
 import { createVault } from '../src/adapters/vault';
 import type { AppDeps } from '../src/api/context';
@@ -25,6 +26,8 @@ export async function buildDeps(
     vault: await createVault(config.dataKey),
     sms: smsFromConfig(config.sms, db, log, clock),
     files,
+    records: recordsFromConfig(config.records),
+    recordsSource: config.records.provider,
     dev: config.dev,
     log,
   };

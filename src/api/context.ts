@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import type { Clock } from '../adapters/clock';
 import type { FileStore } from '../adapters/files';
+import type { AuthorityRecords } from '../adapters/records';
 import type { SmsSender } from '../adapters/sms';
 import type { Vault } from '../adapters/vault';
 
@@ -12,6 +13,10 @@ export interface AppDeps {
   sms: SmsSender;
   /** Uploaded documents' bytes. */
   files: FileStore;
+  /** Authority records (系统可查验). */
+  records: AuthorityRecords;
+  /** Which records implementation answers (stored with each result). */
+  recordsSource: string;
   /** Demo mode (`ENROLL_DEV=1`): dev inbox visible, demo accounts seeded. */
   dev: boolean;
   log: Pick<Console, 'info' | 'warn' | 'error'>;

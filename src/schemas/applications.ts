@@ -85,3 +85,9 @@ export function parseFormPatch(fields: Record<string, unknown>): { ok: true; pat
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, patch };
 }
+
+export const precheckInput = z.object({
+  childId: idSchema('孩子'),
+  entryId: idSchema('报名入口'),
+  parentIdNumber: text('家长本人身份证号码', 40).describe('与孩子同一户口簿上的父亲或母亲本人的身份证号码'),
+});

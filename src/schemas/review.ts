@@ -15,6 +15,7 @@ export const queueFiltersInput = z.object({
   submittedFrom: z.iso.datetime({ error: '时间格式不正确' }).optional(),
   submittedTo: z.iso.datetime({ error: '时间格式不正确' }).optional(),
   q: z.string().trim().max(40, { error: '搜索内容过长' }).optional().describe('报名编号或学生姓名的一部分'),
+  verification: z.enum(['pass', 'fail', 'manual', 'pending'], { error: '查验结果不正确' }).optional().describe('系统查验的最差结果'),
 });
 
 export const queueInput = queueFiltersInput.extend({

@@ -1,8 +1,9 @@
 import {
-  applicationInput, chooseChannelInput, chooseSchoolsInput, saveInput, startInput, submitInput,
+  applicationInput, chooseChannelInput, chooseSchoolsInput, precheckInput, saveInput, startInput, submitInput,
 } from '../../schemas/applications';
 import { chooseChannel, chooseSchools, saveDraft } from '../../services/applications/edit';
 import { startApplication } from '../../services/applications/start';
+import { precheck } from '../../services/precheck';
 import { submitApplication, withdrawApplication } from '../../services/applications/submit';
 import { applicationProgress, getApplication, listApplications } from '../../services/applications/view';
 import { parentProcedure, router } from '../trpc';
@@ -12,6 +13,8 @@ export const applicationsRouter = router({
   list: parentProcedure.query(({ ctx }) => listApplications(ctx.deps.db, ctx.parent.accountId)),
   get: parentProcedure.input(applicationInput)
     .query(({ ctx, input }) => getApplication(ctx.deps.db, ctx.parent.accountId, input.applicationId, ctx.deps.clock.now())),
+  /** 通道预查: which channels the records suggest, before the parent chooses (any channel stays open). */
+  precheck: parentProcedure.input(precheckInput).query(({ ctx, input }) => precheck(ctx.deps, ctx.parent.accountId, input)),
   start: parentProcedure.input(startInput).mutation(({ ctx, input }) => startApplication(ctx.deps, ctx.parent.accountId, input)),
   chooseChannel: parentProcedure.input(chooseChannelInput).mutation(({ ctx, input }) => chooseChannel(ctx.deps, ctx.parent.accountId, input)),
   save: parentProcedure.input(saveInput).mutation(({ ctx, input }) => saveDraft(ctx.deps, ctx.parent.accountId, input)),

@@ -3,7 +3,7 @@ import {
   applicationRef, bulkApproveInput, decisionInput, queueFiltersInput, queueInput, rejectInput, revealInput, staffSignInInput,
 } from '../../schemas/review';
 import { decide, type Decision } from '../../services/review/decide';
-import { reviewDetail, revealIdNumber, reviewStats } from '../../services/review/detail';
+import { recheck, reviewDetail, revealIdNumber, reviewStats } from '../../services/review/detail';
 import { exportQueue } from '../../services/review/export';
 import { type QueueFilters, reviewQueue } from '../../services/review/queue';
 import { readAudit } from '../../services/audit';
@@ -72,6 +72,10 @@ export const reviewRouter = router({
 
   revealId: staffProcedure(...reviewers).input(revealInput)
     .mutation(({ ctx, input }) => revealIdNumber(ctx.deps, ctx.staff, input, request(ctx))),
+
+  /** 重新查验: runs the system checks again now (audited). */
+  recheck: staffProcedure(...reviewers).input(applicationRef)
+    .mutation(({ ctx, input }) => recheck(ctx.deps, ctx.staff, input.applicationId, request(ctx))),
 
   export: staffProcedure(...reviewers).input(queueFiltersInput.default({}))
     .mutation(({ ctx, input }) => exportQueue(ctx.deps, ctx.staff, dates(input), request(ctx))),

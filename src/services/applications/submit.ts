@@ -7,11 +7,12 @@ import { checkChannelClaims, missingDocuments } from '../../domain/eligibility';
 import { DomainError } from '../../domain/errors';
 import { describeWindow, windowState } from '../../domain/window';
 import { sendNow } from '../outbox';
+import { runVerification, verificationJob } from '../verification';
 import { assertEditable } from './guards';
 import { type LoadedApplication, ownApplication } from './load';
 import { transitionStatements } from './transition';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'sms' | 'log'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource'>;
 type Defer = (task: () => Promise<unknown>) => void;
 
 export const siblingDocuments = [
@@ -55,13 +56,14 @@ export async function submitApplication(deps: Deps, accountId: string, input: { 
   const { statements, key } = transitionStatements(db, loaded, {
     to: 'submitted', actor: 'parent', actorId: accountId, now, set: { submittedAt: now, rejectReason: null },
   });
-  const [updated] = await db.batch(statements);
+  const [updated] = await db.batch([...statements, verificationJob(db, application.id, now)]);
   if (updated.rowsAffected === 0) {
     const again = await ownApplication(db, accountId, input.applicationId);
     if (again.application.status === 'submitted' && again.application.version === input.version + 1) return submittedView(again.application);
     throw new DomainError('APPLICATION_CHANGED', '报名信息已在别处更新，请重新预览后再提交');
   }
   defer(() => sendNow(deps, [key]));
+  defer(() => runVerification(deps, application.id));
   return submittedView({ ...application, version: application.version + 1, submittedAt: now });
 }
 

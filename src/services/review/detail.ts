@@ -7,6 +7,7 @@ import { statusNames } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
 import { gradeNames } from '../../domain/eligibility';
 import { auditStatement } from '../audit';
+import { runVerification, verificationJob, verificationResults } from '../verification';
 import { loadApplication } from '../applications/load';
 import type { SignedInStaff } from '../staff/sessions';
 import { assertInScope, scopeOf } from './scope';
@@ -45,6 +46,7 @@ export async function reviewDetail(db: Db, member: SignedInStaff, applicationId:
     documents: docs.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, contentType: d.contentType, size: d.size, createdAt: d.createdAt.toISOString() })),
     history: history.map((h) => ({ at: h.at.toISOString(), from: h.fromStatus, to: h.toStatus, toName: statusNames[h.toStatus], actor: h.actor, reason: h.reason })),
     submittedAt: application.submittedAt?.toISOString() ?? null,
+    verification: { overall: application.verification, ...(await verificationResults(db, application.id)) },
   };
 }
 
@@ -95,4 +97,24 @@ export async function reviewStats(db: Db, member: SignedInStaff) {
     byChannel: byChannel.map((r) => ({ channelId: r.key, count: r.n })),
     byFirstSchool: bySchool.map((r) => ({ schoolId: r.key, count: r.n })),
   };
+}
+
+/** A reviewer asks for the checks to run again (e.g. after a parent's correction or an outage): audited. */
+export async function recheck(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'vault' | 'records' | 'recordsSource' | 'log'>,
+  member: SignedInStaff,
+  applicationId: string,
+  request: { ip: string | null; requestId: string | null },
+) {
+  const { db } = deps;
+  const loaded = await loadApplication(db, applicationId);
+  if (!loaded || loaded.application.status === 'draft') throw notFound();
+  assertInScope(member, loaded.application);
+  const now = deps.clock.now();
+  await db.batch([
+    verificationJob(db, applicationId, now),
+    auditStatement(db, { staffId: member.staffId, username: member.username, action: 'recheck', applicationId, ip: request.ip, requestId: request.requestId, at: now }),
+  ]);
+  const outcome = await runVerification(deps, applicationId);
+  return { outcome, ...(await verificationResults(db, applicationId)) };
 }

@@ -42,5 +42,5 @@ export async function exportQueue(
     detail: { filters: { ...filters, submittedFrom: filters.submittedFrom?.toISOString(), submittedTo: filters.submittedTo?.toISOString() }, rows: rows.length },
     ip: request.ip, requestId: request.requestId, at: deps.clock.now(),
   })]);
-  return { fileName: `报名数据-${formatChinaDateTime(deps.clock.now()).replace(/[ :]/g, '')}.csv`, rows: rows.length, csv: `\uFEFF${lines.join('\r\n')}\r\n` };
+  return { fileName: `报名数据-${formatChinaDateTime(deps.clock.now()).replace(' ', '-').replace(':', '')}.csv`, rows: rows.length, csv: `\uFEFF${lines.join('\r\n')}\r\n` };
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client';
 import { applications, channels, children, entries, schools } from '../../../db/schema';
 import type { ApplicationStatus } from '../../domain/application-status';
 import { statusNames } from '../../domain/application-status';
+import type { CheckResult } from '../../domain/verification';
 import type { SignedInStaff } from '../staff/sessions';
 import { scopeOf } from './scope';
 
@@ -15,6 +16,8 @@ export interface QueueFilters {
   submittedTo?: Date;
   /** An application number (or its start), or part of the child's name. */
   q?: string;
+  /** The worst result of the system checks. */
+  verification?: CheckResult;
 }
 
 /** `李小明` → `李*明`; two characters → `李*`: lists never show a child's full name. */
@@ -42,6 +45,7 @@ export function queueWhere(member: SignedInStaff, f: QueueFilters): SQL | undefi
     f.entryId ? eq(applications.entryId, f.entryId) : undefined,
     f.channelId ? eq(applications.channelId, f.channelId) : undefined,
     f.status ? eq(applications.status, f.status) : undefined,
+    f.verification ? eq(applications.verification, f.verification) : undefined,
     f.schoolId ? or(eq(applications.firstSchoolId, f.schoolId), eq(applications.secondSchoolId, f.schoolId)) : undefined,
     f.submittedFrom ? gte(applications.submittedAt, f.submittedFrom) : undefined,
     f.submittedTo ? lt(applications.submittedAt, f.submittedTo) : undefined,
@@ -57,6 +61,7 @@ export function queueRows(db: Db, where: SQL | undefined) {
     childName: children.name, childIdMasked: children.idMasked, entryName: entries.name, grade: applications.grade,
     channelName: channels.name, firstSchool: first.name, secondSchool: second.name, community: applications.community,
     withdrawCount: applications.withdrawCount, submittedAt: applications.submittedAt, sibling: applications.sibling,
+    verification: applications.verification,
   }).from(applications)
     .innerJoin(children, eq(children.id, applications.childId))
     .innerJoin(entries, eq(entries.id, applications.entryId))
@@ -72,7 +77,7 @@ export const rowView = (r: QueueRow) => ({
   id: r.id, number: r.number, status: r.status, statusName: statusNames[r.status], version: r.version,
   childName: maskName(r.childName), childIdMasked: r.childIdMasked, entryName: r.entryName, grade: r.grade,
   channelName: r.channelName, firstSchool: r.firstSchool, secondSchool: r.secondSchool, community: r.community,
-  withdrawCount: r.withdrawCount, siblingPriority: r.sibling !== null, submittedAt: r.submittedAt?.toISOString() ?? null,
+  withdrawCount: r.withdrawCount, siblingPriority: r.sibling !== null, verification: r.verification, submittedAt: r.submittedAt?.toISOString() ?? null,
 });
 
 /**
