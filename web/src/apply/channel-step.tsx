@@ -8,6 +8,7 @@ import { getChannels } from '../lib/catalog';
 import { problemOf } from '../lib/problem';
 import { api } from '../lib/trpc';
 import { ChannelCard } from '../parent/channel-card';
+import { type Precheck, PrecheckPanel, VerdictTag } from './precheck-panel';
 import { StepFrame } from './step-frame';
 import { stepPath } from './steps';
 import { useApplication } from './use-application';
@@ -32,6 +33,8 @@ function ChannelChoice(props: { app: Application }) {
   const tracks = () => (catalog()?.tracks ?? []).filter((t) => props.app.grade >= t.gradeMin && props.app.grade <= t.gradeMax);
   const [pending, setPending] = createSignal<string>();
   const [error, setError] = createSignal<string>();
+  const [precheck, setPrecheck] = createSignal<Precheck>();
+  const verdictOf = (code: string) => precheck()?.channels.find((c) => c.code === code);
 
   const choose = async (channelId: string) => {
     if (pending()) return;
@@ -53,6 +56,7 @@ function ChannelChoice(props: { app: Application }) {
     <Show when={catalog()}>
       <p class="muted">{zhApply.channelStep.hint}</p>
       <Show when={props.app.channel}>{(c) => <p class="notice-ok">{zhApply.channelStep.current(c().name)}</p>}</Show>
+      <PrecheckPanel app={props.app} result={precheck()} onResult={setPrecheck} />
       <FormError message={error()} />
       <Show when={tracks().length > 0} fallback={<p class="empty">{zhApply.channelStep.none}</p>}>
         <For each={tracks()}>
@@ -69,7 +73,10 @@ function ChannelChoice(props: { app: Application }) {
                     const selected = () => props.app.channel?.id === channel.id;
                     return (
                       <ChannelCard channel={channel} selected={selected()}
-                        badge={<Show when={selected()}><span class="tag tag-chosen">{zhApply.channelStep.chosen}</span></Show>}>
+                        badge={<>
+                          <Show when={verdictOf(channel.code)}>{(v) => <VerdictTag qualifies={v().qualifies} />}</Show>
+                          <Show when={selected()}><span class="tag tag-chosen">{zhApply.channelStep.chosen}</span></Show>
+                        </>}>
                         <button type="button" class="button button-primary button-block channel-choose" disabled={Boolean(pending())}
                           onClick={() => void choose(channel.id)}>
                           {pending() === channel.id ? zhApply.channelStep.choosing : zhApply.channelStep.choose}
