@@ -1,7 +1,8 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AuthorityRecords, RecordsOperation } from '../../src/adapters/records';
 import { recordsOperations } from '../../src/adapters/records';
 import { localRecords } from '../../src/adapters/records-local';
+import { readBody, unitHash } from './fake-server';
 
 /**
  * A local authority-records service over real HTTP, for tests of the `http` adapter. It serves the records contract
@@ -66,29 +67,6 @@ export interface FakeRecordsUpstream {
   close(): Promise<void>;
 }
 
-/** 32-bit FNV-1a, then a finaliser: a uniform number in [0, 1) from a string. */
-function unitHash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) / 2 ** 32;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function send(res: ServerResponse, status: number, payload: unknown, contentType = 'application/json'): void {
   if (res.destroyed || res.writableEnded) return;

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
+import { readBody, unitHash } from './fake-server';
 
 /**
  * A local SMS provider over real HTTP, for fault tests of the `http` adapter. Like a real provider with
@@ -52,29 +53,6 @@ export interface FakeSmsProvider {
   close(): Promise<void>;
 }
 
-/** 32-bit FNV-1a, then a finaliser: a uniform number in [0, 1) from a string. */
-function unitHash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) / 2 ** 32;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function answer(res: ServerResponse, status: number, payload: unknown): void {
   if (res.destroyed || res.writableEnded) return;
