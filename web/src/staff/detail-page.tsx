@@ -8,6 +8,7 @@ import { chinaDateTime, staffTitle } from './format';
 import { IdReveal } from './id-reveal';
 import { lastQueue } from './queue-memory';
 import { StaffStatus } from './status-tag';
+import { VerificationPanel } from './verification-panel';
 
 const secret: Record<string, 'father' | 'mother'> = { fatherIdNumber: 'father', motherIdNumber: 'mother' };
 
@@ -46,6 +47,7 @@ export function DetailPage(props: { id: string }) {
           <div class="staff-detail-grid">
             <div class="staff-detail-main">
               <Basics detail={d()} />
+              <VerificationPanel detail={d()} />
               <section class="staff-panel" aria-labelledby="form-title">
                 <h2 id="form-title" class="staff-section-title">{zhStaff.detail.form}</h2>
                 <p class="staff-muted">{zhStaff.detail.revealHint}</p>

@@ -1,11 +1,11 @@
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import type { StaffCatalog } from './data';
-import { type QueueSearch, queueStatuses } from './url-state';
+import { type QueueSearch, queueStatuses, verificationResults } from './url-state';
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
-type Draft = { entry: string; channel: string; status: string; school: string; from: string; to: string; q: string };
+type Draft = { entry: string; channel: string; status: string; school: string; from: string; to: string; q: string; verification: string };
 
 /**
  * 筛选: entry, channel, status, school, submitted between, number or name. The fields are a draft until 查询 (or
@@ -14,7 +14,7 @@ type Draft = { entry: string; channel: string; status: string; school: string; f
 export function QueueFilters(props: { search: QueueSearch; catalog: StaffCatalog | undefined; onApply: (next: Record<string, string | undefined>) => void }) {
   const fromSearch = (): Draft => ({
     entry: one(props.search.entry), channel: one(props.search.channel), status: one(props.search.status), school: one(props.search.school),
-    from: one(props.search.from), to: one(props.search.to), q: one(props.search.q),
+    from: one(props.search.from), to: one(props.search.to), q: one(props.search.q), verification: one(props.search.verification),
   });
   const [draft, setDraft] = createSignal<Draft>(fromSearch());
   // The address changed elsewhere (a count clicked, back button): the fields follow it.
@@ -36,11 +36,12 @@ export function QueueFilters(props: { search: QueueSearch; catalog: StaffCatalog
     props.onApply({
       entry: d.entry || undefined, channel: channelFits ? d.channel || undefined : undefined, status: d.status || undefined,
       school: d.school || undefined, from: d.from || undefined, to: d.to || undefined, q: d.q.trim() || undefined,
+      verification: d.verification || undefined,
     });
   };
   const reset = () => {
-    setDraft({ entry: '', channel: '', status: '', school: '', from: '', to: '', q: '' });
-    props.onApply({ entry: undefined, channel: undefined, status: undefined, school: undefined, from: undefined, to: undefined, q: undefined });
+    setDraft({ entry: '', channel: '', status: '', school: '', from: '', to: '', q: '', verification: '' });
+    props.onApply({ entry: undefined, channel: undefined, status: undefined, school: undefined, from: undefined, to: undefined, q: undefined, verification: undefined });
   };
 
   return (
@@ -90,6 +91,13 @@ export function QueueFilters(props: { search: QueueSearch; catalog: StaffCatalog
               </Show>
             )}
           </For>
+        </select>
+      </div>
+      <div class="staff-filter">
+        <label for="f-verification">{zhStaff.queue.verification}</label>
+        <select id="f-verification" class="staff-select" value={draft().verification} onChange={(e) => set('verification', e.currentTarget.value)}>
+          <option value="">{zhStaff.queue.all}</option>
+          <For each={verificationResults}>{(r) => <option value={r} selected={draft().verification === r}>{zhStaff.verification.results[r]}</option>}</For>
         </select>
       </div>
       <div class="staff-filter staff-filter-dates">

@@ -4,6 +4,7 @@ import { zhStaff } from '../i18n/zh-CN-staff';
 import type { QueueRow } from './data';
 import { chinaDateTime } from './format';
 import { StaffStatus } from './status-tag';
+import { VerificationTag } from './verification-panel';
 
 type Sort = 'submittedAt' | 'number';
 
@@ -72,6 +73,7 @@ export function QueueTable(props: {
               <th scope="col">{zhStaff.queue.columns.channel}</th>
               <th scope="col">{zhStaff.queue.columns.schools}</th>
               <th scope="col">{zhStaff.queue.columns.status}</th>
+              <th scope="col">{zhStaff.queue.columns.verification}</th>
               <SortHeader sort="submittedAt" label={zhStaff.queue.columns.submittedAt} />
               <th scope="col" class="staff-num">{zhStaff.queue.columns.withdrawals}</th>
             </tr>
@@ -100,6 +102,7 @@ export function QueueTable(props: {
                     <span class="staff-muted">{row.secondSchool ?? '—'}</span>
                   </td>
                   <td><StaffStatus status={row.status} name={row.statusName} /></td>
+                  <td><VerificationTag result={row.verification} /></td>
                   <td class="staff-nowrap staff-mono">{chinaDateTime(row.submittedAt)}</td>
                   <td class="staff-num">{row.withdrawCount}</td>
                 </tr>

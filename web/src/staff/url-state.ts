@@ -10,6 +10,7 @@ export interface QueueSearch {
   from?: string;
   to?: string;
   q?: string;
+  verification?: string;
   sort?: string;
   order?: string;
   page?: string;
@@ -17,6 +18,7 @@ export interface QueueSearch {
 }
 
 export const queueStatuses = ['submitted', 'rejected', 'withdrawn', 'preliminarily_approved', 'school_approved', 'admitted', 'not_admitted'] as const;
+export const verificationResults = ['pass', 'fail', 'manual', 'pending'] as const;
 export const pageSizes = [20, 50, 100] as const;
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
@@ -25,6 +27,7 @@ export function filtersOf(s: QueueSearch) {
   const status = one(s.status);
   const from = one(s.from);
   const to = one(s.to);
+  const verification = one(s.verification);
   return {
     entryId: one(s.entry),
     channelId: one(s.channel),
@@ -34,6 +37,7 @@ export function filtersOf(s: QueueSearch) {
     // The day picked is included: up to the start of the next day.
     submittedTo: to ? chinaDayStart(to, 1) : undefined,
     q: one(s.q)?.trim() || undefined,
+    verification: verificationResults.find((x) => x === verification),
   };
 }
 
