@@ -294,7 +294,7 @@ describe('a county reviewer rejects, the parent resubmits, the reviewer approves
     await page.getByRole('button', { name: /^初审通过\s*2$/ }).click();
     await page.waitForURL(/[?&]status=preliminarily_approved/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^报名数据-2024-07-16\d{4,6}\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^报名数据-2024-07-16-\d{4}\.csv$/);
     const bytes = new Uint8Array(await readFile(await download.path()));
     expect([...bytes.subarray(0, 3)], 'UTF-8 with BOM, for Excel').toEqual([0xef, 0xbb, 0xbf]);
     const csv = new TextDecoder().decode(bytes);
