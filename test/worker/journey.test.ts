@@ -5,10 +5,11 @@ import { residentId } from '../helpers/identity';
 import { hukouDocuments, hukouForm } from '../helpers/journey';
 import { samplePng } from '../helpers/sample-files';
 import { startWorkerStack } from '../helpers/worker-stack';
+import { edgeCases } from '../../src/adapters/records-dataset';
 
 const now = '2024-07-20T10:00:00+08:00';
 
-describe('the application journey and its review on the Worker (workerd + sqld + local R2)', () => {
+describe('the application journey, its system checks and its review on the Worker (workerd + sqld + local R2)', () => {
   let stack: Awaited<ReturnType<typeof startWorkerStack>>;
   let anonymous: EnrollmentClient;
 
@@ -29,7 +30,7 @@ describe('the application journey and its review on the Worker (workerd + sqld +
     return { token: token!, client: createEnrollmentClient({ url: stack.url, token: token! }) };
   }
 
-  it('lets a parent submit with real uploads, a reviewer reject, the parent resubmit and the reviewer approve', async () => {
+  it('lets a parent submit with real uploads, checks it against the records, a reviewer reject, the parent resubmit and the reviewer approve', async () => {
     const { token, client: parent } = await signIn('13512340001');
     const [region] = await anonymous.catalog.regions.query();
     const detail = await anonymous.catalog.region.query({ regionId: region!.id });
@@ -58,6 +59,10 @@ describe('the application journey and its review on the Worker (workerd + sqld +
 
     const { token: staffToken } = await anonymous.review.signIn.mutate({ username: 'county', password: 'demo-county-2024', session: 'token' });
     const county = createEnrollmentClient({ url: stack.url, token: staffToken! });
+    await expect.poll(async () => (await county.review.get.query({ applicationId })).verification.checks.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const { verification } = await county.review.get.query({ applicationId });
+    expect(verification.checks.map((c) => c.claim)).toEqual(expect.arrayContaining(['identity_child', 'hukou']));
+    expect(verification.checks[0]!.source).toBe('local');
     expect((await county.review.queue.query({})).rows.map((r) => r.id)).toContain(applicationId);
     await county.review.reject.mutate({ applicationId, reason: '户口簿照片不清晰，请重新上传' });
     expect(await parent.applications.progress.query({ applicationId })).toMatchObject({ statusName: '已驳回', rejectReason: '户口簿照片不清晰，请重新上传' });
@@ -69,5 +74,31 @@ describe('the application journey and its review on the Worker (workerd + sqld +
     const doc = preview.documents[0]!;
     const seen = await fetch(`${stack.url}/api/files/${doc.id}`, { headers: { authorization: `Bearer ${staffToken}` } });
     expect(new Uint8Array(await seen.arrayBuffer())).toEqual(samplePng);
+  });
+});
+
+describe('a parent\'s channel pre-check on the Worker', () => {
+  it('recommends the hukou channel for the family registered on 2024-02-29', async () => {
+    const stack = await startWorkerStack({ now });
+    try {
+      const anonymous = createEnrollmentClient({ url: stack.url });
+      const phone = '13512340002';
+      await anonymous.auth.requestCode.mutate({ phone });
+      let code: string | undefined;
+      for (let i = 0; i < 100 && !code; i++) {
+        code = (await anonymous.dev.inbox.query({ phone }))[0]?.body.match(/验证码为(\d{6})/)?.[1];
+        if (!code) await new Promise((r) => setTimeout(r, 50));
+      }
+      const { token } = await anonymous.auth.signIn.mutate({ phone, code: code!, session: 'token' });
+      const parent = createEnrollmentClient({ url: stack.url, token: token! });
+      const family = edgeCases.hukouBeforeCutoff;
+      const child = await parent.children.add.mutate({ name: family.child.name, idType: 'resident', idNumber: family.child.idNumber });
+      const [region] = await anonymous.catalog.regions.query();
+      const grade1 = (await anonymous.catalog.region.query({ regionId: region!.id })).entries.find((e) => e.code === 'grade1')!;
+      const result = await parent.applications.precheck.query({ childId: child.id, entryId: grade1.id, parentIdNumber: family.father.idNumber });
+      expect(result.channels.find((c) => c.code === 'hukou')).toMatchObject({ qualifies: true });
+    } finally {
+      await stack.stop();
+    }
   });
 });
