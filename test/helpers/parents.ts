@@ -29,7 +29,7 @@ export async function signInParent(t: TestHost, phone: string): Promise<Enrollme
  * Factory for many parents at once (races): accounts and sessions written straight into the database, as a
  * completed sign-in would leave them, without going through the per-address code limits.
  */
-export async function parentsInDatabase(t: TestHost, count: number): Promise<{ phone: string; client: EnrollmentClient }[]> {
+export async function parentsInDatabase(t: TestHost, count: number): Promise<{ phone: string; token: string; client: EnrollmentClient }[]> {
   const now = t.clock.now();
   const parents = await Promise.all(Array.from({ length: count }, async (_, i) => {
     const phone = `139${String(10_000_000 + i).slice(-8)}`;
@@ -43,5 +43,5 @@ export async function parentsInDatabase(t: TestHost, count: number): Promise<{ p
       id: newId(), tokenHash: p.session.tokenHash, accountId: p.accountId, createdAt: now, lastSeenAt: now, expiresAt: p.session.expiresAt,
     }))),
   ]);
-  return parents.map((p) => ({ phone: p.phone, client: createEnrollmentClient({ url: t.url, token: p.session.token }) }));
+  return parents.map((p) => ({ phone: p.phone, token: p.session.token, client: createEnrollmentClient({ url: t.url, token: p.session.token }) }));
 }
