@@ -1,7 +1,7 @@
 /**
  * The review queue with 50,000 applications: each filter a reviewer uses, measured in-process against a libSQL
  * file, with a raw-SQL baseline (the bare page query through @libsql/client) measured in the same run.
- * `npx tsx test/bench/review-queue.ts [--applications N]`; also part of `npm run bench`.
+ * `npx tsx test/bench/review-queue.ts [--applications N]`; also the last part of `npm run bench` (`--queue N`).
  */
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';

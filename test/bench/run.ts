@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { tempDir } from '../helpers/temp';
 import { type BaselineReport, runBaseline } from './baseline';
 import { backgroundCores, fdatasyncLatencies, fixed, percentile, type Step, table } from './measure';
+import { printQueueBench, runQueueBench } from './review-queue';
 import { type PhaseReport, runRush, windowOpens } from './rush';
 
 const { values } = parseArgs({
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     parents: { type: 'string', default: '400' },
     concurrency: { type: 'string', default: '50' },
     sample: { type: 'string', default: '20' },
+    queue: { type: 'string', default: '50000' },
   },
 });
 const parents = Number(values.parents);
@@ -189,3 +191,7 @@ async function main() {
 }
 
 await main();
+
+// The review queue with many applications (its own database; `--queue 0` skips it).
+const queueSize = Number(values.queue);
+if (queueSize > 0) printQueueBench(await runQueueBench(queueSize));
