@@ -2,12 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoStaff } from '../../db/seed/demo-staff';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
 import { residentId } from '../helpers/identity';
+import { codeFromInbox } from '../helpers/parents';
 import { hukouDocuments, hukouForm } from '../helpers/journey';
 import { samplePng } from '../helpers/sample-files';
 import { startWorkerStack } from '../helpers/worker-stack';
 import { edgeCases } from '../../src/adapters/records-dataset';
 
 const now = '2024-07-20T10:00:00+08:00';
+
+/** Signs a parent in on the Worker with the code the dev SMS provider stored. */
+async function signInOnWorker(url: string, phone: string) {
+  const anonymous = createEnrollmentClient({ url });
+  await anonymous.auth.requestCode.mutate({ phone });
+  const code = await codeFromInbox({ client: anonymous }, phone);
+  const { token } = await anonymous.auth.signIn.mutate({ phone, code, session: 'token' });
+  return { token: token!, client: createEnrollmentClient({ url, token: token! }) };
+}
 
 describe('the application journey, its system checks and its review on the Worker (workerd + sqld + local R2)', () => {
   let stack: Awaited<ReturnType<typeof startWorkerStack>>;
@@ -19,19 +29,8 @@ describe('the application journey, its system checks and its review on the Worke
   });
   afterAll(() => stack?.stop());
 
-  async function signIn(phone: string) {
-    await anonymous.auth.requestCode.mutate({ phone });
-    let code: string | undefined;
-    for (let i = 0; i < 100 && !code; i++) {
-      code = (await anonymous.dev.inbox.query({ phone }))[0]?.body.match(/验证码为(\d{6})/)?.[1];
-      if (!code) await new Promise((r) => setTimeout(r, 50));
-    }
-    const { token } = await anonymous.auth.signIn.mutate({ phone, code: code!, session: 'token' });
-    return { token: token!, client: createEnrollmentClient({ url: stack.url, token: token! }) };
-  }
-
   it('lets a parent submit with real uploads, checks it against the records, a reviewer reject, the parent resubmit and the reviewer approve', async () => {
-    const { token, client: parent } = await signIn('13512340001');
+    const { token, client: parent } = await signInOnWorker(stack.url, '13512340001');
     const [region] = await anonymous.catalog.regions.query();
     const detail = await anonymous.catalog.region.query({ regionId: region!.id });
     const grade1 = detail.entries.find((e) => e.code === 'grade1')!;
@@ -82,15 +81,7 @@ describe('a parent\'s channel pre-check on the Worker', () => {
     const stack = await startWorkerStack({ now });
     try {
       const anonymous = createEnrollmentClient({ url: stack.url });
-      const phone = '13512340002';
-      await anonymous.auth.requestCode.mutate({ phone });
-      let code: string | undefined;
-      for (let i = 0; i < 100 && !code; i++) {
-        code = (await anonymous.dev.inbox.query({ phone }))[0]?.body.match(/验证码为(\d{6})/)?.[1];
-        if (!code) await new Promise((r) => setTimeout(r, 50));
-      }
-      const { token } = await anonymous.auth.signIn.mutate({ phone, code: code!, session: 'token' });
-      const parent = createEnrollmentClient({ url: stack.url, token: token! });
+      const { client: parent } = await signInOnWorker(stack.url, '13512340002');
       const family = edgeCases.hukouBeforeCutoff;
       const child = await parent.children.add.mutate({ name: family.child.name, idType: 'resident', idNumber: family.child.idNumber });
       const [region] = await anonymous.catalog.regions.query();
