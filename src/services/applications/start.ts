@@ -3,6 +3,7 @@ import { applications, children, entries, regions, seasons, tracks, windows } fr
 import type { AppDeps } from '../../api/context';
 import { DomainError, fieldError } from '../../domain/errors';
 import { gradeInRange, gradeNames, oldEnoughForGrade1 } from '../../domain/eligibility';
+import { loggableError } from '../../domain/error-text';
 import { newId } from '../../domain/ids';
 import { describeWindow, windowState } from '../../domain/window';
 
@@ -53,11 +54,21 @@ export async function startApplication(deps: Deps, accountId: string, input: { c
   const [region] = await db.select({ code: regions.code }).from(regions).where(eq(regions.id, season.regionId));
 
   const id = newId();
-  const inserted = await db.insert(applications).values({
+  const insert = () => db.insert(applications).values({
     id, number: applicationNumber(region?.code ?? 'xx', season.year, entry.code), accountId, childId: child.id,
     seasonId: season.id, entryId: entry.id, grade, trackId: matching.length === 1 ? matching[0]!.id : null, status: 'draft',
     declarationAcceptedAt: now, createdAt: now, updatedAt: now,
   }).onConflictDoNothing({ target: [applications.childId, applications.seasonId] }).returning({ id: applications.id });
+  // Six random characters give ~10⁹ numbers per entry: a county's tens of thousands may meet a taken one; draw again.
+  let inserted: { id: string }[] = [];
+  for (let attempt = 0; ; attempt++) {
+    try {
+      inserted = await insert();
+      break;
+    } catch (error) {
+      if (attempt >= 4 || !/UNIQUE constraint failed: applications\.number/.test(loggableError(error))) throw error;
+    }
+  }
   if (inserted[0]) return { applicationId: id };
 
   const [existing] = await db.select({ id: applications.id, number: applications.number }).from(applications)
