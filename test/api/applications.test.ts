@@ -105,6 +105,18 @@ describe('starting an application', () => {
     t.clock.set('2024-07-16T09:00:00+08:00');
   });
 
+  it('refuses to submit a draft once the window has closed, with the window dates', async () => {
+    const phone = newPhone();
+    parent = await signInParent(t, phone);
+    const { applicationId, version } = await readyToSubmit(t, parent, c, '20180407', nextSeq());
+    t.clock.set('2024-07-26T00:00:00+08:00');
+    parent = await signInParent(t, phone);
+    const e = await refusal(parent.applications.submit.mutate({ applicationId, version }));
+    expect(e.data).toMatchObject({ code: 'FORBIDDEN', domainCode: 'WINDOW_CLOSED' });
+    expect(e.message).toBe('不在报名时间内。报名时间为 2024-07-15 00:00 至 2024-07-25 24:00（北京时间）');
+    t.clock.set('2024-07-16T09:00:00+08:00');
+  });
+
   it('needs the declaration accepted', async () => {
     parent = await newParent();
     const e = await refusal(parent.applications.start.mutate({ childId: 'a'.repeat(20), entryId: c.entry('grade1').id, acceptDeclaration: false as never }));
