@@ -65,3 +65,13 @@ export function missingFields(channelCode: string, form: Form): FormField[] {
     return value === undefined || value === null || value === '';
   });
 }
+
+/** The form as it may be shown: each sealed ID number replaced by its masked form. */
+export function maskedForm(form: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...form };
+  for (const field of secretFields) {
+    const value = form[field] as { masked?: string } | undefined;
+    if (value && typeof value === 'object') out[field] = value.masked ?? null;
+  }
+  return out;
+}

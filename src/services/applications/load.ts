@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 
 import type { Db } from '../../../db/client';
-import { accounts, applications, channels, children, entries, seasons, tracks, windows } from '../../../db/schema';
+import { accounts, applications, channels, children, entries, schools, seasons, tracks, windows } from '../../../db/schema';
 import { DomainError } from '../../domain/errors';
 
 /** An application with what its rules need: entry, window, season, track, channel, child and the family's phone. */
@@ -33,10 +33,9 @@ export async function ownApplication(db: Db, accountId: string, applicationId: s
   return loaded;
 }
 
-/** Ids only, for the cheap ownership check of file routes. */
-export async function ownsApplication(db: Db, accountId: string, applicationId: string): Promise<boolean> {
-  const [row] = await db.select({ id: applications.id }).from(applications)
-    .where(and(eq(applications.id, applicationId), eq(applications.accountId, accountId)));
-  return Boolean(row);
+/** The names of the schools an application names (choices and the sibling's school), as a lookup. */
+export async function schoolNamesOf(db: Db, application: LoadedApplication['application']) {
+  const ids = [application.firstSchoolId, application.secondSchoolId, application.sibling?.schoolId].filter((x): x is string => Boolean(x));
+  const rows = ids.length ? await db.select({ id: schools.id, name: schools.name }).from(schools).where(inArray(schools.id, ids)) : [];
+  return (id: string | null | undefined) => rows.find((s) => s.id === id)?.name ?? null;
 }
-

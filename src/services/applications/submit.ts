@@ -1,11 +1,12 @@
 import { and, eq, lt } from 'drizzle-orm';
-import { applications, documents } from '../../../db/schema';
+import { applications } from '../../../db/schema';
 import type { AppDeps } from '../../api/context';
 import { fieldLabels, missingFields } from '../../domain/application-form';
 import { maxWithdrawals, statusNames } from '../../domain/application-status';
 import { checkChannelClaims, missingDocuments } from '../../domain/eligibility';
 import { DomainError } from '../../domain/errors';
 import { describeWindow, windowState } from '../../domain/window';
+import { listDocuments } from '../documents';
 import { sendNow } from '../outbox';
 import { runVerification, verificationJob } from '../verification';
 import { assertEditable } from './guards';
@@ -21,14 +22,12 @@ export const siblingDocuments = [
 ] as const;
 
 /** Everything still missing before the application can be submitted, as a parent reads it. */
-export async function whatIsMissing(deps: Pick<AppDeps, 'db'>, loaded: LoadedApplication): Promise<string[]> {
+export function whatIsMissing(loaded: LoadedApplication, uploaded: ReadonlySet<string>): string[] {
   const { application, channel } = loaded;
   if (!channel) return ['报名通道'];
   const missing: string[] = missingFields(channel.code, application.form).map((f) => fieldLabels[f]);
   for (const message of Object.values(checkChannelClaims(channel.eligibility, application.form))) missing.push(message);
   if (!application.firstSchoolId || !application.secondSchoolId) missing.push('两所志愿学校');
-  const uploaded = new Set((await deps.db.select({ kind: documents.kind }).from(documents)
-    .where(eq(documents.applicationId, application.id))).map((d) => d.kind));
   const hukouShowsRelation = typeof application.form.hukouShowsRelation === 'boolean' ? application.form.hukouShowsRelation : null;
   for (const doc of missingDocuments(channel.documents, uploaded, { hukouShowsRelation })) missing.push(`材料：${doc.name}`);
   if (application.sibling) {
@@ -50,7 +49,7 @@ export async function submitApplication(deps: Deps, accountId: string, input: { 
   if (application.status === 'submitted' && application.version === input.version + 1) return submittedView(application);
   if (application.version !== input.version) throw new DomainError('APPLICATION_CHANGED', '报名信息已在别处更新，请重新预览后再提交');
   await assertEditable(db, loaded, now);
-  const missing = await whatIsMissing(deps, loaded);
+  const missing = whatIsMissing(loaded, new Set((await listDocuments(db, application.id)).map((d) => d.kind)));
   if (missing.length) throw new DomainError('APPLICATION_INCOMPLETE', `还有未完成的内容：${missing.join('；')}`, { missing });
 
   const { statements, key } = transitionStatements(db, loaded, {

@@ -1,26 +1,17 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { applicationHistory, applications, children, documents, entries, schools } from '../../../db/schema';
+import { applicationHistory, applications, children, entries } from '../../../db/schema';
 import { correctionDeadline, withdrawalsLeft } from '../../domain/application-rules';
-import { fieldLabels, formFields, secretFields } from '../../domain/application-form';
+import { fieldLabels, formFields, maskedForm } from '../../domain/application-form';
 import { editableStatuses, statusNames } from '../../domain/application-status';
 import { gradeNames } from '../../domain/eligibility';
 import { describeWindow, windowState } from '../../domain/window';
 import { lastRejectedAt } from './guards';
-import { type LoadedApplication, ownApplication } from './load';
+import { listDocuments } from '../documents';
+import { type LoadedApplication, ownApplication, schoolNamesOf } from './load';
 import { siblingDocuments, whatIsMissing } from './submit';
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
-
-/** The form as the parent sees it: ID numbers masked (they were typed by this parent, but never travel in full). */
-function formView(form: Record<string, unknown>) {
-  const out: Record<string, unknown> = { ...form };
-  for (const field of secretFields) {
-    const value = form[field] as { masked?: string } | undefined;
-    if (value && typeof value === 'object') out[field] = value.masked ?? null;
-  }
-  return out;
-}
 
 async function history(db: Db, applicationId: string) {
   const rows = await db.select().from(applicationHistory).where(eq(applicationHistory.applicationId, applicationId)).orderBy(asc(applicationHistory.version));
@@ -52,12 +43,7 @@ async function progressOf(db: Db, loaded: LoadedApplication, now: Date) {
 export async function getApplication(db: Db, accountId: string, applicationId: string, now: Date) {
   const loaded = await ownApplication(db, accountId, applicationId);
   const { application, entry, track, channel, child } = loaded;
-  const schoolIds = [application.firstSchoolId, application.secondSchoolId, application.sibling?.schoolId].filter((x): x is string => Boolean(x));
-  const [schoolRows, docs] = await Promise.all([
-    schoolIds.length ? db.select({ id: schools.id, name: schools.name }).from(schools).where(inArray(schools.id, schoolIds)) : [],
-    db.select().from(documents).where(eq(documents.applicationId, application.id)).orderBy(asc(documents.createdAt)),
-  ]);
-  const schoolName = (id: string | null | undefined) => schoolRows.find((s) => s.id === id)?.name ?? null;
+  const [schoolName, docs] = await Promise.all([schoolNamesOf(db, application), listDocuments(db, application.id)]);
   return {
     id: application.id,
     number: application.number,
@@ -67,15 +53,15 @@ export async function getApplication(db: Db, accountId: string, applicationId: s
     child: { id: child.id, name: child.name, idNumberMasked: child.idMasked, birthDate: child.birthDate },
     track: track ? { id: track.id, name: track.name, level: track.level } : null,
     channel: channel ? { id: channel.id, code: channel.code, name: channel.name, documents: channel.documents } : null,
-    form: formView(application.form),
+    form: maskedForm(application.form),
     fields: channel ? formFields(channel.code, application.form).map((f) => ({ field: f, label: fieldLabels[f] })) : [],
     schools: {
       first: application.firstSchoolId ? { id: application.firstSchoolId, name: schoolName(application.firstSchoolId) } : null,
       second: application.secondSchoolId ? { id: application.secondSchoolId, name: schoolName(application.secondSchoolId) } : null,
     },
     sibling: application.sibling ? { ...application.sibling, schoolName: schoolName(application.sibling.schoolId), documents: siblingDocuments } : null,
-    documents: docs.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, contentType: d.contentType, size: d.size, createdAt: d.createdAt.toISOString() })),
-    missing: editableStatuses.includes(application.status) ? await whatIsMissing({ db }, loaded) : [],
+    documents: docs,
+    missing: editableStatuses.includes(application.status) ? whatIsMissing(loaded, new Set(docs.map((d) => d.kind))) : [],
     declarationAcceptedAt: application.declarationAcceptedAt.toISOString(),
     submittedAt: iso(application.submittedAt),
     ...(await progressOf(db, loaded, now)),

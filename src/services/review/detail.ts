@@ -1,14 +1,15 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { applicationHistory, applications, children, documents, schools } from '../../../db/schema';
+import { applicationHistory, applications, children } from '../../../db/schema';
 import type { AppDeps } from '../../api/context';
-import { fieldLabels, formFields, secretFields } from '../../domain/application-form';
+import { fieldLabels, formFields, maskedForm } from '../../domain/application-form';
 import { statusNames } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
 import { gradeNames } from '../../domain/eligibility';
 import { auditStatement } from '../audit';
 import { runVerification, verificationJob, verificationResults } from '../verification';
-import { loadApplication } from '../applications/load';
+import { loadApplication, schoolNamesOf } from '../applications/load';
+import { listDocuments } from '../documents';
 import type { SignedInStaff } from '../staff/sessions';
 import { assertInScope, scopeOf } from './scope';
 
@@ -20,18 +21,12 @@ export async function reviewDetail(db: Db, member: SignedInStaff, applicationId:
   if (!loaded || loaded.application.status === 'draft') throw notFound();
   assertInScope(member, loaded.application);
   const { application, channel, track, entry, child } = loaded;
-  const schoolIds = [application.firstSchoolId, application.secondSchoolId, application.sibling?.schoolId].filter((x): x is string => Boolean(x));
-  const [schoolRows, docs, history] = await Promise.all([
-    schoolIds.length ? db.select({ id: schools.id, name: schools.name }).from(schools).where(inArray(schools.id, schoolIds)) : [],
-    db.select().from(documents).where(eq(documents.applicationId, application.id)).orderBy(asc(documents.kind), asc(documents.createdAt)),
+  const [name, docs, history, verification] = await Promise.all([
+    schoolNamesOf(db, application),
+    listDocuments(db, application.id),
     db.select().from(applicationHistory).where(eq(applicationHistory.applicationId, application.id)).orderBy(asc(applicationHistory.version)),
+    verificationResults(db, application.id),
   ]);
-  const name = (id: string | null | undefined) => schoolRows.find((s) => s.id === id)?.name ?? null;
-  const form: Record<string, unknown> = { ...application.form };
-  for (const f of secretFields) {
-    const v = form[f] as { masked?: string } | undefined;
-    if (v && typeof v === 'object') form[f] = v.masked ?? null;
-  }
   return {
     id: application.id, number: application.number, status: application.status, statusName: statusNames[application.status],
     version: application.version, withdrawCount: application.withdrawCount, rejectReason: application.rejectReason,
@@ -39,14 +34,14 @@ export async function reviewDetail(db: Db, member: SignedInStaff, applicationId:
     track: track ? { id: track.id, name: track.name, level: track.level } : null,
     channel: channel ? { id: channel.id, code: channel.code, name: channel.name, eligibility: channel.eligibility, documents: channel.documents } : null,
     child: { name: child.name, idNumberMasked: child.idMasked, birthDate: child.birthDate },
-    form,
+    form: maskedForm(application.form),
     fields: channel ? formFields(channel.code, application.form).map((f) => ({ field: f, label: fieldLabels[f] })) : [],
     schools: { first: name(application.firstSchoolId), second: name(application.secondSchoolId), firstId: application.firstSchoolId, secondId: application.secondSchoolId },
     sibling: application.sibling ? { ...application.sibling, schoolName: name(application.sibling.schoolId) } : null,
-    documents: docs.map((d) => ({ id: d.id, kind: d.kind, fileName: d.fileName, contentType: d.contentType, size: d.size, createdAt: d.createdAt.toISOString() })),
+    documents: [...docs].sort((a, b) => a.kind.localeCompare(b.kind)),
     history: history.map((h) => ({ at: h.at.toISOString(), from: h.fromStatus, to: h.toStatus, toName: statusNames[h.toStatus], actor: h.actor, reason: h.reason })),
     submittedAt: application.submittedAt?.toISOString() ?? null,
-    verification: { overall: application.verification, ...(await verificationResults(db, application.id)) },
+    verification: { overall: application.verification, ...verification },
   };
 }
 
@@ -86,7 +81,7 @@ export async function revealIdNumber(
 
 /** Counts by status, channel and first-choice school, within the reviewer's scope. */
 export async function reviewStats(db: Db, member: SignedInStaff) {
-  const where = and(eq(applications.status, applications.status), scopeOf(member));
+  const where = and(ne(applications.status, 'draft'), scopeOf(member));
   const [byStatus, byChannel, bySchool] = await Promise.all([
     db.select({ key: applications.status, n: count() }).from(applications).where(where).groupBy(applications.status),
     db.select({ key: applications.channelId, n: count() }).from(applications).where(and(where, inArray(applications.status, ['submitted', 'rejected', 'preliminarily_approved', 'school_approved', 'admitted', 'not_admitted', 'withdrawn']))).groupBy(applications.channelId),
