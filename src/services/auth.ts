@@ -104,7 +104,7 @@ async function useCode(deps: Deps, input: { phone: string; code: string; purpose
 
 const lostRace = () => new DomainError('CODE_EXPIRED', '验证码已失效，请重新获取');
 
-/** Signs in with a code, creating the account on first use (with a welcome message in 我的消息). */
+/** Signs in with a code, creating the account on first use, with its welcome message in 我的消息, in one batch. */
 export async function signIn(deps: Deps, input: { phone: string; code: string }) {
   const { db } = deps;
   const { consume, won, now } = await useCode(deps, { ...input, purpose: 'sign_in' });
@@ -118,17 +118,16 @@ export async function signIn(deps: Deps, input: { phone: string; code: string })
       id: newId(), tokenHash: session.tokenHash, accountId: sql`(SELECT ${accounts.id} FROM ${accounts} WHERE ${accounts.phone} = ${input.phone})` as never,
       createdAt: now, lastSeenAt: now, expiresAt: session.expiresAt,
     }, won),
+    noticeMessage(db, {
+      accountId: newAccountId, key: `welcome:${newAccountId}`, now,
+      title: '欢迎使用桃江县中小学入学报名平台',
+      body: `您已使用手机号 ${maskPhone(input.phone)} 注册。报名进度的每一次变化都会以短信和站内消息通知您。报名前请先阅读招生工作方案和家长操作手册；系统报名顺序与入学分配学校次序无关，不需扎堆在高峰期报名。`,
+      onlyIf: sql`EXISTS (SELECT 1 FROM ${accounts} WHERE ${accounts.id} = ${newAccountId})`,
+    }),
   ]);
   if (consumed.rowsAffected === 0) throw lostRace();
   const [account] = await db.select().from(accounts).where(eq(accounts.phone, input.phone));
   if (!account) throw lostRace();
-  if (account.id === newAccountId) {
-    await db.batch([noticeMessage(db, {
-      accountId: account.id, key: `welcome:${account.id}`, now,
-      title: '欢迎使用桃江县中小学入学报名平台',
-      body: `您已使用手机号 ${maskPhone(account.phone)} 注册。报名进度的每一次变化都会以短信和站内消息通知您。报名前请先阅读招生工作方案和家长操作手册；系统报名顺序与入学分配学校次序无关，不需扎堆在高峰期报名。`,
-    })]);
-  }
   return { token: session.token, expiresAt: session.expiresAt, account: { id: account.id, phone: account.phone, isNew: account.id === newAccountId } };
 }
 
