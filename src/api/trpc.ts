@@ -70,5 +70,4 @@ export const staffProcedure = (...roles: StaffRoleCode[]) => publicProcedure.use
   return next({ ctx: { ...ctx, staff: member } });
 });
 
-export const createCallerFactory = t.createCallerFactory;
 export { TRPCError };

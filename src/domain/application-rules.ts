@@ -24,8 +24,6 @@ export function submitAllowed(status: ApplicationStatus, window: Window, now: Da
   return windowState(window, now) === 'open' ? { ok: true } : { ok: false, reason: 'window' };
 }
 
-/** May the parent edit the form, documents and schools now? The same as submitting. */
-export const editAllowed = submitAllowed;
 
 export function withdrawalsLeft(withdrawCount: number): number {
   return Math.max(0, maxWithdrawals - withdrawCount);

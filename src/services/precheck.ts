@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { channels, children, entries, seasons, tracks } from '../../db/schema';
 import type { AppDeps } from '../api/context';
 import { RecordsUnavailableError } from '../adapters/records';
@@ -45,9 +45,11 @@ export async function precheck(deps: Deps, accountId: string, input: { childId: 
     }, 'all');
     const town = await townCommunities(db, entry.regionId);
     const channelRows = await db.select({ channel: channels }).from(channels).innerJoin(tracks, eq(tracks.id, channels.trackId))
-      .where(inArray(tracks.entryId, [entry.entry.id])).orderBy(asc(tracks.sort), asc(channels.sort));
-    const seen = new Set<string>();
-    const verdicts = channelRows.filter(({ channel }) => !seen.has(channel.code) && seen.add(channel.code)).map(({ channel }) => ({
+      .where(eq(tracks.entryId, entry.entry.id)).orderBy(asc(tracks.sort), asc(channels.sort));
+    // Tracks of one entry repeat channels (县城 / 非县城毕业生): one verdict per channel code, in the order first met.
+    const byCode = new Map<string, (typeof channelRows)[number]['channel']>();
+    for (const { channel } of channelRows) if (!byCode.has(channel.code)) byCode.set(channel.code, channel);
+    const verdicts = [...byCode.values()].map((channel) => ({
       code: channel.code, name: channel.name,
       ...precheckReason(channelOutcomes(channel.eligibility, facts, town, {})),
     }));
