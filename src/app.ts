@@ -23,7 +23,7 @@ const apiBodyLimit = 256 * 1024;
 /**
  * The whole platform as one Hono app; hosts (`worker/index.ts`, `worker/node.ts`) only build `deps` and serve it.
  *
- * @example const app = createApp({ db, clock: systemClock, secrets, dev: false, log: console });
+ * @example const app = createApp(await buildDeps(config, db, files), { clientIp: (c) => getConnInfo(c).remote.address ?? null });
  */
 export function createApp(deps: AppDeps, hooks: HostHooks = {}) {
   const clientIp = hooks.clientIp ?? ((c: HonoContext) => c.req.header('cf-connecting-ip') ?? null);

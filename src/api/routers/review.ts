@@ -1,19 +1,17 @@
 import { staffPolicy, staffRoleNames } from '../../domain/staff-policy';
 import {
-  applicationRef, bulkApproveInput, decisionInput, queueFiltersInput, queueInput, rejectInput, revealInput, staffSignInInput,
+  applicationRef, auditInput, bulkApproveInput, decisionInput, queueFiltersInput, queueInput, rejectInput, revealInput,
+  staffSignInInput,
 } from '../../schemas/review';
-import { decide, type Decision } from '../../services/review/decide';
+import { readAudit } from '../../services/audit';
+import { bulkApprove, decide, type Decision } from '../../services/review/decide';
 import { recheck, reviewDetail, revealIdNumber, reviewStats } from '../../services/review/detail';
 import { exportQueue } from '../../services/review/export';
 import { type QueueFilters, reviewQueue } from '../../services/review/queue';
-import { readAudit } from '../../services/audit';
-import { revokeStaffSession, staffSignIn } from '../../services/staff/sessions';
+import { revokeStaffSession, type SignedInStaff, staffSignIn } from '../../services/staff/sessions';
 import type { Context } from '../context';
 import { clearedSessionCookie, sessionCookie, staffCookieName } from '../session-cookie';
 import { publicProcedure, router, staffProcedure } from '../trpc';
-import { auditInput } from '../../schemas/review';
-import type { SignedInStaff } from '../../services/staff/sessions';
-import { DomainError } from '../../domain/errors';
 
 const reviewers = ['admin', 'county_reviewer', 'school_reviewer'] as const;
 
@@ -56,19 +54,8 @@ export const reviewRouter = router({
   schoolReject: decision('school_reject', ['admin', 'school_reviewer']),
 
   /** 批量初审通过: a result per application; one failure does not stop the others. */
-  bulkApprove: staffProcedure('admin', 'county_reviewer').input(bulkApproveInput).mutation(async ({ ctx, input }) => {
-    const results = [];
-    for (const applicationId of input.applicationIds) {
-      try {
-        const done = await decide(ctx.deps, asStaff(ctx), { applicationId, action: 'approve' }, ctx.afterResponse);
-        results.push({ applicationId, ok: true as const, status: done.status });
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        results.push({ applicationId, ok: false as const, message: error.message });
-      }
-    }
-    return { approved: results.filter((r) => r.ok).length, results };
-  }),
+  bulkApprove: staffProcedure('admin', 'county_reviewer').input(bulkApproveInput)
+    .mutation(({ ctx, input }) => bulkApprove(ctx.deps, asStaff(ctx), input.applicationIds, ctx.afterResponse)),
 
   revealId: staffProcedure(...reviewers).input(revealInput)
     .mutation(({ ctx, input }) => revealIdNumber(ctx.deps, ctx.staff, input, request(ctx))),

@@ -61,3 +61,26 @@ export async function decide(
   defer(() => sendNow(deps, [key]));
   return { applicationId: application.id, number: application.number, status: move.to, statusName: statusNames[move.to], version: application.version + 1 };
 }
+
+/**
+ * 批量初审通过: each application decided on its own (its own batch, audit entry and notice); a refusal of one is
+ * reported with its reason and does not stop the others.
+ */
+export async function bulkApprove(
+  deps: Deps,
+  decider: Decider,
+  applicationIds: readonly string[],
+  defer: (task: () => Promise<unknown>) => void,
+) {
+  const results: ({ applicationId: string; ok: true; status: string } | { applicationId: string; ok: false; message: string })[] = [];
+  for (const applicationId of applicationIds) {
+    try {
+      const done = await decide(deps, decider, { applicationId, action: 'approve' }, defer);
+      results.push({ applicationId, ok: true, status: done.status });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      results.push({ applicationId, ok: false, message: error.message });
+    }
+  }
+  return { approved: results.filter((r) => r.ok).length, results };
+}
