@@ -2,7 +2,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AuthorityRecords, RecordsOperation } from '../../src/adapters/records';
 import { recordsOperations } from '../../src/adapters/records';
 import { localRecords } from '../../src/adapters/records-local';
-import { readBody, unitHash } from './fake-server';
+import { listenOnLoopback, readBody, unitHash } from './fake-server';
 
 /**
  * A local authority-records service over real HTTP, for tests of the `http` adapter. It serves the records contract
@@ -224,15 +224,10 @@ export async function startFakeRecordsUpstream(options: FakeRecordsUpstreamOptio
     settle('answered', 200, answer);
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const origin = await listenOnLoopback(server);
 
   return {
-    url: `http://127.0.0.1:${port}${base}`,
+    url: `${origin}${base}`,
     requests,
     requestsFor: (operation) => requests.filter((r) => r.operation === operation),
     set(changes) {

@@ -1,5 +1,5 @@
 import { createServer, type ServerResponse } from 'node:http';
-import { readBody, unitHash } from './fake-server';
+import { listenOnLoopback, readBody, unitHash } from './fake-server';
 
 /**
  * A local SMS provider over real HTTP, for fault tests of the `http` adapter. Like a real provider with
@@ -148,15 +148,10 @@ export async function startFakeSmsProvider(options: FakeSmsProviderOptions): Pro
     return settle('duplicate', 200, { ok: true, duplicate: true });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const origin = await listenOnLoopback(server);
 
   return {
-    url: `http://127.0.0.1:${port}/v1/sms`,
+    url: `${origin}/v1/sms`,
     requests,
     deliveries,
     requestsFor: (key) => requests.filter((r) => r.idempotencyKey === key),
