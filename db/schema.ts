@@ -345,3 +345,81 @@ export const verificationJobs = sqliteTable('verification_jobs', {
   claimExpiresAt: instant('claim_expires_at'),
   lastError: text('last_error'),
 }, (t) => [index('verification_jobs_due').on(t.dueAt)]);
+
+// ——— Abuse limits, alarms and disputes ———
+
+/**
+ * Fixed-window counters for abuse limits (per address, per account, or for everyone). A request adds its weight with
+ * one upsert that refuses to pass the limit, so concurrent requests cannot slip past it.
+ */
+export const rateLimits = sqliteTable('rate_limits', {
+  /** What is limited, e.g. `staff-sign-in:address`, `precheck:account`, `sms:all`. */
+  bucket: text('bucket').notNull(),
+  /** Whose: an address (IPv6 grouped by /64), an account id, or `all`. */
+  subject: text('subject').notNull(),
+  windowStart: instant('window_start').notNull(),
+  used: integer('used').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.bucket, t.subject, t.windowStart] }), index('rate_limits_window').on(t.windowStart)]);
+
+/**
+ * Failed staff sign-ins per (username, address): a lock with back-off that one address cannot impose on another.
+ * Kept for unknown usernames too, so the answer never tells a real name from an unknown one.
+ */
+export const staffSignInFailures = sqliteTable('staff_sign_in_failures', {
+  username: text('username').notNull(),
+  address: text('address').notNull(),
+  failures: integer('failures').notNull().default(0),
+  /** How many times this pair has been locked: each lock lasts longer. */
+  locks: integer('locks').notNull().default(0),
+  lockedUntil: instant('locked_until'),
+  lastFailureAt: instant('last_failure_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.username, t.address] })]);
+
+/** Alarms for administrators (e.g. the hourly SMS budget reached): raised once per key, shown until acknowledged. */
+export const alerts = sqliteTable('alerts', {
+  id: text('id').primaryKey(),
+  /** One alarm per cause and period, e.g. `sms-budget:2024-07-20T10`. */
+  key: text('key').notNull().unique(),
+  kind: text('kind').notNull(),
+  message: text('message').notNull(),
+  detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+  raisedAt: instant('raised_at').notNull(),
+  acknowledgedAt: instant('acknowledged_at'),
+  acknowledgedBy: text('acknowledged_by'),
+}, (t) => [index('alerts_raised').on(t.raisedAt)]);
+
+export type BindingAppealStatus = 'open' | 'granted' | 'refused' | 'withdrawn';
+
+/**
+ * A family's claim on a child that another account bound first (the guide's "已被绑定"). The authority records
+ * settle it when they show the claimant is the child's parent and the holder is not; otherwise staff settle it.
+ */
+export const bindingAppeals = sqliteTable('binding_appeals', {
+  id: text('id').primaryKey(),
+  /** The contested binding. */
+  childId: text('child_id').notNull(),
+  /** Blind index of the child's ID number (the binding row may move or go). */
+  childBlind: text('child_blind').notNull(),
+  claimantAccountId: text('claimant_account_id').notNull().references(() => accounts.id),
+  holderAccountId: text('holder_account_id').notNull().references(() => accounts.id),
+  status: text('status').$type<BindingAppealStatus>().notNull(),
+  /** The claimant's explanation (ID-number-shaped text masked). */
+  reason: text('reason').notNull(),
+  /** What the records said of claimant and holder, without personal data. */
+  evidence: text('evidence', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+  createdAt: instant('created_at').notNull(),
+  settledAt: instant('settled_at'),
+  /** A staff id, or `records` when the authority records settled it. */
+  settledBy: text('settled_by'),
+  settlement: text('settlement'),
+}, (t) => [
+  index('binding_appeals_status').on(t.status, t.createdAt),
+  uniqueIndex('binding_appeals_one_open').on(t.childBlind, t.claimantAccountId).where(sql`status = 'open'`),
+]);
+
+/** Bytes written to the file store before their document row exists: the sweeper deletes those no row claims. */
+export const uploadIntents = sqliteTable('upload_intents', {
+  storageKey: text('storage_key').primaryKey(),
+  accountId: text('account_id').notNull(),
+  createdAt: instant('created_at').notNull(),
+}, (t) => [index('upload_intents_created').on(t.createdAt)]);
