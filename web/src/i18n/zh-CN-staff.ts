@@ -195,6 +195,7 @@ export const zhStaff = {
     done: (status: string) => `已处理：${status}。家长已收到通知。`,
     nothing: (status: string) => `该报名当前状态为“${status}”，您无需处理。`,
     waitPreliminary: '该报名尚未通过教育局初审，学校审核须在初审通过后进行。',
+    secondChoice: '贵校是该报名的第二志愿学校，只能查看；学校审核由第一志愿学校办理，学位由后续统筹安排决定。',
     conflictReload: '刷新查看最新情况',
     pickAction: '请选择审核结果',
   },
