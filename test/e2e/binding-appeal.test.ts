@@ -38,7 +38,7 @@ describe('a parent whose child another account bound first', () => {
       await page.getByLabel('证件号码').fill(child.idNumber);
       await page.getByRole('button', { name: '添加孩子' }).click();
       await shown(page.getByText(/该孩子已被.*绑定/));
-      await shown(page.getByText('如果该孩子是您的孩子，而绑定的手机号您不认识或联系不上，可以提交绑定申诉。'));
+      await shown(page.getByText('是您的孩子，但不认识或联系不上该手机号？可提交绑定申诉。'));
       await shot(page, 'appeal-bound-elsewhere');
 
       await page.getByRole('button', { name: '申诉', exact: true }).click();

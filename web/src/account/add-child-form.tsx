@@ -59,7 +59,7 @@ export function AddChildForm(props: { onAdded: (name: string) => void; onClaim: 
       <FormError message={formError()} />
       <Show when={boundElsewhere()}>
         {(child) => (
-          <div class="claim-hint">
+          <div class="field">
             <p class="muted">{zhCN.claim.openHint}</p>
             <button type="button" class="button button-block button-danger" onClick={() => props.onClaim(child())}>{zhCN.claim.open}</button>
           </div>

@@ -1,13 +1,17 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, lazy, Show, Suspense } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
-import { getChildren, getClaims } from '../lib/account';
+import { getChildren, getClaims, refreshAccount } from '../lib/account';
 import { CardList } from '../ui/card-list';
 import { useTitle } from '../ui/title';
 import { AccountSubpage } from './account-subpage';
 import { AddChildForm } from './add-child-form';
-import { type ClaimedChild, ClaimForm } from './claim-form';
 import { ChildCard } from './child-card';
+import type { ClaimedChild } from './claim-form';
 import { useSignedInRead } from './signed-in';
+
+// The 申诉 form and 我的申诉 load with the journey's lazy chunk, only for a parent who is refused or has claims.
+const ClaimForm = lazy(() => import('../apply/pages').then((m) => ({ default: m.ClaimForm })));
+const ClaimList = lazy(() => import('../apply/pages').then((m) => ({ default: m.ClaimList })));
 
 /** `/me/children` 我的孩子. */
 export function ChildrenPage() {
@@ -27,25 +31,13 @@ export function ChildrenPage() {
           <Show when={added()}><p class="notice-ok" role="status">{added()}</p></Show>
           <Show when={claiming()} fallback={<AddChildForm onAdded={(name) => setAdded(zhCN.children.added(name))} onClaim={(c) => { setAdded(undefined); setClaiming(c); }} />}>
             {(child) => (
-              <ClaimForm child={child()} onCancel={() => setClaiming(undefined)}
-                onDone={(notice) => { setClaiming(undefined); setAdded(notice); }} />
+              <Suspense>
+                <ClaimForm child={child()} onCancel={() => setClaiming(undefined)}
+                  onDone={async (notice) => { await refreshAccount(); setClaiming(undefined); setAdded(notice); }} />
+              </Suspense>
             )}
           </Show>
-          <Show when={(claims() ?? []).length > 0}>
-            <section class="form-card" aria-labelledby="claims-title">
-              <h2 id="claims-title" class="section-title">{zhCN.claim.mine}</h2>
-              <ul class="card-list">
-                <For each={claims()}>
-                  {(c) => (
-                    <li class="card">
-                      <div class="card-meta"><span>{c.childName}（{c.childIdMasked}）</span><span class="claim-status">{c.statusName}</span></div>
-                      <Show when={c.settlement}><p class="muted">{c.settlement}</p></Show>
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </section>
-          </Show>
+          <Show when={(claims() ?? []).length > 0}><Suspense><ClaimList claims={claims()!} /></Suspense></Show>
         </AccountSubpage>
       )}
     </Show>

@@ -1,20 +1,30 @@
-import { createSignal } from 'solid-js';
+import { createSignal, type JSX, Show } from 'solid-js';
 import type { idTypes } from '../../../src/domain/identity';
 import { maskIdNumber } from '../../../src/domain/masking';
-import { zhCN } from '../i18n/zh-CN';
-import { refreshAccount } from '../lib/account';
+import { zhClaim } from '../i18n/zh-CN-claim';
 import { problemOf } from '../lib/problem';
 import { createSubmit } from '../lib/submit';
 import { api } from '../lib/trpc';
-import { Field, FormError } from './field';
 
 export interface ClaimedChild { name: string; idType: keyof typeof idTypes; idNumber: string }
+
+/** A labelled field with its error (the same markup as `Field`, kept here so that this lazy chunk shares nothing new). */
+function ClaimField(props: { id: string; label: string; error?: string; children: JSX.Element }) {
+  return (
+    <div class="field">
+      <label class="field-label" for={props.id}>{props.label}</label>
+      <div class="field-row">{props.children}</div>
+      <Show when={props.error}><p class="field-error" id={`${props.id}-error`} role="alert">{props.error}</p></Show>
+    </div>
+  );
+}
 
 /**
  * 绑定申诉 for a child another account holds: the parent's own ID number (checked against the child's household) and
  * a reason. The answer says what happened: bound now (records), waiting for staff, or simply added (it was freed).
+ * Loaded lazily: only a parent refused with 已被绑定 needs it.
  */
-export function ClaimForm(props: { child: ClaimedChild; onDone: (notice: string) => void; onCancel: () => void }) {
+export default function ClaimForm(props: { child: ClaimedChild; onDone: (notice: string) => Promise<void>; onCancel: () => void }) {
   const [parentIdNumber, setParentIdNumber] = createSignal('');
   const [reason, setReason] = createSignal('');
   const [errors, setErrors] = createSignal<Record<string, string | undefined>>({});
@@ -25,9 +35,8 @@ export function ClaimForm(props: { child: ClaimedChild; onDone: (notice: string)
     setFormError(undefined);
     try {
       const answer = await api.children.claim.mutate({ ...props.child, parentIdNumber: parentIdNumber(), reason: reason() });
-      await refreshAccount();
-      props.onDone(answer.outcome === 'granted' ? zhCN.claim.granted(props.child.name)
-        : answer.outcome === 'bound' ? zhCN.claim.bound(props.child.name) : zhCN.claim.filed);
+      await props.onDone(answer.outcome === 'granted' ? zhClaim.granted(props.child.name)
+        : answer.outcome === 'bound' ? zhClaim.bound(props.child.name) : zhClaim.filed);
     } catch (error) {
       const p = problemOf(error);
       setErrors(p.fields);
@@ -37,22 +46,22 @@ export function ClaimForm(props: { child: ClaimedChild; onDone: (notice: string)
 
   return (
     <form class="form-card claim-form" onSubmit={send.submit} novalidate aria-labelledby="claim-title">
-      <h2 id="claim-title" class="section-title">{zhCN.claim.title}</h2>
-      <p class="claim-child">{zhCN.claim.child(props.child.name, maskIdNumber(props.child.idNumber.toUpperCase()))}</p>
-      <p class="muted">{zhCN.claim.intro}</p>
-      <Field id="claim-parent-id" label={zhCN.claim.parentIdNumber} error={errors().parentIdNumber}>
+      <h2 id="claim-title" class="section-title">{zhClaim.title}</h2>
+      <p class="field-label">{zhClaim.child(props.child.name, maskIdNumber(props.child.idNumber.toUpperCase()))}</p>
+      <p class="muted">{zhClaim.intro}</p>
+      <ClaimField id="claim-parent-id" label={zhClaim.parentIdNumber} error={errors().parentIdNumber}>
         <input id="claim-parent-id" class="input" type="text" autocomplete="off" maxlength="40" autocapitalize="characters"
-          placeholder={zhCN.claim.parentIdPlaceholder} value={parentIdNumber()} onInput={(e) => setParentIdNumber(e.currentTarget.value)} />
-      </Field>
-      <Field id="claim-reason" label={zhCN.claim.reason} error={errors().reason}>
+          placeholder={zhClaim.parentIdPlaceholder} value={parentIdNumber()} onInput={(e) => setParentIdNumber(e.currentTarget.value)} />
+      </ClaimField>
+      <ClaimField id="claim-reason" label={zhClaim.reason} error={errors().reason}>
         <textarea id="claim-reason" class="input textarea" rows="3" maxlength="500"
-          placeholder={zhCN.claim.reasonPlaceholder} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
-      </Field>
-      <FormError message={formError()} />
+          placeholder={zhClaim.reasonPlaceholder} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
+      </ClaimField>
+      <Show when={formError()}><p class="form-error" role="alert">{formError()}</p></Show>
       <button type="submit" class="button button-primary button-block" disabled={send.pending()}>
-        {send.pending() ? zhCN.claim.submitting : zhCN.claim.submit}
+        {send.pending() ? zhClaim.submitting : zhClaim.submit}
       </button>
-      <button type="button" class="button button-block" onClick={() => props.onCancel()}>{zhCN.claim.cancel}</button>
+      <button type="button" class="button button-block" onClick={() => props.onCancel()}>{zhClaim.cancel}</button>
     </form>
   );
 }
