@@ -11,6 +11,8 @@ export interface HostEnv {
   DATA_KEY?: string;
   ENROLL_NOW?: string;
   ENROLL_DEV?: string;
+  /** `1` lets demo mode listen on a non-loopback HOST (its dev inbox shows every sign-in code to anyone). */
+  ENROLL_DEV_PUBLIC?: string;
   SMS_PROVIDER?: string;
   SMS_HTTP_URL?: string;
   SMS_HTTP_KEY?: string;
@@ -28,6 +30,8 @@ export interface HostConfig {
   databaseAuthToken: string | undefined;
   dataKey: string;
   dev: boolean;
+  /** Demo mode was explicitly allowed on a non-loopback host (`ENROLL_DEV_PUBLIC=1`). */
+  devPublic?: boolean;
   /** The instant the clock shows at start (then it runs forward); undefined = real time. */
   startAt: Date | undefined;
   sms: SmsConfig;
@@ -41,6 +45,25 @@ export const demoStart = '2024-07-15T08:00:00+08:00';
 const demoDataKey = 'demo-only-data-key-never-use-in-production';
 
 export class ConfigError extends Error {}
+
+/** Whether a listen address only accepts connections from this machine. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * Demo mode shows every sign-in code in its dev inbox, to anyone who can reach the host, and seeds staff accounts with
+ * published passwords: it stays on loopback unless the operator says otherwise in so many words.
+ */
+export function assertDemoHostAllowed(config: Pick<HostConfig, 'dev' | 'devPublic' | 'host'>): void {
+  if (!config.dev || config.devPublic || isLoopbackHost(config.host)) return;
+  throw new ConfigError(
+    `demo mode (ENROLL_DEV=1) refuses to listen on HOST=${config.host}: its dev inbox shows every sign-in code to anyone `
+    + 'and its staff passwords are public. Use a loopback HOST (127.0.0.1), or set ENROLL_DEV_PUBLIC=1 if you really mean it '
+    + '(demo mode is never for real families; see README "Deploying for real").',
+  );
+}
 
 export function readConfig(env: HostEnv, defaults: { databaseUrl?: string } = {}): HostConfig {
   const dev = env.ENROLL_DEV === '1' || env.ENROLL_DEV === 'true';
@@ -62,13 +85,17 @@ export function readConfig(env: HostEnv, defaults: { databaseUrl?: string } = {}
   if (recordsProvider !== 'local' && recordsProvider !== 'http') {
     throw new ConfigError('RECORDS_PROVIDER must be "local" or "http" (outside demo mode it must be set)');
   }
+  const host = env.HOST || '127.0.0.1';
+  const devPublic = dev && (env.ENROLL_DEV_PUBLIC === '1' || env.ENROLL_DEV_PUBLIC === 'true');
+  assertDemoHostAllowed({ dev, devPublic, host });
   return {
     port,
-    host: env.HOST || '127.0.0.1',
+    host,
     databaseUrl,
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
     dataKey,
     dev,
+    devPublic,
     startAt,
     sms: { provider: smsProvider, httpUrl: env.SMS_HTTP_URL, httpKey: env.SMS_HTTP_KEY },
     records: { provider: recordsProvider, httpUrl: env.RECORDS_HTTP_URL, httpKey: env.RECORDS_HTTP_KEY },

@@ -12,7 +12,7 @@ import type { Clock } from '../src/adapters/clock';
 import { localFiles } from '../src/adapters/files-local';
 import type { AppDeps } from '../src/api/context';
 import { createApp } from '../src/app';
-import type { HostConfig } from './config';
+import { assertDemoHostAllowed, type HostConfig } from './config';
 import { buildDeps } from './deps';
 import { startSweeper } from './node-sweeper';
 
@@ -29,6 +29,7 @@ export interface NodeHost {
  * serves the API and the built web app. Tests start it too, with their own database file and clock.
  */
 export async function startNodeHost(config: HostConfig, overrides: { clock?: Clock; log?: AppDeps['log']; sweepEveryMs?: number } = {}): Promise<NodeHost> {
+  assertDemoHostAllowed(config);
   if (config.databaseUrl.startsWith('file:')) {
     mkdirSync(dirname(resolve(config.databaseUrl.slice('file:'.length))), { recursive: true });
   }

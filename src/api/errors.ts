@@ -49,6 +49,9 @@ const transportCode: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   DOCUMENT_REJECTED: 'BAD_REQUEST',
   DOCUMENT_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   DOCUMENT_LIMIT: 'CONFLICT',
+  APPEAL_NOT_FOUND: 'NOT_FOUND',
+  APPEAL_EXISTS: 'CONFLICT',
+  APPEAL_CHANGED: 'CONFLICT',
 };
 
 export function toTRPCError(error: DomainError): TRPCError {

@@ -47,7 +47,10 @@ export type DomainErrorCode =
   | 'DOCUMENT_NOT_FOUND'
   | 'DOCUMENT_REJECTED'
   | 'DOCUMENT_TOO_LARGE'
-  | 'DOCUMENT_LIMIT';
+  | 'DOCUMENT_LIMIT'
+  | 'APPEAL_NOT_FOUND'
+  | 'APPEAL_EXISTS'
+  | 'APPEAL_CHANGED';
 
 export class DomainError extends Error {
   constructor(

@@ -13,3 +13,10 @@ export const addChildInput = z.object({
 
 export const childInput = z.object({ childId: idSchema('孩子') });
 export const renameChildInput = z.object({ childId: idSchema('孩子'), name: childName });
+
+/** 绑定申诉: the child as the family knows it, the claimant's own ID number (checked against the child's household), why. */
+export const claimChildInput = addChildInput.extend({
+  parentIdNumber: z.string({ error: '请填写您本人的身份证号码' }).max(40, { error: '证件号码过长' }).describe('申诉人本人的居民身份证号码'),
+  reason: z.string({ error: '请填写申诉理由' }).trim().min(5, { error: '请写明申诉理由（至少5个字）' }).max(500, { error: '申诉理由最多500字' })
+    .describe('申诉理由：与孩子的关系、为何被他人绑定'),
+});

@@ -72,3 +72,12 @@ export const updateStaffInput = z.object({
   password: z.string().max(200).optional(),
   disabled: z.boolean().optional(),
 });
+
+export const bindingAppealsInput = z.object({
+  status: z.enum(['open', 'settled'], { error: '状态不正确' }).default('open'),
+}).default({ status: 'open' });
+export const settleBindingAppealInput = z.object({
+  appealId: idSchema('申诉'),
+  grant: z.boolean({ error: '请选择是否支持申诉' }),
+  reason: z.string({ error: '请填写处理意见' }).trim().min(2, { error: '请填写处理意见' }).max(500, { error: '处理意见最多500字' }),
+});

@@ -29,7 +29,7 @@ export async function listChildren(deps: Deps, accountId: string) {
   return rows.map(view);
 }
 
-function validName(name: string, type: IdType) {
+export function validName(name: string, type: IdType) {
   const checked = checkChildName(name, type);
   if (!checked.ok) throw fieldError('name', checked.message);
   return checked.name;

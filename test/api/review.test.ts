@@ -23,11 +23,11 @@ const newParent = () => signInParent(t, `136${String(40_000_000 + phones++).slic
 const demoSchoolName = '桃江县实验小学';
 
 /** A submitted application; by default naming two schools other than the demo school reviewer's. */
-async function submitted(namingDemoSchool = false) {
+async function submitted(demoSchoolAs: 'first' | 'second' | 'neither' = 'neither') {
   const p = await newParent();
   const others = c.primary.filter((s) => s.name !== demoSchoolName);
   const demo = c.primary.find((s) => s.name === demoSchoolName)!;
-  const picked = namingDemoSchool ? [others[0]!.id, demo.id] : [others[0]!.id, others[1]!.id];
+  const picked = demoSchoolAs === 'first' ? [demo.id, others[0]!.id] : demoSchoolAs === 'second' ? [others[0]!.id, demo.id] : [others[0]!.id, others[1]!.id];
   const { applicationId, version } = await readyToSubmit(t, p, c, '20180120', String(seq++), picked);
   await p.applications.submit.mutate({ applicationId, version });
   return { applicationId, parent: p, version: version + 1 };
@@ -93,14 +93,34 @@ describe('who may call which review procedure', () => {
     expect((await county.review.queue.query({})).total).toBeGreaterThan(0);
   });
 
-  it('lets the school reviewer of a named school see it and record the school decision after the county approves', async () => {
-    const { applicationId, parent: p } = await submitted(true);
+  it('lets the first-choice school see it and record the school decision after the county approves', async () => {
+    const { applicationId, parent: p } = await submitted('first');
     expect((await school.review.queue.query({})).rows.map((r) => r.id)).toContain(applicationId);
     expect((await refusal(school.review.approve.mutate({ applicationId }))).data?.code).toBe('FORBIDDEN');
     await county.review.approve.mutate({ applicationId });
+    expect((await school.review.get.query({ applicationId })).schoolDecisionAllowed).toBe(true);
     await school.review.schoolApprove.mutate({ applicationId });
     expect((await p.applications.progress.query({ applicationId })).statusName).toBe('学校审核通过');
-    expect((await school.review.get.query({ applicationId })).schools.second).toBe(demoSchoolName);
+    expect((await school.review.get.query({ applicationId })).schools.first).toBe(demoSchoolName);
+  });
+
+  it('shows the second-choice school the application read-only: its 学校审核 decisions are refused with FORBIDDEN', async () => {
+    const { applicationId, parent: p } = await submitted('second');
+    expect((await school.review.queue.query({})).rows.map((r) => r.id)).toContain(applicationId);
+    await county.review.approve.mutate({ applicationId });
+    const seen = await school.review.get.query({ applicationId });
+    expect(seen.schools.second).toBe(demoSchoolName);
+    expect(seen.schoolDecisionAllowed).toBe(false);
+    for (const call of [
+      school.review.schoolApprove.mutate({ applicationId }),
+      school.review.schoolReject.mutate({ applicationId, reason: '不符合条件' }),
+    ]) {
+      const refused = await refusal(call);
+      expect(refused.data?.code).toBe('FORBIDDEN');
+      expect(refused.message).toContain('第一志愿学校');
+    }
+    expect((await p.applications.progress.query({ applicationId })).statusName).toBe('初审通过');
+    expect((await admin.review.get.query({ applicationId })).schoolDecisionAllowed).toBe(true);
   });
 
   it('keeps staff and parent sessions apart', async () => {

@@ -1,4 +1,6 @@
-import { addChildInput, childInput, renameChildInput } from '../../schemas/children';
+import { addChildInput, childInput, claimChildInput, renameChildInput } from '../../schemas/children';
+import { claimChild } from '../../services/binding-appeals/claim';
+import { listOwnClaims } from '../../services/binding-appeals/views';
 import * as children from '../../services/children';
 import { parentProcedure, router } from '../trpc';
 
@@ -8,4 +10,9 @@ export const childrenRouter = router({
   add: parentProcedure.input(addChildInput).mutation(({ ctx, input }) => children.addChild(ctx.deps, ctx.parent.accountId, input)),
   rename: parentProcedure.input(renameChildInput).mutation(({ ctx, input }) => children.renameChild(ctx.deps, ctx.parent.accountId, input)),
   remove: parentProcedure.input(childInput).mutation(({ ctx, input }) => children.removeChild(ctx.deps, ctx.parent.accountId, input)),
+  /** 绑定申诉 on a child another account holds: settled at once by the records, or left for staff. */
+  claim: parentProcedure.input(claimChildInput).mutation(({ ctx, input }) =>
+    claimChild(ctx.deps, ctx.parent.accountId, input, { ip: ctx.ip, requestId: ctx.requestId }, ctx.afterResponse)),
+  /** 我的申诉: the claims this account filed. */
+  claims: parentProcedure.query(({ ctx }) => listOwnClaims(ctx.deps.db, ctx.parent.accountId)),
 });

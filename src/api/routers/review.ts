@@ -3,6 +3,9 @@ import {
   applicationRef, auditInput, bulkApproveInput, decisionInput, queueFiltersInput, queueInput, rejectInput, revealInput,
   staffSignInInput,
 } from '../../schemas/review';
+import { bindingAppealsInput, settleBindingAppealInput } from '../../schemas/review';
+import { settleAppeal } from '../../services/binding-appeals/settle';
+import { listAppealsForStaff } from '../../services/binding-appeals/views';
 import { readAudit } from '../../services/audit';
 import { bulkApprove, decide, type Decision } from '../../services/review/decide';
 import { recheck, reviewDetail, revealIdNumber, reviewStats } from '../../services/review/detail';
@@ -66,6 +69,12 @@ export const reviewRouter = router({
 
   export: staffProcedure(...reviewers).input(queueFiltersInput.default({}))
     .mutation(({ ctx, input }) => exportQueue(ctx.deps, ctx.staff, dates(input), request(ctx))),
+
+  /** 绑定申诉 waiting for staff (or settled ones): the county and administrators. */
+  bindingAppeals: staffProcedure('admin', 'county_reviewer').input(bindingAppealsInput)
+    .query(({ ctx, input }) => listAppealsForStaff(ctx.deps.db, input)),
+  settleBindingAppeal: staffProcedure('admin', 'county_reviewer').input(settleBindingAppealInput)
+    .mutation(({ ctx, input }) => settleAppeal(ctx.deps, ctx.staff, input, request(ctx), ctx.afterResponse)),
 
   audit: staffProcedure('admin').input(auditInput).query(({ ctx, input }) => readAudit(ctx.deps.db, {
     ...input, from: input.from ? new Date(input.from) : undefined, to: input.to ? new Date(input.to) : undefined,

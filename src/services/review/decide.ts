@@ -7,6 +7,7 @@ import { transitionStatements } from '../applications/transition';
 import { sendNow } from '../outbox';
 import type { SignedInStaff } from '../staff/sessions';
 import { inScope } from './scope';
+import { maySchoolDecide, secondChoiceReadOnly } from '../../domain/school-decision';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'sms' | 'log'>;
 
@@ -37,6 +38,9 @@ export async function decide(
   if (!loaded || loaded.application.status === 'draft') throw new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
   if (decider.kind === 'staff' && !inScope(decider.member, loaded.application)) throw new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
   const { application } = loaded;
+  if (decider.kind === 'staff' && !maySchoolDecide(decider.member, application, input.action)) {
+    throw new DomainError('STAFF_FORBIDDEN', secondChoiceReadOnly);
+  }
   if (input.version !== undefined && input.version !== application.version) throw new DomainError('APPLICATION_CHANGED', '该申请已被他人处理');
   const move = checkMove(application.status, input.action, actorOf(decider));
   if (!move.ok) {

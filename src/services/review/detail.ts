@@ -12,6 +12,7 @@ import { loadApplication, schoolNamesOf } from '../applications/load';
 import { listDocuments } from '../documents';
 import type { SignedInStaff } from '../staff/sessions';
 import { assertInScope, scopeOf } from './scope';
+import { maySchoolDecide } from '../../domain/school-decision';
 
 const notFound = () => new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
 
@@ -42,6 +43,8 @@ export async function reviewDetail(db: Db, member: SignedInStaff, applicationId:
     history: history.map((h) => ({ at: h.at.toISOString(), from: h.fromStatus, to: h.toStatus, toName: statusNames[h.toStatus], actor: h.actor, reason: h.reason })),
     submittedAt: application.submittedAt?.toISOString() ?? null,
     verification: { overall: application.verification, ...verification },
+    /** False for the second-choice school: it sees the application but takes no 学校审核 decision. */
+    schoolDecisionAllowed: maySchoolDecide(member, application, 'school_approve'),
   };
 }
 

@@ -5,6 +5,7 @@ import type { AppDeps } from '../../api/context';
 import { hashPassword } from '../../adapters/passwords';
 import { DomainError, fieldError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
+import { passwordWeakness } from '../../domain/password-strength';
 import { type StaffRoleCode, staffPolicy, staffRoleNames } from '../../domain/staff-policy';
 import { auditStatement } from '../audit';
 import type { SignedInStaff } from './sessions';
@@ -83,4 +84,28 @@ export async function updateStaff(deps: Deps, admin: SignedInStaff, input: { sta
     }),
   ]);
   return { id: input.staffId };
+}
+
+/**
+ * The first administrator of a real deployment (`npm run admin:create`): no one is signed in yet, so the audit entry
+ * names the command instead of a staff member. Refuses a weak password and an existing username.
+ */
+export async function createAdministratorFromCommand(deps: Deps, input: { username: string; displayName: string; password: string }) {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const weakness = passwordWeakness(input.password, input.username);
+  if (weakness) throw fieldError('password', weakness);
+  const id = newId();
+  const [inserted] = await db.batch([
+    db.insert(staff).values({
+      id, username: input.username, displayName: input.displayName, role: 'admin', schoolId: null,
+      passwordHash: await hashPassword(input.password), createdAt: now, updatedAt: now,
+    }).onConflictDoNothing({ target: staff.username }),
+    auditStatement(db, {
+      staffId: null, username: 'admin:create', action: 'staff_create',
+      detail: { staffId: id, username: input.username, role: 'admin', via: 'command' }, ip: null, requestId: null, at: now,
+    }, sql`EXISTS (SELECT 1 FROM ${staff} WHERE ${staff.id} = ${id})`),
+  ]);
+  if (inserted.rowsAffected === 0) throw new DomainError('STAFF_EXISTS', '该用户名已存在');
+  return { id };
 }

@@ -1,25 +1,31 @@
-import { createSignal, For } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { idTypes } from '../../../src/domain/identity';
 import { zhCN } from '../i18n/zh-CN';
 import { refreshAccount } from '../lib/account';
 import { problemOf } from '../lib/problem';
 import { createSubmit } from '../lib/submit';
 import { api } from '../lib/trpc';
+import type { ClaimedChild } from './claim-form';
 import { Field, FormError } from './field';
 
 type IdType = keyof typeof idTypes;
 
-/** 添加孩子: name, ID type and number. A child bound elsewhere is answered with the holder's masked number. */
-export function AddChildForm(props: { onAdded: (name: string) => void }) {
+/**
+ * 添加孩子: name, ID type and number. A child bound elsewhere is answered with the refusal and a way to file a
+ * 绑定申诉 for exactly that child (`onClaim`).
+ */
+export function AddChildForm(props: { onAdded: (name: string) => void; onClaim: (child: ClaimedChild) => void }) {
   const [name, setName] = createSignal('');
   const [idType, setIdType] = createSignal<IdType>('resident');
   const [idNumber, setIdNumber] = createSignal('');
   const [errors, setErrors] = createSignal<Record<string, string | undefined>>({});
   const [formError, setFormError] = createSignal<string>();
+  const [boundElsewhere, setBoundElsewhere] = createSignal<ClaimedChild>();
 
   const add = createSubmit(async () => {
     setErrors({});
     setFormError(undefined);
+    setBoundElsewhere(undefined);
     try {
       const child = await api.children.add.mutate({ name: name(), idType: idType(), idNumber: idNumber() });
       setName('');
@@ -30,6 +36,7 @@ export function AddChildForm(props: { onAdded: (name: string) => void }) {
       const p = problemOf(error);
       setErrors(p.fields);
       if (!Object.values(p.fields).some(Boolean)) setFormError(p.message);
+      if (p.domainCode === 'CHILD_ALREADY_BOUND') setBoundElsewhere({ name: name().trim(), idType: idType(), idNumber: idNumber().trim() });
     }
   });
 
@@ -50,6 +57,14 @@ export function AddChildForm(props: { onAdded: (name: string) => void }) {
           placeholder={zhCN.children.idNumberPlaceholder} value={idNumber()} onInput={(e) => setIdNumber(e.currentTarget.value)} />
       </Field>
       <FormError message={formError()} />
+      <Show when={boundElsewhere()}>
+        {(child) => (
+          <div class="field">
+            <p class="muted">{zhCN.claim.openHint}</p>
+            <button type="button" class="button button-block button-danger" onClick={() => props.onClaim(child())}>{zhCN.claim.open}</button>
+          </div>
+        )}
+      </Show>
       <button type="submit" class="button button-primary button-block" disabled={add.pending()}>
         {add.pending() ? zhCN.children.adding : zhCN.children.add}
       </button>

@@ -1,4 +1,5 @@
-// The application journey's pages: one lazily loaded chunk, fetched when a parent first opens one of them.
+// The application journey's pages: one lazily loaded chunk, fetched when a parent first opens one of them. The
+// 绑定申诉 form and list ride along: a separate chunk would split the shared code anew and cost every first load.
 import './apply.css';
 
 export { ApplicationsPage } from './applications-page';
@@ -12,3 +13,5 @@ export { ProgressPage } from './progress-page';
 export { ResumeRoute } from './resume-route';
 export { SchoolsStep } from './schools-step';
 export { SubmittedPage } from './submitted-page';
+export { default as ClaimForm } from '../account/claim-form';
+export { default as ClaimList } from '../account/claim-list';

@@ -148,6 +148,11 @@ export const zhCN = {
     removeHint: '删除即解除绑定：解除后，孩子的另一位家长可以用自己的手机号绑定该孩子。',
   },
 
+  claim: {
+    open: '申诉',
+    openHint: '是您的孩子，但不认识或联系不上该手机号？可提交绑定申诉。',
+  },
+
   messages: {
     title: '我的消息',
     none: '暂无消息',

@@ -12,14 +12,16 @@ export const getMe = query(() => api.auth.session.query(), 'auth.session');
 
 export const getChildren = query(() => api.children.list.query(), 'children.list');
 export const getMessages = query(() => api.messages.list.query({ limit: 50 }), 'messages.list');
+export const getClaims = query(() => api.children.claims.query(), 'children.claims');
 export const getDevInbox = query((phone?: string) => api.dev.inbox.query({ phone }), 'dev.inbox');
 
 /** Everything that belongs to the account: after sign-in, sign-out or a change, read it afresh. */
-export const refreshAccount = () => revalidate([getMe.key, getChildren.key, getMessages.key]);
+export const refreshAccount = () => revalidate([getMe.key, getChildren.key, getMessages.key, getClaims.key]);
 
 export type Me = NonNullable<RouterOutputs['auth']['session']>;
 export type Child = RouterOutputs['children']['list'][number];
 export type Message = RouterOutputs['messages']['list'][number];
+export type Claim = RouterOutputs['children']['claims'][number];
 export type DevSms = RouterOutputs['dev']['inbox'][number];
 
 /** Where to go after signing in: a path of this site only (never `//elsewhere`). */

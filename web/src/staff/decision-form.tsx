@@ -16,9 +16,12 @@ const labels: Record<Action, string> = {
 const rejecting = (a: Action | undefined) => a === 'reject' || a === 'schoolReject';
 
 /** What this member may decide on an application in this status (the server checks it again). */
-function actionsFor(role: string, status: string): Action[] {
+function actionsFor(role: string, detail: Detail): Action[] {
+  const status = detail.status;
   if (status === 'submitted' && (role === 'admin' || role === 'county_reviewer')) return ['approve', 'reject'];
-  if (status === 'preliminarily_approved' && (role === 'admin' || role === 'school_reviewer')) return ['schoolApprove', 'schoolReject'];
+  if (status === 'preliminarily_approved' && (role === 'admin' || role === 'school_reviewer') && detail.schoolDecisionAllowed) {
+    return ['schoolApprove', 'schoolReject'];
+  }
   return [];
 }
 
@@ -28,7 +31,7 @@ function actionsFor(role: string, status: string): Action[] {
  * if someone else decided first, the server answers 该申请已被他人处理 and nothing changes.
  */
 export function DecisionForm(props: { detail: Detail; me: StaffMe }) {
-  const actions = () => actionsFor(props.me.role, props.detail.status);
+  const actions = () => actionsFor(props.me.role, props.detail);
   const [action, setAction] = createSignal<Action>();
   const [reason, setReason] = createSignal('');
   const [pending, setPending] = createSignal(false);
@@ -84,9 +87,11 @@ export function DecisionForm(props: { detail: Detail; me: StaffMe }) {
       <Show when={done()}><p class="staff-notice" role="status">{done()}</p></Show>
       <Show when={actions().length > 0} fallback={
         <p class="staff-muted">
-          {props.me.role === 'school_reviewer' && props.detail.status === 'submitted'
-            ? zhStaff.decision.waitPreliminary
-            : zhStaff.decision.nothing(props.detail.statusName)}
+          {!props.detail.schoolDecisionAllowed
+            ? zhStaff.decision.secondChoice
+            : props.me.role === 'school_reviewer' && props.detail.status === 'submitted'
+              ? zhStaff.decision.waitPreliminary
+              : zhStaff.decision.nothing(props.detail.statusName)}
         </p>
       }>
         <form class="staff-form" onSubmit={submit} novalidate

@@ -3,6 +3,7 @@ import { createEffect, createMemo, ErrorBoundary, Match, on, onMount, Show, Susp
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { api } from '../lib/trpc';
 import { AccountsPage } from './accounts-page';
+import { AppealsPage } from './appeals-page';
 import { AuditPage } from './audit-page';
 import { codeOf, getStaffMe, useStaffMe } from './data';
 import { DetailPage } from './detail-page';
@@ -16,6 +17,7 @@ type StaffRoute =
   | { name: 'detail'; id: string }
   | { name: 'audit' }
   | { name: 'accounts' }
+  | { name: 'appeals' }
   | { name: 'notFound' };
 
 function match(pathname: string): StaffRoute {
@@ -24,6 +26,7 @@ function match(pathname: string): StaffRoute {
   if (path === '/staff/queue') return { name: 'queue' };
   if (path === '/staff/audit') return { name: 'audit' };
   if (path === '/staff/accounts') return { name: 'accounts' };
+  if (path === '/staff/appeals') return { name: 'appeals' };
   const detail = /^\/staff\/applications\/([^/]+)$/.exec(path);
   if (detail) return { name: 'detail', id: decodeURIComponent(detail[1]!) };
   return { name: 'notFound' };
@@ -45,6 +48,7 @@ export default function StaffApp() {
             <Match when={route().name === 'detail' && (route() as { id: string }).id} keyed>{(id) => <DetailPage id={id} />}</Match>
             <Match when={route().name === 'audit'}><AdminOnly><AuditPage /></AdminOnly></Match>
             <Match when={route().name === 'accounts'}><AdminOnly><AccountsPage /></AdminOnly></Match>
+            <Match when={route().name === 'appeals'}><CountyOnly><AppealsPage /></CountyOnly></Match>
             <Match when={true}><Problem kind="notFound" /></Match>
           </Switch>
         </Desk>
@@ -79,6 +83,9 @@ function Desk(props: { children: JSX.Element }) {
               <A href="/staff/queue" class="staff-brand">{zhStaff.system}</A>
               <nav class="staff-nav" aria-label={zhStaff.nav.main}>
                 <A href="/staff/queue" activeClass="staff-nav-on">{zhStaff.nav.queue}</A>
+                <Show when={m().role !== 'school_reviewer'}>
+                  <A href="/staff/appeals" activeClass="staff-nav-on">{zhStaff.nav.appeals}</A>
+                </Show>
                 <Show when={m().role === 'admin'}>
                   <A href="/staff/audit" activeClass="staff-nav-on">{zhStaff.nav.audit}</A>
                   <A href="/staff/accounts" activeClass="staff-nav-on">{zhStaff.nav.accounts}</A>
@@ -104,6 +111,16 @@ function AdminOnly(props: { children: JSX.Element }) {
   return (
     <Show when={me()}>
       {(m) => <Show when={m().role === 'admin'} fallback={<Problem kind="forbidden" />}>{props.children}</Show>}
+    </Show>
+  );
+}
+
+/** 绑定申诉 are settled by the county and administrators; a school reviewer sees 无权访问. */
+function CountyOnly(props: { children: JSX.Element }) {
+  const me = useStaffMe();
+  return (
+    <Show when={me()}>
+      {(m) => <Show when={m().role !== 'school_reviewer'} fallback={<Problem kind="forbidden" />}>{props.children}</Show>}
     </Show>
   );
 }

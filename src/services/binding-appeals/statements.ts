@@ -1,0 +1,56 @@
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { applicationHistory, applications, bindingAppeals, children, documents, verificationChecks, verificationJobs } from '../../../db/schema';
+import { noticeMessage } from '../messages';
+import { smsNotice } from '../outbox';
+
+/** True while the child is still bound to the account the claim names as holder. */
+export const heldBy = (childId: string, childBlind: string, holderAccountId: string): SQL =>
+  sql`EXISTS (SELECT 1 FROM ${children} WHERE ${children.id} = ${childId} AND ${children.idBlind} = ${childBlind} AND ${children.accountId} = ${holderAccountId})`;
+
+/** True while no application for the child has ever left the draft state (withdrawn ones count as submitted). */
+export const onlyDrafts = (childId: string): SQL =>
+  sql`NOT EXISTS (SELECT 1 FROM ${applications} WHERE ${applications.childId} = ${childId} AND ${applications.status} <> 'draft')`;
+
+/** True when the account's own binding of the child was confirmed: a claim of that account was granted. */
+export const bindingConfirmed = (childBlind: string, accountId: string): SQL =>
+  sql`EXISTS (SELECT 1 FROM ${bindingAppeals} WHERE ${bindingAppeals.childBlind} = ${childBlind}
+    AND ${bindingAppeals.claimantAccountId} = ${accountId} AND ${bindingAppeals.status} = 'granted')`;
+
+/**
+ * Moves the child from holder to claimant, `won` deciding inside the batch: the holder's drafts for the child go (their
+ * document rows are returned so the stored files can be deleted after the commit), any other application of the
+ * holder for the child moves with it, documents included. Statement order matters: each reads the holder's rows the
+ * previous ones have not yet moved.
+ */
+export function moveBindingStatements(db: Db, m: { childId: string; holder: string; claimant: string; childName: string; now: Date; won: SQL }) {
+  const drafts = db.select({ id: applications.id }).from(applications).where(and(
+    eq(applications.childId, m.childId), eq(applications.accountId, m.holder), eq(applications.status, 'draft'), m.won,
+  ));
+  const holderApplications = db.select({ id: applications.id }).from(applications).where(and(
+    eq(applications.childId, m.childId), eq(applications.accountId, m.holder),
+  ));
+  return [
+    db.delete(documents).where(inArray(documents.applicationId, drafts)).returning({ storageKey: documents.storageKey }),
+    db.delete(applicationHistory).where(inArray(applicationHistory.applicationId, drafts)),
+    db.delete(verificationChecks).where(inArray(verificationChecks.applicationId, drafts)),
+    db.delete(verificationJobs).where(inArray(verificationJobs.applicationId, drafts)),
+    db.delete(applications).where(inArray(applications.id, drafts)).returning({ id: applications.id }),
+    db.update(documents).set({ accountId: m.claimant })
+      .where(and(inArray(documents.applicationId, holderApplications), eq(documents.accountId, m.holder), m.won)),
+    db.update(applications).set({ accountId: m.claimant, updatedAt: m.now })
+      .where(and(eq(applications.childId, m.childId), eq(applications.accountId, m.holder), m.won)),
+    db.update(children).set({ accountId: m.claimant, name: m.childName, updatedAt: m.now })
+      .where(and(eq(children.id, m.childId), eq(children.accountId, m.holder), m.won)),
+  ] as const;
+}
+
+interface Notice { title: string; body: string }
+
+/** The in-app message and the SMS of one notice to one account, written only where `won` holds. */
+export function noticeStatements(db: Db, n: { accountId: string; phone: string; key: string; notice: Notice; now: Date; won: SQL }) {
+  return [
+    noticeMessage(db, { accountId: n.accountId, key: n.key, title: n.notice.title, body: n.notice.body, now: n.now, onlyIf: n.won }),
+    smsNotice(db, { idempotencyKey: n.key, phone: n.phone, body: n.notice.body, now: n.now, onlyIf: n.won }),
+  ] as const;
+}
