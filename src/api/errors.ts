@@ -49,6 +49,9 @@ const transportCode: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   DOCUMENT_REJECTED: 'BAD_REQUEST',
   DOCUMENT_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   DOCUMENT_LIMIT: 'CONFLICT',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  BATCH_TOO_LARGE: 'BAD_REQUEST',
+  ALERT_NOT_FOUND: 'NOT_FOUND',
 };
 
 export function toTRPCError(error: DomainError): TRPCError {

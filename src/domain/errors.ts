@@ -47,7 +47,10 @@ export type DomainErrorCode =
   | 'DOCUMENT_NOT_FOUND'
   | 'DOCUMENT_REJECTED'
   | 'DOCUMENT_TOO_LARGE'
-  | 'DOCUMENT_LIMIT';
+  | 'DOCUMENT_LIMIT'
+  | 'RATE_LIMITED'
+  | 'BATCH_TOO_LARGE'
+  | 'ALERT_NOT_FOUND';
 
 export class DomainError extends Error {
   constructor(
@@ -55,6 +58,8 @@ export class DomainError extends Error {
     message: string,
     /** Messages per input field, for forms. */
     readonly fields?: Record<string, string[]>,
+    /** For limits: whole seconds until the caller may try again (pages show it; they never parse the message). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainError';
