@@ -1,7 +1,7 @@
-import { lt, type SQL, sql } from 'drizzle-orm';
+import { and, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { insertWhen } from '../../db/insert-when';
-import { rateLimits } from '../../db/schema';
+import { rateLimits, staffSignInFailures } from '../../db/schema';
 import { DomainError } from '../domain/errors';
 import { addressGroup, limitMessage, type LimitRule, limitsKeptMs, retryAfterSeconds, windowStart } from '../domain/limits';
 
@@ -68,8 +68,16 @@ export async function takeLimits(deps: { db: Db; clock: { now(): Date } }, charg
   if (refused) throw limitRefusal(refused.rule, now);
 }
 
-/** Deletes counters of windows long gone (run by the sweeper). */
+/**
+ * Deletes counters of windows long gone, and staff sign-in failures nobody has added to for longer than any lock
+ * lasts or any memory of failures is kept (run by the sweeper).
+ */
 export async function pruneLimits(deps: { db: Db; clock: { now(): Date } }): Promise<number> {
-  const result = await deps.db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(deps.clock.now().getTime() - limitsKeptMs)));
-  return result.rowsAffected;
+  const before = new Date(deps.clock.now().getTime() - limitsKeptMs);
+  const [counters, failures] = await deps.db.batch([
+    deps.db.delete(rateLimits).where(lt(rateLimits.windowStart, before)),
+    deps.db.delete(staffSignInFailures).where(and(lt(staffSignInFailures.lastFailureAt, before),
+      or(isNull(staffSignInFailures.lockedUntil), lt(staffSignInFailures.lockedUntil, deps.clock.now())))),
+  ]);
+  return counters.rowsAffected + failures.rowsAffected;
 }

@@ -16,7 +16,7 @@ type Attempt = { username: string; password: string; ip: string | null; requestI
 const wrong = () => new DomainError('STAFF_SIGN_IN_FAILED', '用户名或密码错误');
 
 function locked(seconds: number) {
-  return new DomainError('STAFF_LOCKED', `登录失败次数过多，请${waitText(seconds)}后再试`, undefined, seconds);
+  return new DomainError('STAFF_LOCKED', `登录失败次数过多，账号已锁定，请${waitText(seconds)}后再试`, undefined, seconds);
 }
 
 /**
