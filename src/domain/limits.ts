@@ -42,7 +42,7 @@ export const limits = {
   codesPerAddress: { bucket: 'sms:address', limit: 60, windowMs: hour, message: '当前网络获取验证码过于频繁' },
   /** Uploads: files and bytes per account and per address. */
   uploadsPerAccount: { bucket: 'upload-count:account', limit: 60, windowMs: hour, message: '上传文件过于频繁' },
-  uploadBytesPerAccount: { bucket: 'upload-bytes:account', limit: 200 * mib, windowMs: day, message: '今日上传的文件总量已达上限' },
+  uploadBytesPerAccount: { bucket: 'upload-bytes:account', limit: 100 * mib, windowMs: day, message: '今日上传的文件总量已达上限' },
   uploadsPerAddress: { bucket: 'upload-count:address', limit: 300, windowMs: hour, message: '当前网络上传文件过于频繁' },
   uploadBytesPerAddress: { bucket: 'upload-bytes:address', limit: 1024 * mib, windowMs: hour, message: '当前网络上传的文件总量已达上限' },
 } as const satisfies Record<string, LimitRule>;

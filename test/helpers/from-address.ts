@@ -9,7 +9,14 @@ export function fetchFrom(localAddress: string): typeof fetch {
   return (async (input: string | URL | Request, init: RequestInit = {}) => {
     const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
     const headers = Object.fromEntries(new Headers(init.headers).entries());
-    const body = init.body == null ? undefined : typeof init.body === 'string' ? init.body : Buffer.from(await new Response(init.body).arrayBuffer());
+    let body: string | Buffer | undefined;
+    if (typeof init.body === 'string') body = init.body;
+    else if (init.body != null) {
+      const encoded = new Response(init.body); // as fetch would: multipart gets its boundary in the content type
+      body = Buffer.from(await encoded.arrayBuffer());
+      const type = encoded.headers.get('content-type');
+      if (type && !headers['content-type']) headers['content-type'] = type;
+    }
     return new Promise<Response>((resolve, reject) => {
       const req = request(url, { method: init.method ?? 'GET', headers, localAddress, agent: false }, (res) => {
         const chunks: Buffer[] = [];
