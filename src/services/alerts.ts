@@ -16,7 +16,7 @@ export async function raiseSmsBudgetAlarm(deps: Pick<AppDeps, 'db' | 'log'>, bud
   const window = windowStart(now, { windowMs: 3_600_000 });
   const [raised] = await deps.db.insert(alerts).values({
     id: newId(), key: smsBudgetAlertKey(now), kind: 'sms_budget', raisedAt: now,
-    message: `本时段（${window.toISOString().slice(0, 13)}时 UTC）已发出${budget}条验证码短信，达到每小时预算，此后的获取验证码请求均被拒绝。请检查是否有人恶意刷取短信；如确属正常高峰，可调高 SMS_HOURLY_BUDGET。`,
+    message: `本小时的验证码短信预算（${budget}条）已用完，到下一个整点前获取验证码的请求都将被拒绝。请检查是否有人恶意刷取短信；如确属正常高峰，可调高 SMS_HOURLY_BUDGET。`,
     detail: { budget, windowStart: window.toISOString() },
   }).onConflictDoNothing({ target: alerts.key }).returning({ id: alerts.id });
   if (raised) deps.log.warn(`alert: the hourly SMS budget of ${budget} codes is used up (window ${window.toISOString()})`);

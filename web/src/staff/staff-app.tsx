@@ -3,6 +3,7 @@ import { createEffect, createMemo, ErrorBoundary, Match, on, onMount, Show, Susp
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { api } from '../lib/trpc';
 import { AccountsPage } from './accounts-page';
+import { AlertsBanner } from './alerts-banner';
 import { AuditPage } from './audit-page';
 import { codeOf, getStaffMe, useStaffMe } from './data';
 import { DetailPage } from './detail-page';
@@ -90,6 +91,7 @@ function Desk(props: { children: JSX.Element }) {
               <button type="button" class="staff-button staff-button-quiet" onClick={() => void signOut()}>{zhStaff.nav.signOut}</button>
             </header>
             <main class="staff-main">
+              <Show when={m().role === 'admin'}><AlertsBanner /></Show>
               <StaffBoundary>{props.children}</StaffBoundary>
             </main>
           </>
