@@ -1,11 +1,12 @@
-import { request } from 'node:http';
+import { type Agent, request } from 'node:http';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
 
 /**
  * A `fetch` whose connections leave from `localAddress` (any 127.x.y.z works on Linux loopback), so that the host
- * sees another caller address: per-address limits and locks can be tested over real HTTP.
+ * sees another caller address: per-address limits and locks can be tested over real HTTP. Without `agent` each
+ * request has a connection of its own; a keep-alive agent (made with the same `localAddress`) reuses them.
  */
-export function fetchFrom(localAddress: string): typeof fetch {
+export function fetchFrom(localAddress: string, agent?: Agent): typeof fetch {
   return (async (input: string | URL | Request, init: RequestInit = {}) => {
     const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
     const headers = Object.fromEntries(new Headers(init.headers).entries());
@@ -18,7 +19,7 @@ export function fetchFrom(localAddress: string): typeof fetch {
       if (type && !headers['content-type']) headers['content-type'] = type;
     }
     return new Promise<Response>((resolve, reject) => {
-      const req = request(url, { method: init.method ?? 'GET', headers, localAddress, agent: false }, (res) => {
+      const req = request(url, { method: init.method ?? 'GET', headers, localAddress, agent: agent ?? false }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
