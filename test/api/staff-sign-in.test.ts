@@ -108,14 +108,14 @@ describe('staff lockout', () => {
       const e = await refusal(signInFrom(attacker, 'admin', 'wrong-password'));
       expect(e.message).toBe('用户名或密码错误');
     }
+    const fromOffice = await clientFrom(t.url, '127.0.2.2').review.signIn.mutate({ username: 'admin', password: 'demo-admin-2024', session: 'token' });
+    expect(fromOffice.staff.username).toBe('admin');
+
     const locked = await refusal(signInFrom(attacker, 'admin', 'demo-admin-2024'));
     expect(locked.data?.code).toBe('TOO_MANY_REQUESTS');
     expect(locked.data?.domainCode).toBe('STAFF_LOCKED');
     expect(locked.message).toBe('登录失败次数过多，账号已锁定，请15分钟后再试');
     expect(locked.data?.retryAfterSeconds).toBe(15 * 60);
-
-    const fromOffice = await clientFrom(t.url, '127.0.2.2').review.signIn.mutate({ username: 'admin', password: 'demo-admin-2024', session: 'token' });
-    expect(fromOffice.staff.username).toBe('admin');
   });
 
   it('starts counting again when a lock expires, and locks longer the next time', async () => {
