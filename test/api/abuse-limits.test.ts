@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, rateLimits } from '../../db/schema';
+import { auditLog, outbox, rateLimits, smsCodes } from '../../db/schema';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
 import { maxDocumentBytes } from '../../src/domain/file-types';
 import { newId } from '../../src/domain/ids';
@@ -135,9 +135,11 @@ describe('uploads', () => {
     const big = pngOfSize(maxDocumentBytes);
     const fits = Math.floor(limits.uploadBytesPerAccount.limit / maxDocumentBytes);
     for (let i = 0; i < fits; i++) expect((await uploadFrom('127.0.5.2', made!.token, big)).status).not.toBe(429);
-    const refused = await uploadFrom('127.0.5.2', made!.token, samplePng);
+    const refused = await uploadFrom('127.0.5.2', made!.token, big);
     expect(refused.status).toBe(429);
     expect(refused.body.error!.message).toMatch(/^今日上传的文件总量已达上限，请\d+小时后再试$/);
+    // What is left of the day's bytes still takes a small photo.
+    expect((await uploadFrom('127.0.5.2', made!.token, samplePng)).status).not.toBe(429);
   });
 
   it('takes 300 files an hour from one address across accounts', async () => {
@@ -164,6 +166,10 @@ describe('the hourly SMS budget', () => {
   it('sends exactly the budget of 9 racing requests from 9 addresses, refuses the rest and raises one alarm', async () => {
     const results = await Promise.all(Array.from({ length: 9 }, (_, i) => requestFrom(`127.0.6.${i + 1}`, `1350000000${i}`)));
     expect(results.filter((r) => r === 'sent')).toHaveLength(5);
+    // The code and its SMS are written only within the budget: in the same batch, after the limits.
+    const [codes] = await budgeted.host.deps.db.select({ n: count() }).from(smsCodes);
+    const [queued] = await budgeted.host.deps.db.select({ n: count() }).from(outbox);
+    expect([codes!.n, queued!.n]).toEqual([5, 5]);
     const refused = results.filter((r) => r !== 'sent') as Awaited<ReturnType<typeof refusal>>[];
     expect(refused).toHaveLength(4);
     for (const e of refused) {
