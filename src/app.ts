@@ -10,6 +10,7 @@ import { contextFromHono } from './api/http-context';
 import { internalErrorMessage } from './api/errors';
 import { appRouter } from './api/router';
 import { loggableError } from './domain/error-text';
+import { batchTooLarge } from './api/batch-limit';
 
 export interface HostHooks {
   /** The caller's address. Default: Cloudflare's `cf-connecting-ip`; the Node host reads its socket. */
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps, hooks: HostHooks = {}) {
     c.header('Cache-Control', 'no-store');
   });
 
+  app.use('/trpc/*', batchTooLarge);
   app.use('/trpc/*', trpcServer({
     endpoint: '/trpc',
     router: appRouter,

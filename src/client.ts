@@ -1,6 +1,7 @@
 import { createTRPCClient, httpBatchLink, type TRPCClientErrorLike } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from './api/router';
+import { maxBatchSize } from './domain/limits';
 
 export type { AppRouter } from './api/router';
 export type { DomainErrorCode } from './domain/errors';
@@ -29,6 +30,7 @@ export function createEnrollmentClient(options: EnrollmentClientOptions) {
   return createTRPCClient<AppRouter>({
     links: [httpBatchLink({
       url: `${options.url.replace(/\/$/, '')}/trpc`,
+      maxItems: maxBatchSize,
       fetch: options.fetch,
       headers() {
         const token = typeof options.token === 'function' ? options.token() : options.token;

@@ -1,6 +1,7 @@
 import { type Clock, shiftedClock, systemClock } from '../src/adapters/clock';
 import type { RecordsConfig } from '../src/adapters/records-from-config';
 import type { SmsConfig } from '../src/adapters/sms-from-config';
+import { defaultSmsHourlyBudget } from '../src/domain/limits';
 
 /** Configuration names shared by both hosts (DESIGN.md "Configuration"). */
 export interface HostEnv {
@@ -19,6 +20,8 @@ export interface HostEnv {
   RECORDS_PROVIDER?: string;
   RECORDS_HTTP_URL?: string;
   RECORDS_HTTP_KEY?: string;
+  /** Sign-in and change-phone codes the whole platform may send per hour (an alarm tells administrators when reached). */
+  SMS_HOURLY_BUDGET?: string;
   /** Node host only: the folder that keeps uploaded documents (the Worker uses its R2 binding `DOCUMENTS`). */
   FILES_DIR?: string;
 }
@@ -38,6 +41,7 @@ export interface HostConfig {
   records: RecordsConfig;
   /** Node host: where uploaded documents are kept. */
   filesDir: string;
+  smsHourlyBudget: number;
 }
 
 /** In demo mode without `ENROLL_NOW`, the clock starts on the morning the 2024 window opened. */
@@ -88,6 +92,8 @@ export function readConfig(env: HostEnv, defaults: { databaseUrl?: string } = {}
   const host = env.HOST || '127.0.0.1';
   const devPublic = dev && (env.ENROLL_DEV_PUBLIC === '1' || env.ENROLL_DEV_PUBLIC === 'true');
   assertDemoHostAllowed({ dev, devPublic, host });
+  const smsHourlyBudget = Number(env.SMS_HOURLY_BUDGET || defaultSmsHourlyBudget);
+  if (!Number.isInteger(smsHourlyBudget) || smsHourlyBudget < 1) throw new ConfigError(`SMS_HOURLY_BUDGET is not a positive whole number: ${env.SMS_HOURLY_BUDGET}`);
   return {
     port,
     host,
@@ -100,6 +106,7 @@ export function readConfig(env: HostEnv, defaults: { databaseUrl?: string } = {}
     sms: { provider: smsProvider, httpUrl: env.SMS_HTTP_URL, httpKey: env.SMS_HTTP_KEY },
     records: { provider: recordsProvider, httpUrl: env.RECORDS_HTTP_URL, httpKey: env.RECORDS_HTTP_KEY },
     filesDir: env.FILES_DIR || './data/files',
+    smsHourlyBudget,
   };
 }
 

@@ -30,5 +30,6 @@ export async function buildDeps(
     recordsSource: config.records.provider,
     dev: config.dev,
     log,
+    smsHourlyBudget: config.smsHourlyBudget,
   };
 }

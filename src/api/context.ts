@@ -20,6 +20,8 @@ export interface AppDeps {
   /** Demo mode (`ENROLL_DEV=1`): dev inbox visible, demo accounts seeded. */
   dev: boolean;
   log: Pick<Console, 'info' | 'warn' | 'error'>;
+  /** `SMS_HOURLY_BUDGET`: codes the platform may send per hour (default in src/domain/limits.ts). */
+  smsHourlyBudget?: number;
 }
 
 /** How the caller presented a session, if at all. */
@@ -41,6 +43,8 @@ export type Context = {
   /** Whether cookies must be `Secure` (everywhere except plain http on a loopback host). */
   secureCookies: boolean;
   setCookie(header: string): void;
+  /** Takes one of the password checks this HTTP request may run (the batch's calls share them); false when none is left. */
+  spendPasswordCheck(): boolean;
   /** Work to do once the answer is on its way (waitUntil at the edge, the next tick under Node). */
   afterResponse(task: () => Promise<unknown>): void;
 };

@@ -52,6 +52,9 @@ const transportCode: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   APPEAL_NOT_FOUND: 'NOT_FOUND',
   APPEAL_EXISTS: 'CONFLICT',
   APPEAL_CHANGED: 'CONFLICT',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  BATCH_TOO_LARGE: 'BAD_REQUEST',
+  ALERT_NOT_FOUND: 'NOT_FOUND',
 };
 
 export function toTRPCError(error: DomainError): TRPCError {

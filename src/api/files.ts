@@ -4,8 +4,10 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, fieldError } from '../domain/errors';
 import { documentMessages, maxDocumentBytes } from '../domain/file-types';
 import { idPattern } from '../domain/ids';
+import { limits } from '../domain/limits';
 import { addDocument, type DocumentViewer, readDocument, removeDocument } from '../services/documents';
 import { authenticateParent } from '../services/sessions';
+import { perAddress, takeLimits } from '../services/limits';
 import { authenticateStaff } from '../services/staff/sessions';
 import type { AppDeps } from './context';
 import { toTRPCError } from './errors';
@@ -32,8 +34,12 @@ const untrustedOrigin = () => new DomainError('UNTRUSTED_ORIGIN', '请求来源�
 
 export function filesError(c: HonoContext, error: DomainError) {
   const transport = toTRPCError(error);
+  if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds));
   return c.json(
-    { error: { code: transport.code, domainCode: error.code, message: error.message, ...(error.fields ? { fieldErrors: error.fields } : {}) } },
+    { error: {
+      code: transport.code, domainCode: error.code, message: error.message, ...(error.fields ? { fieldErrors: error.fields } : {}),
+      ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+    } },
     getHTTPStatusCodeFromError(transport) as ContentfulStatusCode,
   );
 }
@@ -101,6 +107,11 @@ export function filesRoutes(deps: AppDeps, clientIp: (c: HonoContext) => string 
     const replaces = text(form, 'replaces') || null;
     if (replaces && !idPattern.test(replaces)) throw fieldError('replaces', '要替换的文件编号格式不正确');
     if (file.size > maxDocumentBytes) throw new DomainError('DOCUMENT_TOO_LARGE', documentMessages.tooLarge);
+    const ip = clientIp(c);
+    await takeLimits(deps, [
+      { rule: limits.uploadsPerAccount, subject: parent.accountId }, { rule: limits.uploadBytesPerAccount, subject: parent.accountId, weight: file.size },
+      ...perAddress(limits.uploadsPerAddress, ip), ...perAddress(limits.uploadBytesPerAddress, ip).map((charge) => ({ ...charge, weight: file.size })),
+    ]);
 
     const view = await addDocument(deps, parent.accountId, {
       applicationId, kind, replaces, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()),

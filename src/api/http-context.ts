@@ -1,6 +1,7 @@
 import type { Context as HonoContext } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { loggableError } from '../domain/error-text';
+import { passwordChecksPerRequest } from '../domain/limits';
 import type { AppDeps, Context } from './context';
 import { createContextInner } from './context';
 import { sessionCookieName, staffCookieName } from './session-cookie';
@@ -34,6 +35,7 @@ export function contextFromHono(
   const bearerToken = bearer(c);
   const cookieToken = getCookie(c, sessionCookieName) ?? null;
   const staffCookieToken = getCookie(c, staffCookieName) ?? null;
+  let passwordChecksLeft = passwordChecksPerRequest;
   return createContextInner({
     deps,
     requestId: c.get('requestId'),
@@ -47,6 +49,7 @@ export function contextFromHono(
     sameOrigin: sameOrigin(c),
     secureCookies: !(url.protocol === 'http:' && loopback.has(url.hostname)),
     setCookie: (header) => resHeaders.append('set-cookie', header),
+    spendPasswordCheck: () => passwordChecksLeft-- > 0,
     afterResponse(task) {
       const run = () => task().catch((error) => deps.log.error(`[${c.get('requestId')}] deferred work failed: ${loggableError(error)}`));
       try {

@@ -25,6 +25,7 @@ const t = initTRPC.context<Context>().create({
         domainCode: domain?.code ?? null,
         fieldErrors: validation?.fieldErrors ?? domain?.fields ?? null,
         formErrors: validation?.formErrors ?? null,
+        retryAfterSeconds: domain?.retryAfterSeconds ?? null,
       },
     };
   },

@@ -50,7 +50,10 @@ export type DomainErrorCode =
   | 'DOCUMENT_LIMIT'
   | 'APPEAL_NOT_FOUND'
   | 'APPEAL_EXISTS'
-  | 'APPEAL_CHANGED';
+  | 'APPEAL_CHANGED'
+  | 'RATE_LIMITED'
+  | 'BATCH_TOO_LARGE'
+  | 'ALERT_NOT_FOUND';
 
 export class DomainError extends Error {
   constructor(
@@ -58,6 +61,8 @@ export class DomainError extends Error {
     message: string,
     /** Messages per input field, for forms. */
     readonly fields?: Record<string, string[]>,
+    /** For limits: whole seconds until the caller may try again (pages show it; they never parse the message). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -6,8 +6,6 @@ export const signInPolicy = {
   resendAfterMs: 60_000,
   /** Codes per number per China calendar day. */
   dailyCodesPerPhone: 10,
-  /** Codes per caller address per hour: generous, since many families share a carrier's address. */
-  hourlyCodesPerIp: 60,
   sessionIdleMs: 12 * 60 * 60_000,
   sessionMaxMs: 7 * 24 * 60 * 60_000,
   /** A session's last-seen time is written at most this often. */

@@ -6,12 +6,15 @@ import { chinaInstant, formatChinaDate } from '../domain/china-time';
 import { DomainError } from '../domain/errors';
 import { newId } from '../domain/ids';
 import { maskPhone } from '../domain/masking';
+import { defaultSmsHourlyBudget, limitMessage, limits, retryAfterSeconds, smsBudgetRule } from '../domain/limits';
 import { newCode, secondsUntilResend, signInPolicy } from '../domain/sign-in-policy';
+import { raiseSmsBudgetAlarm } from './alerts';
+import { type Charge, chargeStatements, limitRefusal, perAddress, previousStatementChanged, refusedCharge, takeLimits } from './limits';
 import { noticeMessage } from './messages';
 import { sendNow, smsNotice } from './outbox';
 import { newSession } from './sessions';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'vault' | 'sms' | 'log'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'vault' | 'sms' | 'log' | 'smsHourlyBudget'>;
 type Purpose = 'sign_in' | 'change_phone';
 type Defer = (task: () => Promise<unknown>) => void;
 
@@ -22,38 +25,52 @@ const codeText = (code: string, purpose: Purpose) => purpose === 'sign_in'
 const digestOf = (deps: Deps, phone: string, purpose: Purpose, code: string) => deps.vault.codeDigest(`${purpose}:${phone}:${code}`);
 
 /**
- * Sends a one-time code. Limits (one a minute and ten a China day per number, an hourly cap per address) are
- * checked by the insert itself, so concurrent requests cannot slip past them; the SMS is queued in the same batch
- * and sent right after the answer. The answer is the same whether or not the number has an account.
+ * Sends a one-time code. Limits (one a minute and ten a China day per number, an hourly cap per address, the
+ * platform's hourly budget) are taken by the statements that write the code, so concurrent requests cannot slip
+ * past them; the SMS is queued in the same batch and sent right after the answer. The answer is the same whether
+ * or not the number has an account. For `change_phone` it does tell whether the new number is taken, so that
+ * lookup is limited per account and per address first.
  */
 export async function requestCode(deps: Deps, input: { phone: string; purpose: Purpose; accountId?: string; ip: string | null }, defer: Defer) {
   const { db } = deps;
-  const now = deps.clock.now();
   if (input.purpose === 'change_phone') {
+    await takeLimits(deps, [
+      ...(input.accountId ? [{ rule: limits.phoneLookupPerAccount, subject: input.accountId }] : []),
+      ...perAddress(limits.phoneLookupPerAddress, input.ip),
+    ]);
     const [holder] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.phone, input.phone));
     if (holder?.id === input.accountId) throw new DomainError('PHONE_UNCHANGED', '新手机号与当前手机号相同');
     if (holder) throw new DomainError('PHONE_TAKEN', '该手机号已注册，不能更换为该号码');
   }
+  const now = deps.clock.now();
   const code = newCode();
   const id = newId();
   const dayStart = chinaInstant(formatChinaDate(now));
-  const recent = (filter: ReturnType<typeof and>, since: Date) =>
-    sql`(SELECT count(*) FROM ${smsCodes} WHERE ${filter} AND ${smsCodes.createdAt} >= ${since.getTime()})`;
+  const recent = (since: Date) =>
+    sql`(SELECT count(*) FROM ${smsCodes} WHERE ${smsCodes.phone} = ${input.phone} AND ${smsCodes.createdAt} >= ${since.getTime()})`;
+  const phoneAllows = sql`${recent(new Date(now.getTime() - signInPolicy.resendAfterMs + 1))} = 0
+    AND ${recent(dayStart)} < ${signInPolicy.dailyCodesPerPhone}`;
+  // The address first, the platform's budget last: a refused caller takes nothing from the budget.
+  const budget = smsBudgetRule(deps.smsHourlyBudget ?? defaultSmsHourlyBudget);
+  const charges: Charge[] = [...perAddress(limits.codesPerAddress, input.ip), { rule: budget, subject: 'all' }];
   const insertCode = insertWhen(db, smsCodes, {
     id, phone: input.phone, purpose: input.purpose, accountId: input.accountId ?? null,
     codeHash: await digestOf(deps, input.phone, input.purpose, code), ip: input.ip,
     createdAt: now, expiresAt: new Date(now.getTime() + signInPolicy.codeTtlMs),
-  }, and(
-    sql`${recent(eq(smsCodes.phone, input.phone), new Date(now.getTime() - signInPolicy.resendAfterMs + 1))} = 0`,
-    sql`${recent(eq(smsCodes.phone, input.phone), dayStart)} < ${signInPolicy.dailyCodesPerPhone}`,
-    input.ip ? sql`${recent(eq(smsCodes.ip, input.ip), new Date(now.getTime() - 3_600_000 + 1))} < ${signInPolicy.hourlyCodesPerIp}` : undefined,
-  )!);
+  }, previousStatementChanged);
   const key = `code:${id}`;
-  const [inserted] = await db.batch([
+  const [first, ...rest] = chargeStatements(db, charges, now, phoneAllows);
+  const results = await db.batch([
+    first!, ...rest,
     insertCode,
     smsNotice(db, { idempotencyKey: key, phone: input.phone, body: codeText(code, input.purpose), now, onlyIf: sql`EXISTS (SELECT 1 FROM ${smsCodes} WHERE ${smsCodes.id} = ${id})` }),
   ]);
-  if (inserted.rowsAffected === 0) await explainCodeRefusal(deps, input, now, dayStart);
+  const refused = refusedCharge(charges, results);
+  if (refused?.rule === budget) {
+    await raiseSmsBudgetAlarm(deps, budget.limit, now);
+    throw limitRefusal(budget, now);
+  }
+  if (refused) await explainCodeRefusal(deps, input, now, dayStart);
   defer(() => sendNow(deps, [key]));
   return { sent: true as const, resendAfterSeconds: signInPolicy.resendAfterMs / 1000, expiresInSeconds: signInPolicy.codeTtlMs / 1000 };
 }
@@ -62,13 +79,14 @@ async function explainCodeRefusal(deps: Deps, input: { phone: string; ip: string
   const [last] = await deps.db.select({ createdAt: smsCodes.createdAt }).from(smsCodes)
     .where(eq(smsCodes.phone, input.phone)).orderBy(desc(smsCodes.createdAt)).limit(1);
   const wait = last ? secondsUntilResend(last.createdAt, now) : 0;
-  if (wait > 0) throw new DomainError('CODE_TOO_SOON', `验证码发送过于频繁，请${wait}秒后再试`);
+  if (wait > 0) throw new DomainError('CODE_TOO_SOON', `验证码发送过于频繁，请${wait}秒后再试`, undefined, wait);
   const [today] = await deps.db.select({ n: count() }).from(smsCodes)
     .where(and(eq(smsCodes.phone, input.phone), gt(smsCodes.createdAt, new Date(dayStart.getTime() - 1))));
   if ((today?.n ?? 0) >= signInPolicy.dailyCodesPerPhone) {
     throw new DomainError('CODE_DAILY_LIMIT', `该手机号今日获取验证码已达${signInPolicy.dailyCodesPerPhone}次上限，请明天再试`);
   }
-  throw new DomainError('CODE_IP_LIMIT', '当前网络获取验证码过于频繁，请稍后再试');
+  const addressWait = retryAfterSeconds(now, limits.codesPerAddress);
+  throw new DomainError('CODE_IP_LIMIT', limitMessage(limits.codesPerAddress, addressWait), undefined, addressWait);
 }
 
 /**

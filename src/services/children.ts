@@ -6,7 +6,9 @@ import { formatChinaDate } from '../domain/china-time';
 import { DomainError, fieldError } from '../domain/errors';
 import { checkChildName, checkIdNumber, type IdType, idTypes } from '../domain/identity';
 import { newId } from '../domain/ids';
+import { limits } from '../domain/limits';
 import { maskIdNumber, maskPhone } from '../domain/masking';
+import { perAddress, takeLimits } from './limits';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'vault' | 'files'>;
 
@@ -40,8 +42,10 @@ export function validName(name: string, type: IdType) {
  * constraint lets only one account hold a child, however many try at once; the loser learns the masked phone
  * that holds it, so the family can sort it out (guide 三(三)).
  */
-export async function addChild(deps: Deps, accountId: string, input: { name: string; idType: IdType; idNumber: string }) {
+export async function addChild(deps: Deps, accountId: string, input: { name: string; idType: IdType; idNumber: string }, ip: string | null = null) {
   const { db, vault } = deps;
+  // Each try answers whether an ID number is bound, and to which masked phone: limited per account and per address.
+  await takeLimits(deps, [{ rule: limits.childLookupPerAccount, subject: accountId }, ...perAddress(limits.childLookupPerAddress, ip)]);
   const now = deps.clock.now();
   const id = checkIdNumber(input.idType, input.idNumber, formatChinaDate(now));
   if (!id.ok) throw fieldError('idNumber', id.message);

@@ -6,6 +6,8 @@ import { DomainError, fieldError } from '../domain/errors';
 import { checkIdNumber, normalizeIdNumber } from '../domain/identity';
 import { formatChinaDate } from '../domain/china-time';
 import { channelOutcomes, precheckReason } from '../domain/verification';
+import { limits } from '../domain/limits';
+import { perAddress, takeLimits } from './limits';
 import { familyFacts, townCommunities } from './verification';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'vault' | 'records'>;
@@ -16,8 +18,10 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'vault' | 'records'>;
  * household may look, and only dates, months and community names are shown — never names, numbers or addresses.
  * The parent may still choose any channel.
  */
-export async function precheck(deps: Deps, accountId: string, input: { childId: string; entryId: string; parentIdNumber: string }) {
+export async function precheck(deps: Deps, accountId: string, input: { childId: string; entryId: string; parentIdNumber: string }, ip: string | null) {
   const { db } = deps;
+  // Each answer says whether an ID number is in a household: limited per account and per address.
+  await takeLimits(deps, [{ rule: limits.precheckPerAccount, subject: accountId }, ...perAddress(limits.precheckPerAddress, ip)]);
   const [child] = await db.select().from(children).where(and(eq(children.id, input.childId), eq(children.accountId, accountId)));
   if (!child) throw new DomainError('CHILD_NOT_FOUND', '找不到该孩子');
   const parentId = checkIdNumber('resident', input.parentIdNumber, formatChinaDate(deps.clock.now()));

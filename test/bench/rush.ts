@@ -1,4 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
+import { Agent } from 'node:http';
 import { join } from 'node:path';
 import type { ManualClock } from '../../src/adapters/clock';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
@@ -7,6 +8,7 @@ import { startNodeHost } from '../../worker/node-host';
 import type { TestHost } from '../helpers/host';
 import { residentIds } from '../helpers/identity';
 import { catalogFor, hukouDocuments, hukouForm } from '../helpers/journey';
+import { fetchFrom } from '../helpers/from-address';
 import { codeFromInbox, parentsInDatabase } from '../helpers/parents';
 import { sampleJpeg } from '../helpers/sample-files';
 import { measurePhase, type PhaseCost, pool, Recorder } from './measure';
@@ -71,6 +73,7 @@ interface Parent {
   index: number;
   phone: string;
   client?: EnrollmentClient;
+  fetch?: typeof fetch;
   token?: string;
   applicationId?: string;
   version?: number;
@@ -96,6 +99,14 @@ export async function runRush(options: RushOptions): Promise<RushReport> {
   const filesDir = join(options.dir, 'files');
   const config = readConfig({ PORT: '0', DATABASE_URL: `file:${dbFile}`, ENROLL_DEV: '1', FILES_DIR: filesDir });
   const host = await startNodeHost(config, { clock, log });
+  // Families come from many addresses (the host limits each one): parent i calls from 127.1.x.y, on keep-alive connections.
+  const agents: Agent[] = [];
+  const fetchOf = (index: number) => {
+    const localAddress = `127.1.${index >> 8}.${index & 255}`;
+    const agent = new Agent({ keepAlive: true, localAddress });
+    agents.push(agent);
+    return fetchFrom(localAddress, agent);
+  };
   const t: TestHost = {
     url: host.url, client: createEnrollmentClient({ url: host.url }), clock, host, dbFile, errors: [],
     close: () => host.close(),
@@ -133,7 +144,8 @@ export async function runRush(options: RushOptions): Promise<RushReport> {
       const parent = parents[sample + i]!;
       parent.phone = p.phone;
       parent.token = p.token;
-      parent.client = p.client;
+      parent.fetch = fetchOf(parent.index);
+      parent.client = createEnrollmentClient({ url: host.url, token: p.token, fetch: parent.fetch });
     });
 
     const r = new Recorder();
@@ -144,7 +156,7 @@ export async function runRush(options: RushOptions): Promise<RushReport> {
       body.append('applicationId', parent.applicationId!);
       body.append('kind', kind);
       body.append('file', new Blob([sampleJpeg as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }), `${kind}.jpg`);
-      const res = await fetch(`${host.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${parent.token}` }, body });
+      const res = await parent.fetch!(`${host.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${parent.token}` }, body });
       const answer = await res.json() as { applicationVersion?: number; error?: { domainCode?: string; message?: string } };
       if (res.status !== 201) throw new Error(`${res.status} ${answer.error?.domainCode ?? ''}: ${answer.error?.message ?? ''}`);
       return answer;
@@ -156,7 +168,8 @@ export async function runRush(options: RushOptions): Promise<RushReport> {
       const { token } = await r.time('auth.signIn', () => t.client.auth.signIn.mutate({ phone: parent.phone, code, session: 'token' }));
       if (!token) throw new Error('signIn answered without a token');
       parent.token = token;
-      parent.client = createEnrollmentClient({ url: host.url, token });
+      parent.fetch = fetchOf(parent.index);
+      parent.client = createEnrollmentClient({ url: host.url, token, fetch: parent.fetch });
     };
 
     const journey = await measurePhase(() => pool(parents, options.concurrency, async (parent) => {
@@ -223,6 +236,7 @@ export async function runRush(options: RushOptions): Promise<RushReport> {
       sampleForm,
     };
   } finally {
+    for (const agent of agents) agent.destroy();
     await host.close();
   }
 }

@@ -27,12 +27,13 @@ export async function signInParent(t: TestHost, phone: string): Promise<Enrollme
 
 /**
  * Factory for many parents at once (races): accounts and sessions written straight into the database, as a
- * completed sign-in would leave them, without going through the per-address code limits.
+ * completed sign-in would leave them, without going through the per-address code limits. Phones are numbered from
+ * `firstNumber`, so that several calls in one test file do not collide.
  */
-export async function parentsInDatabase(t: TestHost, count: number): Promise<{ phone: string; token: string; client: EnrollmentClient }[]> {
+export async function parentsInDatabase(t: TestHost, count: number, firstNumber = 0): Promise<{ phone: string; token: string; client: EnrollmentClient }[]> {
   const now = t.clock.now();
   const parents = await Promise.all(Array.from({ length: count }, async (_, i) => {
-    const phone = `139${String(10_000_000 + i).slice(-8)}`;
+    const phone = `139${String(10_000_000 + firstNumber + i).slice(-8)}`;
     const session = await newSession(now);
     return { phone, accountId: newId(), session };
   }));

@@ -10,6 +10,7 @@ export async function signInStaff(t: TestHost, username: 'admin' | 'county' | 's
 /** The bearer token of a demo staff member, for plain HTTP calls such as `GET /api/files/:id`. */
 export async function staffToken(t: TestHost, username: 'admin' | 'county' | 'school'): Promise<string> {
   const member = demoStaff.find((s) => s.username === username)!;
-  const { token } = await t.client.review.signIn.mutate({ username, password: member.password, session: 'token' });
+  // A client of its own: sign-ins started together must not share one HTTP request (one password check per request).
+  const { token } = await createEnrollmentClient({ url: t.url }).review.signIn.mutate({ username, password: member.password, session: 'token' });
   return token!;
 }

@@ -1,12 +1,17 @@
 import { createStaffInput, updateStaffInput } from '../../schemas/review';
+import { acknowledgeAlertInput } from '../../schemas/admin';
+import { acknowledgeAlert, openAlerts } from '../../services/alerts';
 import { createStaff, listStaff, updateStaff } from '../../services/staff/accounts';
 import { router, staffProcedure } from '../trpc';
 
-/** Administrators: staff accounts. */
+/** Administrators: staff accounts, and alarms (e.g. the hourly SMS budget used up). */
 export const adminRouter = router({
-  staff: staffProcedure('admin').query(({ ctx }) => listStaff(ctx.deps.db)),
+  staff: staffProcedure('admin').query(({ ctx }) => listStaff(ctx.deps.db, ctx.deps.clock.now())),
   createStaff: staffProcedure('admin').input(createStaffInput)
     .mutation(({ ctx, input }) => createStaff(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
   updateStaff: staffProcedure('admin').input(updateStaffInput)
     .mutation(({ ctx, input }) => updateStaff(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
+  alerts: staffProcedure('admin').query(({ ctx }) => openAlerts(ctx.deps.db)),
+  acknowledgeAlert: staffProcedure('admin').input(acknowledgeAlertInput)
+    .mutation(({ ctx, input }) => acknowledgeAlert(ctx.deps, ctx.staff, input.alertId, { ip: ctx.ip, requestId: ctx.requestId })),
 });

@@ -7,7 +7,7 @@ import { parentProcedure, router } from '../trpc';
 /** 我的孩子: a parent's own children only; another parent's child is "not found". */
 export const childrenRouter = router({
   list: parentProcedure.query(({ ctx }) => children.listChildren(ctx.deps, ctx.parent.accountId)),
-  add: parentProcedure.input(addChildInput).mutation(({ ctx, input }) => children.addChild(ctx.deps, ctx.parent.accountId, input)),
+  add: parentProcedure.input(addChildInput).mutation(({ ctx, input }) => children.addChild(ctx.deps, ctx.parent.accountId, input, ctx.ip)),
   rename: parentProcedure.input(renameChildInput).mutation(({ ctx, input }) => children.renameChild(ctx.deps, ctx.parent.accountId, input)),
   remove: parentProcedure.input(childInput).mutation(({ ctx, input }) => children.removeChild(ctx.deps, ctx.parent.accountId, input)),
   /** 绑定申诉 on a child another account holds: settled at once by the records, or left for staff. */

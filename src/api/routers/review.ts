@@ -11,7 +11,9 @@ import { bulkApprove, decide, type Decision } from '../../services/review/decide
 import { recheck, reviewDetail, revealIdNumber, reviewStats } from '../../services/review/detail';
 import { exportQueue } from '../../services/review/export';
 import { type QueueFilters, reviewQueue } from '../../services/review/queue';
-import { revokeStaffSession, type SignedInStaff, staffSignIn } from '../../services/staff/sessions';
+import { revokeStaffSession, type SignedInStaff } from '../../services/staff/sessions';
+import { staffSignIn } from '../../services/staff/sign-in';
+import { DomainError } from '../../domain/errors';
 import type { Context } from '../context';
 import { clearedSessionCookie, sessionCookie, staffCookieName } from '../session-cookie';
 import { publicProcedure, router, staffProcedure } from '../trpc';
@@ -33,6 +35,8 @@ function decision(action: Decision, roles: readonly (typeof reviewers)[number][]
 /** The staff route: reviewers at the bureau and schools, administrators. Every procedure checks role and scope. */
 export const reviewRouter = router({
   signIn: publicProcedure.input(staffSignInInput).mutation(async ({ ctx, input }) => {
+    // A batch of sign-ins in one request gets one password check: no single request takes more than its share.
+    if (!ctx.spendPasswordCheck()) throw new DomainError('RATE_LIMITED', '一次请求只能尝试登录一次，请稍后再试', undefined, 1);
     const { token, staff } = await staffSignIn(ctx.deps, { ...input, ...request(ctx) });
     if (input.session === 'cookie') ctx.setCookie(sessionCookie(token, staffPolicy.sessionMaxMs / 1000, ctx.secureCookies, staffCookieName));
     return { staff: { ...staff, roleName: staffRoleNames[staff.role] }, token: input.session === 'token' ? token : null };

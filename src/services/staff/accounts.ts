@@ -1,6 +1,6 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { schools, staff } from '../../../db/schema';
+import { schools, staff, staffSignInFailures } from '../../../db/schema';
 import type { AppDeps } from '../../api/context';
 import { hashPassword } from '../../adapters/passwords';
 import { DomainError, fieldError } from '../../domain/errors';
@@ -8,19 +8,23 @@ import { newId } from '../../domain/ids';
 import { passwordWeakness } from '../../domain/password-strength';
 import { type StaffRoleCode, staffPolicy, staffRoleNames } from '../../domain/staff-policy';
 import { auditStatement } from '../audit';
-import type { SignedInStaff } from './sessions';
+import { revokeAllStaffSessions, type SignedInStaff } from './sessions';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 type Request = { ip: string | null; requestId: string | null };
 
-const view = (s: typeof staff.$inferSelect, schoolName: string | null) => ({
+const view = (s: typeof staff.$inferSelect, schoolName: string | null, locked: boolean) => ({
   id: s.id, username: s.username, displayName: s.displayName, role: s.role, roleName: staffRoleNames[s.role],
-  schoolId: s.schoolId, schoolName, locked: Boolean(s.lockedUntil), disabled: s.disabledAt !== null, createdAt: s.createdAt.toISOString(),
+  schoolId: s.schoolId, schoolName, locked, disabled: s.disabledAt !== null, createdAt: s.createdAt.toISOString(),
 });
 
-export async function listStaff(db: Db) {
-  const rows = await db.select({ s: staff, schoolName: schools.name }).from(staff).leftJoin(schools, eq(schools.id, staff.schoolId)).orderBy(asc(staff.username));
-  return rows.map((r) => view(r.s, r.schoolName));
+/** Staff accounts; `locked` when the name is locked from at least one address right now. */
+export async function listStaff(db: Db, now: Date) {
+  const lockedSomewhere = sql<number>`EXISTS (SELECT 1 FROM ${staffSignInFailures} WHERE ${and(
+    eq(staffSignInFailures.username, staff.username), gt(staffSignInFailures.lockedUntil, now))})`;
+  const rows = await db.select({ s: staff, schoolName: schools.name, locked: lockedSomewhere }).from(staff)
+    .leftJoin(schools, eq(schools.id, staff.schoolId)).orderBy(asc(staff.username));
+  return rows.map((r) => view(r.s, r.schoolName, Boolean(r.locked)));
 }
 
 async function checkRoleSchool(db: Db, role: StaffRoleCode, schoolId: string | null | undefined) {
@@ -71,12 +75,17 @@ export async function updateStaff(deps: Deps, admin: SignedInStaff, input: { sta
   const changes = {
     ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
     role, schoolId,
-    ...(input.password !== undefined ? { passwordHash: await hashPassword(input.password), failedAttempts: 0, lockedUntil: null } : {}),
+    ...(input.password !== undefined ? { passwordHash: await hashPassword(input.password) } : {}),
     ...(input.disabled !== undefined ? { disabledAt: input.disabled ? now : null } : {}),
     updatedAt: now,
   };
+  // A new password or a disabled account ends every session (re-enabling must not bring old ones back); a new
+  // password also lifts the locks on the name. The acting administrator keeps the session in use.
+  const endsSessions = input.password !== undefined || input.disabled === true;
   await db.batch([
     db.update(staff).set(changes).where(eq(staff.id, input.staffId)),
+    ...(endsSessions ? [revokeAllStaffSessions(deps, input.staffId, now, admin.sessionId)] : []),
+    ...(input.password !== undefined ? [db.delete(staffSignInFailures).where(eq(staffSignInFailures.username, current.username))] : []),
     auditStatement(db, {
       staffId: admin.staffId, username: admin.username, action: 'staff_update',
       detail: { staffId: input.staffId, changed: Object.keys(input).filter((k) => k !== 'staffId' && k !== 'password').concat(input.password ? ['password'] : []) },

@@ -8,6 +8,13 @@ export const zhStaff = {
   system: '入学报名审核系统',
   platform: '桃江县中小学入学报名平台',
   loading: '正在加载…',
+  alerts: {
+    title: '系统告警',
+    raisedAt: '发生于',
+    acknowledge: '知道了',
+    acknowledging: '正在处理…',
+    failed: '操作失败，请稍后再试',
+  },
   nav: {
     queue: '报名审核',
     audit: '审计日志',

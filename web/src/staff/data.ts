@@ -63,3 +63,6 @@ export type Detail = RouterOutputs['review']['get'];
 export type AuditInput = Exclude<RouterInputs['review']['audit'], undefined | void>;
 export type AuditRow = RouterOutputs['review']['audit'][number];
 export type StaffAccount = RouterOutputs['admin']['staff'][number];
+
+/** Open alarms (administrators only), e.g. the hourly SMS budget used up. */
+export const getAlerts = query(() => api.admin.alerts.query(), 'staff.alerts');

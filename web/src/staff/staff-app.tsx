@@ -4,6 +4,7 @@ import { zhStaff } from '../i18n/zh-CN-staff';
 import { api } from '../lib/trpc';
 import { AccountsPage } from './accounts-page';
 import { AppealsPage } from './appeals-page';
+import { AlertsBanner } from './alerts-banner';
 import { AuditPage } from './audit-page';
 import { codeOf, getStaffMe, useStaffMe } from './data';
 import { DetailPage } from './detail-page';
@@ -97,6 +98,7 @@ function Desk(props: { children: JSX.Element }) {
               <button type="button" class="staff-button staff-button-quiet" onClick={() => void signOut()}>{zhStaff.nav.signOut}</button>
             </header>
             <main class="staff-main">
+              <Show when={m().role === 'admin'}><AlertsBanner /></Show>
               <StaffBoundary>{props.children}</StaffBoundary>
             </main>
           </>

@@ -1,0 +1,4 @@
+import { z } from 'zod';
+import { idSchema } from './common';
+
+export const acknowledgeAlertInput = z.object({ alertId: idSchema('告警') });
