@@ -5,6 +5,7 @@ import type { AppDeps } from '../api/context';
 import { chinaInstant, formatChinaDate } from '../domain/china-time';
 import { DomainError } from '../domain/errors';
 import { newId } from '../domain/ids';
+import { codeNoticeKey } from '../domain/redaction';
 import { maskPhone } from '../domain/masking';
 import { newCode, secondsUntilResend, signInPolicy } from '../domain/sign-in-policy';
 import { noticeMessage } from './messages';
@@ -48,7 +49,7 @@ export async function requestCode(deps: Deps, input: { phone: string; purpose: P
     sql`${recent(eq(smsCodes.phone, input.phone), dayStart)} < ${signInPolicy.dailyCodesPerPhone}`,
     input.ip ? sql`${recent(eq(smsCodes.ip, input.ip), new Date(now.getTime() - 3_600_000 + 1))} < ${signInPolicy.hourlyCodesPerIp}` : undefined,
   )!);
-  const key = `code:${id}`;
+  const key = codeNoticeKey(id);
   const [inserted] = await db.batch([
     insertCode,
     smsNotice(db, { idempotencyKey: key, phone: input.phone, body: codeText(code, input.purpose), now, onlyIf: sql`EXISTS (SELECT 1 FROM ${smsCodes} WHERE ${smsCodes.id} = ${id})` }),

@@ -97,7 +97,7 @@ export async function runRush(options: RushOptions): Promise<RushReport> {
   const config = readConfig({ PORT: '0', DATABASE_URL: `file:${dbFile}`, ENROLL_DEV: '1', FILES_DIR: filesDir });
   const host = await startNodeHost(config, { clock, log });
   const t: TestHost = {
-    url: host.url, client: createEnrollmentClient({ url: host.url }), clock, host, dbFile, errors: [],
+    url: host.url, client: createEnrollmentClient({ url: host.url }), clock, host, dbFile, errors: [], logLines: [],
     close: () => host.close(),
   };
   try {
