@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { chmod, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isStorageKey } from '../domain/file-types';
 import type { FileStore } from './files';
@@ -17,18 +17,25 @@ function assertKey(key: string): void {
  * key's first two characters. Each file is `<content type>\n` followed by the bytes. A write goes to a temporary file
  * that is flushed to disk and then renamed, so a document whose row was committed survives a crash whole, never half.
  * Keys are the server's random ids, checked on every call: no name from a request ever becomes a path.
+ * Folders are the host user's only (0700, also a root an older host created open), files too (0600).
  */
 export function localFiles(dir: string): FileStore {
   const root = resolve(dir);
   const folderOf = (key: string) => join(root, key.slice(0, 2));
   const pathOf = (key: string) => join(folderOf(key), key);
+  let rootReady: Promise<void> | null = null;
+  const privateRoot = () => (rootReady ??= (async () => {
+    await mkdir(root, { recursive: true, mode: 0o700 });
+    await chmod(root, 0o700);
+  })().catch((error: unknown) => { rootReady = null; throw error; }));
 
   return {
     async put(key, bytes, contentType) {
       assertKey(key);
       if (!contentTypePattern.test(contentType)) throw new Error('file store: not a content type');
       const folder = folderOf(key);
-      await mkdir(folder, { recursive: true });
+      await privateRoot();
+      await mkdir(folder, { recursive: true, mode: 0o700 });
       const temporary = join(folder, `.${key}.${randomBytes(6).toString('hex')}.tmp`);
       const file = await open(temporary, 'wx', 0o600);
       try {

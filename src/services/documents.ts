@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { insertWhen } from '../../db/insert-when';
 import { applications, documents } from '../../db/schema';
+import { UnreadableFileError } from '../adapters/files';
 import type { AppDeps } from '../api/context';
 import { inScope } from './review/scope';
 import type { SignedInStaff } from './staff/sessions';
@@ -245,7 +246,11 @@ export async function readDocument(deps: Pick<AppDeps, 'db' | 'files' | 'log'>, 
     .innerJoin(applications, eq(applications.id, documents.applicationId))
     .where(eq(documents.id, documentId));
   if (!row || !mayView(viewer, row)) throw notFound();
-  const stored = await deps.files.get(row.document.storageKey);
+  const stored = await deps.files.get(row.document.storageKey).catch((error: unknown) => {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    deps.log.error(`documents: the bytes of document ${row.document.id} are damaged: ${error.message}`);
+    throw new DomainError('DOCUMENT_NOT_FOUND', '文件已损坏，请重新上传');
+  });
   if (!stored) {
     deps.log.error(`documents: the bytes of document ${row.document.id} are missing from the file store`);
     throw new DomainError('DOCUMENT_NOT_FOUND', '文件已丢失，请重新上传');
