@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../api/context';
+import { sweepUploads } from './documents';
 import { type OutboxReport, sweepOutbox } from './outbox';
 import { sweepVerification } from './verification';
 
@@ -7,14 +8,21 @@ export interface SweepReport {
   at: string;
   outbox: OutboxReport;
   verification: { done: number; pending: number; skipped: number };
+  /** Bytes stored without a document row, deleted after their grace period. */
+  uploads: { removed: number };
 }
 
 /**
  * The periodic work of the platform, run by the Worker's Cron Trigger (every minute) and by a timer under Node:
- * SMS notices due for a (re)try and system checks waiting for the records service. It fails loudly when the
- * database is unreachable.
+ * SMS notices due for a (re)try, system checks waiting for the records service, and uploaded bytes that no document
+ * row claims. It fails loudly when the database is unreachable.
  */
-export async function sweep(deps: Pick<AppDeps, 'db' | 'clock' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource'>): Promise<SweepReport> {
+export async function sweep(deps: Pick<AppDeps, 'db' | 'clock' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource' | 'files'>): Promise<SweepReport> {
   await deps.db.run(sql`select 1`);
-  return { at: deps.clock.now().toISOString(), outbox: await sweepOutbox(deps), verification: await sweepVerification(deps) };
+  return {
+    at: deps.clock.now().toISOString(),
+    outbox: await sweepOutbox(deps),
+    verification: await sweepVerification(deps),
+    uploads: await sweepUploads(deps),
+  };
 }
