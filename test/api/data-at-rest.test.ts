@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,16 @@ describe('data at rest on the Node host', () => {
       expect(new Uint8Array(await served.arrayBuffer())).toEqual(sample);
     }
     expect(mode(join(filesDir.path, 'files')).toString(8)).toBe('700');
+  });
+
+  it('closes a documents folder an older host left open when the store is built', () => {
+    const old = join(filesDir.path, 'old-files');
+    mkdirSync(join(old, 'ab'), { recursive: true, mode: 0o755 });
+    chmodSync(old, 0o755);
+    chmodSync(join(old, 'ab'), 0o755);
+    localFiles(old);
+    expect(mode(old).toString(8)).toBe('700');
+    expect(mode(join(old, 'ab')).toString(8)).toBe('700');
   });
 
   it('encrypts the same document twice to different bytes (a fresh nonce per file)', async () => {
