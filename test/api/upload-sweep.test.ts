@@ -18,10 +18,11 @@ afterAll(() => t?.close());
 const auth = () => ({ authorization: `Bearer ${parent.token}`, origin: t.url });
 const intents = () => t.host.deps.db.select().from(uploadIntents);
 
-async function upload(bytes: Uint8Array): Promise<string> {
+async function upload(bytes: Uint8Array, replaces?: string): Promise<string> {
   const form = new FormData();
   form.append('applicationId', parent.applicationId);
   form.append('kind', 'student-hukou');
+  if (replaces) form.append('replaces', replaces);
   form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), 'photo.png');
   const response = await fetch(`${t.url}/api/files`, { method: 'POST', headers: auth(), body: form });
   expect(response.status, await response.clone().text()).toBe(201);
@@ -29,9 +30,12 @@ async function upload(bytes: Uint8Array): Promise<string> {
 }
 
 describe('bytes stored without a document row', () => {
-  it('an upload and a deletion leave no intent behind', async () => {
-    const id = await upload(samplePng);
+  it('an upload, a replacement and a deletion leave no intent behind', async () => {
+    const first = await upload(samplePng);
     expect(await intents()).toEqual([]);
+    const id = await upload(sampleJpeg, first);
+    expect(await intents()).toEqual([]);
+    expect((await fetch(`${t.url}/api/files/${first}`, { headers: auth() })).status).toBe(404);
     const removed = await fetch(`${t.url}/api/files/${id}`, { method: 'DELETE', headers: auth() });
     expect(removed.status).toBe(200);
     expect(await intents()).toEqual([]);
