@@ -20,7 +20,7 @@ export interface AuditEntry {
 function maskedDetail(value: unknown): unknown {
   if (typeof value === 'string') return maskIdNumbersInText(value);
   if (Array.isArray(value)) return value.map(maskedDetail);
-  if (value && typeof value === 'object') {
+  if (value && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
     return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, maskedDetail(inner)]));
   }
   return value;
