@@ -48,7 +48,7 @@ export const formFieldsInput = z.object({
  * A JSON key `__proto__` would be dropped by the record schema (it must not become a prototype): refuse it by name,
  * like any other unknown field, instead of silently ignoring it.
  */
-function refuseProtoKey(value: unknown, ctx: { issues: z.core.$ZodRawIssue[] }): unknown {
+function refuseProtoKey(value: Record<string, unknown>, ctx: { issues: z.core.$ZodRawIssue[] }): unknown {
   if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
     ctx.issues.push({ code: 'custom', message: '未知字段：__proto__', input: value, path: ['__proto__'] });
   }

@@ -70,6 +70,7 @@ describe('sign-in codes at rest (outside demo mode)', () => {
     expect(disk).toContain(stuckCode);
     for (const code of sentCodes) expect(disk).not.toContain(`验证码为${code}`);
     for (const code of sentCodes) expect(disk.includes(code), `code ${code} found on disk`).toBe(false);
+    for (const code of [...sentCodes, stuckCode]) expect(t.logLines.join('\n')).not.toContain(code);
   });
 
   it('gives up a waiting code SMS once its code has expired, and forgets the code', async () => {
