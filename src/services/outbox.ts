@@ -39,7 +39,7 @@ export interface OutboxReport {
   sent: number;
   /** Failed for now; back to `pending` with a later `next_attempt_at`. */
   retried: number;
-  /** Given up: refused for good, out of attempts, or abandoned in `sending` after its last attempt. */
+  /** Given up: refused for good, out of attempts, abandoned in `sending` after its last attempt, or its code died. */
   dead: number;
   /** Claimed, but the lease lapsed before the outcome could be recorded; the next claimant tries again. */
   lost: number;
@@ -152,7 +152,7 @@ const keptBody = sql`CASE WHEN ${outbox.idempotencyKey} LIKE ${`${codeNoticePref
 const codeIsDead = (now: Date) => sql`(
   ${outbox.createdAt} <= ${now.getTime() - signInPolicy.codeTtlMs}
   OR NOT EXISTS (
-    SELECT 1 FROM ${smsCodes} WHERE ${codeNoticePrefix} || ${smsCodes.id} = ${outbox.idempotencyKey}
+    SELECT 1 FROM ${smsCodes} WHERE ${smsCodes.id} = substr(${outbox.idempotencyKey}, ${codeNoticePrefix.length + 1})
       AND ${smsCodes.expiresAt} > ${now.getTime()} AND ${smsCodes.consumedBy} IS NULL AND ${smsCodes.attempts} < ${signInPolicy.maxCodeAttempts}
   )
 )`;
