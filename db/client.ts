@@ -1,22 +1,56 @@
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema';
 
 export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 
+/** The path of a `file:` URL (`file:./data/enrollment.db`, `file:///srv/db.sqlite?mode=rw`). */
+function filePath(url: string): string {
+  const path = url.slice('file:'.length).split('?')[0]!;
+  return path.startsWith('//') ? decodeURIComponent(path.slice(2)) : decodeURIComponent(path);
+}
+
+/**
+ * The database file and its `-wal` / `-shm` companions readable by the host's user only (0600): created so before
+ * libSQL opens it (SQLite gives the companions the database file's mode), and tightened if an older host left them
+ * world-readable.
+ */
+function keepPrivate(path: string): void {
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
+}
+
 /**
  * Opens the embedded libSQL database (a `file:` URL) or a libSQL server (`http(s):`/`libsql:`) from Node.
- * A file database runs in WAL mode with `synchronous=FULL`: an acknowledged write survives a power cut.
+ * A file database runs in WAL mode with `synchronous=FULL`: an acknowledged write survives a power cut. Its file is
+ * private to the host's user, and `secure_delete` zeroes what a change removes (a sign-in code's SMS once sent), so
+ * no free page keeps it.
  *
  * @example const db = await createDb('file:./data/enrollment.db');
  */
 export async function createDb(url: string, authToken?: string): Promise<Db> {
+  const file = url.startsWith('file:') && !url.includes(':memory:') ? filePath(url) : null;
+  if (file) keepPrivate(file);
   const client = createClient({ url, authToken });
   if (url.startsWith('file:')) {
     await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA synchronous = FULL');
     await client.execute('PRAGMA busy_timeout = 5000');
     await client.execute('PRAGMA foreign_keys = ON');
+    await client.execute('PRAGMA secure_delete = ON');
   }
   return drizzle(client, { schema });
+}
+
+/**
+ * Folds the write-ahead log of a file database into the database file and empties it, so that page images of
+ * removed content (a sent code) do not linger in the `-wal` file. A no-op for libSQL servers; a busy database is
+ * tried again at the next call.
+ */
+export async function truncateWal(db: Db, url: string): Promise<void> {
+  if (!url.startsWith('file:')) return;
+  await db.$client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
 }

@@ -103,7 +103,7 @@ export function readConfig(env: HostEnv, defaults: { databaseUrl?: string } = {}
     dev,
     devPublic,
     startAt,
-    sms: { provider: smsProvider, httpUrl: env.SMS_HTTP_URL, httpKey: env.SMS_HTTP_KEY },
+    sms: { provider: smsProvider, httpUrl: env.SMS_HTTP_URL, httpKey: env.SMS_HTTP_KEY, demo: dev },
     records: { provider: recordsProvider, httpUrl: env.RECORDS_HTTP_URL, httpKey: env.RECORDS_HTTP_KEY },
     filesDir: env.FILES_DIR || './data/files',
     smsHourlyBudget,

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { createDb } from '../db/client';
+import { createDb, truncateWal } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { seedCatalog } from '../db/seed';
 import { seedDemoStaff } from '../db/seed/demo-staff';
@@ -31,7 +31,7 @@ export interface NodeHost {
 export async function startNodeHost(config: HostConfig, overrides: { clock?: Clock; log?: AppDeps['log']; sweepEveryMs?: number } = {}): Promise<NodeHost> {
   assertDemoHostAllowed(config);
   if (config.databaseUrl.startsWith('file:')) {
-    mkdirSync(dirname(resolve(config.databaseUrl.slice('file:'.length))), { recursive: true });
+    mkdirSync(dirname(resolve(config.databaseUrl.slice('file:'.length))), { recursive: true, mode: 0o700 });
   }
   const db = await createDb(config.databaseUrl, config.databaseAuthToken);
   await migrateDb(db);
@@ -39,7 +39,7 @@ export async function startNodeHost(config: HostConfig, overrides: { clock?: Clo
   if (config.dev) await seedDemoStaff(db, new Date());
 
   const deps = await buildDeps(config, db, localFiles(config.filesDir), overrides);
-  const sweeper = startSweeper(deps, overrides.sweepEveryMs ?? 60_000);
+  const sweeper = startSweeper(deps, overrides.sweepEveryMs ?? 60_000, () => truncateWal(db, config.databaseUrl));
   const app = createApp(deps, { clientIp: (c) => getConnInfo(c).remote.address ?? null });
 
   app.use('*', async (c, next) => {
@@ -70,6 +70,7 @@ export async function startNodeHost(config: HostConfig, overrides: { clock?: Clo
       const force = setTimeout(() => http.closeAllConnections?.(), 2_000);
       await closed;
       clearTimeout(force);
+      await truncateWal(db, config.databaseUrl).catch((error) => deps.log.warn(`could not empty the write-ahead log: ${String(error)}`));
       db.$client.close();
     },
   };

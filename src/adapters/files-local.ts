@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isStorageKey } from '../domain/file-types';
@@ -17,18 +18,20 @@ function assertKey(key: string): void {
  * key's first two characters. Each file is `<content type>\n` followed by the bytes. A write goes to a temporary file
  * that is flushed to disk and then renamed, so a document whose row was committed survives a crash whole, never half.
  * Keys are the server's random ids, checked on every call: no name from a request ever becomes a path.
+ * Folders are the host user's only (0700, also a root an older host created open), files too (0600).
  */
 export function localFiles(dir: string): FileStore {
   const root = resolve(dir);
   const folderOf = (key: string) => join(root, key.slice(0, 2));
   const pathOf = (key: string) => join(folderOf(key), key);
+  keepPrivate(root);
 
   return {
     async put(key, bytes, contentType) {
       assertKey(key);
       if (!contentTypePattern.test(contentType)) throw new Error('file store: not a content type');
       const folder = folderOf(key);
-      await mkdir(folder, { recursive: true });
+      await mkdir(folder, { recursive: true, mode: 0o700 });
       const temporary = join(folder, `.${key}.${randomBytes(6).toString('hex')}.tmp`);
       const file = await open(temporary, 'wx', 0o600);
       try {
@@ -64,6 +67,18 @@ export function localFiles(dir: string): FileStore {
       await rm(pathOf(key), { force: true });
     },
   };
+}
+
+/**
+ * The store's folder and its sub-folders open to the host's user only (0700), also when an older host created them
+ * open; runs once when the host builds the store. Files are written 0600.
+ */
+function keepPrivate(root: string): void {
+  mkdirSync(root, { recursive: true, mode: 0o700 });
+  chmodSync(root, 0o700);
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (entry.isDirectory()) chmodSync(join(root, entry.name), 0o700);
+  }
 }
 
 /** Makes the rename itself durable (the folder's entry); not every file system allows it, so failures are ignored. */

@@ -4,3 +4,11 @@ export interface FileStore {
   get(key: string): Promise<{ bytes: Uint8Array; contentType: string } | null>;
   delete(key: string): Promise<void>;
 }
+
+/** Stored bytes that cannot be read back as a document (changed, or moved from another key): the store's fault. */
+export class UnreadableFileError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'UnreadableFileError';
+  }
+}

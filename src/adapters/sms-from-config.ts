@@ -13,6 +13,8 @@ export interface SmsConfig {
   httpKey?: string | undefined;
   /** Per-call timeout of the `http` provider; default 5000 ms. */
   httpTimeoutMs?: number | undefined;
+  /** Demo mode: the `dev` provider's inbox shows sign-in codes (its job); outside demo mode it keeps none. */
+  demo?: boolean | undefined;
 }
 
 /** The SMS settings are unusable; the message names the setting to fix. */
@@ -31,7 +33,7 @@ export class SmsConfigError extends Error {
  */
 export function smsFromConfig(config: SmsConfig, db: Db, log: SmsLog, clock?: Clock): SmsSender {
   const provider = config.provider as string;
-  if (provider === 'dev') return devSms(db, log, clock);
+  if (provider === 'dev') return devSms(db, log, clock, { showCodes: config.demo ?? false });
   if (provider !== 'http') {
     throw new SmsConfigError(`SMS_PROVIDER must be "dev" or "http", not ${JSON.stringify(config.provider)}`);
   }

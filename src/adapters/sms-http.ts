@@ -1,5 +1,5 @@
-import { maskPhone } from '../domain/masking';
-import { isRetryableStatus, type SmsMessage, type SmsSender, SmsSendError } from './sms';
+import { redactEcho } from '../domain/redaction';
+import { isRetryableStatus, type SmsSender, SmsSendError } from './sms';
 
 export interface HttpSmsOptions {
   /** The provider's send endpoint (`SMS_HTTP_URL`). */
@@ -51,24 +51,17 @@ export function httpSms(options: HttpSmsOptions): SmsSender {
         if (signal.aborted) {
           throw new SmsSendError(`SMS provider timed out after ${timeoutMs} ms`, { retryable: true, cause: error });
         }
-        throw new SmsSendError(`SMS provider unreachable: ${describeNetworkError(error)}`, { retryable: true, cause: error });
+        throw new SmsSendError(`SMS provider unreachable: ${redactEcho(describeNetworkError(error), message)}`, { retryable: true, cause: error });
       }
       if (response.ok) return;
-      const excerpt = redact(answer, message).replace(/\s+/g, ' ').trim().slice(0, answerExcerpt);
+      // A provider may echo what it was sent: the body (sign-in codes) and the number, in any format.
+      const excerpt = redactEcho(answer.replace(/\s+/g, ' '), message).trim().slice(0, answerExcerpt);
       throw new SmsSendError(
         `SMS provider answered ${response.status}${excerpt ? `: ${excerpt}` : ''}`,
         { retryable: isRetryableStatus(response.status), status: response.status },
       );
     },
   };
-}
-
-/** A provider may echo what it was sent: keep the body (sign-in codes) and the full number out of errors. */
-function redact(text: string, message: SmsMessage): string {
-  let out = text;
-  if (message.body) out = out.split(message.body).join('[body]');
-  if (message.phone) out = out.split(message.phone).join(maskPhone(message.phone));
-  return out;
 }
 
 function describeNetworkError(error: unknown): string {

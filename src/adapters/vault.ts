@@ -1,7 +1,7 @@
 /**
  * Protection of personal data at rest, on WebCrypto (Workers and Node alike). One secret (`DATA_KEY`) yields,
- * through HKDF, separate keys for encrypting ID numbers (AES-256-GCM), their blind index (HMAC-SHA-256) and the
- * HMAC of sign-in codes, so no key serves two purposes.
+ * through HKDF, separate keys for encrypting ID numbers (AES-256-GCM), their blind index (HMAC-SHA-256), the
+ * HMAC of sign-in codes and encrypting uploaded documents (AES-256-GCM), so no key serves two purposes.
  */
 export interface Vault {
   /** `v1.<iv>.<ciphertext>` in base64url; a fresh random IV each time. */
@@ -11,6 +11,22 @@ export interface Vault {
   blindIndex(value: string): Promise<string>;
   /** Keyed digest of a one-time code bound to its phone and purpose. */
   codeDigest(value: string): Promise<string>;
+  /**
+   * An uploaded document's bytes sealed with AES-256-GCM under the document key, a fresh random 96-bit nonce per
+   * call, and `context` (the storage key) as additional data, so sealed bytes only open under the key they were
+   * stored at: `sealedFileMarker` ‖ nonce ‖ ciphertext and tag.
+   */
+  sealFile(bytes: Uint8Array, context: string): Promise<Uint8Array>;
+  /** The bytes `sealFile` sealed under the same `context`; rejects if they were changed or moved. */
+  openFile(sealed: Uint8Array, context: string): Promise<Uint8Array>;
+}
+
+/** The first bytes of a sealed document. No accepted upload starts so (PDF, JPEG, PNG and WebP all start otherwise). */
+export const sealedFileMarker = new Uint8Array([0x00, 0x65, 0x6e, 0x63, 0x00, 0x01]); // "\0enc\0" + version 1
+
+/** Whether stored bytes are a sealed document (otherwise: plain bytes stored before documents were encrypted). */
+export function isSealedFile(bytes: Uint8Array): boolean {
+  return bytes.length > sealedFileMarker.length + 12 && sealedFileMarker.every((b, i) => bytes[i] === b);
 }
 
 const encoder = new TextEncoder();
@@ -46,6 +62,7 @@ export async function createVault(secret: string): Promise<Vault> {
   const aes = await derive('id-number-encryption-v1', { name: 'AES-GCM', length: 256 }, ['encrypt', 'decrypt']);
   const blind = await derive('id-number-blind-index-v1', { name: 'HMAC', hash: 'SHA-256', length: 256 }, ['sign']);
   const code = await derive('sign-in-code-v1', { name: 'HMAC', hash: 'SHA-256', length: 256 }, ['sign']);
+  const files = await derive('document-encryption-v1', { name: 'AES-GCM', length: 256 }, ['encrypt', 'decrypt']);
   const hmac = async (key: CryptoKey, value: string) => base64url(await crypto.subtle.sign('HMAC', key, encoder.encode(value)));
 
   return {
@@ -62,5 +79,22 @@ export async function createVault(secret: string): Promise<Vault> {
     },
     blindIndex: (value) => hmac(blind, value),
     codeDigest: (value) => hmac(code, value),
+    async sealFile(bytes, context) {
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      const sealed = new Uint8Array(await crypto.subtle.encrypt(
+        { name: 'AES-GCM', iv, additionalData: encoder.encode(context) }, files, bytes as Uint8Array<ArrayBuffer>,
+      ));
+      const out = new Uint8Array(sealedFileMarker.length + iv.length + sealed.length);
+      out.set(sealedFileMarker, 0);
+      out.set(iv, sealedFileMarker.length);
+      out.set(sealed, sealedFileMarker.length + iv.length);
+      return out;
+    },
+    async openFile(sealed, context) {
+      if (!isSealedFile(sealed)) throw new Error('vault: not a sealed file');
+      const iv = sealed.slice(sealedFileMarker.length, sealedFileMarker.length + 12);
+      const data = sealed.slice(sealedFileMarker.length + 12);
+      return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(context) }, files, data));
+    },
   };
 }

@@ -55,7 +55,7 @@ const channelRequired: Record<string, (form: Form) => FormField[]> = {
 
 /** The fields a channel's form shows, in order (common first). */
 export function formFields(channelCode: string, form: Form): FormField[] {
-  return [...commonRequired, ...(channelRequired[channelCode]?.(form) ?? [])];
+  return [...commonRequired, ...((Object.hasOwn(channelRequired, channelCode) ? channelRequired[channelCode]!(form) : []))];
 }
 
 /** Required fields still empty, for the chosen channel. */

@@ -91,9 +91,3 @@ export function appealNotices(
   };
 }
 
-/** ID-number-shaped runs in free text (18 characters ending in a digit or X, or 15 digits), masked before they are stored. */
-export function maskIdShapedText(text: string): string {
-  return text
-    .replace(/(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])/g, '$1********$2')
-    .replace(/(?<![0-9A-Za-z])(\d{6})\d{5}(\d{4})(?![0-9A-Za-z])/g, '$1*****$2');
-}

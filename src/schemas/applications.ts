@@ -44,9 +44,20 @@ export const formFieldsInput = z.object({
   situation: text('情况说明', 500, 5),
 }).partial();
 
+/**
+ * A JSON key `__proto__` would be dropped by the record schema (it must not become a prototype): refuse it by name,
+ * like any other unknown field, instead of silently ignoring it.
+ */
+function refuseProtoKey(value: Record<string, unknown>, ctx: { issues: z.core.$ZodRawIssue[] }): unknown {
+  if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
+    ctx.issues.push({ code: 'custom', message: '未知字段：__proto__', input: value, path: ['__proto__'] });
+  }
+  return value;
+}
+
 export const saveInput = z.object({
   applicationId,
-  fields: z.record(z.string(), z.unknown()).describe('要保存的字段（可只含部分字段）；值为 null 表示清空'),
+  fields: z.preprocess(refuseProtoKey, z.record(z.string(), z.unknown())).describe('要保存的字段（可只含部分字段）；值为 null 表示清空'),
 });
 
 export const chooseSchoolsInput = z.object({
@@ -73,10 +84,11 @@ export type FormPatch = Record<string, unknown>;
  */
 export function parseFormPatch(fields: Record<string, unknown>): { ok: true; patch: FormPatch } | { ok: false; errors: Record<string, string[]> } {
   const shape = formFieldsInput.shape as Record<string, z.ZodType>;
-  const patch: FormPatch = {};
-  const errors: Record<string, string[]> = {};
+  // Keys come from the request: no prototype to find `constructor` or `toString` on, no `__proto__` setter.
+  const patch: FormPatch = Object.create(null) as FormPatch;
+  const errors: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const [key, value] of Object.entries(fields)) {
-    const schema = shape[key];
+    const schema = Object.hasOwn(shape, key) ? shape[key] : undefined;
     if (!schema) { errors[key] = [`未知字段：${key}`]; continue; }
     if (value === null) { patch[key] = null; continue; }
     const parsed = (schema as z.ZodOptional<z.ZodType>).unwrap().safeParse(value);

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { insertWhen } from '../../db/insert-when';
 import { auditLog } from '../../db/schema';
 import { newId } from '../domain/ids';
+import { maskIdNumbersInText } from '../domain/masking';
 
 export interface AuditEntry {
   staffId: string | null;
@@ -15,11 +16,24 @@ export interface AuditEntry {
   at: Date;
 }
 
-/** One audit entry, as a statement for the batch of the action it records (so the two stand or fall together). */
+/** Every string in an entry's detail (reasons, search filters, typed usernames) with ID-number-shaped text masked. */
+function maskedDetail(value: unknown): unknown {
+  if (typeof value === 'string') return maskIdNumbersInText(value);
+  if (Array.isArray(value)) return value.map(maskedDetail);
+  if (value && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, maskedDetail(inner)]));
+  }
+  return value;
+}
+
+/**
+ * One audit entry, as a statement for the batch of the action it records (so the two stand or fall together).
+ * The append-only log can never be corrected, so whatever staff typed is masked here (`maskIdNumbersInText`).
+ */
 export function auditStatement(db: Db, entry: AuditEntry, onlyIf?: SQL) {
   const row = {
-    id: newId(), at: entry.at, staffId: entry.staffId, username: entry.username, action: entry.action,
-    applicationId: entry.applicationId ?? null, detail: entry.detail ?? {}, ip: entry.ip, requestId: entry.requestId,
+    id: newId(), at: entry.at, staffId: entry.staffId, username: maskIdNumbersInText(entry.username), action: entry.action,
+    applicationId: entry.applicationId ?? null, detail: maskedDetail(entry.detail ?? {}) as Record<string, unknown>, ip: entry.ip, requestId: entry.requestId,
   };
   return onlyIf ? insertWhen(db, auditLog, row, onlyIf) : db.insert(auditLog).values(row);
 }

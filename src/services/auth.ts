@@ -5,6 +5,7 @@ import type { AppDeps } from '../api/context';
 import { chinaInstant, formatChinaDate } from '../domain/china-time';
 import { DomainError } from '../domain/errors';
 import { newId } from '../domain/ids';
+import { codeNoticeKey } from '../domain/redaction';
 import { maskPhone } from '../domain/masking';
 import { defaultSmsHourlyBudget, limitMessage, limits, retryAfterSeconds, smsBudgetRule } from '../domain/limits';
 import { newCode, secondsUntilResend, signInPolicy } from '../domain/sign-in-policy';
@@ -58,7 +59,7 @@ export async function requestCode(deps: Deps, input: { phone: string; purpose: P
     codeHash: await digestOf(deps, input.phone, input.purpose, code), ip: input.ip,
     createdAt: now, expiresAt: new Date(now.getTime() + signInPolicy.codeTtlMs),
   }, previousStatementChanged);
-  const key = `code:${id}`;
+  const key = codeNoticeKey(id);
   const [first, ...rest] = chargeStatements(db, charges, now, phoneAllows);
   const results = await db.batch([
     first!, ...rest,

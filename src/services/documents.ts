@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { insertWhen } from '../../db/insert-when';
-import { applications, documents } from '../../db/schema';
+import { applications, documents, uploadIntents } from '../../db/schema';
+import { UnreadableFileError } from '../adapters/files';
 import type { AppDeps } from '../api/context';
 import { inScope } from './review/scope';
 import type { SignedInStaff } from './staff/sessions';
@@ -103,20 +104,74 @@ async function countOfKind(db: Db, applicationId: string, kind: string, except: 
   return rows.length;
 }
 
-/** Bytes that no row refers to any more (a refused insert, a replaced or deleted document): removed, or logged. */
-async function discard(deps: Deps, storageKey: string, why: string): Promise<void> {
+/**
+ * An upload intent: a row saying "these bytes may belong to no document", written before bytes are stored (and in
+ * the batch that drops a document's row), removed once the bytes are claimed by a row or deleted. If the process
+ * dies in between, `sweepUploads` finds the intent and deletes the bytes. `createdAt` doubles as the intent's
+ * version: the sweeper claims an intent by setting it to the epoch, and an upload commits only while its own
+ * intent is untouched, so the two never both win.
+ */
+const intentStill = (storageKey: string, createdAt: Date) =>
+  sql`EXISTS (SELECT 1 FROM ${uploadIntents} WHERE ${uploadIntents.storageKey} = ${storageKey} AND ${uploadIntents.createdAt} = ${createdAt.getTime()})`;
+
+/** Removes the intent of bytes that were claimed by a row or deleted; a failure leaves the sweeper a harmless check. */
+async function settleIntent(deps: Deps, storageKey: string): Promise<void> {
+  try {
+    await deps.db.delete(uploadIntents).where(eq(uploadIntents.storageKey, storageKey));
+  } catch (error) {
+    deps.log.error(`documents: could not remove the upload intent of key ${storageKey}: ${loggableError(error)}`);
+  }
+}
+
+/** Bytes that lost their row in a batch: deleted now, and the intent written with that batch removed after. */
+async function discardUnclaimed(deps: Deps, storageKey: string, why: string): Promise<void> {
   try {
     await deps.files.delete(storageKey);
   } catch (error) {
-    deps.log.error(`documents: could not delete the bytes of ${why} (key ${storageKey}): ${loggableError(error)}`);
+    deps.log.error(`documents: could not delete the bytes of ${why} (key ${storageKey}), left for the sweeper: ${loggableError(error)}`);
+    return;
   }
+  await settleIntent(deps, storageKey);
+}
+
+/** How long bytes may wait for their row before the sweeper deletes them: far longer than any upload takes. */
+export const uploadIntentGraceMs = 60 * 60_000;
+
+/**
+ * Deletes bytes stored without a row (the process died between storing them and writing the row, or between
+ * dropping a row and deleting its bytes): intents older than `uploadIntentGraceMs` that no document row claims.
+ * Each is claimed first (its `createdAt` set to the epoch, which also refuses a late upload's batch), then its bytes
+ * are deleted, then the intent. Returns how many byte sets were removed.
+ */
+export async function sweepUploads(deps: Deps, options: { limit?: number } = {}): Promise<{ removed: number }> {
+  const { db } = deps;
+  const cutoff = new Date(deps.clock.now().getTime() - uploadIntentGraceMs);
+  const unclaimed = sql`NOT EXISTS (SELECT 1 FROM ${documents} WHERE ${documents.storageKey} = ${uploadIntents.storageKey})`;
+  const due = await db.select({ storageKey: uploadIntents.storageKey }).from(uploadIntents)
+    .where(lt(uploadIntents.createdAt, cutoff)).limit(options.limit ?? 100);
+  let removed = 0;
+  for (const { storageKey } of due) {
+    const [claimed] = await db.update(uploadIntents).set({ createdAt: new Date(0) })
+      .where(and(eq(uploadIntents.storageKey, storageKey), lt(uploadIntents.createdAt, cutoff), unclaimed))
+      .returning({ storageKey: uploadIntents.storageKey });
+    if (!claimed) {
+      // A row claims these bytes (its batch had not removed the intent): only the intent goes.
+      await db.delete(uploadIntents).where(and(eq(uploadIntents.storageKey, storageKey), sql`NOT (${unclaimed})`));
+      continue;
+    }
+    await deps.files.delete(storageKey);
+    await db.delete(uploadIntents).where(eq(uploadIntents.storageKey, storageKey));
+    removed++;
+  }
+  return { removed };
 }
 
 /**
  * Adds a photo or PDF to the parent's own editable application. The kind must be one the chosen channel asks for
- * (or a sibling proof); the type is read from the content; at most four files per kind. The bytes are stored first,
- * under a fresh random key, then the row is written in one batch (with the replaced document's row deleted, if
- * any); bytes the batch did not keep are removed again.
+ * (or a sibling proof); the type is read from the content; at most four files per kind. An upload intent is
+ * written, the bytes are stored under a fresh random key, then the row is written in one batch that removes the
+ * intent (and deletes the replaced document's row, leaving an intent for its bytes); bytes the batch did not keep
+ * are removed again. A crash anywhere in between leaves an intent for `sweepUploads`.
  */
 export async function addDocument(deps: Deps, accountId: string, input: NewDocument): Promise<DocumentView & { applicationVersion: number }> {
   const { db } = deps;
@@ -143,29 +198,35 @@ export async function addDocument(deps: Deps, accountId: string, input: NewDocum
     id: newId(), applicationId, accountId, kind: input.kind, fileName: sanitizeFileName(input.fileName, contentType),
     contentType, size: input.bytes.length, storageKey: newId() + newId(), createdAt: now,
   };
+  await db.insert(uploadIntents).values({ storageKey: row.storageKey, accountId, createdAt: now });
   await deps.files.put(row.storageKey, input.bytes, contentType);
 
   const { claim, ours } = claimApplication(db, applicationId, accountId, now, [
     roomForKind(applicationId, input.kind, replaced?.id ?? null),
+    intentStill(row.storageKey, now),
     ...(replaced ? [documentOfApplication(replaced.id, applicationId)] : []),
   ]);
   let claimed: { version: number } | undefined;
   try {
     const [claimRows] = await db.batch([
       claim,
-      ...(replaced ? [db.delete(documents).where(and(eq(documents.id, replaced.id), ours))] : []),
+      ...(replaced ? [
+        db.delete(documents).where(and(eq(documents.id, replaced.id), ours)),
+        insertWhen(db, uploadIntents, { storageKey: replaced.storageKey, accountId, createdAt: now }, ours).onConflictDoNothing(),
+      ] : []),
       insertWhen(db, documents, row, ours),
+      db.delete(uploadIntents).where(and(eq(uploadIntents.storageKey, row.storageKey), ours)),
     ]);
     claimed = claimRows[0];
   } catch (error) {
-    await discard(deps, row.storageKey, 'a document whose row was not written');
+    await discardUnclaimed(deps, row.storageKey, 'a document whose row was not written');
     throw error;
   }
   if (!claimed) {
-    await discard(deps, row.storageKey, 'a refused document');
+    await discardUnclaimed(deps, row.storageKey, 'a refused document');
     throw await whyAddRefused(deps, accountId, applicationId, input.kind, replaced?.id ?? null);
   }
-  if (replaced) await discard(deps, replaced.storageKey, `replaced document ${replaced.id}`);
+  if (replaced) await discardUnclaimed(deps, replaced.storageKey, `replaced document ${replaced.id}`);
   return { ...toView({ ...row, createdAt: now }), applicationVersion: claimed.version };
 }
 
@@ -195,14 +256,18 @@ export async function removeDocument(deps: Deps, accountId: string, documentId: 
   await assertEditable(db, loaded, now);
 
   const { claim, ours } = claimApplication(db, doc.applicationId, accountId, now, [documentOfApplication(doc.id, doc.applicationId)]);
-  const [claimRows] = await db.batch([claim, db.delete(documents).where(and(eq(documents.id, doc.id), ours))]);
+  const [claimRows] = await db.batch([
+    claim,
+    db.delete(documents).where(and(eq(documents.id, doc.id), ours)),
+    insertWhen(db, uploadIntents, { storageKey: doc.storageKey, accountId, createdAt: now }, ours).onConflictDoNothing(),
+  ]);
   const claimed = claimRows[0];
   if (!claimed) {
     await assertEditable(db, await ownApplication(db, accountId, doc.applicationId), deps.clock.now());
     const [still] = await db.select({ id: documents.id }).from(documents).where(eq(documents.id, doc.id));
     throw still ? changed() : notFound();
   }
-  await discard(deps, doc.storageKey, `deleted document ${doc.id}`);
+  await discardUnclaimed(deps, doc.storageKey, `deleted document ${doc.id}`);
   return { id: doc.id, applicationVersion: claimed.version };
 }
 
@@ -245,7 +310,11 @@ export async function readDocument(deps: Pick<AppDeps, 'db' | 'files' | 'log'>, 
     .innerJoin(applications, eq(applications.id, documents.applicationId))
     .where(eq(documents.id, documentId));
   if (!row || !mayView(viewer, row)) throw notFound();
-  const stored = await deps.files.get(row.document.storageKey);
+  const stored = await deps.files.get(row.document.storageKey).catch((error: unknown) => {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    deps.log.error(`documents: the bytes of document ${row.document.id} are damaged: ${error.message}`);
+    throw new DomainError('DOCUMENT_NOT_FOUND', '文件已损坏，请重新上传');
+  });
   if (!stored) {
     deps.log.error(`documents: the bytes of document ${row.document.id} are missing from the file store`);
     throw new DomainError('DOCUMENT_NOT_FOUND', '文件已丢失，请重新上传');

@@ -1,13 +1,15 @@
 import { and, asc, count, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { insertWhen } from '../../db/insert-when';
-import { outbox, type OutboxStatus } from '../../db/schema';
+import { outbox, type OutboxStatus, smsCodes } from '../../db/schema';
 import type { Clock } from '../adapters/clock';
 import { type SmsLog, type SmsSender, SmsSendError } from '../adapters/sms';
 import { maxAttempts, nextAttemptDelay } from '../domain/backoff';
 import { loggableError } from '../domain/error-text';
 import { newId } from '../domain/ids';
 import { maskPhone } from '../domain/masking';
+import { bodyToKeep, codeNoticePrefix, redactedCodeBody, redactEcho } from '../domain/redaction';
+import { signInPolicy } from '../domain/sign-in-policy';
 
 /**
  * The SMS outbox (DESIGN.md "Notifications (outbox)"). A notice is a row written by `smsNotice` in the same
@@ -37,7 +39,7 @@ export interface OutboxReport {
   sent: number;
   /** Failed for now; back to `pending` with a later `next_attempt_at`. */
   retried: number;
-  /** Given up: refused for good, out of attempts, or abandoned in `sending` after its last attempt. */
+  /** Given up: refused for good, out of attempts, abandoned in `sending` after its last attempt, or its code died. */
   dead: number;
   /** Claimed, but the lease lapsed before the outcome could be recorded; the next claimant tries again. */
   lost: number;
@@ -140,13 +142,46 @@ export async function claimKeys(
     .returning();
 }
 
+/** `body` as a row may keep it once it needs no more sending (`bodyToKeep` in SQL): a code's SMS loses its code. */
+const keptBody = sql`CASE WHEN ${outbox.idempotencyKey} LIKE ${`${codeNoticePrefix}%`} THEN ${redactedCodeBody} ELSE ${outbox.body} END`;
+
+/**
+ * A code's SMS whose code can no longer be used: the code expired, was used, or was tried too often (or its row is
+ * gone). Such an SMS is pointless to send and its text must not be kept.
+ */
+const codeIsDead = (now: Date) => sql`(
+  ${outbox.createdAt} <= ${now.getTime() - signInPolicy.codeTtlMs}
+  OR NOT EXISTS (
+    SELECT 1 FROM ${smsCodes} WHERE ${smsCodes.id} = substr(${outbox.idempotencyKey}, ${codeNoticePrefix.length + 1})
+      AND ${smsCodes.expiresAt} > ${now.getTime()} AND ${smsCodes.consumedBy} IS NULL AND ${smsCodes.attempts} < ${signInPolicy.maxCodeAttempts}
+  )
+)`;
+
+/**
+ * Keeps no live secret in the outbox: every code SMS that was sent or given up loses its code (also rows written
+ * before this rule), and a code SMS still waiting whose code died is given up, without its code. Returns how many
+ * rows were given up this way.
+ */
+export async function forgetCodes(db: Db, now: Date): Promise<number> {
+  const isCode = sql`${outbox.idempotencyKey} LIKE ${`${codeNoticePrefix}%`}`;
+  const [, expired] = await db.batch([
+    db.update(outbox).set({ body: redactedCodeBody })
+      .where(and(isCode, inArray(outbox.status, ['sent', 'dead']), sql`${outbox.body} <> ${redactedCodeBody}`)),
+    db.update(outbox)
+      .set({ status: 'dead', body: redactedCodeBody, claimedBy: null, claimExpiresAt: null, lastError: 'the code expired or was used before its SMS could be sent' })
+      .where(and(isCode, inArray(outbox.status, ['pending', 'sending']), codeIsDead(now)))
+      .returning({ id: outbox.id }),
+  ]);
+  return expired.length;
+}
+
 /**
  * Parks rows abandoned in `sending` after their last attempt (the claimant died mid-send and no attempt is left):
  * `dead` for staff to see, instead of sitting in `sending` forever. Returns how many.
  */
 export async function buryAbandoned(db: Db, now: Date): Promise<number> {
   const buried = await db.update(outbox)
-    .set({ status: 'dead', claimExpiresAt: null, lastError: 'abandoned while sending after the last attempt (the sender stopped)' })
+    .set({ status: 'dead', claimExpiresAt: null, lastError: 'abandoned while sending after the last attempt (the sender stopped)', body: keptBody })
     .where(and(eq(outbox.status, 'sending'), lt(outbox.claimExpiresAt, now), gte(outbox.attempts, maxAttempts)))
     .returning({ id: outbox.id });
   return buried.length;
@@ -191,7 +226,7 @@ export async function deliver(
     const now = clock.now();
     if (!failure) {
       const result = await db.update(outbox)
-        .set({ status: 'sent', sentAt: now, claimExpiresAt: null })
+        .set({ status: 'sent', sentAt: now, claimExpiresAt: null, body: bodyToKeep(row.idempotencyKey, row.body) })
         .where(heldBy(row, claimant));
       if (result.rowsAffected === 1) report.sent++;
       else {
@@ -213,7 +248,7 @@ export async function deliver(
       return;
     }
     const result = await db.update(outbox)
-      .set({ status: 'dead', lastError: failure.message, claimExpiresAt: null })
+      .set({ status: 'dead', lastError: failure.message, claimExpiresAt: null, body: bodyToKeep(row.idempotencyKey, row.body) })
       .where(heldBy(row, claimant));
     if (result.rowsAffected === 1) {
       report.dead++;
@@ -242,10 +277,7 @@ function describeFailure(error: unknown, row: OutboxRow): { retryable: boolean; 
   const raw = error instanceof SmsSendError
     ? error.message
     : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  let message = raw;
-  if (row.body) message = message.split(row.body).join('[body]');
-  if (row.phone) message = message.split(row.phone).join(maskPhone(row.phone));
-  return { retryable, message: message.slice(0, 500) };
+  return { retryable, message: redactEcho(raw, row).slice(0, 500) };
 }
 
 /**
@@ -264,6 +296,7 @@ export async function sweepOutbox(
   const claimant = options.claimant ?? `sweep:${newId()}`;
   const started = performance.now();
   const report = emptyReport();
+  report.dead += await forgetCodes(deps.db, deps.clock.now());
   report.dead += await buryAbandoned(deps.db, deps.clock.now());
   for (;;) {
     const rows = await claimDue(deps.db, { now: deps.clock.now(), claimant, limit, leaseMs });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../api/context';
 import { pruneLimits } from './limits';
+import { sweepUploads } from './documents';
 import { type OutboxReport, sweepOutbox } from './outbox';
 import { sweepVerification } from './verification';
 
@@ -10,17 +11,22 @@ export interface SweepReport {
   verification: { done: number; pending: number; skipped: number };
   /** Abuse-limit counters of old windows deleted. */
   limitsPruned: number;
+  /** Bytes stored without a document row, deleted after their grace period. */
+  uploads: { removed: number };
 }
 
 /**
  * The periodic work of the platform, run by the Worker's Cron Trigger (every minute) and by a timer under Node:
- * SMS notices due for a (re)try, system checks waiting for the records service, and old abuse-limit counters. It fails loudly when the
- * database is unreachable.
+ * SMS notices due for a (re)try, system checks waiting for the records service, old abuse-limit counters, and uploaded
+ * bytes that no document row claims. It fails loudly when the database is unreachable.
  */
-export async function sweep(deps: Pick<AppDeps, 'db' | 'clock' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource'>): Promise<SweepReport> {
+export async function sweep(deps: Pick<AppDeps, 'db' | 'clock' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource' | 'files'>): Promise<SweepReport> {
   await deps.db.run(sql`select 1`);
   return {
-    at: deps.clock.now().toISOString(), outbox: await sweepOutbox(deps), verification: await sweepVerification(deps),
+    at: deps.clock.now().toISOString(),
+    outbox: await sweepOutbox(deps),
+    verification: await sweepVerification(deps),
+    uploads: await sweepUploads(deps),
     limitsPruned: await pruneLimits(deps),
   };
 }

@@ -179,6 +179,24 @@ describe('the form and the schools', () => {
     expect((await refusal(parent.applications.save.mutate({ applicationId, fields: { community: '火星社区' } }))).message).toBe('请从列表中选择所在社区');
   });
 
+  it.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf'])(
+    'refuses the field key %s as an unknown field (BAD_REQUEST, not a server error)',
+    async (key) => {
+      const e = await refusal(parent.applications.save.mutate({ applicationId, fields: { [key]: 'x' } }));
+      expect(e.data?.code).toBe('BAD_REQUEST');
+      expect(e.data?.fieldErrors).toEqual({ [key]: [`未知字段：${key}`] });
+    },
+  );
+
+  it('refuses the field key __proto__ by name instead of dropping it', async () => {
+    const fields: Record<string, unknown> = { address: '桃花江镇原型路1号' };
+    Object.defineProperty(fields, '__proto__', { value: { address: 'polluted' }, enumerable: true });
+    const e = await refusal(parent.applications.save.mutate({ applicationId, fields }));
+    expect(e.data?.code).toBe('BAD_REQUEST');
+    expect(e.message).toBe('未知字段：__proto__');
+    expect((await parent.applications.get.query({ applicationId })).form.address).not.toBe('桃花江镇原型路1号');
+  });
+
   it('takes two different schools of the level that serve the family, and nothing else', async () => {
     const choose = (first: string, second: string) => parent.applications.chooseSchools.mutate({ applicationId, firstSchoolId: first, secondSchoolId: second, sibling: null });
     expect((await refusal(choose(c.primary[0]!.id, c.primary[1]!.id))).message).toBe('请先填写居住社区，再选择学校');

@@ -181,6 +181,11 @@ describe('POST /api/files and GET /api/files/:id', () => {
     const malformed = await refused(await upload(bearer(parent), { applicationId: parent.applicationId, kind: 'Student Hukou!', bytes: samplePng }), 400);
     expect(malformed).toMatchObject({ domainCode: 'INVALID_INPUT', message: '材料类型不正确' });
 
+    for (const kind of ['constructor', 'valueof', 'tostring', 'hasownproperty', '__proto__', '__definegetter__']) {
+      const inherited = await refused(await upload(bearer(parent), { applicationId: parent.applicationId, kind, bytes: samplePng }), 400);
+      expect(inherited.fieldErrors, kind).toEqual({ kind: [expect.stringMatching(/^(所选报名通道不需要这类材料|材料类型不正确)$/)] });
+    }
+
     await stored(await upload(bearer(parent), { applicationId: parent.applicationId, kind: 'sibling-hukou', bytes: sampleJpeg }));
     await stored(await upload(bearer(parent), { applicationId: parent.applicationId, kind: 'sibling-student-record', bytes: samplePdf, name: '学籍卡.pdf' }));
 

@@ -21,6 +21,8 @@ export interface FakeSmsProviderOptions {
   seed?: number;
   /** Numbers answered with this status on every call (400: refused for good; 500: broken for that number). */
   refuse?: Record<string, number>;
+  /** The JSON a refusal answers with; default `{ error, phone, body }`, echoing what was sent as some providers do. */
+  refusalEcho?: (message: { phone: string; body: string }) => unknown;
 }
 
 export type ProviderOutcome = 'delivered' | 'duplicate' | 'failed' | 'stalled' | 'refused' | 'unauthorized' | 'bad-request';
@@ -127,7 +129,9 @@ export async function startFakeSmsProvider(options: FakeSmsProviderOptions): Pro
 
     const refusal = refuse[phone];
     // Like some real providers, a refusal echoes what it was sent: the client must keep it out of its logs.
-    if (refusal !== undefined) return settle('refused', refusal, { error: 'number refused', phone, body });
+    if (refusal !== undefined) {
+      return settle('refused', refusal, options.refusalEcho ? options.refusalEcho({ phone, body }) : { error: 'number refused', phone, body });
+    }
 
     const n = (callsPerKey.get(key) ?? 0) + 1;
     callsPerKey.set(key, n);

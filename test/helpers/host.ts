@@ -13,6 +13,8 @@ export interface TestHost {
   dbFile: string;
   /** Everything the app logged as an error: a test that expects none checks it is empty. */
   errors: unknown[][];
+  /** Every line the app logged (info, warn and error), for tests that check what logs may show. */
+  logLines: string[];
   close(): Promise<void>;
 }
 
@@ -24,7 +26,13 @@ export async function startTestHost(options: { now?: string; env?: Record<string
   const dir = tempDir('api');
   const clock = manualClock(options.now ?? '2024-07-20T10:00:00+08:00');
   const errors: unknown[][] = [];
-  const log = { info: () => {}, warn: () => {}, error: (...args: unknown[]) => { errors.push(args); } };
+  const logLines: string[] = [];
+  const line = (args: unknown[]) => logLines.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack ?? ''}` : String(a))).join(' '));
+  const log = {
+    info: (...args: unknown[]) => { line(args); },
+    warn: (...args: unknown[]) => { line(args); },
+    error: (...args: unknown[]) => { line(args); errors.push(args); },
+  };
   const config = readConfig({ PORT: '0', DATABASE_URL: `file:${dir.path}/test.db`, FILES_DIR: `${dir.path}/files`, ENROLL_DEV: '1', ...options.env });
   const host = await startNodeHost(config, { clock, log });
   return {
@@ -34,6 +42,7 @@ export async function startTestHost(options: { now?: string; env?: Record<string
     host,
     dbFile: `${dir.path}/test.db`,
     errors,
+    logLines,
     async close() {
       await host.close();
       dir.remove();

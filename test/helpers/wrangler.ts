@@ -13,6 +13,8 @@ export interface WranglerDev {
   url: string;
   /** Everything wrangler and the Worker printed so far (the Worker's console output included). */
   output(): string;
+  /** Where wrangler keeps its local state (local R2 objects, …) until `stop()`. */
+  stateDir: string;
   stop(): Promise<void>;
 }
 
@@ -81,7 +83,7 @@ export async function startWranglerDev(options: {
     await stop();
     throw new Error(`wrangler dev did not become ready on ${url}: ${(error as Error).message}\n${output}`);
   }
-  return { url, output: () => output, stop };
+  return { url, output: () => output, stateDir: join(scratch, 'state'), stop };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideClaim, maskIdShapedText, recordsFinding } from '../../src/domain/binding-appeal';
+import { decideClaim, recordsFinding } from '../../src/domain/binding-appeal';
+import { maskIdNumbersInText } from '../../src/domain/masking';
 
 const child = '430922201803150263';
 const father = '430922198503122135';
@@ -32,8 +33,8 @@ describe('who settles a claim', () => {
 
 describe('the reason a family types', () => {
   it('keeps no full ID number', () => {
-    expect(maskIdShapedText(`我是父亲，身份证${father}，孩子430922201803150263`)).toBe('我是父亲，身份证430922********2135，孩子430922********0263');
-    expect(maskIdShapedText('旧证430922850312213号')).toBe('旧证430922*****2213号');
-    expect(maskIdShapedText('电话13800138000')).toBe('电话13800138000');
+    expect(maskIdNumbersInText(`我是父亲，身份证${father}，孩子430922201803150263`)).toBe('我是父亲，身份证430922********2135，孩子430922********0263');
+    expect(maskIdNumbersInText('旧证430922850312213号')).toBe('旧证43***********13号');
+    expect(maskIdNumbersInText('电话13800138000')).toBe('电话13800138000');
   });
 });

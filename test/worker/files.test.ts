@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parentWithApplication, type SeededApplication } from '../helpers/applications-db';
 import { samplePng, sampleText } from '../helpers/sample-files';
@@ -52,6 +54,25 @@ describe('documents in the Worker under wrangler dev: bytes in (local) R2, rows 
     const removed = await fetch(`${worker!.url}/api/files/${doc.id}`, { method: 'DELETE', headers: auth() });
     expect(removed.status).toBe(200);
     expect((await fetch(`${worker!.url}/api/files/${doc.id}`, { headers: auth() })).status).toBe(404);
+  });
+
+  it('keeps the document encrypted in R2 and serves the owner the original bytes', async () => {
+    const response = await upload(samplePng, '户口簿.png');
+    expect(response.status, await response.clone().text()).toBe(201);
+    const doc = await response.json() as { id: string };
+    const r2 = readdirSync(join(worker!.stateDir, 'v3', 'r2'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => readFileSync(join(entry.parentPath, entry.name)));
+    const sealedSize = samplePng.length + 6 + 12 + 16; // marker, nonce, GCM tag
+    // Positive control: the object is there, with the size of the sealed document.
+    expect(r2.some((bytes) => bytes.length === sealedSize)).toBe(true);
+    for (const bytes of r2) {
+      expect(bytes.includes(Buffer.from(samplePng))).toBe(false);
+      expect(bytes.includes(Buffer.from([0x89, 0x50, 0x4e, 0x47]))).toBe(false);
+    }
+    const served = await fetch(`${worker!.url}/api/files/${doc.id}`, { headers: auth() });
+    expect(served.status).toBe(200);
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(samplePng);
   });
 
   it('refuses a text file named like a photo, in Chinese', async () => {

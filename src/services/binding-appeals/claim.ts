@@ -3,13 +3,15 @@ import { insertWhen } from '../../../db/insert-when';
 import { accounts, applications, bindingAppeals, children } from '../../../db/schema';
 import type { AppDeps } from '../../api/context';
 import { RecordsError } from '../../adapters/records';
-import { appealNotices, decideClaim, maskIdShapedText, type RecordsFinding, recordsFinding } from '../../domain/binding-appeal';
+import { appealNotices, decideClaim, type RecordsFinding, recordsFinding } from '../../domain/binding-appeal';
 import { formatChinaDate } from '../../domain/china-time';
 import { DomainError, fieldError } from '../../domain/errors';
 import { checkIdNumber, type IdType } from '../../domain/identity';
 import { newId } from '../../domain/ids';
-import { maskIdNumber } from '../../domain/masking';
+import { limits } from '../../domain/limits';
+import { maskIdNumber, maskIdNumbersInText } from '../../domain/masking';
 import { auditStatement } from '../audit';
+import { perAddress, takeLimits } from '../limits';
 import { addChild, listChildren, maxChildrenPerAccount, validName } from '../children';
 import { sendNow } from '../outbox';
 import { bindingConfirmed, heldBy, moveBindingStatements, noticeStatements, onlyDrafts } from './statements';
@@ -47,9 +49,11 @@ export async function claimChild(deps: Deps, accountId: string, input: ClaimInpu
   const parentId = checkIdNumber('resident', input.parentIdNumber, today);
   if (!parentId.ok) throw fieldError('parentIdNumber', parentId.message);
   if (parentId.normalized === id.normalized) throw fieldError('parentIdNumber', '请填写您本人（家长）的身份证号码，而不是孩子的');
-  const reason = maskIdShapedText(input.reason.trim());
+  const reason = maskIdNumbersInText(input.reason.trim());
   const childBlind = await vault.blindIndex(id.normalized);
   const childIdMasked = maskIdNumber(id.normalized);
+  // A claim, like the pre-check, tells whether an ID number is in a child's household: the same limits hold.
+  await takeLimits(deps, [{ rule: limits.precheckPerAccount, subject: accountId }, ...perAddress(limits.precheckPerAddress, request.ip)]);
   const records = await askRecords(deps, id.normalized, parentId.normalized, input.idType);
 
   for (let attempt = 0; attempt < attempts; attempt++) {

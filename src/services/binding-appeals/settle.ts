@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { accounts, bindingAppeals, children } from '../../../db/schema';
 import type { AppDeps } from '../../api/context';
-import { appealNotices, maskIdShapedText } from '../../domain/binding-appeal';
+import { appealNotices } from '../../domain/binding-appeal';
+import { maskIdNumbersInText } from '../../domain/masking';
 import { DomainError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import { auditStatement } from '../audit';
@@ -37,7 +38,7 @@ export async function settleAppeal(
   if (input.grant && (!child || child.accountId !== appeal.holderAccountId)) {
     throw new DomainError('APPEAL_CHANGED', '孩子的绑定已发生变化（原账号已解绑或已转出），不能再改绑：请驳回该申诉并说明情况');
   }
-  const reason = maskIdShapedText(input.reason.trim());
+  const reason = maskIdNumbersInText(input.reason.trim());
   const nonce = newId();
   const won = sql`EXISTS (SELECT 1 FROM ${bindingAppeals} WHERE ${bindingAppeals.id} = ${appeal.id} AND json_extract(${bindingAppeals.evidence}, '$.settleNonce') = ${nonce})`;
   const settle = db.update(bindingAppeals).set({

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../api/context';
 import { type Actor, type ApplicationAction, checkMove, statusNames } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
+import { maskIdNumbersInText } from '../../domain/masking';
 import { auditStatement } from '../audit';
 import { loadApplication } from '../applications/load';
 import { transitionStatements } from '../applications/transition';
@@ -48,7 +49,8 @@ export async function decide(
     throw new DomainError('APPLICATION_CHANGED', `该申请当前状态为“${statusNames[application.status]}”，不能执行此操作`);
   }
   const rejecting = move.to === 'rejected';
-  const reason = input.reason?.trim() || null;
+  // Staff free text: an ID number typed into it is masked before it reaches any table, message or SMS.
+  const reason = maskIdNumbersInText(input.reason?.trim() ?? '') || null;
   if (rejecting && !reason) throw new DomainError('INVALID_INPUT', '驳回须填写原因', { reason: ['驳回须填写原因'] });
   const { statements, key, won } = transitionStatements(db, loaded, {
     to: move.to, actor: actorOf(decider), actorId: decider.kind === 'staff' ? decider.member.staffId : null, reason, now,

@@ -6,6 +6,7 @@ import { hashPassword } from '../../adapters/passwords';
 import { DomainError, fieldError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import { passwordWeakness } from '../../domain/password-strength';
+import { maskIdNumbersInText } from '../../domain/masking';
 import { type StaffRoleCode, staffPolicy, staffRoleNames } from '../../domain/staff-policy';
 import { auditStatement } from '../audit';
 import { revokeAllStaffSessions, type SignedInStaff } from './sessions';
@@ -48,7 +49,7 @@ export async function createStaff(deps: Deps, admin: SignedInStaff, input: { use
   const id = newId();
   const [inserted] = await db.batch([
     db.insert(staff).values({
-      id, username: input.username, displayName: input.displayName, role: input.role, schoolId,
+      id, username: input.username, displayName: maskIdNumbersInText(input.displayName), role: input.role, schoolId,
       passwordHash: await hashPassword(input.password), createdAt: now, updatedAt: now,
     }).onConflictDoNothing({ target: staff.username }),
     auditStatement(db, {
@@ -73,7 +74,7 @@ export async function updateStaff(deps: Deps, admin: SignedInStaff, input: { sta
   const schoolId = await checkRoleSchool(db, role, input.schoolId === undefined ? current.schoolId : input.schoolId);
   if (input.password !== undefined) checkPassword(input.password);
   const changes = {
-    ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
+    ...(input.displayName !== undefined ? { displayName: maskIdNumbersInText(input.displayName) } : {}),
     role, schoolId,
     ...(input.password !== undefined ? { passwordHash: await hashPassword(input.password) } : {}),
     ...(input.disabled !== undefined ? { disabledAt: input.disabled ? now : null } : {}),

@@ -6,12 +6,16 @@ import { randomToken, sha256 } from '../../adapters/vault';
 import { DomainError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import { addressGroup, limits, waitText } from '../../domain/limits';
+import { maskIdNumbersInText } from '../../domain/masking';
 import { lockDuration, staffPolicy } from '../../domain/staff-policy';
 import { auditStatement } from '../audit';
 import { perAddress, takeLimits } from '../limits';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 type Attempt = { username: string; password: string; ip: string | null; requestId: string | null };
+
+/** The name a lock is kept under: what was typed, an ID number typed by mistake masked (it is never stored whole). */
+const lockName = (typed: string) => maskIdNumbersInText(typed);
 
 const wrong = () => new DomainError('STAFF_SIGN_IN_FAILED', '用户名或密码错误');
 
@@ -32,7 +36,7 @@ export async function staffSignIn(deps: Deps, input: Attempt) {
   const { db } = deps;
   await takeLimits(deps, perAddress(limits.staffSignInPerAddress, input.ip));
   const now = deps.clock.now();
-  const pair = and(eq(staffSignInFailures.username, input.username), eq(staffSignInFailures.address, input.ip ? addressGroup(input.ip) : 'unknown'));
+  const pair = and(eq(staffSignInFailures.username, lockName(input.username)), eq(staffSignInFailures.address, input.ip ? addressGroup(input.ip) : 'unknown'));
   const attempt = await reserveAttempt(deps, input, now);
   if (!attempt) {
     const [row] = await db.select({ lockedUntil: staffSignInFailures.lockedUntil }).from(staffSignInFailures).where(pair);
@@ -85,7 +89,7 @@ async function reserveAttempt(deps: Deps, input: Attempt, now: Date) {
   const abandoned = sql`${f.lockedUntil} IS NULL AND ${f.failures} >= ${max} AND ${f.lastFailureAt} <= ${t - staffPolicy.lockoutMs}`;
   const restart = sql`(${forgotten} OR ${expired} OR ${abandoned})`;
   const [row] = await deps.db.insert(f).values({
-    username: input.username, address: input.ip ? addressGroup(input.ip) : 'unknown', failures: 1, locks: 0, lockedUntil: null, lastFailureAt: now,
+    username: lockName(input.username), address: input.ip ? addressGroup(input.ip) : 'unknown', failures: 1, locks: 0, lockedUntil: null, lastFailureAt: now,
   }).onConflictDoUpdate({
     target: [f.username, f.address],
     set: {

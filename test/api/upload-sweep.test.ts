@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uploadIntents } from '../../db/schema';
+import { newId } from '../../src/domain/ids';
+import { sweep } from '../../src/services/sweep';
+import { parentWithApplication, type SeededApplication } from '../helpers/applications-db';
+import { startTestHost, type TestHost } from '../helpers/host';
+import { sampleJpeg, samplePng } from '../helpers/sample-files';
+
+let t: TestHost;
+let parent: SeededApplication;
+
+beforeAll(async () => {
+  t = await startTestHost();
+  parent = await parentWithApplication(t.host.deps.db, { phone: '13712340101', now: t.clock.now() });
+});
+afterAll(() => t?.close());
+
+const auth = () => ({ authorization: `Bearer ${parent.token}`, origin: t.url });
+const intents = () => t.host.deps.db.select().from(uploadIntents);
+
+async function upload(bytes: Uint8Array, replaces?: string): Promise<string> {
+  const form = new FormData();
+  form.append('applicationId', parent.applicationId);
+  form.append('kind', 'student-hukou');
+  if (replaces) form.append('replaces', replaces);
+  form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), 'photo.png');
+  const response = await fetch(`${t.url}/api/files`, { method: 'POST', headers: auth(), body: form });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+describe('bytes stored without a document row', () => {
+  it('an upload, a replacement and a deletion leave no intent behind', async () => {
+    const first = await upload(samplePng);
+    expect(await intents()).toEqual([]);
+    const id = await upload(sampleJpeg, first);
+    expect(await intents()).toEqual([]);
+    expect((await fetch(`${t.url}/api/files/${first}`, { headers: auth() })).status).toBe(404);
+    const removed = await fetch(`${t.url}/api/files/${id}`, { method: 'DELETE', headers: auth() });
+    expect(removed.status).toBe(200);
+    expect(await intents()).toEqual([]);
+  });
+
+  it('are deleted by the sweep after the grace period when the process died before writing the row', async () => {
+    const kept = await upload(sampleJpeg);
+    // The crash point of an upload: the intent is written and the bytes are stored, the row never is.
+    const orphanKey = newId() + newId();
+    await t.host.deps.db.insert(uploadIntents).values({ storageKey: orphanKey, accountId: parent.accountId, createdAt: t.clock.now() });
+    await t.host.deps.files.put(orphanKey, samplePng, 'image/png');
+    expect(await t.host.deps.files.get(orphanKey)).not.toBeNull();
+
+    expect((await sweep(t.host.deps)).uploads).toEqual({ removed: 0 });
+    expect(await t.host.deps.files.get(orphanKey)).not.toBeNull();
+
+    t.clock.advance(61 * 60_000);
+    expect((await sweep(t.host.deps)).uploads).toEqual({ removed: 1 });
+    expect(await t.host.deps.files.get(orphanKey)).toBeNull();
+    expect(await intents()).toEqual([]);
+
+    const served = await fetch(`${t.url}/api/files/${kept}`, { headers: auth() });
+    expect(served.status).toBe(200);
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(sampleJpeg);
+  });
+
+  it('keeps bytes a document row claims even if their intent was left behind', async () => {
+    const id = await upload(samplePng);
+    const [doc] = await t.host.deps.db.query.documents.findMany({ where: (d, { eq }) => eq(d.id, id) });
+    await t.host.deps.db.insert(uploadIntents).values({ storageKey: doc!.storageKey, accountId: parent.accountId, createdAt: t.clock.now() });
+    t.clock.advance(61 * 60_000);
+    expect((await sweep(t.host.deps)).uploads).toEqual({ removed: 0 });
+    expect(await intents()).toEqual([]);
+    expect((await fetch(`${t.url}/api/files/${id}`, { headers: auth() })).status).toBe(200);
+  });
+});
