@@ -113,7 +113,7 @@ function outcomesOf(name: string): Record<Actor, string> {
   return Object.fromEntries(actorNames.map((actor, i) => [actor, outcomeCode[parts[i]!]])) as Record<Actor, string>;
 }
 
-const procedures = appRouter._def.procedures as Record<string, { _def: { type: 'query' | 'mutation' } }>;
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: 'query' | 'mutation' } }>;
 let t: TestHost;
 let w: World;
 const httpRoutes = () => createApp(t.host.deps).routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`);

@@ -7,7 +7,6 @@ import { createEnrollmentClient } from '../../src/client';
 import type { TestHost } from './host';
 import { type Catalog, catalogFor, hukouDocuments, hukouForm } from './journey';
 import { residentId } from './identity';
-import { codeFromInbox } from './parents';
 import { samplePng } from './sample-files';
 
 /**
@@ -48,13 +47,21 @@ export interface World {
   staffIds: Record<'admin' | 'county' | 'schoolInScope' | 'schoolOutOfScope', string>;
   /** A token for a new session of the same actor (for sign-out rows, which end the session they run in). */
   freshToken(actor: Actor): Promise<string | null>;
+  /** Ids of real rows (A's, B's, staff, catalog): the fuzzer sends them where an id is expected. */
+  knownIds(): string[];
   /** Values that belong to parent A: none may appear in what B, anonymous or an out-of-scope reviewer receives. */
   secretsOfA(): string[];
 }
 
+/** Signs in through the real procedures (the code from the dev inbox). Not parents.ts: the fuzz CLI runs outside vitest. */
 async function parentToken(t: TestHost, phone: string): Promise<string> {
   await t.client.auth.requestCode.mutate({ phone });
-  const code = await codeFromInbox(t, phone);
+  let code: string | undefined;
+  for (let i = 0; i < 100 && !code; i++) {
+    code = (await t.client.dev.inbox.query({ phone }))[0]?.body.match(/验证码为(\d{6})/)?.[1];
+    if (!code) await new Promise((r) => setTimeout(r, 20));
+  }
+  if (!code) throw new Error(`no code arrived for ${phone}`);
   const { token } = await t.client.auth.signIn.mutate({ phone, code, session: 'token' });
   return token!;
 }
@@ -138,7 +145,7 @@ export async function buildWorld(t: TestHost): Promise<World> {
   }
   const me = await parentA.auth.me.query();
   const bAccountId = (await clients.parentB.auth.me.query()).accountId;
-  const staffMe = async (actor: Actor) => (await clients[actor].review.me.query()).id as string;
+  const staffMe = async (actor: Actor) => (await clients[actor].review.me.query()).staffId;
 
   const world: World = {
     t,
@@ -172,6 +179,11 @@ export async function buildWorld(t: TestHost): Promise<World> {
         case 'county': return staffTokenFor(t, 'county', staffPassword('county'));
         case 'admin': return staffTokenFor(t, 'admin', staffPassword('admin'));
       }
+    },
+    knownIds() {
+      const catalogIds = [c.region.id, ...c.region.entries.map((e) => e.id), ...c.primary.map((s) => s.id), ...c.junior.map((s) => s.id), c.outside.id, c.channel('hukou').id];
+      return [...new Set([me.accountId, child.id, draftChild.id, bChild.id, submittedId, draftId, ...documentIds, draftDocumentId, ...messageIds,
+        ...Object.values(this.staffIds), ...catalogIds])];
     },
     secretsOfA() {
       return [aPhone, me.accountId, child.id, childName, draftChild.id, '欧阳雨桐', submittedId, submitted.number, draftId,
