@@ -113,7 +113,13 @@ async function untilUp(): Promise<void> {
 // ——— calls ———
 
 type Result = { kind: 'ok'; data: any } | { kind: 'refused'; status: number; code: string; domainCode: string | null } | { kind: 'lost' };
-const counts = { calls: 0, lost: 0, serverErrors: 0 };
+const counts = { calls: 0, lost: 0, inFlight: 0, serverErrors: 0 };
+/** A call that never reached a listening host (refused connection) versus one cut off while the host had it. */
+const lose = (error: unknown) => {
+  counts.lost++;
+  const code = (error as { cause?: { code?: string } }).cause?.code;
+  if (code !== 'ECONNREFUSED') counts.inFlight++;
+};
 /** Refusals by procedure and domain code: expected ones (a withdrawal the reviewer overtook) and any surprise. */
 const refusals = new Map<string, number>();
 const refused = (path: string, domainCode: string | null) => refusals.set(`${path} ${domainCode}`, (refusals.get(`${path} ${domainCode}`) ?? 0) + 1);
@@ -131,8 +137,8 @@ async function rpc(path: string, type: 'query' | 'mutation', input: unknown, tok
     if (body.result) return { kind: 'ok', data: body.result.data };
     refused(path, body.error?.data.domainCode ?? null);
     return { kind: 'refused', status: response.status, code: body.error?.data.code ?? '?', domainCode: body.error?.data.domainCode ?? null };
-  } catch {
-    counts.lost++;
+  } catch (error) {
+    lose(error);
     await sleep(20);
     return { kind: 'lost' };
   }
@@ -151,8 +157,8 @@ async function upload(token: string, applicationId: string, kind: string): Promi
     if (response.status >= 500) counts.serverErrors++;
     if (response.status === 201) return { kind: 'ok', data: body };
     return { kind: 'refused', status: response.status, code: body.error?.code ?? '?', domainCode: body.error?.domainCode ?? null };
-  } catch {
-    counts.lost++;
+  } catch (error) {
+    lose(error);
     await sleep(20);
     return { kind: 'lost' };
   }
@@ -286,7 +292,8 @@ async function reviewerLoop() {
 const load = Promise.all([...parents.map(parentLoop), reviewerLoop()]);
 const killedAt: number[] = [];
 for (let k = 0; k < kills; k++) {
-  await sleep(200 + random() * 1300);
+  // Up for 1–4 s of traffic, then killed at a random moment of it.
+  await sleep(1000 + random() * 3000);
   killedAt.push(counts.calls);
   await killHost('SIGKILL');
   await startHost();
@@ -378,7 +385,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const cutOffTotal = [...cutOff.values()].reduce((n, e) => n + e.submitted + e.withdrawn + e.preliminarily_approved + e.rejected, 0);
 console.info([
   `crash durability: ${kills} × kill -9 in ${((Date.now() - benchStart) / 1000).toFixed(1)} s, ${parentCount} parents + 1 reviewer (seed ${values.seed})`,
-  `  calls ${counts.calls}; cut off by a kill ${counts.lost}; HTTP 5xx ${counts.serverErrors}`,
+  `  calls ${counts.calls}; without an answer ${counts.lost} (in flight when the host died ${counts.inFlight}, connection refused ${counts.lost - counts.inFlight}; calls wait while the host restarts); HTTP 5xx ${counts.serverErrors}`,
   `  acknowledged: ${ops.submitted} submissions, ${ops.withdrawn} withdrawals, ${ops.preliminarily_approved} approvals, ${ops.rejected} rejections, ${ops.uploads} uploads`,
   `  transitions cut off (fate unknown to the client): ${cutOffTotal}`,
   `  end state: ${statusCounts.map((s) => `${s.status} ${s.n}`).join(', ')}; history rows ${history.length}`,
