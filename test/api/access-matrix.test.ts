@@ -3,7 +3,7 @@ import { appRouter } from '../../src/api/router';
 import { createApp } from '../../src/app';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { callRaw, errorOf, isChinese, type RawAnswer } from '../helpers/raw-trpc';
-import { type Actor, actorNames, buildWorld, upload, type World } from '../helpers/world';
+import { type Actor, actorNames, buildWorld, type World } from '../helpers/world';
 
 /**
  * Every procedure of `appRouter` and every HTTP route of the app, called by every actor over real HTTP, against the

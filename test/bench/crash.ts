@@ -17,13 +17,12 @@
  * Exits 1 when any check fails. Not part of `npm test`.
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { createDb } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
-import { accounts, applicationHistory, applications, documents, outbox, sessions } from '../../db/schema';
+import { accounts, outbox, sessions } from '../../db/schema';
 import { seedCatalog } from '../../db/seed';
 import { demoStaff, seedDemoStaff } from '../../db/seed/demo-staff';
 import { newId } from '../../src/domain/ids';
@@ -33,6 +32,7 @@ import { hukouDocuments, hukouForm } from '../helpers/journey';
 import { freePort } from '../helpers/ports';
 import { samplePng } from '../helpers/sample-files';
 import { tempDir } from '../helpers/temp';
+import { checkCrashRun, type ProviderReport, type Transition, type TransitionCounts } from './crash-checks';
 
 const { values } = parseArgs({
   options: {
@@ -166,10 +166,9 @@ async function upload(token: string, applicationId: string, kind: string): Promi
 
 // ——— what the clients were told ———
 
-type Transition = 'submitted' | 'withdrawn' | 'preliminarily_approved' | 'rejected';
-const acknowledged = new Map<string, Record<Transition, number>>();
-const cutOff = new Map<string, Record<Transition, number>>();
-const tally = (map: Map<string, Record<Transition, number>>, applicationId: string, to: Transition) => {
+const acknowledged: TransitionCounts = new Map();
+const cutOff: TransitionCounts = new Map();
+const tally = (map: TransitionCounts, applicationId: string, to: Transition) => {
   const entry = map.get(applicationId) ?? { submitted: 0, withdrawn: 0, preliminarily_approved: 0, rejected: 0 };
   entry[to]++;
   map.set(applicationId, entry);
@@ -316,67 +315,12 @@ await killHost('SIGTERM');
 
 // ——— checks ———
 
-const problems: string[] = [];
-const report = await new Promise<{ requests: { key: string | null; outcome: string }[]; deliveries: { idempotencyKey: string }[] }>((resolve) => {
+const report = await new Promise<ProviderReport>((resolve) => {
   provider.once('message', resolve as (m: unknown) => void);
   provider.send({ report: true });
 });
 provider.send({ stop: true });
-
-const history = await db.select({ applicationId: applicationHistory.applicationId, to: applicationHistory.toStatus }).from(applicationHistory);
-const inDb = new Map<string, Record<string, number>>();
-for (const h of history) {
-  const entry = inDb.get(h.applicationId) ?? {};
-  entry[h.to] = (entry[h.to] ?? 0) + 1;
-  inDb.set(h.applicationId, entry);
-}
-for (const [applicationId, acked] of acknowledged) {
-  for (const to of Object.keys(acked) as Transition[]) {
-    const present = inDb.get(applicationId)?.[to] ?? 0;
-    const upper = acked[to] + (cutOff.get(applicationId)?.[to] ?? 0);
-    if (present < acked[to]) problems.push(`application ${applicationId}: ${acked[to]} acknowledged → ${to}, ${present} in its history (lost)`);
-    if (present > upper) problems.push(`application ${applicationId}: ${present} → ${to} in its history, at most ${upper} possible (doubled)`);
-  }
-}
-for (const [applicationId, cut] of cutOff) {
-  if (acknowledged.has(applicationId)) continue;
-  for (const to of Object.keys(cut) as Transition[]) {
-    const present = inDb.get(applicationId)?.[to] ?? 0;
-    if (present > cut[to]) problems.push(`application ${applicationId}: ${present} → ${to}, at most ${cut[to]} possible (doubled)`);
-  }
-}
-const perChild = await db.select({ childId: applications.childId, n: sql<number>`count(*)` }).from(applications).groupBy(applications.childId);
-for (const row of perChild) if (row.n > 1) problems.push(`child ${row.childId} has ${row.n} applications`);
-
-const documentRows = await db.select({ id: documents.id, storageKey: documents.storageKey }).from(documents);
-const rowIds = new Set(documentRows.map((d) => d.id));
-for (const id of acknowledgedUploads) if (!rowIds.has(id)) problems.push(`acknowledged upload ${id} has no row`);
-const storedFiles = new Set<string>();
-let temporaryFiles = 0;
-for (const folder of existsSync(filesDir) ? readdirSync(filesDir) : []) {
-  for (const name of readdirSync(join(filesDir, folder))) {
-    if (name.startsWith('.')) temporaryFiles++;
-    else storedFiles.add(name);
-  }
-}
-for (const d of documentRows) if (!storedFiles.has(d.storageKey)) problems.push(`document ${d.id} has no bytes in the store`);
-const referenced = new Set(documentRows.map((d) => d.storageKey));
-const bytesWithoutRow = [...storedFiles].filter((key) => !referenced.has(key)).length;
-
-const outboxRows = await db.select({ key: outbox.idempotencyKey, status: outbox.status, attempts: outbox.attempts }).from(outbox);
-const deliveredTimes = new Map<string, number>();
-for (const d of report.deliveries) deliveredTimes.set(d.idempotencyKey, (deliveredTimes.get(d.idempotencyKey) ?? 0) + 1);
-for (const row of outboxRows) {
-  if (row.status !== 'sent') problems.push(`outbox ${row.key}: ${row.status} after the drain`);
-  const times = deliveredTimes.get(row.key) ?? 0;
-  if (times !== 1) problems.push(`outbox ${row.key}: delivered ${times} times`);
-}
-const outboxKeys = new Set(outboxRows.map((r) => r.key));
-for (const key of deliveredTimes.keys()) if (!outboxKeys.has(key)) problems.push(`provider delivered ${key}, which no outbox row names`);
-const callsPerKey = new Map<string, number>();
-for (const r of report.requests) if (r.key) callsPerKey.set(r.key, (callsPerKey.get(r.key) ?? 0) + 1);
-const repeatedKeys = [...callsPerKey.values()].filter((n) => n > 1).length;
-const [statusCounts] = [await db.select({ status: applications.status, n: sql<number>`count(*)` }).from(applications).groupBy(applications.status)];
+const { problems, figures: f } = await checkCrashRun(db, filesDir, { acknowledged, cutOff, acknowledgedUploads }, report);
 db.$client.close();
 if (counts.serverErrors) problems.push(`${counts.serverErrors} answers were HTTP 5xx`);
 if (restartMs.length < kills + 1) problems.push('the host did not restart after every kill');
@@ -388,9 +332,9 @@ console.info([
   `  calls ${counts.calls}; without an answer ${counts.lost} (in flight when the host died ${counts.inFlight}, connection refused ${counts.lost - counts.inFlight}; calls wait while the host restarts); HTTP 5xx ${counts.serverErrors}`,
   `  acknowledged: ${ops.submitted} submissions, ${ops.withdrawn} withdrawals, ${ops.preliminarily_approved} approvals, ${ops.rejected} rejections, ${ops.uploads} uploads`,
   `  transitions cut off (fate unknown to the client): ${cutOffTotal}`,
-  `  end state: ${statusCounts.map((s) => `${s.status} ${s.n}`).join(', ')}; history rows ${history.length}`,
-  `  documents: ${documentRows.length} rows, ${storedFiles.size} files, ${bytesWithoutRow} bytes without a row, ${temporaryFiles} temporary files left`,
-  `  outbox: ${outboxRows.length} rows, all sent: ${outboxRows.every((r) => r.status === 'sent')}; provider calls ${report.requests.length}, deliveries ${report.deliveries.length}, keys called more than once ${repeatedKeys}; drained in ${(drainMs / 1000).toFixed(1)} s`,
+  `  end state: ${f.statusCounts.map((s) => `${s.status} ${s.n}`).join(', ')}; history rows ${f.historyRows}`,
+  `  documents: ${f.documentRows} rows, ${f.files} files, ${f.bytesWithoutRow} bytes without a row, ${f.temporaryFiles} temporary files left`,
+  `  outbox: ${f.outboxRows} rows, all sent: ${f.allSent}; provider calls ${f.providerCalls}, deliveries ${f.deliveries}, keys called more than once ${f.keysCalledMoreThanOnce}; drained in ${(drainMs / 1000).toFixed(1)} s`,
   `  host restart to listening: median ${median(restartMs)} ms, max ${Math.max(...restartMs)} ms`,
   `  refusals: ${[...refusals].map(([k, n]) => `${k} ×${n}`).join(', ') || 'none'}`,
   `  problems: ${problems.length}`,

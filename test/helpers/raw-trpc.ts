@@ -9,7 +9,7 @@ export interface RawAnswer {
   text: string;
 }
 
-export interface ErrorShape {
+interface ErrorShape {
   message: string;
   code: number;
   data: { code: string; httpStatus: number; domainCode: string | null; path?: string };
@@ -46,11 +46,6 @@ export async function callRaw(
 export function errorOf(answer: RawAnswer): ErrorShape | null {
   const body = answer.body as { error?: ErrorShape } | null;
   return body?.error ?? null;
-}
-
-/** The result data of a successful tRPC answer. */
-export function dataOf(answer: RawAnswer): unknown {
-  return (answer.body as { result?: { data?: unknown } } | null)?.result?.data;
 }
 
 /** Whether a text is zh-CN for a reader: it holds Chinese characters. */

@@ -71,7 +71,7 @@ async function staffTokenFor(t: TestHost, username: string, password: string): P
   return token!;
 }
 
-export async function upload(t: TestHost, token: string, applicationId: string, kind: string): Promise<string> {
+async function upload(t: TestHost, token: string, applicationId: string, kind: string): Promise<string> {
   const form = new FormData();
   form.set('file', new Blob([samplePng], { type: 'image/png' }), `${kind}.png`);
   form.set('applicationId', applicationId);
