@@ -35,7 +35,8 @@ export async function checkCrashRun(db: Db, filesDir: string, client: ClientView
     entry[h.to] = (entry[h.to] ?? 0) + 1;
     inDb.set(h.applicationId, entry);
   }
-  const applicationIds = new Set([...client.acknowledged.keys(), ...client.cutOff.keys()]);
+  // Applications with history but no call at all are checked too: a transition nobody asked for counts as doubled.
+  const applicationIds = new Set([...client.acknowledged.keys(), ...client.cutOff.keys(), ...inDb.keys()]);
   for (const applicationId of applicationIds) {
     const acked = client.acknowledged.get(applicationId);
     const cut = client.cutOff.get(applicationId);
