@@ -126,8 +126,9 @@ export async function runFuzz(options: { url: string; world: World; calls: numbe
         try {
           answer = await send(options.url, options.world, call).catch((error: unknown) => {
             // A kept-alive connection the server closed after refusing an oversized request (413, 431) before
-            // reading it: the client learns only when it reuses the socket. A browser retries; so do we, once.
-            if (String((error as { cause?: unknown }).cause).includes('other side closed')) return send(options.url, options.world, call);
+            // reading it: the client learns only when it reuses the socket (closed, EPIPE, reset). A browser
+            // retries; so do we, once.
+            if (/other side closed|EPIPE|ECONNRESET/.test(String((error as { cause?: unknown }).cause))) return send(options.url, options.world, call);
             throw error;
           });
         } catch (error) {
