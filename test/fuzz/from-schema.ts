@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { toJSONSchema } from 'zod';
-import { hostileKey, hostileValue } from './hostile';
+import { hostileKey, hostileValue, prototypeKeys } from './hostile';
 
 /**
  * A fast-check arbitrary for a procedure's input, from its zod schema's JSON Schema (the input side): mostly values
@@ -95,7 +95,7 @@ function objectOf(schema: JsonSchema, ctx: SchemaContext, depth: number): fc.Arb
     return fc.tuple(fc.constant(key), presence, arbitraryOf(s, ctx, depth + 1));
   });
   const extraKeys = typeof schema.additionalProperties === 'object'
-    ? fc.array(fc.tuple(fc.oneof(fc.constantFrom(...(ctx.recordKeys.length ? ctx.recordKeys : ['x'])), hostileKey), arbitraryOf(schema.additionalProperties, ctx, depth + 1)), { maxLength: 6 })
+    ? fc.array(fc.tuple(fc.oneof(fc.constantFrom(...(ctx.recordKeys.length ? ctx.recordKeys : ['x'])), hostileKey, fc.constantFrom(...prototypeKeys)), arbitraryOf(schema.additionalProperties, ctx, depth + 1)), { maxLength: 6 })
     : fc.array(fc.tuple(hostileKey, hostileValue), { maxLength: 1 });
   return fc.tuple(fc.tuple(...known), extraKeys).map(([entries, extras]) => {
     const object: Record<string, unknown> = {};
