@@ -4,20 +4,23 @@ import { appRouter } from '../../src/api/router';
 import { formFieldsInput } from '../../src/schemas/applications';
 import { isChinese } from '../helpers/raw-trpc';
 import { type Actor, actorNames, type World } from '../helpers/world';
+import { filesInputArbitrary, type FilesRoute, filesRoutes, sendFilesCall } from './files-routes';
 import { inputArbitrary } from './from-schema';
 import { prototypeKeys, toJsonText } from './hostile';
 
 /**
  * Property-based fuzzing of every procedure over real HTTP: inputs from each procedure's zod schema mixed with
- * hostile values, sent as every actor. The property: never an HTTP 5xx, and every error the app answers has the
- * usual shape (`error.message` in Chinese, `error.data.code`, `error.data.httpStatus` equal to the status).
+ * hostile values, sent as every actor; the documents routes too (test/fuzz/files-routes.ts). The property: never an
+ * HTTP 5xx, and every error the app answers has the usual shape (`error.message` in Chinese, `error.data.code`,
+ * `error.data.httpStatus` equal to the status; the documents routes' `error.code`).
  */
 interface Procedure { _def: { type: 'query' | 'mutation'; inputs: z.ZodType[] } }
 const procedures = appRouter._def.procedures as unknown as Record<string, Procedure>;
 
 export interface FuzzCall {
+  /** A procedure's path, or a documents route (`POST /api/files`, …). */
   procedure: string;
-  type: 'query' | 'mutation';
+  type: 'query' | 'mutation' | 'files';
   actor: Actor | 'bogus-token';
   input: unknown;
 }
@@ -80,12 +83,22 @@ export function callArbitrary(world: World, only?: string[]): fc.Arbitrary<FuzzC
       input: inputArbitrary(inputs[0], { knownIds, recordKeys }),
     });
   });
-  return fc.oneof(...perProcedure);
+  const perRoute = filesRoutes.filter((route) => !only || only.includes(route)).map((route) => fc.record({
+    procedure: fc.constant(route),
+    type: fc.constant('files' as const),
+    actor: actorsFor(route),
+    input: filesInputArbitrary(route, knownIds),
+  }));
+  return fc.oneof(...perProcedure, ...perRoute);
 }
 
 async function send(url: string, world: World, call: FuzzCall): Promise<{ status: number; text: string }> {
   const headers: Record<string, string> = {};
   const token = call.actor === 'bogus-token' ? 'bogusbogusbogusbogusbogusbogus' : world.tokens[call.actor];
+  if (call.type === 'files') {
+    const response = await sendFilesCall(url, call.procedure as FilesRoute, call.input, token);
+    return { status: response.status, text: await response.text() };
+  }
   if (token) headers.authorization = `Bearer ${token}`;
   const body = call.input === undefined ? undefined : toJsonText(call.input);
   let response: Response;
@@ -99,12 +112,12 @@ async function send(url: string, world: World, call: FuzzCall): Promise<{ status
 }
 
 /** What is wrong with an answer, or null. */
-export function problemWith(status: number, text: string): string | null {
+export function problemWith(status: number, text: string, kind: FuzzCall['type'] = 'query'): string | null {
   if (status >= 500) return `HTTP ${status}`;
   if (status < 400) return null;
   // 431: the query string is larger than Node's header limit; Node refuses it before the app sees it.
   if (status === 431) return null;
-  let body: { error?: { message?: unknown; data?: { code?: unknown; httpStatus?: unknown } } };
+  let body: { error?: { message?: unknown; code?: unknown; data?: { code?: unknown; httpStatus?: unknown } } };
   try {
     body = JSON.parse(text) as typeof body;
   } catch {
@@ -113,6 +126,8 @@ export function problemWith(status: number, text: string): string | null {
   const error = body.error;
   if (!error) return 'error answer without `error`';
   if (!isChinese(error.message)) return `error message not in Chinese: ${String(error.message).slice(0, 120)}`;
+  // The documents routes answer `{ error: { code, domainCode, message } }` (src/api/files.ts).
+  if (kind === 'files') return typeof error.code === 'string' ? null : 'documents error without code';
   if (typeof error.data?.code !== 'string') return 'error without data.code';
   if (error.data.httpStatus !== status) return `data.httpStatus ${String(error.data.httpStatus)} differs from HTTP ${status}`;
   return null;
@@ -145,7 +160,7 @@ export async function runFuzz(options: { url: string; world: World; calls: numbe
         summary.calls++;
         summary.byStatus[answer.status] = (summary.byStatus[answer.status] ?? 0) + 1;
         summary.byProcedure[call.procedure] = (summary.byProcedure[call.procedure] ?? 0) + 1;
-        const problem = problemWith(answer.status, answer.text);
+        const problem = problemWith(answer.status, answer.text, call.type);
         if (!problem) continue;
         const known = knownCase(call, answer.status);
         if (known) summary.known[known] = (summary.known[known] ?? 0) + 1;
