@@ -50,7 +50,9 @@ export async function sendFilesCall(url: string, route: FilesRoute, input: unkno
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   if (route !== 'POST /api/files') {
     const method = route.startsWith('GET') ? 'GET' : 'DELETE';
-    return fetch(`${url}/api/files/${encodeURIComponent(String(input))}`, { method, headers });
+    // Every byte percent-encoded from UTF-8: encodeURIComponent would throw on a lone surrogate.
+    const path = [...Buffer.from(String(input), 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+    return fetch(`${url}/api/files/${path}`, { method, headers });
   }
   const upload = input as UploadInput;
   if (upload.asJson) {

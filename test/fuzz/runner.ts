@@ -111,6 +111,21 @@ async function send(url: string, world: World, call: FuzzCall): Promise<{ status
   return { status: response.status, text: await response.text() };
 }
 
+/**
+ * A 413 answer says `Connection: keep-alive`, yet the server closes that socket (the refused body was never read):
+ * a client that reuses it learns only then (closed, EPIPE, reset). A browser retries; so do we, up to 3 times, since
+ * the pool may hold more than one such socket.
+ */
+async function sendRetryingClosedSockets(url: string, world: World, call: FuzzCall): Promise<{ status: number; text: string }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send(url, world, call);
+    } catch (error) {
+      if (attempt >= 4 || !/other side closed|EPIPE|ECONNRESET/.test(String((error as { cause?: unknown }).cause))) throw error;
+    }
+  }
+}
+
 /** What is wrong with an answer, or null. */
 export function problemWith(status: number, text: string, kind: FuzzCall['type'] = 'query'): string | null {
   if (status >= 500) return `HTTP ${status}`;
@@ -147,13 +162,7 @@ export async function runFuzz(options: { url: string; world: World; calls: numbe
         const call = calls[next++]!;
         let answer: { status: number; text: string };
         try {
-          answer = await send(options.url, options.world, call).catch((error: unknown) => {
-            // A kept-alive connection the server closed after refusing an oversized request (413, 431) before
-            // reading it: the client learns only when it reuses the socket (closed, EPIPE, reset). A browser
-            // retries; so do we, once.
-            if (/other side closed|EPIPE|ECONNRESET/.test(String((error as { cause?: unknown }).cause))) return send(options.url, options.world, call);
-            throw error;
-          });
+          answer = await sendRetryingClosedSockets(options.url, options.world, call);
         } catch (error) {
           answer = { status: 599, text: `no answer: ${String(error)} ${String((error as { cause?: unknown }).cause)}` };
         }
