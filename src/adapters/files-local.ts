@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isStorageKey } from '../domain/file-types';
 import type { FileStore } from './files';
@@ -62,9 +62,13 @@ export function localFiles(dir: string): FileStore {
       return { bytes, contentType: decoder.decode(stored.subarray(0, newline)) };
     },
 
+    /** Also removes temporaries of the key that a process killed mid-write left behind. */
     async delete(key) {
       assertKey(key);
       await rm(pathOf(key), { force: true });
+      const leftovers = await readdir(folderOf(key)).catch(() => [] as string[]);
+      await Promise.all(leftovers.filter((name) => name.startsWith(`.${key}.`) && name.endsWith('.tmp'))
+        .map((name) => rm(join(folderOf(key), name), { force: true })));
     },
   };
 }

@@ -1,3 +1,5 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadIntents } from '../../db/schema';
 import { newId } from '../../src/domain/ids';
@@ -60,6 +62,19 @@ describe('bytes stored without a document row', () => {
     const served = await fetch(`${t.url}/api/files/${kept}`, { headers: auth() });
     expect(served.status).toBe(200);
     expect(new Uint8Array(await served.arrayBuffer())).toEqual(sampleJpeg);
+  });
+
+  it('also deletes the half-written temporary file of an upload killed before its rename', async () => {
+    const orphanKey = newId() + newId();
+    await t.host.deps.db.insert(uploadIntents).values({ storageKey: orphanKey, accountId: parent.accountId, createdAt: t.clock.now() });
+    const temporary = join(t.filesDir, orphanKey.slice(0, 2), `.${orphanKey}.0a1b2c3d4e5f.tmp`);
+    mkdirSync(join(t.filesDir, orphanKey.slice(0, 2)), { recursive: true });
+    writeFileSync(join(t.filesDir, orphanKey.slice(0, 2), 'placeholder-of-another-key'), '');
+    writeFileSync(temporary, 'image/png\n half of a photo');
+    t.clock.advance(61 * 60_000);
+    expect((await sweep(t.host.deps)).uploads).toEqual({ removed: 1 });
+    expect(existsSync(temporary)).toBe(false);
+    expect(existsSync(join(t.filesDir, orphanKey.slice(0, 2), 'placeholder-of-another-key'))).toBe(true);
   });
 
   it('keeps bytes a document row claims even if their intent was left behind', async () => {

@@ -11,6 +11,8 @@ export interface TestHost {
   host: NodeHost;
   /** The libSQL database file (with its -wal and -shm beside it). */
   dbFile: string;
+  /** The documents folder (`FILES_DIR`). */
+  filesDir: string;
   /** Everything the app logged as an error: a test that expects none checks it is empty. */
   errors: unknown[][];
   /** Every line the app logged (info, warn and error), for tests that check what logs may show. */
@@ -41,6 +43,7 @@ export async function startTestHost(options: { now?: string; env?: Record<string
     clock,
     host,
     dbFile: `${dir.path}/test.db`,
+    filesDir: `${dir.path}/files`,
     errors,
     logLines,
     async close() {
