@@ -1,4 +1,3 @@
-import { type Clock, shiftedClock, systemClock } from '../src/adapters/clock';
 import type { RecordsConfig } from '../src/adapters/records-from-config';
 import type { SmsConfig } from '../src/adapters/sms-from-config';
 
@@ -74,8 +73,4 @@ export function readConfig(env: HostEnv, defaults: { databaseUrl?: string } = {}
     records: { provider: recordsProvider, httpUrl: env.RECORDS_HTTP_URL, httpKey: env.RECORDS_HTTP_KEY },
     filesDir: env.FILES_DIR || './data/files',
   };
-}
-
-export function clockFor(config: Pick<HostConfig, 'startAt'>): Clock {
-  return config.startAt ? shiftedClock(config.startAt) : systemClock;
 }

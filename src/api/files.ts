@@ -60,11 +60,13 @@ function text(form: FormData, name: string): string | null {
   return typeof value === 'string' ? value.trim() : null;
 }
 
-export function filesRoutes(deps: AppDeps, clientIp: (c: HonoContext) => string | null) {
+/** `depsOf` gives each request its dependencies (the Worker builds them per request). */
+export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: HonoContext) => string | null) {
   const routes = new Hono();
 
   /** The signed-in parent behind the request; for writes, also proof that the request comes from our pages. */
   async function parentOf(c: HonoContext, write: boolean) {
+    const deps = depsOf(c);
     const ctx = contextFromHono(deps, c, new Headers(), clientIp);
     if (write && ctx.sameOrigin === false) throw untrustedOrigin();
     const parent = await authenticateParent(deps, ctx.credentials.token, ctx.afterResponse);
@@ -101,6 +103,7 @@ export function filesRoutes(deps: AppDeps, clientIp: (c: HonoContext) => string 
     const replaces = text(form, 'replaces') || null;
     if (replaces && !idPattern.test(replaces)) throw fieldError('replaces', '要替换的文件编号格式不正确');
     if (file.size > maxDocumentBytes) throw new DomainError('DOCUMENT_TOO_LARGE', documentMessages.tooLarge);
+    const deps = depsOf(c);
 
     const view = await addDocument(deps, parent.accountId, {
       applicationId, kind, replaces, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()),
@@ -110,6 +113,7 @@ export function filesRoutes(deps: AppDeps, clientIp: (c: HonoContext) => string 
 
   /** A reader is the owning parent, or a reviewer who may see the application (staff session). */
   async function viewerOf(c: HonoContext): Promise<DocumentViewer> {
+    const deps = depsOf(c);
     const ctx = contextFromHono(deps, c, new Headers(), clientIp);
     if (ctx.staffCredentials.via === 'cookie' && !ctx.credentials.token) {
       return { kind: 'staff', member: await authenticateStaff(deps, ctx.staffCredentials.token, ctx.afterResponse) };
@@ -128,7 +132,7 @@ export function filesRoutes(deps: AppDeps, clientIp: (c: HonoContext) => string 
     const viewer = await viewerOf(c);
     const id = c.req.param('id') ?? '';
     if (!idPattern.test(id)) throw new DomainError('DOCUMENT_NOT_FOUND', '找不到该文件');
-    const doc = await readDocument(deps, viewer, id);
+    const doc = await readDocument(depsOf(c), viewer, id);
     return c.body(doc.bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': doc.contentType,
       'Content-Length': String(doc.bytes.length),
@@ -142,7 +146,7 @@ export function filesRoutes(deps: AppDeps, clientIp: (c: HonoContext) => string 
     const parent = await parentOf(c, true);
     const id = c.req.param('id') ?? '';
     if (!idPattern.test(id)) throw new DomainError('DOCUMENT_NOT_FOUND', '找不到该文件');
-    return c.json(await removeDocument(deps, parent.accountId, id));
+    return c.json(await removeDocument(depsOf(c), parent.accountId, id));
   }));
 
   return routes;
