@@ -69,11 +69,6 @@ export function createApp(source: DepsSource, hooks: HostHooks = {}) {
   // Uploaded documents are served under a policy that lets them do nothing (no script, no loads, sandboxed).
   const documentHeaders = secureHeaders({ contentSecurityPolicy: documentSecurityPolicy, permissionsPolicy, ...transport });
   app.use('*', (c, next) => (c.req.path.startsWith('/api/files') ? documentHeaders : pageHeaders)(c, next));
-  app.use('/trpc/*', bodyLimit({
-    maxSize: apiBodyLimit,
-    onError: (c) => c.json(transportErrorBody('PAYLOAD_TOO_LARGE'), 413),
-  }));
-  app.use('/api/files/*', bodyLimit({ maxSize: filesBodyLimit, onError: filesTooLarge }));
   // Answers carry personal data: no browser or proxy keeps them.
   const noStore = async (c: HonoContext, next: () => Promise<void>) => {
     await next();
@@ -81,6 +76,11 @@ export function createApp(source: DepsSource, hooks: HostHooks = {}) {
   };
   app.use('/api/*', noStore);
   app.use('/trpc/*', noStore);
+  app.use('/trpc/*', bodyLimit({
+    maxSize: apiBodyLimit,
+    onError: (c) => c.json(transportErrorBody('PAYLOAD_TOO_LARGE'), 413),
+  }));
+  app.use('/api/files/*', bodyLimit({ maxSize: filesBodyLimit, onError: filesTooLarge }));
 
   app.use('/trpc/*', trpcServer({
     endpoint: '/trpc',

@@ -69,7 +69,6 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = String((e as { code?: unknown }).code ?? '');
     const message = String((e as { message?: unknown }).message ?? '');
     if (unavailableCodes.has(code)) return true;
-    if (e instanceof TypeError && unavailableNetworkText.test(message)) return true;
     if (unavailableText.test(message)) return true;
   }
   return false;
@@ -79,8 +78,8 @@ const unavailableCodes = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT',
   'SERVER_ERROR', 'HRANA_CLOSED_ERROR', 'HRANA_WEBSOCKET_ERROR', 'SQLITE_BUSY',
 ]);
-const unavailableNetworkText = /fetch failed|network connection lost|connection refused|connect|socket|terminated/i;
-const unavailableText = /^Server returned HTTP status 5\d\d|internal error: connect/i;
+/** Node's fetch, workerd's fetch and libSQL's HTTP client, when the server is down, restarting or shedding load. */
+const unavailableText = /^fetch failed|^Network connection lost|connection refused|^Server returned HTTP status (429|5\d\d)|database is locked/i;
 
 /** zh-CN texts for errors raised by the transport itself (tRPC or the body limit) before any procedure runs. */
 export const transportMessages: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
@@ -101,9 +100,11 @@ const chinese = /[\u4e00-\u9fff]/;
  * The message a caller sees: a rule's own zh-CN text, the first validation message, or, for errors raised by the
  * transport (English text from tRPC), the zh-CN text of their code. Internal errors never show their text.
  */
-export function publicMessage(code: TRPC_ERROR_CODE_KEY, message: string, validationMessage: string | null | undefined): string {
-  if (code === 'INTERNAL_SERVER_ERROR') return internalErrorMessage;
+export function publicMessage(error: { code: TRPC_ERROR_CODE_KEY; cause?: unknown }, message: string, validationMessage: string | null | undefined): string {
+  if (error.code === 'INTERNAL_SERVER_ERROR') return internalErrorMessage;
   if (validationMessage !== undefined) return validationMessage ?? '输入有误';
   if (chinese.test(message)) return message;
-  return transportMessages[code] ?? internalErrorMessage;
+  // tRPC reports a body that is not JSON as BAD_REQUEST caused by the parser's SyntaxError.
+  if (error.cause instanceof SyntaxError) return transportMessages.PARSE_ERROR!;
+  return transportMessages[error.code] ?? internalErrorMessage;
 }

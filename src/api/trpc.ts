@@ -12,7 +12,7 @@ const t = initTRPC.context<Context>().create({
     const cause = error.cause;
     const validation = cause instanceof z.ZodError ? z.flattenError(cause) : null;
     const domain = cause instanceof DomainError ? cause : null;
-    const message = publicMessage(error.code, shape.message, validation ? (cause as z.ZodError).issues[0]?.message ?? null : undefined);
+    const message = publicMessage(error, shape.message, validation ? (cause as z.ZodError).issues[0]?.message ?? null : undefined);
     return {
       ...shape,
       message,

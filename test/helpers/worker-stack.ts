@@ -35,11 +35,20 @@ export async function startWorkerStack<T = undefined>(options: { now: string; pr
     throw error;
   }
   const running = { sqld, worker };
+  const sqldPort = Number(new URL(sqld.url).port);
   return {
     url: running.worker.url,
     sqldUrl: running.sqld.url,
     worker: running.worker,
     prepared,
+    /** Kills the database server as a crash would (SIGKILL); the Worker keeps running. */
+    async killDatabase() {
+      await running.sqld.kill();
+    },
+    /** Starts the database server again on the same port over the same files. */
+    async restartDatabase() {
+      running.sqld = await startSqld({ dbPath: join(dataDir, 'db'), port: sqldPort });
+    },
     async stop() {
       await running.worker.stop();
       await running.sqld.stop();
