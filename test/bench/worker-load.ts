@@ -6,7 +6,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { createDb } from '../../db/client';
+import { createWebDb } from '../../db/client-web';
 import { applicationHistory, applications } from '../../db/schema';
 import { createEnrollmentClient } from '../../src/client';
 import { prepareDrafts, seedSignInCodes } from '../helpers/worker-drafts';
@@ -21,6 +21,7 @@ async function burst(name: string, count: number, call: (i: number) => Promise<u
   const latencies: number[] = [];
   const errors: string[] = [];
   const started = performance.now();
+  process.stdout.write(`${name} ×${count}: `);
   await Promise.all(Array.from({ length: count }, async (_, i) => {
     const t0 = performance.now();
     try {
@@ -30,7 +31,9 @@ async function burst(name: string, count: number, call: (i: number) => Promise<u
       errors.push(describeError(error));
     }
   }));
-  return { name, wallMs: performance.now() - started, latencies, errors };
+  const wallMs = performance.now() - started;
+  console.log(`${latencies.length} ok, ${errors.length} errors in ${fixed(wallMs / 1000, 2)} s`);
+  return { name, wallMs, latencies, errors };
 }
 
 export async function runWorkerBench(concurrency: number) {
@@ -57,13 +60,13 @@ export async function runWorkerBench(concurrency: number) {
       for (let i = 0; i < 20; i++) await client().catalog.region.query({ regionId });
     });
 
-    const db = await createDb(stack.sqldUrl);
+    // The Worker's kind of client: sqld may still be busy with the submissions' after-response work.
+    const db = createWebDb(stack.sqldUrl);
     const ids = drafts.map((d) => d.applicationId);
     const submitted = (await db.select({ id: applications.id }).from(applications)
       .where(and(inArray(applications.id, ids), eq(applications.status, 'submitted')))).length;
     const history = (await db.select({ id: applicationHistory.id }).from(applicationHistory)
       .where(and(inArray(applicationHistory.applicationId, ids), eq(applicationHistory.toStatus, 'submitted')))).length;
-    db.$client.close();
     const workerLog = stack.worker.output();
     return { concurrency, prepareMs, bursts, sequential, submitted, history, hung: (workerLog.match(/hung/g) ?? []).length };
   } finally {
