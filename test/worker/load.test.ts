@@ -73,7 +73,7 @@ describe('the Worker under 100 concurrent requests of each kind (wrangler dev + 
       db.$client.close();
     }
     await sequentialAfterwards();
-  }, 120_000);
+  }, 240_000);
 
   it('answers 100 concurrent catalog.region requests, then sequential ones, without one error', async () => {
     const { values, errors } = await burst(concurrent, () => clientOf(stack.url).catalog.region.query({ regionId }));
