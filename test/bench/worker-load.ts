@@ -32,7 +32,9 @@ async function burst(name: string, count: number, call: (i: number) => Promise<u
     }
   }));
   const wallMs = performance.now() - started;
-  console.log(`${latencies.length} ok, ${errors.length} errors in ${fixed(wallMs / 1000, 2)} s`);
+  const kinds = new Map<string, number>();
+  for (const e of errors) kinds.set(e.slice(0, 140), (kinds.get(e.slice(0, 140)) ?? 0) + 1);
+  console.log(`${latencies.length} ok, ${errors.length} errors in ${fixed(wallMs / 1000, 2)} s${[...kinds].map(([e, n]) => `\n  ${n}× ${e}`).join('')}`);
   return { name, wallMs, latencies, errors };
 }
 
@@ -63,10 +65,20 @@ export async function runWorkerBench(concurrency: number) {
     // The Worker's kind of client: sqld may still be busy with the submissions' after-response work.
     const db = createWebDb(stack.sqldUrl);
     const ids = drafts.map((d) => d.applicationId);
-    const submitted = (await db.select({ id: applications.id }).from(applications)
-      .where(and(inArray(applications.id, ids), eq(applications.status, 'submitted')))).length;
-    const history = (await db.select({ id: applicationHistory.id }).from(applicationHistory)
-      .where(and(inArray(applicationHistory.applicationId, ids), eq(applicationHistory.toStatus, 'submitted')))).length;
+    // The submissions' after-response work may still load sqld: wait until it answers.
+    const settled = async <T>(read: () => Promise<T>): Promise<T> => {
+      for (;;) {
+        try {
+          return await read();
+        } catch {
+          await new Promise((r) => setTimeout(r, 2_000));
+        }
+      }
+    };
+    const submitted = (await settled(() => db.select({ id: applications.id }).from(applications)
+      .where(and(inArray(applications.id, ids), eq(applications.status, 'submitted'))))).length;
+    const history = (await settled(() => db.select({ id: applicationHistory.id }).from(applicationHistory)
+      .where(and(inArray(applicationHistory.applicationId, ids), eq(applicationHistory.toStatus, 'submitted'))))).length;
     const workerLog = stack.worker.output();
     return { concurrency, prepareMs, bursts, sequential, submitted, history, hung: (workerLog.match(/hung/g) ?? []).length };
   } finally {
