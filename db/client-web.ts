@@ -1,9 +1,43 @@
-import { createClient } from '@libsql/client/web';
+import { type Client, createClient } from '@libsql/client/web';
 import { drizzle } from 'drizzle-orm/libsql/web';
 import type { Db } from './client';
+import { fetchWhenShed } from './fetch-when-shed';
 import * as schema from './schema';
 
-/** Opens a libSQL server over HTTP from the Worker (sqld locally, Turso or a self-hosted sqld in production). */
+/**
+ * Opens a libSQL server over HTTP from the Worker (sqld locally, Turso or a self-hosted sqld in production). The
+ * Worker opens one per request: a client queues queries and holds streams, which must not serve two requests.
+ * Load the server sheds (429) and writes it refuses while another holds the lock (SQLITE_BUSY) are tried again.
+ */
 export function createWebDb(url: string, authToken?: string): Db {
-  return drizzle(createClient({ url, authToken }), { schema }) as unknown as Db;
+  return drizzle(retryWhenBusy(createClient({ url, authToken, fetch: fetchWhenShed() })), { schema }) as unknown as Db;
+}
+
+/**
+ * A statement or batch refused with SQLITE_BUSY did nothing (a batch runs in one transaction that is rolled back), so
+ * it is sent again after a short, growing, jittered wait. Over HTTP each call has its own connection to the server,
+ * so two requests' writes meet there, where a single embedded connection would have queued them.
+ */
+function retryWhenBusy(client: Client, attempts = 8, firstDelayMs = 20): Client {
+  const retried = <T>(call: () => Promise<T>) => async (): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call();
+      } catch (error) {
+        if (attempt >= attempts || !isBusy(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, firstDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random())));
+      }
+    }
+  };
+  const batch = client.batch.bind(client);
+  const execute = client.execute.bind(client);
+  client.batch = (statements, mode) => retried(() => batch(statements, mode))();
+  client.execute = ((statement: Parameters<Client['execute']>[0], args?: Parameters<Client['execute']>[1]) =>
+    retried(() => execute(statement as never, args as never))()) as Client['execute'];
+  return client;
+}
+
+function isBusy(error: unknown): boolean {
+  const code = String((error as { code?: unknown })?.code ?? '');
+  return code === 'SQLITE_BUSY' || /SQLITE_BUSY|database is locked/.test(String((error as Error)?.message ?? ''));
 }

@@ -7,7 +7,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './api/context';
 import { documentSecurityPolicy, filesBodyLimit, filesRoutes, filesTooLarge } from './api/files';
 import { contextFromHono } from './api/http-context';
-import { internalErrorMessage } from './api/errors';
+import { databaseUnavailableMessage, internalErrorMessage, isDatabaseUnavailable } from './api/errors';
+import { transportErrorBody } from './api/transport-errors';
 import { appRouter } from './api/router';
 import { loggableError } from './domain/error-text';
 import { batchTooLarge } from './api/batch-limit';
@@ -22,15 +23,36 @@ export interface HostHooks {
 const apiBodyLimit = 256 * 1024;
 
 /**
+ * Where a request's dependencies come from: one set for every request (the Node host: its embedded client serves
+ * them all), or a set built for each request (the Worker: the runtime refuses I/O started by one request on behalf
+ * of another, so no database client or other I/O object may serve two requests).
+ */
+export type DepsSource = AppDeps | ((c: HonoContext) => AppDeps | Promise<AppDeps>);
+
+/** Features no page uses. Taking a photo goes through `<input type="file" capture>`, which opens the phone's own camera and needs none of them. */
+const permissionsPolicy = {
+  camera: [], microphone: [], geolocation: [], payment: [], usb: [], serial: [], hid: [], bluetooth: [],
+  midi: [], displayCapture: [], screenWakeLock: [], publickeyCredentialsGet: [], xrSpatialTracking: [],
+  accelerometer: [], gyroscope: [], magnetometer: [], ambientLightSensor: [], interestCohort: [], browsingTopics: [],
+};
+
+/**
  * The whole platform as one Hono app; hosts (`worker/index.ts`, `worker/node.ts`) only build `deps` and serve it.
  *
  * @example const app = createApp(await buildDeps(config, db, files), { clientIp: (c) => getConnInfo(c).remote.address ?? null });
  */
-export function createApp(deps: AppDeps, hooks: HostHooks = {}) {
+export function createApp(source: DepsSource, hooks: HostHooks = {}) {
   const clientIp = hooks.clientIp ?? ((c: HonoContext) => c.req.header('cf-connecting-ip') ?? null);
-  const app = new Hono();
+  const app = new Hono<{ Variables: { deps: AppDeps } }>();
+  const depsOf = (c: HonoContext<{ Variables: { deps: AppDeps } }>) => c.var.deps;
+  // Until a request has its deps (or when building them failed), errors are logged to the console.
+  const logOf = (c: HonoContext<{ Variables: { deps: AppDeps } }>) => c.var.deps?.log ?? console;
 
   app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    c.set('deps', typeof source === 'function' ? await source(c) : source);
+    await next();
+  });
   const transport = { strictTransportSecurity: 'max-age=31536000; includeSubDomains', referrerPolicy: 'strict-origin-when-cross-origin' };
   const pageHeaders = secureHeaders({
     contentSecurityPolicy: {
@@ -42,36 +64,43 @@ export function createApp(deps: AppDeps, hooks: HostHooks = {}) {
       objectSrc: ["'none'"],
       baseUri: ["'self'"],
     },
+    permissionsPolicy,
     ...transport,
   });
   // Uploaded documents are served under a policy that lets them do nothing (no script, no loads, sandboxed).
-  const documentHeaders = secureHeaders({ contentSecurityPolicy: documentSecurityPolicy, ...transport });
+  const documentHeaders = secureHeaders({ contentSecurityPolicy: documentSecurityPolicy, permissionsPolicy, ...transport });
   app.use('*', (c, next) => (c.req.path.startsWith('/api/files') ? documentHeaders : pageHeaders)(c, next));
-  app.use('/trpc/*', bodyLimit({
-    maxSize: apiBodyLimit,
-    onError: (c) => c.json({ error: { message: '提交的内容过大' } }, 413),
-  }));
-  app.use('/api/files/*', bodyLimit({ maxSize: filesBodyLimit, onError: filesTooLarge }));
-  app.use('/api/*', async (c, next) => {
+  // Answers carry personal data: no browser or proxy keeps them.
+  const noStore = async (c: HonoContext, next: () => Promise<void>) => {
     await next();
     c.header('Cache-Control', 'no-store');
-  });
+  };
+  app.use('/api/*', noStore);
+  app.use('/trpc/*', noStore);
+  app.use('/trpc/*', bodyLimit({
+    maxSize: apiBodyLimit,
+    // The refused body is never read: the connection cannot carry another request, so say it is closing.
+    onError: (c) => c.json(transportErrorBody('PAYLOAD_TOO_LARGE'), 413, { Connection: 'close' }),
+  }));
+  app.use('/api/files/*', bodyLimit({ maxSize: filesBodyLimit, onError: filesTooLarge }));
 
   app.use('/trpc/*', batchTooLarge);
   app.use('/trpc/*', trpcServer({
     endpoint: '/trpc',
     router: appRouter,
-    createContext: (opts, c) => contextFromHono(deps, c, opts.resHeaders, clientIp),
+    createContext: (opts, c) => contextFromHono(depsOf(c), c, opts.resHeaders, clientIp),
+    responseMeta: ({ errors }) => (errors.some((e) => e.code === 'SERVICE_UNAVAILABLE') ? { headers: { 'Retry-After': '5' } } : {}),
     onError({ error, path, ctx }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') {
-        deps.log.error(`[${ctx?.requestId ?? '-'}] trpc ${path ?? '?'} failed: ${loggableError(error.cause ?? error)}`);
+      if (error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE') {
+        (ctx?.deps.log ?? console).error(`[${ctx?.requestId ?? '-'}] trpc ${path ?? '?'} failed: ${loggableError(error.cause ?? error)}`);
       }
     },
   }));
 
-  app.route('/api/files', filesRoutes(deps, clientIp));
+  app.route('/api/files', filesRoutes(depsOf, clientIp));
 
   app.get('/api/health', async (c) => {
+    const deps = depsOf(c);
     const now = deps.clock.now().toISOString();
     try {
       await deps.db.run(sql`select 1`);
@@ -84,7 +113,11 @@ export function createApp(deps: AppDeps, hooks: HostHooks = {}) {
 
   app.notFound((c) => c.json({ error: { message: '找不到该地址' } }, 404));
   app.onError((error, c) => {
-    deps.log.error(`[${c.get('requestId')}] ${c.req.method} ${c.req.path} failed: ${loggableError(error)}`);
+    logOf(c).error(`[${c.get('requestId')}] ${c.req.method} ${c.req.path} failed: ${loggableError(error)}`);
+    if (isDatabaseUnavailable(error)) {
+      c.header('Retry-After', '5');
+      return c.json({ error: { code: 'SERVICE_UNAVAILABLE', message: databaseUnavailableMessage, requestId: c.get('requestId') } }, 503);
+    }
     return c.json({ error: { message: internalErrorMessage, requestId: c.get('requestId') } }, 500);
   });
 

@@ -1,4 +1,3 @@
-import { type Clock, shiftedClock, systemClock } from '../src/adapters/clock';
 import type { RecordsConfig } from '../src/adapters/records-from-config';
 import type { SmsConfig } from '../src/adapters/sms-from-config';
 import { defaultSmsHourlyBudget } from '../src/domain/limits';
@@ -108,8 +107,4 @@ export function readConfig(env: HostEnv, defaults: { databaseUrl?: string } = {}
     filesDir: env.FILES_DIR || './data/files',
     smsHourlyBudget,
   };
-}
-
-export function clockFor(config: Pick<HostConfig, 'startAt'>): Clock {
-  return config.startAt ? shiftedClock(config.startAt) : systemClock;
 }

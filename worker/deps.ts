@@ -1,33 +1,24 @@
 import type { Db } from '../db/client';
-import type { Clock } from '../src/adapters/clock';
+import { type Clock, shiftedClock, systemClock } from '../src/adapters/clock';
 import type { FileStore } from '../src/adapters/files';
 import { sealedFiles } from '../src/adapters/files-sealed';
 import { recordsFromConfig } from '../src/adapters/records-from-config';
 import { smsFromConfig } from '../src/adapters/sms-from-config';
 import { createVault } from '../src/adapters/vault';
 import type { AppDeps } from '../src/api/context';
-import { clockFor, type HostConfig } from './config';
+import { latestKeptInstant } from '../src/services/kept-time';
+import type { HostConfig } from './config';
 
 /**
- * The app's dependencies from a host's configuration, database and file store: the same on both hosts. The host
- * builds the file store (a local folder under Node, the R2 binding in the Worker) so that neither's code reaches
- * the other's bundle; documents are encrypted here, above either store.
+ * What may outlive a request: plain values and objects that hold no I/O (keys, the records adapter, the clock).
+ * The Worker keeps these per isolate; everything bound to a connection is built per request by `withDatabase`.
  */
-export async function buildDeps(
-  config: HostConfig,
-  db: Db,
-  files: FileStore,
-  overrides: { clock?: Clock; log?: AppDeps['log'] } = {},
-): Promise<AppDeps> {
-  const log = overrides.log ?? console;
-  const clock = overrides.clock ?? clockFor(config);
-  const vault = await createVault(config.dataKey);
+export type SharedDeps = Omit<AppDeps, 'db' | 'sms' | 'files'>;
+
+export async function sharedDeps(config: HostConfig, clock: Clock, log: AppDeps['log'] = console): Promise<SharedDeps> {
   return {
-    db,
     clock,
-    vault,
-    sms: smsFromConfig(config.sms, db, log, clock),
-    files: sealedFiles(files, vault),
+    vault: await createVault(config.dataKey),
     records: recordsFromConfig(config.records),
     recordsSource: config.records.provider,
     dev: config.dev,
@@ -35,3 +26,37 @@ export async function buildDeps(
     smsHourlyBudget: config.smsHourlyBudget,
   };
 }
+
+/** The app's dependencies around one database client (the SMS sender writes the dev inbox through it); documents are
+ * encrypted here, above either file store. */
+export function withDatabase(shared: SharedDeps, config: HostConfig, db: Db, files: FileStore): AppDeps {
+  return { ...shared, db, files: sealedFiles(files, shared.vault), sms: smsFromConfig(config.sms, db, shared.log, shared.clock) };
+}
+
+/**
+ * The clock a host runs with: the system clock, or (demo mode, `ENROLL_NOW`) a shifted clock that starts at the
+ * configured instant or at the latest instant of the kept data, whichever is later, so that demo time never goes
+ * back over what earlier runs wrote (decision 004).
+ */
+export async function startClock(config: Pick<HostConfig, 'startAt'>, db: Db): Promise<Clock> {
+  if (!config.startAt) return systemClock;
+  const clock = shiftedClock(config.startAt);
+  clock.catchUp(await latestKeptInstant(db));
+  return clock;
+}
+
+/**
+ * The app's dependencies from a host's configuration, database and file store, built once: the Node host's way
+ * (one embedded client serves every request). The host builds the file store (a local folder under Node, the R2
+ * binding in the Worker) so that neither's code reaches the other's bundle.
+ */
+export async function buildDeps(
+  config: HostConfig,
+  db: Db,
+  files: FileStore,
+  overrides: { clock?: Clock; log?: AppDeps['log'] } = {},
+): Promise<AppDeps> {
+  const clock = overrides.clock ?? await startClock(config, db);
+  return withDatabase(await sharedDeps(config, clock, overrides.log), config, db, files);
+}
+

@@ -4,8 +4,9 @@ import type { AppDeps } from '../src/api/context';
 import { type App, createApp } from '../src/app';
 import { loggableError } from '../src/domain/error-text';
 import { sweep } from '../src/services/sweep';
-import { ConfigError, readConfig, type HostEnv } from './config';
-import { buildDeps } from './deps';
+import { ConfigError, type HostConfig, readConfig, type HostEnv } from './config';
+import { type SharedDeps, sharedDeps, withDatabase } from './deps';
+import { type IsolateClock, isolateClock } from './isolate-clock';
 
 /** `[vars]`, secrets and bindings from wrangler.toml. */
 export interface Env extends HostEnv {
@@ -14,37 +15,57 @@ export interface Env extends HostEnv {
   DOCUMENTS: R2Bucket;
 }
 
-interface Host {
-  deps: AppDeps;
+/**
+ * What an isolate keeps between requests: parsed configuration, derived keys, the records adapter, the clock and the
+ * app. None of it holds an I/O object: the Workers runtime cancels a request whose I/O was started on behalf of
+ * another (a shared libSQL client queues one request's queries behind another's), so the database client and
+ * everything bound to it are built for each request (`depsFor`).
+ */
+interface Isolate {
+  config: HostConfig;
+  shared: SharedDeps;
+  clock: IsolateClock;
   app: App;
 }
 
 const configurationMessage = '服务配置有误，暂时无法办理，请稍后再试或联系招生办';
 
-/** One host per isolate: `env` does not change within an isolate. A failed start is retried on the next event. */
-let host: Promise<Host> | undefined;
+/** Set by the first request that finishes building it; concurrent first requests each build their own (no shared promise). */
+let isolate: Isolate | undefined;
 
-async function startHost(env: Env): Promise<Host> {
+async function buildIsolate(env: Env): Promise<Isolate> {
   const config = readConfig(env);
   if (!env.DOCUMENTS) throw new ConfigError('the R2 binding DOCUMENTS is missing (wrangler.toml [[r2_buckets]])');
-  const deps = await buildDeps(config, createWebDb(config.databaseUrl, config.databaseAuthToken), r2Files(env.DOCUMENTS));
-  return { deps, app: createApp(deps) };
+  const clock = isolateClock(config.startAt);
+  const shared = await sharedDeps(config, clock.clock);
+  const app = createApp((c) => depsFor(built, c.env as Env, c.executionCtx));
+  const built: Isolate = { config, shared, clock, app };
+  return built;
 }
 
-async function hostFor(env: Env): Promise<Host | undefined> {
-  host ??= startHost(env);
+/** A failed start (bad configuration) is logged and retried on the next event. */
+async function isolateFor(env: Env): Promise<Isolate | undefined> {
+  if (isolate) return isolate;
   try {
-    return await host;
+    const built = await buildIsolate(env);
+    isolate ??= built;
+    return isolate;
   } catch (error) {
-    host = undefined;
     console.error(`worker configuration: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
 }
 
+/** This request's own database client, SMS sender and file store, around the isolate's shared values. */
+async function depsFor(from: Isolate, env: Env, ctx: { waitUntil(work: Promise<unknown>): void }): Promise<AppDeps> {
+  const db = createWebDb(from.config.databaseUrl, from.config.databaseAuthToken);
+  await from.clock.sync(db, (work) => ctx.waitUntil(work.catch((error: unknown) => console.error(`clock sync failed: ${loggableError(error)}`))));
+  return withDatabase(from.shared, from.config, db, r2Files(env.DOCUMENTS));
+}
+
 export default {
   async fetch(request, env, ctx) {
-    const configured = await hostFor(env);
+    const configured = await isolateFor(env);
     if (!configured) {
       return Response.json({ error: { message: configurationMessage } }, { status: 500, headers: { 'Cache-Control': 'no-store' } });
     }
@@ -52,9 +73,10 @@ export default {
   },
 
   async scheduled(controller, env, ctx) {
-    const configured = await hostFor(env);
+    const configured = await isolateFor(env);
     if (!configured) throw new Error('sweep skipped: the worker configuration is invalid (see the log line above)');
-    ctx.waitUntil(sweep(configured.deps).then(
+    const deps = await depsFor(configured, env, ctx);
+    ctx.waitUntil(sweep(deps).then(
       (report) => console.info(`sweep (${controller.cron}) ${JSON.stringify(report)}`),
       (error: unknown) => {
         console.error(`sweep (${controller.cron}) failed: ${loggableError(error)}`);

@@ -9,6 +9,8 @@ export interface Sqld {
   /** The libSQL HTTP URL, e.g. `http://127.0.0.1:40123`. */
   url: string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash would end it (fault tests); resolves once the process is gone. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -37,7 +39,14 @@ export async function startSqld(options: { dbPath: string; port?: number; readyT
     await stop();
     throw new Error(`sqld did not start on ${url}: ${(error as Error).message}\n${output()}`);
   }
-  return { url, stop };
+  const kill = async () => {
+    process.off('exit', killOnExit);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGKILL');
+    await exited;
+  };
+  return { url, stop, kill };
 }
 
 async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {

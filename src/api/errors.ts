@@ -62,3 +62,55 @@ export function toTRPCError(error: DomainError): TRPCError {
 }
 
 export const internalErrorMessage = '系统繁忙，请稍后再试';
+
+/** The database cannot be reached (a restart, a network fault): the parent may simply try again shortly. */
+export const databaseUnavailableMessage = '系统暂时无法处理请求，请稍后重试；已成功提交的信息不会丢失';
+
+/**
+ * Whether an error (or one of its causes) says the database was unreachable rather than that a statement was wrong:
+ * a refused or lost connection, a libSQL server answering 5xx or restarting, a busy local file.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = String((e as { code?: unknown }).code ?? '');
+    const message = String((e as { message?: unknown }).message ?? '');
+    if (unavailableCodes.has(code)) return true;
+    if (unavailableText.test(message)) return true;
+  }
+  return false;
+}
+
+const unavailableCodes = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT',
+  'SERVER_ERROR', 'HRANA_CLOSED_ERROR', 'HRANA_WEBSOCKET_ERROR', 'SQLITE_BUSY',
+]);
+/** Node's fetch, workerd's fetch and libSQL's HTTP client, when the server is down, restarting or shedding load. */
+const unavailableText = /^fetch failed|^Network connection lost|connection refused|^Server returned HTTP status (429|5\d\d)|database is locked/i;
+
+/** zh-CN texts for errors raised by the transport itself (tRPC or the body limit) before any procedure runs. */
+export const transportMessages: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
+  PARSE_ERROR: '请求内容不是有效的 JSON，请刷新页面后重试',
+  BAD_REQUEST: '请求格式不正确，请刷新页面后重试',
+  NOT_FOUND: '找不到该接口，请确认地址是否正确',
+  METHOD_NOT_SUPPORTED: '请求方式不正确：查询请用 GET，提交请用 POST',
+  UNSUPPORTED_MEDIA_TYPE: '请求的内容类型不受支持，请以 application/json 提交',
+  PAYLOAD_TOO_LARGE: '提交的内容过大',
+  SERVICE_UNAVAILABLE: databaseUnavailableMessage,
+  TIMEOUT: '请求超时，请稍后重试',
+  CLIENT_CLOSED_REQUEST: '请求已取消',
+};
+
+const chinese = /[\u4e00-\u9fff]/;
+
+/**
+ * The message a caller sees: a rule's own zh-CN text, the first validation message, or, for errors raised by the
+ * transport (English text from tRPC), the zh-CN text of their code. Internal errors never show their text.
+ */
+export function publicMessage(error: { code: TRPC_ERROR_CODE_KEY; cause?: unknown }, message: string, validationMessage: string | null | undefined): string {
+  if (error.code === 'INTERNAL_SERVER_ERROR') return internalErrorMessage;
+  if (validationMessage !== undefined) return validationMessage ?? '输入有误';
+  if (chinese.test(message)) return message;
+  // tRPC reports a body that is not JSON as BAD_REQUEST caused by the parser's SyntaxError.
+  if (error.cause instanceof SyntaxError) return transportMessages.PARSE_ERROR!;
+  return transportMessages[error.code] ?? internalErrorMessage;
+}

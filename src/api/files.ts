@@ -46,6 +46,7 @@ export function filesError(c: HonoContext, error: DomainError) {
 
 /** The body-limit answer for `/api/files`: the same message as a file over the limit. */
 export function filesTooLarge(c: HonoContext) {
+  c.header('Connection', 'close'); // the refused body is never read: the connection cannot carry another request
   return filesError(c, new DomainError('DOCUMENT_TOO_LARGE', documentMessages.tooLarge));
 }
 
@@ -66,11 +67,13 @@ function text(form: FormData, name: string): string | null {
   return typeof value === 'string' ? value.trim() : null;
 }
 
-export function filesRoutes(deps: AppDeps, clientIp: (c: HonoContext) => string | null) {
+/** `depsOf` gives each request its dependencies (the Worker builds them per request). */
+export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: HonoContext) => string | null) {
   const routes = new Hono();
 
   /** The signed-in parent behind the request; for writes, also proof that the request comes from our pages. */
   async function parentOf(c: HonoContext, write: boolean) {
+    const deps = depsOf(c);
     const ctx = contextFromHono(deps, c, new Headers(), clientIp);
     if (write && ctx.sameOrigin === false) throw untrustedOrigin();
     const parent = await authenticateParent(deps, ctx.credentials.token, ctx.afterResponse);
@@ -107,6 +110,7 @@ export function filesRoutes(deps: AppDeps, clientIp: (c: HonoContext) => string 
     const replaces = text(form, 'replaces') || null;
     if (replaces && !idPattern.test(replaces)) throw fieldError('replaces', '要替换的文件编号格式不正确');
     if (file.size > maxDocumentBytes) throw new DomainError('DOCUMENT_TOO_LARGE', documentMessages.tooLarge);
+    const deps = depsOf(c);
     const ip = clientIp(c);
     await takeLimits(deps, [
       { rule: limits.uploadsPerAccount, subject: parent.accountId }, { rule: limits.uploadBytesPerAccount, subject: parent.accountId, weight: file.size },
@@ -121,6 +125,7 @@ export function filesRoutes(deps: AppDeps, clientIp: (c: HonoContext) => string 
 
   /** A reader is the owning parent, or a reviewer who may see the application (staff session). */
   async function viewerOf(c: HonoContext): Promise<DocumentViewer> {
+    const deps = depsOf(c);
     const ctx = contextFromHono(deps, c, new Headers(), clientIp);
     if (ctx.staffCredentials.via === 'cookie' && !ctx.credentials.token) {
       return { kind: 'staff', member: await authenticateStaff(deps, ctx.staffCredentials.token, ctx.afterResponse) };
@@ -139,7 +144,7 @@ export function filesRoutes(deps: AppDeps, clientIp: (c: HonoContext) => string 
     const viewer = await viewerOf(c);
     const id = c.req.param('id') ?? '';
     if (!idPattern.test(id)) throw new DomainError('DOCUMENT_NOT_FOUND', '找不到该文件');
-    const doc = await readDocument(deps, viewer, id);
+    const doc = await readDocument(depsOf(c), viewer, id);
     return c.body(doc.bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': doc.contentType,
       'Content-Length': String(doc.bytes.length),
@@ -153,7 +158,7 @@ export function filesRoutes(deps: AppDeps, clientIp: (c: HonoContext) => string 
     const parent = await parentOf(c, true);
     const id = c.req.param('id') ?? '';
     if (!idPattern.test(id)) throw new DomainError('DOCUMENT_NOT_FOUND', '找不到该文件');
-    return c.json(await removeDocument(deps, parent.accountId, id));
+    return c.json(await removeDocument(depsOf(c), parent.accountId, id));
   }));
 
   return routes;

@@ -8,11 +8,20 @@ import { sessionCookieName, staffCookieName } from './session-cookie';
 
 const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/**
+ * Whether the page that sent the request is our own: scheme, host and port of `Origin` (or `Referer`) against those
+ * the request reached. The scheme is the one the request arrived with, or the one a TLS-terminating proxy in front of
+ * the Node host reports in `X-Forwarded-Proto` (a browser cannot set that header on a cross-site request).
+ */
 function sameOrigin(c: HonoContext): boolean | null {
   const source = c.req.header('origin') ?? c.req.header('referer');
   if (!source || source === 'null') return source === 'null' ? false : null;
   try {
-    return new URL(source).host === (c.req.header('host') ?? new URL(c.req.url).host);
+    const url = new URL(c.req.url);
+    const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+    const scheme = forwarded === 'https' || forwarded === 'http' ? `${forwarded}:` : url.protocol;
+    const ours = new URL(`${scheme}//${c.req.header('host') ?? url.host}`).origin;
+    return new URL(source).origin === ours;
   } catch {
     return false;
   }

@@ -5,16 +5,14 @@ import type { StaffRoleCode } from '../domain/staff-policy';
 import { authenticateParent } from '../services/sessions';
 import { authenticateStaff } from '../services/staff/sessions';
 import type { Context } from './context';
-import { internalErrorMessage, toTRPCError } from './errors';
+import { databaseUnavailableMessage, isDatabaseUnavailable, publicMessage, toTRPCError } from './errors';
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const validation = cause instanceof z.ZodError ? z.flattenError(cause) : null;
     const domain = cause instanceof DomainError ? cause : null;
-    const message = error.code === 'INTERNAL_SERVER_ERROR'
-      ? internalErrorMessage
-      : validation ? (cause as z.ZodError).issues[0]?.message ?? '输入有误' : shape.message;
+    const message = publicMessage(error, shape.message, validation ? (cause as z.ZodError).issues[0]?.message ?? null : undefined);
     return {
       ...shape,
       message,
@@ -35,6 +33,9 @@ const t = initTRPC.context<Context>().create({
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) throw toTRPCError(result.error.cause);
+  if (!result.ok && isDatabaseUnavailable(result.error.cause)) {
+    throw new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: databaseUnavailableMessage, cause: result.error.cause });
+  }
   return result;
 });
 

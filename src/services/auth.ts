@@ -23,7 +23,9 @@ const codeText = (code: string, purpose: Purpose) => purpose === 'sign_in'
   ? `【桃江县入学报名】您的登录验证码为${code}，5分钟内有效。请勿泄露给他人。`
   : `【桃江县入学报名】您正在更换报名平台绑定手机号，验证码为${code}，5分钟内有效。如非本人操作请忽略。`;
 
-const digestOf = (deps: Deps, phone: string, purpose: Purpose, code: string) => deps.vault.codeDigest(`${purpose}:${phone}:${code}`);
+/** The keyed digest a code is stored as (bound to its phone and purpose); exported for tests that seed codes. */
+export const codeDigest = (vault: AppDeps['vault'], phone: string, purpose: Purpose, code: string) => vault.codeDigest(`${purpose}:${phone}:${code}`);
+const digestOf = (deps: Deps, phone: string, purpose: Purpose, code: string) => codeDigest(deps.vault, phone, purpose, code);
 
 /**
  * Sends a one-time code. Limits (one a minute and ten a China day per number, an hourly cap per address, the

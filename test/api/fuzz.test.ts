@@ -26,9 +26,7 @@ describe('fuzzing every procedure', () => {
     console.info(formatSummary(summary));
     expect(summary.failures, formatSummary(summary)).toEqual([]);
     expect(Object.keys(summary.byProcedure).length).toBeGreaterThanOrEqual(40);
-    // Nothing failed quietly either: the only errors the app logged are those of the excluded 500s (finding 8).
-    const excluded500s = summary.known['finding 8: applications.save with a prototype key'] ?? 0;
-    expect(t.errors.filter((e) => !String(e[0]).includes('trpc applications.save failed'))).toEqual([]);
-    expect(t.errors.length).toBe(excluded500s);
+    // Nothing failed quietly either: the app logged no error.
+    expect(t.errors).toEqual([]);
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --parents N --concurrency C --sample S]`: the midnight rush against the real Node host, and in
+ * `npm run bench [-- --parents N --concurrency C --sample S --worker W]`: the midnight rush against the real Node host, and in
  * the same run the raw libSQL baseline of the rows a submission writes (synchronous=FULL and NORMAL). Speed is
  * reported as measured figures and as ratios against the baseline of this run. Not part of `npm test`.
  */
@@ -13,6 +13,7 @@ import { type BaselineReport, runBaseline } from './baseline';
 import { backgroundCores, fdatasyncLatencies, fixed, percentile, type Step, table } from './measure';
 import { printQueueBench, runQueueBench } from './review-queue';
 import { type PhaseReport, runRush, windowOpens } from './rush';
+import { printWorkerBench, runWorkerBench } from './worker-load';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '50' },
     sample: { type: 'string', default: '20' },
     queue: { type: 'string', default: '50000' },
+    worker: { type: 'string', default: '1000' },
   },
 });
 const parents = Number(values.parents);
@@ -195,3 +197,7 @@ await main();
 // The review queue with many applications (its own database; `--queue 0` skips it).
 const queueSize = Number(values.queue);
 if (queueSize > 0) printQueueBench(await runQueueBench(queueSize));
+
+// The Worker under a burst of `--worker` concurrent requests of each kind (wrangler dev + sqld; `--worker 0` skips it).
+const workerBurst = Number(values.worker);
+if (workerBurst > 0 && !printWorkerBench(await runWorkerBench(workerBurst))) process.exitCode = 1;

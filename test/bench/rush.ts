@@ -108,7 +108,7 @@ export async function runRush(options: RushOptions): Promise<RushReport> {
     return fetchFrom(localAddress, agent);
   };
   const t: TestHost = {
-    url: host.url, client: createEnrollmentClient({ url: host.url }), clock, host, dbFile, errors: [], logLines: [],
+    url: host.url, client: createEnrollmentClient({ url: host.url }), clock, host, dbFile, filesDir, errors: [], logLines: [],
     close: () => host.close(),
   };
   try {

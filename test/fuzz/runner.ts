@@ -39,21 +39,12 @@ export interface FuzzSummary {
   byStatus: Record<string, number>;
   byProcedure: Record<string, number>;
   failures: FuzzFailure[];
-  /** Failures of a known case that another change fixes, by name (not counted in `failures`). */
-  known: Record<string, number>;
 }
 
 /**
  * Finding 8 (`applications.save` answers 500 for a form field keyed `constructor`, `toString`, …) is fixed on
  * another branch. Remove this exclusion once that fix is merged: the fuzzer must then find 0 of these too.
  */
-function knownCase(_call: FuzzCall, status: number): string | null {
-  // Finding 10 (transport errors such as a body over the limit in the same error shape) is fixed on another
-  // branch: remove this exclusion once it is merged.
-  if (status === 413) return 'finding 10: body too large answered outside the tRPC error shape';
-  return null;
-}
-
 export function callArbitrary(world: World, only?: string[]): fc.Arbitrary<FuzzCall> {
   const knownIds = world.knownIds();
   const recordKeys = Object.keys(formFieldsInput.shape);
@@ -148,7 +139,7 @@ export function problemWith(status: number, text: string, kind: FuzzCall['type']
 export async function runFuzz(options: { url: string; world: World; calls: number; seed?: number; concurrency?: number; only?: string[]; onProgress?: (done: number) => void }): Promise<FuzzSummary> {
   const seed = options.seed ?? Date.now() % 2 ** 31;
   const arbitrary = callArbitrary(options.world, options.only);
-  const summary: FuzzSummary = { seed, calls: 0, ms: 0, byStatus: {}, byProcedure: {}, failures: [], known: {} };
+  const summary: FuzzSummary = { seed, calls: 0, ms: 0, byStatus: {}, byProcedure: {}, failures: [] };
   const started = Date.now();
   const batchSize = 500;
   for (let offset = 0, batch = 0; offset < options.calls; offset += batchSize, batch++) {
@@ -168,9 +159,7 @@ export async function runFuzz(options: { url: string; world: World; calls: numbe
         summary.byProcedure[call.procedure] = (summary.byProcedure[call.procedure] ?? 0) + 1;
         const problem = problemWith(answer.status, answer.text, call.type);
         if (!problem) continue;
-        const known = knownCase(call, answer.status);
-        if (known) summary.known[known] = (summary.known[known] ?? 0) + 1;
-        else summary.failures.push({ call, status: answer.status, problem, body: answer.text.slice(0, 300) });
+        summary.failures.push({ call, status: answer.status, problem, body: answer.text.slice(0, 300) });
       }
     };
     await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
@@ -187,7 +176,6 @@ export function formatSummary(summary: FuzzSummary): string {
     `statuses: ${Object.entries(summary.byStatus).map(([s, n]) => `${s}×${n}`).join(' ')}`,
     `failures: ${summary.failures.length}`,
   ];
-  for (const [name, n] of Object.entries(summary.known)) lines.push(`known, excluded: ${name} ×${n}`);
   const seen = new Set<string>();
   for (const f of summary.failures) {
     const key = `${f.call.procedure} ${f.problem}`;

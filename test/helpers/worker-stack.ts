@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, type Db } from '../../db/client';
+import { createWebDb } from '../../db/client-web';
 import { migrateDb } from '../../db/migrate';
 import { seedCatalog } from '../../db/seed';
 import { type Sqld, startSqld } from '../../worker/sqld';
@@ -23,7 +24,8 @@ export async function startWorkerStack<T = undefined>(options: { now: string; pr
     const db = await createDb(sqld.url);
     await migrateDb(db);
     await seedCatalog(db);
-    prepared = options.prepare ? await options.prepare(db) : (undefined as T);
+    // Through the Worker's own kind of client, which waits out a busy database as the Worker does.
+    prepared = options.prepare ? await options.prepare(createWebDb(sqld.url)) : (undefined as T);
     db.$client.close();
     worker = await startWranglerDev({
       vars: { DATABASE_URL: sqld.url, DATA_KEY: workerDataKey, SMS_PROVIDER: 'dev', ENROLL_DEV: '1', ENROLL_NOW: options.now, ...options.vars },
@@ -35,11 +37,20 @@ export async function startWorkerStack<T = undefined>(options: { now: string; pr
     throw error;
   }
   const running = { sqld, worker };
+  const sqldPort = Number(new URL(sqld.url).port);
   return {
     url: running.worker.url,
     sqldUrl: running.sqld.url,
     worker: running.worker,
     prepared,
+    /** Kills the database server as a crash would (SIGKILL); the Worker keeps running. */
+    async killDatabase() {
+      await running.sqld.kill();
+    },
+    /** Starts the database server again on the same port over the same files. */
+    async restartDatabase() {
+      running.sqld = await startSqld({ dbPath: join(dataDir, 'db'), port: sqldPort });
+    },
     async stop() {
       await running.worker.stop();
       await running.sqld.stop();

@@ -11,7 +11,7 @@ const wranglerBin = join(projectDir, 'node_modules', 'wrangler', 'bin', 'wrangle
 export interface WranglerDev {
   /** e.g. `http://127.0.0.1:40123` */
   url: string;
-  /** Everything wrangler and the Worker printed so far (the Worker's console output included). */
+  /** What wrangler and the Worker printed (the Worker's console output included), the last 4 MB of it. */
   output(): string;
   /** Where wrangler keeps its local state (local R2 objects, …) until `stop()`. */
   stateDir: string;
@@ -57,9 +57,11 @@ export async function startWranglerDev(options: {
       FORCE_COLOR: '0',
     },
   });
+  // The last 4 MB: a load run can log far more than a string can hold.
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr?.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  const keep = (chunk: Buffer) => { output = (output + chunk.toString()).slice(-4_000_000); };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
 
   // wrangler runs workerd as a child: signal the whole process group so nothing is left behind.
   const killGroup = (signal: NodeJS.Signals) => {

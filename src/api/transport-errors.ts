@@ -1,0 +1,13 @@
+import { getTRPCErrorShape, TRPCError } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import { appRouter } from './router';
+import { transportMessages } from './errors';
+
+/**
+ * The JSON body of an error raised in front of tRPC (the body limit): the same shape, through the same formatter,
+ * as every other tRPC error, so clients and pages read `error.data.code` and a zh-CN `error.message` alike.
+ */
+export function transportErrorBody(code: TRPC_ERROR_CODE_KEY) {
+  const error = new TRPCError({ code, message: transportMessages[code] ?? code });
+  return { error: getTRPCErrorShape({ config: appRouter._def._config, error, type: 'unknown', path: undefined, input: undefined, ctx: undefined }) };
+}
