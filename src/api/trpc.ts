@@ -24,6 +24,7 @@ const t = initTRPC.context<Context>().create({
         fieldErrors: validation?.fieldErrors ?? domain?.fields ?? null,
         formErrors: validation?.formErrors ?? null,
         retryAfterSeconds: domain?.retryAfterSeconds ?? null,
+        missing: domain?.missing ?? null,
       },
     };
   },

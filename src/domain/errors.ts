@@ -2,6 +2,8 @@
  * Errors the rules raise, each with a fixed code and a message a parent or reviewer can act on (zh-CN).
  * The API maps each code to a transport error in one place (`src/api/errors.ts`).
  */
+import type { MissingItem } from './application-missing';
+
 export type DomainErrorCode =
   | 'REGION_NOT_FOUND'
   | 'ENTRY_NOT_FOUND'
@@ -63,6 +65,8 @@ export class DomainError extends Error {
     readonly fields?: Record<string, string[]>,
     /** For limits: whole seconds until the caller may try again (pages show it; they never parse the message). */
     readonly retryAfterSeconds?: number,
+    /** For APPLICATION_INCOMPLETE: what is missing, as data pages navigate by. */
+    readonly missing?: readonly MissingItem[],
   ) {
     super(message);
     this.name = 'DomainError';

@@ -72,11 +72,19 @@ describe('the application journey', () => {
     await parent.applications.chooseChannel.mutate({ applicationId, channelId: c.channel('property').id });
     await parent.applications.save.mutate({ applicationId, fields: { ...hukouForm(c.community), hukouShowsRelation: false, propertyProof: 'certificate' } });
     const { missing, version } = await parent.applications.get.query({ applicationId });
-    expect(missing).toEqual(expect.arrayContaining(['房产地址', '产权证或备案编号', '两所志愿学校', '材料：学生本人户口簿页', '材料：出生医学证明']));
-    expect(missing.some((m) => m.includes('任选其一'))).toBe(true);
+    expect(missing.map((m) => m.label)).toEqual(expect.arrayContaining(['房产地址', '产权证或备案编号', '两所志愿学校', '材料：学生本人户口簿页', '材料：出生医学证明']));
+    expect(missing.some((m) => m.label.includes('任选其一'))).toBe(true);
+    expect(missing).toEqual(expect.arrayContaining([
+      { step: 'form', field: 'propertyAddress', label: '房产地址' },
+      { step: 'form', field: 'propertyCertificateNumber', label: '产权证或备案编号' },
+      { step: 'schools', field: 'schools', label: '两所志愿学校' },
+      { step: 'documents', documentKind: 'student-hukou', label: '材料：学生本人户口簿页' },
+      { step: 'documents', documentKind: 'birth-certificate', label: '材料：出生医学证明' },
+    ]));
     const e = await refusal(parent.applications.submit.mutate({ applicationId, version }));
     expect(e.data).toMatchObject({ code: 'BAD_REQUEST', domainCode: 'APPLICATION_INCOMPLETE' });
     expect(e.message).toMatch(/^还有未完成的内容：/);
+    expect(e.data?.missing).toEqual(missing);
   });
 });
 
@@ -216,7 +224,11 @@ describe('the form and the schools', () => {
     await sibling(c.primary[0]!.id);
     const { sibling: saved, missing } = await parent.applications.get.query({ applicationId });
     expect(saved).toMatchObject({ idMasked: expect.stringMatching(/^430922\*{8}/), remark: '哥哥在读三年级' });
-    expect(missing).toEqual(expect.arrayContaining(['材料：兄姐户口页（能体现亲兄弟姐妹关系）', '材料：兄姐学籍卡']));
+    expect(missing.map((m) => m.label)).toEqual(expect.arrayContaining(['材料：兄姐户口页（能体现亲兄弟姐妹关系）', '材料：兄姐学籍卡']));
+    expect(missing).toEqual(expect.arrayContaining([
+      { step: 'schools', documentKind: 'sibling-hukou', label: '材料：兄姐户口页（能体现亲兄弟姐妹关系）' },
+      { step: 'schools', documentKind: 'sibling-student-record', label: '材料：兄姐学籍卡' },
+    ]));
   });
 });
 

@@ -160,6 +160,18 @@ describe('the grade-1 journey on a phone (2024-07-16 09:00 China time)', () => {
       await page.getByLabel('户籍地址').fill(`${form.hukouAddress}（资江路）`);
       await saved;
 
+      // The preview lists what is still missing; each 去完成 leads to the step the server names (never read from its label).
+      await page.goto(app.url(`/applications/${applicationId}/preview`));
+      await shown(page.getByText('两所志愿学校', { exact: true }));
+      const fixLinks = await page.locator('.missing-list li').evaluateAll((items) => items.map((li) => [li.querySelector('span')?.textContent, li.querySelector('a')?.getAttribute('href')]));
+      expect(fixLinks).toEqual([
+        ['两所志愿学校', `/applications/${applicationId}/schools`],
+        ...hukouDocuments.map((name) => [`材料：${name}`, `/applications/${applicationId}/documents`]),
+      ]);
+      await page.locator('.missing-list li', { hasText: '两所志愿学校' }).getByRole('link', { name: '去完成' }).click();
+      await shown(page.getByRole('heading', { name: '选择报读学校', level: 1 }));
+      await page.goto(app.url(`/applications/${applicationId}/form`));
+
       // Nothing typed is lost on reload: the page reads the draft back; ID numbers come back masked.
       await page.reload();
       await shown(page.getByRole('heading', { name: '填写报名资料', level: 1 }));

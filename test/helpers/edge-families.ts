@@ -21,7 +21,7 @@ export async function submitForFamily(t: TestHost, parent: EnrollmentClient, c: 
   await parent.applications.chooseSchools.mutate({ applicationId, firstSchoolId: schools[0]!.id, secondSchoolId: schools[1]!.id, sibling: null });
   await attachDocuments(t, applicationId, requiredKinds(c.channel(channelCode).documents));
   const { version, missing } = await parent.applications.get.query({ applicationId });
-  if (missing.length) throw new Error(`incomplete for ${family.key}: ${missing.join('；')}`);
+  if (missing.length) throw new Error(`incomplete for ${family.key}: ${missing.map((m) => m.label).join('；')}`);
   await parent.applications.submit.mutate({ applicationId, version });
   return { applicationId, childId: child.id };
 }

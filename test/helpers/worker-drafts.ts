@@ -90,7 +90,7 @@ export async function prepareDrafts(db: Db, dataKey: string, now: Date, count: n
       storageKey: newId(), createdAt: now,
     })));
     const view = await getApplication(db, parent.accountId, applicationId, now);
-    if (view.missing.length > 0) throw new Error(`draft ${i} is incomplete: ${view.missing.join(', ')}`);
+    if (view.missing.length > 0) throw new Error(`draft ${i} is incomplete: ${view.missing.map((m) => m.label).join(', ')}`);
     drafts[i] = { phone: parent.phone, token: parent.session.token, applicationId, version: view.version };
   };
   // A few families at a time: quicker than one by one, without the database refusing the load.

@@ -1,9 +1,8 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { applications } from '../../../db/schema';
 import type { AppDeps } from '../../api/context';
-import { fieldLabels, missingFields } from '../../domain/application-form';
+import { type MissingItem, whatIsMissing } from '../../domain/application-missing';
 import { maxWithdrawals, statusNames } from '../../domain/application-status';
-import { checkChannelClaims, missingDocuments } from '../../domain/eligibility';
 import { DomainError } from '../../domain/errors';
 import { describeWindow, windowState } from '../../domain/window';
 import { listDocuments } from '../documents';
@@ -16,24 +15,12 @@ import { transitionStatements } from './transition';
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource'>;
 type Defer = (task: () => Promise<unknown>) => void;
 
-export const siblingDocuments = [
-  { kind: 'sibling-hukou', name: '兄姐户口页（能体现亲兄弟姐妹关系）' },
-  { kind: 'sibling-student-record', name: '兄姐学籍卡' },
-] as const;
-
-/** Everything still missing before the application can be submitted, as a parent reads it. */
-export function whatIsMissing(loaded: LoadedApplication, uploaded: ReadonlySet<string>): string[] {
+/** What the loaded application still lacks, given the document kinds on file (the rule is `domain/application-missing`). */
+export function missingOf(loaded: LoadedApplication, uploaded: ReadonlySet<string>): MissingItem[] {
   const { application, channel } = loaded;
-  if (!channel) return ['报名通道'];
-  const missing: string[] = missingFields(channel.code, application.form).map((f) => fieldLabels[f]);
-  for (const message of Object.values(checkChannelClaims(channel.eligibility, application.form))) missing.push(message);
-  if (!application.firstSchoolId || !application.secondSchoolId) missing.push('两所志愿学校');
-  const hukouShowsRelation = typeof application.form.hukouShowsRelation === 'boolean' ? application.form.hukouShowsRelation : null;
-  for (const doc of missingDocuments(channel.documents, uploaded, { hukouShowsRelation })) missing.push(`材料：${doc.name}`);
-  if (application.sibling) {
-    for (const doc of siblingDocuments) if (!uploaded.has(doc.kind)) missing.push(`材料：${doc.name}`);
-  }
-  return missing;
+  return whatIsMissing({
+    channel, form: application.form, firstSchoolId: application.firstSchoolId, secondSchoolId: application.secondSchoolId, sibling: Boolean(application.sibling),
+  }, uploaded);
 }
 
 /**
@@ -49,8 +36,11 @@ export async function submitApplication(deps: Deps, accountId: string, input: { 
   if (application.status === 'submitted' && application.version === input.version + 1) return submittedView(application);
   if (application.version !== input.version) throw new DomainError('APPLICATION_CHANGED', '报名信息已在别处更新，请重新预览后再提交');
   await assertEditable(db, loaded, now);
-  const missing = whatIsMissing(loaded, new Set((await listDocuments(db, application.id)).map((d) => d.kind)));
-  if (missing.length) throw new DomainError('APPLICATION_INCOMPLETE', `还有未完成的内容：${missing.join('；')}`, { missing });
+  const missing = missingOf(loaded, new Set((await listDocuments(db, application.id)).map((d) => d.kind)));
+  if (missing.length) {
+    const labels = missing.map((m) => m.label);
+    throw new DomainError('APPLICATION_INCOMPLETE', `还有未完成的内容：${labels.join('；')}`, { missing: labels }, undefined, missing);
+  }
 
   const { statements, key } = transitionStatements(db, loaded, {
     to: 'submitted', actor: 'parent', actorId: accountId, now, set: { submittedAt: now, rejectReason: null },

@@ -3,13 +3,14 @@ import type { Db } from '../../../db/client';
 import { applicationHistory, applications, children, entries } from '../../../db/schema';
 import { correctionDeadline, withdrawalsLeft } from '../../domain/application-rules';
 import { fieldLabels, formFields, maskedForm } from '../../domain/application-form';
+import { siblingDocuments } from '../../domain/application-missing';
 import { editableStatuses, statusNames } from '../../domain/application-status';
 import { gradeNames } from '../../domain/eligibility';
 import { describeWindow, windowState } from '../../domain/window';
 import { lastRejectedAt } from './guards';
 import { listDocuments } from '../documents';
 import { type LoadedApplication, ownApplication, schoolNamesOf } from './load';
-import { siblingDocuments, whatIsMissing } from './submit';
+import { missingOf } from './submit';
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
@@ -34,7 +35,7 @@ async function progressOf(db: Db, loaded: LoadedApplication, now: Date) {
     canEdit: editableStatuses.includes(application.status),
     rejectReason: application.status === 'rejected' ? application.rejectReason : null,
     correctionDeadline: rejectedAt ? iso(correctionDeadline(window, rejectedAt)) : null,
-    window: { state, text: describeWindow(window) },
+    window: { state, opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString(), text: describeWindow(window) },
     history: await history(db, application.id),
   };
 }
@@ -61,7 +62,7 @@ export async function getApplication(db: Db, accountId: string, applicationId: s
     },
     sibling: application.sibling ? { ...application.sibling, schoolName: schoolName(application.sibling.schoolId), documents: siblingDocuments } : null,
     documents: docs,
-    missing: editableStatuses.includes(application.status) ? whatIsMissing(loaded, new Set(docs.map((d) => d.kind))) : [],
+    missing: editableStatuses.includes(application.status) ? missingOf(loaded, new Set(docs.map((d) => d.kind))) : [],
     declarationAcceptedAt: application.declarationAcceptedAt.toISOString(),
     submittedAt: iso(application.submittedAt),
     ...(await progressOf(db, loaded, now)),

@@ -90,8 +90,8 @@ function Preview(props: { app: Application }) {
             <For each={a().missing}>
               {(item) => (
                 <li>
-                  <span>{item}</span>
-                  <A href={stepPath(a().id, stepOfMissing(a(), item))}>{zhApply.preview.goFix}</A>
+                  <span>{item.label}</span>
+                  <A href={stepPath(a().id, stepOfMissing(item))}>{zhApply.preview.goFix}</A>
                 </li>
               )}
             </For>

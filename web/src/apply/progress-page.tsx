@@ -4,6 +4,7 @@ import { useSignedInRead } from '../account/signed-in';
 import { zhApply } from '../i18n/zh-CN-apply';
 import { formatTime } from '../lib/account';
 import { getProgress } from '../lib/applications';
+import { windowParts } from '../lib/window-text';
 import { BackLink } from '../ui/back-link';
 import { useTitle } from '../ui/title';
 import { StatusTag } from './status-tag';
@@ -39,7 +40,7 @@ export function ProgressPage() {
             </div>
             <dl class="facts">
               <dt>{zhApply.progress.number}</dt><dd class="id-masked">{p().number}</dd>
-              <dt>{zhApply.progress.window}</dt><dd>{p().window.text}</dd>
+              <dt>{zhApply.progress.window}</dt><dd>{windowParts(p().window).join(' ')}</dd>
             </dl>
           </section>
 

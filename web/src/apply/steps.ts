@@ -1,3 +1,4 @@
+import type { MissingItem } from '../../../src/domain/application-missing';
 import { zhApply } from '../i18n/zh-CN-apply';
 import type { Application } from '../lib/applications';
 
@@ -9,19 +10,13 @@ export const stepPath = (applicationId: string, step: Step | 'progress' | 'submi
 
 export const stepName = (step: Step) => zhApply.steps[step];
 
-const siblingDocumentNames = (app: Application) => new Set((app.sibling?.documents ?? []).map((d) => `材料：${d.name}`));
-
-/** The step where a `missing` item of `applications.get` is put right. */
-export function stepOfMissing(app: Application, item: string): Step {
-  if (item === '报名通道') return 'channel';
-  if (item === '两所志愿学校') return 'schools';
-  if (siblingDocumentNames(app).has(item)) return 'schools';
-  if (item.startsWith('材料：')) return 'documents';
-  return 'form';
+/** The step where a `missing` item of `applications.get` is put right: the server names it; its label is only read. */
+export function stepOfMissing(item: Pick<MissingItem, 'step'>): Step {
+  return item.step;
 }
 
 /** Where a draft continues: the first step with something missing, else the preview. */
-export function nextStep(app: Application): Step {
-  const order = app.missing.map((item) => steps.indexOf(stepOfMissing(app, item)));
+export function nextStep(app: Pick<Application, 'missing'>): Step {
+  const order = app.missing.map((item) => steps.indexOf(stepOfMissing(item)));
   return order.length ? steps[Math.min(...order)]! : 'preview';
 }

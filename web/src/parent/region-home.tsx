@@ -11,7 +11,7 @@ import { WindowStatus } from './window-status';
 /** The window every entry shares, or undefined when they differ (then each card shows its own). */
 function sharedWindow(entries: readonly Entry[]) {
   const first = entries[0]?.window;
-  return first && entries.every((e) => e.window.text === first.text && e.window.state === first.state) ? first : undefined;
+  return first && entries.every((e) => e.window.opensAt === first.opensAt && e.window.closesAt === first.closesAt && e.window.state === first.state) ? first : undefined;
 }
 
 /** A region's season: is registration open, the three entries, the policy pages. */

@@ -1,14 +1,12 @@
 import { For } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
 import type { EntryWindow } from '../lib/catalog';
+import { windowParts } from '../lib/window-text';
 
-/** Whether registration is open now, and the window in China time as the API words it. */
+/** Whether registration is open now, and the window in China time, formatted here from its instants. */
 export function WindowStatus(props: { window: EntryWindow; compact?: boolean }) {
   // A narrow phone wraps the window after "至", never inside a date or time.
-  const parts = () => {
-    const [from, to] = props.window.text.split(' 至 ');
-    return to === undefined ? [props.window.text] : [`${from} 至`, to];
-  };
+  const parts = () => windowParts(props.window);
   return (
     <div class={`window window-${props.window.state}`} classList={{ 'window-compact': props.compact }}>
       <span class="window-state">
