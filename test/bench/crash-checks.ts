@@ -65,6 +65,9 @@ export async function checkCrashRun(db: Db, filesDir: string, client: ClientView
   for (const d of documentRows) if (!storedFiles.has(d.storageKey)) problems.push(`document ${d.id} has no bytes in the store`);
   const referenced = new Set(documentRows.map((d) => d.storageKey));
   const bytesWithoutRow = [...storedFiles].filter((key) => !referenced.has(key)).length;
+  // After the drain the upload sweep has run past every grace period: killed uploads leave nothing behind.
+  if (bytesWithoutRow > 0) problems.push(`${bytesWithoutRow} stored files have no document row after the sweep`);
+  if (temporaryFiles > 0) problems.push(`${temporaryFiles} temporary files are left after the sweep`);
 
   const outboxRows = await db.select({ key: outbox.idempotencyKey, status: outbox.status }).from(outbox);
   const deliveredTimes = new Map<string, number>();

@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { createDb } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
-import { accounts, outbox, sessions } from '../../db/schema';
+import { accounts, outbox, sessions, uploadIntents } from '../../db/schema';
 import { seedCatalog } from '../../db/seed';
 import { demoStaff, seedDemoStaff } from '../../db/seed/demo-staff';
 import { newId } from '../../src/domain/ids';
@@ -300,7 +300,8 @@ for (let k = 0; k < kills; k++) {
 stopping = true;
 await load;
 
-// Drain: a last restart with the clock two hours on, so every lease and back-off has run out; the sweeper sends.
+// Drain: a last restart with the clock two hours on, so every lease, back-off and upload grace period has run out:
+// the sweeper sends what is due and deletes the bytes of uploads killed before their row.
 await killHost('SIGTERM');
 await startHost(2 * 3600_000);
 const db = await createDb(dbUrl);
@@ -308,7 +309,9 @@ const drainStarted = Date.now();
 let open = 1;
 while (open > 0 && Date.now() - drainStarted < 120_000) {
   await sleep(250);
-  open = (await db.select({ n: sql<number>`count(*)` }).from(outbox).where(sql`${outbox.status} IN ('pending', 'sending')`))[0]!.n;
+  const [due] = await db.select({ n: sql<number>`count(*)` }).from(outbox).where(sql`${outbox.status} IN ('pending', 'sending')`);
+  const [intents] = await db.select({ n: sql<number>`count(*)` }).from(uploadIntents);
+  open = due!.n + intents!.n;
 }
 const drainMs = Date.now() - drainStarted;
 await killHost('SIGTERM');
