@@ -1,6 +1,6 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { applications } from '../../../db/schema';
-import type { AppDeps } from '../../api/context';
+import type { AppDeps } from '../../deps';
 import { fieldLabels, missingFields } from '../../domain/application-form';
 import { maxWithdrawals, statusNames } from '../../domain/application-status';
 import { checkChannelClaims, missingDocuments } from '../../domain/eligibility';
@@ -13,7 +13,7 @@ import { assertEditable } from './guards';
 import { type LoadedApplication, ownApplication } from './load';
 import { transitionStatements } from './transition';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource'>;
 type Defer = (task: () => Promise<unknown>) => void;
 
 export const siblingDocuments = [
