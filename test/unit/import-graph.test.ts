@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -18,6 +18,26 @@ function importsOf(file: string): string[] {
   const specifiers = [...text.matchAll(/(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)]
     .map((m) => (m[1] ?? m[2] ?? m[3])!);
   return specifiers.map((s) => (s.startsWith('.') ? relative(root, resolve(root, dirname(file), s)) : s));
+}
+
+/** The repository files a file loads when it is loaded: value imports only (no `import type`, no `import()`). */
+function staticImportsOf(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  return [...text.matchAll(/(?:^|[\s;])(?:import|export)\s+(?!type\s)[^'"`;]*?from\s*['"](\.[^'"]+)['"]|(?:^|[\s;])import\s*['"](\.[^'"]+)['"]/gm)]
+    .map((m) => relative(root, resolve(root, dirname(file), (m[1] ?? m[2])!)))
+    .map((path) => ['.ts', '.tsx', '/index.ts', ''].map((ext) => path + ext).find((candidate) => existsSync(join(root, candidate)) && /\.tsx?$/.test(candidate))!)
+    .filter(Boolean);
+}
+
+function loadedAtStart(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    staticImportsOf(file).forEach(visit);
+  };
+  visit(entry);
+  return seen;
 }
 
 function arrows(dir: string, forbidden: (target: string) => boolean): string[] {
@@ -41,5 +61,14 @@ describe('the import graph', () => {
       target.startsWith('node:') || target.startsWith('drizzle') || target.startsWith('@libsql') ||
       (!target.startsWith('src/') && !target.startsWith('.'));
     expect(arrows('src/domain', impure)).toEqual([]);
+  });
+
+  it('reaches the demo records dataset from neither host at start: it loads on the first question with RECORDS_PROVIDER=local', () => {
+    for (const host of ['worker/index.ts', 'worker/node.ts']) {
+      const loaded = loadedAtStart(host);
+      expect(loaded.has('src/adapters/records-from-config.ts'), host).toBe(true);
+      expect(loaded.has('src/adapters/records-dataset.ts'), host).toBe(false);
+      expect(loaded.has('src/adapters/records-local.ts'), host).toBe(false);
+    }
   });
 });
