@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { systemClock } from '../src/adapters/clock';
+import { webCryptoRandom } from '../src/adapters/random';
 import { DomainError } from '../src/domain/errors';
 import { createAdministratorFromCommand } from '../src/services/staff/accounts';
 import { createDb } from './client';
@@ -51,7 +52,7 @@ if (url.startsWith('file:')) {
 const db = await createDb(url, process.env.DATABASE_AUTH_TOKEN);
 try {
   await migrateDb(db);
-  await createAdministratorFromCommand({ db, clock: systemClock }, { username, displayName, password });
+  await createAdministratorFromCommand({ db, clock: systemClock, random: webCryptoRandom }, { username, displayName, password });
   console.info(`已创建管理员 ${username} (administrator created) on ${url.replace(/\/\/[^@/]*@/, '//')}`);
 } catch (error) {
   if (error instanceof DomainError) fail(`${error.message}${error.code === 'STAFF_EXISTS' ? ' (username taken)' : ''}`);

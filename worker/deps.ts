@@ -2,10 +2,11 @@ import type { Db } from '../db/client';
 import { type Clock, shiftedClock, systemClock } from '../src/adapters/clock';
 import type { FileStore } from '../src/adapters/files';
 import { sealedFiles } from '../src/adapters/files-sealed';
+import { type RandomSource, webCryptoRandom } from '../src/adapters/random';
 import { recordsFromConfig } from '../src/adapters/records-from-config';
 import { smsFromConfig } from '../src/adapters/sms-from-config';
 import { createVault } from '../src/adapters/vault';
-import type { AppDeps } from '../src/api/context';
+import type { AppDeps } from '../src/deps';
 import { latestKeptInstant } from '../src/services/kept-time';
 import type { HostConfig } from './config';
 
@@ -15,9 +16,10 @@ import type { HostConfig } from './config';
  */
 export type SharedDeps = Omit<AppDeps, 'db' | 'sms' | 'files'>;
 
-export async function sharedDeps(config: HostConfig, clock: Clock, log: AppDeps['log'] = console): Promise<SharedDeps> {
+export async function sharedDeps(config: HostConfig, clock: Clock, log: AppDeps['log'] = console, random: RandomSource = webCryptoRandom): Promise<SharedDeps> {
   return {
     clock,
+    random,
     vault: await createVault(config.dataKey),
     records: recordsFromConfig(config.records),
     recordsSource: config.records.provider,
@@ -54,9 +56,9 @@ export async function buildDeps(
   config: HostConfig,
   db: Db,
   files: FileStore,
-  overrides: { clock?: Clock; log?: AppDeps['log'] } = {},
+  overrides: { clock?: Clock; log?: AppDeps['log']; random?: RandomSource } = {},
 ): Promise<AppDeps> {
   const clock = overrides.clock ?? await startClock(config, db);
-  return withDatabase(await sharedDeps(config, clock, overrides.log), config, db, files);
+  return withDatabase(await sharedDeps(config, clock, overrides.log, overrides.random), config, db, files);
 }
 

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { hashPassword } from '../../src/adapters/passwords';
-import { newId } from '../../src/domain/ids';
+import { randomId } from '../../src/adapters/random';
 import type { Db } from '../client';
 import { schools, staff } from '../schema';
 
@@ -18,7 +18,7 @@ export async function seedDemoStaff(db: Db, now: Date): Promise<void> {
     if (existing) continue;
     const schoolId = member.school ? schoolRows.find((s) => s.code === member.school)?.id ?? null : null;
     await db.insert(staff).values({
-      id: newId(), username: member.username, displayName: member.displayName, role: member.role, schoolId,
+      id: randomId(), username: member.username, displayName: member.displayName, role: member.role, schoolId,
       passwordHash: await hashPassword(member.password), createdAt: now, updatedAt: now,
     }).onConflictDoNothing({ target: staff.username });
   }

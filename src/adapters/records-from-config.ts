@@ -1,6 +1,5 @@
 import type { AuthorityRecords } from './records';
 import { httpRecords } from './records-http';
-import { localRecords } from './records-local';
 
 export interface RecordsConfig {
   /** `RECORDS_PROVIDER`: `local` answers from the synthetic dataset (demo, tests); `http` asks the records service. */
@@ -23,14 +22,14 @@ export class RecordsConfigError extends Error {
 
 /**
  * The authority records a host runs with. Throws `RecordsConfigError` for an unknown provider or missing/invalid
- * http settings, so a misconfigured host fails at start rather than at a parent's first check. `local` builds its
- * dataset on first use, not here.
+ * http settings, so a misconfigured host fails at start rather than at a parent's first check. `local` loads its
+ * dataset module on first use, not here: hosts that ask the records service never load the demo data.
  *
  * @example const records = recordsFromConfig({ provider: env.RECORDS_PROVIDER ?? 'local', httpUrl: env.RECORDS_HTTP_URL, httpKey: env.RECORDS_HTTP_KEY });
  */
 export function recordsFromConfig(config: RecordsConfig): AuthorityRecords {
   const provider = config.provider as string;
-  if (provider === 'local') return localRecords();
+  if (provider === 'local') return lazyLocalRecords();
   if (provider !== 'http') {
     throw new RecordsConfigError(`RECORDS_PROVIDER must be "local" or "http", not ${JSON.stringify(config.provider)}`);
   }
@@ -58,4 +57,18 @@ export function recordsFromConfig(config: RecordsConfig): AuthorityRecords {
     throw new RecordsConfigError(`the records timeout must be a positive number of milliseconds, not ${timeoutMs}`);
   }
   return httpRecords({ url, key, timeoutMs });
+}
+
+/** `localRecords()` behind a dynamic import: the synthetic dataset (`records-dataset.ts`) loads on the first question. */
+function lazyLocalRecords(): AuthorityRecords {
+  let loaded: Promise<AuthorityRecords> | undefined;
+  const local = () => (loaded ??= import('./records-local').then((m) => m.localRecords()));
+  return {
+    identity: async (query) => (await local()).identity(query),
+    hukou: async (idNumber) => (await local()).hukou(idNumber),
+    properties: async (owners) => (await local()).properties(owners),
+    pension: async (idNumber) => (await local()).pension(idNumber),
+    businessLicences: async (holder) => (await local()).businessLicences(holder),
+    publicServant: async (idNumber) => (await local()).publicServant(idNumber),
+  };
 }

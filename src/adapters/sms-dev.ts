@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import { devSms as devSmsTable } from '../../db/schema';
 import { maskPhone } from '../domain/masking';
-import { newId } from '../domain/ids';
+import { randomId } from './random';
 import { bodyToKeep } from '../domain/redaction';
 import { type Clock, systemClock } from './clock';
 import type { SmsLog, SmsSender } from './sms';
@@ -21,7 +21,7 @@ export function devSms(db: Db, log: SmsLog, clock: Clock = systemClock, options:
     async send({ phone, body: sent, idempotencyKey }) {
       const body = showCodes ? sent : bodyToKeep(idempotencyKey, sent);
       const stored = await db.insert(devSmsTable)
-        .values({ id: newId(), idempotencyKey, phone, body, sentAt: clock.now() })
+        .values({ id: randomId(), idempotencyKey, phone, body, sentAt: clock.now() })
         .onConflictDoNothing({ target: devSmsTable.idempotencyKey })
         .returning({ id: devSmsTable.id });
       if (stored.length > 0) log.info(`[sms:dev] ${maskPhone(phone)} ${body}`);

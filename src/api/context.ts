@@ -1,28 +1,6 @@
-import type { Db } from '../../db/client';
-import type { Clock } from '../adapters/clock';
-import type { FileStore } from '../adapters/files';
-import type { AuthorityRecords } from '../adapters/records';
-import type { SmsSender } from '../adapters/sms';
-import type { Vault } from '../adapters/vault';
+import type { AppDeps } from '../deps';
 
-/** Everything the app needs from its host. Each host builds it once; tests build it with a temp database. */
-export interface AppDeps {
-  db: Db;
-  clock: Clock;
-  vault: Vault;
-  sms: SmsSender;
-  /** Uploaded documents' bytes. */
-  files: FileStore;
-  /** Authority records (系统可查验). */
-  records: AuthorityRecords;
-  /** Which records implementation answers (stored with each result). */
-  recordsSource: string;
-  /** Demo mode (`ENROLL_DEV=1`): dev inbox visible, demo accounts seeded. */
-  dev: boolean;
-  log: Pick<Console, 'info' | 'warn' | 'error'>;
-  /** `SMS_HOURLY_BUDGET`: codes the platform may send per hour (default in src/domain/limits.ts). */
-  smsHourlyBudget?: number;
-}
+export type { AppDeps } from '../deps';
 
 /** How the caller presented a session, if at all. */
 export interface Credentials {

@@ -12,6 +12,7 @@ import { authenticateStaff } from '../services/staff/sessions';
 import type { AppDeps } from './context';
 import { toTRPCError } from './errors';
 import { contextFromHono } from './http-context';
+import { assertTrustedOrigin } from './origin';
 
 /**
  * Documents over plain HTTP (multipart does not fit tRPC's JSON): `POST /api/files` uploads, `GET /api/files/:id`
@@ -30,7 +31,6 @@ export const filesBodyLimit = maxDocumentBytes + 64 * 1024;
 export const documentSecurityPolicy = { sandbox: [] as string[], defaultSrc: ["'none'"] };
 
 const kindPattern = /^[a-z0-9-]{1,40}$/;
-const untrustedOrigin = () => new DomainError('UNTRUSTED_ORIGIN', '请求来源不受信任，请从报名平台页面操作');
 
 export function filesError(c: HonoContext, error: DomainError) {
   const transport = toTRPCError(error);
@@ -75,9 +75,9 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
   async function parentOf(c: HonoContext, write: boolean) {
     const deps = depsOf(c);
     const ctx = contextFromHono(deps, c, new Headers(), clientIp);
-    if (write && ctx.sameOrigin === false) throw untrustedOrigin();
+    assertTrustedOrigin(write, ctx.sameOrigin, null);
     const parent = await authenticateParent(deps, ctx.credentials.token, ctx.afterResponse);
-    if (write && ctx.credentials.via === 'cookie' && ctx.sameOrigin !== true) throw untrustedOrigin();
+    assertTrustedOrigin(write, ctx.sameOrigin, ctx.credentials.via);
     return parent;
   }
 

@@ -6,6 +6,7 @@ import { authenticateParent } from '../services/sessions';
 import { authenticateStaff } from '../services/staff/sessions';
 import type { Context } from './context';
 import { databaseUnavailableMessage, isDatabaseUnavailable, publicMessage, toTRPCError } from './errors';
+import { assertTrustedOrigin } from './origin';
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
@@ -42,9 +43,7 @@ const domainErrors = t.middleware(async ({ next }) => {
 
 /** A browser never sends a foreign Origin for our own pages' writes: refuse it (CSRF, login CSRF). */
 const foreignOrigin = t.middleware(({ ctx, type, next }) => {
-  if (type === 'mutation' && ctx.sameOrigin === false) {
-    throw toTRPCError(new DomainError('UNTRUSTED_ORIGIN', '请求来源不受信任，请从报名平台页面操作'));
-  }
+  assertTrustedOrigin(type === 'mutation', ctx.sameOrigin, null);
   return next();
 });
 
@@ -54,9 +53,7 @@ export const publicProcedure = t.procedure.use(domainErrors).use(foreignOrigin);
 /** A signed-in parent. Cookie sessions must also prove the write comes from our own page (Origin). */
 export const parentProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
   const parent = await authenticateParent(ctx.deps, ctx.credentials.token, ctx.afterResponse);
-  if (type === 'mutation' && ctx.credentials.via === 'cookie' && ctx.sameOrigin !== true) {
-    throw new DomainError('UNTRUSTED_ORIGIN', '请求来源不受信任，请从报名平台页面操作');
-  }
+  assertTrustedOrigin(type === 'mutation', ctx.sameOrigin, ctx.credentials.via);
   return next({ ctx: { ...ctx, parent } });
 });
 
@@ -67,9 +64,7 @@ export const parentProcedure = publicProcedure.use(async ({ ctx, type, next }) =
 export const staffProcedure = (...roles: StaffRoleCode[]) => publicProcedure.use(async ({ ctx, type, next }) => {
   const member = await authenticateStaff(ctx.deps, ctx.staffCredentials.token, ctx.afterResponse);
   if (roles.length > 0 && !roles.includes(member.role)) throw new DomainError('STAFF_FORBIDDEN', '您的角色无权执行此操作');
-  if (type === 'mutation' && ctx.staffCredentials.via === 'cookie' && ctx.sameOrigin !== true) {
-    throw new DomainError('UNTRUSTED_ORIGIN', '请求来源不受信任，请从审核系统页面操作');
-  }
+  assertTrustedOrigin(type === 'mutation', ctx.sameOrigin, ctx.staffCredentials.via, 'staff');
   return next({ ctx: { ...ctx, staff: member } });
 });
 

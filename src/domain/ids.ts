@@ -1,3 +1,5 @@
+import type { RandomSource } from './random';
+
 /** Identifiers: 20 characters of lowercase base32 (100 bits), never sequential, so they leak no volume. */
 
 const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
@@ -14,9 +16,9 @@ function encode(bytes: Uint8Array): string {
   return out;
 }
 
-/** A fresh random id. */
-export function newId(): string {
-  return encode(crypto.getRandomValues(new Uint8Array(13)));
+/** A fresh random id drawn from `random`. */
+export function newId(random: RandomSource): string {
+  return encode(random.bytes(13));
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { RandomSource } from './random';
+
 /** The numbers of sign-in: how long codes and sessions live and how often codes may be asked for. */
 export const signInPolicy = {
   codeLength: 6,
@@ -13,11 +15,12 @@ export const signInPolicy = {
 } as const;
 
 /** A uniformly random 6-digit code (rejection sampling: no modulo bias). */
-export function newCode(): string {
+export function newCode(random: RandomSource): string {
   const limit = Math.floor(0x1_0000_0000 / 1_000_000) * 1_000_000;
   for (;;) {
-    const [n] = crypto.getRandomValues(new Uint32Array(1));
-    if (n! < limit) return String(n! % 1_000_000).padStart(6, '0');
+    const bytes = random.bytes(4);
+    const n = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
+    if (n < limit) return String(n % 1_000_000).padStart(6, '0');
   }
 }
 

@@ -1,3 +1,4 @@
+import { DomainError } from '../domain/errors';
 import { idSchema, z } from './common';
 
 const applicationId = idSchema('报名');
@@ -96,6 +97,13 @@ export function parseFormPatch(fields: Record<string, unknown>): { ok: true; pat
     else errors[key] = [parsed.error.issues[0]?.message ?? '格式不正确'];
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, patch };
+}
+
+/** The draft patch of `applications.save`, or INVALID_INPUT naming each field that does not pass. */
+export function formPatchOf(fields: Record<string, unknown>): FormPatch {
+  const parsed = parseFormPatch(fields);
+  if (!parsed.ok) throw new DomainError('INVALID_INPUT', Object.values(parsed.errors)[0]![0]!, parsed.errors);
+  return parsed.patch;
 }
 
 export const precheckInput = z.object({

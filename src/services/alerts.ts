@@ -1,9 +1,9 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { alerts } from '../../db/schema';
-import type { AppDeps } from '../api/context';
+import type { AppDeps } from '../deps';
 import { DomainError } from '../domain/errors';
-import { newId } from '../domain/ids';
+import { randomId } from '../adapters/random';
 import { smsBudgetAlertKey, windowStart } from '../domain/limits';
 import { auditStatement } from './audit';
 import { previousStatementChanged } from './limits';
@@ -15,7 +15,7 @@ type Request = { ip: string | null; requestId: string | null };
 export async function raiseSmsBudgetAlarm(deps: Pick<AppDeps, 'db' | 'log'>, budget: number, now: Date) {
   const window = windowStart(now, { windowMs: 3_600_000 });
   const [raised] = await deps.db.insert(alerts).values({
-    id: newId(), key: smsBudgetAlertKey(now), kind: 'sms_budget', raisedAt: now,
+    id: randomId(), key: smsBudgetAlertKey(now), kind: 'sms_budget', raisedAt: now,
     message: `本小时的验证码短信预算（${budget}条）已用完，到下一个整点前获取验证码的请求都将被拒绝。请检查是否有人恶意刷取短信；如确属正常高峰，可调高 SMS_HOURLY_BUDGET。`,
     detail: { budget, windowStart: window.toISOString() },
   }).onConflictDoNothing({ target: alerts.key }).returning({ id: alerts.id });

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { insertWhen } from '../../db/insert-when';
 import { auditLog } from '../../db/schema';
-import { newId } from '../domain/ids';
+import { randomId } from '../adapters/random';
 import { maskIdNumbersInText } from '../domain/masking';
 
 export interface AuditEntry {
@@ -32,7 +32,7 @@ function maskedDetail(value: unknown): unknown {
  */
 export function auditStatement(db: Db, entry: AuditEntry, onlyIf?: SQL) {
   const row = {
-    id: newId(), at: entry.at, staffId: entry.staffId, username: maskIdNumbersInText(entry.username), action: entry.action,
+    id: randomId(), at: entry.at, staffId: entry.staffId, username: maskIdNumbersInText(entry.username), action: entry.action,
     applicationId: entry.applicationId ?? null, detail: maskedDetail(entry.detail ?? {}) as Record<string, unknown>, ip: entry.ip, requestId: entry.requestId,
   };
   return onlyIf ? insertWhen(db, auditLog, row, onlyIf) : db.insert(auditLog).values(row);

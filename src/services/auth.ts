@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { insertWhen } from '../../db/insert-when';
 import { accounts, sessions, smsCodes } from '../../db/schema';
-import type { AppDeps } from '../api/context';
+import type { AppDeps } from '../deps';
 import { chinaInstant, formatChinaDate } from '../domain/china-time';
 import { DomainError } from '../domain/errors';
 import { newId } from '../domain/ids';
@@ -15,7 +15,7 @@ import { noticeMessage } from './messages';
 import { sendNow, smsNotice } from './outbox';
 import { newSession } from './sessions';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'vault' | 'sms' | 'log' | 'smsHourlyBudget'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'vault' | 'sms' | 'log' | 'smsHourlyBudget'>;
 type Purpose = 'sign_in' | 'change_phone';
 type Defer = (task: () => Promise<unknown>) => void;
 
@@ -46,8 +46,8 @@ export async function requestCode(deps: Deps, input: { phone: string; purpose: P
     if (holder) throw new DomainError('PHONE_TAKEN', '该手机号已注册，不能更换为该号码');
   }
   const now = deps.clock.now();
-  const code = newCode();
-  const id = newId();
+  const code = newCode(deps.random);
+  const id = newId(deps.random);
   const dayStart = chinaInstant(formatChinaDate(now));
   const recent = (since: Date) =>
     sql`(SELECT count(*) FROM ${smsCodes} WHERE ${smsCodes.phone} = ${input.phone} AND ${smsCodes.createdAt} >= ${since.getTime()})`;
@@ -117,7 +117,7 @@ async function useCode(deps: Deps, input: { phone: string; code: string; purpose
     if (left <= 0) throw new DomainError('CODE_BURNED', '验证码错误次数过多，请重新获取');
     throw new DomainError('CODE_INVALID', `验证码不正确，还可尝试${left}次`, { code: [`验证码不正确，还可尝试${left}次`] });
   }
-  const nonce = newId();
+  const nonce = newId(deps.random);
   const consume = db.update(smsCodes).set({ consumedBy: nonce }).where(and(eq(smsCodes.id, tried.id), isNull(smsCodes.consumedBy)));
   const won = sql`EXISTS (SELECT 1 FROM ${smsCodes} WHERE ${smsCodes.id} = ${tried.id} AND ${smsCodes.consumedBy} = ${nonce})`;
   return { consume, won, now };
@@ -130,13 +130,13 @@ export async function signIn(deps: Deps, input: { phone: string; code: string })
   const { db } = deps;
   const { consume, won, now } = await useCode(deps, { ...input, purpose: 'sign_in' });
   const session = await newSession(now);
-  const newAccountId = newId();
+  const newAccountId = newId(deps.random);
   const [consumed] = await db.batch([
     consume,
     insertWhen(db, accounts, { id: newAccountId, phone: input.phone, createdAt: now, updatedAt: now }, won)
       .onConflictDoNothing({ target: accounts.phone }),
     insertWhen(db, sessions, {
-      id: newId(), tokenHash: session.tokenHash, accountId: sql`(SELECT ${accounts.id} FROM ${accounts} WHERE ${accounts.phone} = ${input.phone})` as never,
+      id: newId(deps.random), tokenHash: session.tokenHash, accountId: sql`(SELECT ${accounts.id} FROM ${accounts} WHERE ${accounts.phone} = ${input.phone})` as never,
       createdAt: now, lastSeenAt: now, expiresAt: session.expiresAt,
     }, won),
     noticeMessage(db, {
@@ -156,7 +156,7 @@ export async function signIn(deps: Deps, input: { phone: string; code: string })
 export async function changePhone(deps: Deps, accountId: string, oldPhone: string, input: { phone: string; code: string }, defer: Defer) {
   const { db } = deps;
   const { consume, won, now } = await useCode(deps, { ...input, purpose: 'change_phone', accountId });
-  const key = `phone-changed:${newId()}`;
+  const key = `phone-changed:${newId(deps.random)}`;
   const body = `您的入学报名平台账号已将绑定手机号更换为 ${maskPhone(input.phone)}，此后的通知将发送到新号码。`;
   try {
     const [consumed] = await db.batch([

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { accounts, applicationHistory, applications, children, documents, verificationChecks, verificationJobs } from '../../db/schema';
-import type { AppDeps } from '../api/context';
+import type { AppDeps } from '../deps';
 import { statusesThatKeepChildBound } from '../domain/application-status';
 import { formatChinaDate } from '../domain/china-time';
 import { DomainError, fieldError } from '../domain/errors';
@@ -10,7 +10,7 @@ import { limits } from '../domain/limits';
 import { maskIdNumber, maskPhone } from '../domain/masking';
 import { perAddress, takeLimits } from './limits';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'vault' | 'files'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'vault' | 'files'>;
 
 export const maxChildrenPerAccount = 10;
 
@@ -55,7 +55,7 @@ export async function addChild(deps: Deps, accountId: string, input: { name: str
 
   const idBlind = await vault.blindIndex(id.normalized);
   const row = {
-    id: newId(), accountId, name, idType: input.idType, idCipher: await vault.encrypt(id.normalized), idBlind,
+    id: newId(deps.random), accountId, name, idType: input.idType, idCipher: await vault.encrypt(id.normalized), idBlind,
     idMasked: maskIdNumber(id.normalized), birthDate: id.birthDate, sex: id.sex, createdAt: now, updatedAt: now,
   };
   const inserted = await db.insert(children).values(row).onConflictDoNothing({ target: children.idBlind }).returning();

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { insertWhen } from '../../db/insert-when';
 import { applications, documents, uploadIntents } from '../../db/schema';
 import { UnreadableFileError } from '../adapters/files';
-import type { AppDeps } from '../api/context';
+import type { AppDeps } from '../deps';
 import { inScope } from './review/scope';
 import type { SignedInStaff } from './staff/sessions';
 import { editableStatuses } from '../domain/application-status';
@@ -15,10 +15,11 @@ import {
   siblingDocumentKinds, sniffContentType,
 } from '../domain/file-types';
 import { newId } from '../domain/ids';
+import { randomId } from '../adapters/random';
 import { assertEditable } from './applications/guards';
 import { ownApplication } from './applications/load';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'files' | 'log'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'files' | 'log'>;
 
 /** A document as the parent (and, later, a reviewer) sees it; the storage key never leaves the server. */
 export interface DocumentView {
@@ -81,7 +82,7 @@ const editableApplication = (applicationId: string, accountId: string) =>
  * and the change's nonce marks the row; the batch's other statements run only where the nonce is theirs.
  */
 function claimApplication(db: Db, applicationId: string, accountId: string, now: Date, conditions: SQL[]) {
-  const nonce = newId();
+  const nonce = randomId();
   const claim = db.update(applications)
     .set({ version: sql`${applications.version} + 1`, changeNonce: nonce, updatedAt: now })
     .where(and(editableApplication(applicationId, accountId), ...conditions))
@@ -195,8 +196,8 @@ export async function addDocument(deps: Deps, accountId: string, input: NewDocum
   }
 
   const row: typeof documents.$inferInsert = {
-    id: newId(), applicationId, accountId, kind: input.kind, fileName: sanitizeFileName(input.fileName, contentType),
-    contentType, size: input.bytes.length, storageKey: newId() + newId(), createdAt: now,
+    id: newId(deps.random), applicationId, accountId, kind: input.kind, fileName: sanitizeFileName(input.fileName, contentType),
+    contentType, size: input.bytes.length, storageKey: newId(deps.random) + newId(deps.random), createdAt: now,
   };
   await db.insert(uploadIntents).values({ storageKey: row.storageKey, accountId, createdAt: now });
   await deps.files.put(row.storageKey, input.bytes, contentType);

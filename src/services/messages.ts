@@ -2,7 +2,7 @@ import { and, count, desc, eq, inArray, isNull, lt, type SQL } from 'drizzle-orm
 import type { Db } from '../../db/client';
 import { insertWhen } from '../../db/insert-when';
 import { messages } from '../../db/schema';
-import { newId } from '../domain/ids';
+import { randomId } from '../adapters/random';
 
 /**
  * The in-app message of a notice, for the caller's batch; a notice key makes a repeated notice a no-op.
@@ -10,7 +10,7 @@ import { newId } from '../domain/ids';
  * @example await db.batch([change, noticeMessage(db, { accountId, key: `welcome:${accountId}`, title, body, now })]);
  */
 export function noticeMessage(db: Db, m: { accountId: string; key: string; title: string; body: string; now: Date; onlyIf?: SQL }) {
-  const row = { id: newId(), accountId: m.accountId, noticeKey: m.key, title: m.title, body: m.body, createdAt: m.now };
+  const row = { id: randomId(), accountId: m.accountId, noticeKey: m.key, title: m.title, body: m.body, createdAt: m.now };
   const insert = m.onlyIf ? insertWhen(db, messages, row, m.onlyIf) : db.insert(messages).values(row);
   return insert.onConflictDoNothing({ target: messages.noticeKey });
 }

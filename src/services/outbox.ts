@@ -6,7 +6,7 @@ import type { Clock } from '../adapters/clock';
 import { type SmsLog, type SmsSender, SmsSendError } from '../adapters/sms';
 import { maxAttempts, nextAttemptDelay } from '../domain/backoff';
 import { loggableError } from '../domain/error-text';
-import { newId } from '../domain/ids';
+import { randomId } from '../adapters/random';
 import { maskPhone } from '../domain/masking';
 import { bodyToKeep, codeNoticePrefix, redactedCodeBody, redactEcho } from '../domain/redaction';
 import { signInPolicy } from '../domain/sign-in-policy';
@@ -80,7 +80,7 @@ function addReport(into: OutboxReport, from: OutboxReport): void {
  */
 export function smsNotice(db: Db, notice: { idempotencyKey: string; phone: string; body: string; now: Date; onlyIf?: SQL }) {
   const row = {
-    id: newId(),
+    id: randomId(),
     idempotencyKey: notice.idempotencyKey,
     phone: notice.phone,
     body: notice.body,
@@ -293,7 +293,7 @@ export async function sweepOutbox(
   const limit = options.limit ?? 200;
   const budgetMs = options.budgetMs ?? 25_000;
   const leaseMs = options.leaseMs ?? sweepLeaseMs;
-  const claimant = options.claimant ?? `sweep:${newId()}`;
+  const claimant = options.claimant ?? `sweep:${randomId()}`;
   const started = performance.now();
   const report = emptyReport();
   report.dead += await forgetCodes(deps.db, deps.clock.now());
@@ -318,7 +318,7 @@ export async function sendNow(
   keys: readonly string[],
   options: { leaseMs?: number } = {},
 ): Promise<OutboxReport> {
-  const claimant = `now:${newId()}`;
+  const claimant = `now:${randomId()}`;
   try {
     const rows = await claimKeys(deps.db, { keys, now: deps.clock.now(), claimant, leaseMs: options.leaseMs ?? sendNowLeaseMs });
     return await deliver(deps, rows, claimant);

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { channels, children, entries, seasons, tracks } from '../../db/schema';
-import type { AppDeps } from '../api/context';
+import type { AppDeps } from '../deps';
 import { RecordsUnavailableError } from '../adapters/records';
 import { DomainError, fieldError } from '../domain/errors';
 import { checkIdNumber, normalizeIdNumber } from '../domain/identity';

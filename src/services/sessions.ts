@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { accounts, sessions } from '../../db/schema';
-import type { AppDeps } from '../api/context';
+import type { AppDeps } from '../deps';
 import { randomToken, sha256 } from '../adapters/vault';
 import { DomainError } from '../domain/errors';
 import { signInPolicy } from '../domain/sign-in-policy';

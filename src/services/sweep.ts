@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { AppDeps } from '../api/context';
+import type { AppDeps } from '../deps';
 import { pruneLimits } from './limits';
 import { sweepUploads } from './documents';
 import { type OutboxReport, sweepOutbox } from './outbox';
@@ -20,7 +20,7 @@ export interface SweepReport {
  * SMS notices due for a (re)try, system checks waiting for the records service, old abuse-limit counters, and uploaded
  * bytes that no document row claims. It fails loudly when the database is unreachable.
  */
-export async function sweep(deps: Pick<AppDeps, 'db' | 'clock' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource' | 'files'>): Promise<SweepReport> {
+export async function sweep(deps: Pick<AppDeps, 'db' | 'clock' | 'random' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource' | 'files'>): Promise<SweepReport> {
   await deps.db.run(sql`select 1`);
   return {
     at: deps.clock.now().toISOString(),

@@ -1,7 +1,7 @@
 import { and, asc, eq, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { applications, children, communities, verificationChecks, verificationJobs } from '../../db/schema';
-import type { AppDeps } from '../api/context';
+import type { AppDeps } from '../deps';
 import { type AuthorityRecords, RecordsUnavailableError } from '../adapters/records';
 import { nextAttemptDelay } from '../domain/backoff';
 import { loggableError } from '../domain/error-text';
@@ -10,7 +10,7 @@ import { type CheckOutcome, type FamilyFacts, channelOutcomes, identityOutcome, 
 import type { ChannelEligibility } from '../domain/catalog';
 import { loadApplication } from './applications/load';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'vault' | 'records' | 'recordsSource' | 'log'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'vault' | 'records' | 'recordsSource' | 'log'>;
 
 const leaseMs = 2 * 60_000;
 
@@ -95,7 +95,7 @@ async function checkApplication(deps: Deps, applicationId: string): Promise<{ ou
  * Runs one application's checks now and stores the results in one batch (replacing the previous ones); when the
  * records service is down the job stays, with back-off, for the sweeper. Never throws for the service's failures.
  */
-export async function runVerification(deps: Deps, applicationId: string, claimant = `now:${newId()}`): Promise<'done' | 'pending' | 'skipped'> {
+export async function runVerification(deps: Deps, applicationId: string, claimant = `now:${newId(deps.random)}`): Promise<'done' | 'pending' | 'skipped'> {
   const { db } = deps;
   const now = deps.clock.now();
   const [job] = await db.update(verificationJobs).set({ claimedBy: claimant, claimExpiresAt: new Date(now.getTime() + leaseMs), attempts: sql`${verificationJobs.attempts} + 1` })
@@ -109,7 +109,7 @@ export async function runVerification(deps: Deps, applicationId: string, claiman
     await db.batch([
       db.delete(verificationChecks).where(eq(verificationChecks.applicationId, applicationId)),
       ...(outcomes.length ? [db.insert(verificationChecks).values(outcomes.map((o) => ({
-        id: newId(), applicationId, claim: o.claim, result: o.result, summary: o.summary, values: o.values, source: deps.recordsSource, checkedAt: now,
+        id: newId(deps.random), applicationId, claim: o.claim, result: o.result, summary: o.summary, values: o.values, source: deps.recordsSource, checkedAt: now,
       })))] : []),
       db.update(applications).set({ verification: overall(outcomes.map((o) => o.result)) }).where(eq(applications.id, applicationId)),
       db.delete(verificationJobs).where(and(eq(verificationJobs.applicationId, applicationId), eq(verificationJobs.claimedBy, claimant))),
@@ -135,7 +135,7 @@ export async function sweepVerification(deps: Deps, options: { limit?: number; b
   const due = await deps.db.select({ id: verificationJobs.applicationId }).from(verificationJobs)
     .where(lte(verificationJobs.dueAt, deps.clock.now())).orderBy(asc(verificationJobs.dueAt)).limit(options.limit ?? 100);
   const report = { done: 0, pending: 0, skipped: 0 };
-  const claimant = `sweep:${newId()}`;
+  const claimant = `sweep:${newId(deps.random)}`;
   for (const { id } of due) {
     report[await runVerification(deps, id, claimant)]++;
     if (performance.now() - started > (options.budgetMs ?? 20_000)) break;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, outbox, rateLimits, smsCodes } from '../../db/schema';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
 import { maxDocumentBytes } from '../../src/domain/file-types';
-import { newId } from '../../src/domain/ids';
+import { randomId } from '../../src/adapters/random';
 import { limits } from '../../src/domain/limits';
 import { clientFrom, fetchFrom } from '../helpers/from-address';
 import { startTestHost, type TestHost } from '../helpers/host';
@@ -108,7 +108,7 @@ describe('lookups that tell whether a person exists', () => {
 });
 
 describe('uploads', () => {
-  const uploadFrom = async (address: string, token: string, bytes: Uint8Array, applicationId = newId()) => {
+  const uploadFrom = async (address: string, token: string, bytes: Uint8Array, applicationId = randomId()) => {
     const body = new FormData();
     body.append('applicationId', applicationId);
     body.append('kind', 'student-hukou');
@@ -206,7 +206,7 @@ describe('the hourly SMS budget', () => {
     expect(await admin.admin.alerts.query()).toEqual([]);
     const [acknowledgements] = await budgeted.host.deps.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'alert_acknowledge'));
     expect(acknowledgements!.n).toBe(1);
-    expect((await refusal(admin.admin.acknowledgeAlert.mutate({ alertId: newId() }))).data?.code).toBe('NOT_FOUND');
+    expect((await refusal(admin.admin.acknowledgeAlert.mutate({ alertId: randomId() }))).data?.code).toBe('NOT_FOUND');
   });
 
   it('raises a new alarm in the next hour when the budget runs out again', async () => {

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications, entries, seasons } from '../../db/schema';
 import type { EnrollmentClient } from '../../src/client';
-import { newId } from '../../src/domain/ids';
+import { randomId } from '../../src/adapters/random';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { residentId, residentIds } from '../helpers/identity';
 import { parentsInDatabase, signInParent } from '../helpers/parents';
@@ -94,7 +94,7 @@ describe('我的孩子', () => {
     const now = t.clock.now();
     const accountId = (await mother.auth.me.query()).accountId;
     const application = (childId: string, status: string) =>
-      ({ id: newId(), number: newId(), accountId, childId, seasonId: season!.id, entryId: entry!.id, grade: 1, status: status as 'draft', declarationAcceptedAt: now, createdAt: now, updatedAt: now });
+      ({ id: randomId(), number: randomId(), accountId, childId, seasonId: season!.id, entryId: entry!.id, grade: 1, status: status as 'draft', declarationAcceptedAt: now, createdAt: now, updatedAt: now });
     await db.insert(applications).values([application(reviewed.id, 'submitted'), application(drafted.id, 'draft')]);
     const e = await refusal(mother.children.remove.mutate({ childId: reviewed.id }));
     expect(e.data).toMatchObject({ code: 'CONFLICT', domainCode: 'CHILD_HAS_ACTIVE_APPLICATION' });

@@ -6,7 +6,7 @@ import { applications, documents } from '../../db/schema';
 import { localFiles } from '../../src/adapters/files-local';
 import { sessionCookieName } from '../../src/api/session-cookie';
 import { maxDocumentBytes } from '../../src/domain/file-types';
-import { newId } from '../../src/domain/ids';
+import { randomId } from '../../src/adapters/random';
 import { listDocuments } from '../../src/services/documents';
 import { parentWithApplication, type SeededApplication, setApplicationStatus } from '../helpers/applications-db';
 import { startTestHost, type TestHost } from '../helpers/host';
@@ -363,7 +363,7 @@ describe('malformed uploads', () => {
     expect(badId.fieldErrors).toEqual({ applicationId: ['报名编号格式不正确'] });
     const badReplaces = await refused(await upload(bearer(parent), { applicationId: parent.applicationId, kind: 'student-hukou', bytes: samplePng, replaces: '1' }), 400);
     expect(badReplaces.fieldErrors).toEqual({ replaces: ['要替换的文件编号格式不正确'] });
-    const unknownApplication = await refused(await upload(bearer(parent), { applicationId: newId(), kind: 'student-hukou', bytes: samplePng }), 404);
+    const unknownApplication = await refused(await upload(bearer(parent), { applicationId: randomId(), kind: 'student-hukou', bytes: samplePng }), 404);
     expect(unknownApplication.domainCode).toBe('APPLICATION_NOT_FOUND');
   });
 
@@ -375,10 +375,10 @@ describe('malformed uploads', () => {
 describe('a document whose bytes are gone from the store', () => {
   it('is answered 404 with a request to upload again, and logged for the operators', async () => {
     const parent = await family();
-    const id = newId();
+    const id = randomId();
     await db().insert(documents).values({
       id, applicationId: parent.applicationId, accountId: parent.accountId, kind: 'student-hukou', fileName: 'x.png',
-      contentType: 'image/png', size: 90, storageKey: newId() + newId(), createdAt: t.clock.now(),
+      contentType: 'image/png', size: 90, storageKey: randomId() + randomId(), createdAt: t.clock.now(),
     });
     expect(await refused(await download(bearer(parent), id), 404)).toMatchObject({ domainCode: 'DOCUMENT_NOT_FOUND', message: '文件已丢失，请重新上传' });
     expect(t.errors.map((args) => String(args[0]))).toEqual([`documents: the bytes of document ${id} are missing from the file store`]);
@@ -390,14 +390,14 @@ describe('localFiles, the Node file store', () => {
     const dir = tempDir('store');
     try {
       const store = localFiles(`${dir.path}/nested/files`);
-      const key = newId() + newId();
+      const key = randomId() + randomId();
       expect(await store.get(key)).toBeNull();
       await store.put(key, sampleWebp, 'image/webp');
       expect(await store.get(key)).toEqual({ bytes: sampleWebp, contentType: 'image/webp' });
       await store.delete(key);
       await store.delete(key);
       expect(await store.get(key)).toBeNull();
-      for (const bad of ['../../etc/passwd', `${key}/../x`, '', `${newId()}.tmp`]) {
+      for (const bad of ['../../etc/passwd', `${key}/../x`, '', `${randomId()}.tmp`]) {
         await expect(store.put(bad, samplePng, 'image/png')).rejects.toThrow('not a storage key');
         await expect(store.get(bad)).rejects.toThrow('not a storage key');
         await expect(store.delete(bad)).rejects.toThrow('not a storage key');

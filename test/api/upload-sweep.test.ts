@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadIntents } from '../../db/schema';
-import { newId } from '../../src/domain/ids';
+import { randomId } from '../../src/adapters/random';
 import { sweep } from '../../src/services/sweep';
 import { parentWithApplication, type SeededApplication } from '../helpers/applications-db';
 import { startTestHost, type TestHost } from '../helpers/host';
@@ -46,7 +46,7 @@ describe('bytes stored without a document row', () => {
   it('are deleted by the sweep after the grace period when the process died before writing the row', async () => {
     const kept = await upload(sampleJpeg);
     // The crash point of an upload: the intent is written and the bytes are stored, the row never is.
-    const orphanKey = newId() + newId();
+    const orphanKey = randomId() + randomId();
     await t.host.deps.db.insert(uploadIntents).values({ storageKey: orphanKey, accountId: parent.accountId, createdAt: t.clock.now() });
     await t.host.deps.files.put(orphanKey, samplePng, 'image/png');
     expect(await t.host.deps.files.get(orphanKey)).not.toBeNull();
@@ -65,7 +65,7 @@ describe('bytes stored without a document row', () => {
   });
 
   it('also deletes the half-written temporary file of an upload killed before its rename', async () => {
-    const orphanKey = newId() + newId();
+    const orphanKey = randomId() + randomId();
     await t.host.deps.db.insert(uploadIntents).values({ storageKey: orphanKey, accountId: parent.accountId, createdAt: t.clock.now() });
     const temporary = join(t.filesDir, orphanKey.slice(0, 2), `.${orphanKey}.0a1b2c3d4e5f.tmp`);
     mkdirSync(join(t.filesDir, orphanKey.slice(0, 2)), { recursive: true });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createClient, type InStatement } from '@libsql/client';
 import { statusNotice } from '../../src/domain/notices';
-import { newId } from '../../src/domain/ids';
+import { randomId } from '../../src/adapters/random';
 import { measurePhase, type PhaseCost, pool, Recorder } from './measure';
 import { windowOpens } from './rush';
 
@@ -49,11 +49,11 @@ export async function runBaseline(options: BaselineOptions): Promise<BaselineRep
     await client.migrate(schemaStatements());
 
     const start = new Date(windowOpens).getTime();
-    const regionId = newId();
-    const seasonId = newId();
-    const entryId = newId();
+    const regionId = randomId();
+    const seasonId = randomId();
+    const entryId = randomId();
     const families = Array.from({ length: options.rows }, (_, i) => ({
-      accountId: newId(), childId: newId(), applicationId: newId(), phone: `139${String(i).padStart(8, '0')}`,
+      accountId: randomId(), childId: randomId(), applicationId: randomId(), phone: `139${String(i).padStart(8, '0')}`,
       number: `TH24-1-${String(i).padStart(6, '0')}`,
     }));
     const setup: InStatement[] = [
@@ -84,7 +84,7 @@ export async function runBaseline(options: BaselineOptions): Promise<BaselineRep
     const r = new Recorder();
     const phase = await measurePhase(() => pool(families, options.concurrency, async (f) => {
       const now = start + Math.round(performance.now());
-      const nonce = newId();
+      const nonce = randomId();
       const version = 11;
       const key = `application:${f.applicationId}:v${version}`;
       const notice = statusNotice('submitted', { number: f.number, childName: '李小明' });
@@ -100,17 +100,17 @@ export async function runBaseline(options: BaselineOptions): Promise<BaselineRep
             {
               sql: `INSERT INTO application_history (id, application_id, version, from_status, to_status, actor, actor_id, reason, at)
                     SELECT ?, ?, ?, 'draft', 'submitted', 'parent', ?, NULL, ? WHERE ${won}`,
-              args: [newId(), f.applicationId, version, f.accountId, now, f.applicationId, nonce],
+              args: [randomId(), f.applicationId, version, f.accountId, now, f.applicationId, nonce],
             },
             {
               sql: `INSERT INTO messages (id, account_id, notice_key, title, body, created_at, read_at)
                     SELECT ?, ?, ?, ?, ?, ?, NULL WHERE ${won} ON CONFLICT (notice_key) DO NOTHING`,
-              args: [newId(), f.accountId, key, notice.title, notice.body, now, f.applicationId, nonce],
+              args: [randomId(), f.accountId, key, notice.title, notice.body, now, f.applicationId, nonce],
             },
             {
               sql: `INSERT INTO outbox (id, idempotency_key, phone, body, status, attempts, next_attempt_at, claimed_by, claim_expires_at, last_error, created_at, sent_at)
                     SELECT ?, ?, ?, ?, 'pending', 0, ?, NULL, NULL, NULL, ?, NULL WHERE ${won} ON CONFLICT (idempotency_key) DO NOTHING`,
-              args: [newId(), key, f.phone, notice.body, now, now, f.applicationId, nonce],
+              args: [randomId(), key, f.phone, notice.body, now, now, f.applicationId, nonce],
             },
           ], 'deferred');
           if (updated?.rowsAffected !== 1) throw new Error(`the update matched ${updated?.rowsAffected} rows`);

@@ -25,7 +25,7 @@ import { migrateDb } from '../../db/migrate';
 import { accounts, outbox, sessions, uploadIntents } from '../../db/schema';
 import { seedCatalog } from '../../db/seed';
 import { demoStaff, seedDemoStaff } from '../../db/seed/demo-staff';
-import { newId } from '../../src/domain/ids';
+import { randomId } from '../../src/adapters/random';
 import { newSession } from '../../src/services/sessions';
 import { residentIds } from '../helpers/identity';
 import { hukouDocuments, hukouForm } from '../helpers/journey';
@@ -198,11 +198,11 @@ const parents: { token: string; phone: string; childId?: string }[] = [];
   const now = new Date(clockBase);
   for (let i = 0; i < parentCount; i++) {
     const session = await newSession(now);
-    const accountId = newId();
+    const accountId = randomId();
     const phone = `1330000${String(i).padStart(4, '0')}`;
     await db.batch([
       db.insert(accounts).values({ id: accountId, phone, createdAt: now, updatedAt: now }),
-      db.insert(sessions).values({ id: newId(), tokenHash: session.tokenHash, accountId, createdAt: now, lastSeenAt: now, expiresAt: session.expiresAt }),
+      db.insert(sessions).values({ id: randomId(), tokenHash: session.tokenHash, accountId, createdAt: now, lastSeenAt: now, expiresAt: session.expiresAt }),
     ]);
     parents.push({ token: session.token, phone });
   }

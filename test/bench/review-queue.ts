@@ -9,7 +9,7 @@ import { createDb } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
 import { channels, communities, schools, seasons, entries, tracks } from '../../db/schema';
 import { seedCatalog } from '../../db/seed';
-import { newId } from '../../src/domain/ids';
+import { randomId } from '../../src/adapters/random';
 import { reviewQueue } from '../../src/services/review/queue';
 import type { SignedInStaff } from '../../src/services/staff/sessions';
 import { tempDir } from '../helpers/temp';
@@ -35,15 +35,15 @@ async function seedApplications(db: Awaited<ReturnType<typeof createDb>>, count:
     const apps: unknown[] = [];
     for (let i = 0; i < n; i++) {
       const k = start + i;
-      const accountId = newId();
-      const childId = newId();
+      const accountId = randomId();
+      const childId = randomId();
       const at = opens + Math.floor((k / count) * 11 * 86_400_000);
       const name = `${surnames[k % surnames.length]}${given[(k * 7) % given.length]}${given[(k * 13) % given.length]}`;
       const first = primary[k % primary.length]!;
       const second = primary[(k + 1) % primary.length]!;
       accounts.push(accountId, `13${String(100_000_000 + k).slice(-9)}`, at, at);
-      kids.push(childId, accountId, name, 'resident', `v1.${newId()}`, newId() + newId(), `430922********${String(k % 10_000).padStart(4, '0')}`, '2018-01-01', 'male', at, at);
-      apps.push(newId(), `TA24-1-${String(k).padStart(6, '0')}`, accountId, childId, season!.id, entry!.id, 1, track!.id, channelIds[k % channelIds.length],
+      kids.push(childId, accountId, name, 'resident', `v1.${randomId()}`, randomId() + randomId(), `430922********${String(k % 10_000).padStart(4, '0')}`, '2018-01-01', 'male', at, at);
+      apps.push(randomId(), `TA24-1-${String(k).padStart(6, '0')}`, accountId, childId, season!.id, entry!.id, 1, track!.id, channelIds[k % channelIds.length],
         statuses[k % statuses.length], 1, 0, at, '{}', communityNames[k % communityNames.length], first, second, at, at, at);
     }
     const marks = (cols: number) => Array.from({ length: n }, () => `(${Array(cols).fill('?').join(',')})`).join(',');

@@ -8,6 +8,7 @@ import { startNodeHost } from '../../worker/node-host';
 import type { TestHost } from '../helpers/host';
 import { residentIds } from '../helpers/identity';
 import { catalogFor, hukouDocuments, hukouForm } from '../helpers/journey';
+import { plannedRandom } from '../helpers/random';
 import { fetchFrom } from '../helpers/from-address';
 import { codeFromInbox, parentsInDatabase } from '../helpers/parents';
 import { sampleJpeg } from '../helpers/sample-files';
@@ -98,7 +99,8 @@ export async function runRush(options: RushOptions): Promise<RushReport> {
   const dbFile = join(options.dir, 'platform.db');
   const filesDir = join(options.dir, 'files');
   const config = readConfig({ PORT: '0', DATABASE_URL: `file:${dbFile}`, ENROLL_DEV: '1', FILES_DIR: filesDir });
-  const host = await startNodeHost(config, { clock, log });
+  const random = plannedRandom();
+  const host = await startNodeHost(config, { clock, log, random });
   // Families come from many addresses (the host limits each one): parent i calls from 127.1.x.y, on keep-alive connections.
   const agents: Agent[] = [];
   const fetchOf = (index: number) => {
@@ -108,7 +110,7 @@ export async function runRush(options: RushOptions): Promise<RushReport> {
     return fetchFrom(localAddress, agent);
   };
   const t: TestHost = {
-    url: host.url, client: createEnrollmentClient({ url: host.url }), clock, host, dbFile, filesDir, errors: [], logLines: [],
+    url: host.url, client: createEnrollmentClient({ url: host.url }), clock, random, host, dbFile, filesDir, errors: [], logLines: [],
     close: () => host.close(),
   };
   try {

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { accounts, applications, channels, children, entries, sessions, tracks } from '../../db/schema';
 import type { ApplicationStatus } from '../../src/domain/application-status';
-import { newId } from '../../src/domain/ids';
+import { randomId } from '../../src/adapters/random';
 import { newSession } from '../../src/services/sessions';
 
 export interface SeededApplication {
@@ -40,21 +40,21 @@ export async function parentWithApplication(db: Db, options: {
   }
 
   const { now } = options;
-  const accountId = newId();
-  const childId = newId();
-  const applicationId = newId();
+  const accountId = randomId();
+  const childId = randomId();
+  const applicationId = randomId();
   const session = await newSession(now);
   await db.batch([
     db.insert(accounts).values({ id: accountId, phone: options.phone, createdAt: now, updatedAt: now }),
     db.insert(sessions).values({
-      id: newId(), tokenHash: session.tokenHash, accountId, createdAt: now, lastSeenAt: now, expiresAt: session.expiresAt,
+      id: randomId(), tokenHash: session.tokenHash, accountId, createdAt: now, lastSeenAt: now, expiresAt: session.expiresAt,
     }),
     db.insert(children).values({
-      id: childId, accountId, name: '测试儿童', idType: 'resident', idCipher: 'test-placeholder', idBlind: `test-${newId()}`,
+      id: childId, accountId, name: '测试儿童', idType: 'resident', idCipher: 'test-placeholder', idBlind: `test-${randomId()}`,
       idMasked: '430922********0011', birthDate: '2018-03-01', sex: 'male', createdAt: now, updatedAt: now,
     }),
     db.insert(applications).values({
-      id: applicationId, number: `TEST-${newId().slice(0, 8).toUpperCase()}`, accountId, childId,
+      id: applicationId, number: `TEST-${randomId().slice(0, 8).toUpperCase()}`, accountId, childId,
       seasonId: track.entry.seasonId, entryId: track.entry.id, grade: 1, trackId: track.track.id, channelId,
       status: options.status ?? 'draft', declarationAcceptedAt: now, createdAt: now, updatedAt: now,
     }),

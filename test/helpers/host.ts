@@ -2,12 +2,15 @@ import { manualClock, type ManualClock } from '../../src/adapters/clock';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
 import { readConfig } from '../../worker/config';
 import { startNodeHost, type NodeHost } from '../../worker/node-host';
+import { plannedRandom, type PlannedRandom } from './random';
 import { tempDir } from './temp';
 
 export interface TestHost {
   url: string;
   client: EnrollmentClient;
   clock: ManualClock;
+  /** The host's random source: WebCrypto unless a test lines up draws (`random.plan`). */
+  random: PlannedRandom;
   host: NodeHost;
   /** The libSQL database file (with its -wal and -shm beside it). */
   dbFile: string;
@@ -27,6 +30,7 @@ export interface TestHost {
 export async function startTestHost(options: { now?: string; env?: Record<string, string> } = {}): Promise<TestHost> {
   const dir = tempDir('api');
   const clock = manualClock(options.now ?? '2024-07-20T10:00:00+08:00');
+  const random = plannedRandom();
   const errors: unknown[][] = [];
   const logLines: string[] = [];
   const line = (args: unknown[]) => logLines.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack ?? ''}` : String(a))).join(' '));
@@ -36,11 +40,12 @@ export async function startTestHost(options: { now?: string; env?: Record<string
     error: (...args: unknown[]) => { line(args); errors.push(args); },
   };
   const config = readConfig({ PORT: '0', DATABASE_URL: `file:${dir.path}/test.db`, FILES_DIR: `${dir.path}/files`, ENROLL_DEV: '1', ...options.env });
-  const host = await startNodeHost(config, { clock, log });
+  const host = await startNodeHost(config, { clock, log, random });
   return {
     url: host.url,
     client: createEnrollmentClient({ url: host.url }),
     clock,
+    random,
     host,
     dbFile: `${dir.path}/test.db`,
     filesDir: `${dir.path}/files`,

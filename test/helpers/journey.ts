@@ -1,6 +1,6 @@
 import { documents } from '../../db/schema';
 import type { EnrollmentClient, RouterOutputs } from '../../src/client';
-import { newId } from '../../src/domain/ids';
+import { randomId } from '../../src/adapters/random';
 import type { TestHost } from './host';
 import { residentId } from './identity';
 
@@ -45,8 +45,8 @@ export async function attachDocuments(t: TestHost, applicationId: string, kinds:
   const accountId = (await db.query.applications.findFirst({ where: (a, { eq }) => eq(a.id, applicationId) }))!.accountId;
   const now = t.clock.now();
   await db.insert(documents).values(kinds.map((kind) => ({
-    id: newId(), applicationId, accountId, kind, fileName: `${kind}.jpg`, contentType: 'image/jpeg', size: 1000,
-    storageKey: newId(), createdAt: now,
+    id: randomId(), applicationId, accountId, kind, fileName: `${kind}.jpg`, contentType: 'image/jpeg', size: 1000,
+    storageKey: randomId(), createdAt: now,
   })));
 }
 

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { accounts, sessions } from '../../db/schema';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
-import { newId } from '../../src/domain/ids';
+import { randomId } from '../../src/adapters/random';
 import { newSession } from '../../src/services/sessions';
 import type { TestHost } from './host';
 
@@ -35,13 +35,13 @@ export async function parentsInDatabase(t: TestHost, count: number, firstNumber 
   const parents = await Promise.all(Array.from({ length: count }, async (_, i) => {
     const phone = `139${String(10_000_000 + firstNumber + i).slice(-8)}`;
     const session = await newSession(now);
-    return { phone, accountId: newId(), session };
+    return { phone, accountId: randomId(), session };
   }));
   const { db } = t.host.deps;
   await db.batch([
     db.insert(accounts).values(parents.map((p) => ({ id: p.accountId, phone: p.phone, createdAt: now, updatedAt: now }))),
     db.insert(sessions).values(parents.map((p) => ({
-      id: newId(), tokenHash: p.session.tokenHash, accountId: p.accountId, createdAt: now, lastSeenAt: now, expiresAt: p.session.expiresAt,
+      id: randomId(), tokenHash: p.session.tokenHash, accountId: p.accountId, createdAt: now, lastSeenAt: now, expiresAt: p.session.expiresAt,
     }))),
   ]);
   return parents.map((p) => ({ phone: p.phone, token: p.session.token, client: createEnrollmentClient({ url: t.url, token: p.session.token }) }));

@@ -3,10 +3,11 @@ import { accounts, documents, sessions, smsCodes } from '../../db/schema';
 import { manualClock } from '../../src/adapters/clock';
 import type { FileStore } from '../../src/adapters/files';
 import { createVault } from '../../src/adapters/vault';
-import { newId } from '../../src/domain/ids';
+import { randomId } from '../../src/adapters/random';
 import { signInPolicy } from '../../src/domain/sign-in-policy';
 import { codeDigest } from '../../src/services/auth';
 import { chooseChannel, chooseSchools, saveDraft } from '../../src/services/applications/edit';
+import { formPatchOf } from '../../src/schemas/applications';
 import { startApplication } from '../../src/services/applications/start';
 import { getApplication } from '../../src/services/applications/view';
 import { getRegion, listChannels, listCommunities, listRegions, listSchools } from '../../src/services/catalog';
@@ -39,7 +40,7 @@ export async function seedSignInCodes(db: Db, dataKey: string, phones: string[],
   const vault = await createVault(dataKey);
   const codes = new Map(phones.map((phone, i) => [phone, String(100_000 + i * 7919).slice(-6)]));
   await db.insert(smsCodes).values(await Promise.all(phones.map(async (phone) => ({
-    id: newId(), phone, purpose: 'sign_in' as const, accountId: null,
+    id: randomId(), phone, purpose: 'sign_in' as const, accountId: null,
     codeHash: await codeDigest(vault, phone, 'sign_in', codes.get(phone)!), ip: '192.0.2.1',
     createdAt: now, expiresAt: new Date(now.getTime() + signInPolicy.codeTtlMs),
   }))));
@@ -67,12 +68,12 @@ export async function prepareDrafts(db: Db, dataKey: string, now: Date, count: n
   const [first, second] = await listSchools(db, { regionId: region!.id, level: 'primary', community: community!.name });
 
   const parents = await Promise.all(Array.from({ length: count }, async (_, i) => ({
-    phone: `137${String(10_000_000 + i).slice(-8)}`, accountId: newId(), session: await newSession(now),
+    phone: `137${String(10_000_000 + i).slice(-8)}`, accountId: randomId(), session: await newSession(now),
   })));
   await db.batch([
     db.insert(accounts).values(parents.map((p) => ({ id: p.accountId, phone: p.phone, createdAt: now, updatedAt: now }))),
     db.insert(sessions).values(parents.map((p) => ({
-      id: newId(), tokenHash: p.session.tokenHash, accountId: p.accountId, createdAt: now, lastSeenAt: now, expiresAt: p.session.expiresAt,
+      id: randomId(), tokenHash: p.session.tokenHash, accountId: p.accountId, createdAt: now, lastSeenAt: now, expiresAt: p.session.expiresAt,
     }))),
   ]);
 
@@ -83,11 +84,11 @@ export async function prepareDrafts(db: Db, dataKey: string, now: Date, count: n
     const child = await addChild(deps, parent.accountId, { name: '李小明', idType: 'resident', idNumber: childIds[i]! });
     const { applicationId } = await startApplication(deps, parent.accountId, { childId: child.id, entryId: grade1.id });
     await chooseChannel(deps, parent.accountId, { applicationId, channelId: hukou.id });
-    await saveDraft(deps, parent.accountId, { applicationId, fields: hukouForm(community!.name) });
+    await saveDraft(deps, parent.accountId, { applicationId, patch: formPatchOf(hukouForm(community!.name)) });
     await chooseSchools(deps, parent.accountId, { applicationId, firstSchoolId: first!.id, secondSchoolId: second!.id, sibling: null });
     await db.insert(documents).values(hukouDocuments.map((kind) => ({
-      id: newId(), applicationId, accountId: parent.accountId, kind, fileName: `${kind}.jpg`, contentType: 'image/jpeg', size: 1000,
-      storageKey: newId(), createdAt: now,
+      id: randomId(), applicationId, accountId: parent.accountId, kind, fileName: `${kind}.jpg`, contentType: 'image/jpeg', size: 1000,
+      storageKey: randomId(), createdAt: now,
     })));
     const view = await getApplication(db, parent.accountId, applicationId, now);
     if (view.missing.length > 0) throw new Error(`draft ${i} is incomplete: ${view.missing.map((m) => m.label).join(', ')}`);

@@ -1,6 +1,6 @@
 import { sessions } from '../../db/schema';
 import { demoStaff } from '../../db/seed/demo-staff';
-import { newId } from '../../src/domain/ids';
+import { randomId } from '../../src/adapters/random';
 import { newSession } from '../../src/services/sessions';
 import type { EnrollmentClient } from '../../src/client';
 import { createEnrollmentClient } from '../../src/client';
@@ -85,7 +85,7 @@ async function upload(t: TestHost, token: string, applicationId: string, kind: s
 async function anotherSession(t: TestHost, accountId: string): Promise<string> {
   const now = t.clock.now();
   const session = await newSession(now);
-  await t.host.deps.db.insert(sessions).values({ id: newId(), tokenHash: session.tokenHash, accountId, createdAt: now, lastSeenAt: now, expiresAt: session.expiresAt });
+  await t.host.deps.db.insert(sessions).values({ id: randomId(), tokenHash: session.tokenHash, accountId, createdAt: now, lastSeenAt: now, expiresAt: session.expiresAt });
   return session.token;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   isStorageKey, maxDocumentBytes, maxFileNameLength, sanitizeFileName, sniffContentType,
 } from '../../src/domain/file-types';
-import { newId } from '../../src/domain/ids';
+import { randomId } from '../../src/adapters/random';
 import { sampleJpeg, samplePdf, samplePng, sampleText, sampleWebp } from '../helpers/sample-files';
 
 const bytes = (...values: (number | string)[]) =>
@@ -97,9 +97,9 @@ describe('sanitizeFileName: a name is shown, never trusted', () => {
 
 describe('storage keys', () => {
   it('accepts only the keys the server makes', () => {
-    expect(isStorageKey(newId() + newId())).toBe(true);
-    expect(isStorageKey(newId())).toBe(true);
-    for (const key of ['', newId().slice(1), '../etc/passwd', `${newId()}/${newId()}`, `${newId()}.${newId()}`, (newId() + newId()).toUpperCase(), `${newId() + newId()}\n`, 'a'.repeat(81)]) {
+    expect(isStorageKey(randomId() + randomId())).toBe(true);
+    expect(isStorageKey(randomId())).toBe(true);
+    for (const key of ['', randomId().slice(1), '../etc/passwd', `${randomId()}/${randomId()}`, `${randomId()}.${randomId()}`, (randomId() + randomId()).toUpperCase(), `${randomId() + randomId()}\n`, 'a'.repeat(81)]) {
       expect(isStorageKey(key), key).toBe(false);
     }
   });

@@ -1,5 +1,5 @@
 import {
-  applicationInput, chooseChannelInput, chooseSchoolsInput, precheckInput, saveInput, startInput, submitInput,
+  applicationInput, chooseChannelInput, chooseSchoolsInput, formPatchOf, precheckInput, saveInput, startInput, submitInput,
 } from '../../schemas/applications';
 import { chooseChannel, chooseSchools, saveDraft } from '../../services/applications/edit';
 import { startApplication } from '../../services/applications/start';
@@ -17,7 +17,7 @@ export const applicationsRouter = router({
   precheck: parentProcedure.input(precheckInput).query(({ ctx, input }) => precheck(ctx.deps, ctx.parent.accountId, input, ctx.ip)),
   start: parentProcedure.input(startInput).mutation(({ ctx, input }) => startApplication(ctx.deps, ctx.parent.accountId, input)),
   chooseChannel: parentProcedure.input(chooseChannelInput).mutation(({ ctx, input }) => chooseChannel(ctx.deps, ctx.parent.accountId, input)),
-  save: parentProcedure.input(saveInput).mutation(({ ctx, input }) => saveDraft(ctx.deps, ctx.parent.accountId, input)),
+  save: parentProcedure.input(saveInput).mutation(({ ctx, input }) => saveDraft(ctx.deps, ctx.parent.accountId, { applicationId: input.applicationId, patch: formPatchOf(input.fields) })),
   chooseSchools: parentProcedure.input(chooseSchoolsInput).mutation(({ ctx, input }) => chooseSchools(ctx.deps, ctx.parent.accountId, input)),
   submit: parentProcedure.input(submitInput)
     .mutation(({ ctx, input }) => submitApplication(ctx.deps, ctx.parent.accountId, input, ctx.afterResponse)),

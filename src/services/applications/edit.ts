@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { applications, catchments, channels, communities, schools, tracks } from '../../../db/schema';
-import type { AppDeps } from '../../api/context';
+import type { AppDeps } from '../../deps';
 import { editableStatuses } from '../../domain/application-status';
 import { secretFields } from '../../domain/application-form';
 import { checkChannelClaims, gradeInRange, levelNames } from '../../domain/eligibility';
@@ -8,11 +8,12 @@ import { DomainError, fieldError } from '../../domain/errors';
 import { checkChildName, checkIdNumber } from '../../domain/identity';
 import { maskIdNumber } from '../../domain/masking';
 import { formatChinaDate } from '../../domain/china-time';
-import { type FormPatch, parseFormPatch } from '../../schemas/applications';
 import { assertEditable } from './guards';
 import { ownApplication } from './load';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'vault'>;
+/** Form fields already parsed by the API (`formPatchOf` in src/schemas/applications.ts); `null` clears a field. */
+type FormPatch = Record<string, unknown>;
 
 const editable = (id: string, accountId: string) =>
   and(eq(applications.id, id), eq(applications.accountId, accountId), inArray(applications.status, [...editableStatuses]));
@@ -63,12 +64,10 @@ async function sealPatch(deps: Deps, patch: FormPatch, today: string) {
  * merge happens inside the UPDATE (`json_patch`), so saves from two tabs never overwrite each other's fields.
  * Claims are checked against the channel's cut-offs at once, so the parent learns early.
  */
-export async function saveDraft(deps: Deps, accountId: string, input: { applicationId: string; fields: Record<string, unknown> }) {
+export async function saveDraft(deps: Deps, accountId: string, input: { applicationId: string; patch: FormPatch }) {
   const { db } = deps;
   const now = deps.clock.now();
-  const parsed = parseFormPatch(input.fields);
-  if (!parsed.ok) throw new DomainError('INVALID_INPUT', Object.values(parsed.errors)[0]![0]!, parsed.errors);
-  const patch = parsed.patch;
+  const { patch } = input;
   const loaded = await ownApplication(db, accountId, input.applicationId);
   await assertEditable(db, loaded, now);
 

@@ -1,21 +1,21 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { applications, children, entries, regions, seasons, tracks, windows } from '../../../db/schema';
-import type { AppDeps } from '../../api/context';
+import type { AppDeps } from '../../deps';
 import { DomainError, fieldError } from '../../domain/errors';
 import { gradeInRange, gradeNames, oldEnoughForGrade1 } from '../../domain/eligibility';
 import { loggableError } from '../../domain/error-text';
 import { newId } from '../../domain/ids';
+import type { RandomSource } from '../../domain/random';
 import { describeWindow, windowState } from '../../domain/window';
 
-type Deps = Pick<AppDeps, 'db' | 'clock'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 
 const numberAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const entryDigit = { grade1: '1', grade7: '7', transfer: 'Z' } as const;
 
 /** `TH24-1-7K3M9Q`: region, season year, entry, six random characters without look-alikes (no O/0, I/1). */
-export function applicationNumber(regionCode: string, year: number, entryCode: keyof typeof entryDigit): string {
-  const random = crypto.getRandomValues(new Uint8Array(6));
-  const tail = [...random].map((b) => numberAlphabet[b % numberAlphabet.length]).join('');
+export function applicationNumber(random: RandomSource, regionCode: string, year: number, entryCode: keyof typeof entryDigit): string {
+  const tail = [...random.bytes(6)].map((b) => numberAlphabet[b % numberAlphabet.length]).join('');
   return `${regionCode.slice(0, 2).toUpperCase()}${String(year).slice(2)}-${entryDigit[entryCode]}-${tail}`;
 }
 
@@ -53,9 +53,9 @@ export async function startApplication(deps: Deps, accountId: string, input: { c
   const matching = entryTracks.filter((t) => gradeInRange(grade, t));
   const [region] = await db.select({ code: regions.code }).from(regions).where(eq(regions.id, season.regionId));
 
-  const id = newId();
+  const id = newId(deps.random);
   const insert = () => db.insert(applications).values({
-    id, number: applicationNumber(region?.code ?? 'xx', season.year, entry.code), accountId, childId: child.id,
+    id, number: applicationNumber(deps.random, region?.code ?? 'xx', season.year, entry.code), accountId, childId: child.id,
     seasonId: season.id, entryId: entry.id, grade, trackId: matching.length === 1 ? matching[0]!.id : null, status: 'draft',
     declarationAcceptedAt: now, createdAt: now, updatedAt: now,
   }).onConflictDoNothing({ target: [applications.childId, applications.seasonId] }).returning({ id: applications.id });

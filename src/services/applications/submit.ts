@@ -1,6 +1,6 @@
 import { and, eq, lt } from 'drizzle-orm';
 import { applications } from '../../../db/schema';
-import type { AppDeps } from '../../api/context';
+import type { AppDeps } from '../../deps';
 import { type MissingItem, whatIsMissing } from '../../domain/application-missing';
 import { maxWithdrawals, statusNames } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
@@ -12,7 +12,7 @@ import { assertEditable } from './guards';
 import { type LoadedApplication, ownApplication } from './load';
 import { transitionStatements } from './transition';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource'>;
 type Defer = (task: () => Promise<unknown>) => void;
 
 /** What the loaded application still lacks, given the document kinds on file (the rule is `domain/application-missing`). */

@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client';
 import { insertWhen } from '../../../db/insert-when';
 import { applicationHistory, applications } from '../../../db/schema';
 import type { Actor, ApplicationStatus } from '../../domain/application-status';
-import { newId } from '../../domain/ids';
+import { randomId } from '../../adapters/random';
 import { statusNotice } from '../../domain/notices';
 import { noticeMessage } from '../messages';
 import { smsNotice } from '../outbox';
@@ -28,7 +28,7 @@ export interface TransitionChange {
  */
 export function transitionStatements(db: Db, loaded: LoadedApplication, change: TransitionChange) {
   const { application } = loaded;
-  const nonce = newId();
+  const nonce = randomId();
   const version = application.version + 1;
   const won = sql`EXISTS (SELECT 1 FROM ${applications} WHERE ${applications.id} = ${application.id} AND ${applications.changeNonce} = ${nonce})`;
   const notice = statusNotice(change.to, { number: application.number, childName: loaded.child.name, reason: change.reason });
@@ -43,7 +43,7 @@ export function transitionStatements(db: Db, loaded: LoadedApplication, change: 
     statements: [
       update,
       insertWhen(db, applicationHistory, {
-        id: newId(), applicationId: application.id, version, fromStatus: application.status, toStatus: change.to,
+        id: randomId(), applicationId: application.id, version, fromStatus: application.status, toStatus: change.to,
         actor: change.actor, actorId: change.actorId, reason: change.reason ?? null, at: change.now,
       }, won),
       noticeMessage(db, { accountId: application.accountId, key, title: notice.title, body: notice.body, now: change.now, onlyIf: won }),

@@ -1,7 +1,7 @@
 import { and, count, eq, ne, sql } from 'drizzle-orm';
 import { insertWhen } from '../../../db/insert-when';
 import { accounts, applications, bindingAppeals, children } from '../../../db/schema';
-import type { AppDeps } from '../../api/context';
+import type { AppDeps } from '../../deps';
 import { RecordsError } from '../../adapters/records';
 import { appealNotices, decideClaim, type RecordsFinding, recordsFinding } from '../../domain/binding-appeal';
 import { formatChinaDate } from '../../domain/china-time';
@@ -16,7 +16,7 @@ import { addChild, listChildren, maxChildrenPerAccount, validName } from '../chi
 import { sendNow } from '../outbox';
 import { bindingConfirmed, heldBy, moveBindingStatements, noticeStatements, onlyDrafts } from './statements';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'vault' | 'files' | 'records' | 'sms' | 'log'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'vault' | 'files' | 'records' | 'sms' | 'log'>;
 
 export interface ClaimInput { name: string; idType: IdType; idNumber: string; parentIdNumber: string; reason: string }
 type Request = { ip: string | null; requestId: string | null };
@@ -88,7 +88,7 @@ export async function claimChild(deps: Deps, accountId: string, input: ClaimInpu
     ]);
     const decision = decideClaim({ records, holderConfirmed: Boolean(confirmed), holderSubmitted: Boolean(submitted) });
 
-    const appealId = newId();
+    const appealId = newId(deps.random);
     const won = sql`EXISTS (SELECT 1 FROM ${bindingAppeals} WHERE ${bindingAppeals.id} = ${appealId})`;
     const evidence = {
       records, parentIdMasked: maskIdNumber(parentId.normalized), childName: name, childIdMasked,

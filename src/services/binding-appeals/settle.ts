@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { accounts, bindingAppeals, children } from '../../../db/schema';
-import type { AppDeps } from '../../api/context';
+import type { AppDeps } from '../../deps';
 import { appealNotices } from '../../domain/binding-appeal';
 import { maskIdNumbersInText } from '../../domain/masking';
 import { DomainError } from '../../domain/errors';
@@ -10,7 +10,7 @@ import { sendNow } from '../outbox';
 import type { SignedInStaff } from '../staff/sessions';
 import { heldBy, moveBindingStatements, noticeStatements } from './statements';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'files' | 'sms' | 'log'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'files' | 'sms' | 'log'>;
 type Request = { ip: string | null; requestId: string | null };
 
 /**
@@ -39,7 +39,7 @@ export async function settleAppeal(
     throw new DomainError('APPEAL_CHANGED', '孩子的绑定已发生变化（原账号已解绑或已转出），不能再改绑：请驳回该申诉并说明情况');
   }
   const reason = maskIdNumbersInText(input.reason.trim());
-  const nonce = newId();
+  const nonce = newId(deps.random);
   const won = sql`EXISTS (SELECT 1 FROM ${bindingAppeals} WHERE ${bindingAppeals.id} = ${appeal.id} AND json_extract(${bindingAppeals.evidence}, '$.settleNonce') = ${nonce})`;
   const settle = db.update(bindingAppeals).set({
     status: input.grant ? 'granted' : 'refused', settledAt: now, settledBy: member.staffId, settlement: reason,

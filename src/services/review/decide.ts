@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../api/context';
+import type { AppDeps } from '../../deps';
 import { type Actor, type ApplicationAction, checkMove, statusNames } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
 import { maskIdNumbersInText } from '../../domain/masking';

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { applicationHistory, applications, children } from '../../../db/schema';
-import type { AppDeps } from '../../api/context';
+import type { AppDeps } from '../../deps';
 import { fieldLabels, formFields, maskedForm } from '../../domain/application-form';
 import { statusNames } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
@@ -99,7 +99,7 @@ export async function reviewStats(db: Db, member: SignedInStaff) {
 
 /** A reviewer asks for the checks to run again (e.g. after a parent's correction or an outage): audited. */
 export async function recheck(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'vault' | 'records' | 'recordsSource' | 'log'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'random' | 'vault' | 'records' | 'recordsSource' | 'log'>,
   member: SignedInStaff,
   applicationId: string,
   request: { ip: string | null; requestId: string | null },

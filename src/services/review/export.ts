@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
 import { applications } from '../../../db/schema';
-import type { AppDeps } from '../../api/context';
+import type { AppDeps } from '../../deps';
 import { formatChinaDateTime } from '../../domain/china-time';
 import { auditStatement } from '../audit';
 import type { SignedInStaff } from '../staff/sessions';

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { schools, staff, staffSignInFailures } from '../../../db/schema';
-import type { AppDeps } from '../../api/context';
+import type { AppDeps } from '../../deps';
 import { hashPassword } from '../../adapters/passwords';
 import { DomainError, fieldError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
@@ -11,7 +11,7 @@ import { type StaffRoleCode, staffPolicy, staffRoleNames } from '../../domain/st
 import { auditStatement } from '../audit';
 import { revokeAllStaffSessions, type SignedInStaff } from './sessions';
 
-type Deps = Pick<AppDeps, 'db' | 'clock'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 type Request = { ip: string | null; requestId: string | null };
 
 const view = (s: typeof staff.$inferSelect, schoolName: string | null, locked: boolean) => ({
@@ -46,7 +46,7 @@ export async function createStaff(deps: Deps, admin: SignedInStaff, input: { use
   const now = deps.clock.now();
   checkPassword(input.password);
   const schoolId = await checkRoleSchool(db, input.role, input.schoolId);
-  const id = newId();
+  const id = newId(deps.random);
   const [inserted] = await db.batch([
     db.insert(staff).values({
       id, username: input.username, displayName: maskIdNumbersInText(input.displayName), role: input.role, schoolId,
@@ -105,7 +105,7 @@ export async function createAdministratorFromCommand(deps: Deps, input: { userna
   const now = deps.clock.now();
   const weakness = passwordWeakness(input.password, input.username);
   if (weakness) throw fieldError('password', weakness);
-  const id = newId();
+  const id = newId(deps.random);
   const [inserted] = await db.batch([
     db.insert(staff).values({
       id, username: input.username, displayName: input.displayName, role: 'admin', schoolId: null,

@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { schools, staff, staffSessions } from '../../../db/schema';
-import type { AppDeps } from '../../api/context';
+import type { AppDeps } from '../../deps';
 import { sha256 } from '../../adapters/vault';
 import { DomainError } from '../../domain/errors';
 import { type StaffRoleCode, staffPolicy } from '../../domain/staff-policy';

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { staff, staffSessions, staffSignInFailures } from '../../../db/schema';
-import type { AppDeps } from '../../api/context';
+import type { AppDeps } from '../../deps';
 import { dummyPasswordHash, verifyPassword } from '../../adapters/passwords';
 import { randomToken, sha256 } from '../../adapters/vault';
 import { DomainError } from '../../domain/errors';
@@ -11,7 +11,7 @@ import { lockDuration, staffPolicy } from '../../domain/staff-policy';
 import { auditStatement } from '../audit';
 import { perAddress, takeLimits } from '../limits';
 
-type Deps = Pick<AppDeps, 'db' | 'clock'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 type Attempt = { username: string; password: string; ip: string | null; requestId: string | null };
 
 /** The name a lock is kept under: what was typed, an ID number typed by mistake masked (it is never stored whole). */
@@ -66,7 +66,7 @@ export async function staffSignIn(deps: Deps, input: Attempt) {
   await db.batch([
     db.delete(staffSignInFailures).where(pair),
     db.insert(staffSessions).values({
-      id: newId(), tokenHash: await sha256(token), staffId: usable.id, createdAt: now, lastSeenAt: now,
+      id: newId(deps.random), tokenHash: await sha256(token), staffId: usable.id, createdAt: now, lastSeenAt: now,
       expiresAt: new Date(now.getTime() + staffPolicy.sessionMaxMs),
     }),
     audit('sign_in'),

@@ -1,0 +1,28 @@
+import type { Db } from '../db/client';
+import type { Clock } from './adapters/clock';
+import type { FileStore } from './adapters/files';
+import type { RandomSource } from './adapters/random';
+import type { AuthorityRecords } from './adapters/records';
+import type { SmsSender } from './adapters/sms';
+import type { Vault } from './adapters/vault';
+
+/** Everything the app needs from its host. Each host builds it once; tests build it with a temp database. */
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  /** Random bytes for ids, codes and numbers (WebCrypto unless a test passes a seeded source). */
+  random: RandomSource;
+  vault: Vault;
+  sms: SmsSender;
+  /** Uploaded documents' bytes. */
+  files: FileStore;
+  /** Authority records (系统可查验). */
+  records: AuthorityRecords;
+  /** Which records implementation answers (stored with each result). */
+  recordsSource: string;
+  /** Demo mode (`ENROLL_DEV=1`): dev inbox visible, demo accounts seeded. */
+  dev: boolean;
+  log: Pick<Console, 'info' | 'warn' | 'error'>;
+  /** `SMS_HOURLY_BUDGET`: codes the platform may send per hour (default in src/domain/limits.ts). */
+  smsHourlyBudget?: number;
+}
