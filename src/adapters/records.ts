@@ -17,7 +17,6 @@ export type IdentityResult = 'match' | 'name_mismatch' | 'not_found';
 
 /** A member's relation to the head of the household (户主), as the hukou booklet's 与户主关系 column says. */
 export type HouseholdRelation = 'head' | 'spouse' | 'child' | 'parent' | 'other';
-export const householdRelations: readonly HouseholdRelation[] = ['head', 'spouse', 'child', 'parent', 'other'];
 
 export interface HouseholdMember {
   idNumber: string;

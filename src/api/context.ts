@@ -26,8 +26,3 @@ export type Context = {
   /** Work to do once the answer is on its way (waitUntil at the edge, the next tick under Node). */
   afterResponse(task: () => Promise<unknown>): void;
 };
-
-/** Pure: tests call procedures with a context made here, without HTTP. */
-export function createContextInner(input: Context): Context {
-  return input;
-}

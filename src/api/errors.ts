@@ -55,6 +55,9 @@ const transportCode: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
   BATCH_TOO_LARGE: 'BAD_REQUEST',
   ALERT_NOT_FOUND: 'NOT_FOUND',
+  DEAD_LETTER_NOT_FOUND: 'NOT_FOUND',
+  DEAD_LETTER_RETRIED: 'CONFLICT',
+  DEAD_LETTER_IS_CODE: 'BAD_REQUEST',
 };
 
 export function toTRPCError(error: DomainError): TRPCError {

@@ -3,7 +3,6 @@ import { getCookie } from 'hono/cookie';
 import { loggableError } from '../domain/error-text';
 import { passwordChecksPerRequest } from '../domain/limits';
 import type { AppDeps, Context } from './context';
-import { createContextInner } from './context';
 import { sessionCookieName, staffCookieName } from './session-cookie';
 
 const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -45,7 +44,7 @@ export function contextFromHono(
   const cookieToken = getCookie(c, sessionCookieName) ?? null;
   const staffCookieToken = getCookie(c, staffCookieName) ?? null;
   let passwordChecksLeft = passwordChecksPerRequest;
-  return createContextInner({
+  return {
     deps,
     requestId: c.get('requestId'),
     ip: clientIp(c),
@@ -67,5 +66,5 @@ export function contextFromHono(
         setTimeout(run, 0);
       }
     },
-  });
+  };
 }

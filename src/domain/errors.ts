@@ -55,7 +55,10 @@ export type DomainErrorCode =
   | 'APPEAL_CHANGED'
   | 'RATE_LIMITED'
   | 'BATCH_TOO_LARGE'
-  | 'ALERT_NOT_FOUND';
+  | 'ALERT_NOT_FOUND'
+  | 'DEAD_LETTER_NOT_FOUND'
+  | 'DEAD_LETTER_RETRIED'
+  | 'DEAD_LETTER_IS_CODE';
 
 export class DomainError extends Error {
   constructor(

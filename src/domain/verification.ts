@@ -7,11 +7,6 @@ import type { ChannelEligibility } from './catalog';
 export type CheckResult = 'pass' | 'fail' | 'manual' | 'pending';
 export type Claim = 'identity_child' | 'identity_father' | 'identity_mother' | 'relation' | 'hukou' | 'property' | 'pension' | 'business' | 'public_servant' | 'paper_proof';
 
-export const claimNames: Record<Claim, string> = {
-  identity_child: '学生身份', identity_father: '父亲身份', identity_mother: '母亲身份', relation: '亲子关系（户口簿）',
-  hukou: '城区户籍', property: '城区房产', pension: '养老保险', business: '营业执照', public_servant: '公职人员', paper_proof: '纸质证明',
-};
-
 export interface CheckOutcome {
   claim: Claim;
   result: CheckResult;

@@ -104,6 +104,8 @@ const matrix: Record<string, Row> = {
   'admin.createStaff': row(adminOnly, (w) => ({ username: 'matrix-reviewer', displayName: '矩阵审核员', role: 'school_reviewer', schoolId: w.schools.outOfScope, password: 'matrix-reviewer-2024' })),
   'admin.alerts': row(adminOnly),
   'admin.acknowledgeAlert': row('U U U F F F N', () => ({ alertId: 'aaaaaaaaaaaaaaaaaaaa' })),
+  'admin.deadLetters': row(adminOnly),
+  'admin.retryDeadLetter': row('U U U F F F N', () => ({ outboxId: 'aaaaaaaaaaaaaaaaaaaa' })),
   'admin.updateStaff': row(adminOnly, (w) => ({ staffId: w.staffIds.schoolOutOfScope, displayName: '外校审核员' })),
 
   // Demo mode only (the test host runs in demo mode); outside it every actor gets NOT_FOUND (messages.test.ts).

@@ -1,12 +1,13 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationHistory, messages, outbox } from '../../db/schema';
-import type { EnrollmentClient } from '../../src/client';
+import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
 import { decide } from '../../src/services/review/decide';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { residentId } from '../helpers/identity';
 import { type Catalog, catalogFor, hukouForm, readyToSubmit } from '../helpers/journey';
-import { signInParent } from '../helpers/parents';
+import { parentToken, signInParent } from '../helpers/parents';
+import { racers } from '../helpers/racers';
 import { refusal } from '../helpers/refusal';
 
 let t: TestHost;
@@ -18,6 +19,11 @@ let phones = 0;
 /** A parent signed in now (sessions and per-number limits follow the test clock, which some tests move). */
 const newPhone = () => `138${String(30_000_000 + phones++).slice(-8)}`;
 const newParent = () => signInParent(t, newPhone());
+/** A new parent, with `count` more clients of the same session for racing calls (each its own HTTP request). */
+async function newParentWithRacers(count: number) {
+  const token = await parentToken(t, newPhone());
+  return { parent: createEnrollmentClient({ url: t.url, token }), racing: racers(t.url, count, token) };
+}
 const review = (applicationId: string, action: 'approve' | 'reject', reason?: string) =>
   decide(t.host.deps, { kind: 'staff', member: countyReviewer, ip: null, requestId: null }, { applicationId, action, reason }, () => {});
 const countyReviewer = {
@@ -53,17 +59,15 @@ describe('the application journey', () => {
   });
 
   it('keeps every typed field across reloads, and merges saves of different fields', async () => {
-    const child = await parent.children.add.mutate({ name: '李小花', idType: 'resident', idNumber: residentId('20180202', nextSeq()) });
-    const { applicationId } = await parent.applications.start.mutate({ childId: child.id, entryId: c.entry('grade1').id, acceptDeclaration: true });
-    await Promise.all([
-      parent.applications.save.mutate({ applicationId, fields: { address: '桃花江镇桃花路1号' } }),
-      parent.applications.save.mutate({ applicationId, fields: { fatherName: '李大山' } }),
-      parent.applications.save.mutate({ applicationId, fields: { motherName: '张小红' } }),
-    ]);
-    const { form } = await parent.applications.get.query({ applicationId });
+    const { parent: saver, racing } = await newParentWithRacers(3);
+    const child = await saver.children.add.mutate({ name: '李小花', idType: 'resident', idNumber: residentId('20180202', nextSeq()) });
+    const { applicationId } = await saver.applications.start.mutate({ childId: child.id, entryId: c.entry('grade1').id, acceptDeclaration: true });
+    const fields = [{ address: '桃花江镇桃花路1号' }, { fatherName: '李大山' }, { motherName: '张小红' }];
+    await Promise.all(racing.map((client, i) => client.applications.save.mutate({ applicationId, fields: fields[i]! })));
+    const { form } = await saver.applications.get.query({ applicationId });
     expect(form).toMatchObject({ address: '桃花江镇桃花路1号', fatherName: '李大山', motherName: '张小红' });
-    await parent.applications.save.mutate({ applicationId, fields: { address: null } });
-    expect((await parent.applications.get.query({ applicationId })).form.address).toBeUndefined();
+    await saver.applications.save.mutate({ applicationId, fields: { address: null } });
+    expect((await saver.applications.get.query({ applicationId })).form.address).toBeUndefined();
   });
 
   it('lists what is missing and refuses to submit until it is there', async () => {
@@ -154,10 +158,11 @@ describe('starting an application', () => {
   });
 
   it('allows one application per child and season, even when two start at once', async () => {
-    parent = await newParent();
+    const { parent: starter, racing } = await newParentWithRacers(3);
+    parent = starter;
     const child = await parent.children.add.mutate({ name: '李唯一', idType: 'resident', idNumber: residentId('20180606', nextSeq()) });
-    const starts = await Promise.allSettled([c.entry('grade1').id, c.entry('grade1').id, c.entry('transfer').id].map((entryId) =>
-      parent.applications.start.mutate({ childId: child.id, entryId, grade: 2, acceptDeclaration: true })));
+    const starts = await Promise.allSettled([c.entry('grade1').id, c.entry('grade1').id, c.entry('transfer').id].map((entryId, i) =>
+      racing[i]!.applications.start.mutate({ childId: child.id, entryId, grade: 2, acceptDeclaration: true })));
     expect(starts.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
     for (const s of starts.filter((x): x is PromiseRejectedResult => x.status === 'rejected')) {
       expect(s.reason.data.code).toBe('CONFLICT');
@@ -330,9 +335,10 @@ describe("another family's application", () => {
 
 describe('under concurrent requests', () => {
   it('turns twenty simultaneous submits of one draft into one submission and one notice', async () => {
-    parent = await newParent();
+    const { parent: submitter, racing } = await newParentWithRacers(20);
+    parent = submitter;
     const { applicationId, version } = await readyToSubmit(t, parent, c, '20180116', nextSeq());
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => parent.applications.submit.mutate({ applicationId, version })));
+    const results = await Promise.allSettled(racing.map((client) => client.applications.submit.mutate({ applicationId, version })));
     expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
     const { db } = t.host.deps;
     const [history] = await db.select({ n: count() }).from(applicationHistory)
@@ -345,12 +351,13 @@ describe('under concurrent requests', () => {
   });
 
   it('lets exactly one of twenty simultaneous withdrawals through each time, and never more than two in all', async () => {
-    parent = await newParent();
+    const { parent: withdrawer, racing } = await newParentWithRacers(20);
+    parent = withdrawer;
     const { applicationId } = await readyToSubmit(t, parent, c, '20180117', nextSeq());
     for (const round of [1, 2, 3]) {
       const { version } = await parent.applications.get.query({ applicationId });
       await parent.applications.submit.mutate({ applicationId, version });
-      const results = await Promise.allSettled(Array.from({ length: 20 }, () => parent.applications.withdraw.mutate({ applicationId })));
+      const results = await Promise.allSettled(racing.map((client) => client.applications.withdraw.mutate({ applicationId })));
       expect(results.filter((r) => r.status === 'fulfilled'), `round ${round}`).toHaveLength(round <= 2 ? 1 : 0);
       if (round > 2) break;
     }

@@ -1,7 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEnrollmentClient } from '../../src/client';
+import { sessions } from '../../db/schema';
+import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { codeFromInbox, signInParent } from '../helpers/parents';
+import { racers } from '../helpers/racers';
 import { refusal } from '../helpers/refusal';
 
 let t: TestHost;
@@ -10,6 +13,16 @@ const freshPhone = () => `137${String(20_000_000 + phoneSeq++).slice(-8)}`;
 
 beforeAll(async () => { t = await startTestHost(); });
 afterAll(() => t?.close());
+
+/** Waits until the parent's session shows the visit at the test clock's now (it is written after the answer). */
+async function seenNow(parent: EnrollmentClient) {
+  const { accountId } = await parent.auth.me.query();
+  const now = t.clock.now().getTime();
+  await expect.poll(async () => {
+    const rows = await t.host.deps.db.select({ lastSeenAt: sessions.lastSeenAt }).from(sessions).where(eq(sessions.accountId, accountId));
+    return rows.some((r) => r.lastSeenAt.getTime() === now);
+  }).toBe(true);
+}
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
   return fetch(`${t.url}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -94,7 +107,7 @@ describe('signing in with a code sent by SMS', () => {
     const phone = freshPhone();
     await t.client.auth.requestCode.mutate({ phone });
     const code = await codeFromInbox(t, phone);
-    const results = await Promise.allSettled(Array.from({ length: 10 }, () => t.client.auth.signIn.mutate({ phone, code, session: 'token' })));
+    const results = await Promise.allSettled(racers(t.url, 10).map((client) => client.auth.signIn.mutate({ phone, code, session: 'token' })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
 });
@@ -127,7 +140,7 @@ describe('limits on sending codes', () => {
 
   it('keeps even concurrent requests to one code a minute', async () => {
     const phone = freshPhone();
-    const results = await Promise.allSettled(Array.from({ length: 10 }, () => t.client.auth.requestCode.mutate({ phone })));
+    const results = await Promise.allSettled(racers(t.url, 10).map((client) => client.auth.requestCode.mutate({ phone })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
 
@@ -143,11 +156,9 @@ describe('sessions', () => {
   it('expire after twelve idle hours', async () => {
     const parent = await signInParent(t, freshPhone());
     t.clock.advance(11 * 3_600_000);
-    await parent.auth.me.query();
-    await new Promise((r) => setTimeout(r, 50));
+    await seenNow(parent);
     t.clock.advance(11 * 3_600_000);
-    await parent.auth.me.query();
-    await new Promise((r) => setTimeout(r, 50));
+    await seenNow(parent);
     t.clock.advance(12 * 3_600_000);
     const e = await refusal(parent.auth.me.query());
     expect(e.data).toMatchObject({ code: 'UNAUTHORIZED', domainCode: 'SESSION_EXPIRED' });
@@ -158,8 +169,7 @@ describe('sessions', () => {
     const parent = await signInParent(t, freshPhone());
     for (let h = 0; h < 7 * 24 - 6; h += 6) {
       t.clock.advance(6 * 3_600_000);
-      await parent.auth.me.query();
-      await new Promise((r) => setTimeout(r, 5));
+      await seenNow(parent);
     }
     t.clock.advance(6 * 3_600_000);
     expect((await refusal(parent.auth.me.query())).data?.domainCode).toBe('SESSION_EXPIRED');
@@ -196,9 +206,7 @@ describe('changing the phone number', () => {
     const code = await codeFromInbox(t, newPhone);
     expect(await parent.auth.changePhone.mutate({ phone: newPhone, code })).toMatchObject({ phone: newPhone });
     expect((await parent.auth.me.query()).phone).toBe(newPhone);
-    await new Promise((r) => setTimeout(r, 100));
-    const [notice] = await t.client.dev.inbox.query({ phone: oldPhone });
-    expect(notice!.body).toContain('已将绑定手机号更换为');
+    await expect.poll(async () => (await t.client.dev.inbox.query({ phone: oldPhone }))[0]?.body).toContain('已将绑定手机号更换为');
   });
 
   it('refuses a number that belongs to another account, and a sign-in code used for it', async () => {

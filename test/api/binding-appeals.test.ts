@@ -8,6 +8,7 @@ import { createEnrollmentClient, type EnrollmentClient } from '../../src/client'
 import { startTestHost, type TestHost } from '../helpers/host';
 import { type Catalog, catalogFor } from '../helpers/journey';
 import { codeFromInbox } from '../helpers/parents';
+import { racers } from '../helpers/racers';
 import { refusal } from '../helpers/refusal';
 import { samplePng } from '../helpers/sample-files';
 import { setApplicationStatus } from '../helpers/applications-db';
@@ -208,7 +209,7 @@ describe('races', () => {
     const f = unconfirmable[1]!;
     const [holder, parent] = await Promise.all([newParent(), newParent()]);
     await holder.client.children.add.mutate(childOf(f));
-    const both = await Promise.allSettled([0, 1].map(() => parent.client.children.claim.mutate({ ...childOf(f), parentIdNumber: f.father.idNumber, reason })));
+    const both = await Promise.allSettled(racers(t.url, 2, parent.token).map((client) => client.children.claim.mutate({ ...childOf(f), parentIdNumber: f.father.idNumber, reason })));
     expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const lost = both.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(lost.reason.data?.domainCode).toBe('APPEAL_EXISTS');

@@ -20,6 +20,12 @@ afterAll(() => {
   dir.remove();
 });
 
+/** Waits until the wall clock has moved on by a millisecond, so that a rewrite would show in `updatedAt`. */
+async function nextMillisecond() {
+  const started = Date.now();
+  await expect.poll(() => Date.now(), { interval: 1 }).toBeGreaterThan(started);
+}
+
 const counts = async () => ({
   channels: (await db.select({ n: count() }).from(channels))[0]!.n,
   schools: (await db.select({ n: count() }).from(schools))[0]!.n,
@@ -32,7 +38,7 @@ describe('seeding', () => {
     await seedCatalog(db);
     const first = await counts();
     expect(first.channels).toBe(6 + 7 + 6 + 5 + 5);
-    await new Promise((r) => setTimeout(r, 5));
+    await nextMillisecond();
     await seedCatalog(db);
     expect(await counts()).toEqual(first);
   });
@@ -40,7 +46,7 @@ describe('seeding', () => {
   it('updates an edited page in place and moves only its date', async () => {
     const before = await counts();
     const edited = { ...taojiang2024, pages: taojiang2024.pages.map((p) => (p.slug === 'faq' ? { ...p, body: `${p.body}\n\n补充说明。` } : p)) };
-    await new Promise((r) => setTimeout(r, 5));
+    await nextMillisecond();
     await seedSeason(db, edited);
     const after = await counts();
     const date = (rows: typeof before.pages, slug: string) => rows.find((p) => p.slug === slug)!.updatedAt.getTime();

@@ -6,6 +6,7 @@ import { devSms, outbox } from '../../db/schema';
 import { sweep } from '../../src/services/sweep';
 import { type FakeSmsProvider, startFakeSmsProvider } from '../helpers/fake-sms-provider';
 import { startTestHost, type TestHost } from '../helpers/host';
+import { until } from '../helpers/until';
 
 /** Outside demo mode, with a real (local, fake) SMS provider over HTTP. */
 const production = (sms: Record<string, string>) => ({
@@ -13,14 +14,6 @@ const production = (sms: Record<string, string>) => ({
 });
 const codeIn = (body: string | null | undefined) => body?.match(/验证码为(\d{6})/)?.[1];
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** The database file and its companions as the disk holds them, after the host's own checkpoint. */
 async function diskBytes(t: TestHost): Promise<string> {

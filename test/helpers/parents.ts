@@ -4,25 +4,29 @@ import { createEnrollmentClient, type EnrollmentClient } from '../../src/client'
 import { randomId } from '../../src/adapters/random';
 import { newSession } from '../../src/services/sessions';
 import type { TestHost } from './host';
+import { until } from './until';
 
 /** The newest code the dev SMS inbox holds for a number (the immediate send runs just after the answer). */
 export async function codeFromInbox(t: { client: EnrollmentClient }, phone: string, previous?: string): Promise<string> {
-  for (let i = 0; i < 100; i++) {
+  return until(`a new code for ${phone}`, async () => {
     const [latest] = await t.client.dev.inbox.query({ phone });
     const code = latest?.body.match(/验证码为(\d{6})/)?.[1];
-    if (code && code !== previous) return code;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`no new code arrived for ${phone}`);
+    return code && code !== previous ? code : undefined;
+  });
 }
 
 /** Signs a parent in through the real procedures (code by SMS) and returns a client with the bearer token. */
 export async function signInParent(t: TestHost, phone: string): Promise<EnrollmentClient> {
+  return createEnrollmentClient({ url: t.url, token: await parentToken(t, phone) });
+}
+
+/** The bearer token of a parent signed in through the real procedures (for racers: one client per request). */
+export async function parentToken(t: TestHost, phone: string): Promise<string> {
   await t.client.auth.requestCode.mutate({ phone });
   const code = await codeFromInbox(t, phone);
   const { token } = await t.client.auth.signIn.mutate({ phone, code, session: 'token' });
   expect(token).toBeTruthy();
-  return createEnrollmentClient({ url: t.url, token: token! });
+  return token!;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { TestHost } from './host';
 import { type Catalog, catalogFor, hukouDocuments, hukouForm } from './journey';
 import { residentId } from './identity';
 import { samplePng } from './sample-files';
+import { until } from './until';
 
 /**
  * Everyone who can call the platform, and what each of them owns: the fixture of the access matrix and the fuzzer.
@@ -56,12 +57,7 @@ export interface World {
 /** Signs in through the real procedures (the code from the dev inbox). Not parents.ts: the fuzz CLI runs outside vitest. */
 async function parentToken(t: TestHost, phone: string): Promise<string> {
   await t.client.auth.requestCode.mutate({ phone });
-  let code: string | undefined;
-  for (let i = 0; i < 100 && !code; i++) {
-    code = (await t.client.dev.inbox.query({ phone }))[0]?.body.match(/验证码为(\d{6})/)?.[1];
-    if (!code) await new Promise((r) => setTimeout(r, 20));
-  }
-  if (!code) throw new Error(`no code arrived for ${phone}`);
+  const code = await until(`a code for ${phone}`, async () => (await t.client.dev.inbox.query({ phone }))[0]?.body.match(/验证码为(\d{6})/)?.[1]);
   const { token } = await t.client.auth.signIn.mutate({ phone, code, session: 'token' });
   return token!;
 }
@@ -138,11 +134,10 @@ export async function buildWorld(t: TestHost): Promise<World> {
   await parentA.applications.chooseChannel.mutate({ applicationId: draftId, channelId: c.channel('hukou').id });
   const draftDocumentId = await upload(t, tokens.parentA!, draftId, 'student-hukou');
 
-  let messageIds: string[] = [];
-  for (let i = 0; i < 100 && messageIds.length < 2; i++) {
-    messageIds = (await parentA.messages.list.query({})).map((m) => m.id);
-    if (messageIds.length < 2) await new Promise((r) => setTimeout(r, 20));
-  }
+  const messageIds = await until('two messages for parent A', async () => {
+    const ids = (await parentA.messages.list.query({})).map((m) => m.id);
+    return ids.length >= 2 ? ids : undefined;
+  });
   const me = await parentA.auth.me.query();
   const bAccountId = (await clients.parentB.auth.me.query()).accountId;
   const staffMe = async (actor: Actor) => (await clients[actor].review.me.query()).staffId;

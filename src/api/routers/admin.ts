@@ -1,6 +1,7 @@
 import { createStaffInput, updateStaffInput } from '../../schemas/review';
-import { acknowledgeAlertInput } from '../../schemas/admin';
+import { acknowledgeAlertInput, retryDeadLetterInput } from '../../schemas/admin';
 import { acknowledgeAlert, openAlerts } from '../../services/alerts';
+import { deadLetters, retryDeadLetter } from '../../services/dead-letters';
 import { createStaff, listStaff, updateStaff } from '../../services/staff/accounts';
 import { router, staffProcedure } from '../trpc';
 
@@ -14,4 +15,7 @@ export const adminRouter = router({
   alerts: staffProcedure('admin').query(({ ctx }) => openAlerts(ctx.deps.db)),
   acknowledgeAlert: staffProcedure('admin').input(acknowledgeAlertInput)
     .mutation(({ ctx, input }) => acknowledgeAlert(ctx.deps, ctx.staff, input.alertId, { ip: ctx.ip, requestId: ctx.requestId })),
+  deadLetters: staffProcedure('admin').query(({ ctx }) => deadLetters(ctx.deps.db)),
+  retryDeadLetter: staffProcedure('admin').input(retryDeadLetterInput)
+    .mutation(({ ctx, input }) => retryDeadLetter(ctx.deps, ctx.staff, input.outboxId, { ip: ctx.ip, requestId: ctx.requestId })),
 });

@@ -66,3 +66,4 @@ export type StaffAccount = RouterOutputs['admin']['staff'][number];
 
 /** Open alarms (administrators only), e.g. the hourly SMS budget used up. */
 export const getAlerts = query(() => api.admin.alerts.query(), 'staff.alerts');
+export const getDeadLetters = query(() => api.admin.deadLetters.query(), 'staff.deadLetters');

@@ -5,6 +5,7 @@ import { api } from '../lib/trpc';
 import { AccountsPage } from './accounts-page';
 import { AppealsPage } from './appeals-page';
 import { AlertsBanner } from './alerts-banner';
+import { DeadLetters } from './dead-letters';
 import { AuditPage } from './audit-page';
 import { codeOf, getStaffMe, useStaffMe } from './data';
 import { DetailPage } from './detail-page';
@@ -99,6 +100,7 @@ function Desk(props: { children: JSX.Element }) {
             </header>
             <main class="staff-main">
               <Show when={m().role === 'admin'}><AlertsBanner /></Show>
+              <Show when={m().role === 'admin'}><DeadLetters /></Show>
               <StaffBoundary>{props.children}</StaffBoundary>
             </main>
           </>
