@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { outbox } from '../../db/schema';
-import type { AppDeps } from '../api/context';
+import type { AppDeps } from '../deps';
 import { DomainError } from '../domain/errors';
 import { maskPhone } from '../domain/masking';
 import { codeNoticePrefix } from '../domain/redaction';
