@@ -47,7 +47,17 @@ export class Recorder {
 export function describeError(error: unknown): string {
   const e = error as { message?: string; data?: { domainCode?: string; code?: string } };
   const code = e?.data?.domainCode ?? e?.data?.code;
-  return `${code ? `${code}: ` : ''}${e?.message ?? String(error)}`;
+  return `${code ? `${code}: ` : ''}${e?.message ?? String(error)}${causeOf(error)}`;
+}
+
+/** undici's "fetch failed" says why only in its cause chain (connect timeout, headers timeout, refused, reset). */
+function causeOf(error: unknown): string {
+  const parts: string[] = [];
+  for (let c = (error as { cause?: unknown })?.cause; c && parts.length < 3; c = (c as { cause?: unknown }).cause) {
+    const e = c as { code?: string; message?: string };
+    parts.push(`${e.code ? `${e.code} ` : ''}${e.message ?? String(c)}`);
+  }
+  return parts.length ? ` (${parts.join(' ← ')})` : '';
 }
 
 /** Nearest-rank percentile of `values` (ms). */

@@ -22,6 +22,8 @@ async function burst(name: string, count: number, call: (i: number) => Promise<u
   const errors: string[] = [];
   const started = performance.now();
   process.stdout.write(`${name} ×${count}: `);
+  // Where a burst stalls shows only while it runs: answered and failed so far, every 10 s.
+  const ticker = setInterval(() => process.stdout.write(`[${fixed((performance.now() - started) / 1000, 0)} s: ${latencies.length} ok, ${errors.length} errors] `), 10_000);
   await Promise.all(Array.from({ length: count }, async (_, i) => {
     const t0 = performance.now();
     try {
@@ -31,6 +33,7 @@ async function burst(name: string, count: number, call: (i: number) => Promise<u
       errors.push(describeError(error));
     }
   }));
+  clearInterval(ticker);
   const wallMs = performance.now() - started;
   const kinds = new Map<string, number>();
   for (const e of errors) kinds.set(e.slice(0, 140), (kinds.get(e.slice(0, 140)) ?? 0) + 1);
@@ -38,11 +41,20 @@ async function burst(name: string, count: number, call: (i: number) => Promise<u
   return { name, wallMs, latencies, errors };
 }
 
+/** Extra sqld flags for an experiment, e.g. `WORKER_BENCH_SQLD_ARGS='--max-log-size 2000'`. */
+function sqldArgs(): string[] {
+  return (process.env.WORKER_BENCH_SQLD_ARGS ?? '').split(' ').filter(Boolean);
+}
+
 export async function runWorkerBench(concurrency: number) {
   const phones = Array.from({ length: concurrency }, (_, i) => `136${String(20_000_000 + i).slice(-8)}`);
   const prepareStarted = performance.now();
   const stack = await startWorkerStack({
     now,
+    sqldArgs: sqldArgs(),
+    // wrangler 4.86 turns its DevTools relay off when it believes it runs under VS Code's debugger: that relay posts
+    // every DevTools event of the Worker (4 per database request) to wrangler's Node process, one connection each.
+    wranglerEnv: process.env.WORKER_BENCH_NO_INSPECTOR ? { VSCODE_INSPECTOR_OPTIONS: '{}' } : undefined,
     prepare: async (db) => ({
       codes: await seedSignInCodes(db, workerDataKey, phones, new Date(now)),
       drafts: await prepareDrafts(db, workerDataKey, new Date(now), concurrency),

@@ -14,13 +14,13 @@ export const workerDataKey = 'test-only-data-key-not-a-secret-0123456789';
  * The edge path for a test file: the real libSQL server (sqld) in a temp folder, migrated and seeded (plus
  * whatever `prepare` writes), and the Worker under `wrangler dev` pointed at it, in demo mode at `now`.
  */
-export async function startWorkerStack<T = undefined>(options: { now: string; prepare?: (db: Db) => Promise<T>; vars?: Record<string, string> }) {
+export async function startWorkerStack<T = undefined>(options: { now: string; prepare?: (db: Db) => Promise<T>; vars?: Record<string, string>; sqldArgs?: readonly string[]; wranglerEnv?: Record<string, string> }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'enrollment-sqld-'));
   let sqld: Sqld | undefined;
   let worker: WranglerDev | undefined;
   let prepared: T;
   try {
-    sqld = await startSqld({ dbPath: join(dataDir, 'db') });
+    sqld = await startSqld({ dbPath: join(dataDir, 'db'), args: options.sqldArgs });
     const db = await createDb(sqld.url);
     await migrateDb(db);
     await seedCatalog(db);
@@ -28,6 +28,7 @@ export async function startWorkerStack<T = undefined>(options: { now: string; pr
     prepared = options.prepare ? await options.prepare(createWebDb(sqld.url)) : (undefined as T);
     db.$client.close();
     worker = await startWranglerDev({
+      env: options.wranglerEnv,
       vars: { DATABASE_URL: sqld.url, DATA_KEY: workerDataKey, SMS_PROVIDER: 'dev', ENROLL_DEV: '1', ENROLL_NOW: options.now, ...options.vars },
     });
   } catch (error) {
@@ -49,7 +50,7 @@ export async function startWorkerStack<T = undefined>(options: { now: string; pr
     },
     /** Starts the database server again on the same port over the same files. */
     async restartDatabase() {
-      running.sqld = await startSqld({ dbPath: join(dataDir, 'db'), port: sqldPort });
+      running.sqld = await startSqld({ dbPath: join(dataDir, 'db'), port: sqldPort, args: options.sqldArgs });
     },
     async stop() {
       await running.worker.stop();

@@ -29,6 +29,8 @@ export async function startWranglerDev(options: {
   port?: number;
   readyStatus?: number;
   readyTimeoutMs?: number;
+  /** Extra environment for wrangler (experiments only, e.g. the load bench). */
+  env?: Record<string, string>;
 }): Promise<WranglerDev> {
   const port = options.port ?? await freePort();
   const inspectorPort = await freePort();
@@ -55,6 +57,7 @@ export async function startWranglerDev(options: {
       CLOUDFLARE_CF_FETCH_ENABLED: 'false',
       XDG_CONFIG_HOME: join(scratch, 'config'),
       FORCE_COLOR: '0',
+      ...options.env,
     },
   });
   // The last 4 MB: a load run can log far more than a string can hold.
