@@ -71,7 +71,7 @@ export function assertDemoHostAllowed(config: Pick<HostConfig, 'dev' | 'devPubli
 
 const truthy = (value: string | undefined) => value === '1' || value === 'true';
 
-/** A provider's base URL: http(s), trimmed; `what` names the variable in the operator's message. */
+/** A provider's base URL: http(s), trimmed; `name` is the variable the operator's message names. */
 function serviceUrl(name: string, provider: string, extra?: (url: URL) => string | undefined) {
   const required = `${name} is required when ${provider}`;
   return z.string({ error: required }).trim().min(1, required).transform((text, ctx) => {
