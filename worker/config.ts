@@ -1,5 +1,6 @@
 import type { RecordsConfig } from '../src/adapters/records-from-config';
 import type { SmsConfig } from '../src/adapters/sms-from-config';
+import { z } from 'zod';
 import { defaultSmsHourlyBudget } from '../src/domain/limits';
 
 /** Configuration names shared by both hosts (DESIGN.md "Configuration"). */
@@ -68,43 +69,111 @@ export function assertDemoHostAllowed(config: Pick<HostConfig, 'dev' | 'devPubli
   );
 }
 
-export function readConfig(env: HostEnv, defaults: { databaseUrl?: string } = {}): HostConfig {
-  const dev = env.ENROLL_DEV === '1' || env.ENROLL_DEV === 'true';
-  const databaseUrl = env.DATABASE_URL || defaults.databaseUrl;
-  if (!databaseUrl) throw new ConfigError('DATABASE_URL is required');
-  const dataKey = env.DATA_KEY || (dev ? demoDataKey : undefined);
-  if (!dataKey) throw new ConfigError('DATA_KEY is required outside demo mode (ENROLL_DEV=1)');
-  if (dataKey.length < 32 && !dev) throw new ConfigError('DATA_KEY must be at least 32 characters');
-  const start = env.ENROLL_NOW || (dev ? demoStart : undefined);
-  const startAt = start ? new Date(start) : undefined;
-  if (startAt && Number.isNaN(startAt.getTime())) throw new ConfigError(`ENROLL_NOW is not an ISO instant: ${start}`);
-  const port = Number(env.PORT || 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT is not a port: ${env.PORT}`);
-  const smsProvider = env.SMS_PROVIDER || (dev ? 'dev' : undefined);
-  if (smsProvider !== 'dev' && smsProvider !== 'http') {
-    throw new ConfigError('SMS_PROVIDER must be "dev" or "http" (outside demo mode it must be set)');
-  }
-  const recordsProvider = env.RECORDS_PROVIDER || (dev ? 'local' : undefined);
-  if (recordsProvider !== 'local' && recordsProvider !== 'http') {
-    throw new ConfigError('RECORDS_PROVIDER must be "local" or "http" (outside demo mode it must be set)');
-  }
+const truthy = (value: string | undefined) => value === '1' || value === 'true';
+
+/** A provider's base URL: http(s), trimmed; `name` is the variable the operator's message names. */
+function serviceUrl(name: string, provider: string, extra?: (url: URL) => string | undefined) {
+  const required = `${name} is required when ${provider}`;
+  return z.string({ error: required }).trim().min(1, required).transform((text, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `${name} is not a URL: ${text}` });
+      return z.NEVER;
+    }
+    const wrong = url.protocol !== 'https:' && url.protocol !== 'http:' ? `${name} must be an http(s) URL, not ${url.protocol}` : extra?.(url);
+    if (wrong) ctx.addIssue({ code: 'custom', message: wrong });
+    return text;
+  });
+}
+
+function secret(name: string, provider: string) {
+  const required = `${name} is required when ${provider} (set it as a secret)`;
+  return z.string({ error: required }).trim().min(1, required);
+}
+
+const providerMessage = (name: string, values: string[], got: unknown) => `${name} must be ${values.map((v) => `"${v}"`).join(' or ')} `
+  + (got === undefined ? '(outside demo mode it must be set)' : `(outside demo mode it must be set), not ${JSON.stringify(got)}`);
+
+const smsSchema = z.discriminatedUnion('provider', [
+  z.object({ provider: z.literal('dev'), demo: z.boolean() }),
+  z.object({
+    provider: z.literal('http'),
+    httpUrl: serviceUrl('SMS_HTTP_URL', 'SMS_PROVIDER=http'),
+    httpKey: secret('SMS_HTTP_KEY', 'SMS_PROVIDER=http'),
+  }),
+], { error: (issue) => providerMessage('SMS_PROVIDER', ['dev', 'http'], (issue.input as { provider?: unknown } | undefined)?.provider) });
+
+const recordsSchema = z.discriminatedUnion('provider', [
+  z.object({ provider: z.literal('local') }),
+  z.object({
+    provider: z.literal('http'),
+    httpUrl: serviceUrl('RECORDS_HTTP_URL', 'RECORDS_PROVIDER=http', (url) => {
+      if (url.username || url.password) return 'RECORDS_HTTP_URL must not hold credentials: put the key in RECORDS_HTTP_KEY';
+      if (url.search || url.hash) return 'RECORDS_HTTP_URL must be a base URL without query or fragment (operations are appended as /<operation>)';
+      return undefined;
+    }),
+    httpKey: secret('RECORDS_HTTP_KEY', 'RECORDS_PROVIDER=http'),
+  }),
+], { error: (issue) => providerMessage('RECORDS_PROVIDER', ['local', 'http'], (issue.input as { provider?: unknown } | undefined)?.provider) });
+
+/**
+ * The whole configuration, validated here once (both hosts): the adapters' factories take its typed result and check
+ * nothing again. Keys are in the order problems are reported (the first one is the message).
+ */
+function hostSchema(dev: boolean) {
+  return z.object({
+    databaseUrl: z.string({ error: 'DATABASE_URL is required' }).min(1, 'DATABASE_URL is required'),
+    dataKey: z.string({ error: 'DATA_KEY is required outside demo mode (ENROLL_DEV=1)' })
+      .min(1, 'DATA_KEY is required outside demo mode (ENROLL_DEV=1)')
+      .refine((key) => dev || key.length >= 32, 'DATA_KEY must be at least 32 characters'),
+    startAt: z.string().optional().transform((text, ctx) => {
+      if (!text) return undefined;
+      const at = new Date(text);
+      if (Number.isNaN(at.getTime())) ctx.addIssue({ code: 'custom', message: `ENROLL_NOW is not an ISO instant: ${text}` });
+      return at;
+    }),
+    port: z.string().transform((text, ctx) => {
+      const port = Number(text);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) ctx.addIssue({ code: 'custom', message: `PORT is not a port: ${text}` });
+      return port;
+    }),
+    sms: smsSchema,
+    records: recordsSchema,
+    smsHourlyBudget: z.string().transform((text, ctx) => {
+      const budget = Number(text);
+      if (!Number.isInteger(budget) || budget < 1) ctx.addIssue({ code: 'custom', message: `SMS_HOURLY_BUDGET is not a positive whole number: ${text}` });
+      return budget;
+    }),
+  });
+}
+
+/**
+ * Parses and validates every configuration name of both hosts into a `HostConfig`, or throws `ConfigError` whose
+ * message names the setting to fix. The only place configuration is checked.
+ */
+export function parseConfig(env: HostEnv, defaults: { databaseUrl?: string } = {}): HostConfig {
+  const dev = truthy(env.ENROLL_DEV);
+  const parsed = hostSchema(dev).safeParse({
+    databaseUrl: env.DATABASE_URL || defaults.databaseUrl,
+    dataKey: env.DATA_KEY || (dev ? demoDataKey : undefined),
+    startAt: env.ENROLL_NOW || (dev ? demoStart : undefined),
+    port: env.PORT || '8787',
+    sms: { provider: env.SMS_PROVIDER || (dev ? 'dev' : undefined), httpUrl: env.SMS_HTTP_URL, httpKey: env.SMS_HTTP_KEY, demo: dev },
+    records: { provider: env.RECORDS_PROVIDER || (dev ? 'local' : undefined), httpUrl: env.RECORDS_HTTP_URL, httpKey: env.RECORDS_HTTP_KEY },
+    smsHourlyBudget: env.SMS_HOURLY_BUDGET || String(defaultSmsHourlyBudget),
+  });
+  if (!parsed.success) throw new ConfigError(parsed.error.issues[0]?.message ?? 'the configuration is invalid');
   const host = env.HOST || '127.0.0.1';
-  const devPublic = dev && (env.ENROLL_DEV_PUBLIC === '1' || env.ENROLL_DEV_PUBLIC === 'true');
+  const devPublic = dev && truthy(env.ENROLL_DEV_PUBLIC);
   assertDemoHostAllowed({ dev, devPublic, host });
-  const smsHourlyBudget = Number(env.SMS_HOURLY_BUDGET || defaultSmsHourlyBudget);
-  if (!Number.isInteger(smsHourlyBudget) || smsHourlyBudget < 1) throw new ConfigError(`SMS_HOURLY_BUDGET is not a positive whole number: ${env.SMS_HOURLY_BUDGET}`);
   return {
-    port,
+    ...parsed.data,
     host,
-    databaseUrl,
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
-    dataKey,
     dev,
     devPublic,
-    startAt,
-    sms: { provider: smsProvider, httpUrl: env.SMS_HTTP_URL, httpKey: env.SMS_HTTP_KEY, demo: dev },
-    records: { provider: recordsProvider, httpUrl: env.RECORDS_HTTP_URL, httpKey: env.RECORDS_HTTP_KEY },
     filesDir: env.FILES_DIR || './data/files',
-    smsHourlyBudget,
   };
 }

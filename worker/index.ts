@@ -4,7 +4,7 @@ import type { AppDeps } from '../src/api/context';
 import { type App, createApp } from '../src/app';
 import { loggableError } from '../src/domain/error-text';
 import { sweep } from '../src/services/sweep';
-import { ConfigError, type HostConfig, readConfig, type HostEnv } from './config';
+import { ConfigError, type HostConfig, parseConfig, type HostEnv } from './config';
 import { type SharedDeps, sharedDeps, withDatabase } from './deps';
 import { type IsolateClock, isolateClock } from './isolate-clock';
 
@@ -34,7 +34,7 @@ const configurationMessage = '服务配置有误，暂时无法办理，请稍�
 let isolate: Isolate | undefined;
 
 async function buildIsolate(env: Env): Promise<Isolate> {
-  const config = readConfig(env);
+  const config = parseConfig(env);
   if (!env.DOCUMENTS) throw new ConfigError('the R2 binding DOCUMENTS is missing (wrangler.toml [[r2_buckets]])');
   const clock = isolateClock(config.startAt);
   const shared = await sharedDeps(config, clock.clock);

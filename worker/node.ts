@@ -1,9 +1,9 @@
 import { formatChinaDateTime } from '../src/domain/china-time';
-import { ConfigError, readConfig } from './config';
+import { ConfigError, parseConfig } from './config';
 import { startNodeHost } from './node-host';
 
 try {
-  const config = readConfig(process.env, { databaseUrl: 'file:./data/enrollment.db' });
+  const config = parseConfig(process.env, { databaseUrl: 'file:./data/enrollment.db' });
   const host = await startNodeHost(config);
   const now = host.deps.clock.now();
   console.info(`入学报名平台 listening on ${host.url}`);

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema';
 import { createEnrollmentClient } from '../../src/client';
-import { readConfig } from '../../worker/config';
+import { parseConfig } from '../../worker/config';
 import { startNodeHost } from '../../worker/node-host';
 import { refusal } from '../helpers/refusal';
 import { tempDir } from '../helpers/temp';
@@ -38,7 +38,7 @@ describe('npm run admin:create on a fresh database outside demo mode', () => {
   }, 60_000);
 
   it('creates an administrator who signs in over HTTP on a real (non-demo) host', async () => {
-    const config = readConfig({
+    const config = parseConfig({
       PORT: '0', DATABASE_URL: databaseUrl, FILES_DIR: `${dir.path}/files`, DATA_KEY: 'a-real-deployment-key-of-enough-length-0123',
       SMS_PROVIDER: 'dev', RECORDS_PROVIDER: 'local',
     });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manifestName, type BackupManifest } from '../../db/backup';
 import { children, documents } from '../../db/schema';
 import { manualClock } from '../../src/adapters/clock';
-import { readConfig } from '../../worker/config';
+import { parseConfig } from '../../worker/config';
 import { startNodeHost } from '../../worker/node-host';
 import { parentWithApplication, type SeededApplication } from '../helpers/applications-db';
 import { startTestHost, type TestHost } from '../helpers/host';
@@ -96,7 +96,7 @@ describe('backup and restore of the Node host', () => {
     // Restore into a fresh folder and start a host on it (the source host still runs: nothing is shared).
     const restored = { DATABASE_URL: `file:${join(restoredDir.path, 'enrollment.db')}`, FILES_DIR: join(restoredDir.path, 'files') };
     await npm(['restore', '--', '--from', join(backupDir.path, 'copy')], restored);
-    const host = await startNodeHost(readConfig({ PORT: '0', ENROLL_DEV: '1', ...restored }), { clock: manualClock(t.clock.now().toISOString()), log: { info() {}, warn() {}, error() {} } });
+    const host = await startNodeHost(parseConfig({ PORT: '0', ENROLL_DEV: '1', ...restored }), { clock: manualClock(t.clock.now().toISOString()), log: { info() {}, warn() {}, error() {} } });
     try {
       const db = host.deps.db;
       const [documentRows] = await db.select({ n: count() }).from(documents);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/adapters/clock';
 import { createEnrollmentClient } from '../../src/client';
-import { readConfig } from '../../worker/config';
+import { parseConfig } from '../../worker/config';
 import { startNodeHost, type NodeHost } from '../../worker/node-host';
 import { type Sqld, startSqld } from '../../worker/sqld';
 import { refusal } from '../helpers/refusal';
@@ -14,7 +14,7 @@ const errors: unknown[][] = [];
 
 beforeAll(async () => {
   sqld = await startSqld({ dbPath: `${dir.path}/sqld` });
-  const config = readConfig({ PORT: '0', DATABASE_URL: sqld.url, FILES_DIR: `${dir.path}/files`, ENROLL_DEV: '1' });
+  const config = parseConfig({ PORT: '0', DATABASE_URL: sqld.url, FILES_DIR: `${dir.path}/files`, ENROLL_DEV: '1' });
   host = await startNodeHost(config, { clock: manualClock('2024-07-20T10:00:00+08:00'), log: { info: () => {}, warn: () => {}, error: (...a: unknown[]) => { errors.push(a); } } });
 }, 60_000);
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEnrollmentClient } from '../../src/client';
-import { ConfigError, readConfig } from '../../worker/config';
+import { ConfigError, parseConfig } from '../../worker/config';
 import { startNodeHost } from '../../worker/node-host';
 import { tempDir } from '../helpers/temp';
 
@@ -10,20 +10,20 @@ const realMode = { DATA_KEY: 'a-real-deployment-key-of-enough-length-0123', SMS_
 describe('demo mode on a public address', () => {
   it('refuses to start on a non-loopback HOST: its inbox would show every sign-in code to anyone', () => {
     for (const HOST of ['0.0.0.0', '::', '192.168.1.20', 'enroll.example.cn']) {
-      expect(() => readConfig({ ...base('/tmp/x'), ENROLL_DEV: '1', HOST })).toThrow(ConfigError);
-      expect(() => readConfig({ ...base('/tmp/x'), ENROLL_DEV: '1', HOST })).toThrow(/ENROLL_DEV_PUBLIC=1/);
+      expect(() => parseConfig({ ...base('/tmp/x'), ENROLL_DEV: '1', HOST })).toThrow(ConfigError);
+      expect(() => parseConfig({ ...base('/tmp/x'), ENROLL_DEV: '1', HOST })).toThrow(/ENROLL_DEV_PUBLIC=1/);
     }
     for (const HOST of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.0.0.2']) {
-      expect(readConfig({ ...base('/tmp/x'), ENROLL_DEV: '1', HOST }).host).toBe(HOST);
+      expect(parseConfig({ ...base('/tmp/x'), ENROLL_DEV: '1', HOST }).host).toBe(HOST);
     }
-    expect(readConfig({ ...base('/tmp/x'), ENROLL_DEV: '1', HOST: '0.0.0.0', ENROLL_DEV_PUBLIC: '1' }).devPublic).toBe(true);
-    expect(readConfig({ ...base('/tmp/x'), ...realMode, HOST: '0.0.0.0' }).dev).toBe(false);
+    expect(parseConfig({ ...base('/tmp/x'), ENROLL_DEV: '1', HOST: '0.0.0.0', ENROLL_DEV_PUBLIC: '1' }).devPublic).toBe(true);
+    expect(parseConfig({ ...base('/tmp/x'), ...realMode, HOST: '0.0.0.0' }).dev).toBe(false);
   });
 
   it('is refused by startNodeHost itself, before any database is opened, however the config was built', async () => {
     const dir = tempDir('demo-host');
     try {
-      const loopback = readConfig({ ...base(dir.path), ENROLL_DEV: '1' });
+      const loopback = parseConfig({ ...base(dir.path), ENROLL_DEV: '1' });
       await expect(startNodeHost({ ...loopback, host: '0.0.0.0' })).rejects.toThrow(ConfigError);
     } finally {
       dir.remove();
@@ -34,7 +34,7 @@ describe('demo mode on a public address', () => {
     const dir = tempDir('demo-host');
     try {
       for (const env of [{ ENROLL_DEV: '1', ENROLL_DEV_PUBLIC: '1' }, realMode]) {
-        const host = await startNodeHost(readConfig({ ...base(dir.path), HOST: '0.0.0.0', ...env }));
+        const host = await startNodeHost(parseConfig({ ...base(dir.path), HOST: '0.0.0.0', ...env }));
         try {
           const port = new URL(host.url).port;
           const regions = await createEnrollmentClient({ url: `http://127.0.0.1:${port}` }).catalog.regions.query();

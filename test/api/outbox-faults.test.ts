@@ -174,14 +174,6 @@ describe('sending through an unreliable SMS provider', () => {
 });
 
 describe('choosing the SMS provider from the configuration', () => {
-  it('refuses an http provider without a URL, a key, or a usable URL, naming the setting', () => {
-    expect(() => smsFromConfig({ provider: 'http' }, db, log)).toThrow(/SMS_HTTP_URL is required/);
-    expect(() => smsFromConfig({ provider: 'http', httpUrl: 'https://sms.example/send' }, db, log)).toThrow(/SMS_HTTP_KEY is required/);
-    expect(() => smsFromConfig({ provider: 'http', httpUrl: 'sms.example', httpKey: 'k' }, db, log)).toThrow(/SMS_HTTP_URL is not a URL/);
-    expect(() => smsFromConfig({ provider: 'http', httpUrl: 'ftp://sms.example', httpKey: 'k' }, db, log)).toThrow(/http\(s\) URL/);
-    expect(() => smsFromConfig({ provider: 'pigeon' as 'dev' }, db, log)).toThrow(/SMS_PROVIDER must be "dev" or "http"/);
-  });
-
   it('sends through the configured http provider', async () => {
     const fake = await startProvider({});
     const sms = smsFromConfig({ provider: 'http', httpUrl: fake.url, httpKey: apiKey }, db, log, clock);

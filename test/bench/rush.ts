@@ -3,7 +3,7 @@ import { Agent } from 'node:http';
 import { join } from 'node:path';
 import type { ManualClock } from '../../src/adapters/clock';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
-import { readConfig } from '../../worker/config';
+import { parseConfig } from '../../worker/config';
 import { startNodeHost } from '../../worker/node-host';
 import type { TestHost } from '../helpers/host';
 import { residentIds } from '../helpers/identity';
@@ -98,7 +98,7 @@ export async function runRush(options: RushOptions): Promise<RushReport> {
   const clock = runningClock(windowOpens);
   const dbFile = join(options.dir, 'platform.db');
   const filesDir = join(options.dir, 'files');
-  const config = readConfig({ PORT: '0', DATABASE_URL: `file:${dbFile}`, ENROLL_DEV: '1', FILES_DIR: filesDir });
+  const config = parseConfig({ PORT: '0', DATABASE_URL: `file:${dbFile}`, ENROLL_DEV: '1', FILES_DIR: filesDir });
   const random = plannedRandom();
   const host = await startNodeHost(config, { clock, log, random });
   // Families come from many addresses (the host limits each one): parent i calls from 127.1.x.y, on keep-alive connections.

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { manualClock } from '../../src/adapters/clock';
-import { readConfig } from '../../worker/config';
+import { parseConfig } from '../../worker/config';
 import { type NodeHost, startNodeHost } from '../../worker/node-host';
 import { launchDesktop, launchPhone, type Phone } from '../helpers/chromium';
 
@@ -34,7 +34,7 @@ export async function startSite(now: string): Promise<Site> {
   const record = (...args: unknown[]) => { problems.push(args.map(String).join(' ')); };
   try {
     const host = await startNodeHost(
-      readConfig({ PORT: '0', DATABASE_URL: `file:${join(dir, 'e2e.db')}`, FILES_DIR: join(dir, 'files'), ENROLL_DEV: '1' }),
+      parseConfig({ PORT: '0', DATABASE_URL: `file:${join(dir, 'e2e.db')}`, FILES_DIR: join(dir, 'files'), ENROLL_DEV: '1' }),
       { clock: manualClock(now), log: { info: () => {}, warn: record, error: record } },
     );
     return {

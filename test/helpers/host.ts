@@ -1,6 +1,6 @@
 import { manualClock, type ManualClock } from '../../src/adapters/clock';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
-import { readConfig } from '../../worker/config';
+import { parseConfig } from '../../worker/config';
 import { startNodeHost, type NodeHost } from '../../worker/node-host';
 import { plannedRandom, type PlannedRandom } from './random';
 import { tempDir } from './temp';
@@ -39,7 +39,7 @@ export async function startTestHost(options: { now?: string; env?: Record<string
     warn: (...args: unknown[]) => { line(args); },
     error: (...args: unknown[]) => { line(args); errors.push(args); },
   };
-  const config = readConfig({ PORT: '0', DATABASE_URL: `file:${dir.path}/test.db`, FILES_DIR: `${dir.path}/files`, ENROLL_DEV: '1', ...options.env });
+  const config = parseConfig({ PORT: '0', DATABASE_URL: `file:${dir.path}/test.db`, FILES_DIR: `${dir.path}/files`, ENROLL_DEV: '1', ...options.env });
   const host = await startNodeHost(config, { clock, log, random });
   return {
     url: host.url,

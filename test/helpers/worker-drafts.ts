@@ -13,7 +13,7 @@ import { getApplication } from '../../src/services/applications/view';
 import { getRegion, listChannels, listCommunities, listRegions, listSchools } from '../../src/services/catalog';
 import { addChild } from '../../src/services/children';
 import { newSession } from '../../src/services/sessions';
-import { readConfig } from '../../worker/config';
+import { parseConfig } from '../../worker/config';
 import { buildDeps } from '../../worker/deps';
 import { residentIds } from './identity';
 import { hukouDocuments, hukouForm } from './journey';
@@ -27,7 +27,7 @@ const noFiles: FileStore = {
 
 /** The platform's own services over `db`, as the Worker with `dataKey` would run them, with the clock standing at `now`. */
 async function servicesOn(db: Db, dataKey: string, now: Date) {
-  const config = readConfig({ DATABASE_URL: 'unused:', DATA_KEY: dataKey, ENROLL_DEV: '1' });
+  const config = parseConfig({ DATABASE_URL: 'unused:', DATA_KEY: dataKey, ENROLL_DEV: '1' });
   const silent = { info: () => {}, warn: () => {}, error: () => {} };
   return buildDeps(config, db, noFiles, { clock: manualClock(now), log: silent });
 }

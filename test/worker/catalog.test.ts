@@ -153,3 +153,30 @@ describe('the Worker without its database settings', () => {
       .toContain('worker configuration: DATABASE_URL is required');
   });
 });
+
+describe('the Worker with SMS_PROVIDER=http but no key', () => {
+  let worker: WranglerDev | undefined;
+
+  beforeAll(async () => {
+    worker = await startWranglerDev({
+      vars: {
+        DATABASE_URL: 'http://127.0.0.1:9', DATA_KEY: 'test-only-data-key-not-a-secret-0123456789',
+        SMS_PROVIDER: 'http', SMS_HTTP_URL: 'https://sms.example/send', RECORDS_PROVIDER: 'local',
+      },
+      readyStatus: 500,
+    });
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+  });
+
+  it('refuses to start rather than lose sign-in codes, and logs the missing setting', async () => {
+    const response = await fetch(`${worker?.url}/trpc/catalog.regions`);
+    expect(response.status).toBe(500);
+    const body = await response.json() as { error: { message: string } };
+    expect(body.error.message).toMatch(/服务配置有误/);
+    await expect.poll(() => worker?.output() ?? '', { timeout: 10_000, interval: 100 })
+      .toContain('worker configuration: SMS_HTTP_KEY is required when SMS_PROVIDER=http');
+  });
+});
