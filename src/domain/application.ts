@@ -6,7 +6,7 @@
  */
 import type { MissingItem } from './application-missing';
 import { submitAllowed } from './application-rules';
-import { type Actor, type ApplicationAction, type ApplicationStatus, checkMove, maxWithdrawals, moves, statusNames } from './application-status';
+import { type Actor, type ApplicationAction, type ApplicationStatus, checkMove, editableStatuses, maxWithdrawals, moves, statusNames } from './application-status';
 import { DomainError, type DomainErrorCode } from './errors';
 import { statusNotice } from './notices';
 import type { StaffRoleCode } from './staff-policy';
@@ -53,20 +53,43 @@ export function rolesFor(action: ApplicationAction): StaffRoleCode[] {
   return moves[action].by.filter((actor): actor is StaffRoleCode => staffRoles.includes(actor));
 }
 
-/** What the notice names: the application's number and the child's name. */
-export interface NoticeFacts { number: string; childName: string }
-
-export interface SubmitState extends NoticeFacts {
-  actor: Actor;
+/** The facts that decide whether the parent may still change or submit the application. */
+export interface EditState {
   status: ApplicationStatus;
-  version: number;
-  /** The version the parent previewed and submits. */
-  requestedVersion: number;
   window: Window;
   /** When the application was last rejected (only read when it is rejected). */
   rejectedAt: Date | null;
-  missing: readonly MissingItem[];
   now: Date;
+}
+
+const lockedRefusal = (status: ApplicationStatus) =>
+  refuse('APPLICATION_LOCKED', `报名当前状态为“${statusNames[status]}”，不能修改${status === 'submitted' ? '；如需修改，请先撤回' : ''}`);
+
+function timeRefusal(s: EditState): Refusal | null {
+  const allowed = submitAllowed(s.status, s.window, s.now, s.rejectedAt);
+  if (allowed.ok) return null;
+  if (allowed.reason === 'deadline') return refuse('CORRECTION_DEADLINE_PASSED', '已超过驳回后的修改期限，不能再修改或提交');
+  return refuse('WINDOW_CLOSED', `不在报名时间内。报名时间为 ${describeWindow(s.window)}`);
+}
+
+/**
+ * May the parent change the form, documents or schools? Only a draft, withdrawn or rejected application, inside
+ * the window — or, after a rejection, before the correction deadline. Null when allowed.
+ */
+export function editRefusal(s: EditState): Refusal | null {
+  if (!editableStatuses.includes(s.status)) return lockedRefusal(s.status);
+  return timeRefusal(s);
+}
+
+/** What the notice names: the application's number and the child's name. */
+export interface NoticeFacts { number: string; childName: string }
+
+export interface SubmitState extends NoticeFacts, EditState {
+  actor: Actor;
+  version: number;
+  /** The version the parent previewed and submits. */
+  requestedVersion: number;
+  missing: readonly MissingItem[];
 }
 
 /**
@@ -77,15 +100,9 @@ export function decideSubmit(s: SubmitState): Decision<{ submittedAt: Date; reje
   if (s.status === 'submitted' && s.version === s.requestedVersion + 1) return { ok: true, repeat: true };
   if (s.version !== s.requestedVersion) return refuse('APPLICATION_CHANGED', '报名信息已在别处更新，请重新预览后再提交');
   const move = checkMove(s.status, 'submit', s.actor);
-  if (!move.ok) {
-    if (move.reason === 'not_allowed_for_actor') return refuse('STAFF_FORBIDDEN', '您的角色无权执行此操作');
-    return refuse('APPLICATION_LOCKED', `报名当前状态为“${statusNames[s.status]}”，不能修改${s.status === 'submitted' ? '；如需修改，请先撤回' : ''}`);
-  }
-  const allowed = submitAllowed(s.status, s.window, s.now, s.rejectedAt);
-  if (!allowed.ok) {
-    if (allowed.reason === 'deadline') return refuse('CORRECTION_DEADLINE_PASSED', '已超过驳回后的修改期限，不能再修改或提交');
-    return refuse('WINDOW_CLOSED', `不在报名时间内。报名时间为 ${describeWindow(s.window)}`);
-  }
+  if (!move.ok) return move.reason === 'not_allowed_for_actor' ? refuse('STAFF_FORBIDDEN', '您的角色无权执行此操作') : lockedRefusal(s.status);
+  const late = timeRefusal(s);
+  if (late) return late;
   if (s.missing.length) {
     const labels = s.missing.map((m) => m.label);
     return refuse('APPLICATION_INCOMPLETE', `还有未完成的内容：${labels.join('；')}`, { fields: { missing: labels }, missing: s.missing });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MissingItem } from '../../src/domain/application-missing';
-import { decideSubmit, decideWithdraw, rolesFor, type SubmitState, type WithdrawState } from '../../src/domain/application';
+import { decideSubmit, decideWithdraw, editRefusal, rolesFor, type SubmitState, type WithdrawState } from '../../src/domain/application';
 import { type ApplicationStatus, applicationStatuses } from '../../src/domain/application-status';
 
 const window = { opensAt: new Date('2024-07-15T00:00:00+08:00'), closesAt: new Date('2024-07-26T00:00:00+08:00') };
@@ -127,6 +127,27 @@ describe('decideWithdraw', () => {
     for (const actor of ['county_reviewer', 'school_reviewer', 'admin', 'system'] as const) {
       expect(decideWithdraw(withdrawState({ actor }))).toEqual({ ok: false, code: 'STAFF_FORBIDDEN', message: '您的角色无权执行此操作' });
     }
+  });
+});
+
+describe('editRefusal', () => {
+  it('allows a draft inside the window and refuses it outside', () => {
+    expect(editRefusal({ status: 'draft', window, rejectedAt: null, now: inside })).toBeNull();
+    expect(editRefusal({ status: 'draft', window, rejectedAt: null, now: after })).toMatchObject({ ok: false, code: 'WINDOW_CLOSED' });
+  });
+
+  it('locks a submitted application (withdraw first) and every decided one', () => {
+    expect(editRefusal({ status: 'submitted', window, rejectedAt: null, now: inside }))
+      .toEqual({ ok: false, code: 'APPLICATION_LOCKED', message: '报名当前状态为“审核中”，不能修改；如需修改，请先撤回' });
+    expect(editRefusal({ status: 'admitted', window, rejectedAt: null, now: inside }))
+      .toEqual({ ok: false, code: 'APPLICATION_LOCKED', message: '报名当前状态为“已录取”，不能修改' });
+  });
+
+  it('lets a rejected application be corrected after the window until the correction deadline', () => {
+    const rejectedAt = new Date('2024-07-25T20:00:00+08:00');
+    expect(editRefusal({ status: 'rejected', window, rejectedAt, now: after })).toBeNull();
+    expect(editRefusal({ status: 'rejected', window, rejectedAt, now: new Date('2024-07-28T20:00:01+08:00') }))
+      .toMatchObject({ ok: false, code: 'CORRECTION_DEADLINE_PASSED' });
   });
 });
 
