@@ -9,6 +9,8 @@ import { submitAllowed } from './application-rules';
 import { type Actor, type ApplicationAction, type ApplicationStatus, checkMove, editableStatuses, maxWithdrawals, moves, statusNames } from './application-status';
 import { DomainError, type DomainErrorCode } from './errors';
 import { statusNotice } from './notices';
+import { maskIdNumbersInText } from './masking';
+import { maySchoolDecide, secondChoiceReadOnly } from './school-decision';
 import type { StaffRoleCode } from './staff-policy';
 import { describeWindow, type Window, windowState } from './window';
 
@@ -37,6 +39,10 @@ export interface Change<Set> {
   set: Set;
   guard: RowGuard;
   notice: { title: string; body: string };
+  /** The reason recorded with the move (a rejection's). */
+  reason?: string | null;
+  /** The audit entry a staff decision leaves. */
+  audit?: { action: ApplicationAction; detail: Record<string, unknown> };
 }
 
 /** The same request again after it went through: answer as before, write nothing. */
@@ -146,4 +152,42 @@ export function decideWithdraw(s: WithdrawState): Decision<{ withdrawCount: numb
 /** The refusal as the error the API maps. */
 export function refusalError(r: Refusal): DomainError {
   return new DomainError(r.code, r.message, r.fields, r.retryAfterSeconds, r.missing);
+}
+
+export type ReviewAction = Exclude<ApplicationAction, 'submit' | 'withdraw'>;
+
+export interface ReviewState extends NoticeFacts {
+  action: ReviewAction;
+  /** A staff member (audited) or the system (placement). */
+  decider: { kind: 'staff'; role: StaffRoleCode; schoolId: string | null } | { kind: 'system' };
+  status: ApplicationStatus;
+  version: number;
+  /** The version the reviewer saw, when the page sent it. */
+  requestedVersion?: number;
+  firstSchoolId: string | null;
+  /** The reviewer's text as typed. */
+  reason?: string | null;
+}
+
+/**
+ * A review decision (初审通过, 驳回, 学校审核…): the move must exist for this actor and this status, a school decision
+ * only by the first-choice school, a rejection needs a reason (an ID number typed into it is masked).
+ */
+export function decideReview(s: ReviewState): Decision<{ rejectReason?: string | null }> {
+  const actor: Actor = s.decider.kind === 'system' ? 'system' : s.decider.role;
+  if (s.decider.kind === 'staff' && !maySchoolDecide(s.decider, s, s.action)) return refuse('STAFF_FORBIDDEN', secondChoiceReadOnly);
+  if (s.requestedVersion !== undefined && s.requestedVersion !== s.version) return refuse('APPLICATION_CHANGED', '该申请已被他人处理');
+  const move = checkMove(s.status, s.action, actor);
+  if (!move.ok) {
+    if (move.reason === 'not_allowed_for_actor') return refuse('STAFF_FORBIDDEN', '您的角色无权执行此操作');
+    return refuse('APPLICATION_CHANGED', `该申请当前状态为“${statusNames[s.status]}”，不能执行此操作`);
+  }
+  const rejecting = move.to === 'rejected';
+  const reason = maskIdNumbersInText(s.reason?.trim() ?? '') || null;
+  if (rejecting && !reason) return refuse('INVALID_INPUT', '驳回须填写原因', { fields: { reason: ['驳回须填写原因'] } });
+  return {
+    ok: true, from: s.status, to: move.to, set: rejecting ? { rejectReason: reason } : {}, guard: { version: s.version },
+    notice: statusNotice(move.to, { ...s, reason }), reason,
+    audit: s.decider.kind === 'staff' ? { action: s.action, detail: { from: s.status, to: move.to, ...(reason ? { reason } : {}) } } : undefined,
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MissingItem } from '../../src/domain/application-missing';
-import { decideSubmit, decideWithdraw, editRefusal, rolesFor, type SubmitState, type WithdrawState } from '../../src/domain/application';
+import { decideReview, decideSubmit, decideWithdraw, editRefusal, type ReviewState, rolesFor, type SubmitState, type WithdrawState } from '../../src/domain/application';
 import { type ApplicationStatus, applicationStatuses } from '../../src/domain/application-status';
 
 const window = { opensAt: new Date('2024-07-15T00:00:00+08:00'), closesAt: new Date('2024-07-26T00:00:00+08:00') };
@@ -148,6 +148,54 @@ describe('editRefusal', () => {
     expect(editRefusal({ status: 'rejected', window, rejectedAt, now: after })).toBeNull();
     expect(editRefusal({ status: 'rejected', window, rejectedAt, now: new Date('2024-07-28T20:00:01+08:00') }))
       .toMatchObject({ ok: false, code: 'CORRECTION_DEADLINE_PASSED' });
+  });
+});
+
+const county = { kind: 'staff', role: 'county_reviewer', schoolId: null } as const;
+const reviewState = (over: Partial<ReviewState> = {}): ReviewState => ({
+  action: 'approve', decider: county, status: 'submitted', version: 7, firstSchoolId: 'school-1', ...facts, ...over,
+});
+
+describe('decideReview', () => {
+  it('approves a submitted application, guarded by version, with an audit entry', () => {
+    expect(decideReview(reviewState())).toEqual({
+      ok: true, from: 'submitted', to: 'preliminarily_approved', set: {}, guard: { version: 7 }, reason: null,
+      notice: { title: expect.any(String), body: expect.stringContaining('TJ2024-000123') },
+      audit: { action: 'approve', detail: { from: 'submitted', to: 'preliminarily_approved' } },
+    });
+  });
+
+  it('rejects with the reason, an ID number in it masked; a rejection without a reason is refused', () => {
+    const d = decideReview(reviewState({ action: 'reject', reason: ' 户口簿与身份证 430922201801010011 不符 ' }));
+    expect(d).toMatchObject({ ok: true, to: 'rejected' });
+    if (!d.ok) return;
+    expect(d.reason).not.toContain('430922201801010011');
+    expect(d.set).toEqual({ rejectReason: d.reason });
+    expect(d.audit?.detail).toEqual({ from: 'submitted', to: 'rejected', reason: d.reason });
+    expect(decideReview(reviewState({ action: 'reject', reason: '  ' })))
+      .toEqual({ ok: false, code: 'INVALID_INPUT', message: '驳回须填写原因', fields: { reason: ['驳回须填写原因'] } });
+  });
+
+  it('refuses a role the state machine does not list, and a move from the wrong status', () => {
+    expect(decideReview(reviewState({ decider: { kind: 'staff', role: 'school_reviewer', schoolId: 'school-1' } })))
+      .toEqual({ ok: false, code: 'STAFF_FORBIDDEN', message: '您的角色无权执行此操作' });
+    expect(decideReview(reviewState({ status: 'preliminarily_approved' })))
+      .toEqual({ ok: false, code: 'APPLICATION_CHANGED', message: '该申请当前状态为“初审通过”，不能执行此操作' });
+  });
+
+  it('refuses a stale version, and a school decision by the second-choice school', () => {
+    expect(decideReview(reviewState({ requestedVersion: 6 }))).toEqual({ ok: false, code: 'APPLICATION_CHANGED', message: '该申请已被他人处理' });
+    const second = { kind: 'staff', role: 'school_reviewer', schoolId: 'school-2' } as const;
+    expect(decideReview(reviewState({ action: 'school_approve', status: 'preliminarily_approved', decider: second })))
+      .toMatchObject({ ok: false, code: 'STAFF_FORBIDDEN' });
+    const first = { kind: 'staff', role: 'school_reviewer', schoolId: 'school-1' } as const;
+    expect(decideReview(reviewState({ action: 'school_approve', status: 'preliminarily_approved', decider: first })))
+      .toMatchObject({ ok: true, to: 'school_approved' });
+  });
+
+  it('lets the system admit without an audit entry', () => {
+    expect(decideReview(reviewState({ action: 'admit', status: 'school_approved', decider: { kind: 'system' } })))
+      .toMatchObject({ ok: true, to: 'admitted', audit: undefined });
   });
 });
 
