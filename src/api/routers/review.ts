@@ -13,6 +13,7 @@ import { exportQueue } from '../../services/review/export';
 import { type QueueFilters, reviewQueue } from '../../services/review/queue';
 import { revokeStaffSession, type SignedInStaff } from '../../services/staff/sessions';
 import { staffSignIn } from '../../services/staff/sign-in';
+import { rolesFor } from '../../domain/application';
 import { DomainError } from '../../domain/errors';
 import type { Context } from '../context';
 import { clearedSessionCookie, sessionCookie, staffCookieName } from '../session-cookie';
@@ -27,7 +28,11 @@ const dates = <T extends { submittedFrom?: string; submittedTo?: string }>(f: T)
 const request = (ctx: Context) => ({ ip: ctx.ip, requestId: ctx.requestId });
 const asStaff = (ctx: Context & { staff: SignedInStaff }) => ({ kind: 'staff' as const, member: ctx.staff, ...request(ctx) });
 
-function decision(action: Decision, roles: readonly (typeof reviewers)[number][]) {
+/** Who may decide is the state machine's answer (`moves[action].by`), not a list kept here. */
+function decision(action: Decision) {
+  const roles = rolesFor(action);
+  // No roles would mean "any staff member": a move no staff may make must not become one every staff member may.
+  if (roles.length === 0) throw new Error(`no staff role may ${action}`);
   return staffProcedure(...roles).input(action.endsWith('reject') ? rejectInput : decisionInput)
     .mutation(({ ctx, input }) => decide(ctx.deps, asStaff(ctx), { ...input, action }, ctx.afterResponse));
 }
@@ -53,15 +58,15 @@ export const reviewRouter = router({
   stats: staffProcedure(...reviewers).query(({ ctx }) => reviewStats(ctx.deps.db, ctx.staff)),
 
   /** 初审通过 (county): from then on the parent can no longer withdraw. */
-  approve: decision('approve', ['admin', 'county_reviewer']),
+  approve: decision('approve'),
   /** 驳回 with a reason (county). */
-  reject: decision('reject', ['admin', 'county_reviewer']),
+  reject: decision('reject'),
   /** 学校审核通过 / 驳回 (the school named by the application). */
-  schoolApprove: decision('school_approve', ['admin', 'school_reviewer']),
-  schoolReject: decision('school_reject', ['admin', 'school_reviewer']),
+  schoolApprove: decision('school_approve'),
+  schoolReject: decision('school_reject'),
 
   /** 批量初审通过: a result per application; one failure does not stop the others. */
-  bulkApprove: staffProcedure('admin', 'county_reviewer').input(bulkApproveInput)
+  bulkApprove: staffProcedure(...rolesFor('approve')).input(bulkApproveInput)
     .mutation(({ ctx, input }) => bulkApprove(ctx.deps, asStaff(ctx), input.applicationIds, ctx.afterResponse)),
 
   revealId: staffProcedure(...reviewers).input(revealInput)

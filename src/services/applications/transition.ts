@@ -19,6 +19,8 @@ export interface TransitionChange {
   set?: Partial<typeof applications.$inferInsert>;
   /** Extra conditions the row must meet at the moment of the update (e.g. `withdraw_count < 2`). */
   when?: SQL;
+  /** The notice the decision chose (else the standard notice of the target status). */
+  notice?: { title: string; body: string };
 }
 
 /**
@@ -31,7 +33,7 @@ export function transitionStatements(db: Db, loaded: LoadedApplication, change: 
   const nonce = randomId();
   const version = application.version + 1;
   const won = sql`EXISTS (SELECT 1 FROM ${applications} WHERE ${applications.id} = ${application.id} AND ${applications.changeNonce} = ${nonce})`;
-  const notice = statusNotice(change.to, { number: application.number, childName: loaded.child.name, reason: change.reason });
+  const notice = change.notice ?? statusNotice(change.to, { number: application.number, childName: loaded.child.name, reason: change.reason });
   const key = `application:${application.id}:v${version}`;
   const update = db.update(applications)
     .set({ ...change.set, status: change.to, version, changeNonce: nonce, updatedAt: change.now })

@@ -1,18 +1,17 @@
 import type { AppDeps } from '../../deps';
-import { type Actor, type ApplicationAction, checkMove, statusNames } from '../../domain/application-status';
+import { decideReview, type ReviewAction, refusalError } from '../../domain/application';
+import { type Actor, statusNames } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
-import { maskIdNumbersInText } from '../../domain/masking';
 import { auditStatement } from '../audit';
 import { loadApplication } from '../applications/load';
 import { transitionStatements } from '../applications/transition';
 import { sendNow } from '../outbox';
 import type { SignedInStaff } from '../staff/sessions';
 import { inScope } from './scope';
-import { maySchoolDecide, secondChoiceReadOnly } from '../../domain/school-decision';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'sms' | 'log'>;
 
-export type Decision = Exclude<ApplicationAction, 'submit' | 'withdraw'>;
+export type Decision = ReviewAction;
 
 /** Who decides: a signed-in staff member (audited) or the system (placement). */
 export type Decider =
@@ -39,33 +38,28 @@ export async function decide(
   if (!loaded || loaded.application.status === 'draft') throw new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
   if (decider.kind === 'staff' && !inScope(decider.member, loaded.application)) throw new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
   const { application } = loaded;
-  if (decider.kind === 'staff' && !maySchoolDecide(decider.member, application, input.action)) {
-    throw new DomainError('STAFF_FORBIDDEN', secondChoiceReadOnly);
-  }
-  if (input.version !== undefined && input.version !== application.version) throw new DomainError('APPLICATION_CHANGED', '该申请已被他人处理');
-  const move = checkMove(application.status, input.action, actorOf(decider));
-  if (!move.ok) {
-    if (move.reason === 'not_allowed_for_actor') throw new DomainError('STAFF_FORBIDDEN', '您的角色无权执行此操作');
-    throw new DomainError('APPLICATION_CHANGED', `该申请当前状态为“${statusNames[application.status]}”，不能执行此操作`);
-  }
-  const rejecting = move.to === 'rejected';
-  // Staff free text: an ID number typed into it is masked before it reaches any table, message or SMS.
-  const reason = maskIdNumbersInText(input.reason?.trim() ?? '') || null;
-  if (rejecting && !reason) throw new DomainError('INVALID_INPUT', '驳回须填写原因', { reason: ['驳回须填写原因'] });
-  const { statements, key, won } = transitionStatements(db, loaded, {
-    to: move.to, actor: actorOf(decider), actorId: decider.kind === 'staff' ? decider.member.staffId : null, reason, now,
-    set: rejecting ? { rejectReason: reason } : {},
+
+  const decision = decideReview({
+    action: input.action, status: application.status, version: application.version, requestedVersion: input.version,
+    firstSchoolId: application.firstSchoolId, reason: input.reason, number: application.number, childName: loaded.child.name,
+    decider: decider.kind === 'system' ? decider : { kind: 'staff', role: decider.member.role, schoolId: decider.member.schoolId },
   });
-  const audit = decider.kind === 'staff'
+  if (!decision.ok) throw refusalError(decision);
+
+  const { statements, key, won } = transitionStatements(db, loaded, {
+    to: decision.to, actor: actorOf(decider), actorId: decider.kind === 'staff' ? decider.member.staffId : null, reason: decision.reason, now,
+    set: decision.set, notice: decision.notice,
+  });
+  const audit = decider.kind === 'staff' && decision.audit
     ? [auditStatement(db, {
-      staffId: decider.member.staffId, username: decider.member.username, action: input.action, applicationId: application.id,
-      detail: { from: application.status, to: move.to, ...(reason ? { reason } : {}) }, ip: decider.ip, requestId: decider.requestId, at: now,
+      staffId: decider.member.staffId, username: decider.member.username, action: decision.audit.action, applicationId: application.id,
+      detail: decision.audit.detail, ip: decider.ip, requestId: decider.requestId, at: now,
     }, won)]
     : [];
   const [updated] = await db.batch([...statements, ...audit]);
   if (updated.rowsAffected === 0) throw new DomainError('APPLICATION_CHANGED', '该申请已被他人处理');
   defer(() => sendNow(deps, [key]));
-  return { applicationId: application.id, number: application.number, status: move.to, statusName: statusNames[move.to], version: application.version + 1 };
+  return { applicationId: application.id, number: application.number, status: decision.to, statusName: statusNames[decision.to], version: application.version + 1 };
 }
 
 /**
