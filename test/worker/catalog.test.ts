@@ -144,14 +144,8 @@ describe('the Worker without its database settings', () => {
     await worker?.stop();
   });
 
-  it('tells visitors in Chinese that the service is misconfigured, and logs what is missing', async () => {
-    const response = await fetch(`${worker?.url}/trpc/catalog.regions`);
-    expect(response.status).toBe(500);
-    const body = await response.json() as { error: { message: string } };
-    expect(body.error.message).toMatch(/服务配置有误/);
-    await expect.poll(() => worker?.output() ?? '', { timeout: 10_000, interval: 100 })
-      .toContain('worker configuration: DATABASE_URL is required');
-  });
+  it('tells visitors in Chinese that the service is misconfigured, and logs what is missing', () =>
+    expectConfigurationRefusal(worker, 'worker configuration: DATABASE_URL is required'));
 });
 
 describe('the Worker with SMS_PROVIDER=http but no key', () => {
@@ -171,12 +165,15 @@ describe('the Worker with SMS_PROVIDER=http but no key', () => {
     await worker?.stop();
   });
 
-  it('refuses to start rather than lose sign-in codes, and logs the missing setting', async () => {
-    const response = await fetch(`${worker?.url}/trpc/catalog.regions`);
-    expect(response.status).toBe(500);
-    const body = await response.json() as { error: { message: string } };
-    expect(body.error.message).toMatch(/服务配置有误/);
-    await expect.poll(() => worker?.output() ?? '', { timeout: 10_000, interval: 100 })
-      .toContain('worker configuration: SMS_HTTP_KEY is required when SMS_PROVIDER=http');
-  });
+  it('refuses to start rather than lose sign-in codes, and logs the missing setting', () =>
+    expectConfigurationRefusal(worker, 'worker configuration: SMS_HTTP_KEY is required when SMS_PROVIDER=http'));
 });
+
+/** A misconfigured Worker answers 500 with the Chinese configuration notice and logs `logLine`. */
+async function expectConfigurationRefusal(worker: WranglerDev | undefined, logLine: string) {
+  const response = await fetch(`${worker?.url}/trpc/catalog.regions`);
+  expect(response.status).toBe(500);
+  const body = await response.json() as { error: { message: string } };
+  expect(body.error.message).toMatch(/服务配置有误/);
+  await expect.poll(() => worker?.output() ?? '', { timeout: 10_000, interval: 100 }).toContain(logLine);
+}
