@@ -1,11 +1,10 @@
-import { getErrorShape } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { Context as HonoContext, Next } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError } from '../domain/errors';
 import { maxBatchSize } from '../domain/limits';
 import { toTRPCError } from './errors';
-import { appRouter } from './router';
+import { transportErrorBody } from './transport-errors';
 
 /** How many calls a `/trpc/a,b,c?batch=1` request carries (1 when it is not a batch). */
 export function batchCalls(path: string, batch: string | undefined): number {
@@ -20,6 +19,5 @@ export function batchCalls(path: string, batch: string | undefined): number {
 export async function batchTooLarge(c: HonoContext, next: Next) {
   if (batchCalls(c.req.path, c.req.query('batch')) <= maxBatchSize) return next();
   const error = toTRPCError(new DomainError('BATCH_TOO_LARGE', `一次请求最多包含${maxBatchSize}个调用，请分批发送`));
-  const shape = getErrorShape({ config: appRouter._def._config, error, type: 'unknown', path: undefined, input: undefined, ctx: undefined });
-  return c.json({ error: shape }, getHTTPStatusCodeFromError(error) as ContentfulStatusCode);
+  return c.json(transportErrorBody(error), getHTTPStatusCodeFromError(error) as ContentfulStatusCode);
 }

@@ -4,10 +4,10 @@ import { appRouter } from './router';
 import { transportMessages } from './errors';
 
 /**
- * The JSON body of an error raised in front of tRPC (the body limit): the same shape, through the same formatter,
- * as every other tRPC error, so clients and pages read `error.data.code` and a zh-CN `error.message` alike.
+ * The JSON body of an error raised in front of tRPC (the body limit, the batch cap): the same shape, through the same
+ * formatter, as every other tRPC error, so clients and pages read `error.data.code` and a zh-CN `error.message` alike.
  */
-export function transportErrorBody(code: TRPC_ERROR_CODE_KEY) {
-  const error = new TRPCError({ code, message: transportMessages[code] ?? code });
-  return { error: getTRPCErrorShape({ config: appRouter._def._config, error, type: 'unknown', path: undefined, input: undefined, ctx: undefined }) };
+export function transportErrorBody(error: TRPC_ERROR_CODE_KEY | TRPCError) {
+  const raised = typeof error === 'string' ? new TRPCError({ code: error, message: transportMessages[error] ?? error }) : error;
+  return { error: getTRPCErrorShape({ config: appRouter._def._config, error: raised, type: 'unknown', path: undefined, input: undefined, ctx: undefined }) };
 }
