@@ -2,6 +2,7 @@ import { type Client, createClient } from '@libsql/client/web';
 import { drizzle } from 'drizzle-orm/libsql/web';
 import type { Db } from './client';
 import { fetchWhenShed } from './fetch-when-shed';
+import { retryPause } from './retry-pause';
 import * as schema from './schema';
 
 /**
@@ -25,7 +26,7 @@ function retryWhenBusy(client: Client, attempts = 8, firstDelayMs = 20): Client 
         return await call();
       } catch (error) {
         if (attempt >= attempts || !isBusy(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, firstDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random())));
+        await retryPause(attempt, firstDelayMs);
       }
     }
   };

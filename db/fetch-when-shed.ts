@@ -1,3 +1,5 @@
+import { retryPause } from './retry-pause';
+
 /**
  * `fetch` for the libSQL HTTP client: when the server sheds load (sqld and Turso answer 429 before running anything
  * once their concurrent-request limit is reached), the request is sent again after a short, growing, jittered wait.
@@ -16,7 +18,7 @@ export function fetchWhenShed(options: { attempts?: number; firstDelayMs?: numbe
       const response = await fetchWithin(next, deadlineMs);
       if (response.status !== 429 || !spare) return response;
       await response.body?.cancel();
-      await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, firstDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random())));
+      await retryPause(attempt, firstDelayMs);
       next = spare;
     }
   };

@@ -9,10 +9,15 @@ export const maxRetryDelayMs = 30 * 60_000;
 /** Attempts (the first send included) before a message is given up. */
 export const maxAttempts = 8;
 
+/** `firstMs` after the first failed attempt, doubling after each next one, never more than `maxMs`. */
+export function doublingDelay(attempts: number, firstMs: number, maxMs: number): number {
+  const n = Number.isNaN(attempts) ? 1 : Math.max(1, Math.floor(attempts));
+  return Math.min(maxMs, firstMs * 2 ** Math.min(n - 1, 30));
+}
+
 /** Milliseconds to wait after the `attempts`-th failed attempt (1 = the first send failed). */
 export function nextAttemptDelay(attempts: number): number {
-  const n = Number.isNaN(attempts) ? 1 : Math.max(1, Math.floor(attempts));
-  return Math.min(maxRetryDelayMs, firstRetryDelayMs * 2 ** Math.min(n - 1, 30));
+  return doublingDelay(attempts, firstRetryDelayMs, maxRetryDelayMs);
 }
 
 /** Whether a message that failed its `attempts`-th attempt has used them all. */
