@@ -44,16 +44,18 @@ export function redactEcho(text: string, message?: SentMessage): string {
 }
 
 /** The outbox key of a sign-in or change-phone code's SMS: `code:<sms_codes.id>`. */
-export const codeNoticeKey = (codeId: string) => `code:${codeId}`;
 export const codeNoticePrefix = 'code:';
+export const codeNoticeKey = (codeId: string) => `${codeNoticePrefix}${codeId}`;
+/** Whether an outbox key is a code's SMS (its text carries a live secret; it is never resent). */
+export const isCodeNoticeKey = (idempotencyKey: string) => idempotencyKey.startsWith(codeNoticePrefix);
 
 /** What an SMS carrying a one-time code keeps once it no longer needs sending: no code. */
 export const redactedCodeBody = '【验证码短信】已发送或已失效，验证码不再保存';
 
 /**
  * The body an SMS may be kept with after it was sent (or given up, or its code died): a code's SMS loses the code,
- * every other notice stays as written. The outbox applies the same rule in SQL (`codeNoticePrefix`).
+ * every other notice stays as written. The outbox applies the same rule in SQL (`isCodeNotice`).
  */
 export function bodyToKeep(idempotencyKey: string, body: string): string {
-  return idempotencyKey.startsWith(codeNoticePrefix) ? redactedCodeBody : body;
+  return isCodeNoticeKey(idempotencyKey) ? redactedCodeBody : body;
 }

@@ -1,12 +1,13 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, not } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { outbox } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import { DomainError } from '../domain/errors';
 import { maskPhone } from '../domain/masking';
-import { codeNoticePrefix } from '../domain/redaction';
+import { isCodeNoticeKey } from '../domain/redaction';
 import { auditStatement } from './audit';
 import { previousStatementChanged } from './limits';
+import { isCodeNotice } from './outbox';
 import type { SignedInStaff } from './staff/sessions';
 
 type Request = { ip: string | null; requestId: string | null };
@@ -30,7 +31,7 @@ export async function deadLetters(db: Db) {
     attempts: r.attempts,
     lastError: r.lastError,
     createdAt: r.createdAt.toISOString(),
-    retryable: !r.idempotencyKey.startsWith(codeNoticePrefix),
+    retryable: !isCodeNoticeKey(r.idempotencyKey),
   }));
 }
 
@@ -42,11 +43,10 @@ export async function deadLetters(db: Db) {
 export async function retryDeadLetter(deps: Pick<AppDeps, 'db' | 'clock'>, admin: SignedInStaff, outboxId: string, request: Request) {
   const { db } = deps;
   const now = deps.clock.now();
-  const notCode = sql`${outbox.idempotencyKey} NOT LIKE ${`${codeNoticePrefix}%`}`;
   const [retried] = await db.batch([
     db.update(outbox)
       .set({ status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, claimedBy: null, claimExpiresAt: null })
-      .where(and(eq(outbox.id, outboxId), eq(outbox.status, 'dead'), notCode)),
+      .where(and(eq(outbox.id, outboxId), eq(outbox.status, 'dead'), not(isCodeNotice))),
     auditStatement(db, {
       staffId: admin.staffId, username: admin.username, action: 'dead_letter_retry', detail: { outboxId }, ...request, at: now,
     }, previousStatementChanged),
@@ -54,6 +54,6 @@ export async function retryDeadLetter(deps: Pick<AppDeps, 'db' | 'clock'>, admin
   if (retried.rowsAffected === 1) return { id: outboxId, retried: true as const };
   const [row] = await db.select({ key: outbox.idempotencyKey, status: outbox.status }).from(outbox).where(eq(outbox.id, outboxId));
   if (!row) throw new DomainError('DEAD_LETTER_NOT_FOUND', '找不到该短信');
-  if (row.key.startsWith(codeNoticePrefix)) throw new DomainError('DEAD_LETTER_IS_CODE', '验证码短信不能重发，请家长重新获取验证码');
+  if (isCodeNoticeKey(row.key)) throw new DomainError('DEAD_LETTER_IS_CODE', '验证码短信不能重发，请家长重新获取验证码');
   throw new DomainError('DEAD_LETTER_RETRIED', '该短信已被他人重新发送');
 }

@@ -142,8 +142,11 @@ export async function claimKeys(
     .returning();
 }
 
+/** `isCodeNoticeKey` in SQL: the row is a code's SMS. */
+export const isCodeNotice = sql`${outbox.idempotencyKey} LIKE ${`${codeNoticePrefix}%`}`;
+
 /** `body` as a row may keep it once it needs no more sending (`bodyToKeep` in SQL): a code's SMS loses its code. */
-const keptBody = sql`CASE WHEN ${outbox.idempotencyKey} LIKE ${`${codeNoticePrefix}%`} THEN ${redactedCodeBody} ELSE ${outbox.body} END`;
+const keptBody = sql`CASE WHEN ${isCodeNotice} THEN ${redactedCodeBody} ELSE ${outbox.body} END`;
 
 /**
  * A code's SMS whose code can no longer be used: the code expired, was used, or was tried too often (or its row is
@@ -163,13 +166,12 @@ const codeIsDead = (now: Date) => sql`(
  * rows were given up this way.
  */
 export async function forgetCodes(db: Db, now: Date): Promise<number> {
-  const isCode = sql`${outbox.idempotencyKey} LIKE ${`${codeNoticePrefix}%`}`;
   const [, expired] = await db.batch([
     db.update(outbox).set({ body: redactedCodeBody })
-      .where(and(isCode, inArray(outbox.status, ['sent', 'dead']), sql`${outbox.body} <> ${redactedCodeBody}`)),
+      .where(and(isCodeNotice, inArray(outbox.status, ['sent', 'dead']), sql`${outbox.body} <> ${redactedCodeBody}`)),
     db.update(outbox)
       .set({ status: 'dead', body: redactedCodeBody, claimedBy: null, claimExpiresAt: null, lastError: 'the code expired or was used before its SMS could be sent' })
-      .where(and(isCode, inArray(outbox.status, ['pending', 'sending']), codeIsDead(now)))
+      .where(and(isCodeNotice, inArray(outbox.status, ['pending', 'sending']), codeIsDead(now)))
       .returning({ id: outbox.id }),
   ]);
   return expired.length;
