@@ -40,25 +40,36 @@ function checkPassword(password: string) {
   if (password.length < staffPolicy.minPasswordLength) throw fieldError('password', `密码至少${staffPolicy.minPasswordLength}位`);
 }
 
-/** An administrator creates a staff account; the action is audited. */
-export async function createStaff(deps: Deps, admin: SignedInStaff, input: { username: string; displayName: string; role: StaffRoleCode; schoolId?: string | null; password: string }, request: Request) {
+/** Who creates a staff account, as the audit log names them. */
+type Author = { staffId: string | null; username: string; ip: string | null; requestId: string | null };
+
+/** Writes a new staff account and its audit entry in one batch; STAFF_EXISTS when the username is taken. */
+async function insertStaff(
+  deps: Deps, author: Author,
+  input: { username: string; displayName: string; role: StaffRoleCode; schoolId: string | null; password: string },
+  detail: Record<string, unknown>,
+) {
   const { db } = deps;
   const now = deps.clock.now();
-  checkPassword(input.password);
-  const schoolId = await checkRoleSchool(db, input.role, input.schoolId);
   const id = newId(deps.random);
   const [inserted] = await db.batch([
     db.insert(staff).values({
-      id, username: input.username, displayName: maskIdNumbersInText(input.displayName), role: input.role, schoolId,
+      id, username: input.username, displayName: maskIdNumbersInText(input.displayName), role: input.role, schoolId: input.schoolId,
       passwordHash: await hashPassword(input.password), createdAt: now, updatedAt: now,
     }).onConflictDoNothing({ target: staff.username }),
     auditStatement(db, {
-      staffId: admin.staffId, username: admin.username, action: 'staff_create',
-      detail: { staffId: id, username: input.username, role: input.role, schoolId }, ...request, at: now,
+      ...author, action: 'staff_create', detail: { staffId: id, username: input.username, role: input.role, ...detail }, at: now,
     }, sql`EXISTS (SELECT 1 FROM ${staff} WHERE ${staff.id} = ${id})`),
   ]);
   if (inserted.rowsAffected === 0) throw new DomainError('STAFF_EXISTS', '该用户名已存在');
   return { id };
+}
+
+/** An administrator creates a staff account; the action is audited. */
+export async function createStaff(deps: Deps, admin: SignedInStaff, input: { username: string; displayName: string; role: StaffRoleCode; schoolId?: string | null; password: string }, request: Request) {
+  checkPassword(input.password);
+  const schoolId = await checkRoleSchool(deps.db, input.role, input.schoolId);
+  return insertStaff(deps, { staffId: admin.staffId, username: admin.username, ...request }, { ...input, schoolId }, { schoolId });
 }
 
 /** Changes role, school, name, password or disables an account; every change audited with what changed. */
@@ -101,21 +112,8 @@ export async function updateStaff(deps: Deps, admin: SignedInStaff, input: { sta
  * names the command instead of a staff member. Refuses a weak password and an existing username.
  */
 export async function createAdministratorFromCommand(deps: Deps, input: { username: string; displayName: string; password: string }) {
-  const { db } = deps;
-  const now = deps.clock.now();
   const weakness = passwordWeakness(input.password, input.username);
   if (weakness) throw fieldError('password', weakness);
-  const id = newId(deps.random);
-  const [inserted] = await db.batch([
-    db.insert(staff).values({
-      id, username: input.username, displayName: input.displayName, role: 'admin', schoolId: null,
-      passwordHash: await hashPassword(input.password), createdAt: now, updatedAt: now,
-    }).onConflictDoNothing({ target: staff.username }),
-    auditStatement(db, {
-      staffId: null, username: 'admin:create', action: 'staff_create',
-      detail: { staffId: id, username: input.username, role: 'admin', via: 'command' }, ip: null, requestId: null, at: now,
-    }, sql`EXISTS (SELECT 1 FROM ${staff} WHERE ${staff.id} = ${id})`),
-  ]);
-  if (inserted.rowsAffected === 0) throw new DomainError('STAFF_EXISTS', '该用户名已存在');
-  return { id };
+  return insertStaff(deps, { staffId: null, username: 'admin:create', ip: null, requestId: null },
+    { ...input, role: 'admin', schoolId: null }, { via: 'command' });
 }
