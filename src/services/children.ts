@@ -8,9 +8,10 @@ import { checkChildName, checkIdNumber, type IdType, idTypes } from '../domain/i
 import { newId } from '../domain/ids';
 import { limits } from '../domain/limits';
 import { maskIdNumber, maskPhone } from '../domain/masking';
+import { discardUnclaimed, intentsForDocumentsOf } from './documents';
 import { perAddress, takeLimits } from './limits';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'vault' | 'files'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'vault' | 'files' | 'log'>;
 
 export const maxChildrenPerAccount = 10;
 
@@ -91,8 +92,8 @@ export async function removeChild(deps: Deps, accountId: string, input: { childI
     eq(applications.childId, input.childId), eq(applications.accountId, accountId),
     notInArray(applications.status, [...statusesThatKeepChildBound]), sql`NOT ${active}`,
   ));
-  const storedFiles = await db.select({ key: documents.storageKey }).from(documents).where(inArray(documents.applicationId, leaving));
-  const [, , , , , removed] = await db.batch([
+  const [storedFiles, , , , , , removed] = await db.batch([
+    intentsForDocumentsOf(db, leaving, deps.clock.now()),
     db.delete(documents).where(inArray(documents.applicationId, leaving)),
     db.delete(applicationHistory).where(inArray(applicationHistory.applicationId, leaving)),
     db.delete(verificationChecks).where(inArray(verificationChecks.applicationId, leaving)),
@@ -101,7 +102,7 @@ export async function removeChild(deps: Deps, accountId: string, input: { childI
     db.delete(children).where(and(owned, sql`NOT ${active}`)),
   ]);
   if (removed.rowsAffected === 1) {
-    for (const { key } of storedFiles) await deps.files.delete(key).catch(() => undefined);
+    for (const { storageKey } of storedFiles) await discardUnclaimed(deps, storageKey, 'a draft of an unbound child');
     return { removed: true as const };
   }
   const [child] = await db.select({ id: children.id }).from(children).where(owned);

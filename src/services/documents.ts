@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { insertWhen } from '../../db/insert-when';
 import { applications, documents, uploadIntents } from '../../db/schema';
@@ -124,8 +124,20 @@ async function settleIntent(deps: Deps, storageKey: string): Promise<void> {
   }
 }
 
+/**
+ * For a batch that deletes the document rows of `applicationIds` (a subquery): an upload intent for each of their
+ * bytes, to be placed before that delete. It returns the storage keys, for `discardUnclaimed` after the commit; a
+ * crash in between leaves the bytes to `sweepUploads`.
+ */
+export function intentsForDocumentsOf(db: Db, applicationIds: SQLWrapper, now: Date) {
+  return db.insert(uploadIntents).select(db.select({
+    storageKey: documents.storageKey, accountId: documents.accountId, createdAt: sql`${now.getTime()}`.as('created_at'),
+  }).from(documents).where(inArray(documents.applicationId, applicationIds)) as never)
+    .onConflictDoNothing().returning({ storageKey: uploadIntents.storageKey });
+}
+
 /** Bytes that lost their row in a batch: deleted now, and the intent written with that batch removed after. */
-async function discardUnclaimed(deps: Deps, storageKey: string, why: string): Promise<void> {
+export async function discardUnclaimed(deps: Deps, storageKey: string, why: string): Promise<void> {
   try {
     await deps.files.delete(storageKey);
   } catch (error) {

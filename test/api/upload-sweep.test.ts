@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uploadIntents } from '../../db/schema';
+import { eq, inArray } from 'drizzle-orm';
+import { applications, documents, uploadIntents } from '../../db/schema';
 import { randomId } from '../../src/adapters/random';
+import { intentsForDocumentsOf } from '../../src/services/documents';
 import { sweep } from '../../src/services/sweep';
 import { parentWithApplication, type SeededApplication } from '../helpers/applications-db';
 import { startTestHost, type TestHost } from '../helpers/host';
@@ -75,6 +77,25 @@ describe('bytes stored without a document row', () => {
     expect((await sweep(t.host.deps)).uploads).toEqual({ removed: 1 });
     expect(existsSync(temporary)).toBe(false);
     expect(existsSync(join(t.filesDir, orphanKey.slice(0, 2), 'placeholder-of-another-key'))).toBe(true);
+  });
+
+  it('are deleted by the sweep when a batch dropped document rows (an unbound child, a claimed child) and the process died before deleting their bytes', async () => {
+    await upload(samplePng);
+    const db = t.host.deps.db;
+    const stored = await db.select({ storageKey: documents.storageKey }).from(documents).where(eq(documents.applicationId, parent.applicationId));
+    const ofApplication = db.select({ id: applications.id }).from(applications).where(eq(applications.id, parent.applicationId));
+    // The batch of an unbind or a granted claim: intents for the bytes, then the rows go; the bytes' deletion never runs.
+    const [left] = await db.batch([
+      intentsForDocumentsOf(db, ofApplication, t.clock.now()),
+      db.delete(documents).where(inArray(documents.applicationId, ofApplication)),
+    ]);
+    expect(new Set(left.map((r) => r.storageKey))).toEqual(new Set(stored.map((r) => r.storageKey)));
+    for (const { storageKey } of stored) expect(await t.host.deps.files.get(storageKey)).not.toBeNull();
+
+    t.clock.advance(61 * 60_000);
+    expect((await sweep(t.host.deps)).uploads).toEqual({ removed: stored.length });
+    for (const { storageKey } of stored) expect(await t.host.deps.files.get(storageKey)).toBeNull();
+    expect(await intents()).toEqual([]);
   });
 
   it('keeps bytes a document row claims even if their intent was left behind', async () => {

@@ -13,6 +13,7 @@ import { maskIdNumber, maskIdNumbersInText } from '../../domain/masking';
 import { auditStatement } from '../audit';
 import { perAddress, takeLimits } from '../limits';
 import { addChild, listChildren, maxChildrenPerAccount, validName } from '../children';
+import { discardUnclaimed } from '../documents';
 import { sendNow } from '../outbox';
 import { bindingConfirmed, heldBy, moveBindingStatements, noticeStatements, onlyDrafts } from './statements';
 
@@ -124,7 +125,7 @@ export async function claimChild(deps: Deps, accountId: string, input: ClaimInpu
         ...move, audit('binding_appeal_granted'), ...tell,
       ]);
       if (inserted.rowsAffected === 0) continue;
-      for (const { storageKey } of removedFiles) await deps.files.delete(storageKey).catch(() => undefined);
+      for (const { storageKey } of removedFiles) await discardUnclaimed(deps, storageKey, 'a draft of a child another family claimed');
       defer(() => sendNow(deps, keys));
       const bound = (await listChildren(deps, accountId)).find((c) => c.id === child.id) ?? null;
       return { outcome: 'granted' as const, appealId, child: bound };

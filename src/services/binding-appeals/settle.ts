@@ -6,6 +6,7 @@ import { maskIdNumbersInText } from '../../domain/masking';
 import { DomainError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import { auditStatement } from '../audit';
+import { discardUnclaimed } from '../documents';
 import { sendNow } from '../outbox';
 import type { SignedInStaff } from '../staff/sessions';
 import { heldBy, moveBindingStatements, noticeStatements } from './statements';
@@ -69,7 +70,7 @@ export async function settleAppeal(
     });
     const [settled, removedFiles] = await db.batch([settle, ...move, ...follow]);
     if (settled.rowsAffected === 0) throw await whyNot(deps, appeal.id);
-    for (const { storageKey } of removedFiles) await deps.files.delete(storageKey).catch(() => undefined);
+    for (const { storageKey } of removedFiles) await discardUnclaimed(deps, storageKey, 'a draft of a child another family claimed');
   } else {
     const [settled] = await db.batch([settle, ...follow]);
     if (settled.rowsAffected === 0) throw await whyNot(deps, appeal.id);

@@ -1,6 +1,7 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { applicationHistory, applications, bindingAppeals, children, documents, verificationChecks, verificationJobs } from '../../../db/schema';
+import { intentsForDocumentsOf } from '../documents';
 import { noticeMessage } from '../messages';
 import { smsNotice } from '../outbox';
 
@@ -18,8 +19,9 @@ export const bindingConfirmed = (childBlind: string, accountId: string): SQL =>
     AND ${bindingAppeals.claimantAccountId} = ${accountId} AND ${bindingAppeals.status} = 'granted')`;
 
 /**
- * Moves the child from holder to claimant, `won` deciding inside the batch: the holder's drafts for the child go (their
- * document rows are returned so the stored files can be deleted after the commit), any other application of the
+ * Moves the child from holder to claimant, `won` deciding inside the batch: the holder's drafts for the child go (an
+ * upload intent is left for each of their documents, and the first statement returns the storage keys, for
+ * `discardUnclaimed` after the commit), any other application of the
  * holder for the child moves with it, documents included. Statement order matters: each reads the holder's rows the
  * previous ones have not yet moved.
  */
@@ -31,7 +33,8 @@ export function moveBindingStatements(db: Db, m: { childId: string; holder: stri
     eq(applications.childId, m.childId), eq(applications.accountId, m.holder),
   ));
   return [
-    db.delete(documents).where(inArray(documents.applicationId, drafts)).returning({ storageKey: documents.storageKey }),
+    intentsForDocumentsOf(db, drafts, m.now),
+    db.delete(documents).where(inArray(documents.applicationId, drafts)),
     db.delete(applicationHistory).where(inArray(applicationHistory.applicationId, drafts)),
     db.delete(verificationChecks).where(inArray(verificationChecks.applicationId, drafts)),
     db.delete(verificationJobs).where(inArray(verificationJobs.applicationId, drafts)),
