@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import { DomainError, type DomainErrorCode } from '../domain/errors';
+import type { DomainError, DomainErrorCode } from '../domain/errors';
 
 /** The one place where a rule's error code becomes a transport error. */
 const transportCode: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {

@@ -55,6 +55,7 @@ const extensions: Record<DocumentContentType, readonly string[]> = {
 export const maxFileNameLength = 80;
 
 /** C0/C1 controls, and the format characters that can disguise a name (bidi overrides, zero widths, BOM). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this pattern is for
 const unsafeCharacters = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /**

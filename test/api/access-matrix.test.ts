@@ -143,7 +143,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 /** One call as one actor: the answer's status and body, plus the error shape tRPC or the files routes give. */
-async function call(name: string, actor: Actor, token: string | null): Promise<{ status: number; code: string; domainCode: string | null; message: unknown; text: string }> {
+async function call(name: string, token: string | null): Promise<{ status: number; code: string; domainCode: string | null; message: unknown; text: string }> {
   const input = matrix[name]!.input?.(w);
   let answer: RawAnswer;
   if (name in procedures) {
@@ -209,7 +209,7 @@ describe('access matrix', () => {
       for (const actor of actorOrder) {
         if (actor === 'parentA') await matrix[name]!.unchangedForOwner?.(w);
         const token = matrix[name]!.endsSession ? await w.freshToken(actor) : w.tokens[actor];
-        const result = await call(name, actor, token);
+        const result = await call(name, token);
         const got = classify(result);
         if (got !== expected[actor]) mismatches.push(`${name} as ${actor}: expected ${expected[actor]}, got ${got} (${result.status} ${result.domainCode ?? ''} ${String(result.message ?? '')})`);
         if (result.status >= 500) problems.push(`${name} as ${actor}: HTTP ${result.status}`);

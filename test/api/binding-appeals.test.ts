@@ -97,7 +97,7 @@ describe('a family whose child another account bound first', () => {
     expect(await smsTo(parent, ':granted:claimant')).toHaveLength(1);
     expect(await smsTo(squatter, ':granted:holder')).toHaveLength(1);
     const [mine] = await parent.client.children.claims.query();
-    expect(mine).toMatchObject({ status: 'granted', statusName: '申诉成立', settledByRecords: true, childIdMasked: '430922********' + f.children[0]!.idNumber.slice(14) });
+    expect(mine).toMatchObject({ status: 'granted', statusName: '申诉成立', settledByRecords: true, childIdMasked: `430922********${f.children[0]!.idNumber.slice(14)}` });
     const audits = await db().select().from(auditLog).where(eq(auditLog.action, 'binding_appeal_granted'));
     expect(audits.some((a) => a.detail.appealId === claimed.appealId && a.username === 'records')).toBe(true);
     expect(JSON.stringify(audits)).not.toContain(f.father.idNumber);
@@ -219,15 +219,15 @@ describe('races', () => {
   it('a claim racing the holder\'s unbind: the family ends up with the child either way, nothing half done', async () => {
     const seen = new Set<string>();
     // One side starts a few milliseconds after the other, alternating, so that both orders happen.
-    const after = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
     for (let i = 0; i < 8; i++) {
       const [removeDelay, claimDelay] = i % 2 === 0 ? [0, i * 2] : [i * 2, 0];
       const f = family();
       const [holder, parent] = await Promise.all([newParent(), newParent()]);
       const bound = await holder.client.children.add.mutate(childOf(f));
       const [removed, claimed] = await Promise.allSettled([
-        after(removeDelay).then(() => holder.client.children.remove.mutate({ childId: bound.id })),
-        after(claimDelay).then(() => parent.client.children.claim.mutate({ ...childOf(f), parentIdNumber: f.father.idNumber, reason })),
+        pause(removeDelay).then(() => holder.client.children.remove.mutate({ childId: bound.id })),
+        pause(claimDelay).then(() => parent.client.children.claim.mutate({ ...childOf(f), parentIdNumber: f.father.idNumber, reason })),
       ]);
       expect(claimed.status).toBe('fulfilled');
       const outcome = (claimed as PromiseFulfilledResult<{ outcome: string }>).value.outcome;

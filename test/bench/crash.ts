@@ -112,6 +112,7 @@ async function untilUp(): Promise<void> {
 
 // ——— calls ———
 
+// biome-ignore lint/suspicious/noExplicitAny: raw JSON answers of many procedures, read field by field as the bench needs them
 type Result = { kind: 'ok'; data: any } | { kind: 'refused'; status: number; code: string; domainCode: string | null } | { kind: 'lost' };
 const counts = { calls: 0, lost: 0, inFlight: 0, serverErrors: 0 };
 /** A call that never reached a listening host (refused connection) versus one cut off while the host had it. */

@@ -17,7 +17,7 @@ export const prototypeKeys = [
 const hostileStrings = fc.oneof(
   fc.constantFrom(...prototypeKeys),
   fc.constantFrom('', ' ', '\u0000', 'a\u0000b', '\ud800', '\udfff\ud800', '\u202e', '\ufeff', '😀👨‍👩‍👧', '𠮷', 'NaN', 'Infinity', '-0',
-    "' OR 1=1 --", '"; DROP TABLE applications; --', '<script>alert(1)</script>', '${7*7}', '../../etc/passwd', '%00', 'null', 'undefined',
+    "' OR 1=1 --", '"; DROP TABLE applications; --', '<script>alert(1)</script>', '$' + '{7*7}', '../../etc/passwd', '%00', 'null', 'undefined',
     '2024-02-30T25:61:61Z', '9999-12-31T23:59:59.999Z', '0000-01-01T00:00:00Z', '430922201801010011', '13800138000'),
   fc.string({ unit: 'binary', maxLength: 60 }),
   fc.string({ unit: 'grapheme', maxLength: 60 }),

@@ -13,24 +13,28 @@ export function FilePicker(props: { label: string; onPick: (file: File) => void;
     event.currentTarget.value = '';
     if (file) props.onPick(file);
   };
-  const input = (capture: boolean, name: string) => (
-    <input type="file" class="visually-hidden" accept={capture ? 'image/*' : acceptedFiles} capture={capture ? 'environment' : undefined}
-      disabled={props.disabled} aria-label={`${name}：${props.label}`} onChange={pick} />
-  );
   return (
     <Show when={!props.compact} fallback={
       <label class="button button-small file-button" classList={{ 'file-button-disabled': props.disabled }}>
-        {input(false, props.compact!)}{props.compact}
+        <FileInput camera={false} name={props.compact!} label={props.label} disabled={props.disabled} onChange={pick} />{props.compact}
       </label>
     }>
       <div class="file-buttons">
         <label class="button button-primary file-button" classList={{ 'file-button-disabled': props.disabled }}>
-          {input(true, zhApply.documents.takePhoto)}{zhApply.documents.takePhoto}
+          <FileInput camera name={zhApply.documents.takePhoto} label={props.label} disabled={props.disabled} onChange={pick} />{zhApply.documents.takePhoto}
         </label>
         <label class="button file-button" classList={{ 'file-button-disabled': props.disabled }}>
-          {input(false, zhApply.documents.chooseFile)}{zhApply.documents.chooseFile}
+          <FileInput camera={false} name={zhApply.documents.chooseFile} label={props.label} disabled={props.disabled} onChange={pick} />{zhApply.documents.chooseFile}
         </label>
       </div>
     </Show>
+  );
+}
+
+/** A hidden file input inside its button-styled label; `camera` opens the phone's camera at once. */
+function FileInput(props: { camera: boolean; name: string; label: string; disabled?: boolean; onChange: (event: Event & { currentTarget: HTMLInputElement }) => void }) {
+  return (
+    <input type="file" class="visually-hidden" accept={props.camera ? 'image/*' : acceptedFiles} capture={props.camera ? 'environment' : undefined}
+      disabled={props.disabled} aria-label={`${props.name}：${props.label}`} onChange={props.onChange} />
   );
 }
