@@ -1,13 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
+import { precompress } from './precompress';
 
 /** Where the dev server sends API calls: the Node host that `npm run dev` starts next to it. */
 const apiTarget = process.env.ENROLL_API_URL ?? 'http://127.0.0.1:8788';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [solid()],
+  plugins: [solid(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

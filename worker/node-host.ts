@@ -48,10 +48,10 @@ export async function startNodeHost(config: HostConfig, overrides: { clock?: Clo
     if (c.req.path.startsWith('/assets/') && c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
     else if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('Cache-Control', 'no-cache');
   });
-  app.use('*', serveStatic({ root: webDist }));
+  app.use('*', serveStatic({ root: webDist, precompressed: true }));
   app.get('*', async (c, next) => {
     if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/trpc/')) return next();
-    return serveStatic({ root: webDist, path: 'index.html' })(c, next);
+    return serveStatic({ root: webDist, path: 'index.html', precompressed: true })(c, next);
   });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {

@@ -126,6 +126,22 @@ describe('the web app from the Node host', () => {
     const js = await fetch(`${t.url}${asset}`);
     expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
+
+  it('sends the page and its assets compressed at build time to browsers that accept it, the same bytes to those that do not', async () => {
+    const asset = (await (await fetch(`${t.url}/`)).text()).match(/\/assets\/[^"]+\.js/)?.[0];
+    const plain = await fetch(`${t.url}${asset}`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const original = await plain.text();
+    for (const encoding of ['br', 'gzip']) {
+      const packed = await fetch(`${t.url}${asset}`, { headers: { 'accept-encoding': encoding } });
+      expect(packed.headers.get('content-encoding')).toBe(encoding);
+      expect(packed.headers.get('vary')).toContain('Accept-Encoding');
+      expect(Number(packed.headers.get('content-length'))).toBeLessThan(original.length / 2);
+      expect(await packed.text()).toBe(original);
+    }
+    const deepLink = await fetch(`${t.url}/entries/whatever`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(deepLink.headers.get('content-type')).toContain('text/html');
+  });
 });
 
 describe('the HTTP surface', () => {
