@@ -34,7 +34,7 @@ async function freshParents(n: number) {
 }
 
 const precheckOf = (client: EnrollmentClient, childId: string) =>
-  client.applications.precheck.query({ childId, entryId: c.entry('grade1').id, parentIdNumber: residentId('19850101', '011') })
+  client.applications.precheck.mutate({ childId, entryId: c.entry('grade1').id, parentIdNumber: residentId('19850101', '011') })
     .then(() => 'answered', (e: unknown) => e);
 
 describe('通道预查 cannot be used as an oracle', () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from '../../src/api/router';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { refusal } from '../helpers/refusal';
 
@@ -73,6 +74,16 @@ describe('the HTTP layer in front of the procedures', () => {
     const body = await response.json() as ErrorBody;
     expect(body.error.data).toMatchObject({ code: 'METHOD_NOT_SUPPORTED', httpStatus: 405 });
     expect(body.error.message).toBe('请求方式不正确：查询请用 GET，提交请用 POST');
+  });
+
+  it('takes ID numbers in POST bodies only: no GET procedure has an ID number among its inputs, so none lands in a URL or an access log', () => {
+    const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string; inputs: { shape?: Record<string, unknown> }[] } }>;
+    const queriesTakingIdNumbers = Object.entries(procedures)
+      .filter(([, p]) => p._def.type === 'query')
+      .filter(([, p]) => p._def.inputs.some((input) => Object.keys(input.shape ?? {}).some((key) => /idnumber/i.test(key))))
+      .map(([name]) => name);
+    expect(queriesTakingIdNumbers).toEqual([]);
+    expect(procedures['applications.precheck']!._def.type).toBe('mutation');
   });
 
   it('answers an unknown procedure with NOT_FOUND (404), in Chinese', async () => {

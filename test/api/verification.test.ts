@@ -26,7 +26,7 @@ async function precheckFor(key: keyof typeof edgeCases, parentId = edgeCases[key
   const family = edgeCases[key];
   const parent = await newParent();
   const child = await parent.children.add.mutate({ name: family.child.name, idType: 'resident', idNumber: family.child.idNumber });
-  return { parent, child, result: () => parent.applications.precheck.query({ childId: child.id, entryId: c.entry('grade1').id, parentIdNumber: parentId }) };
+  return { parent, child, result: () => parent.applications.precheck.mutate({ childId: child.id, entryId: c.entry('grade1').id, parentIdNumber: parentId }) };
 }
 
 const verdict = (r: { channels: { code: string; qualifies: boolean | null; reasons: string[] }[] }, code: string) => r.channels.find((x) => x.code === code)!;

@@ -86,7 +86,7 @@ describe('a parent\'s channel pre-check on the Worker', () => {
       const child = await parent.children.add.mutate({ name: family.child.name, idType: 'resident', idNumber: family.child.idNumber });
       const [region] = await anonymous.catalog.regions.query();
       const grade1 = (await anonymous.catalog.region.query({ regionId: region!.id })).entries.find((e) => e.code === 'grade1')!;
-      const result = await parent.applications.precheck.query({ childId: child.id, entryId: grade1.id, parentIdNumber: family.father.idNumber });
+      const result = await parent.applications.precheck.mutate({ childId: child.id, entryId: grade1.id, parentIdNumber: family.father.idNumber });
       expect(result.channels.find((c) => c.code === 'hukou')).toMatchObject({ qualifies: true });
     } finally {
       await stack.stop();

@@ -14,7 +14,7 @@ export const applicationsRouter = router({
   get: parentProcedure.input(applicationInput)
     .query(({ ctx, input }) => getApplication(ctx.deps.db, ctx.parent.accountId, input.applicationId, ctx.deps.clock.now())),
   /** 通道预查: which channels the records suggest, before the parent chooses (any channel stays open). */
-  precheck: parentProcedure.input(precheckInput).query(({ ctx, input }) => precheck(ctx.deps, ctx.parent.accountId, input, ctx.ip)),
+  precheck: parentProcedure.input(precheckInput).mutation(({ ctx, input }) => precheck(ctx.deps, ctx.parent.accountId, input, ctx.ip)),
   start: parentProcedure.input(startInput).mutation(({ ctx, input }) => startApplication(ctx.deps, ctx.parent.accountId, input)),
   chooseChannel: parentProcedure.input(chooseChannelInput).mutation(({ ctx, input }) => chooseChannel(ctx.deps, ctx.parent.accountId, input)),
   save: parentProcedure.input(saveInput).mutation(({ ctx, input }) => saveDraft(ctx.deps, ctx.parent.accountId, { applicationId: input.applicationId, patch: formPatchOf(input.fields) })),

@@ -34,7 +34,7 @@ export function PrecheckPanel(props: { app: Application; result: Precheck | unde
     setError(undefined);
     setFieldError(undefined);
     try {
-      props.onResult(await api.applications.precheck.query({
+      props.onResult(await api.applications.precheck.mutate({
         childId: props.app.child.id, entryId: props.app.entry.id, parentIdNumber: idNumber().trim(),
       }));
     } catch (e) {
