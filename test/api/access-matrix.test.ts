@@ -94,6 +94,7 @@ const matrix: Record<string, Row> = {
   'review.schoolReject': row('U U U ok N F ok', (w) => ({ applicationId: w.a.submittedId, reason: '材料不清晰，请重新上传' })),
   'review.bulkApprove': row('U U U F F ok ok', (w) => ({ applicationIds: [w.a.submittedId] })),
   'review.revealId': row('U U U ok N ok ok', (w) => ({ applicationId: w.a.submittedId, field: 'child' })),
+  'review.revealPhone': row('U U U ok N ok ok', (w) => ({ applicationId: w.a.submittedId })),
   'review.recheck': row('U U U ok N ok ok', (w) => ({ applicationId: w.a.submittedId })),
   'review.export': row(anyStaff, () => ({})),
   'review.audit': row(adminOnly, () => ({})),

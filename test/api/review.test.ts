@@ -236,6 +236,19 @@ describe('full ID numbers', () => {
   });
 });
 
+describe("the parent's phone number", () => {
+  it('is masked in the detail and shown in full only on reveal, which is audited once per view', async () => {
+    const { applicationId } = await submitted();
+    const detail = await county.review.get.query({ applicationId });
+    expect(detail.parentPhoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    expect(JSON.stringify(detail)).not.toMatch(/1\d{10}/);
+    const { phone } = await county.review.revealPhone.mutate({ applicationId });
+    expect(phone).toMatch(/^1\d{10}$/);
+    expect(phone.slice(-4)).toBe(detail.parentPhoneMasked.slice(-4));
+    expect(await auditCount('reveal_phone', applicationId)).toBe(1);
+  });
+});
+
 describe('documents for reviewers', () => {
   it('serves an uploaded photo to a reviewer in scope and to nobody outside it', async () => {
     const phone = '13655556666';

@@ -9,6 +9,7 @@ import { listAppealsForStaff } from '../../services/binding-appeals/views';
 import { readAudit } from '../../services/audit';
 import { bulkApprove, decide, type Decision } from '../../services/review/decide';
 import { recheck, reviewDetail, revealIdNumber, reviewStats } from '../../services/review/detail';
+import { revealParentPhone } from '../../services/review/reveal-phone';
 import { exportQueue } from '../../services/review/export';
 import { type QueueFilters, reviewQueue } from '../../services/review/queue';
 import { revokeStaffSession, type SignedInStaff } from '../../services/staff/sessions';
@@ -71,6 +72,10 @@ export const reviewRouter = router({
 
   revealId: staffProcedure(...reviewers).input(revealInput)
     .mutation(({ ctx, input }) => revealIdNumber(ctx.deps, ctx.staff, input, request(ctx))),
+
+  /** The parent's full phone number, to call them (audited; the detail shows it masked). */
+  revealPhone: staffProcedure(...reviewers).input(applicationRef)
+    .mutation(({ ctx, input }) => revealParentPhone(ctx.deps, ctx.staff, input, request(ctx))),
 
   /** 重新查验: runs the system checks again now (audited). */
   recheck: staffProcedure(...reviewers).input(applicationRef)

@@ -5,6 +5,7 @@ import type { AppDeps } from '../../deps';
 import { fieldLabels, formFields, maskedForm } from '../../domain/application-form';
 import { statusNames } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
+import { maskPhone } from '../../domain/masking';
 import { gradeNames } from '../../domain/eligibility';
 import { auditStatement } from '../audit';
 import { runVerification, verificationJob, verificationResults } from '../verification';
@@ -35,6 +36,7 @@ export async function reviewDetail(db: Db, member: SignedInStaff, applicationId:
     track: track ? { id: track.id, name: track.name, level: track.level } : null,
     channel: channel ? { id: channel.id, code: channel.code, name: channel.name, eligibility: channel.eligibility, documents: channel.documents } : null,
     child: { name: child.name, idNumberMasked: child.idMasked, birthDate: child.birthDate },
+    parentPhoneMasked: maskPhone(loaded.phone),
     form: maskedForm(application.form),
     fields: channel ? formFields(channel.code, application.form).map((f) => ({ field: f, label: fieldLabels[f] })) : [],
     schools: { first: name(application.firstSchoolId), second: name(application.secondSchoolId), firstId: application.firstSchoolId, secondId: application.secondSchoolId },

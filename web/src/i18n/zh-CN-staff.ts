@@ -241,6 +241,7 @@ export const zhStaff = {
       school_approve: '学校审核通过',
       school_reject: '学校驳回',
       reveal_id: '查看完整证件号',
+      reveal_phone: '查看家长手机号',
       export: '导出',
       staff_create: '创建账号',
       staff_update: '修改账号',
