@@ -12,6 +12,11 @@ export const regions = sqliteTable('regions', {
   id: text('id').primaryKey(),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
+  /** 咨询电话 of the bureau's enrollment office for this region. */
+  contactPhone: text('contact_phone'),
+  /** 主办单位 and the site's ICP record number, for the footer. */
+  sponsor: text('sponsor'),
+  icp: text('icp'),
   updatedAt: updatedAt(),
 });
 
@@ -86,6 +91,8 @@ export const schools = sqliteTable('schools', {
   level: text('level').$type<Level>().notNull(),
   capacity: integer('capacity').notNull(),
   address: text('address').notNull(),
+  /** The school's 咨询电话. */
+  contactPhone: text('contact_phone'),
   sort: integer('sort').notNull(),
   updatedAt: updatedAt(),
 }, (t) => [uniqueIndex('schools_region_code').on(t.regionId, t.code), index('schools_region_level').on(t.regionId, t.level)]);
@@ -144,6 +151,15 @@ export const sessions = sqliteTable('sessions', {
   expiresAt: instant('expires_at').notNull(),
   revokedAt: instant('revoked_at'),
 }, (t) => [index('sessions_account').on(t.accountId)]);
+
+/** A guardian's consent to a version of the privacy notice (个人信息保护法: a minor's data), given at sign-in. */
+export const consents = sqliteTable('consents', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull().references(() => accounts.id),
+  noticeVersion: text('notice_version').notNull(),
+  acceptedAt: instant('accepted_at').notNull(),
+  ip: text('ip'),
+}, (t) => [uniqueIndex('consents_account_version').on(t.accountId, t.noticeVersion)]);
 
 // ——— Children ———
 

@@ -62,7 +62,7 @@ export async function seedSeason(db: Db, seed: SeedSeason): Promise<void> {
   const catchmentRows: (typeof catchments.$inferInsert)[] = [];
   for (const [sort, school] of seed.schools.entries()) {
     const schoolId = await catalogId('school', seed.region.code, school.code);
-    schoolRows.push({ id: schoolId, regionId, code: school.code, name: school.name, level: school.level, capacity: school.capacity, address: school.address, sort });
+    schoolRows.push({ id: schoolId, regionId, code: school.code, name: school.name, level: school.level, capacity: school.capacity, address: school.address, contactPhone: school.contactPhone, sort });
     for (const name of school.communities) {
       const communityId = communityIds.get(name);
       if (!communityId) throw new Error(`seed: school ${school.code} serves unknown community ${name}`);
@@ -75,7 +75,7 @@ export async function seedSeason(db: Db, seed: SeedSeason): Promise<void> {
   })));
 
   const statements = [
-    upsert(db, regions, [{ id: regionId, code: seed.region.code, name: seed.region.name }]),
+    upsert(db, regions, [{ id: regionId, ...seed.region }]),
     upsert(db, seasons, [{ id: seasonId, regionId, code: seed.season.code, name: seed.season.name, year: seed.season.year }]),
     upsert(db, entries, entryRows),
     upsert(db, windows, windowRows),

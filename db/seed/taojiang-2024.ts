@@ -288,7 +288,8 @@ const entries: SeedEntry[] = [
 // ---------------------------------------------------------------------------
 // Communities and schools
 // NOTE: illustrative demo data. The names below are plausible for 桃江县桃花江镇 but are not an
-// official list; school names, capacities, addresses and catchments (招生范围) are invented for the demo.
+// official list; school names, capacities, addresses, 咨询电话 and catchments (招生范围) are invented for the demo,
+// as are the bureau's number and the ICP record number of the region below.
 // ---------------------------------------------------------------------------
 
 const communities = [
@@ -320,6 +321,7 @@ const primarySchools: SeedSchool[] = [
     level: 'primary',
     capacity: 450,
     address: '桃江县桃花江镇桃花中路56号',
+    contactPhone: '0737-8821107',
     communities: serves('资江社区', '桃花社区', '迎宾社区', '凤凰山社区', '美人窝社区'),
   },
   {
@@ -328,6 +330,7 @@ const primarySchools: SeedSchool[] = [
     level: 'primary',
     capacity: 405,
     address: '桃江县桃花江镇桃花西路18号',
+    contactPhone: '0737-8822114',
     communities: serves('桃花社区', '三里桥社区', '资江社区', '花果山社区', '迎宾社区'),
   },
   {
@@ -336,6 +339,7 @@ const primarySchools: SeedSchool[] = [
     level: 'primary',
     capacity: 360,
     address: '桃江县桃花江镇资江路112号',
+    contactPhone: '0737-8823121',
     communities: serves('资江社区', '牛潭河社区', '羞女山社区', '美人窝社区'),
   },
   {
@@ -344,6 +348,7 @@ const primarySchools: SeedSchool[] = [
     level: 'primary',
     capacity: 315,
     address: '桃江县桃花江镇凤凰山路8号',
+    contactPhone: '0737-8824128',
     communities: serves('凤凰山社区', '高桥社区', '狮子山村', '花果山社区'),
   },
   {
@@ -352,6 +357,7 @@ const primarySchools: SeedSchool[] = [
     level: 'primary',
     capacity: 270,
     address: '桃江县桃花江镇三里桥路25号',
+    contactPhone: '0737-8825135',
     communities: serves('三里桥社区', '桃谷山社区', '竹金村', '牛潭河社区'),
   },
   {
@@ -360,6 +366,7 @@ const primarySchools: SeedSchool[] = [
     level: 'primary',
     capacity: 225,
     address: '桃江县桃花江镇桃谷山路3号',
+    contactPhone: '0737-8826142',
     communities: serves('桃谷山社区', '石牛江村', '羞女山社区', '高桥社区'),
   },
   {
@@ -368,6 +375,7 @@ const primarySchools: SeedSchool[] = [
     level: 'primary',
     capacity: 180,
     address: '桃江县桃花江镇石牛江村石牛江组',
+    contactPhone: '0737-8827149',
     communities: serves('石牛江村', '竹金村', '狮子山村'),
   },
 ];
@@ -379,6 +387,7 @@ const juniorSchools: SeedSchool[] = [
     level: 'junior',
     capacity: 700,
     address: '桃江县桃花江镇桃花东路20号',
+    contactPhone: '0737-8828156',
     communities: serves('桃花社区', '资江社区', '迎宾社区', '三里桥社区', '花果山社区', '美人窝社区', '竹金村'),
   },
   {
@@ -387,6 +396,7 @@ const juniorSchools: SeedSchool[] = [
     level: 'junior',
     capacity: 600,
     address: '桃江县桃花江镇资江路200号',
+    contactPhone: '0737-8829163',
     communities: serves('资江社区', '牛潭河社区', '羞女山社区', '美人窝社区', '桃谷山社区', '石牛江村', '桃花社区'),
   },
   {
@@ -395,6 +405,7 @@ const juniorSchools: SeedSchool[] = [
     level: 'junior',
     capacity: 500,
     address: '桃江县桃花江镇凤凰山路66号',
+    contactPhone: '0737-8830170',
     communities: serves('凤凰山社区', '高桥社区', '狮子山村', '花果山社区', '三里桥社区', '迎宾社区'),
   },
   {
@@ -404,6 +415,7 @@ const juniorSchools: SeedSchool[] = [
     level: 'junior',
     capacity: 400,
     address: '桃江县桃花江镇迎宾路9号',
+    contactPhone: '0737-8831177',
     communities: serves(
       '桃谷山社区',
       '石牛江村',
@@ -645,7 +657,7 @@ const declarationPage: SeedPage = {
 // ---------------------------------------------------------------------------
 
 export const taojiang2024: SeedSeason = {
-  region: { code: 'taohuajiang', name: '桃花江镇' },
+  region: { code: 'taohuajiang', name: '桃花江镇', contactPhone: '0737-8822011', sponsor: '桃江县教育局', icp: '湘ICP备00000000号-1' },
   season: { code: '2024-autumn', name: '2024年秋季', year: 2024 },
   communities: [...communities],
   entries,

@@ -2,7 +2,7 @@ import type { ChannelDocument, ChannelEligibility, EntryCode, Level, PageSlug } 
 
 /** One season of one region, as the seed writes it. Codes are stable natural keys: seeding upserts by them. */
 export interface SeedSeason {
-  region: { code: string; name: string };
+  region: { code: string; name: string; contactPhone: string; sponsor: string; icp: string };
   season: { code: string; name: string; year: number };
   /** Communities (社区/村) of the region; schools' catchments name them. */
   communities: string[];
@@ -50,6 +50,8 @@ export interface SeedSchool {
   /** New-student places for the season (grade 1 for primary, grade 7 for junior). */
   capacity: number;
   address: string;
+  /** 咨询电话 */
+  contactPhone: string;
   communities: string[];
 }
 

@@ -54,6 +54,8 @@ export async function getRegion(db: Db, regionId: string, now: Date) {
     id: region.id,
     code: region.code,
     name: region.name,
+    /** 咨询电话 of the bureau, and the footer's 主办单位 and ICP record number. */
+    contact: { phone: region.contactPhone, sponsor: region.sponsor, icp: region.icp },
     season: { id: season.id, code: season.code, name: season.name, year: season.year },
     now: iso(now),
     entries: entryRows.map(({ entry, window }) => ({
@@ -106,7 +108,7 @@ export async function listSchools(db: Db, input: { regionId: string; level?: Lev
     .from(catchments).innerJoin(communities, eq(communities.id, catchments.communityId))
     .where(inArray(catchments.schoolId, schoolRows.map((s) => s.id))).orderBy(asc(communities.sort));
   return schoolRows.map((s) => ({
-    id: s.id, code: s.code, name: s.name, level: s.level, capacity: s.capacity, address: s.address,
+    id: s.id, code: s.code, name: s.name, level: s.level, capacity: s.capacity, address: s.address, contactPhone: s.contactPhone,
     communities: catchmentRows.filter((c) => c.schoolId === s.id).map((c) => c.name),
   }));
 }

@@ -22,6 +22,13 @@ describe('the public catalog, read through the typed client over HTTP', () => {
     expect(region.season).toMatchObject({ code: '2024-autumn', year: 2024 });
   });
 
+  it("gives the bureau's 咨询电话, 主办单位 and ICP number with the region, and each school's 咨询电话 with the school", async () => {
+    expect(region.contact).toEqual({ phone: '0737-8822011', sponsor: '桃江县教育局', icp: '湘ICP备00000000号-1' });
+    const schools = await t.client.catalog.schools.query({ regionId: region.id });
+    expect(schools.length).toBeGreaterThan(0);
+    for (const s of schools) expect(s.contactPhone).toMatch(/^0737-\d{7}$/);
+  });
+
   it('shows the three entries open, with the window in China time', () => {
     expect(region.entries.map((e) => e.name)).toEqual(['小学一年级新生', '初中七年级新生', '插班生转学']);
     for (const e of region.entries) {
