@@ -5,8 +5,12 @@ import * as auth from '../../services/auth';
 import { unreadCount } from '../../services/messages';
 import { authenticateParent, revokeSession, type SignedInParent } from '../../services/sessions';
 import type { Db } from '../../../db/client';
+import { sessionPolicies } from '../../domain/session-policy';
 import { clearedSessionCookie, sessionCookie } from '../session-cookie';
 import { parentProcedure, publicProcedure, router } from '../trpc';
+
+/** The refusals of a parent's session: to `session`, they mean nobody is signed in. */
+const signedOut = sessionPolicies.parent;
 
 async function accountView(db: Db, parent: SignedInParent) {
   return {
@@ -51,7 +55,7 @@ export const authRouter = router({
     try {
       return await accountView(ctx.deps.db, await authenticateParent(ctx.deps, ctx.credentials.token, ctx.afterResponse));
     } catch (error) {
-      if (error instanceof DomainError && (error.code === 'SIGN_IN_REQUIRED' || error.code === 'SESSION_EXPIRED')) return null;
+      if (error instanceof DomainError && (error.code === signedOut.required.code || error.code === signedOut.expired.code)) return null;
       throw error;
     }
   }),
