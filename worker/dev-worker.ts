@@ -47,6 +47,8 @@ if (process.env.ENROLL_NOW) vars.ENROLL_NOW = process.env.ENROLL_NOW;
 
 const wrangler = spawn(process.execPath, [
   wranglerBin, 'dev', '--ip', '127.0.0.1', '--port', port, '--test-scheduled',
+  // Demo mode answers from the demo records, which the deployed Worker leaves out (wrangler.toml [define]).
+  '--define', 'DEMO_RECORDS:true',
   ...Object.entries(vars).flatMap(([key, value]) => ['--var', `${key}:${value}`]),
 ], {
   cwd: projectDir,

@@ -1,3 +1,5 @@
+import type { RandomSource } from '../domain/random';
+
 /**
  * Protection of personal data at rest, on WebCrypto (Workers and Node alike). One secret (`DATA_KEY`) yields,
  * through HKDF, separate keys for encrypting ID numbers (AES-256-GCM), their blind index (HMAC-SHA-256), the
@@ -47,9 +49,9 @@ export async function sha256(value: string): Promise<string> {
   return base64url(await crypto.subtle.digest('SHA-256', encoder.encode(value)));
 }
 
-/** 32 random bytes in base64url. */
-export function randomToken(): string {
-  return base64url(crypto.getRandomValues(new Uint8Array(32)));
+/** 32 random bytes of `random` in base64url: a session token. */
+export function randomToken(random: RandomSource): string {
+  return base64url(random.bytes(32));
 }
 
 export async function createVault(secret: string): Promise<Vault> {

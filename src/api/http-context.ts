@@ -2,8 +2,9 @@ import type { Context as HonoContext } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { loggableError } from '../domain/error-text';
 import { passwordChecksPerRequest } from '../domain/limits';
-import type { AppDeps, Context } from './context';
-import { sessionCookieName, staffCookieName } from './session-cookie';
+import type { SessionAudience } from '../domain/session-policy';
+import type { AppDeps, Context, Credentials } from './context';
+import { sessionCookieNames } from './session-cookie';
 
 const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -41,19 +42,19 @@ export function contextFromHono(
 ): Context {
   const url = new URL(c.req.url);
   const bearerToken = bearer(c);
-  const cookieToken = getCookie(c, sessionCookieName) ?? null;
-  const staffCookieToken = getCookie(c, staffCookieName) ?? null;
+  /** A bearer token goes to both audiences' lookups (each finds only its own sessions); else the audience's cookie. */
+  const presented = (audience: SessionAudience): Credentials => {
+    if (bearerToken) return { token: bearerToken, via: 'bearer' };
+    const cookieToken = getCookie(c, sessionCookieNames[audience]);
+    return cookieToken ? { token: cookieToken, via: 'cookie' } : { token: null, via: null };
+  };
   let passwordChecksLeft = passwordChecksPerRequest;
   return {
     deps,
     requestId: c.get('requestId'),
     ip: clientIp(c),
-    credentials: bearerToken
-      ? { token: bearerToken, via: 'bearer' }
-      : cookieToken ? { token: cookieToken, via: 'cookie' } : { token: null, via: null },
-    staffCredentials: bearerToken
-      ? { token: bearerToken, via: 'bearer' }
-      : staffCookieToken ? { token: staffCookieToken, via: 'cookie' } : { token: null, via: null },
+    credentials: presented('parent'),
+    staffCredentials: presented('staff'),
     sameOrigin: sameOrigin(c),
     secureCookies: !(url.protocol === 'http:' && loopback.has(url.hostname)),
     setCookie: (header) => resHeaders.append('set-cookie', header),

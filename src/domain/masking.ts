@@ -3,6 +3,14 @@ export function maskPhone(phone: string): string {
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '***';
 }
 
+/** `李小明` → `李*明`; two characters → `李*`: lists never show a child's full name. */
+export function maskName(name: string): string {
+  const chars = [...name];
+  if (chars.length <= 1) return name;
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
+}
+
 /**
  * `430922201801011234` → `430922********1234`: region and last four stay, so a parent can tell children apart
  * and a reviewer can match papers; birth date and sequence are hidden. Shorter numbers keep two characters each end.

@@ -129,7 +129,7 @@ const lostRace = () => new DomainError('CODE_EXPIRED', '验证码已失效，请
 export async function signIn(deps: Deps, input: { phone: string; code: string }) {
   const { db } = deps;
   const { consume, won, now } = await useCode(deps, { ...input, purpose: 'sign_in' });
-  const session = await newSession(now);
+  const session = await newSession(deps.random, now);
   const newAccountId = newId(deps.random);
   const [consumed] = await db.batch([
     consume,

@@ -4,7 +4,7 @@ import { insertWhen } from '../../db/insert-when';
 import { applications, documents, uploadIntents } from '../../db/schema';
 import { UnreadableFileError } from '../adapters/files';
 import type { AppDeps } from '../deps';
-import { inScope } from './review/scope';
+import { inScope } from '../domain/review-scope';
 import type { SignedInStaff } from './staff/sessions';
 import { editableStatuses } from '../domain/application-status';
 import type { ChannelDocument } from '../domain/catalog';

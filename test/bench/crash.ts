@@ -25,7 +25,7 @@ import { migrateDb } from '../../db/migrate';
 import { accounts, outbox, sessions, uploadIntents } from '../../db/schema';
 import { seedCatalog } from '../../db/seed';
 import { demoStaff, seedDemoStaff } from '../../db/seed/demo-staff';
-import { randomId } from '../../src/adapters/random';
+import { randomId, webCryptoRandom } from '../../src/adapters/random';
 import { newSession } from '../../src/services/sessions';
 import { residentIds } from '../helpers/identity';
 import { hukouDocuments, hukouForm } from '../helpers/journey';
@@ -198,7 +198,7 @@ const parents: { token: string; phone: string; childId?: string }[] = [];
   const db = await createDb(dbUrl);
   const now = new Date(clockBase);
   for (let i = 0; i < parentCount; i++) {
-    const session = await newSession(now);
+    const session = await newSession(webCryptoRandom, now);
     const accountId = randomId();
     const phone = `1330000${String(i).padStart(4, '0')}`;
     await db.batch([

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { accounts, sessions } from '../../db/schema';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
-import { randomId } from '../../src/adapters/random';
+import { randomId, webCryptoRandom } from '../../src/adapters/random';
 import { newSession } from '../../src/services/sessions';
 import type { TestHost } from './host';
 import { until } from './until';
@@ -38,7 +38,7 @@ export async function parentsInDatabase(t: TestHost, count: number, firstNumber 
   const now = t.clock.now();
   const parents = await Promise.all(Array.from({ length: count }, async (_, i) => {
     const phone = `139${String(10_000_000 + firstNumber + i).slice(-8)}`;
-    const session = await newSession(now);
+    const session = await newSession(webCryptoRandom, now);
     return { phone, accountId: randomId(), session };
   }));
   const { db } = t.host.deps;

@@ -3,7 +3,7 @@ import { accounts, documents, sessions, smsCodes } from '../../db/schema';
 import { manualClock } from '../../src/adapters/clock';
 import type { FileStore } from '../../src/adapters/files';
 import { createVault } from '../../src/adapters/vault';
-import { randomId } from '../../src/adapters/random';
+import { randomId, webCryptoRandom } from '../../src/adapters/random';
 import { signInPolicy } from '../../src/domain/sign-in-policy';
 import { codeDigest } from '../../src/services/auth';
 import { chooseChannel, chooseSchools, saveDraft } from '../../src/services/applications/edit';
@@ -68,7 +68,7 @@ export async function prepareDrafts(db: Db, dataKey: string, now: Date, count: n
   const [first, second] = await listSchools(db, { regionId: region!.id, level: 'primary', community: community!.name });
 
   const parents = await Promise.all(Array.from({ length: count }, async (_, i) => ({
-    phone: `137${String(10_000_000 + i).slice(-8)}`, accountId: randomId(), session: await newSession(now),
+    phone: `137${String(10_000_000 + i).slice(-8)}`, accountId: randomId(), session: await newSession(webCryptoRandom, now),
   })));
   await db.batch([
     db.insert(accounts).values(parents.map((p) => ({ id: p.accountId, phone: p.phone, createdAt: now, updatedAt: now }))),

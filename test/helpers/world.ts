@@ -1,6 +1,6 @@
 import { sessions } from '../../db/schema';
 import { demoStaff } from '../../db/seed/demo-staff';
-import { randomId } from '../../src/adapters/random';
+import { randomId, webCryptoRandom } from '../../src/adapters/random';
 import { newSession } from '../../src/services/sessions';
 import type { EnrollmentClient } from '../../src/client';
 import { createEnrollmentClient } from '../../src/client';
@@ -80,7 +80,7 @@ async function upload(t: TestHost, token: string, applicationId: string, kind: s
 /** Another session of an existing account, as a completed sign-in leaves it (the code limits would refuse a new code). */
 async function anotherSession(t: TestHost, accountId: string): Promise<string> {
   const now = t.clock.now();
-  const session = await newSession(now);
+  const session = await newSession(webCryptoRandom, now);
   await t.host.deps.db.insert(sessions).values({ id: randomId(), tokenHash: session.tokenHash, accountId, createdAt: now, lastSeenAt: now, expiresAt: session.expiresAt });
   return session.token;
 }

@@ -44,6 +44,8 @@ export async function startWranglerDev(options: {
     '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort),
     '--test-scheduled', '--show-interactive-dev-session=false',
     '--persist-to', join(scratch, 'state'), '--env-file', envFile,
+    // The demo records the deployed Worker leaves out (wrangler.toml [define]): tests run in demo mode.
+    '--define', 'DEMO_RECORDS:true',
     ...Object.entries(options.vars).flatMap(([key, value]) => ['--var', `${key}:${value}`]),
   ];
   const child = spawn(process.execPath, args, {

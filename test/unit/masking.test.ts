@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber, maskPhone } from '../../src/domain/masking';
+import { maskIdNumber, maskName, maskPhone } from '../../src/domain/masking';
 import { normalizePhone, phonePattern } from '../../src/domain/phone';
 
 describe('masking', () => {
@@ -14,6 +14,23 @@ describe('masking', () => {
   it('hides the middle of shorter numbers', () => {
     expect(maskIdNumber('E12345678')).toBe('E1*****78');
     expect(maskIdNumber('1234')).toBe('****');
+  });
+});
+
+describe('child names in lists', () => {
+  it('keeps the first and last character of longer names', () => {
+    expect(maskName('李小明')).toBe('李*明');
+    expect(maskName('欧阳小明')).toBe('欧**明');
+  });
+
+  it('keeps the first character of two-character names and leaves one character alone', () => {
+    expect(maskName('李明')).toBe('李*');
+    expect(maskName('李')).toBe('李');
+    expect(maskName('')).toBe('');
+  });
+
+  it('counts characters, not UTF-16 units', () => {
+    expect(maskName('𠀀小𠀁')).toBe('𠀀*𠀁');
   });
 });
 

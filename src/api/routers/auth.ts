@@ -2,13 +2,15 @@ import { DomainError } from '../../domain/errors';
 import { maskPhone } from '../../domain/masking';
 import { changePhoneInput, requestCodeInput, signInInput } from '../../schemas/auth';
 import * as auth from '../../services/auth';
-import { revokeSession } from '../../services/sessions';
 import { unreadCount } from '../../services/messages';
-import { authenticateParent, type SignedInParent } from '../../services/sessions';
+import { authenticateParent, revokeSession, type SignedInParent } from '../../services/sessions';
 import type { Db } from '../../../db/client';
+import { sessionPolicies } from '../../domain/session-policy';
 import { clearedSessionCookie, sessionCookie } from '../session-cookie';
 import { parentProcedure, publicProcedure, router } from '../trpc';
-import { signInPolicy } from '../../domain/sign-in-policy';
+
+/** The refusals of a parent's session: to `session`, they mean nobody is signed in. */
+const signedOut = sessionPolicies.parent;
 
 async function accountView(db: Db, parent: SignedInParent) {
   return {
@@ -31,7 +33,7 @@ export const authRouter = router({
 
   signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
     const { token, expiresAt, account } = await auth.signIn(ctx.deps, input);
-    if (input.session === 'cookie') ctx.setCookie(sessionCookie(token, signInPolicy.sessionMaxMs / 1000, ctx.secureCookies));
+    if (input.session === 'cookie') ctx.setCookie(sessionCookie('parent', token, ctx.secureCookies));
     return {
       account: { id: account.id, phone: account.phone, phoneMasked: maskPhone(account.phone), isNew: account.isNew },
       expiresAt: expiresAt.toISOString(),
@@ -41,7 +43,7 @@ export const authRouter = router({
 
   signOut: parentProcedure.mutation(async ({ ctx }) => {
     await revokeSession(ctx.deps, ctx.parent.sessionId);
-    ctx.setCookie(clearedSessionCookie(ctx.secureCookies));
+    ctx.setCookie(clearedSessionCookie('parent', ctx.secureCookies));
     return { signedOut: true as const };
   }),
 
@@ -53,7 +55,7 @@ export const authRouter = router({
     try {
       return await accountView(ctx.deps.db, await authenticateParent(ctx.deps, ctx.credentials.token, ctx.afterResponse));
     } catch (error) {
-      if (error instanceof DomainError && (error.code === 'SIGN_IN_REQUIRED' || error.code === 'SESSION_EXPIRED')) return null;
+      if (error instanceof DomainError && (error.code === signedOut.required.code || error.code === signedOut.expired.code)) return null;
       throw error;
     }
   }),

@@ -1,4 +1,4 @@
-import { staffPolicy, staffRoleNames } from '../../domain/staff-policy';
+import { staffRoleNames } from '../../domain/staff-policy';
 import {
   applicationRef, auditInput, bulkApproveInput, decisionInput, queueFiltersInput, queueInput, rejectInput, revealInput,
   staffSignInInput,
@@ -17,7 +17,7 @@ import { staffSignIn } from '../../services/staff/sign-in';
 import { rolesFor } from '../../domain/application';
 import { DomainError } from '../../domain/errors';
 import type { Context } from '../context';
-import { clearedSessionCookie, sessionCookie, staffCookieName } from '../session-cookie';
+import { clearedSessionCookie, sessionCookie } from '../session-cookie';
 import { publicProcedure, router, staffProcedure } from '../trpc';
 
 const reviewers = ['admin', 'county_reviewer', 'school_reviewer'] as const;
@@ -44,12 +44,12 @@ export const reviewRouter = router({
     // A batch of sign-ins in one request gets one password check: no single request takes more than its share.
     if (!ctx.spendPasswordCheck()) throw new DomainError('RATE_LIMITED', '一次请求只能尝试登录一次，请稍后再试', undefined, 1);
     const { token, staff } = await staffSignIn(ctx.deps, { ...input, ...request(ctx) });
-    if (input.session === 'cookie') ctx.setCookie(sessionCookie(token, staffPolicy.sessionMaxMs / 1000, ctx.secureCookies, staffCookieName));
+    if (input.session === 'cookie') ctx.setCookie(sessionCookie('staff', token, ctx.secureCookies));
     return { staff: { ...staff, roleName: staffRoleNames[staff.role] }, token: input.session === 'token' ? token : null };
   }),
   signOut: staffProcedure().mutation(async ({ ctx }) => {
     await revokeStaffSession(ctx.deps, ctx.staff.sessionId);
-    ctx.setCookie(clearedSessionCookie(ctx.secureCookies, staffCookieName));
+    ctx.setCookie(clearedSessionCookie('staff', ctx.secureCookies));
     return { signedOut: true as const };
   }),
   me: staffProcedure().query(({ ctx }) => ({ ...ctx.staff, roleName: staffRoleNames[ctx.staff.role], sessionId: undefined })),

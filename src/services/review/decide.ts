@@ -7,7 +7,7 @@ import { loadApplication } from '../applications/load';
 import { transitionStatements } from '../applications/transition';
 import { sendNow } from '../outbox';
 import type { SignedInStaff } from '../staff/sessions';
-import { inScope } from './scope';
+import { inScope } from '../../domain/review-scope';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'sms' | 'log'>;
 

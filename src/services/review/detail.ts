@@ -14,6 +14,7 @@ import { listDocuments } from '../documents';
 import type { SignedInStaff } from '../staff/sessions';
 import { assertInScope, scopeOf } from './scope';
 import { maySchoolDecide } from '../../domain/school-decision';
+import { statusesCountedPerChannel, statusesCountedPerFirstSchool } from '../../domain/review-stats';
 
 const notFound = () => new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
 
@@ -89,8 +90,8 @@ export async function reviewStats(db: Db, member: SignedInStaff) {
   const where = and(ne(applications.status, 'draft'), scopeOf(member));
   const [byStatus, byChannel, bySchool] = await Promise.all([
     db.select({ key: applications.status, n: count() }).from(applications).where(where).groupBy(applications.status),
-    db.select({ key: applications.channelId, n: count() }).from(applications).where(and(where, inArray(applications.status, ['submitted', 'rejected', 'preliminarily_approved', 'school_approved', 'admitted', 'not_admitted', 'withdrawn']))).groupBy(applications.channelId),
-    db.select({ key: applications.firstSchoolId, n: count() }).from(applications).where(and(where, inArray(applications.status, ['submitted', 'preliminarily_approved', 'school_approved', 'admitted']))).groupBy(applications.firstSchoolId),
+    db.select({ key: applications.channelId, n: count() }).from(applications).where(and(where, inArray(applications.status, [...statusesCountedPerChannel]))).groupBy(applications.channelId),
+    db.select({ key: applications.firstSchoolId, n: count() }).from(applications).where(and(where, inArray(applications.status, [...statusesCountedPerFirstSchool]))).groupBy(applications.firstSchoolId),
   ]);
   return {
     byStatus: byStatus.map((r) => ({ status: r.key, statusName: statusNames[r.key], count: r.n })),

@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client';
 import { applications, channels, children, entries, schools } from '../../../db/schema';
 import type { ApplicationStatus } from '../../domain/application-status';
 import { statusNames } from '../../domain/application-status';
+import { maskName } from '../../domain/masking';
 import type { CheckResult } from '../../domain/verification';
 import type { SignedInStaff } from '../staff/sessions';
 import { scopeOf } from './scope';
@@ -18,14 +19,6 @@ export interface QueueFilters {
   q?: string;
   /** The worst result of the system checks. */
   verification?: CheckResult;
-}
-
-/** `李小明` → `李*明`; two characters → `李*`: lists never show a child's full name. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return name;
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
 }
 
 const first = aliasedTable(schools, 'first_school');

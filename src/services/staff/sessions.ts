@@ -1,9 +1,10 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { schools, staff, staffSessions } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
-import { sha256 } from '../../adapters/vault';
-import { DomainError } from '../../domain/errors';
-import { type StaffRoleCode, staffPolicy } from '../../domain/staff-policy';
+import type { RandomSource } from '../../domain/random';
+import { sessionPolicies } from '../../domain/session-policy';
+import type { StaffRoleCode } from '../../domain/staff-policy';
+import { authenticate, newSessionToken, revokeSessionOf, type SessionKind } from '../audience-sessions';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
@@ -17,27 +18,37 @@ export interface SignedInStaff {
   sessionId: string;
 }
 
-/** The staff member behind a staff session token; parents' tokens are not staff tokens (separate table). */
-export async function authenticateStaff(deps: Deps, token: string | null, afterResponse: (task: () => Promise<unknown>) => void): Promise<SignedInStaff> {
-  if (!token) throw new DomainError('STAFF_SIGN_IN_REQUIRED', '请先登录审核系统');
-  const now = deps.clock.now();
-  const [row] = await deps.db.select({ session: staffSessions, member: staff, schoolName: schools.name }).from(staffSessions)
-    .innerJoin(staff, eq(staff.id, staffSessions.staffId)).leftJoin(schools, eq(schools.id, staff.schoolId))
-    .where(and(eq(staffSessions.tokenHash, await sha256(token)), isNull(staffSessions.revokedAt)));
-  if (!row || row.member.disabledAt) throw new DomainError('STAFF_SIGN_IN_REQUIRED', '请先登录审核系统');
-  const idle = now.getTime() - row.session.lastSeenAt.getTime();
-  if (row.session.expiresAt <= now || idle >= staffPolicy.sessionIdleMs) throw new DomainError('STAFF_SIGN_IN_REQUIRED', '登录已过期，请重新登录审核系统');
-  if (idle >= staffPolicy.touchEveryMs) {
-    afterResponse(() => deps.db.update(staffSessions).set({ lastSeenAt: now }).where(eq(staffSessions.id, row.session.id)));
-  }
-  return {
-    staffId: row.member.id, username: row.member.username, displayName: row.member.displayName, role: row.member.role,
-    schoolId: row.member.schoolId, schoolName: row.schoolName, sessionId: row.session.id,
-  };
+/** Parents' tokens are not staff tokens: staff sessions have their own table. A disabled account's sessions hold nothing. */
+const staffSessionKind: SessionKind<SignedInStaff> = {
+  table: staffSessions,
+  policy: sessionPolicies.staff,
+  async find(db, where) {
+    const [row] = await db.select({ session: staffSessions, member: staff, schoolName: schools.name }).from(staffSessions)
+      .innerJoin(staff, eq(staff.id, staffSessions.staffId)).leftJoin(schools, eq(schools.id, staff.schoolId))
+      .where(where);
+    if (!row || row.member.disabledAt) return null;
+    return {
+      session: row.session,
+      signedIn: {
+        staffId: row.member.id, username: row.member.username, displayName: row.member.displayName, role: row.member.role,
+        schoolId: row.member.schoolId, schoolName: row.schoolName, sessionId: row.session.id,
+      },
+    };
+  },
+};
+
+/** The staff member behind a staff session token. */
+export function authenticateStaff(deps: Deps, token: string | null, afterResponse: (task: () => Promise<unknown>) => void): Promise<SignedInStaff> {
+  return authenticate(deps, staffSessionKind, token, afterResponse);
+}
+
+/** A new staff session's token (handed out once) and what the row stores: only its hash. */
+export function newStaffSession(random: RandomSource, now: Date) {
+  return newSessionToken(random, staffSessionKind.policy, now);
 }
 
 export function revokeStaffSession(deps: Deps, sessionId: string) {
-  return deps.db.update(staffSessions).set({ revokedAt: deps.clock.now() }).where(eq(staffSessions.id, sessionId));
+  return revokeSessionOf(deps, staffSessionKind, sessionId);
 }
 
 /** Ends every open session of a staff member (password reset, account disabled), except `keep` (the acting admin's own). */

@@ -2,7 +2,6 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { staff, staffSessions, staffSignInFailures } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { dummyPasswordHash, verifyPassword } from '../../adapters/passwords';
-import { randomToken, sha256 } from '../../adapters/vault';
 import { DomainError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import { addressGroup, limits, waitText } from '../../domain/limits';
@@ -10,6 +9,7 @@ import { maskIdNumbersInText } from '../../domain/masking';
 import { lockDuration, staffPolicy } from '../../domain/staff-policy';
 import { auditStatement } from '../audit';
 import { perAddress, takeLimits } from '../limits';
+import { newStaffSession } from './sessions';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 type Attempt = { username: string; password: string; ip: string | null; requestId: string | null };
@@ -62,13 +62,10 @@ export async function staffSignIn(deps: Deps, input: Attempt) {
     throw wrong();
   }
 
-  const token = randomToken();
+  const { token, tokenHash, expiresAt } = await newStaffSession(deps.random, now);
   await db.batch([
     db.delete(staffSignInFailures).where(pair),
-    db.insert(staffSessions).values({
-      id: newId(deps.random), tokenHash: await sha256(token), staffId: usable.id, createdAt: now, lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + staffPolicy.sessionMaxMs),
-    }),
+    db.insert(staffSessions).values({ id: newId(deps.random), tokenHash, staffId: usable.id, createdAt: now, lastSeenAt: now, expiresAt }),
     audit('sign_in'),
   ]);
   return { token, staff: { id: usable.id, username: usable.username, displayName: usable.displayName, role: usable.role } };

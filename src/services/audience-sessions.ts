@@ -1,0 +1,57 @@
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import type { sessions, staffSessions } from '../../db/schema';
+import { randomToken, sha256 } from '../adapters/vault';
+import type { AppDeps } from '../deps';
+import { DomainError } from '../domain/errors';
+import type { RandomSource } from '../domain/random';
+import { sessionExpiry, type SessionPolicy, sessionState } from '../domain/session-policy';
+
+/** Parents' `sessions` and staff's `staff_sessions`: the same columns, apart from whose session it is. */
+type SessionTable = typeof sessions | typeof staffSessions;
+
+/** One audience's sessions: where they live, their limits and refusals, and who holds them. */
+export interface SessionKind<SignedIn> {
+  table: SessionTable;
+  policy: SessionPolicy;
+  /**
+   * In one query, the session matching `where` (its token's hash, not revoked) and who is signed in with it; null when
+   * there is none or its holder may no longer sign in.
+   */
+  find(db: Db, where: SQL): Promise<{ session: { lastSeenAt: Date; expiresAt: Date }; signedIn: SignedIn } | null>;
+}
+
+/**
+ * Who is signed in with `token`: refused when there is no token, an unknown or revoked one, or one past its absolute
+ * or idle expiry. A live session's last-seen time is written after the response, at most every `touchEveryMs`.
+ */
+export async function authenticate<SignedIn extends { sessionId: string }>(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  kind: SessionKind<SignedIn>,
+  token: string | null,
+  afterResponse: (task: () => Promise<unknown>) => void,
+): Promise<SignedIn> {
+  const { required, expired } = kind.policy;
+  if (!token) throw new DomainError(required.code, required.message);
+  const now = deps.clock.now();
+  const found = await kind.find(deps.db, and(eq(kind.table.tokenHash, await sha256(token)), isNull(kind.table.revokedAt))!);
+  if (!found) throw new DomainError(required.code, required.message);
+  const state = sessionState(kind.policy, found.session, now);
+  if (!state.live) throw new DomainError(expired.code, expired.message);
+  if (state.touch) {
+    const { sessionId } = found.signedIn;
+    afterResponse(() => deps.db.update(kind.table).set({ lastSeenAt: now }).where(eq(kind.table.id, sessionId)));
+  }
+  return found.signedIn;
+}
+
+/** A new session's token (handed out once) and what its row stores: only the token's hash, and when it ends. */
+export async function newSessionToken(random: RandomSource, policy: Pick<SessionPolicy, 'maxMs'>, now: Date) {
+  const token = randomToken(random);
+  return { token, tokenHash: await sha256(token), expiresAt: sessionExpiry(policy, now) };
+}
+
+/** Ends one session (signing out). */
+export function revokeSessionOf(deps: Pick<AppDeps, 'db' | 'clock'>, kind: Pick<SessionKind<unknown>, 'table'>, sessionId: string) {
+  return deps.db.update(kind.table).set({ revokedAt: deps.clock.now() }).where(eq(kind.table.id, sessionId));
+}
