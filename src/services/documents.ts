@@ -158,7 +158,7 @@ export async function sweepUploads(deps: Deps, options: { limit?: number } = {})
       .returning({ storageKey: uploadIntents.storageKey });
     if (!claimed) {
       // A row claims these bytes (its batch had not removed the intent): only the intent goes.
-      await db.delete(uploadIntents).where(and(eq(uploadIntents.storageKey, storageKey), sql`NOT (${unclaimed})`));
+      await db.delete(uploadIntents).where(and(eq(uploadIntents.storageKey, storageKey), rowExists(documents, eq(documents.storageKey, uploadIntents.storageKey))));
       continue;
     }
     await deps.files.delete(storageKey);
