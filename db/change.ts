@@ -70,9 +70,8 @@ export function guardConditions<T extends SQLiteTable>(table: T, guard: Guard<T>
  * The one guarded change: a conditional UPDATE of one row (its key, the guard, the extra conditions) that writes a
  * fresh nonce, followed in the same `db.batch` by the caller's statements, which are keyed to `won`. Of two requests
  * racing for the row, the update of one matches and the other's matches nothing, so only the winner's follow-up rows
- * are written. The nonce (not the version) tells the two apart because a follow-up statement cannot know which
- * update wrote the version it reads. Returns `won` with the row's `returning` columns, or `lost`, and the follow-ups'
- * results.
+ * are written. The nonce, not the version, tells them apart: a change that lost may read the very version another
+ * change wrote. Returns `won` with the row's `returning` columns, or not won, and the follow-ups' results.
  *
  * @example
  * const done = await commitChange(db, random, {

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, lt, ne, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, ne, not, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { noRowExists, rowExists } from '../../db/exists';
+import { rowExists } from '../../db/exists';
 import { insertWhen } from '../../db/insert-when';
 import { applications, documents, uploadIntents } from '../../db/schema';
 import { UnreadableFileError } from '../adapters/files';
@@ -148,7 +148,8 @@ export const uploadIntentGraceMs = 60 * 60_000;
 export async function sweepUploads(deps: Deps, options: { limit?: number } = {}): Promise<{ removed: number }> {
   const { db } = deps;
   const cutoff = new Date(deps.clock.now().getTime() - uploadIntentGraceMs);
-  const unclaimed = noRowExists(documents, eq(documents.storageKey, uploadIntents.storageKey));
+  const claimedByRow = rowExists(documents, eq(documents.storageKey, uploadIntents.storageKey));
+  const unclaimed = not(claimedByRow);
   const due = await db.select({ storageKey: uploadIntents.storageKey }).from(uploadIntents)
     .where(lt(uploadIntents.createdAt, cutoff)).limit(options.limit ?? 100);
   let removed = 0;
@@ -158,7 +159,7 @@ export async function sweepUploads(deps: Deps, options: { limit?: number } = {})
       .returning({ storageKey: uploadIntents.storageKey });
     if (!claimed) {
       // A row claims these bytes (its batch had not removed the intent): only the intent goes.
-      await db.delete(uploadIntents).where(and(eq(uploadIntents.storageKey, storageKey), rowExists(documents, eq(documents.storageKey, uploadIntents.storageKey))));
+      await db.delete(uploadIntents).where(and(eq(uploadIntents.storageKey, storageKey), claimedByRow));
       continue;
     }
     await deps.files.delete(storageKey);

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
+import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import { commitChange, type Guard } from '../../../db/change';
 import type { Db } from '../../../db/client';
 import { insertWhen } from '../../../db/insert-when';
@@ -80,7 +81,7 @@ export async function commitEdit<F extends readonly BatchItem<'sqlite'>[] = []>(
   applicationId: string;
   guard: RowGuard;
   also?: readonly (SQL | undefined)[];
-  set?: Parameters<typeof commitChange<typeof applications>>[2]['set'];
+  set?: SQLiteUpdateSetSource<typeof applications>;
   now: Date;
   then?: (won: SQL<boolean>) => F;
 }) {
