@@ -7,7 +7,7 @@ import type { Db } from './client';
  * statement runs. Inside one `db.batch` this keys follow-up rows to the outcome of an earlier conditional update,
  * so a request that lost a race writes nothing.
  *
- * @example db.batch([consume, insertWhen(db, sessions, row, sql`EXISTS (SELECT 1 FROM sms_codes WHERE consumed_by = ${nonce})`)])
+ * @example db.batch([createStaff, auditStatement(db, entry), insertWhen(db, auditLog, row, rowExists(staff, eq(staff.id, id)))])
  */
 export function insertWhen<T extends SQLiteTable>(db: Db, table: T, values: T['$inferInsert'], condition: SQL) {
   const given = values as Record<string, unknown>;

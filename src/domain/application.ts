@@ -25,10 +25,14 @@ export interface Refusal {
 
 /** The conditions the row must still meet when the change is written (else the change writes nothing). */
 export interface RowGuard {
-  version: number;
+  version?: number;
   status?: ApplicationStatus;
+  /** The status is one of these. */
+  statusIn?: readonly ApplicationStatus[];
   /** `withdraw_count < withdrawCountBelow` */
   withdrawCountBelow?: number;
+  /** The application still belongs to this account (a granted binding claim moves it). */
+  accountId?: string;
 }
 
 export interface Change<Set> {
@@ -50,7 +54,7 @@ export interface Repeat { ok: true; repeat: true }
 
 export type Decision<Set> = Refusal | Change<Set>;
 
-const refuse = (code: DomainErrorCode, message: string, extra: Omit<Refusal, 'ok' | 'code' | 'message'> = {}): Refusal =>
+export const refuse = (code: DomainErrorCode, message: string, extra: Omit<Refusal, 'ok' | 'code' | 'message'> = {}): Refusal =>
   ({ ok: false, code, message, ...extra });
 
 /** The staff roles the state machine lets make `action` (for the routers' access checks). */
@@ -152,6 +156,12 @@ export function decideWithdraw(s: WithdrawState): Decision<{ withdrawCount: numb
 /** The refusal as the error the API maps. */
 export function refusalError(r: Refusal): DomainError {
   return new DomainError(r.code, r.message, r.fields, r.retryAfterSeconds, r.missing);
+}
+
+/** The change a decision allowed; a refusal is thrown as its error. */
+export function orRefuse<T extends { ok: true }>(decision: Refusal | T): T {
+  if (decision.ok === false) throw refusalError(decision);
+  return decision;
 }
 
 export type ReviewAction = Exclude<ApplicationAction, 'submit' | 'withdraw'>;

@@ -1,4 +1,7 @@
-import { and, count, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { commitChange } from '../../db/change';
+import { rowExists } from '../../db/exists';
 import { insertWhen } from '../../db/insert-when';
 import { accounts, sessions, smsCodes } from '../../db/schema';
 import type { AppDeps } from '../deps';
@@ -66,7 +69,7 @@ export async function requestCode(deps: Deps, input: { phone: string; purpose: P
   const results = await db.batch([
     first!, ...rest,
     insertCode,
-    smsNotice(db, { idempotencyKey: key, phone: input.phone, body: codeText(code, input.purpose), now, onlyIf: sql`EXISTS (SELECT 1 FROM ${smsCodes} WHERE ${smsCodes.id} = ${id})` }),
+    smsNotice(db, { idempotencyKey: key, phone: input.phone, body: codeText(code, input.purpose), now, onlyIf: rowExists(smsCodes, eq(smsCodes.id, id)) }),
   ]);
   const refused = refusedCharge(charges, results);
   if (refused?.rule === budget) {
@@ -93,8 +96,8 @@ async function explainCodeRefusal(deps: Deps, input: { phone: string; ip: string
 }
 
 /**
- * Uses the newest live code of a number: each try counts (five at most), a code works once. Returns a nonce that
- * the caller's batch uses to key its follow-up rows, so that of two requests racing with one code only one wins.
+ * Tries the newest live code of a number: each try counts (five at most). Returns the code that matched, for
+ * `commitCodeUse`: a code works once.
  */
 async function useCode(deps: Deps, input: { phone: string; code: string; purpose: Purpose; accountId?: string }) {
   const { db } = deps;
@@ -117,10 +120,18 @@ async function useCode(deps: Deps, input: { phone: string; code: string; purpose
     if (left <= 0) throw new DomainError('CODE_BURNED', '验证码错误次数过多，请重新获取');
     throw new DomainError('CODE_INVALID', `验证码不正确，还可尝试${left}次`, { code: [`验证码不正确，还可尝试${left}次`] });
   }
-  const nonce = newId(deps.random);
-  const consume = db.update(smsCodes).set({ consumedBy: nonce }).where(and(eq(smsCodes.id, tried.id), isNull(smsCodes.consumedBy)));
-  const won = sql`EXISTS (SELECT 1 FROM ${smsCodes} WHERE ${smsCodes.id} = ${tried.id} AND ${smsCodes.consumedBy} = ${nonce})`;
-  return { consume, won, now };
+  return { codeId: tried.id, now };
+}
+
+/**
+ * Uses the code through the guarded commit: it is marked used (its `consumed_by` carries the change's nonce) only
+ * while still unused, and the caller's follow-up rows are written only where that was this request's, so that of two
+ * requests racing with one code only one wins.
+ */
+function commitCodeUse<F extends readonly BatchItem<'sqlite'>[]>(deps: Deps, codeId: string, then: (won: SQL<boolean>) => F) {
+  return commitChange(deps.db, deps.random, {
+    table: smsCodes, key: { column: smsCodes.id, value: codeId }, guard: { consumedBy: null }, set: {}, nonce: smsCodes.consumedBy, then,
+  });
 }
 
 const lostRace = () => new DomainError('CODE_EXPIRED', '验证码已失效，请重新获取');
@@ -128,11 +139,10 @@ const lostRace = () => new DomainError('CODE_EXPIRED', '验证码已失效，请
 /** Signs in with a code, creating the account on first use, with its welcome message in 我的消息, in one batch. */
 export async function signIn(deps: Deps, input: { phone: string; code: string }) {
   const { db } = deps;
-  const { consume, won, now } = await useCode(deps, { ...input, purpose: 'sign_in' });
+  const { codeId, now } = await useCode(deps, { ...input, purpose: 'sign_in' });
   const session = await newSession(deps.random, now);
   const newAccountId = newId(deps.random);
-  const [consumed] = await db.batch([
-    consume,
+  const used = await commitCodeUse(deps, codeId, (won) => [
     insertWhen(db, accounts, { id: newAccountId, phone: input.phone, createdAt: now, updatedAt: now }, won)
       .onConflictDoNothing({ target: accounts.phone }),
     insertWhen(db, sessions, {
@@ -143,10 +153,10 @@ export async function signIn(deps: Deps, input: { phone: string; code: string })
       accountId: newAccountId, key: `welcome:${newAccountId}`, now,
       title: '欢迎使用桃江县中小学入学报名平台',
       body: `您已使用手机号 ${maskPhone(input.phone)} 注册。报名进度的每一次变化都会以短信和站内消息通知您。报名前请先阅读招生工作方案和家长操作手册；系统报名顺序与入学分配学校次序无关，不需扎堆在高峰期报名。`,
-      onlyIf: sql`EXISTS (SELECT 1 FROM ${accounts} WHERE ${accounts.id} = ${newAccountId})`,
+      onlyIf: rowExists(accounts, eq(accounts.id, newAccountId)),
     }),
   ]);
-  if (consumed.rowsAffected === 0) throw lostRace();
+  if (!used.won) throw lostRace();
   const [account] = await db.select().from(accounts).where(eq(accounts.phone, input.phone));
   if (!account) throw lostRace();
   return { token: session.token, expiresAt: session.expiresAt, account: { id: account.id, phone: account.phone, isNew: account.id === newAccountId } };
@@ -155,17 +165,16 @@ export async function signIn(deps: Deps, input: { phone: string; code: string })
 /** Moves the account to a new number proven by a code sent to it; the old number is told. */
 export async function changePhone(deps: Deps, accountId: string, oldPhone: string, input: { phone: string; code: string }, defer: Defer) {
   const { db } = deps;
-  const { consume, won, now } = await useCode(deps, { ...input, purpose: 'change_phone', accountId });
+  const { codeId, now } = await useCode(deps, { ...input, purpose: 'change_phone', accountId });
   const key = `phone-changed:${newId(deps.random)}`;
   const body = `您的入学报名平台账号已将绑定手机号更换为 ${maskPhone(input.phone)}，此后的通知将发送到新号码。`;
   try {
-    const [consumed] = await db.batch([
-      consume,
+    const used = await commitCodeUse(deps, codeId, (won) => [
       db.update(accounts).set({ phone: input.phone, updatedAt: now }).where(and(eq(accounts.id, accountId), won)),
       noticeMessage(db, { accountId, key, title: '绑定手机号已更换', body, now, onlyIf: won }),
       smsNotice(db, { idempotencyKey: key, phone: oldPhone, body, now, onlyIf: won }),
     ]);
-    if (consumed.rowsAffected === 0) throw lostRace();
+    if (!used.won) throw lostRace();
   } catch (error) {
     if (error instanceof DomainError) throw error;
     if (String((error as Error)?.message ?? error).includes('UNIQUE')) throw new DomainError('PHONE_TAKEN', '该手机号已注册，不能更换为该号码');

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, notInArray } from 'drizzle-orm';
+import { noRowExists } from '../../db/exists';
 import { accounts, applicationHistory, applications, children, documents, verificationChecks, verificationJobs } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import { statusesThatKeepChildBound } from '../domain/application-status';
@@ -85,12 +86,11 @@ export async function renameChild(deps: Deps, accountId: string, input: { childI
  */
 export async function removeChild(deps: Deps, accountId: string, input: { childId: string }) {
   const { db } = deps;
-  const active = sql`EXISTS (SELECT 1 FROM ${applications} WHERE ${applications.childId} = ${input.childId}
-    AND ${inArray(applications.status, [...statusesThatKeepChildBound])})`;
+  const noneActive = noRowExists(applications, eq(applications.childId, input.childId), inArray(applications.status, [...statusesThatKeepChildBound]));
   const owned = and(eq(children.id, input.childId), eq(children.accountId, accountId));
   const leaving = db.select({ id: applications.id }).from(applications).where(and(
     eq(applications.childId, input.childId), eq(applications.accountId, accountId),
-    notInArray(applications.status, [...statusesThatKeepChildBound]), sql`NOT ${active}`,
+    notInArray(applications.status, [...statusesThatKeepChildBound]), noneActive,
   ));
   const [storedFiles, , , , , , removed] = await db.batch([
     intentsForDocumentsOf(db, leaving, deps.clock.now()),
@@ -99,7 +99,7 @@ export async function removeChild(deps: Deps, accountId: string, input: { childI
     db.delete(verificationChecks).where(inArray(verificationChecks.applicationId, leaving)),
     db.delete(verificationJobs).where(inArray(verificationJobs.applicationId, leaving)),
     db.delete(applications).where(inArray(applications.id, leaving)),
-    db.delete(children).where(and(owned, sql`NOT ${active}`)),
+    db.delete(children).where(and(owned, noneActive)),
   ]);
   if (removed.rowsAffected === 1) {
     for (const { storageKey } of storedFiles) await discardUnclaimed(deps, storageKey, 'a draft of an unbound child');

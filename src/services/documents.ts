@@ -1,12 +1,14 @@
-import { and, asc, eq, inArray, lt, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, ne, not, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { rowExists } from '../../db/exists';
 import { insertWhen } from '../../db/insert-when';
 import { applications, documents, uploadIntents } from '../../db/schema';
 import { UnreadableFileError } from '../adapters/files';
 import type { AppDeps } from '../deps';
 import { inScope } from '../domain/review-scope';
 import type { SignedInStaff } from './staff/sessions';
-import { editableStatuses } from '../domain/application-status';
+import { orRefuse } from '../domain/application';
+import { decideEdit } from '../domain/application-edit';
 import type { ChannelDocument } from '../domain/catalog';
 import { DomainError, fieldError } from '../domain/errors';
 import { loggableError } from '../domain/error-text';
@@ -15,8 +17,8 @@ import {
   siblingDocumentKinds, sniffContentType,
 } from '../domain/file-types';
 import { newId } from '../domain/ids';
-import { randomId } from '../adapters/random';
-import { assertEditable } from './applications/guards';
+import { commitEdit } from './applications/commit';
+import { editFacts } from './applications/guards';
 import { ownApplication } from './applications/load';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'files' | 'log'>;
@@ -72,27 +74,14 @@ function toView(row: Pick<typeof documents.$inferSelect, 'id' | 'kind' | 'fileNa
   };
 }
 
-/** The application row, still the parent's and still editable, when the statement runs. */
-const editableApplication = (applicationId: string, accountId: string) =>
-  and(eq(applications.id, applicationId), eq(applications.accountId, accountId), inArray(applications.status, [...editableStatuses]));
-
-/**
- * The claim every document change starts its batch with: the application's version moves on (so a submission
- * prepared before the change is refused as stale, and a submission's completeness check cannot race a deletion),
- * and the change's nonce marks the row; the batch's other statements run only where the nonce is theirs.
+/*
+ * Every document change is an edit of its application (`commitEdit`): the application's version moves on (so a
+ * submission prepared before the change is refused as stale, and a submission's completeness check cannot race a
+ * deletion) under the edit's guard, and the batch's other statements run only where that edit won.
  */
-function claimApplication(db: Db, applicationId: string, accountId: string, now: Date, conditions: SQL[]) {
-  const nonce = randomId();
-  const claim = db.update(applications)
-    .set({ version: sql`${applications.version} + 1`, changeNonce: nonce, updatedAt: now })
-    .where(and(editableApplication(applicationId, accountId), ...conditions))
-    .returning({ version: applications.version });
-  const ours = sql`EXISTS (SELECT 1 FROM ${applications} WHERE ${applications.id} = ${applicationId} AND ${applications.changeNonce} = ${nonce})`;
-  return { claim, ours };
-}
 
 const documentOfApplication = (documentId: string, applicationId: string) =>
-  sql`EXISTS (SELECT 1 FROM ${documents} WHERE ${documents.id} = ${documentId} AND ${documents.applicationId} = ${applicationId})`;
+  rowExists(documents, eq(documents.id, documentId), eq(documents.applicationId, applicationId));
 
 function roomForKind(applicationId: string, kind: string, except: string | null) {
   return sql`(SELECT count(*) FROM ${documents} WHERE ${documents.applicationId} = ${applicationId} AND ${documents.kind} = ${kind}${
@@ -113,7 +102,7 @@ async function countOfKind(db: Db, applicationId: string, kind: string, except: 
  * intent is untouched, so the two never both win.
  */
 const intentStill = (storageKey: string, createdAt: Date) =>
-  sql`EXISTS (SELECT 1 FROM ${uploadIntents} WHERE ${uploadIntents.storageKey} = ${storageKey} AND ${uploadIntents.createdAt} = ${createdAt.getTime()})`;
+  rowExists(uploadIntents, eq(uploadIntents.storageKey, storageKey), eq(uploadIntents.createdAt, createdAt));
 
 /** Removes the intent of bytes that were claimed by a row or deleted; a failure leaves the sweeper a harmless check. */
 async function settleIntent(deps: Deps, storageKey: string): Promise<void> {
@@ -159,7 +148,8 @@ export const uploadIntentGraceMs = 60 * 60_000;
 export async function sweepUploads(deps: Deps, options: { limit?: number } = {}): Promise<{ removed: number }> {
   const { db } = deps;
   const cutoff = new Date(deps.clock.now().getTime() - uploadIntentGraceMs);
-  const unclaimed = sql`NOT EXISTS (SELECT 1 FROM ${documents} WHERE ${documents.storageKey} = ${uploadIntents.storageKey})`;
+  const claimedByRow = rowExists(documents, eq(documents.storageKey, uploadIntents.storageKey));
+  const unclaimed = not(claimedByRow);
   const due = await db.select({ storageKey: uploadIntents.storageKey }).from(uploadIntents)
     .where(lt(uploadIntents.createdAt, cutoff)).limit(options.limit ?? 100);
   let removed = 0;
@@ -169,7 +159,7 @@ export async function sweepUploads(deps: Deps, options: { limit?: number } = {})
       .returning({ storageKey: uploadIntents.storageKey });
     if (!claimed) {
       // A row claims these bytes (its batch had not removed the intent): only the intent goes.
-      await db.delete(uploadIntents).where(and(eq(uploadIntents.storageKey, storageKey), sql`NOT (${unclaimed})`));
+      await db.delete(uploadIntents).where(and(eq(uploadIntents.storageKey, storageKey), claimedByRow));
       continue;
     }
     await deps.files.delete(storageKey);
@@ -190,7 +180,7 @@ export async function addDocument(deps: Deps, accountId: string, input: NewDocum
   const { db } = deps;
   const now = deps.clock.now();
   const loaded = await ownApplication(db, accountId, input.applicationId);
-  await assertEditable(db, loaded, now);
+  const edit = orRefuse(decideEdit(await editFacts(db, loaded, now)));
   if (!loaded.channel) throw new DomainError('CHANNEL_NOT_FOUND', '请先选择报名通道');
   if (!documentKinds(loaded.channel).includes(input.kind)) throw fieldError('kind', '所选报名通道不需要这类材料');
   const contentType = checkDocumentBytes(input.bytes);
@@ -214,23 +204,25 @@ export async function addDocument(deps: Deps, accountId: string, input: NewDocum
   await db.insert(uploadIntents).values({ storageKey: row.storageKey, accountId, createdAt: now });
   await deps.files.put(row.storageKey, input.bytes, contentType);
 
-  const { claim, ours } = claimApplication(db, applicationId, accountId, now, [
-    roomForKind(applicationId, input.kind, replaced?.id ?? null),
-    intentStill(row.storageKey, now),
-    ...(replaced ? [documentOfApplication(replaced.id, applicationId)] : []),
-  ]);
   let claimed: { version: number } | undefined;
   try {
-    const [claimRows] = await db.batch([
-      claim,
-      ...(replaced ? [
-        db.delete(documents).where(and(eq(documents.id, replaced.id), ours)),
-        insertWhen(db, uploadIntents, { storageKey: replaced.storageKey, accountId, createdAt: now }, ours).onConflictDoNothing(),
-      ] : []),
-      insertWhen(db, documents, row, ours),
-      db.delete(uploadIntents).where(and(eq(uploadIntents.storageKey, row.storageKey), ours)),
-    ]);
-    claimed = claimRows[0];
+    const done = await commitEdit(deps, {
+      applicationId, guard: edit.guard, now,
+      also: [
+        roomForKind(applicationId, input.kind, replaced?.id ?? null),
+        intentStill(row.storageKey, now),
+        replaced ? documentOfApplication(replaced.id, applicationId) : undefined,
+      ],
+      then: (ours) => [
+        ...(replaced ? [
+          db.delete(documents).where(and(eq(documents.id, replaced.id), ours)),
+          insertWhen(db, uploadIntents, { storageKey: replaced.storageKey, accountId, createdAt: now }, ours).onConflictDoNothing(),
+        ] : []),
+        insertWhen(db, documents, row, ours),
+        db.delete(uploadIntents).where(and(eq(uploadIntents.storageKey, row.storageKey), ours)),
+      ],
+    });
+    claimed = done.won ? done.row : undefined;
   } catch (error) {
     await discardUnclaimed(deps, row.storageKey, 'a document whose row was not written');
     throw error;
@@ -246,7 +238,7 @@ export async function addDocument(deps: Deps, accountId: string, input: NewDocum
 /** Explains a claim that matched no row: the state moved between the checks and the batch. */
 async function whyAddRefused(deps: Deps, accountId: string, applicationId: string, kind: string, replaced: string | null): Promise<DomainError> {
   const fresh = await ownApplication(deps.db, accountId, applicationId);
-  await assertEditable(deps.db, fresh, deps.clock.now());
+  orRefuse(decideEdit(await editFacts(deps.db, fresh, deps.clock.now())));
   if (replaced) {
     const [still] = await deps.db.select({ id: documents.id }).from(documents).where(eq(documents.id, replaced));
     if (!still) return new DomainError('DOCUMENT_NOT_FOUND', '要替换的文件不存在，请刷新后再试');
@@ -266,22 +258,22 @@ export async function removeDocument(deps: Deps, accountId: string, documentId: 
     .where(and(eq(documents.id, documentId), eq(applications.accountId, accountId)));
   if (!doc) throw notFound();
   const loaded = await ownApplication(db, accountId, doc.applicationId);
-  await assertEditable(db, loaded, now);
+  const edit = orRefuse(decideEdit(await editFacts(db, loaded, now)));
 
-  const { claim, ours } = claimApplication(db, doc.applicationId, accountId, now, [documentOfApplication(doc.id, doc.applicationId)]);
-  const [claimRows] = await db.batch([
-    claim,
-    db.delete(documents).where(and(eq(documents.id, doc.id), ours)),
-    insertWhen(db, uploadIntents, { storageKey: doc.storageKey, accountId, createdAt: now }, ours).onConflictDoNothing(),
-  ]);
-  const claimed = claimRows[0];
-  if (!claimed) {
-    await assertEditable(db, await ownApplication(db, accountId, doc.applicationId), deps.clock.now());
+  const done = await commitEdit(deps, {
+    applicationId: doc.applicationId, guard: edit.guard, now, also: [documentOfApplication(doc.id, doc.applicationId)],
+    then: (ours) => [
+      db.delete(documents).where(and(eq(documents.id, doc.id), ours)),
+      insertWhen(db, uploadIntents, { storageKey: doc.storageKey, accountId, createdAt: now }, ours).onConflictDoNothing(),
+    ],
+  });
+  if (!done.won) {
+    orRefuse(decideEdit(await editFacts(db, await ownApplication(db, accountId, doc.applicationId), deps.clock.now())));
     const [still] = await db.select({ id: documents.id }).from(documents).where(eq(documents.id, doc.id));
     throw still ? changed() : notFound();
   }
   await discardUnclaimed(deps, doc.storageKey, `deleted document ${doc.id}`);
-  return { id: doc.id, applicationVersion: claimed.version };
+  return { id: doc.id, applicationVersion: done.row.version };
 }
 
 /** The documents of an application in the order they were uploaded. The caller has checked who may see them. */

@@ -1,5 +1,6 @@
-import { and, asc, count, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { noRowExists } from '../../db/exists';
 import { insertWhen } from '../../db/insert-when';
 import { outbox, type OutboxStatus, smsCodes } from '../../db/schema';
 import type { Clock } from '../adapters/clock';
@@ -154,10 +155,9 @@ const keptBody = sql`CASE WHEN ${isCodeNotice} THEN ${redactedCodeBody} ELSE ${o
  */
 const codeIsDead = (now: Date) => sql`(
   ${outbox.createdAt} <= ${now.getTime() - signInPolicy.codeTtlMs}
-  OR NOT EXISTS (
-    SELECT 1 FROM ${smsCodes} WHERE ${smsCodes.id} = substr(${outbox.idempotencyKey}, ${codeNoticePrefix.length + 1})
-      AND ${smsCodes.expiresAt} > ${now.getTime()} AND ${smsCodes.consumedBy} IS NULL AND ${smsCodes.attempts} < ${signInPolicy.maxCodeAttempts}
-  )
+  OR ${noRowExists(smsCodes,
+    sql`${smsCodes.id} = substr(${outbox.idempotencyKey}, ${codeNoticePrefix.length + 1})`,
+    gt(smsCodes.expiresAt, now), isNull(smsCodes.consumedBy), lt(smsCodes.attempts, signInPolicy.maxCodeAttempts))}
 )`;
 
 /**

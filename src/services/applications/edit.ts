@@ -1,22 +1,21 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { applications, catchments, channels, communities, schools, tracks } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
-import { editableStatuses } from '../../domain/application-status';
+import { orRefuse } from '../../domain/application';
+import { decideChannel, decideEdit, decideSchools } from '../../domain/application-edit';
 import { secretFields } from '../../domain/application-form';
-import { checkChannelClaims, gradeInRange, levelNames } from '../../domain/eligibility';
+import { checkChannelClaims } from '../../domain/eligibility';
 import { DomainError, fieldError } from '../../domain/errors';
 import { checkChildName, checkIdNumber } from '../../domain/identity';
 import { maskIdNumber } from '../../domain/masking';
 import { formatChinaDate } from '../../domain/china-time';
-import { assertEditable } from './guards';
+import { commitEdit } from './commit';
+import { editFacts } from './guards';
 import { ownApplication } from './load';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'vault'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'vault'>;
 /** Form fields already parsed by the API (`formPatchOf` in src/schemas/applications.ts); `null` clears a field. */
 type FormPatch = Record<string, unknown>;
-
-const editable = (id: string, accountId: string) =>
-  and(eq(applications.id, id), eq(applications.accountId, accountId), inArray(applications.status, [...editableStatuses]));
 
 const changed = () => new DomainError('APPLICATION_CHANGED', '报名状态已变化，请刷新后再操作');
 
@@ -25,18 +24,15 @@ export async function chooseChannel(deps: Deps, accountId: string, input: { appl
   const { db } = deps;
   const now = deps.clock.now();
   const loaded = await ownApplication(db, accountId, input.applicationId);
-  await assertEditable(db, loaded, now);
-  const [row] = await db.select({ channel: channels, track: tracks }).from(channels)
-    .innerJoin(tracks, eq(tracks.id, channels.trackId)).where(eq(channels.id, input.channelId));
-  if (!row || row.track.entryId !== loaded.entry.id) throw new DomainError('CHANNEL_NOT_FOUND', '该报名通道不属于此报名入口');
-  if (!gradeInRange(loaded.application.grade, row.track)) throw new DomainError('CHANNEL_NOT_FOUND', '该报名通道不适用于所报年级');
-  const trackChanged = loaded.application.trackId !== row.track.id;
-  const [saved] = await db.update(applications).set({
-    channelId: row.channel.id, trackId: row.track.id, version: sql`${applications.version} + 1`, updatedAt: now,
-    ...(trackChanged ? { firstSchoolId: null, secondSchoolId: null } : {}),
-  }).where(editable(loaded.application.id, accountId)).returning({ version: applications.version });
-  if (!saved) throw changed();
-  return { version: saved.version, channelId: row.channel.id };
+  const [row] = await db.select({ channelId: channels.id, trackId: tracks.id, entryId: tracks.entryId, gradeMin: tracks.gradeMin, gradeMax: tracks.gradeMax })
+    .from(channels).innerJoin(tracks, eq(tracks.id, channels.trackId)).where(eq(channels.id, input.channelId));
+
+  const decision = orRefuse(decideChannel({
+    ...await editFacts(db, loaded, now), entryId: loaded.entry.id, grade: loaded.application.grade, trackId: loaded.application.trackId, channel: row ?? null,
+  }));
+  const saved = await commitEdit(deps, { applicationId: loaded.application.id, guard: decision.guard, set: decision.set, now });
+  if (!saved.won) throw changed();
+  return { version: saved.row.version, channelId: decision.set.channelId };
 }
 
 /** Names and ID numbers inside the form: checked here, ID numbers sealed and masked before they are stored. */
@@ -69,7 +65,7 @@ export async function saveDraft(deps: Deps, accountId: string, input: { applicat
   const now = deps.clock.now();
   const { patch } = input;
   const loaded = await ownApplication(db, accountId, input.applicationId);
-  await assertEditable(db, loaded, now);
+  const edit = orRefuse(decideEdit(await editFacts(db, loaded, now)));
 
   if (typeof patch.community === 'string') {
     const [known] = await db.select({ id: communities.id }).from(communities)
@@ -84,13 +80,15 @@ export async function saveDraft(deps: Deps, accountId: string, input: { applicat
   }
   if (Object.keys(errors).length) throw new DomainError('INVALID_INPUT', Object.values(errors)[0]![0]!, errors);
 
-  const [saved] = await db.update(applications).set({
-    form: sql`json_patch(${applications.form}, ${JSON.stringify(patch)})`,
-    ...(patch.community !== undefined ? { community: (patch.community as string | null) ?? null } : {}),
-    version: sql`${applications.version} + 1`, updatedAt: now,
-  }).where(editable(loaded.application.id, accountId)).returning({ version: applications.version });
-  if (!saved) throw changed();
-  return { version: saved.version, savedFields: Object.keys(patch) };
+  const saved = await commitEdit(deps, {
+    applicationId: loaded.application.id, guard: edit.guard, now,
+    set: {
+      form: sql`json_patch(${applications.form}, ${JSON.stringify(patch)})`,
+      ...(patch.community !== undefined ? { community: (patch.community as string | null) ?? null } : {}),
+    },
+  });
+  if (!saved.won) throw changed();
+  return { version: saved.row.version, savedFields: Object.keys(patch) };
 }
 
 /**
@@ -105,43 +103,25 @@ export async function chooseSchools(
   const { db } = deps;
   const now = deps.clock.now();
   const loaded = await ownApplication(db, accountId, input.applicationId);
-  await assertEditable(db, loaded, now);
-  if (!loaded.track) throw new DomainError('CHANNEL_NOT_FOUND', '请先选择报名通道');
-  const community = loaded.application.community;
-  if (!community) throw fieldError('community', '请先填写居住社区，再选择学校');
-  if (input.firstSchoolId === input.secondSchoolId) throw fieldError('secondSchoolId', '请选择两所不同的学校');
-
+  const { community } = loaded.application;
   const ids = [input.firstSchoolId, input.secondSchoolId];
   const [chosen, serving] = await db.batch([
-    db.select().from(schools).where(and(eq(schools.regionId, loaded.season.regionId), inArray(schools.id, ids))),
+    db.select({ id: schools.id, name: schools.name, level: schools.level }).from(schools)
+      .where(and(eq(schools.regionId, loaded.season.regionId), inArray(schools.id, ids))),
     db.select({ schoolId: catchments.schoolId }).from(catchments).innerJoin(communities, eq(communities.id, catchments.communityId))
-      .where(and(inArray(catchments.schoolId, ids), eq(communities.regionId, loaded.season.regionId), eq(communities.name, community))),
+      .where(and(inArray(catchments.schoolId, ids), eq(communities.regionId, loaded.season.regionId), eq(communities.name, community ?? ''))),
   ]);
-  for (const field of ['firstSchoolId', 'secondSchoolId'] as const) {
-    const school = chosen.find((s) => s.id === input[field]);
-    if (!school) throw new DomainError('SCHOOL_NOT_FOUND', '找不到所选学校', { [field]: ['找不到所选学校'] });
-    if (school.level !== loaded.track.level) {
-      throw fieldError(field, `${school.name}不招收${levelNames[loaded.track.level]}学生`);
-    }
-    if (!serving.some((s) => s.schoolId === school.id)) throw fieldError(field, `${school.name}的招生范围不包括${community}`);
-  }
+  const today = formatChinaDate(now);
+  const siblingId = input.sibling ? checkIdNumber('resident', input.sibling.idNumber, today) : null;
+  const siblingIsChild = siblingId?.ok === true && await deps.vault.blindIndex(siblingId.normalized) === loaded.child.idBlind;
 
-  let sibling: { idMasked: string; schoolId: string; remark: string } | null = null;
-  let sealedSibling: string | null = null;
-  if (input.sibling) {
-    const checked = checkIdNumber('resident', input.sibling.idNumber, formatChinaDate(now));
-    if (!checked.ok) throw fieldError('sibling.idNumber', checked.message);
-    if (await deps.vault.blindIndex(checked.normalized) === loaded.child.idBlind) throw fieldError('sibling.idNumber', '请填写兄姐的身份证号码，而不是孩子本人的');
-    if (input.sibling.schoolId !== input.firstSchoolId && input.sibling.schoolId !== input.secondSchoolId) {
-      throw fieldError('sibling.schoolId', '兄姐就读的学校须为所填报的两所学校之一');
-    }
-    sibling = { idMasked: maskIdNumber(checked.normalized), schoolId: input.sibling.schoolId, remark: input.sibling.remark };
-    sealedSibling = await deps.vault.encrypt(checked.normalized);
-  }
-  const [saved] = await db.update(applications).set({
-    firstSchoolId: input.firstSchoolId, secondSchoolId: input.secondSchoolId, sibling,
-    secrets: sealedSibling, version: sql`${applications.version} + 1`, updatedAt: now,
-  }).where(editable(loaded.application.id, accountId)).returning({ version: applications.version });
-  if (!saved) throw changed();
-  return { version: saved.version };
+  const decision = orRefuse(decideSchools({
+    ...await editFacts(db, loaded, now), level: loaded.track?.level ?? null, community, today,
+    firstSchoolId: input.firstSchoolId, secondSchoolId: input.secondSchoolId, sibling: input.sibling, siblingIsChild,
+    schools: chosen.map((school) => ({ ...school, servesCommunity: serving.some((s) => s.schoolId === school.id) })),
+  }));
+  const secrets = decision.siblingIdNumber ? await deps.vault.encrypt(decision.siblingIdNumber) : null;
+  const saved = await commitEdit(deps, { applicationId: loaded.application.id, guard: decision.guard, set: { ...decision.set, secrets }, now });
+  if (!saved.won) throw changed();
+  return { version: saved.row.version };
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { applicationHistory } from '../../../db/schema';
-import { editRefusal, refusalError } from '../../domain/application';
+import type { EditFacts } from '../../domain/application-edit';
 import type { LoadedApplication } from './load';
 
 /** When the application was last rejected (the correction deadline counts from then). */
@@ -12,12 +12,9 @@ export async function lastRejectedAt(db: Db, applicationId: string): Promise<Dat
   return row?.at ?? null;
 }
 
-/**
- * Refuses a change to the form, documents or schools (the rule is `domain/application` `editRefusal`).
- */
-export async function assertEditable(db: Db, loaded: LoadedApplication, now: Date): Promise<void> {
+/** What `decideEdit` needs of a loaded application (the last rejection is read only when it is rejected). */
+export async function editFacts(db: Db, loaded: LoadedApplication, now: Date): Promise<EditFacts> {
   const { application, window } = loaded;
   const rejectedAt = application.status === 'rejected' ? await lastRejectedAt(db, application.id) : null;
-  const refusal = editRefusal({ status: application.status, window, rejectedAt, now });
-  if (refusal) throw refusalError(refusal);
+  return { status: application.status, accountId: application.accountId, window, rejectedAt, now };
 }

@@ -1,8 +1,6 @@
-import { and, eq, lt } from 'drizzle-orm';
-import { applications } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { type MissingItem, whatIsMissing } from '../../domain/application-missing';
-import { decideSubmit, decideWithdraw, refusalError, type RowGuard } from '../../domain/application';
+import { decideSubmit, decideWithdraw, refusalError } from '../../domain/application';
 import { maxWithdrawals } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
 import { listDocuments } from '../documents';
@@ -10,7 +8,7 @@ import { sendNow } from '../outbox';
 import { runVerification, verificationJob } from '../verification';
 import { lastRejectedAt } from './guards';
 import { type LoadedApplication, ownApplication } from './load';
-import { transitionStatements } from './transition';
+import { commitTransition } from './commit';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource'>;
 type Defer = (task: () => Promise<unknown>) => void;
@@ -21,14 +19,6 @@ export function missingOf(loaded: LoadedApplication, uploaded: ReadonlySet<strin
   return whatIsMissing({
     channel, form: application.form, firstSchoolId: application.firstSchoolId, secondSchoolId: application.secondSchoolId, sibling: Boolean(application.sibling),
   }, uploaded);
-}
-
-/** The row guard as the conditions of the update beyond the version (which `transitionStatements` always checks). */
-function guardCondition(guard: RowGuard) {
-  return and(
-    guard.status ? eq(applications.status, guard.status) : undefined,
-    guard.withdrawCountBelow !== undefined ? lt(applications.withdrawCount, guard.withdrawCountBelow) : undefined,
-  );
 }
 
 /**
@@ -51,11 +41,11 @@ export async function submitApplication(deps: Deps, accountId: string, input: { 
   if (!decision.ok) throw refusalError(decision);
   if (decision.repeat) return submittedView(application);
 
-  const { statements, key } = transitionStatements(db, loaded, {
-    to: decision.to, actor: 'parent', actorId: accountId, now, set: decision.set, when: guardCondition(decision.guard), notice: decision.notice,
+  const { won, key } = await commitTransition(deps, loaded, {
+    to: decision.to, actor: 'parent', actorId: accountId, now, set: decision.set, guard: decision.guard, notice: decision.notice,
+    then: () => [verificationJob(db, application.id, now)],
   });
-  const [updated] = await db.batch([...statements, verificationJob(db, application.id, now)]);
-  if (updated.rowsAffected === 0) {
+  if (!won) {
     const again = await ownApplication(db, accountId, input.applicationId);
     if (again.application.status === 'submitted' && again.application.version === input.version + 1) return submittedView(again.application);
     throw new DomainError('APPLICATION_CHANGED', '报名信息已在别处更新，请重新预览后再提交');
@@ -85,11 +75,10 @@ export async function withdrawApplication(deps: Deps, accountId: string, input: 
   });
   if (!decision.ok) throw refusalError(decision);
 
-  const { statements, key } = transitionStatements(db, loaded, {
-    to: decision.to, actor: 'parent', actorId: accountId, now, set: decision.set, when: guardCondition(decision.guard), notice: decision.notice,
+  const { won, key } = await commitTransition(deps, loaded, {
+    to: decision.to, actor: 'parent', actorId: accountId, now, set: decision.set, guard: decision.guard, notice: decision.notice,
   });
-  const [updated] = await db.batch(statements);
-  if (updated.rowsAffected === 0) throw new DomainError('APPLICATION_CHANGED', '报名状态已变化（可能已在别处撤回），请刷新后查看');
+  if (!won) throw new DomainError('APPLICATION_CHANGED', '报名状态已变化（可能已在别处撤回），请刷新后查看');
   defer(() => sendNow(deps, [key]));
   return { applicationId: application.id, status: 'withdrawn' as const, version: application.version + 1, withdrawalsLeft: maxWithdrawals - decision.set.withdrawCount };
 }

@@ -1,4 +1,5 @@
-import { and, count, eq, ne, sql } from 'drizzle-orm';
+import { and, count, eq, ne, not } from 'drizzle-orm';
+import { rowExists } from '../../../db/exists';
 import { insertWhen } from '../../../db/insert-when';
 import { accounts, applications, bindingAppeals, children } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
@@ -90,7 +91,7 @@ export async function claimChild(deps: Deps, accountId: string, input: ClaimInpu
     const decision = decideClaim({ records, holderConfirmed: Boolean(confirmed), holderSubmitted: Boolean(submitted) });
 
     const appealId = newId(deps.random);
-    const won = sql`EXISTS (SELECT 1 FROM ${bindingAppeals} WHERE ${bindingAppeals.id} = ${appealId})`;
+    const won = rowExists(bindingAppeals, eq(bindingAppeals.id, appealId));
     const evidence = {
       records, parentIdMasked: maskIdNumber(parentId.normalized), childName: name, childIdMasked,
       holderConfirmed: Boolean(confirmed), holderSubmitted: Boolean(submitted),
@@ -118,7 +119,7 @@ export async function claimChild(deps: Deps, accountId: string, input: ClaimInpu
     ];
 
     if (decision.settle === 'records') {
-      const notProven = sql`NOT ${bindingConfirmed(childBlind, holder)}`;
+      const notProven = not(bindingConfirmed(childBlind, holder));
       const move = moveBindingStatements(db, { childId: child.id, holder, claimant: accountId, childName: name, now, won });
       const [inserted, removedFiles] = await db.batch([
         insertWhen(db, bindingAppeals, row, and(still, onlyDrafts(child.id), notProven)!),

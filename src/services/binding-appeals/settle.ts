@@ -1,10 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
+import { commitChange } from '../../../db/change';
 import { accounts, bindingAppeals, children } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { appealNotices } from '../../domain/binding-appeal';
 import { maskIdNumbersInText } from '../../domain/masking';
 import { DomainError } from '../../domain/errors';
-import { newId } from '../../domain/ids';
 import { auditStatement } from '../audit';
 import { discardUnclaimed } from '../documents';
 import { sendNow } from '../outbox';
@@ -40,20 +40,13 @@ export async function settleAppeal(
     throw new DomainError('APPEAL_CHANGED', '孩子的绑定已发生变化（原账号已解绑或已转出），不能再改绑：请驳回该申诉并说明情况');
   }
   const reason = maskIdNumbersInText(input.reason.trim());
-  const nonce = newId(deps.random);
-  const won = sql`EXISTS (SELECT 1 FROM ${bindingAppeals} WHERE ${bindingAppeals.id} = ${appeal.id} AND json_extract(${bindingAppeals.evidence}, '$.settleNonce') = ${nonce})`;
-  const settle = db.update(bindingAppeals).set({
-    status: input.grant ? 'granted' : 'refused', settledAt: now, settledBy: member.staffId, settlement: reason,
-    evidence: sql`json_set(${bindingAppeals.evidence}, '$.settleNonce', ${nonce})`,
-  }).where(and(eq(bindingAppeals.id, appeal.id), eq(bindingAppeals.status, 'open'), input.grant ? still : undefined));
-
   const evidence = appeal.evidence as { childName?: string; childIdMasked?: string };
   const childIdMasked = evidence.childIdMasked ?? child?.idMasked ?? '';
   const step = input.grant ? 'granted' : 'refused';
   const forClaimant = appealNotices(step, { childName: evidence.childName ?? child?.name ?? '', childIdMasked, by: 'staff', reason, draftsRemoved: true });
   const forHolder = appealNotices(step, { childName: child?.name ?? evidence.childName ?? '', childIdMasked, by: 'staff', reason, draftsRemoved: true });
   const keys = [`appeal:${appeal.id}:${step}:claimant`, `appeal:${appeal.id}:${step}:holder`];
-  const follow = [
+  const follow = (won: SQL<boolean>) => [
     auditStatement(db, {
       staffId: member.staffId, username: member.username, action: input.grant ? 'binding_appeal_granted' : 'binding_appeal_refused',
       detail: { appealId: appeal.id, childId: appeal.childId, claimantAccountId: appeal.claimantAccountId, holderAccountId: appeal.holderAccountId, reason },
@@ -63,17 +56,26 @@ export async function settleAppeal(
     ...noticeStatements(db, { accountId: appeal.holderAccountId, phone: holder.phone, key: keys[1]!, notice: forHolder.holder, now, won }),
   ];
 
+  // binding_appeals has no nonce column: the settlement's nonce is kept in its evidence.
+  const settle = {
+    table: bindingAppeals, key: { column: bindingAppeals.id, value: appeal.id }, guard: { status: 'open' },
+    also: [input.grant ? still : undefined],
+    set: { status: input.grant ? 'granted' : 'refused', settledAt: now, settledBy: member.staffId, settlement: reason },
+    nonce: { json: bindingAppeals.evidence, path: '$.settleNonce' },
+  } as const;
   if (input.grant) {
-    const move = moveBindingStatements(db, {
-      childId: appeal.childId, holder: appeal.holderAccountId, claimant: appeal.claimantAccountId,
-      childName: evidence.childName ?? child!.name, now, won,
+    const settled = await commitChange(db, deps.random, {
+      ...settle,
+      then: (won) => [...moveBindingStatements(db, {
+        childId: appeal.childId, holder: appeal.holderAccountId, claimant: appeal.claimantAccountId,
+        childName: evidence.childName ?? child!.name, now, won,
+      }), ...follow(won)] as const,
     });
-    const [settled, removedFiles] = await db.batch([settle, ...move, ...follow]);
-    if (settled.rowsAffected === 0) throw await whyNot(deps, appeal.id);
-    for (const { storageKey } of removedFiles) await discardUnclaimed(deps, storageKey, 'a draft of a child another family claimed');
+    if (!settled.won) throw await whyNot(deps, appeal.id);
+    for (const { storageKey } of settled.results[0]) await discardUnclaimed(deps, storageKey, 'a draft of a child another family claimed');
   } else {
-    const [settled] = await db.batch([settle, ...follow]);
-    if (settled.rowsAffected === 0) throw await whyNot(deps, appeal.id);
+    const settled = await commitChange(db, deps.random, { ...settle, then: follow });
+    if (!settled.won) throw await whyNot(deps, appeal.id);
   }
   defer(() => sendNow(deps, keys));
   return { appealId: appeal.id, status: input.grant ? 'granted' as const : 'refused' as const };

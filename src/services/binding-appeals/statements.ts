@@ -1,5 +1,6 @@
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
+import { noRowExists, rowExists } from '../../../db/exists';
 import { applicationHistory, applications, bindingAppeals, children, documents, verificationChecks, verificationJobs } from '../../../db/schema';
 import { intentsForDocumentsOf } from '../documents';
 import { noticeMessage } from '../messages';
@@ -7,16 +8,15 @@ import { smsNotice } from '../outbox';
 
 /** True while the child is still bound to the account the claim names as holder. */
 export const heldBy = (childId: string, childBlind: string, holderAccountId: string): SQL =>
-  sql`EXISTS (SELECT 1 FROM ${children} WHERE ${children.id} = ${childId} AND ${children.idBlind} = ${childBlind} AND ${children.accountId} = ${holderAccountId})`;
+  rowExists(children, eq(children.id, childId), eq(children.idBlind, childBlind), eq(children.accountId, holderAccountId));
 
 /** True while no application for the child has ever left the draft state (withdrawn ones count as submitted). */
 export const onlyDrafts = (childId: string): SQL =>
-  sql`NOT EXISTS (SELECT 1 FROM ${applications} WHERE ${applications.childId} = ${childId} AND ${applications.status} <> 'draft')`;
+  noRowExists(applications, eq(applications.childId, childId), ne(applications.status, 'draft'));
 
 /** True when the account's own binding of the child was confirmed: a claim of that account was granted. */
 export const bindingConfirmed = (childBlind: string, accountId: string): SQL =>
-  sql`EXISTS (SELECT 1 FROM ${bindingAppeals} WHERE ${bindingAppeals.childBlind} = ${childBlind}
-    AND ${bindingAppeals.claimantAccountId} = ${accountId} AND ${bindingAppeals.status} = 'granted')`;
+  rowExists(bindingAppeals, eq(bindingAppeals.childBlind, childBlind), eq(bindingAppeals.claimantAccountId, accountId), eq(bindingAppeals.status, 'granted'));
 
 /**
  * Moves the child from holder to claimant, `won` deciding inside the batch: the holder's drafts for the child go (an

@@ -4,12 +4,12 @@ import { type Actor, statusNames } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
 import { auditStatement } from '../audit';
 import { loadApplication } from '../applications/load';
-import { transitionStatements } from '../applications/transition';
+import { commitTransition } from '../applications/commit';
 import { sendNow } from '../outbox';
 import type { SignedInStaff } from '../staff/sessions';
 import { inScope } from '../../domain/review-scope';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'sms' | 'log'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'sms' | 'log'>;
 
 export type Decision = ReviewAction;
 
@@ -46,18 +46,18 @@ export async function decide(
   });
   if (!decision.ok) throw refusalError(decision);
 
-  const { statements, key, won } = transitionStatements(db, loaded, {
+  const { audit } = decision;
+  const { won, key } = await commitTransition(deps, loaded, {
     to: decision.to, actor: actorOf(decider), actorId: decider.kind === 'staff' ? decider.member.staffId : null, reason: decision.reason, now,
-    set: decision.set, notice: decision.notice,
+    set: decision.set, guard: decision.guard, notice: decision.notice,
+    then: (won) => decider.kind === 'staff' && audit
+      ? [auditStatement(db, {
+        staffId: decider.member.staffId, username: decider.member.username, action: audit.action, applicationId: application.id,
+        detail: audit.detail, ip: decider.ip, requestId: decider.requestId, at: now,
+      }, won)]
+      : [],
   });
-  const audit = decider.kind === 'staff' && decision.audit
-    ? [auditStatement(db, {
-      staffId: decider.member.staffId, username: decider.member.username, action: decision.audit.action, applicationId: application.id,
-      detail: decision.audit.detail, ip: decider.ip, requestId: decider.requestId, at: now,
-    }, won)]
-    : [];
-  const [updated] = await db.batch([...statements, ...audit]);
-  if (updated.rowsAffected === 0) throw new DomainError('APPLICATION_CHANGED', '该申请已被他人处理');
+  if (!won) throw new DomainError('APPLICATION_CHANGED', '该申请已被他人处理');
   defer(() => sendNow(deps, [key]));
   return { applicationId: application.id, number: application.number, status: decision.to, statusName: statusNames[decision.to], version: application.version + 1 };
 }

@@ -1,5 +1,6 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
+import { rowExists } from '../../../db/exists';
 import { schools, staff, staffSignInFailures } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { hashPassword } from '../../adapters/passwords';
@@ -21,8 +22,7 @@ const view = (s: typeof staff.$inferSelect, schoolName: string | null, locked: b
 
 /** Staff accounts; `locked` when the name is locked from at least one address right now. */
 export async function listStaff(db: Db, now: Date) {
-  const lockedSomewhere = sql<number>`EXISTS (SELECT 1 FROM ${staffSignInFailures} WHERE ${and(
-    eq(staffSignInFailures.username, staff.username), gt(staffSignInFailures.lockedUntil, now))})`;
+  const lockedSomewhere = rowExists(staffSignInFailures, eq(staffSignInFailures.username, staff.username), gt(staffSignInFailures.lockedUntil, now));
   const rows = await db.select({ s: staff, schoolName: schools.name, locked: lockedSomewhere }).from(staff)
     .leftJoin(schools, eq(schools.id, staff.schoolId)).orderBy(asc(staff.username));
   return rows.map((r) => view(r.s, r.schoolName, Boolean(r.locked)));
@@ -59,7 +59,7 @@ async function insertStaff(
     }).onConflictDoNothing({ target: staff.username }),
     auditStatement(db, {
       ...author, action: 'staff_create', detail: { staffId: id, username: input.username, role: input.role, ...detail }, at: now,
-    }, sql`EXISTS (SELECT 1 FROM ${staff} WHERE ${staff.id} = ${id})`),
+    }, rowExists(staff, eq(staff.id, id))),
   ]);
   if (inserted.rowsAffected === 0) throw new DomainError('STAFF_EXISTS', '该用户名已存在');
   return { id };
