@@ -17,6 +17,7 @@ export type DomainErrorCode =
   | 'CODE_IP_LIMIT'
   | 'CODE_INVALID'
   | 'CODE_EXPIRED'
+  | 'CONSENT_REQUIRED'
   | 'CODE_BURNED'
   | 'PHONE_UNCHANGED'
   | 'PHONE_TAKEN'

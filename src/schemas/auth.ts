@@ -20,6 +20,8 @@ export const signInInput = z.object({
   code: codeSchema,
   session: z.enum(['cookie', 'token']).default('cookie')
     .describe('cookie：浏览器页面（HttpOnly Cookie）；token：集成方，返回令牌用于 Authorization: Bearer'),
+  acceptedNotice: z.string().max(40).optional()
+    .describe('家长已阅读并同意的《个人信息保护告知书》版本（catalog.privacyNotice 的 version）；缺少或不是当前版本时拒绝登录'),
 });
 
 export const changePhoneInput = z.object({ phone: phoneSchema, code: codeSchema });

@@ -3,12 +3,13 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { commitChange } from '../../db/change';
 import { rowExists } from '../../db/exists';
 import { insertWhen } from '../../db/insert-when';
-import { accounts, sessions, smsCodes } from '../../db/schema';
+import { accounts, consents, sessions, smsCodes } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import { chinaInstant, formatChinaDate } from '../domain/china-time';
 import { DomainError } from '../domain/errors';
 import { newId } from '../domain/ids';
 import { codeNoticeKey } from '../domain/redaction';
+import { consentRefusal, privacyNotice } from '../domain/privacy-notice';
 import { maskPhone } from '../domain/masking';
 import { defaultSmsHourlyBudget, limitMessage, limits, retryAfterSeconds, smsBudgetRule } from '../domain/limits';
 import { newCode, secondsUntilResend, signInPolicy } from '../domain/sign-in-policy';
@@ -137,16 +138,21 @@ function commitCodeUse<F extends readonly BatchItem<'sqlite'>[]>(deps: Deps, cod
 const lostRace = () => new DomainError('CODE_EXPIRED', '验证码已失效，请重新获取');
 
 /** Signs in with a code, creating the account on first use, with its welcome message in 我的消息, in one batch. */
-export async function signIn(deps: Deps, input: { phone: string; code: string }) {
+export async function signIn(deps: Deps, input: { phone: string; code: string; acceptedNotice?: string; ip: string | null }) {
   const { db } = deps;
+  const refusal = consentRefusal(input.acceptedNotice);
+  if (refusal) throw new DomainError(refusal.code, refusal.message, { acceptedNotice: [refusal.message] });
   const { codeId, now } = await useCode(deps, { ...input, purpose: 'sign_in' });
   const session = await newSession(deps.random, now);
   const newAccountId = newId(deps.random);
+  const accountOfPhone = sql`(SELECT ${accounts.id} FROM ${accounts} WHERE ${accounts.phone} = ${input.phone})`;
   const used = await commitCodeUse(deps, codeId, (won) => [
     insertWhen(db, accounts, { id: newAccountId, phone: input.phone, createdAt: now, updatedAt: now }, won)
       .onConflictDoNothing({ target: accounts.phone }),
+    insertWhen(db, consents, { id: newId(deps.random), accountId: accountOfPhone as never, noticeVersion: privacyNotice.version, acceptedAt: now, ip: input.ip }, won)
+      .onConflictDoNothing({ target: [consents.accountId, consents.noticeVersion] }),
     insertWhen(db, sessions, {
-      id: newId(deps.random), tokenHash: session.tokenHash, accountId: sql`(SELECT ${accounts.id} FROM ${accounts} WHERE ${accounts.phone} = ${input.phone})` as never,
+      id: newId(deps.random), tokenHash: session.tokenHash, accountId: accountOfPhone as never,
       createdAt: now, lastSeenAt: now, expiresAt: session.expiresAt,
     }, won),
     noticeMessage(db, {

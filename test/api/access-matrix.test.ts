@@ -4,6 +4,7 @@ import { createApp } from '../../src/app';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { callRaw, errorOf, isChinese, type RawAnswer } from '../helpers/raw-trpc';
 import { type Actor, actorNames, buildWorld, type World } from '../helpers/world';
+import { privacyNotice } from '../../src/domain/privacy-notice';
 
 /**
  * Every procedure of `appRouter` and every HTTP route of the app, called by every actor over real HTTP, against the
@@ -40,6 +41,7 @@ const adminOnly = 'U U U F F F ok';
 
 const matrix: Record<string, Row> = {
   'catalog.regions': row(publicAll),
+  'catalog.privacyNotice': row(publicAll),
   'catalog.region': row(publicAll, (w) => ({ regionId: w.c.region.id })),
   'catalog.channels': row(publicAll, (w) => ({ entryId: w.c.entry('grade1').id })),
   'catalog.schools': row(publicAll, (w) => ({ regionId: w.c.region.id })),
@@ -47,7 +49,7 @@ const matrix: Record<string, Row> = {
   'catalog.pages': row(publicAll, (w) => ({ regionId: w.c.region.id })),
 
   'auth.requestCode': row(publicAll, () => ({ phone: '13700137000' })),
-  'auth.signIn': row(publicAll, () => ({ phone: '13700137000', code: '000000', session: 'token' })),
+  'auth.signIn': row(publicAll, () => ({ phone: '13700137000', code: '000000', session: 'token', acceptedNotice: privacyNotice.version })),
   'auth.signOut': row(anyParent, undefined, { last: true, endsSession: true }),
   'auth.me': row(anyParent),
   'auth.session': row(publicAll),

@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessions } from '../../db/schema';
+import { consents, sessions } from '../../db/schema';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { codeFromInbox, signInParent } from '../helpers/parents';
 import { racers } from '../helpers/racers';
 import { refusal } from '../helpers/refusal';
+import { privacyNotice } from '../../src/domain/privacy-notice';
 
 let t: TestHost;
 let phoneSeq = 0;
@@ -33,10 +34,31 @@ describe('signing in with a code sent by SMS', () => {
     const phone = freshPhone();
     expect(await t.client.auth.requestCode.mutate({ phone })).toEqual({ sent: true, resendAfterSeconds: 60, expiresInSeconds: 300 });
     const code = await codeFromInbox(t, phone);
-    const result = await t.client.auth.signIn.mutate({ phone, code, session: 'token' });
+    const result = await t.client.auth.signIn.mutate({ phone, code, session: 'token', acceptedNotice: privacyNotice.version });
     expect(result.account).toMatchObject({ phone, phoneMasked: `${phone.slice(0, 3)}****${phone.slice(7)}`, isNew: true });
     const me = await createEnrollmentClient({ url: t.url, token: result.token! }).auth.me.query();
     expect(me).toMatchObject({ phone, unreadMessages: 1 });
+  });
+
+  it("asks for the guardian's consent to the privacy notice as it reads now, keeps the code usable when it is missing, and records each version once", async () => {
+    const notice = await t.client.catalog.privacyNotice.query();
+    expect(notice).toMatchObject({ version: privacyNotice.version, title: '个人信息保护告知书' });
+    expect(notice.sections.map((s) => s.heading)).toContain('监护人同意');
+    const phone = freshPhone();
+    await t.client.auth.requestCode.mutate({ phone });
+    const code = await codeFromInbox(t, phone);
+    const missing = await refusal(t.client.auth.signIn.mutate({ phone, code, session: 'token' }));
+    expect(missing.data).toMatchObject({ code: 'BAD_REQUEST', domainCode: 'CONSENT_REQUIRED' });
+    expect(missing.message).toBe('请阅读并同意《个人信息保护告知书》后再登录');
+    const outdated = await refusal(t.client.auth.signIn.mutate({ phone, code, session: 'token', acceptedNotice: '2000-01-01' }));
+    expect(outdated.message).toBe('《个人信息保护告知书》已更新，请阅读并同意新版本后再登录');
+    const signedIn = await t.client.auth.signIn.mutate({ phone, code, session: 'token', acceptedNotice: privacyNotice.version });
+    t.clock.advance(61_000);
+    await t.client.auth.requestCode.mutate({ phone });
+    await t.client.auth.signIn.mutate({ phone, code: await codeFromInbox(t, phone), session: 'token', acceptedNotice: privacyNotice.version });
+    const rows = await t.host.deps.db.select().from(consents).where(eq(consents.accountId, signedIn.account.id));
+    expect(rows).toEqual([expect.objectContaining({ noticeVersion: privacyNotice.version, ip: '127.0.0.1' })]);
+    expect(rows[0]!.acceptedAt.getTime()).toBe(t.clock.now().getTime() - 61_000);
   });
 
   it('answers the same whether or not the number has an account', async () => {
@@ -50,7 +72,7 @@ describe('signing in with a code sent by SMS', () => {
     const phone = freshPhone();
     await t.client.auth.requestCode.mutate({ phone });
     const code = await codeFromInbox(t, phone);
-    const res = await post('auth.signIn', { phone, code }, { origin: t.url });
+    const res = await post('auth.signIn', { phone, code, acceptedNotice: privacyNotice.version }, { origin: t.url });
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^enroll_sid=[A-Za-z0-9_-]{43};/);
     expect(cookie).toContain('HttpOnly');
@@ -74,7 +96,7 @@ describe('signing in with a code sent by SMS', () => {
     await t.client.auth.requestCode.mutate({ phone });
     const code = await codeFromInbox(t, phone);
     t.clock.advance(5 * 60_000);
-    const e = await refusal(t.client.auth.signIn.mutate({ phone, code }));
+    const e = await refusal(t.client.auth.signIn.mutate({ phone, code, acceptedNotice: privacyNotice.version }));
     expect(e.data).toMatchObject({ code: 'BAD_REQUEST', domainCode: 'CODE_EXPIRED' });
     expect(e.message).toBe('验证码已失效，请重新获取');
   });
@@ -83,8 +105,8 @@ describe('signing in with a code sent by SMS', () => {
     const phone = freshPhone();
     await t.client.auth.requestCode.mutate({ phone });
     const code = await codeFromInbox(t, phone);
-    await t.client.auth.signIn.mutate({ phone, code, session: 'token' });
-    const e = await refusal(t.client.auth.signIn.mutate({ phone, code }));
+    await t.client.auth.signIn.mutate({ phone, code, session: 'token', acceptedNotice: privacyNotice.version });
+    const e = await refusal(t.client.auth.signIn.mutate({ phone, code, acceptedNotice: privacyNotice.version }));
     expect(e.data?.domainCode).toBe('CODE_EXPIRED');
   });
 
@@ -94,12 +116,12 @@ describe('signing in with a code sent by SMS', () => {
     const code = await codeFromInbox(t, phone);
     const wrong = code === '000000' ? '111111' : '000000';
     for (const left of [4, 3, 2, 1]) {
-      const e = await refusal(t.client.auth.signIn.mutate({ phone, code: wrong }));
+      const e = await refusal(t.client.auth.signIn.mutate({ phone, code: wrong, acceptedNotice: privacyNotice.version }));
       expect(e.message).toBe(`验证码不正确，还可尝试${left}次`);
       expect(e.data?.fieldErrors).toEqual({ code: [`验证码不正确，还可尝试${left}次`] });
     }
-    expect((await refusal(t.client.auth.signIn.mutate({ phone, code: wrong }))).message).toBe('验证码错误次数过多，请重新获取');
-    const e = await refusal(t.client.auth.signIn.mutate({ phone, code }));
+    expect((await refusal(t.client.auth.signIn.mutate({ phone, code: wrong, acceptedNotice: privacyNotice.version }))).message).toBe('验证码错误次数过多，请重新获取');
+    const e = await refusal(t.client.auth.signIn.mutate({ phone, code, acceptedNotice: privacyNotice.version }));
     expect(e.data).toMatchObject({ code: 'BAD_REQUEST', domainCode: 'CODE_BURNED' });
   });
 
@@ -107,7 +129,7 @@ describe('signing in with a code sent by SMS', () => {
     const phone = freshPhone();
     await t.client.auth.requestCode.mutate({ phone });
     const code = await codeFromInbox(t, phone);
-    const results = await Promise.allSettled(racers(t.url, 10).map((client) => client.auth.signIn.mutate({ phone, code, session: 'token' })));
+    const results = await Promise.allSettled(racers(t.url, 10).map((client) => client.auth.signIn.mutate({ phone, code, session: 'token', acceptedNotice: privacyNotice.version })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
 });
@@ -187,7 +209,7 @@ describe('sessions', () => {
     const phone = freshPhone();
     await t.client.auth.requestCode.mutate({ phone });
     const code = await codeFromInbox(t, phone);
-    const cookie = (await post('auth.signIn', { phone, code }, { origin: t.url })).headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = (await post('auth.signIn', { phone, code, acceptedNotice: privacyNotice.version }, { origin: t.url })).headers.get('set-cookie')!.split(';')[0]!;
     const add = { name: '王小明', idType: 'passport', idNumber: 'E99887766' };
     const foreign = await post('children.add', add, { cookie, origin: 'https://evil.example' });
     expect(foreign.status).toBe(403);

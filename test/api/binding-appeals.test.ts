@@ -13,6 +13,7 @@ import { refusal } from '../helpers/refusal';
 import { samplePng } from '../helpers/sample-files';
 import { setApplicationStatus } from '../helpers/applications-db';
 import { signInStaff } from '../helpers/staff';
+import { privacyNotice } from '../../src/domain/privacy-notice';
 
 let t: TestHost;
 let c: Catalog;
@@ -27,7 +28,7 @@ async function newParent(): Promise<Parent> {
   const phone = `135${String(60_000_000 + phones++).slice(-8)}`;
   await t.client.auth.requestCode.mutate({ phone });
   const code = await codeFromInbox(t, phone);
-  const { token } = await t.client.auth.signIn.mutate({ phone, code, session: 'token' });
+  const { token } = await t.client.auth.signIn.mutate({ phone, code, session: 'token', acceptedNotice: privacyNotice.version });
   return { client: createEnrollmentClient({ url: t.url, token: token! }), token: token!, phone };
 }
 

@@ -5,6 +5,7 @@ import { parseConfig } from '../../worker/config';
 import { startNodeHost } from '../../worker/node-host';
 import { codeFromInbox } from '../helpers/parents';
 import { tempDir } from '../helpers/temp';
+import { privacyNotice } from '../../src/domain/privacy-notice';
 
 const dir = tempDir('demo-clock');
 afterAll(() => dir.remove());
@@ -16,7 +17,7 @@ async function signIn(url: string, phone: string) {
   const client = createEnrollmentClient({ url });
   await client.auth.requestCode.mutate({ phone });
   const code = await codeFromInbox({ client }, phone);
-  return client.auth.signIn.mutate({ phone, code, session: 'token' });
+  return client.auth.signIn.mutate({ phone, code, session: 'token', acceptedNotice: privacyNotice.version });
 }
 
 const healthNow = async (url: string) => new Date(((await (await fetch(`${url}/api/health`)).json()) as { now: string }).now);

@@ -9,6 +9,7 @@ import { refusal } from '../helpers/refusal';
 import { signInStaff, staffToken } from '../helpers/staff';
 import { samplePng } from '../helpers/sample-files';
 import { createEnrollmentClient } from '../../src/client';
+import { privacyNotice } from '../../src/domain/privacy-notice';
 
 let t: TestHost;
 let c: Catalog;
@@ -253,7 +254,7 @@ describe('documents for reviewers', () => {
   it('serves an uploaded photo to a reviewer in scope and to nobody outside it', async () => {
     const phone = '13655556666';
     await t.client.auth.requestCode.mutate({ phone });
-    const { token } = await t.client.auth.signIn.mutate({ phone, code: await codeFromInbox(t, phone), session: 'token' });
+    const { token } = await t.client.auth.signIn.mutate({ phone, code: await codeFromInbox(t, phone), session: 'token', acceptedNotice: privacyNotice.version });
     const p = createEnrollmentClient({ url: t.url, token: token! });
     const others = c.primary.filter((s) => s.name !== demoSchoolName);
     const { applicationId } = await readyToSubmit(t, p, c, '20180121', String(seq++), [others[0]!.id, others[1]!.id]);

@@ -7,6 +7,7 @@ import { sweep } from '../../src/services/sweep';
 import { type FakeSmsProvider, startFakeSmsProvider } from '../helpers/fake-sms-provider';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { until } from '../helpers/until';
+import { privacyNotice } from '../../src/domain/privacy-notice';
 
 /** Outside demo mode, with a real (local, fake) SMS provider over HTTP. */
 const production = (sms: Record<string, string>) => ({
@@ -43,7 +44,7 @@ describe('sign-in codes at rest (outside demo mode)', () => {
       const phone = `1370000010${i}`;
       await t.client.auth.requestCode.mutate({ phone });
       const code = await until('the code SMS', () => codeIn(provider.deliveries.find((d) => d.phone === phone)?.body));
-      await t.client.auth.signIn.mutate({ phone, code, session: 'token' });
+      await t.client.auth.signIn.mutate({ phone, code, session: 'token', acceptedNotice: privacyNotice.version });
       sentCodes.push(code);
     }
     await t.client.auth.requestCode.mutate({ phone: stuckPhone });

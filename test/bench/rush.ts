@@ -14,6 +14,7 @@ import { codeFromInbox, parentsInDatabase } from '../helpers/parents';
 import { sampleJpeg } from '../helpers/sample-files';
 import { measurePhase, type PhaseCost, pool, Recorder } from './measure';
 import { countStatements, type SqlCounts } from './sql-counter';
+import { privacyNotice } from '../../src/domain/privacy-notice';
 
 /** The moment the 2024 window opens: the clock starts here and runs forward in real time. */
 export const windowOpens = '2024-07-15T00:00:00+08:00';
@@ -167,7 +168,7 @@ export async function runRush(options: RushOptions): Promise<RushReport> {
     const signIn = async (parent: Parent) => {
       await r.time('auth.requestCode', () => t.client.auth.requestCode.mutate({ phone: parent.phone }));
       const code = await r.time('code in dev inbox (polled)', () => codeFromInbox(t, parent.phone));
-      const { token } = await r.time('auth.signIn', () => t.client.auth.signIn.mutate({ phone: parent.phone, code, session: 'token' }));
+      const { token } = await r.time('auth.signIn', () => t.client.auth.signIn.mutate({ phone: parent.phone, code, session: 'token', acceptedNotice: privacyNotice.version }));
       if (!token) throw new Error('signIn answered without a token');
       parent.token = token;
       parent.fetch = fetchOf(parent.index);

@@ -12,6 +12,7 @@ import { createEnrollmentClient } from '../../src/client';
 import { prepareDrafts, seedSignInCodes } from '../helpers/worker-drafts';
 import { startWorkerStack, workerDataKey } from '../helpers/worker-stack';
 import { describeError, fixed, percentile, table } from './measure';
+import { privacyNotice } from '../../src/domain/privacy-notice';
 
 const now = '2024-07-20T10:00:00+08:00';
 
@@ -68,7 +69,7 @@ export async function runWorkerBench(concurrency: number) {
     const bursts = [
       await burst('applications.submit', concurrency, (i) => client(drafts[i]!.token).applications.submit.mutate({ applicationId: drafts[i]!.applicationId, version: drafts[i]!.version })),
       await burst('catalog.region', concurrency, () => client().catalog.region.query({ regionId })),
-      await burst('auth.signIn', concurrency, (i) => client().auth.signIn.mutate({ phone: phones[i]!, code: codes.get(phones[i]!)!, session: 'token' })),
+      await burst('auth.signIn', concurrency, (i) => client().auth.signIn.mutate({ phone: phones[i]!, code: codes.get(phones[i]!)!, session: 'token', acceptedNotice: privacyNotice.version })),
     ];
     const sequential = await burst('catalog.region, one at a time ×20', 1, async () => {
       for (let i = 0; i < 20; i++) await client().catalog.region.query({ regionId });

@@ -3,6 +3,7 @@ import { edgeCases, syntheticDataset } from '../../src/adapters/records-dataset'
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
 import { codeFromInbox } from '../helpers/parents';
 import { onPhone, shot, shown } from './site';
+import { privacyNotice } from '../../src/domain/privacy-notice';
 
 // The browser's own report of an API 409 (the refused binding) is expected.
 const app = onPhone('2024-07-16T09:00:00+08:00', { ignoreFailedLoads: true, desktop: true });
@@ -15,7 +16,7 @@ const father = family.father;
 async function signedIn(phone: string): Promise<{ client: EnrollmentClient; token: string }> {
   const anonymous = createEnrollmentClient({ url: app.site().url });
   await anonymous.auth.requestCode.mutate({ phone });
-  const { token } = await anonymous.auth.signIn.mutate({ phone, code: await codeFromInbox({ client: anonymous }, phone), session: 'token' });
+  const { token } = await anonymous.auth.signIn.mutate({ phone, code: await codeFromInbox({ client: anonymous }, phone), session: 'token', acceptedNotice: privacyNotice.version });
   return { client: createEnrollmentClient({ url: app.site().url, token: token! }), token: token! };
 }
 

@@ -3,6 +3,7 @@ import { createEnrollmentClient } from '../../src/client';
 import { residentId } from '../helpers/identity';
 import { codeFromInbox as codeFromDevInbox } from '../helpers/parents';
 import { onPhone, shot, shown } from './site';
+import { privacyNotice } from '../../src/domain/privacy-notice';
 
 // The browser's own report of an API 401/404 is expected.
 const app = onPhone('2024-07-20T10:00:00+08:00', { ignoreFailedLoads: true });
@@ -152,7 +153,7 @@ describe('a parent on a phone', () => {
   test('a child bound to another account names the masked number that holds it', async () => {
     const anonymous = createEnrollmentClient({ url: app.site().url });
     await anonymous.auth.requestCode.mutate({ phone: '13900000009' });
-    const { token } = await anonymous.auth.signIn.mutate({ phone: '13900000009', code: await codeFromDevInbox({ client: anonymous }, '13900000009'), session: 'token' });
+    const { token } = await anonymous.auth.signIn.mutate({ phone: '13900000009', code: await codeFromDevInbox({ client: anonymous }, '13900000009'), session: 'token', acceptedNotice: privacyNotice.version });
     await createEnrollmentClient({ url: app.site().url, token: token! }).children.add.mutate({ name: boundElsewhere.name, idType: 'resident', idNumber: boundElsewhere.id });
     const { page, errors } = await app.openTab();
     try {

@@ -8,6 +8,7 @@ import { type Catalog, catalogFor, readyToSubmit } from '../helpers/journey';
 import { codeFromInbox } from '../helpers/parents';
 import { samplePdf, samplePng, sampleWebp } from '../helpers/sample-files';
 import { onPhone, shot, shown, type Tab } from './site';
+import { privacyNotice } from '../../src/domain/privacy-notice';
 
 // Before sign-in the staff pages ask who is signed in and get a 401; the browser logs that failed load.
 const app = onPhone('2024-07-16T09:00:00+08:00', { desktop: true, ignoreFailedLoads: true });
@@ -51,7 +52,7 @@ beforeAll(async () => {
   c = await catalogFor(t);
   const parentPhone = '13900000051';
   await t.client.auth.requestCode.mutate({ phone: parentPhone });
-  const signedIn = await t.client.auth.signIn.mutate({ phone: parentPhone, code: await codeFromInbox(t, parentPhone), session: 'token' });
+  const signedIn = await t.client.auth.signIn.mutate({ phone: parentPhone, code: await codeFromInbox(t, parentPhone), session: 'token', acceptedNotice: privacyNotice.version });
   token = signedIn.token!;
   parent = createEnrollmentClient({ url: t.url, token });
 
@@ -275,7 +276,7 @@ describe('a county reviewer rejects, the parent resubmits, the reviewer approves
     await step('批量初审通过 reports each application; 导出 CSV downloads the filtered queue with masked IDs', async () => {
       // A second family's application, waiting.
       await t.client.auth.requestCode.mutate({ phone: '13900000052' });
-      const other = await t.client.auth.signIn.mutate({ phone: '13900000052', code: await codeFromInbox(t, '13900000052'), session: 'token' });
+      const other = await t.client.auth.signIn.mutate({ phone: '13900000052', code: await codeFromInbox(t, '13900000052'), session: 'token', acceptedNotice: privacyNotice.version });
       const otherParent = createEnrollmentClient({ url: t.url, token: other.token! });
       const second = await readyToSubmit(t, otherParent, c, '20180401', '061');
       const { number: secondNumber } = await otherParent.applications.submit.mutate({ applicationId: second.applicationId, version: second.version });

@@ -9,6 +9,7 @@ import { codeFromInbox, signInParent } from '../helpers/parents';
 import { sampleJpeg } from '../helpers/sample-files';
 import { signInStaff } from '../helpers/staff';
 import { onPhone, shot, shown, type Tab } from './site';
+import { privacyNotice } from '../../src/domain/privacy-notice';
 
 // Before sign-in the staff pages ask who is signed in and get a 401; the browser logs that failed load. A refused
 // pre-check (another household's ID number) is an expected 403 as well.
@@ -35,7 +36,7 @@ beforeAll(async () => {
   // The parent on the phone: the hukouBeforeCutoff family's child, a grade-1 application at the channel step.
   const parentPhone = '13900000061';
   await t.client.auth.requestCode.mutate({ phone: parentPhone });
-  const { token } = await t.client.auth.signIn.mutate({ phone: parentPhone, code: await codeFromInbox(t, parentPhone), session: 'token' });
+  const { token } = await t.client.auth.signIn.mutate({ phone: parentPhone, code: await codeFromInbox(t, parentPhone), session: 'token', acceptedNotice: privacyNotice.version });
   const parent = createEnrollmentClient({ url: t.url, token: token! });
   const family = edgeCases.hukouBeforeCutoff;
   const child = await parent.children.add.mutate({ name: family.child.name, idType: 'resident', idNumber: family.child.idNumber });

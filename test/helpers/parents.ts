@@ -5,6 +5,7 @@ import { randomId, webCryptoRandom } from '../../src/adapters/random';
 import { newSession } from '../../src/services/sessions';
 import type { TestHost } from './host';
 import { until } from './until';
+import { privacyNotice } from '../../src/domain/privacy-notice';
 
 /** The newest code the dev SMS inbox holds for a number (the immediate send runs just after the answer). */
 export async function codeFromInbox(t: { client: EnrollmentClient }, phone: string, previous?: string): Promise<string> {
@@ -24,7 +25,7 @@ export async function signInParent(t: TestHost, phone: string): Promise<Enrollme
 export async function parentToken(t: TestHost, phone: string): Promise<string> {
   await t.client.auth.requestCode.mutate({ phone });
   const code = await codeFromInbox(t, phone);
-  const { token } = await t.client.auth.signIn.mutate({ phone, code, session: 'token' });
+  const { token } = await t.client.auth.signIn.mutate({ phone, code, session: 'token', acceptedNotice: privacyNotice.version });
   expect(token).toBeTruthy();
   return token!;
 }

@@ -9,6 +9,7 @@ import { type Catalog, catalogFor, hukouDocuments, hukouForm } from './journey';
 import { residentId } from './identity';
 import { samplePng } from './sample-files';
 import { until } from './until';
+import { privacyNotice } from '../../src/domain/privacy-notice';
 
 /**
  * Everyone who can call the platform, and what each of them owns: the fixture of the access matrix and the fuzzer.
@@ -58,7 +59,7 @@ export interface World {
 async function parentToken(t: TestHost, phone: string): Promise<string> {
   await t.client.auth.requestCode.mutate({ phone });
   const code = await until(`a code for ${phone}`, async () => (await t.client.dev.inbox.query({ phone }))[0]?.body.match(/验证码为(\d{6})/)?.[1]);
-  const { token } = await t.client.auth.signIn.mutate({ phone, code, session: 'token' });
+  const { token } = await t.client.auth.signIn.mutate({ phone, code, session: 'token', acceptedNotice: privacyNotice.version });
   return token!;
 }
 

@@ -10,6 +10,7 @@ import { createEnrollmentClient, type EnrollmentClient } from '../../src/client'
 import { refusal } from '../helpers/refusal';
 import { startWranglerDev, type WranglerDev } from '../helpers/wrangler';
 import { startWorkerStack } from '../helpers/worker-stack';
+import { privacyNotice } from '../../src/domain/privacy-notice';
 
 const indexHtml = readFileSync(new URL('../../web/dist/index.html', import.meta.url), 'utf8');
 const windowText = '2024-07-15 00:00 至 2024-07-25 24:00（北京时间）';
@@ -104,7 +105,7 @@ describe('the Worker under wrangler dev, with sqld as its database', () => {
     const phone = '13512345678';
     await client.auth.requestCode.mutate({ phone });
     const code = await codeFromInbox({ client }, phone);
-    const { token } = await client.auth.signIn.mutate({ phone, code, session: 'token' });
+    const { token } = await client.auth.signIn.mutate({ phone, code, session: 'token', acceptedNotice: privacyNotice.version });
     const parent = createEnrollmentClient({ url: worker!.url, token: token! });
     const child = await parent.children.add.mutate({ name: '周小宇', idType: 'resident', idNumber: residentId('20180301', '015') });
     expect(child.idNumberMasked).toMatch(/^430922\*{8}\d{3}[\dX]$/);

@@ -7,6 +7,7 @@ import { hukouDocuments, hukouForm } from '../helpers/journey';
 import { samplePng } from '../helpers/sample-files';
 import { startWorkerStack } from '../helpers/worker-stack';
 import { edgeCases } from '../../src/adapters/records-dataset';
+import { privacyNotice } from '../../src/domain/privacy-notice';
 
 const now = '2024-07-20T10:00:00+08:00';
 
@@ -15,7 +16,7 @@ async function signInOnWorker(url: string, phone: string) {
   const anonymous = createEnrollmentClient({ url });
   await anonymous.auth.requestCode.mutate({ phone });
   const code = await codeFromInbox({ client: anonymous }, phone);
-  const { token } = await anonymous.auth.signIn.mutate({ phone, code, session: 'token' });
+  const { token } = await anonymous.auth.signIn.mutate({ phone, code, session: 'token', acceptedNotice: privacyNotice.version });
   return { token: token!, client: createEnrollmentClient({ url, token: token! }) };
 }
 

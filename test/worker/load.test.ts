@@ -5,6 +5,7 @@ import { applicationHistory, applications } from '../../db/schema';
 import { createEnrollmentClient } from '../../src/client';
 import { prepareDrafts, seedSignInCodes } from '../helpers/worker-drafts';
 import { startWorkerStack, workerDataKey } from '../helpers/worker-stack';
+import { privacyNotice } from '../../src/domain/privacy-notice';
 
 const now = '2024-07-20T10:00:00+08:00';
 const concurrent = 100;
@@ -84,7 +85,7 @@ describe('the Worker under 100 concurrent requests of each kind (wrangler dev + 
 
   it('signs in 100 parents at once with their codes, each session working afterwards', async () => {
     const { values, errors } = await burst(concurrent, (i) =>
-      clientOf(stack.url).auth.signIn.mutate({ phone: phones[i]!, code: stack.prepared.codes.get(phones[i]!)!, session: 'token' }));
+      clientOf(stack.url).auth.signIn.mutate({ phone: phones[i]!, code: stack.prepared.codes.get(phones[i]!)!, session: 'token', acceptedNotice: privacyNotice.version }));
     expect(errors).toEqual([]);
     expect(new Set(values.map((v) => v.token)).size).toBe(concurrent);
     for (const [i, v] of values.entries()) {

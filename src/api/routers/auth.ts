@@ -32,7 +32,7 @@ export const authRouter = router({
   }),
 
   signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
-    const { token, expiresAt, account } = await auth.signIn(ctx.deps, input);
+    const { token, expiresAt, account } = await auth.signIn(ctx.deps, { ...input, ip: ctx.ip });
     if (input.session === 'cookie') ctx.setCookie(sessionCookie('parent', token, ctx.secureCookies));
     return {
       account: { id: account.id, phone: account.phone, phoneMasked: maskPhone(account.phone), isNew: account.isNew },

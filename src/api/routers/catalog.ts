@@ -1,10 +1,13 @@
 import { entryInput, regionInput, schoolsInput } from '../../schemas/catalog';
 import * as catalog from '../../services/catalog';
+import { privacyNotice } from '../../domain/privacy-notice';
 import { publicProcedure, router } from '../trpc';
 
 /** Public: what any parent or integrator may read before signing in. */
 export const catalogRouter = router({
   regions: publicProcedure.query(({ ctx }) => catalog.listRegions(ctx.deps.db)),
+  /** 个人信息保护告知书: the text a guardian consents to at sign-in, and its version (`auth.signIn` `acceptedNotice`). */
+  privacyNotice: publicProcedure.query(() => privacyNotice),
   region: publicProcedure.input(regionInput)
     .query(({ ctx, input }) => catalog.getRegion(ctx.deps.db, input.regionId, ctx.deps.clock.now())),
   channels: publicProcedure.input(entryInput)
