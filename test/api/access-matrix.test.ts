@@ -122,6 +122,11 @@ const matrix: Record<string, Row> = {
     unchangedForOwner: async (w) => expect((await w.clients.parentA.applications.get.query({ applicationId: w.a.draftId })).documents.map((d) => d.id)).toContain(w.a.draftDocumentId),
   }),
   'GET /api/health': row(publicAll),
+  // Last of all: it deletes parent A's draft, which the rows above use.
+  'applications.discardDraft': row(ownerOnly, (w) => ({ applicationId: w.a.draftId }), {
+    last: true,
+    unchangedForOwner: async (w) => expect((await w.clients.parentA.applications.get.query({ applicationId: w.a.draftId })).status).toBe('draft'),
+  }),
 };
 
 /** Domain codes that mean "access refused" even when their transport code is FORBIDDEN. */

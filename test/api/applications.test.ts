@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationHistory, messages, outbox } from '../../db/schema';
+import { applicationHistory, applications, documents, messages, outbox } from '../../db/schema';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
 import { decide } from '../../src/services/review/decide';
 import { startTestHost, type TestHost } from '../helpers/host';
@@ -9,6 +9,7 @@ import { type Catalog, catalogFor, hukouForm, readyToSubmit } from '../helpers/j
 import { parentToken, signInParent } from '../helpers/parents';
 import { racers } from '../helpers/racers';
 import { refusal } from '../helpers/refusal';
+import { uploadSample } from '../helpers/upload';
 
 let t: TestHost;
 let c: Catalog;
@@ -365,6 +366,64 @@ describe('under concurrent requests', () => {
     const [withdrawals] = await db.select({ n: count() }).from(applicationHistory)
       .where(and(eq(applicationHistory.applicationId, applicationId), eq(applicationHistory.toStatus, 'withdrawn')));
     expect(withdrawals!.n).toBe(2);
+  });
+});
+
+describe('deleting a draft', () => {
+  it('deletes a never-submitted draft with its uploads, so the child can be registered in another entry', async () => {
+    const token = await parentToken(t, newPhone());
+    const owner = createEnrollmentClient({ url: t.url, token });
+    const child = await owner.children.add.mutate({ name: '李错报', idType: 'resident', idNumber: residentId('20180120', nextSeq()) });
+    const { applicationId } = await owner.applications.start.mutate({ childId: child.id, entryId: c.entry('grade1').id, acceptDeclaration: true });
+    await owner.applications.chooseChannel.mutate({ applicationId, channelId: c.channel('hukou').id });
+    await uploadSample(t, token, applicationId, 'student-hukou');
+    const { db, files } = t.host.deps;
+    const [stored] = await db.select({ key: documents.storageKey }).from(documents).where(eq(documents.applicationId, applicationId));
+    expect(await files.get(stored!.key)).not.toBeNull();
+
+    expect(await owner.applications.discardDraft.mutate({ applicationId })).toEqual({ applicationId, discarded: true });
+    expect(await owner.applications.list.query()).toEqual([]);
+    expect(await db.select().from(documents).where(eq(documents.applicationId, applicationId))).toEqual([]);
+    expect(await files.get(stored!.key)).toBeNull();
+    expect((await refusal(owner.applications.get.query({ applicationId }))).data?.code).toBe('NOT_FOUND');
+    expect(await owner.applications.start.mutate({ childId: child.id, entryId: c.entry('grade1').id, acceptDeclaration: true })).toHaveProperty('applicationId');
+  });
+
+  it('refuses to delete an application that was ever submitted, and keeps it', async () => {
+    parent = await newParent();
+    const { applicationId, version } = await readyToSubmit(t, parent, c, '20180121', nextSeq());
+    await parent.applications.submit.mutate({ applicationId, version });
+    const e = await refusal(parent.applications.discardDraft.mutate({ applicationId }));
+    expect(e.data).toMatchObject({ code: 'FORBIDDEN', domainCode: 'APPLICATION_LOCKED' });
+    expect(e.message).toBe('只能删除从未提交的报名草稿');
+    await parent.applications.withdraw.mutate({ applicationId });
+    expect((await refusal(parent.applications.discardDraft.mutate({ applicationId }))).data?.domainCode).toBe('APPLICATION_LOCKED');
+    expect((await parent.applications.get.query({ applicationId })).status).toBe('withdrawn');
+  });
+
+  it('gives a delete racing a submission of the same draft one outcome, never half of each', async () => {
+    for (let round = 0; round < 4; round++) {
+      const { parent: owner, racing } = await newParentWithRacers(2);
+      const { applicationId, version } = await readyToSubmit(t, owner, c, '20180122', nextSeq());
+      const [submitted, discarded] = await Promise.allSettled([
+        racing[round % 2]!.applications.submit.mutate({ applicationId, version }),
+        racing[(round + 1) % 2]!.applications.discardDraft.mutate({ applicationId }),
+      ]);
+      expect([submitted.status, discarded.status].filter((s) => s === 'fulfilled'), `round ${round}`).toHaveLength(1);
+      const { db } = t.host.deps;
+      const rows = await db.select({ status: applications.status }).from(applications).where(eq(applications.id, applicationId));
+      const docs = await db.select({ id: documents.id }).from(documents).where(eq(documents.applicationId, applicationId));
+      const history = await db.select({ id: applicationHistory.id }).from(applicationHistory).where(eq(applicationHistory.applicationId, applicationId));
+      if (submitted.status === 'fulfilled') {
+        expect(rows).toEqual([{ status: 'submitted' }]);
+        expect(docs).toHaveLength(5);
+        expect(history).toHaveLength(1);
+      } else {
+        expect(rows).toEqual([]);
+        expect(docs).toEqual([]);
+        expect(history).toEqual([]);
+      }
+    }
   });
 });
 

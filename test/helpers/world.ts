@@ -7,9 +7,9 @@ import { createEnrollmentClient } from '../../src/client';
 import type { TestHost } from './host';
 import { type Catalog, catalogFor, hukouDocuments, hukouForm } from './journey';
 import { residentId } from './identity';
-import { samplePng } from './sample-files';
 import { until } from './until';
 import { privacyNotice } from '../../src/domain/privacy-notice';
+import { uploadSample } from './upload';
 
 /**
  * Everyone who can call the platform, and what each of them owns: the fixture of the access matrix and the fuzzer.
@@ -68,16 +68,6 @@ async function staffTokenFor(t: TestHost, username: string, password: string): P
   return token!;
 }
 
-async function upload(t: TestHost, token: string, applicationId: string, kind: string): Promise<string> {
-  const form = new FormData();
-  form.set('file', new Blob([samplePng], { type: 'image/png' }), `${kind}.png`);
-  form.set('applicationId', applicationId);
-  form.set('kind', kind);
-  const response = await fetch(`${t.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-  if (response.status !== 201) throw new Error(`upload failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { id: string }).id;
-}
-
 /** Another session of an existing account, as a completed sign-in leaves it (the code limits would refuse a new code). */
 async function anotherSession(t: TestHost, accountId: string): Promise<string> {
   const now = t.clock.now();
@@ -126,14 +116,14 @@ export async function buildWorld(t: TestHost): Promise<World> {
   await parentA.applications.save.mutate({ applicationId: submittedId, fields: hukouForm(c.community) });
   await parentA.applications.chooseSchools.mutate({ applicationId: submittedId, firstSchoolId: demoSchool.id, secondSchoolId: secondChoice.id, sibling: null });
   const documentIds: string[] = [];
-  for (const kind of hukouDocuments) documentIds.push(await upload(t, tokens.parentA!, submittedId, kind));
+  for (const kind of hukouDocuments) documentIds.push(await uploadSample(t, tokens.parentA!, submittedId, kind));
   const { version } = await parentA.applications.get.query({ applicationId: submittedId });
   await parentA.applications.submit.mutate({ applicationId: submittedId, version });
   const submitted = await parentA.applications.get.query({ applicationId: submittedId });
 
   const { applicationId: draftId } = await parentA.applications.start.mutate({ childId: draftChild.id, entryId: grade1, acceptDeclaration: true });
   await parentA.applications.chooseChannel.mutate({ applicationId: draftId, channelId: c.channel('hukou').id });
-  const draftDocumentId = await upload(t, tokens.parentA!, draftId, 'student-hukou');
+  const draftDocumentId = await uploadSample(t, tokens.parentA!, draftId, 'student-hukou');
 
   const messageIds = await until('two messages for parent A', async () => {
     const ids = (await parentA.messages.list.query({})).map((m) => m.id);

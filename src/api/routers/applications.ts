@@ -1,6 +1,7 @@
 import {
   applicationInput, chooseChannelInput, chooseSchoolsInput, formPatchOf, precheckInput, saveInput, startInput, submitInput,
 } from '../../schemas/applications';
+import { discardDraft } from '../../services/applications/discard';
 import { chooseChannel, chooseSchools, saveDraft } from '../../services/applications/edit';
 import { startApplication } from '../../services/applications/start';
 import { precheck } from '../../services/precheck';
@@ -21,6 +22,9 @@ export const applicationsRouter = router({
   chooseSchools: parentProcedure.input(chooseSchoolsInput).mutation(({ ctx, input }) => chooseSchools(ctx.deps, ctx.parent.accountId, input)),
   submit: parentProcedure.input(submitInput)
     .mutation(({ ctx, input }) => submitApplication(ctx.deps, ctx.parent.accountId, input, ctx.afterResponse)),
+  /** 删除草稿: a never-submitted application and its uploads, e.g. one started in the wrong entry. */
+  discardDraft: parentProcedure.input(applicationInput)
+    .mutation(({ ctx, input }) => discardDraft(ctx.deps, ctx.parent.accountId, input)),
   withdraw: parentProcedure.input(applicationInput)
     .mutation(({ ctx, input }) => withdrawApplication(ctx.deps, ctx.parent.accountId, input, ctx.afterResponse)),
   progress: parentProcedure.input(applicationInput)
