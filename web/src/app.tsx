@@ -1,13 +1,9 @@
-import { type RouteDefinition, Router, type RouteSectionProps, useLocation } from '@solidjs/router';
-import { lazy, Show, Suspense } from 'solid-js';
+import { Router, type RouteSectionProps, useLocation } from '@solidjs/router';
+import { Show, Suspense } from 'solid-js';
 import { parentRoutes } from './parent/routes';
+import { staffRoutes } from './staff/routes';
 import { Shell } from './ui/shell';
 
-/**
- * The staff route (`/staff/*`, desktop review desk) is a lazy chunk of its own, with its own frame: parents never
- * download it, and staff pages do not carry the parents' top bar.
- */
-const staffRoute: RouteDefinition = { path: '/staff/*rest', component: lazy(() => import('./staff/staff-app')) };
 const isStaff = (path: string) => path === '/staff' || path.startsWith('/staff/');
 
 function Root(props: RouteSectionProps) {
@@ -19,7 +15,10 @@ function Root(props: RouteSectionProps) {
   );
 }
 
-/** Parents' pages are in the main bundle; the staff desk loads on demand. */
+/**
+ * Parents' pages are in the main bundle. The staff desk (`/staff/*`) has its own frame, without the parents' top bar,
+ * and loads on demand, page by page: parents never download it.
+ */
 export function App() {
-  return <Router root={Root}>{[staffRoute, ...parentRoutes]}</Router>;
+  return <Router root={Root}>{[staffRoutes, ...parentRoutes]}</Router>;
 }
