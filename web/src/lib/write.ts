@@ -33,6 +33,8 @@ export function useWrite<T extends unknown[], U>(act: Action<T, CustomResponse<U
     value: () => latest()?.result as U | undefined,
     /** The last submission went through (and its value is still held: a write that answers nothing is forgotten). */
     saved: () => latest()?.result !== undefined,
+    /** The input of the last submission, if it failed. */
+    failedInput: () => { const last = latest(); return last?.error === undefined ? undefined : (last.input as T); },
     /** What the last failed submission threw, as thrown (for errors that are not the API's). */
     error: (): unknown => latest()?.error,
     problem: (): Problem | undefined => {

@@ -2,6 +2,7 @@ import { A, createAsync, revalidate, type RouteSectionProps, useLocation, useNav
 import { createEffect, ErrorBoundary, type JSXElement, on, onMount, Show, Suspense } from 'solid-js';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { api } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
 import { AlertsBanner } from './alerts-banner';
 import { DeadLetters } from './dead-letters';
 import { codeOf, getStaffMe, useStaffMe } from './data';
@@ -19,6 +20,12 @@ export function StaffFrame(props: RouteSectionProps) {
   return <div class="staff">{props.children}</div>;
 }
 
+/** 退出登录: an expired or missing session is already signed out; either way who is signed in is read again. */
+const signOutStaff = write('staff.signOut', async () => {
+  await api.review.signOut.mutate().catch(() => undefined);
+  await revalidate(getStaffMe.key);
+});
+
 /** The frame of every signed-in page: the bar with the navigation, who is signed in, 退出登录. */
 export function Desk(props: RouteSectionProps) {
   const me = createAsync(() => getStaffMe());
@@ -27,14 +34,9 @@ export function Desk(props: RouteSectionProps) {
   createEffect(() => {
     if (me() === null) navigate(`/staff?from=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
   });
+  const leaving = useWrite(signOutStaff);
   const signOut = async () => {
-    try {
-      await api.review.signOut.mutate();
-    } catch {
-      // Already signed out or expired: the sign-in page is where we go either way.
-    }
-    await revalidate(getStaffMe.key);
-    navigate('/staff', { replace: true });
+    if (await leaving.run()) navigate('/staff', { replace: true });
   };
   return (
     <Suspense fallback={<Loading />}>
