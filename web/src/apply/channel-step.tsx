@@ -39,7 +39,7 @@ function ChannelChoice(props: { app: Application }) {
   const tracks = () => (catalog()?.tracks ?? []).filter((t) => props.app.grade >= t.gradeMin && props.app.grade <= t.gradeMax);
   const choice = useWrite(chooseChannel);
   /** The channel on its way, if any. */
-  const pending = () => choice.input()?.[1];
+  const pending = () => (choice.pending() ? choice.last()?.input[1] : undefined);
   const error = () => choice.problem()?.message;
   const [precheck, setPrecheck] = createSignal<Precheck>();
   const verdictOf = (code: string) => precheck()?.channels.find((c) => c.code === code);

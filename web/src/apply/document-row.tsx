@@ -45,7 +45,7 @@ export function DocumentRow(props: {
   const [progress, setProgress] = createSignal<Busy>({ phase: 'compress' });
   const busy = () => (uploading.pending() || removal.pending() ? progress() : null);
   const error = () => {
-    const failed = uploading.error() ?? removal.error();
+    const failed = uploading.last()?.error ?? removal.last()?.error;
     return failed === undefined ? undefined : messageOf(failed);
   };
   const [removing, setRemoving] = createSignal<string>();

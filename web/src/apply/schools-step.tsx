@@ -65,7 +65,7 @@ function SchoolChoice(props: { app: Application; community: string; level: 'prim
   const choice = useWrite(chooseSchools, ([input]) => input.applicationId === props.app.id);
   const errors = (): Record<string, string | undefined> => choice.problem()?.fields ?? {};
   const formError = () => { const p = choice.problem(); return p && !Object.values(p.fields).some(Boolean) ? p.message : undefined; };
-  const status = () => (choice.pending() ? 'saving' : choice.saved() ? 'saved' : 'idle');
+  const status = () => (choice.pending() ? 'saving' : choice.last()?.result ? 'saved' : 'idle');
   let running: Promise<void> | null = null;
   let again = false;
 

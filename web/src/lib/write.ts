@@ -1,4 +1,4 @@
-import { type Action, action, type CustomResponse, json, useAction, useSubmissions } from '@solidjs/router';
+import { type Action, action, type CustomResponse, json, type Submission, useAction, useSubmissions } from '@solidjs/router';
 import { onCleanup } from 'solid-js';
 import { type Problem, problemOf } from './problem';
 
@@ -13,32 +13,23 @@ export function write<T extends unknown[], U>(name: string, send: (...args: T) =
 export type Outcome<U> = { ok: true; value: U } | { ok: false; problem: Problem };
 
 /**
- * One component's use of a write: its submissions (those `mine` accepts), pending while one is on its way, the typed
- * problem of the last one that failed. Submissions live in the router: they are cleared when the component goes, so
- * a page visited again starts clean.
+ * One component's use of a write: its submissions (those `mine` accepts; `run` clears the earlier ones, so the last is
+ * the one that counts), pending while it is on its way, the typed problem if it failed. Submissions live in the
+ * router: they are cleared when the component goes, so a page visited again starts clean.
  */
 export function useWrite<T extends unknown[], U>(act: Action<T, CustomResponse<U>>, mine?: (input: T) => boolean) {
   const submissions = useSubmissions(act, mine);
   const send = useAction(act) as (...args: T) => Promise<U>;
-  const all = () => Array.from({ length: submissions.length }, (_, i) => submissions[i]!);
-  const latest = () => submissions[submissions.length - 1];
-  const clear = () => all().forEach((s) => s.clear());
+  /** Its `input`, and its `result` (held only when the write answers something) or `error` (as thrown). */
+  const last = () => submissions[submissions.length - 1] as Submission<T, U> | undefined;
+  const clear = () => [...submissions].forEach((s) => s.clear());
   onCleanup(clear);
-  const pending = () => all().some((s) => s.pending);
+  const pending = () => last()?.pending === true;
   return {
     pending,
-    /** The input of the submission on its way, if any. */
-    input: () => all().find((s) => s.pending)?.input as T | undefined,
-    /** What the last submission answered, while it is held. */
-    value: () => latest()?.result as U | undefined,
-    /** The last submission went through (and its value is still held: a write that answers nothing is forgotten). */
-    saved: () => latest()?.result !== undefined,
-    /** The input of the last submission, if it failed. */
-    failedInput: () => { const last = latest(); return last?.error === undefined ? undefined : (last.input as T); },
-    /** What the last failed submission threw, as thrown (for errors that are not the API's). */
-    error: (): unknown => latest()?.error,
+    last,
     problem: (): Problem | undefined => {
-      const error = latest()?.error;
+      const error = last()?.error;
       return error === undefined ? undefined : problemOf(error);
     },
     clear,

@@ -30,7 +30,7 @@ export function AccountsPage() {
   const toggling = useWrite(updateStaff, ([input]) => input.disabled !== undefined);
   const rowError = () => {
     const p = toggling.problem();
-    return p && { id: toggling.failedInput()![0].staffId, message: p.message };
+    return p && { id: toggling.last()!.input[0].staffId, message: p.message };
   };
   const [resetting, setResetting] = createSignal<string>();
 

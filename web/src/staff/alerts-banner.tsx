@@ -16,7 +16,7 @@ const acknowledgeAlert = write('staff.acknowledgeAlert', async (alertId: string)
 export function AlertsBanner() {
   const alerts = createAsync(() => getAlerts().catch(() => []));
   const acknowledgement = useWrite(acknowledgeAlert);
-  const busy = () => acknowledgement.input()?.[0] ?? null;
+  const busy = () => (acknowledgement.pending() ? acknowledgement.last()!.input[0] : null);
   const failed = () => acknowledgement.problem() !== undefined;
   const acknowledge = (alertId: string) => acknowledgement.run(alertId);
   return (

@@ -38,7 +38,7 @@ export function VerificationPanel(props: { detail: Detail }) {
   const v = () => props.detail.verification;
   const recheckRun = useWrite(recheckApplication, ([id]) => id === props.detail.id);
   const pending = recheckRun.pending;
-  const done = () => { const answer = recheckRun.value(); return answer && (t.rechecked[answer.outcome] ?? t.rechecked.done); };
+  const done = () => { const answer = recheckRun.last()?.result; return answer && (t.rechecked[answer.outcome] ?? t.rechecked.done); };
   const error = () => recheckRun.problem()?.message;
   const overallShown = () => (v().pending && !v().overall ? 'pending' : v().overall);
 
