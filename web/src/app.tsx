@@ -1,25 +1,18 @@
-import { type RouteDefinition, Router, type RouteSectionProps, useLocation } from '@solidjs/router';
-import { lazy, Show, Suspense } from 'solid-js';
+import { type RouteDefinition, Router, type RouteSectionProps } from '@solidjs/router';
+import { Suspense } from 'solid-js';
 import { parentRoutes } from './parent/routes';
+import { staffRoutes } from './staff/routes';
 import { Shell } from './ui/shell';
 
+/** Every parents' page sits in the platform's frame (top bar, progress line, error boundary). */
+const parentPages: RouteDefinition = { path: '/', component: Shell, children: parentRoutes };
+
+const Root = (props: RouteSectionProps) => <Suspense>{props.children}</Suspense>;
+
 /**
- * The staff route (`/staff/*`, desktop review desk) is a lazy chunk of its own, with its own frame: parents never
- * download it, and staff pages do not carry the parents' top bar.
+ * Parents' pages are in the main bundle. The staff desk (`/staff/*`) has its own frame, without the parents' top bar,
+ * and loads on demand: parents never download it.
  */
-const staffRoute: RouteDefinition = { path: '/staff/*rest', component: lazy(() => import('./staff/staff-app')) };
-const isStaff = (path: string) => path === '/staff' || path.startsWith('/staff/');
-
-function Root(props: RouteSectionProps) {
-  const location = useLocation();
-  return (
-    <Show when={isStaff(location.pathname)} fallback={<Shell>{props.children}</Shell>}>
-      <Suspense>{props.children}</Suspense>
-    </Show>
-  );
-}
-
-/** Parents' pages are in the main bundle; the staff desk loads on demand. */
 export function App() {
-  return <Router root={Root}>{[staffRoute, ...parentRoutes]}</Router>;
+  return <Router root={Root}>{[staffRoutes, parentPages]}</Router>;
 }

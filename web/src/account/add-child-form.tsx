@@ -2,13 +2,19 @@ import { createSignal, For, Show } from 'solid-js';
 import { idTypes } from '../../../src/domain/identity';
 import { zhCN } from '../i18n/zh-CN';
 import { refreshAccount } from '../lib/account';
-import { problemOf } from '../lib/problem';
-import { createSubmit } from '../lib/submit';
-import { api } from '../lib/trpc';
+import { api, type RouterInputs } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
 import type { ClaimedChild } from './claim-form';
 import { Field, FormError } from './field';
 
 type IdType = keyof typeof idTypes;
+
+/** Binds a child to the account, then reads the account again. */
+const addChild = write('account.addChild', async (input: RouterInputs['children']['add']) => {
+  const child = await api.children.add.mutate(input);
+  await refreshAccount();
+  return child;
+});
 
 /**
  * 添加孩子: name, ID type and number. A child bound elsewhere is answered with the refusal and a way to file a
@@ -18,30 +24,28 @@ export function AddChildForm(props: { onAdded: (name: string) => void; onClaim: 
   const [name, setName] = createSignal('');
   const [idType, setIdType] = createSignal<IdType>('resident');
   const [idNumber, setIdNumber] = createSignal('');
-  const [errors, setErrors] = createSignal<Record<string, string | undefined>>({});
-  const [formError, setFormError] = createSignal<string>();
+  const adding = useWrite(addChild);
+  const errors = (): Record<string, string | undefined> => adding.problem()?.fields ?? {};
+  const formError = () => { const p = adding.problem(); return p && !Object.values(p.fields).some(Boolean) ? p.message : undefined; };
   const [boundElsewhere, setBoundElsewhere] = createSignal<ClaimedChild>();
 
-  const add = createSubmit(async () => {
-    setErrors({});
-    setFormError(undefined);
+  const add = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (adding.pending()) return;
     setBoundElsewhere(undefined);
-    try {
-      const child = await api.children.add.mutate({ name: name(), idType: idType(), idNumber: idNumber() });
+    const outcome = await adding.run({ name: name(), idType: idType(), idNumber: idNumber() });
+    if (!outcome) return;
+    if (outcome.ok) {
       setName('');
       setIdNumber('');
-      await refreshAccount();
-      props.onAdded(child.name);
-    } catch (error) {
-      const p = problemOf(error);
-      setErrors(p.fields);
-      if (!Object.values(p.fields).some(Boolean)) setFormError(p.message);
-      if (p.domainCode === 'CHILD_ALREADY_BOUND') setBoundElsewhere({ name: name().trim(), idType: idType(), idNumber: idNumber().trim() });
+      props.onAdded(outcome.value.name);
+    } else if (outcome.problem.domainCode === 'CHILD_ALREADY_BOUND') {
+      setBoundElsewhere({ name: name().trim(), idType: idType(), idNumber: idNumber().trim() });
     }
-  });
+  };
 
   return (
-    <form class="form-card" onSubmit={add.submit} novalidate>
+    <form class="form-card" onSubmit={(e) => void add(e)} novalidate>
       <h2 class="section-title">{zhCN.children.add}</h2>
       <Field id="child-name" label={zhCN.children.name} error={errors().name}>
         <input id="child-name" class="input" type="text" autocomplete="off" maxlength="20"
@@ -65,8 +69,8 @@ export function AddChildForm(props: { onAdded: (name: string) => void; onClaim: 
           </div>
         )}
       </Show>
-      <button type="submit" class="button button-primary button-block" disabled={add.pending()}>
-        {add.pending() ? zhCN.children.adding : zhCN.children.add}
+      <button type="submit" class="button button-primary button-block" disabled={adding.pending()}>
+        {adding.pending() ? zhCN.children.adding : zhCN.children.add}
       </button>
     </form>
   );

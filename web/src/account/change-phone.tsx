@@ -1,12 +1,19 @@
 import { createSignal, Show } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
 import { refreshAccount } from '../lib/account';
-import { type Problem, problemOf } from '../lib/problem';
-import { createSubmit } from '../lib/submit';
+import type { Problem } from '../lib/problem';
 import { api } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
 import { CodeButton } from './code-button';
 import { createCodeRequest } from './code-request';
 import { Field, FormError } from './field';
+
+/** Moves the account to the new number, confirmed by its code, then reads the account again. */
+const changePhone = write('account.changePhone', async (phone: string, code: string) => {
+  const changed = await api.auth.changePhone.mutate({ phone, code });
+  await refreshAccount();
+  return changed;
+});
 
 /** 更换手机号: a code goes to the new number; once it is confirmed the account signs in with that number. */
 export function ChangePhone() {
@@ -29,19 +36,19 @@ export function ChangePhone() {
   const codeRequest = createCodeRequest({ purpose: 'change_phone', phone, onFailed: (p) => show(p, 'phone') });
   const sendCode = () => { clear(); void codeRequest.send(); };
 
-  const change = createSubmit(async () => {
+  const changing = useWrite(changePhone);
+  const change = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (changing.pending()) return;
     clear();
-    try {
-      const changed = await api.auth.changePhone.mutate({ phone: phone(), code: code() });
-      setDone(zhCN.me.changed(changed.phoneMasked));
-      setOpen(false);
-      setPhone('');
-      setCode('');
-      await refreshAccount();
-    } catch (error) {
-      show(problemOf(error), 'code');
-    }
-  });
+    const outcome = await changing.run(phone(), code());
+    if (!outcome) return;
+    if (!outcome.ok) return show(outcome.problem, 'code');
+    setDone(zhCN.me.changed(outcome.value.phoneMasked));
+    setOpen(false);
+    setPhone('');
+    setCode('');
+  };
 
   return (
     <section class="section">
@@ -49,7 +56,7 @@ export function ChangePhone() {
       <Show when={open()} fallback={
         <button type="button" class="button button-block" onClick={() => { setDone(undefined); setOpen(true); }}>{zhCN.me.changePhone}</button>
       }>
-        <form class="form-card" onSubmit={change.submit} novalidate>
+        <form class="form-card" onSubmit={(e) => void change(e)} novalidate>
           <h2 class="section-title">{zhCN.me.changePhone}</h2>
           <Field id="new-phone" label={zhCN.me.newPhone} error={phoneError()} hint={zhCN.me.newPhoneHint}
             action={<CodeButton left={codeRequest.secondsLeft()} pending={codeRequest.sending()} onClick={sendCode} />}>
@@ -63,7 +70,7 @@ export function ChangePhone() {
           <FormError message={formError()} />
           <div class="button-row">
             <button type="button" class="button" onClick={() => { clear(); setOpen(false); }}>{zhCN.me.cancel}</button>
-            <button type="submit" class="button button-primary" disabled={change.pending()}>{change.pending() ? zhCN.me.changing : zhCN.me.confirmChange}</button>
+            <button type="submit" class="button button-primary" disabled={changing.pending()}>{changing.pending() ? zhCN.me.changing : zhCN.me.confirmChange}</button>
           </div>
         </form>
       </Show>

@@ -1,38 +1,34 @@
 import { createSignal, Match, Switch } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
 import { type Child, refreshAccount } from '../lib/account';
-import { problemOf } from '../lib/problem';
 import { api } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
 import { FormError } from './field';
+
+/** Renames or unbinds a child, then reads the account again. */
+const changeChild = write('account.changeChild', async (childId: string, change: { name: string } | 'remove') => {
+  await (change === 'remove' ? api.children.remove.mutate({ childId }) : api.children.rename.mutate({ childId, name: change.name }));
+  await refreshAccount();
+});
 
 /** One bound child: masked ID only; rename in place; delete (unbind) after saying what that means. */
 export function ChildCard(props: { child: Child }) {
   const [mode, setMode] = createSignal<'view' | 'rename' | 'remove'>('view');
   const [name, setName] = createSignal('');
-  const [pending, setPending] = createSignal(false);
-  const [error, setError] = createSignal<string>();
+  const change = useWrite(changeChild, ([childId]) => childId === props.child.id);
+  const pending = change.pending;
+  const error = () => { const p = change.problem(); return p && (p.fields.name ?? p.message); };
 
-  const run = async (write: () => Promise<unknown>) => {
-    setPending(true);
-    setError(undefined);
-    try {
-      await write();
-      await refreshAccount();
-      setMode('view');
-    } catch (e) {
-      const p = problemOf(e);
-      setError(p.fields.name ?? p.message);
-    } finally {
-      setPending(false);
-    }
+  const run = async (what: { name: string } | 'remove') => {
+    if ((await change.run(props.child.id, what))?.ok) setMode('view');
   };
-  const to = (next: 'view' | 'rename' | 'remove') => { setError(undefined); setName(props.child.name); setMode(next); };
+  const to = (next: 'view' | 'rename' | 'remove') => { change.clear(); setName(props.child.name); setMode(next); };
 
   return (
     <li class="card child">
       <Switch>
         <Match when={mode() === 'rename'}>
-          <form class="inline-form" onSubmit={(e) => { e.preventDefault(); void run(() => api.children.rename.mutate({ childId: props.child.id, name: name() })); }}>
+          <form class="inline-form" onSubmit={(e) => { e.preventDefault(); void run({ name: name() }); }}>
             <label class="field-label" for={`rename-${props.child.id}`}>{zhCN.children.name}</label>
             <input id={`rename-${props.child.id}`} class="input" type="text" maxlength="20" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
             <FormError message={error()} />
@@ -60,7 +56,7 @@ export function ChildCard(props: { child: Child }) {
                 <div class="button-row">
                   <button type="button" class="button" onClick={() => to('view')}>{zhCN.children.cancel}</button>
                   <button type="button" class="button button-danger" disabled={pending()}
-                    onClick={() => void run(() => api.children.remove.mutate({ childId: props.child.id }))}>
+                    onClick={() => void run('remove')}>
                     {pending() ? zhCN.children.removing : zhCN.children.confirmRemove}
                   </button>
                 </div>

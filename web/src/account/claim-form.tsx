@@ -2,9 +2,8 @@ import { createSignal, type JSX, Show } from 'solid-js';
 import type { idTypes } from '../../../src/domain/identity';
 import { maskIdNumber } from '../../../src/domain/masking';
 import { zhClaim } from '../i18n/zh-CN-claim';
-import { problemOf } from '../lib/problem';
-import { createSubmit } from '../lib/submit';
-import { api } from '../lib/trpc';
+import { api, type RouterInputs, type RouterOutputs } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
 
 export interface ClaimedChild { name: string; idType: keyof typeof idTypes; idNumber: string }
 
@@ -19,6 +18,13 @@ function ClaimField(props: { id: string; label: string; error?: string; children
   );
 }
 
+type ClaimAnswer = RouterOutputs['children']['claim'];
+
+/** Files the 绑定申诉 (or binds at once, when the records show the household); `settle` runs before it counts as done. */
+const claimChild = write('account.claimChild', async (input: RouterInputs['children']['claim'], settle: (answer: ClaimAnswer) => Promise<void>) => {
+  await settle(await api.children.claim.mutate(input));
+});
+
 /**
  * 绑定申诉 for a child another account holds: the parent's own ID number (checked against the child's household) and
  * a reason. The answer says what happened: bound now (records), waiting for staff, or simply added (it was freed).
@@ -27,25 +33,20 @@ function ClaimField(props: { id: string; label: string; error?: string; children
 export default function ClaimForm(props: { child: ClaimedChild; onDone: (notice: string) => Promise<void>; onCancel: () => void }) {
   const [parentIdNumber, setParentIdNumber] = createSignal('');
   const [reason, setReason] = createSignal('');
-  const [errors, setErrors] = createSignal<Record<string, string | undefined>>({});
-  const [formError, setFormError] = createSignal<string>();
+  const claim = useWrite(claimChild);
+  const errors = (): Record<string, string | undefined> => claim.problem()?.fields ?? {};
+  const formError = () => { const p = claim.problem(); return p && !p.fields.parentIdNumber && !p.fields.reason ? p.message : undefined; };
 
-  const send = createSubmit(async () => {
-    setErrors({});
-    setFormError(undefined);
-    try {
-      const answer = await api.children.claim.mutate({ ...props.child, parentIdNumber: parentIdNumber(), reason: reason() });
-      await props.onDone(answer.outcome === 'granted' ? zhClaim.granted(props.child.name)
-        : answer.outcome === 'bound' ? zhClaim.bound(props.child.name) : zhClaim.filed);
-    } catch (error) {
-      const p = problemOf(error);
-      setErrors(p.fields);
-      if (!p.fields.parentIdNumber && !p.fields.reason) setFormError(p.message);
-    }
-  });
+  const send = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (claim.pending()) return;
+    await claim.run({ ...props.child, parentIdNumber: parentIdNumber(), reason: reason() }, (answer) =>
+      props.onDone(answer.outcome === 'granted' ? zhClaim.granted(props.child.name)
+        : answer.outcome === 'bound' ? zhClaim.bound(props.child.name) : zhClaim.filed));
+  };
 
   return (
-    <form class="form-card claim-form" onSubmit={send.submit} novalidate aria-labelledby="claim-title">
+    <form class="form-card claim-form" onSubmit={(e) => void send(e)} novalidate aria-labelledby="claim-title">
       <h2 id="claim-title" class="section-title">{zhClaim.title}</h2>
       <p class="field-label">{zhClaim.child(props.child.name, maskIdNumber(props.child.idNumber.toUpperCase()))}</p>
       <p class="muted">{zhClaim.intro}</p>
@@ -58,8 +59,8 @@ export default function ClaimForm(props: { child: ClaimedChild; onDone: (notice:
           placeholder={zhClaim.reasonPlaceholder} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
       </ClaimField>
       <Show when={formError()}><p class="form-error" role="alert">{formError()}</p></Show>
-      <button type="submit" class="button button-primary button-block" disabled={send.pending()}>
-        {send.pending() ? zhClaim.submitting : zhClaim.submit}
+      <button type="submit" class="button button-primary button-block" disabled={claim.pending()}>
+        {claim.pending() ? zhClaim.submitting : zhClaim.submit}
       </button>
       <button type="button" class="button button-block" onClick={() => props.onCancel()}>{zhClaim.cancel}</button>
     </form>

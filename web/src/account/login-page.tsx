@@ -2,13 +2,19 @@ import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
 import { refreshAccount, safeReturn } from '../lib/account';
-import { type Problem, problemOf } from '../lib/problem';
-import { createSubmit } from '../lib/submit';
+import type { Problem } from '../lib/problem';
 import { api } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
 import { useTitle } from '../ui/title';
 import { CodeButton } from './code-button';
 import { createCodeRequest } from './code-request';
 import { Field, FormError } from './field';
+
+/** Signs in with the number and code, then reads the account again. */
+const signInWithCode = write('account.signIn', async (phone: string, code: string) => {
+  await api.auth.signIn.mutate({ phone, code });
+  await refreshAccount();
+});
 
 /** `/login?from=…`: mobile number, SMS code, then back to where the parent came from (or 个人中心). */
 export function LoginPage() {
@@ -45,22 +51,21 @@ export function LoginPage() {
   });
   const sendCode = () => { clear(); void codeRequest.send(); };
 
-  const signIn = createSubmit(async () => {
+  const signing = useWrite(signInWithCode);
+  const signIn = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (signing.pending()) return;
     clear();
-    try {
-      await api.auth.signIn.mutate({ phone: phone(), code: code() });
-      await refreshAccount();
-      navigate(safeReturn(search.from), { replace: true });
-    } catch (error) {
-      show(problemOf(error), 'code');
-    }
-  });
+    const outcome = await signing.run(phone(), code());
+    if (outcome?.ok) navigate(safeReturn(search.from), { replace: true });
+    else if (outcome) show(outcome.problem, 'code');
+  };
 
   return (
     <>
       <h1 class="page-title">{zhCN.login.title}</h1>
       <p class="muted">{zhCN.login.intro}</p>
-      <form class="form-card" onSubmit={signIn.submit} novalidate>
+      <form class="form-card" onSubmit={(e) => void signIn(e)} novalidate>
         <Field id="login-phone" label={zhCN.login.phone} error={phoneError()}
           action={<CodeButton left={codeRequest.secondsLeft()} pending={codeRequest.sending()} onClick={sendCode} />}>
           <input id="login-phone" class="input" type="tel" inputmode="numeric" autocomplete="tel" maxlength="13"
@@ -74,8 +79,8 @@ export function LoginPage() {
             onInput={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))} />
         </Field>
         <FormError message={formError()} />
-        <button type="submit" class="button button-primary button-block" disabled={signIn.pending()}>
-          {signIn.pending() ? zhCN.login.submitting : zhCN.login.submit}
+        <button type="submit" class="button button-primary button-block" disabled={signing.pending()}>
+          {signing.pending() ? zhCN.login.submitting : zhCN.login.submit}
         </button>
       </form>
       <Show when={demo()}>

@@ -2,34 +2,30 @@ import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
 import { refreshAccount } from '../lib/account';
-import { problemOf } from '../lib/problem';
 import { api } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
 import { useTitle } from '../ui/title';
 import { ChangePhone } from './change-phone';
 import { FormError } from './field';
 import { useSignedIn } from './signed-in';
+
+/** 退出登录, then reads the account again (signed out). */
+const signOutParent = write('account.signOut', async () => {
+  await api.auth.signOut.mutate();
+  await refreshAccount();
+});
 
 /** `/me` 个人中心: the number, the children and messages, switching number, signing out. */
 export function MePage() {
   const me = useSignedIn();
   const navigate = useNavigate();
   const [full, setFull] = createSignal(false);
-  const [leaving, setLeaving] = createSignal(false);
-  const [error, setError] = createSignal<string>();
+  const leaving = useWrite(signOutParent);
+  const error = () => leaving.problem()?.message;
   useTitle(() => zhCN.me.title);
 
   const signOut = async () => {
-    setLeaving(true);
-    setError(undefined);
-    try {
-      await api.auth.signOut.mutate();
-      await refreshAccount();
-      navigate('/', { replace: true });
-    } catch (e) {
-      setError(problemOf(e).message);
-    } finally {
-      setLeaving(false);
-    }
+    if ((await leaving.run())?.ok) navigate('/', { replace: true });
   };
 
   return (
@@ -58,8 +54,8 @@ export function MePage() {
           </nav>
           <ChangePhone />
           <FormError message={error()} />
-          <button type="button" class="button button-block button-danger" disabled={leaving()} onClick={signOut}>
-            {leaving() ? zhCN.me.signingOut : zhCN.me.signOut}
+          <button type="button" class="button button-block button-danger" disabled={leaving.pending()} onClick={() => void signOut()}>
+            {leaving.pending() ? zhCN.me.signingOut : zhCN.me.signOut}
           </button>
         </>
       )}

@@ -1,10 +1,13 @@
 import type { RouteDefinition } from '@solidjs/router';
+import { lazy } from 'solid-js';
 import { getChildren, getMe, getMessages } from '../lib/account';
 import { ChildrenPage } from './children-page';
-import { DevInboxPage } from './dev-inbox-page';
 import { LoginPage } from './login-page';
 import { MePage } from './me-page';
 import { MessagesPage } from './messages-page';
+
+/** Demo mode's SMS inbox, which no parent outside the demo opens: it rides in the application pages' lazy chunk. */
+const DevInboxPage = lazy(() => import('../apply/pages').then((m) => ({ default: m.DevInboxPage })));
 
 /** Sign-in, 个人中心 and what hangs off it, and demo mode's SMS inbox. Account reads wait for a session. */
 export const accountRoutes: RouteDefinition[] = [

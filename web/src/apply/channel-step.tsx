@@ -5,8 +5,8 @@ import { zhApply } from '../i18n/zh-CN-apply';
 import { zhCN } from '../i18n/zh-CN';
 import { type Application, refreshApplication } from '../lib/applications';
 import { getChannels } from '../lib/catalog';
-import { problemOf } from '../lib/problem';
 import { api } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
 import { ChannelCard } from '../parent/channel-card';
 import { type Precheck, PrecheckPanel, VerdictTag } from './precheck-panel';
 import { StepFrame } from './step-frame';
@@ -27,29 +27,27 @@ export function ChannelStep() {
   );
 }
 
+/** Chooses the application's channel, then reads the application again. */
+const chooseChannel = write('apply.chooseChannel', async (applicationId: string, channelId: string) => {
+  await api.applications.chooseChannel.mutate({ applicationId, channelId });
+  await refreshApplication(applicationId);
+});
+
 function ChannelChoice(props: { app: Application }) {
   const navigate = useNavigate();
   const catalog = createAsync(() => getChannels(props.app.entry.id));
   const tracks = () => (catalog()?.tracks ?? []).filter((t) => props.app.grade >= t.gradeMin && props.app.grade <= t.gradeMax);
-  const [pending, setPending] = createSignal<string>();
-  const [error, setError] = createSignal<string>();
+  const choice = useWrite(chooseChannel);
+  /** The channel on its way, if any. */
+  const pending = () => (choice.pending() ? choice.last()?.input[1] : undefined);
+  const error = () => choice.problem()?.message;
   const [precheck, setPrecheck] = createSignal<Precheck>();
   const verdictOf = (code: string) => precheck()?.channels.find((c) => c.code === code);
 
   const choose = async (channelId: string) => {
-    if (pending()) return;
+    if (choice.pending()) return;
     if (props.app.channel?.id === channelId) return navigate(stepPath(props.app.id, 'form'));
-    setPending(channelId);
-    setError(undefined);
-    try {
-      await api.applications.chooseChannel.mutate({ applicationId: props.app.id, channelId });
-      await refreshApplication(props.app.id);
-      navigate(stepPath(props.app.id, 'form'));
-    } catch (e) {
-      setError(problemOf(e).message);
-    } finally {
-      setPending(undefined);
-    }
+    if ((await choice.run(props.app.id, channelId))?.ok) navigate(stepPath(props.app.id, 'form'));
   };
 
   return (

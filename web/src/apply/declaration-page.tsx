@@ -1,5 +1,5 @@
 import { A, createAsync, revalidate, useNavigate, useParams, useSearchParams } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { FormError } from '../account/field';
 import { useSignedInRead } from '../account/signed-in';
 import { zhApply } from '../i18n/zh-CN-apply';
@@ -7,13 +7,20 @@ import { getChildren } from '../lib/account';
 import { getApplications } from '../lib/applications';
 import { getChannels, getEntryRegion, getPages } from '../lib/catalog';
 import { NotFoundError } from '../lib/errors';
-import { problemOf } from '../lib/problem';
 import { api } from '../lib/trpc';
 import { ready } from '../lib/ready';
+import { useWrite, write } from '../lib/write';
 import { BackLink } from '../ui/back-link';
 import { useTitle } from '../ui/title';
 import { PageBody } from '../parent/page-body';
 import { stepPath } from './steps';
+
+/** 我已阅读并同意: opens the application; the list of applications is read again in the background. */
+const startApplication = write('apply.start', async (input: { childId: string; entryId: string; grade?: number }) => {
+  const started = await api.applications.start.mutate({ ...input, acceptDeclaration: true });
+  void revalidate(getApplications.key);
+  return started;
+});
 
 /**
  * `/entries/:entryId/apply/declaration?child=…&grade=…`: the region's 报名须知, then 我已阅读并同意 opens the
@@ -32,29 +39,17 @@ export function DeclarationPage() {
   });
   const children = useSignedInRead(getChildren);
   const child = () => children()?.find((c) => c.id === search.child);
-  const [pending, setPending] = createSignal(false);
-  const [error, setError] = createSignal<string>();
-  const [exists, setExists] = createSignal(false);
+  const start = useWrite(startApplication);
+  const pending = start.pending;
+  const problem = start.problem;
+  const error = () => { const p = problem(); return p && (Object.values(p.fields).find(Boolean) ?? p.message); };
+  const exists = () => problem()?.domainCode === 'APPLICATION_EXISTS';
   useTitle(() => zhApply.apply.declarationTitle);
 
   const agree = async () => {
-    if (pending()) return;
-    setPending(true);
-    setError(undefined);
-    try {
-      const grade = search.grade ? Number(search.grade) : undefined;
-      const { applicationId } = await api.applications.start.mutate({
-        childId: search.child ?? '', entryId: params.entryId, grade, acceptDeclaration: true,
-      });
-      void revalidate(getApplications.key);
-      navigate(stepPath(applicationId, 'channel'), { replace: true });
-    } catch (e) {
-      const p = problemOf(e);
-      setExists(p.domainCode === 'APPLICATION_EXISTS');
-      setError(Object.values(p.fields).find(Boolean) ?? p.message);
-    } finally {
-      setPending(false);
-    }
+    const grade = search.grade ? Number(search.grade) : undefined;
+    const started = await start.run({ childId: search.child ?? '', entryId: params.entryId, grade });
+    if (started?.ok) navigate(stepPath(started.value.applicationId, 'channel'), { replace: true });
   };
 
   return (

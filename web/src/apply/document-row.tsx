@@ -6,11 +6,28 @@ import { zhCN } from '../i18n/zh-CN';
 import type { UploadedDocument } from '../lib/applications';
 import { compressImage } from '../lib/compress-image';
 import { deleteDocument, FileRequestError, formatSize, uploadDocument } from '../lib/upload';
+import { useWrite, write } from '../lib/write';
 import { FilePicker } from './file-picker';
 
 type Busy = { phase: 'compress' } | { phase: 'upload'; fraction: number };
+type Row = { applicationId: string; kind: string; onChanged: () => Promise<unknown> };
 
 const messageOf = (error: unknown) => (error instanceof FileRequestError ? error.message : zhCN.errors.server);
+
+/** Compresses a photo on the phone and uploads it (in place of `replaces`, if given), then reads the application again. */
+const uploadFile = write('apply.uploadFile', async (row: Row, file: File, replaces: string | undefined, progress: (busy: Busy) => void) => {
+  progress({ phase: 'compress' });
+  const prepared = await compressImage(file);
+  progress({ phase: 'upload', fraction: 0 });
+  await uploadDocument({ applicationId: row.applicationId, kind: row.kind, file: prepared, replaces }, (fraction) => progress({ phase: 'upload', fraction }));
+  await row.onChanged();
+});
+
+/** Deletes one file, then reads the application again. */
+const removeFile = write('apply.removeFile', async (row: Row, documentId: string) => {
+  await deleteDocument(documentId);
+  await row.onChanged();
+});
 
 /**
  * One required document: its files (name, size, 查看, 替换, 删除) and the way to add one — compressed on the phone,
@@ -22,43 +39,30 @@ export function DocumentRow(props: {
   files: readonly UploadedDocument[];
   onChanged: () => Promise<unknown>;
 }) {
-  const [busy, setBusy] = createSignal<Busy | null>(null);
-  const [error, setError] = createSignal<string>();
+  const thisRow = ([row]: [Row, ...unknown[]]) => row.applicationId === props.applicationId && row.kind === props.document.kind;
+  const uploading = useWrite(uploadFile, thisRow);
+  const removal = useWrite(removeFile, thisRow);
+  const [progress, setProgress] = createSignal<Busy>({ phase: 'compress' });
+  const busy = () => (uploading.pending() || removal.pending() ? progress() : null);
+  const error = () => {
+    const failed = uploading.last()?.error ?? removal.last()?.error;
+    return failed === undefined ? undefined : messageOf(failed);
+  };
   const [removing, setRemoving] = createSignal<string>();
+  const row = (): Row => ({ applicationId: props.applicationId, kind: props.document.kind, onChanged: props.onChanged });
 
   const upload = async (file: File, replaces?: string) => {
     if (busy()) return;
-    setError(undefined);
+    removal.clear();
     setRemoving(undefined);
-    setBusy({ phase: 'compress' });
-    try {
-      const prepared = await compressImage(file);
-      setBusy({ phase: 'upload', fraction: 0 });
-      await uploadDocument(
-        { applicationId: props.applicationId, kind: props.document.kind, file: prepared, replaces },
-        (fraction) => setBusy({ phase: 'upload', fraction }),
-      );
-      await props.onChanged();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(null);
-    }
+    await uploading.run(row(), file, replaces, setProgress);
   };
 
   const remove = async (id: string) => {
     if (busy()) return;
-    setError(undefined);
-    setBusy({ phase: 'upload', fraction: 1 });
-    try {
-      await deleteDocument(id);
-      await props.onChanged();
-      setRemoving(undefined);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(null);
-    }
+    uploading.clear();
+    setProgress({ phase: 'upload', fraction: 1 });
+    if ((await removal.run(row(), id))?.ok) setRemoving(undefined);
   };
 
   const percent = () => {

@@ -1,12 +1,17 @@
 import { createSignal, onCleanup } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import { problemOf } from '../lib/problem';
 import { api } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
 
 /** After a dropped connection, unsaved fields are tried again this much later. */
 const retryAfterMs = 3000;
+
+/** Saves some of the form's fields; what the server refuses comes back as the typed error. */
+const saveFields = write('apply.saveFields', async (applicationId: string, fields: Record<string, unknown>) => {
+  await api.applications.save.mutate({ applicationId, fields });
+});
 
 /**
  * Saves the form's fields to the server as the parent edits them (`applications.save` takes any subset). Changes
@@ -23,6 +28,7 @@ export function createDraftSaver(applicationId: string, initial: Record<string, 
   const [errors, setErrors] = createStore<Record<string, string | undefined>>({});
   const [formError, setFormError] = createSignal<string>();
   onCleanup(() => clearTimeout(timer));
+  const saving = useWrite(saveFields);
 
   const hasErrors = () => Object.values(errors).some(Boolean);
 
@@ -30,8 +36,9 @@ export function createDraftSaver(applicationId: string, initial: Record<string, 
     setStatus('saving');
     let batch = fields;
     while (Object.keys(batch).length > 0) {
-      try {
-        await api.applications.save.mutate({ applicationId, fields: batch });
+      // One request at a time (`flush` waits for the last): `run` never finds one on its way.
+      const outcome = (await saving.run(applicationId, batch))!;
+      if (outcome.ok) {
         for (const [field, value] of Object.entries(batch)) {
           saved[field] = value;
           setErrors(field, undefined);
@@ -39,22 +46,21 @@ export function createDraftSaver(applicationId: string, initial: Record<string, 
         setFormError(undefined);
         onSaved(batch);
         break;
-      } catch (error) {
-        const problem = problemOf(error);
-        const refused = Object.keys(batch).filter((field) => problem.fields[field]);
-        if (problem.code && refused.length > 0) {
-          for (const field of refused) setErrors(field, problem.fields[field]);
-          batch = Object.fromEntries(Object.entries(batch).filter(([field]) => !refused.includes(field)));
-          continue;
-        }
-        setFormError(problem.message);
-        if (!problem.code) {
-          pending = { ...batch, ...pending };
-          schedule(retryAfterMs);
-        }
-        setStatus('failed');
-        return;
       }
+      const problem = outcome.problem;
+      const refused = Object.keys(batch).filter((field) => problem.fields[field]);
+      if (problem.code && refused.length > 0) {
+        for (const field of refused) setErrors(field, problem.fields[field]);
+        batch = Object.fromEntries(Object.entries(batch).filter(([field]) => !refused.includes(field)));
+        continue;
+      }
+      setFormError(problem.message);
+      if (!problem.code) {
+        pending = { ...batch, ...pending };
+        schedule(retryAfterMs);
+      }
+      setStatus('failed');
+      return;
     }
     setStatus(hasErrors() ? 'failed' : 'saved');
   }

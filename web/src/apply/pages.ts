@@ -1,5 +1,6 @@
 // The application journey's pages: one lazily loaded chunk, fetched when a parent first opens one of them. The
-// 绑定申诉 form and list ride along: a separate chunk would split the shared code anew and cost every first load.
+// 绑定申诉 form and list, and demo mode's SMS inbox, ride along: a separate chunk would split the shared code anew and
+// cost every first load.
 import './apply.css';
 
 export { ApplicationsPage } from './applications-page';
@@ -15,3 +16,4 @@ export { SchoolsStep } from './schools-step';
 export { SubmittedPage } from './submitted-page';
 export { default as ClaimForm } from '../account/claim-form';
 export { default as ClaimList } from '../account/claim-list';
+export { DevInboxPage } from '../account/dev-inbox-page';

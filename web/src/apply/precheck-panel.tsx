@@ -2,8 +2,8 @@ import { createSignal, For, Show } from 'solid-js';
 import { Field, FormError } from '../account/field';
 import { zhApply } from '../i18n/zh-CN-apply';
 import type { Application } from '../lib/applications';
-import { problemOf } from '../lib/problem';
 import { api, type RouterOutputs } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
 
 export type Precheck = RouterOutputs['applications']['precheck'];
 export type PrecheckVerdict = Precheck['channels'][number];
@@ -16,6 +16,10 @@ export function VerdictTag(props: { qualifies: boolean | null }) {
   return <span class={`tag tag-precheck-${tone()}`}>{t.verdicts[tone()]}</span>;
 }
 
+/** Asks the records about the household: a form's answer, not a cached read (the parent's ID number is not kept). */
+const runPrecheck = write('apply.precheck', (input: { childId: string; entryId: string; parentIdNumber: string }) =>
+  api.applications.precheck.mutate(input));
+
 /**
  * 通道预查 on the channel step: a parent on the child's 户口簿 types their own ID number and sees what the records
  * hold for the household and, per channel, whether the child appears to qualify and why. Advice only: any channel
@@ -23,28 +27,15 @@ export function VerdictTag(props: { qualifies: boolean | null }) {
  */
 export function PrecheckPanel(props: { app: Application; result: Precheck | undefined; onResult: (result: Precheck | undefined) => void }) {
   const [idNumber, setIdNumber] = createSignal('');
-  const [pending, setPending] = createSignal(false);
-  const [error, setError] = createSignal<string>();
-  const [fieldError, setFieldError] = createSignal<string>();
+  const precheck = useWrite(runPrecheck);
+  const pending = precheck.pending;
+  const fieldError = () => precheck.problem()?.fields.parentIdNumber;
+  const error = () => { const p = precheck.problem(); return p && !p.fields.parentIdNumber ? p.message : undefined; };
 
   const run = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (pending()) return;
-    setPending(true);
-    setError(undefined);
-    setFieldError(undefined);
-    try {
-      props.onResult(await api.applications.precheck.mutate({
-        childId: props.app.child.id, entryId: props.app.entry.id, parentIdNumber: idNumber().trim(),
-      }));
-    } catch (e) {
-      const problem = problemOf(e);
-      props.onResult(undefined);
-      if (problem.fields.parentIdNumber) setFieldError(problem.fields.parentIdNumber);
-      else setError(problem.message);
-    } finally {
-      setPending(false);
-    }
+    const answer = await precheck.run({ childId: props.app.child.id, entryId: props.app.entry.id, parentIdNumber: idNumber().trim() });
+    if (answer) props.onResult(answer.ok ? answer.value : undefined);
   };
 
   return (

@@ -1,12 +1,12 @@
 import { A, useNavigate } from '@solidjs/router';
-import { createSignal, For, type JSX, Show } from 'solid-js';
+import { For, type JSX, Show } from 'solid-js';
 import type { FormField } from '../../../src/domain/application-form';
 import { FormError } from '../account/field';
 import { zhApply } from '../i18n/zh-CN-apply';
 import { type Application, refreshApplication } from '../lib/applications';
-import { problemOf } from '../lib/problem';
 import { api } from '../lib/trpc';
 import { formatSize } from '../lib/upload';
+import { useWrite, write } from '../lib/write';
 import { displayValue } from './field-kinds';
 import { StepFrame } from './step-frame';
 import { type Step, stepOfMissing, stepPath } from './steps';
@@ -49,10 +49,20 @@ const Value = (props: { value: string | null | undefined }) => (
   <dd classList={{ 'value-empty': !props.value }}>{props.value || zhApply.preview.empty}</dd>
 );
 
+/** 提交资料 for the version shown; the application is read again whether or not the server took it. */
+const submitApplication = write('apply.submit', async (applicationId: string, version: number) => {
+  try {
+    await api.applications.submit.mutate({ applicationId, version });
+  } finally {
+    await refreshApplication(applicationId);
+  }
+});
+
 function Preview(props: { app: Application }) {
   const navigate = useNavigate();
-  const [pending, setPending] = createSignal(false);
-  const [error, setError] = createSignal<string>();
+  const submission = useWrite(submitApplication);
+  const pending = submission.pending;
+  const error = () => submission.problem()?.message;
   const a = () => props.app;
   const filesOf = (kind: string) => a().documents.filter((d) => d.kind === kind);
   const documentNames = () => [...(a().channel?.documents ?? []), ...(a().sibling?.documents ?? [])];
@@ -65,19 +75,8 @@ function Preview(props: { app: Application }) {
   };
 
   const submit = async () => {
-    if (pending()) return;
-    setPending(true);
-    setError(undefined);
-    try {
-      await api.applications.submit.mutate({ applicationId: a().id, version: a().version });
-      await refreshApplication(a().id);
-      navigate(stepPath(a().id, 'submitted'), { replace: true });
-    } catch (e) {
-      setError(problemOf(e).message);
-      await refreshApplication(a().id);
-    } finally {
-      setPending(false);
-    }
+    const id = a().id;
+    if ((await submission.run(id, a().version))?.ok) navigate(stepPath(id, 'submitted'), { replace: true });
   };
 
   return (

@@ -4,8 +4,8 @@ import { FormError } from '../account/field';
 import { zhApply } from '../i18n/zh-CN-apply';
 import { type Application, refreshApplication } from '../lib/applications';
 import { getEntryRegion, getServingSchools, type School } from '../lib/catalog';
-import { problemOf } from '../lib/problem';
-import { api } from '../lib/trpc';
+import { api, type RouterInputs } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
 import { DocumentRow } from './document-row';
 import { SiblingFields, type SiblingDraft } from './sibling-fields';
 import { StepFrame } from './step-frame';
@@ -39,6 +39,13 @@ export function SchoolsStep() {
  */
 const typedSiblingIds = new Map<string, string>();
 
+/** Saves the two schools and the sibling claim, then reads the application again. */
+const chooseSchools = write('apply.chooseSchools', async (input: RouterInputs['applications']['chooseSchools']) => {
+  await api.applications.chooseSchools.mutate(input);
+  await refreshApplication(input.applicationId);
+  return true;
+});
+
 function SchoolChoice(props: { app: Application; community: string; level: 'primary' | 'junior' }) {
   const navigate = useNavigate();
   const schools = createAsync(() => {
@@ -55,9 +62,10 @@ function SchoolChoice(props: { app: Application; community: string; level: 'prim
     schoolId: props.app.sibling?.schoolId ?? '',
     remark: props.app.sibling?.remark ?? '',
   });
-  const [errors, setErrors] = createSignal<Record<string, string | undefined>>({});
-  const [formError, setFormError] = createSignal<string>();
-  const [status, setStatus] = createSignal<'idle' | 'saving' | 'saved'>('idle');
+  const choice = useWrite(chooseSchools, ([input]) => input.applicationId === props.app.id);
+  const errors = (): Record<string, string | undefined> => choice.problem()?.fields ?? {};
+  const formError = () => { const p = choice.problem(); return p && !Object.values(p.fields).some(Boolean) ? p.message : undefined; };
+  const status = () => (choice.pending() ? 'saving' : choice.last()?.result ? 'saved' : 'idle');
   let running: Promise<void> | null = null;
   let again = false;
 
@@ -72,25 +80,12 @@ function SchoolChoice(props: { app: Application; community: string; level: 'prim
     if (s.claimed && !siblingReady(s)) return;
     // Priority claimed earlier, number not typed on this visit: keep the saved claim until it is typed again.
     running = (async () => {
-      setStatus('saving');
-      setFormError(undefined);
-      try {
-        await api.applications.chooseSchools.mutate({
-          applicationId: props.app.id, firstSchoolId: first(), secondSchoolId: second(),
-          sibling: s.claimed ? { idNumber: s.idNumber, schoolId: s.schoolId, remark: s.remark } : null,
-        });
-        setErrors({});
-        if (s.claimed) typedSiblingIds.set(props.app.id, s.idNumber);
-        await refreshApplication(props.app.id);
-        setStatus('saved');
-      } catch (e) {
-        const p = problemOf(e);
-        setErrors(p.fields);
-        if (!Object.values(p.fields).some(Boolean)) setFormError(p.message);
-        setStatus('idle');
-      } finally {
-        running = null;
-      }
+      const saved = await choice.run({
+        applicationId: props.app.id, firstSchoolId: first(), secondSchoolId: second(),
+        sibling: s.claimed ? { idNumber: s.idNumber, schoolId: s.schoolId, remark: s.remark } : null,
+      });
+      if (saved?.ok && s.claimed) typedSiblingIds.set(props.app.id, s.idNumber);
+      running = null;
     })();
     await running;
     if (again) { again = false; await save(); }

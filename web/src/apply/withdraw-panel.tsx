@@ -2,8 +2,17 @@ import { createSignal, Show } from 'solid-js';
 import { FormError } from '../account/field';
 import { zhApply } from '../i18n/zh-CN-apply';
 import { refreshApplication } from '../lib/applications';
-import { problemOf } from '../lib/problem';
 import { api } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
+
+/** Withdraws the application; it is read again whether or not the server took it. */
+const withdrawApplication = write('apply.withdraw', async (applicationId: string) => {
+  try {
+    await api.applications.withdraw.mutate({ applicationId });
+  } finally {
+    await refreshApplication(applicationId);
+  }
+});
 
 /**
  * 还可撤回 N 次 and 如需修改，请点击撤回 (guide 二(七)): a confirmation first, which says how many withdrawals remain
@@ -11,24 +20,14 @@ import { api } from '../lib/trpc';
  */
 export function WithdrawPanel(props: { applicationId: string; canWithdraw: boolean; withdrawalsLeft: number; onWithdrawn?: () => void }) {
   const [asking, setAsking] = createSignal(false);
-  const [pending, setPending] = createSignal(false);
-  const [error, setError] = createSignal<string>();
+  const withdrawal = useWrite(withdrawApplication);
+  const pending = withdrawal.pending;
+  const error = () => withdrawal.problem()?.message;
 
   const withdraw = async () => {
-    if (pending()) return;
-    setPending(true);
-    setError(undefined);
-    try {
-      await api.applications.withdraw.mutate({ applicationId: props.applicationId });
-      setAsking(false);
-      await refreshApplication(props.applicationId);
-      props.onWithdrawn?.();
-    } catch (e) {
-      setError(problemOf(e).message);
-      await refreshApplication(props.applicationId);
-    } finally {
-      setPending(false);
-    }
+    if (!(await withdrawal.run(props.applicationId))?.ok) return;
+    setAsking(false);
+    props.onWithdrawn?.();
   };
 
   return (
@@ -36,7 +35,7 @@ export function WithdrawPanel(props: { applicationId: string; canWithdraw: boole
       <p class="withdrawals-left">{props.withdrawalsLeft > 0 ? zhApply.progress.withdrawalsLeft(props.withdrawalsLeft) : zhApply.progress.noWithdrawals}</p>
       <Show when={props.canWithdraw} fallback={<p class="muted">{props.withdrawalsLeft > 0 ? zhApply.progress.afterReview : ''}</p>}>
         <Show when={asking()} fallback={
-          <button type="button" class="button button-block button-danger" onClick={() => { setError(undefined); setAsking(true); }}>
+          <button type="button" class="button button-block button-danger" onClick={() => { withdrawal.clear(); setAsking(true); }}>
             {zhApply.progress.withdraw}
           </button>
         }>

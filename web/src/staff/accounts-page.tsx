@@ -1,14 +1,25 @@
 import { createAsync, revalidate } from '@solidjs/router';
 import { createSignal, For, type JSX, Show } from 'solid-js';
 import { zhStaff } from '../i18n/zh-CN-staff';
-import { problemOf } from '../lib/problem';
-import { createSubmit } from '../lib/submit';
-import { api } from '../lib/trpc';
+import { api, type RouterInputs } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
 import { getStaffCatalog, getStaffList, type StaffAccount, useStaffMe } from './data';
 import { chinaDateTime, staffTitle } from './format';
 
 type Role = 'admin' | 'county_reviewer' | 'school_reviewer';
 const roles: Role[] = ['county_reviewer', 'school_reviewer', 'admin'];
+
+/** Changes an account (disabled, password), then reads the list again. */
+const updateStaff = write('staff.updateStaff', async (input: RouterInputs['admin']['updateStaff']) => {
+  await api.admin.updateStaff.mutate(input);
+  await revalidate(getStaffList.key);
+});
+
+/** Creates an account, then reads the list again. */
+const createStaff = write('staff.createStaff', async (input: RouterInputs['admin']['createStaff']) => {
+  await api.admin.createStaff.mutate(input);
+  await revalidate(getStaffList.key);
+});
 
 /** `/staff/accounts` (admin): every account, a new one (a school reviewer is bound to a school), disable/enable, reset password. */
 export function AccountsPage() {
@@ -16,19 +27,16 @@ export function AccountsPage() {
   const list = createAsync(() => getStaffList());
   const me = useStaffMe();
   const [notice, setNotice] = createSignal<string>();
-  const [rowError, setRowError] = createSignal<{ id: string; message: string }>();
+  const toggling = useWrite(updateStaff, ([input]) => input.disabled !== undefined);
+  const rowError = () => {
+    const p = toggling.problem();
+    return p && { id: toggling.last()!.input[0].staffId, message: p.message };
+  };
   const [resetting, setResetting] = createSignal<string>();
 
   const toggle = async (account: StaffAccount) => {
     setNotice(undefined);
-    setRowError(undefined);
-    try {
-      await api.admin.updateStaff.mutate({ staffId: account.id, disabled: !account.disabled });
-      setNotice(zhStaff.accounts.updated(account.username));
-      await revalidate(getStaffList.key);
-    } catch (e) {
-      setRowError({ id: account.id, message: problemOf(e).message });
-    }
+    if ((await toggling.run({ staffId: account.id, disabled: !account.disabled }))?.ok) setNotice(zhStaff.accounts.updated(account.username));
   };
 
   return (
@@ -98,26 +106,20 @@ export function AccountsPage() {
 
 function ResetPassword(props: { account: StaffAccount; onDone: () => void; onCancel: () => void }) {
   const [password, setPassword] = createSignal('');
-  const [error, setError] = createSignal<string>();
+  const saving = useWrite(updateStaff, ([input]) => input.staffId === props.account.id && input.password !== undefined);
+  const error = () => { const p = saving.problem(); return p && (p.fields.password ?? p.message); };
   const id = `reset-${props.account.id}`;
-  const save = createSubmit(async () => {
-    setError(undefined);
-    try {
-      await api.admin.updateStaff.mutate({ staffId: props.account.id, password: password() });
-      await revalidate(getStaffList.key);
-      props.onDone();
-    } catch (e) {
-      const p = problemOf(e);
-      setError(p.fields.password ?? p.message);
-    }
-  });
+  const save = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if ((await saving.run({ staffId: props.account.id, password: password() }))?.ok) props.onDone();
+  };
   return (
-    <form class="staff-inline-form" onSubmit={save.submit} novalidate>
+    <form class="staff-inline-form" onSubmit={(e) => void save(e)} novalidate>
       <label for={id}>{zhStaff.accounts.newPassword}</label>
       <input id={id} class="staff-input" type="password" autocomplete="new-password" maxlength="200" value={password()}
         ref={(el) => queueMicrotask(() => el.focus())} aria-invalid={!!error()} onInput={(e) => setPassword(e.currentTarget.value)}
         onKeyDown={(e) => { if (e.key === 'Escape') props.onCancel(); }} />
-      <button type="submit" class="staff-button staff-button-primary staff-button-small" disabled={save.pending()}>{zhStaff.accounts.save}</button>
+      <button type="submit" class="staff-button staff-button-primary staff-button-small" disabled={saving.pending()}>{zhStaff.accounts.save}</button>
       <button type="button" class="staff-button staff-button-small" onClick={() => props.onCancel()}>{zhStaff.accounts.cancel}</button>
       <Show when={error()}><p class="staff-field-error" role="alert">{error()}</p></Show>
     </form>
@@ -131,29 +133,23 @@ function CreateAccount(props: { onCreated: (username: string) => void }) {
   const [role, setRole] = createSignal<Role>('county_reviewer');
   const [schoolId, setSchoolId] = createSignal('');
   const [password, setPassword] = createSignal('');
-  const [errors, setErrors] = createSignal<Record<string, string | undefined>>({});
-  const [formError, setFormError] = createSignal<string>();
+  const creating = useWrite(createStaff);
+  const errors = (): Record<string, string | undefined> => creating.problem()?.fields ?? {};
+  const formError = () => { const p = creating.problem(); return p && Object.values(p.fields).every((v) => !v) ? p.message : undefined; };
 
-  const create = createSubmit(async () => {
-    setErrors({});
-    setFormError(undefined);
-    try {
-      await api.admin.createStaff.mutate({
-        username: username().trim(), displayName: displayName().trim(), role: role(),
-        schoolId: role() === 'school_reviewer' ? schoolId() || null : null, password: password(),
-      });
-      props.onCreated(username().trim());
-      setUsername('');
-      setDisplayName('');
-      setPassword('');
-      setSchoolId('');
-      await revalidate(getStaffList.key);
-    } catch (e) {
-      const p = problemOf(e);
-      setErrors(p.fields);
-      if (Object.values(p.fields).every((v) => !v)) setFormError(p.message);
-    }
-  });
+  const create = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const created = await creating.run({
+      username: username().trim(), displayName: displayName().trim(), role: role(),
+      schoolId: role() === 'school_reviewer' ? schoolId() || null : null, password: password(),
+    });
+    if (!created?.ok) return;
+    props.onCreated(username().trim());
+    setUsername('');
+    setDisplayName('');
+    setPassword('');
+    setSchoolId('');
+  };
 
   const field = (id: string, name: string, label: string, input: () => JSX.Element, hint?: string) => (
     <div class="staff-field">
@@ -168,7 +164,7 @@ function CreateAccount(props: { onCreated: (username: string) => void }) {
   return (
     <section class="staff-panel" aria-labelledby="create-title">
       <h2 id="create-title" class="staff-section-title">{zhStaff.accounts.create}</h2>
-      <form class="staff-create" onSubmit={create.submit} novalidate>
+      <form class="staff-create" onSubmit={(e) => void create(e)} novalidate>
         {field('new-username', 'username', zhStaff.accounts.username, () => (
           <input id="new-username" class="staff-input" autocomplete="off" spellcheck={false} maxlength="40" value={username()}
             aria-invalid={!!errors().username} onInput={(e) => setUsername(e.currentTarget.value)} />
@@ -195,8 +191,8 @@ function CreateAccount(props: { onCreated: (username: string) => void }) {
             aria-invalid={!!errors().password} onInput={(e) => setPassword(e.currentTarget.value)} />
         ), zhStaff.accounts.passwordHint)}
         <div class="staff-create-actions">
-          <button type="submit" class="staff-button staff-button-primary" disabled={create.pending()}>
-            {create.pending() ? zhStaff.accounts.creating : zhStaff.accounts.create}
+          <button type="submit" class="staff-button staff-button-primary" disabled={creating.pending()}>
+            {creating.pending() ? zhStaff.accounts.creating : zhStaff.accounts.create}
           </button>
         </div>
         <Show when={formError()}><p class="staff-form-error staff-create-error" role="alert">{formError()}</p></Show>

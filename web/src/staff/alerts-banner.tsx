@@ -1,27 +1,24 @@
 import { createAsync, revalidate } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { api } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
 import { getAlerts } from './data';
 import { chinaDateTime } from './format';
+
+/** 知道了: acknowledges an alarm (audited), then reads the open ones again. */
+const acknowledgeAlert = write('staff.acknowledgeAlert', async (alertId: string) => {
+  await api.admin.acknowledgeAlert.mutate({ alertId });
+  await revalidate(getAlerts.key);
+});
 
 /** Administrators' banner of open alarms, on every desk page, each with 知道了 (acknowledged and audited). */
 export function AlertsBanner() {
   const alerts = createAsync(() => getAlerts().catch(() => []));
-  const [busy, setBusy] = createSignal<string | null>(null);
-  const [failed, setFailed] = createSignal(false);
-  const acknowledge = async (alertId: string) => {
-    setBusy(alertId);
-    setFailed(false);
-    try {
-      await api.admin.acknowledgeAlert.mutate({ alertId });
-      await revalidate(getAlerts.key);
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const acknowledgement = useWrite(acknowledgeAlert);
+  const busy = () => (acknowledgement.pending() ? acknowledgement.last()!.input[0] : null);
+  const failed = () => acknowledgement.problem() !== undefined;
+  const acknowledge = (alertId: string) => acknowledgement.run(alertId);
   return (
     <Show when={(alerts() ?? []).length > 0}>
       <section class="staff-alerts" role="alert" aria-label={zhStaff.alerts.title}>

@@ -2,8 +2,8 @@ import { createAsync, revalidate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { RouterOutputs } from '../lib/trpc';
 import { zhStaff } from '../i18n/zh-CN-staff';
-import { problemOf } from '../lib/problem';
 import { api } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
 import { getAppeals } from './data';
 import { chinaDateTime, staffTitle } from './format';
 
@@ -41,28 +41,28 @@ export function AppealsPage() {
   );
 }
 
+/** Grants or refuses a 绑定申诉 with the reason given, then reads the appeals again. */
+const settleAppeal = write('staff.settleAppeal', async (appealId: string, grant: boolean, reason: string) => {
+  await api.review.settleBindingAppeal.mutate({ appealId, grant, reason });
+  await revalidate(getAppeals.key);
+});
+
 function AppealCard(props: { appeal: Appeal; onSettled: (notice: string) => void }) {
   const a = () => props.appeal;
   const [reason, setReason] = createSignal('');
-  const [error, setError] = createSignal<string>();
-  const [pending, setPending] = createSignal(false);
+  const settlement = useWrite(settleAppeal, ([appealId]) => appealId === a().id);
+  const pending = settlement.pending;
+  /** A reason still to give, said before anything is sent. */
+  const [noReason, setNoReason] = createSignal(false);
+  const error = () => { const p = settlement.problem(); return noReason() ? t.needReason : p && (p.fields.reason ?? p.message); };
+  const clearError = () => { setNoReason(false); settlement.clear(); };
   const id = () => `appeal-${a().id}`;
 
   const settle = async (grant: boolean) => {
     if (pending()) return;
-    setError(undefined);
-    if (reason().trim().length < 2) { setError(t.needReason); return; }
-    setPending(true);
-    try {
-      await api.review.settleBindingAppeal.mutate({ appealId: a().id, grant, reason: reason().trim() });
-      props.onSettled(grant ? t.granted : t.refused);
-      await revalidate(getAppeals.key);
-    } catch (e) {
-      const p = problemOf(e);
-      setError(p.fields.reason ?? p.message);
-    } finally {
-      setPending(false);
-    }
+    clearError();
+    if (reason().trim().length < 2) { setNoReason(true); return; }
+    if ((await settlement.run(a().id, grant, reason().trim()))?.ok) props.onSettled(grant ? t.granted : t.refused);
   };
 
   return (
@@ -85,7 +85,7 @@ function AppealCard(props: { appeal: Appeal; onSettled: (notice: string) => void
         <div class="staff-field">
           <label for={`${id()}-reason`}>{t.decision}</label>
           <textarea id={`${id()}-reason`} class="staff-input staff-textarea" rows="2" maxlength="500" placeholder={t.decisionPlaceholder}
-            value={reason()} aria-invalid={!!error()} onInput={(e) => { setReason(e.currentTarget.value); setError(undefined); }} />
+            value={reason()} aria-invalid={!!error()} onInput={(e) => { setReason(e.currentTarget.value); clearError(); }} />
         </div>
         <Show when={error()}><p class="staff-field-error" role="alert">{error()}</p></Show>
         <div class="staff-actions">

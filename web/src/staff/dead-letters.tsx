@@ -1,29 +1,28 @@
-import { action, createAsync, revalidate, useAction, useSubmission } from '@solidjs/router';
+import { createAsync, revalidate } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { zhStaff } from '../i18n/zh-CN-staff';
-import { problemOf } from '../lib/problem';
 import { api } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
 import { getDeadLetters } from './data';
 import { chinaDateTime } from './format';
 
 const t = zhStaff.deadLetters;
 
 /** Sends a dead SMS again (audited), then reads the list again. */
-const retryDeadLetter = action(async (outboxId: string) => {
+const retryDeadLetter = write('staff.retryDeadLetter', async (outboxId: string) => {
   await api.admin.retryDeadLetter.mutate({ outboxId });
   await revalidate(getDeadLetters.key);
-}, 'staff.retryDeadLetter');
+});
 
 /** One row's 重新发送 with its own pending state and refusal. */
 function RetryButton(props: { outboxId: string }) {
-  const submission = useSubmission(retryDeadLetter, ([id]) => id === props.outboxId);
-  const retry = useAction(retryDeadLetter);
+  const retry = useWrite(retryDeadLetter, ([id]) => id === props.outboxId);
   return (
     <>
-      <button type="button" class="staff-button" disabled={submission.pending} onClick={() => void retry(props.outboxId).catch(() => undefined)}>
-        {submission.pending ? t.retrying : t.retry}
+      <button type="button" class="staff-button" disabled={retry.pending()} onClick={() => void retry.run(props.outboxId)}>
+        {retry.pending() ? t.retrying : t.retry}
       </button>
-      <Show when={submission.error}>{(error) => <p class="staff-field-error">{problemOf(error()).message}</p>}</Show>
+      <Show when={retry.problem()}>{(problem) => <p class="staff-field-error">{problem().message}</p>}</Show>
     </>
   );
 }

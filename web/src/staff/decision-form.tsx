@@ -1,8 +1,8 @@
 import { revalidate } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { zhStaff } from '../i18n/zh-CN-staff';
-import { problemOf } from '../lib/problem';
 import { api } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
 import { type Detail, getDetail, refreshReview, type StaffMe } from './data';
 
 type Action = 'approve' | 'reject' | 'schoolApprove' | 'schoolReject';
@@ -25,6 +25,15 @@ function actionsFor(role: string, detail: Detail): Action[] {
   return [];
 }
 
+/** Sends the decision for the version seen, then reads the queue and the detail again. */
+const decide = write('staff.decide', async (chosen: Action, input: { applicationId: string; version: number }, reason: string) => {
+  const answer = rejecting(chosen)
+    ? await api.review[chosen as 'reject' | 'schoolReject'].mutate({ ...input, reason })
+    : await api.review[chosen as 'approve' | 'schoolApprove'].mutate(input);
+  await refreshReview();
+  return answer;
+});
+
 /**
  * 审核意见 by role: the county (and admins) 初审通过 / 驳回, a school reviewer 学校审核通过 / 学校驳回 after 初审通过. A
  * rejection needs a reason, picked from the templates or typed. The version the reviewer saw goes with the decision:
@@ -34,9 +43,17 @@ export function DecisionForm(props: { detail: Detail; me: StaffMe }) {
   const actions = () => actionsFor(props.me.role, props.detail);
   const [action, setAction] = createSignal<Action>();
   const [reason, setReason] = createSignal('');
-  const [pending, setPending] = createSignal(false);
+  const decision = useWrite(decide);
+  const pending = decision.pending;
   const [reasonError, setReasonError] = createSignal<string>();
-  const [error, setError] = createSignal<{ message: string; conflict: boolean }>();
+  /** A choice still to make, said before anything is sent. */
+  const [unchosen, setUnchosen] = createSignal(false);
+  const error = () => {
+    if (unchosen()) return { message: zhStaff.decision.pickAction, conflict: false };
+    const p = decision.problem();
+    return p && !p.fields.reason ? { message: p.message, conflict: p.code === 'CONFLICT' } : undefined;
+  };
+  const clearError = () => { setUnchosen(false); decision.clear(); };
   const [done, setDone] = createSignal<string>();
   let reasonBox: HTMLTextAreaElement | undefined;
 
@@ -54,30 +71,22 @@ export function DecisionForm(props: { detail: Detail; me: StaffMe }) {
     event?.preventDefault();
     const chosen = action();
     if (pending()) return;
-    setError(undefined);
+    clearError();
     setReasonError(undefined);
-    if (!chosen) { setError({ message: zhStaff.decision.pickAction, conflict: false }); return; }
+    if (!chosen) { setUnchosen(true); return; }
     if (rejecting(chosen) && reason().trim().length < 2) { setReasonError('驳回须填写原因'); reasonBox?.focus(); return; }
-    setPending(true);
-    const input = { applicationId: props.detail.id, version: props.detail.version };
-    try {
-      const answer = rejecting(chosen)
-        ? await api.review[chosen as 'reject' | 'schoolReject'].mutate({ ...input, reason: reason().trim() })
-        : await api.review[chosen as 'approve' | 'schoolApprove'].mutate(input);
-      setDone(zhStaff.decision.done(answer.statusName));
+    const sent = await decision.run(chosen, { applicationId: props.detail.id, version: props.detail.version }, reason().trim());
+    if (sent?.ok) {
+      setDone(zhStaff.decision.done(sent.value.statusName));
       setReason('');
-      await refreshReview();
-    } catch (e) {
-      const p = problemOf(e);
-      if (p.fields.reason) { setReasonError(p.fields.reason); reasonBox?.focus(); }
-      else setError({ message: p.message, conflict: p.code === 'CONFLICT' });
-    } finally {
-      setPending(false);
+    } else if (sent?.problem.fields.reason) {
+      setReasonError(sent.problem.fields.reason);
+      reasonBox?.focus();
     }
   };
 
   const reload = async () => {
-    setError(undefined);
+    clearError();
     await revalidate(getDetail.keyFor(props.detail.id));
   };
 
@@ -102,7 +111,7 @@ export function DecisionForm(props: { detail: Detail; me: StaffMe }) {
               {(a) => (
                 <label class="staff-choice" classList={{ 'staff-choice-on': action() === a, 'staff-choice-reject': rejecting(a) }}>
                   <input type="radio" name="decision" value={a} checked={action() === a}
-                    onChange={() => { setAction(a); setError(undefined); if (rejecting(a)) queueMicrotask(() => reasonBox?.focus()); }} />
+                    onChange={() => { setAction(a); clearError(); if (rejecting(a)) queueMicrotask(() => reasonBox?.focus()); }} />
                   {labels[a]}
                 </label>
               )}

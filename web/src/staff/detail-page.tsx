@@ -1,4 +1,4 @@
-import { A, createAsync } from '@solidjs/router';
+import { A, createAsync, useParams } from '@solidjs/router';
 import { createEffect, For, Show } from 'solid-js';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { type Detail, getDetail, useStaffMe } from './data';
@@ -17,6 +17,12 @@ function shown(field: string, value: unknown): string {
   if (typeof value === 'boolean') return value ? zhStaff.detail.yes : zhStaff.detail.no;
   if (field === 'pensionMonths') return `${String(value)}${zhStaff.detail.months}`;
   return zhStaff.formOptions[field]?.[String(value)] ?? String(value);
+}
+
+/** `/staff/applications/:id`: the page starts afresh for another application. */
+export function DetailRoute() {
+  const params = useParams<{ id: string }>();
+  return <Show when={decodeURIComponent(params.id)} keyed>{(id) => <DetailPage id={id} />}</Show>;
 }
 
 /**

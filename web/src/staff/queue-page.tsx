@@ -1,8 +1,8 @@
 import { createAsync, useLocation, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { zhStaff } from '../i18n/zh-CN-staff';
-import { problemOf } from '../lib/problem';
-import { api } from '../lib/trpc';
+import { api, type RouterInputs } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
 import { getQueue, getStaffCatalog, type QueueRow, refreshReview, useStaffMe } from './data';
 import { staffTitle } from './format';
 import { QueueFilters } from './queue-filters';
@@ -12,6 +12,16 @@ import { StatusCounts } from './status-counts';
 import { filtersOf, pageSizes, type QueueSearch, queueInputOf } from './url-state';
 
 type BulkResult = { number: string; applicationId: string; ok: boolean; text: string };
+
+/** 批量初审通过 of the chosen applications, then reads the queue again. */
+const bulkApprove = write('staff.bulkApprove', async (applicationIds: string[]) => {
+  const answer = await api.review.bulkApprove.mutate({ applicationIds });
+  await refreshReview();
+  return answer;
+});
+
+/** The filtered queue as CSV (the export is audited, hence a write). */
+const exportQueue = write('staff.export', (filters: RouterInputs['review']['export']) => api.review.export.mutate(filters));
 
 /** `/staff/queue`: counts, filters (kept in the address), the table with sorting and paging, 批量初审通过 and 导出 CSV. */
 export function QueuePage() {
@@ -45,57 +55,44 @@ export function QueuePage() {
   };
 
   const [confirming, setConfirming] = createSignal(false);
-  const [bulkPending, setBulkPending] = createSignal(false);
+  const approving = useWrite(bulkApprove);
+  const bulkPending = approving.pending;
   const [bulk, setBulk] = createSignal<{ ok: number; results: BulkResult[] }>();
-  const [bulkError, setBulkError] = createSignal<string>();
+  const bulkError = () => approving.problem()?.message;
   const approveSelected = async () => {
-    if (bulkPending()) return;
     const chosen = selected();
-    setBulkPending(true);
-    setBulkError(undefined);
-    try {
-      const answer = await api.review.bulkApprove.mutate({ applicationIds: [...chosen.keys()] });
-      setBulk({
-        ok: answer.approved,
-        results: answer.results.map((r) => ({
-          applicationId: r.applicationId, number: chosen.get(r.applicationId) ?? r.applicationId, ok: r.ok,
-          text: r.ok ? zhStaff.queue.bulkOk : r.message,
-        })),
-      });
-      setSelected(new Map());
-      setConfirming(false);
-      await refreshReview();
-    } catch (error) {
-      setBulkError(problemOf(error).message);
-    } finally {
-      setBulkPending(false);
-    }
+    const sent = await approving.run([...chosen.keys()]);
+    if (!sent?.ok) return;
+    setBulk({
+      ok: sent.value.approved,
+      results: sent.value.results.map((r) => ({
+        applicationId: r.applicationId, number: chosen.get(r.applicationId) ?? r.applicationId, ok: r.ok,
+        text: r.ok ? zhStaff.queue.bulkOk : r.message,
+      })),
+    });
+    setSelected(new Map());
+    setConfirming(false);
   };
 
-  const [exporting, setExporting] = createSignal(false);
+  const exportRun = useWrite(exportQueue);
+  const exporting = exportRun.pending;
   const [exported, setExported] = createSignal<string>();
-  const [exportError, setExportError] = createSignal<string>();
+  const exportError = () => exportRun.problem()?.message;
   const exportCsv = async () => {
     if (exporting()) return;
-    setExporting(true);
-    setExportError(undefined);
     setExported(undefined);
-    try {
-      const { fileName, csv, rows } = await api.review.export.mutate(filtersOf(search));
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setExported(zhStaff.queue.exported(rows, fileName));
-    } catch (error) {
-      setExportError(problemOf(error).message);
-    } finally {
-      setExporting(false);
-    }
+    const sent = await exportRun.run(filtersOf(search));
+    if (!sent?.ok) return;
+    const { fileName, csv, rows } = sent.value;
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setExported(zhStaff.queue.exported(rows, fileName));
   };
 
   const pages = () => Math.max(1, Math.ceil((queue()?.total ?? 0) / input().pageSize));

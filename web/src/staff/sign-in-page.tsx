@@ -1,9 +1,8 @@
 import { createAsync, revalidate, useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, Show } from 'solid-js';
 import { zhStaff } from '../i18n/zh-CN-staff';
-import { problemOf } from '../lib/problem';
-import { createSubmit } from '../lib/submit';
 import { api } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
 import { getStaffMe } from './data';
 import { staffTitle } from './format';
 
@@ -11,6 +10,12 @@ import { staffTitle } from './format';
 function safeStaffReturn(from: unknown) {
   return typeof from === 'string' && /^\/staff\/[^/]/.test(from) && !from.startsWith('//') ? from : '/staff/queue';
 }
+
+/** Signs a staff member in, then reads who is signed in again. */
+const signInStaff = write('staff.signIn', async (username: string, password: string) => {
+  await api.review.signIn.mutate({ username, password });
+  await revalidate(getStaffMe.key);
+});
 
 /** `/staff`: username and password. Wrong details, lockout and expired sessions are said in plain words. */
 export function SignInPage() {
@@ -26,29 +31,20 @@ export function SignInPage() {
 
   const [username, setUsername] = createSignal('');
   const [password, setPassword] = createSignal('');
-  const [usernameError, setUsernameError] = createSignal<string>();
-  const [passwordError, setPasswordError] = createSignal<string>();
-  const [formError, setFormError] = createSignal<string>();
+  const signing = useWrite(signInStaff);
+  const usernameError = () => signing.problem()?.fields.username;
+  const passwordError = () => signing.problem()?.fields.password;
+  const formError = () => { const p = signing.problem(); return p && !p.fields.username && !p.fields.password ? p.message : undefined; };
   let passwordInput: HTMLInputElement | undefined;
   let usernameInput: HTMLInputElement | undefined;
 
-  const signIn = createSubmit(async () => {
-    setUsernameError(undefined);
-    setPasswordError(undefined);
-    setFormError(undefined);
-    try {
-      await api.review.signIn.mutate({ username: username().trim(), password: password() });
-      await revalidate(getStaffMe.key);
-      navigate(safeStaffReturn(search.from), { replace: true });
-    } catch (error) {
-      const p = problemOf(error);
-      setUsernameError(p.fields.username);
-      setPasswordError(p.fields.password);
-      if (!p.fields.username && !p.fields.password) setFormError(p.message);
-      if (p.fields.username) usernameInput?.focus();
-      else passwordInput?.select();
-    }
-  });
+  const signIn = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const outcome = await signing.run(username().trim(), password());
+    if (outcome?.ok) navigate(safeStaffReturn(search.from), { replace: true });
+    else if (outcome?.problem.fields.username) usernameInput?.focus();
+    else if (outcome) passwordInput?.select();
+  };
 
   return (
     <div class="staff-signin">
@@ -59,7 +55,7 @@ export function SignInPage() {
         <Show when={search.expired && !formError()}>
           <p class="staff-notice" role="status">{zhStaff.signIn.expired}</p>
         </Show>
-        <form class="staff-form" onSubmit={signIn.submit} novalidate>
+        <form class="staff-form" onSubmit={(e) => void signIn(e)} novalidate>
           <div class="staff-field">
             <label for="staff-username">{zhStaff.signIn.username}</label>
             <input id="staff-username" ref={usernameInput} class="staff-input" type="text" autocomplete="username" autocapitalize="none"
@@ -75,8 +71,8 @@ export function SignInPage() {
             <Show when={passwordError()}><p class="staff-field-error" id="staff-password-error" role="alert">{passwordError()}</p></Show>
           </div>
           <Show when={formError()}><p class="staff-form-error" role="alert">{formError()}</p></Show>
-          <button type="submit" class="staff-button staff-button-primary staff-button-wide" disabled={signIn.pending()}>
-            {signIn.pending() ? zhStaff.signIn.submitting : zhStaff.signIn.submit}
+          <button type="submit" class="staff-button staff-button-primary staff-button-wide" disabled={signing.pending()}>
+            {signing.pending() ? zhStaff.signIn.submitting : zhStaff.signIn.submit}
           </button>
         </form>
       </div>

@@ -1,80 +1,42 @@
-import { A, createAsync, revalidate, useLocation, useNavigate } from '@solidjs/router';
-import { createEffect, createMemo, ErrorBoundary, Match, on, onMount, Show, Suspense, Switch, type JSX } from 'solid-js';
+import { A, createAsync, revalidate, type RouteSectionProps, useLocation, useNavigate } from '@solidjs/router';
+import { createEffect, ErrorBoundary, type JSXElement, on, onMount, Show, Suspense } from 'solid-js';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { api } from '../lib/trpc';
-import { AccountsPage } from './accounts-page';
-import { AppealsPage } from './appeals-page';
+import { useWrite, write } from '../lib/write';
 import { AlertsBanner } from './alerts-banner';
 import { DeadLetters } from './dead-letters';
-import { AuditPage } from './audit-page';
 import { codeOf, getStaffMe, useStaffMe } from './data';
-import { DetailPage } from './detail-page';
-import { QueuePage } from './queue-page';
-import { SignInPage } from './sign-in-page';
 import './staff.css';
 
-type StaffRoute =
-  | { name: 'signIn' }
-  | { name: 'queue' }
-  | { name: 'detail'; id: string }
-  | { name: 'audit' }
-  | { name: 'accounts' }
-  | { name: 'appeals' }
-  | { name: 'notFound' };
+export { AccountsPage } from './accounts-page';
+export { AppealsPage } from './appeals-page';
+export { AuditPage } from './audit-page';
+export { DetailRoute } from './detail-page';
+export { QueuePage } from './queue-page';
+export { SignInPage } from './sign-in-page';
 
-function match(pathname: string): StaffRoute {
-  const path = pathname.replace(/\/+$/, '') || '/';
-  if (path === '/staff') return { name: 'signIn' };
-  if (path === '/staff/queue') return { name: 'queue' };
-  if (path === '/staff/audit') return { name: 'audit' };
-  if (path === '/staff/accounts') return { name: 'accounts' };
-  if (path === '/staff/appeals') return { name: 'appeals' };
-  const detail = /^\/staff\/applications\/([^/]+)$/.exec(path);
-  if (detail) return { name: 'detail', id: decodeURIComponent(detail[1]!) };
-  return { name: 'notFound' };
+/** `/staff/*`: the review desk's own frame (no parents' top bar); its routes are in `routes.ts`. */
+export function StaffFrame(props: RouteSectionProps) {
+  return <div class="staff">{props.children}</div>;
 }
 
-/**
- * `/staff/*`: the review desk, loaded as its own chunk so that parents never download it. Sign-in, the queue, an
- * application's detail with the decision form, and for administrators the audit log and staff accounts.
- */
-export default function StaffApp() {
-  const location = useLocation();
-  const route = createMemo(() => match(location.pathname), undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
-  return (
-    <div class="staff">
-      <Show when={route().name !== 'signIn'} fallback={<SignInPage />}>
-        <Desk>
-          <Switch>
-            <Match when={route().name === 'queue'}><QueuePage /></Match>
-            <Match when={route().name === 'detail' && (route() as { id: string }).id} keyed>{(id) => <DetailPage id={id} />}</Match>
-            <Match when={route().name === 'audit'}><AdminOnly><AuditPage /></AdminOnly></Match>
-            <Match when={route().name === 'accounts'}><AdminOnly><AccountsPage /></AdminOnly></Match>
-            <Match when={route().name === 'appeals'}><CountyOnly><AppealsPage /></CountyOnly></Match>
-            <Match when={true}><Problem kind="notFound" /></Match>
-          </Switch>
-        </Desk>
-      </Show>
-    </div>
-  );
-}
+/** 退出登录: an expired or missing session is already signed out; either way who is signed in is read again. */
+const signOutStaff = write('staff.signOut', async () => {
+  await api.review.signOut.mutate().catch(() => undefined);
+  await revalidate(getStaffMe.key);
+});
 
 /** The frame of every signed-in page: the bar with the navigation, who is signed in, 退出登录. */
-function Desk(props: { children: JSX.Element }) {
+export function Desk(props: RouteSectionProps) {
   const me = createAsync(() => getStaffMe());
   const navigate = useNavigate();
   const location = useLocation();
   createEffect(() => {
     if (me() === null) navigate(`/staff?from=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
   });
+  const leaving = useWrite(signOutStaff);
   const signOut = async () => {
-    try {
-      await api.review.signOut.mutate();
-    } catch {
-      // Already signed out or expired: the sign-in page is where we go either way.
-    }
-    await revalidate(getStaffMe.key);
-    navigate('/staff', { replace: true });
+    if (await leaving.run()) navigate('/staff', { replace: true });
   };
   return (
     <Suspense fallback={<Loading />}>
@@ -110,7 +72,7 @@ function Desk(props: { children: JSX.Element }) {
   );
 }
 
-function AdminOnly(props: { children: JSX.Element }) {
+export function AdminOnly(props: RouteSectionProps) {
   const me = useStaffMe();
   return (
     <Show when={me()}>
@@ -120,13 +82,18 @@ function AdminOnly(props: { children: JSX.Element }) {
 }
 
 /** 绑定申诉 are settled by the county and administrators; a school reviewer sees 无权访问. */
-function CountyOnly(props: { children: JSX.Element }) {
+export function CountyOnly(props: RouteSectionProps) {
   const me = useStaffMe();
   return (
     <Show when={me()}>
       {(m) => <Show when={m().role !== 'school_reviewer'} fallback={<Problem kind="forbidden" />}>{props.children}</Show>}
     </Show>
   );
+}
+
+/** A desk address that names no page. */
+export function NotFoundPage() {
+  return <Problem kind="notFound" />;
 }
 
 function Loading() {
@@ -163,7 +130,7 @@ function Problem(props: { kind: ProblemKind; onRetry?: () => void }) {
 }
 
 /** Loading and failure of a page; an expired session goes back to sign-in; another address clears the error. */
-function StaffBoundary(props: { children: JSX.Element }) {
+function StaffBoundary(props: { children: JSXElement }) {
   return (
     <ErrorBoundary fallback={(error, reset) => <Failed error={error} reset={reset} />}>
       <Suspense fallback={<Loading />}>{props.children}</Suspense>

@@ -1,7 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { zhStaff } from '../i18n/zh-CN-staff';
-import { problemOf } from '../lib/problem';
 import { api } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
 import { type Detail, refreshReview } from './data';
 import { chinaDateTime } from './format';
 
@@ -23,32 +23,26 @@ function word(value: unknown): string {
   return String(value);
 }
 
+/** 重新查验 (audited), then reads the queue and the detail again. */
+const recheckApplication = write('staff.recheck', async (applicationId: string) => {
+  const answer = await api.review.recheck.mutate({ applicationId });
+  await refreshReview();
+  return answer;
+});
+
 /**
  * 系统查验 on the detail page: the worst result, each claim with ✓ / ✗ / 需人工审核 / 查验中, the summary, the record
  * values the result rests on (staff only, here only), the source and time; 重新查验 runs the checks again (audited).
  */
 export function VerificationPanel(props: { detail: Detail }) {
   const v = () => props.detail.verification;
-  const [pending, setPending] = createSignal(false);
-  const [done, setDone] = createSignal<string>();
-  const [error, setError] = createSignal<string>();
+  const recheckRun = useWrite(recheckApplication, ([id]) => id === props.detail.id);
+  const pending = recheckRun.pending;
+  const done = () => { const answer = recheckRun.last()?.result; return answer && (t.rechecked[answer.outcome] ?? t.rechecked.done); };
+  const error = () => recheckRun.problem()?.message;
   const overallShown = () => (v().pending && !v().overall ? 'pending' : v().overall);
 
-  const recheck = async () => {
-    if (pending()) return;
-    setPending(true);
-    setDone(undefined);
-    setError(undefined);
-    try {
-      const answer = await api.review.recheck.mutate({ applicationId: props.detail.id });
-      await refreshReview();
-      setDone(t.rechecked[answer.outcome] ?? t.rechecked.done);
-    } catch (e) {
-      setError(problemOf(e).message);
-    } finally {
-      setPending(false);
-    }
-  };
+  const recheck = () => recheckRun.run(props.detail.id);
 
   return (
     <section class="staff-panel staff-verification" aria-labelledby="verification-title">
