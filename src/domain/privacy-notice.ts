@@ -3,8 +3,10 @@
  * minor's personal information needs the guardian's consent). A change to the text gets a new version, and every
  * guardian is asked again at their next sign-in; each consent is recorded with the version and the time.
  */
+export const privacyNoticeVersion = '2024-07-01';
+
 export const privacyNotice = {
-  version: '2024-07-01',
+  version: privacyNoticeVersion,
   title: '个人信息保护告知书',
   sections: [
     {

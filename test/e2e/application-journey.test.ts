@@ -99,6 +99,7 @@ describe('the grade-1 journey on a phone (2024-07-16 09:00 China time)', () => {
       await page.getByRole('button', { name: '获取验证码' }).click();
       await shown(page.getByRole('link', { name: '查看演示短信' }));
       await page.getByLabel('验证码').fill(await codeFromInbox(parentPhone));
+      await page.getByRole('checkbox', { name: /已阅读并同意/ }).check();
       await page.getByRole('button', { name: '登录', exact: true }).click();
 
       // Choose the child: none yet, so add one in 我的孩子 and come back.

@@ -33,6 +33,22 @@ const boundElsewhere = { name: '张小刚', id: residentId('20180101', '033') };
 const mask = (id: string) => `${id.slice(0, 6)}********${id.slice(14)}`;
 
 describe('a parent on a phone', () => {
+  test('reads the 个人信息保护告知书 the sign-in asks a guardian to agree to, and goes back to sign-in', async () => {
+    const { page, errors } = await app.openTab();
+    try {
+      await page.goto(app.url('/privacy?from=%2Fme'));
+      await shown(page.getByRole('heading', { name: '个人信息保护告知书', level: 1 }));
+      await shown(page.getByRole('heading', { name: '监护人同意', level: 2 }));
+      await shot(page, 'account-privacy-notice');
+      await page.getByRole('link', { name: '返回登录' }).click();
+      await page.waitForURL(/\/login\?from=%2Fme$/);
+      await shown(page.getByRole('checkbox', { name: /已阅读并同意/ }));
+    } finally {
+      await page.close();
+    }
+    expect(errors).toEqual([]);
+  });
+
   test('a wrong code says how many tries are left, and asking again too soon says how long to wait', async () => {
     const { page, errors } = await app.openTab();
     try {
@@ -44,6 +60,7 @@ describe('a parent on a phone', () => {
       expect(await page.getByRole('button', { name: /秒后重新获取$/ }).isDisabled()).toBe(true);
       await shown(page.getByText('验证码已发送至 137****0002，5分钟内有效'));
       await page.getByLabel('验证码').fill('000000');
+      await page.getByRole('checkbox', { name: /已阅读并同意/ }).check();
       await page.getByRole('button', { name: '登录', exact: true }).click();
       await shown(page.getByText('验证码不正确，还可尝试4次'));
       await shot(page, 'account-login-wrong-code');
@@ -83,6 +100,11 @@ describe('a parent on a phone', () => {
       await shot(page, 'account-login-code-sent');
 
       await page.getByLabel('验证码').fill(await codeFromInbox('13900000001'));
+      // The guardian's consent to the privacy notice comes first; the notice is a tap away.
+      await page.getByRole('button', { name: '登录', exact: true }).click();
+      await shown(page.getByText('请阅读并同意《个人信息保护告知书》后再登录'));
+      expect(await page.getByRole('link', { name: '《个人信息保护告知书》' }).getAttribute('href')).toBe('/privacy?from=%2Fme');
+      await page.getByRole('checkbox', { name: /已阅读并同意/ }).check();
       await page.getByRole('button', { name: '登录', exact: true }).click();
       await shown(page.getByRole('heading', { name: '个人中心', level: 1 }));
       expect(new URL(page.url()).pathname).toBe('/me');
@@ -162,6 +184,7 @@ describe('a parent on a phone', () => {
       await page.getByRole('button', { name: '获取验证码' }).click();
       await shown(page.getByRole('link', { name: '查看演示短信' }));
       await page.getByLabel('验证码').fill(await codeFromInbox('13600000003'));
+      await page.getByRole('checkbox', { name: /已阅读并同意/ }).check();
       await page.getByRole('button', { name: '登录', exact: true }).click();
       await shown(page.getByRole('heading', { name: '我的孩子', level: 1 }));
       await page.getByLabel('孩子姓名').fill(boundElsewhere.name);

@@ -1,5 +1,6 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
+import { privacyNoticeVersion } from '../../../src/domain/privacy-notice';
 import { zhCN } from '../i18n/zh-CN';
 import { refreshAccount, safeReturn } from '../lib/account';
 import type { Problem } from '../lib/problem';
@@ -12,7 +13,7 @@ import { Field, FormError } from './field';
 
 /** Signs in with the number and code, then reads the account again. */
 const signInWithCode = write('account.signIn', async (phone: string, code: string) => {
-  await api.auth.signIn.mutate({ phone, code });
+  await api.auth.signIn.mutate({ phone, code, acceptedNotice: privacyNoticeVersion });
   await refreshAccount();
 });
 
@@ -29,14 +30,18 @@ export function LoginPage() {
   const [phoneError, setPhoneError] = createSignal<string>();
   const [codeError, setCodeError] = createSignal<string>();
   const [formError, setFormError] = createSignal<string>();
+  const [consented, setConsented] = createSignal(false);
+  const [consentError, setConsentError] = createSignal<string>();
 
   const show = (p: Problem, where: 'phone' | 'code') => {
     setPhoneError(p.fields.phone);
     setCodeError(p.fields.code);
+    setConsentError(p.fields.acceptedNotice);
+    if (p.fields.acceptedNotice) return;
     if (!p.fields.phone && !p.fields.code) (where === 'phone' ? setPhoneError : setCodeError)(p.message);
     if (p.domainCode === 'UNTRUSTED_ORIGIN' || !p.code) { setPhoneError(undefined); setCodeError(undefined); setFormError(p.message); }
   };
-  const clear = () => { setPhoneError(undefined); setCodeError(undefined); setFormError(undefined); };
+  const clear = () => { setPhoneError(undefined); setCodeError(undefined); setFormError(undefined); setConsentError(undefined); };
 
   const codeRequest = createCodeRequest({
     purpose: 'sign_in',
@@ -56,6 +61,11 @@ export function LoginPage() {
     event.preventDefault();
     if (signing.pending()) return;
     clear();
+    if (!consented()) {
+      setConsentError(zhCN.login.consentMissing);
+      document.getElementById('login-consent')?.focus();
+      return;
+    }
     const outcome = await signing.run(phone(), code());
     if (outcome?.ok) navigate(safeReturn(search.from), { replace: true });
     else if (outcome) show(outcome.problem, 'code');
@@ -78,6 +88,17 @@ export function LoginPage() {
             pattern="[0-9]*" placeholder={zhCN.login.codePlaceholder} value={code()} aria-invalid={!!codeError()}
             onInput={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))} />
         </Field>
+        <div class="field consent">
+          <label class="consent-label">
+            <input id="login-consent" type="checkbox" checked={consented()} aria-invalid={!!consentError()}
+              aria-describedby={consentError() ? 'login-consent-error' : undefined}
+              onChange={(e) => { setConsented(e.currentTarget.checked); setConsentError(undefined); }} />
+            <span>{zhCN.login.consentBefore}<A href={`/privacy?from=${encodeURIComponent(search.from ?? '')}`}>{zhCN.login.consentLink}</A></span>
+          </label>
+          <Show when={consentError()}>
+            <p class="field-error" id="login-consent-error" role="alert">{consentError()}</p>
+          </Show>
+        </div>
         <FormError message={formError()} />
         <button type="submit" class="button button-primary button-block" disabled={signing.pending()}>
           {signing.pending() ? zhCN.login.submitting : zhCN.login.submit}

@@ -8,11 +8,13 @@ import { MessagesPage } from './messages-page';
 
 /** Demo mode's SMS inbox, which no parent outside the demo opens: it rides in the application pages' lazy chunk. */
 const DevInboxPage = lazy(() => import('../apply/pages').then((m) => ({ default: m.DevInboxPage })));
+const PrivacyPage = lazy(() => import('./privacy-page'));
 
 /** Sign-in, 个人中心 and what hangs off it, and demo mode's SMS inbox. Account reads wait for a session. */
 export const accountRoutes: RouteDefinition[] = [
   { path: '/login', component: LoginPage },
   { path: '/dev/inbox', component: DevInboxPage },
+  { path: '/privacy', component: PrivacyPage },
   { path: '/me', component: MePage, preload: () => void getMe() },
   { path: '/me/children', component: ChildrenPage, preload: () => void getMe().then((me) => me && getChildren()) },
   { path: '/me/messages', component: MessagesPage, preload: () => void getMe().then((me) => me && getMessages()) },

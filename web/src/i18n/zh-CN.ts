@@ -91,6 +91,14 @@ export const zhCN = {
     submitting: '正在登录…',
     demoInbox: '查看演示短信',
     demoHint: '演示模式：短信不会真的发出，可在演示短信收件箱中查看验证码。',
+    consentBefore: '我是孩子的监护人，已阅读并同意',
+    consentLink: '《个人信息保护告知书》',
+    consentMissing: '请阅读并同意《个人信息保护告知书》后再登录',
+  },
+
+  privacy: {
+    back: '返回登录',
+    version: (v: string) => `版本 ${v}`,
   },
 
   devInbox: {

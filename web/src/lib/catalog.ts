@@ -10,6 +10,9 @@ export const getRegion = query((regionId: string) => api.catalog.region.query({ 
 
 export const getChannels = query((entryId: string) => api.catalog.channels.query({ entryId }), 'catalog.channels');
 
+/** 个人信息保护告知书, as the guardian agrees to it at sign-in. */
+export const getPrivacyNotice = query(() => api.catalog.privacyNotice.query(), 'catalog.privacyNotice');
+
 export const getPages = query((regionId: string) => api.catalog.pages.query({ regionId }), 'catalog.pages');
 
 export const getCommunities = query((regionId: string) => api.catalog.communities.query({ regionId }), 'catalog.communities');
