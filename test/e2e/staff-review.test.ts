@@ -47,10 +47,11 @@ const files: Record<string, { bytes: Uint8Array; name: string; type: string }> =
   'mother-id-card': { bytes: sampleWebp, name: '母亲身份证.webp', type: 'image/webp' },
 };
 
+const parentPhone = '13900000051';
+
 beforeAll(async () => {
   t = testHost();
   c = await catalogFor(t);
-  const parentPhone = '13900000051';
   await t.client.auth.requestCode.mutate({ phone: parentPhone });
   const signedIn = await t.client.auth.signIn.mutate({ phone: parentPhone, code: await codeFromInbox(t, parentPhone), session: 'token', acceptedNotice: privacyNotice.version });
   token = signedIn.token!;
@@ -204,6 +205,12 @@ describe('a county reviewer rejects, the parent resubmits, the reviewer approves
       await childId.getByRole('button', { name: '显示完整证件号：学生证件号码' }).click();
       await shown(childId.getByText('已显示完整证件号，本次查看已记入审计日志。'));
       await expect.poll(() => childId.innerText()).toMatch(/430922201803150\d[\dX]/);
+      // The parent's phone, masked, revealed on request to call them (audited).
+      const phone = page.locator('dd', { has: page.getByRole('button', { name: '显示完整号码：家长手机号' }) });
+      await shown(phone.getByText(`${parentPhone.slice(0, 3)}****${parentPhone.slice(7)}`));
+      await phone.getByRole('button', { name: '显示完整号码：家长手机号' }).click();
+      await shown(page.getByText(parentPhone, { exact: true }));
+      await shown(page.getByText('已显示完整号码，本次查看已记入审计日志。'));
       await shot(page, 'staff-04-detail');
     });
 

@@ -5,7 +5,7 @@ import { type Detail, getDetail, useStaffMe } from './data';
 import { DecisionForm } from './decision-form';
 import { Documents } from './documents';
 import { chinaDateTime, staffTitle } from './format';
-import { IdReveal } from './id-reveal';
+import { IdReveal, PhoneReveal } from './id-reveal';
 import { lastQueue } from './queue-memory';
 import { StaffStatus } from './status-tag';
 import { VerificationPanel } from './verification-panel';
@@ -102,6 +102,8 @@ function Basics(props: { detail: Detail }) {
         <dt>{zhStaff.detail.birthDate}</dt><dd class="staff-mono">{d().child.birthDate}</dd>
         <dt>{zhStaff.detail.childId}</dt>
         <dd class="staff-wide"><IdReveal applicationId={d().id} field="child" masked={d().child.idNumberMasked} label={zhStaff.detail.childId} /></dd>
+        <dt>{zhStaff.detail.parentPhone}</dt>
+        <dd><PhoneReveal applicationId={d().id} masked={d().parentPhoneMasked} label={zhStaff.detail.parentPhone} /></dd>
         <dt>{zhStaff.detail.first}</dt><dd>{d().schools.first ?? '—'}</dd>
         <dt>{zhStaff.detail.second}</dt><dd>{d().schools.second ?? '—'}</dd>
       </dl>
