@@ -34,7 +34,7 @@ export interface GuardedChange<T extends SQLiteTable, R extends Returning, F ext
    * The statements of the same batch after the update; `won` is true inside the batch only where the update was this
    * change's (its nonce is on the row), so history, messages, SMS and audit entries of a lost change are not written.
    */
-  then?: (won: SQL<boolean>) => F;
+  followUps?: (won: SQL<boolean>) => F;
 }
 
 export type Committed<R extends Returning, F extends FollowUps> =
@@ -77,7 +77,7 @@ export function guardConditions<T extends SQLiteTable>(table: T, guard: Guard<T>
  * const done = await commitChange(db, random, {
  *   table: applications, key: { column: applications.id, value: id }, guard: { version: 4, status: 'submitted' },
  *   set: { status: 'withdrawn' }, nonce: applications.changeNonce, returning: { version: applications.version },
- *   then: (won) => [insertWhen(db, applicationHistory, row, won)] as const,
+ *   followUps: (won) => [insertWhen(db, applicationHistory, row, won)] as const,
  * });
  * if (!done.won) throw new DomainError('APPLICATION_CHANGED', '…');
  */
@@ -96,7 +96,7 @@ export async function commitChange<T extends SQLiteTable, R extends Returning = 
     .set({ ...change.set, ...marked } as never)
     .where(and(eq(key.column, key.value), ...guardConditions(table, change.guard), ...(change.also ?? [])))
     .returning({ ...(change.returning ?? {}), changedKey: key.column } as never);
-  const followUps = change.then?.(won) ?? ([] as unknown as F);
+  const followUps = change.followUps?.(won) ?? ([] as unknown as F);
   const [rows, ...results] = await db.batch([update, ...followUps] as unknown as [BatchItem<'sqlite'>]) as unknown as [unknown[], ...unknown[]];
   const row = rows[0] as (SelectResultFields<R> & { changedKey?: string }) | undefined;
   if (!row) return { won: false, results: results as BatchResponse<F> };

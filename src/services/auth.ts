@@ -129,9 +129,9 @@ async function useCode(deps: Deps, input: { phone: string; code: string; purpose
  * while still unused, and the caller's follow-up rows are written only where that was this request's, so that of two
  * requests racing with one code only one wins.
  */
-function commitCodeUse<F extends readonly BatchItem<'sqlite'>[]>(deps: Deps, codeId: string, then: (won: SQL<boolean>) => F) {
+function commitCodeUse<F extends readonly BatchItem<'sqlite'>[]>(deps: Deps, codeId: string, followUps: (won: SQL<boolean>) => F) {
   return commitChange(deps.db, deps.random, {
-    table: smsCodes, key: { column: smsCodes.id, value: codeId }, guard: { consumedBy: null }, set: {}, nonce: smsCodes.consumedBy, then,
+    table: smsCodes, key: { column: smsCodes.id, value: codeId }, guard: { consumedBy: null }, set: {}, nonce: smsCodes.consumedBy, followUps,
   });
 }
 

@@ -213,7 +213,7 @@ export async function addDocument(deps: Deps, accountId: string, input: NewDocum
         intentStill(row.storageKey, now),
         replaced ? documentOfApplication(replaced.id, applicationId) : undefined,
       ],
-      then: (ours) => [
+      followUps: (ours) => [
         ...(replaced ? [
           db.delete(documents).where(and(eq(documents.id, replaced.id), ours)),
           insertWhen(db, uploadIntents, { storageKey: replaced.storageKey, accountId, createdAt: now }, ours).onConflictDoNothing(),
@@ -262,7 +262,7 @@ export async function removeDocument(deps: Deps, accountId: string, documentId: 
 
   const done = await commitEdit(deps, {
     applicationId: doc.applicationId, guard: edit.guard, now, also: [documentOfApplication(doc.id, doc.applicationId)],
-    then: (ours) => [
+    followUps: (ours) => [
       db.delete(documents).where(and(eq(documents.id, doc.id), ours)),
       insertWhen(db, uploadIntents, { storageKey: doc.storageKey, accountId, createdAt: now }, ours).onConflictDoNothing(),
     ],

@@ -22,7 +22,7 @@ async function aCode(id: string) {
 const useCode = (db: Db, id: string, key: string) => commitChange(db, webCryptoRandom, {
   table: smsCodes, key: { column: smsCodes.id, value: id }, guard: { consumedBy: null, attempts: { below: 5 } },
   set: { attempts: 1 }, nonce: smsCodes.consumedBy, returning: { attempts: smsCodes.attempts },
-  then: (won) => [smsNotice(db, { idempotencyKey: key, phone: '13800000000', body: key, now, onlyIf: won })],
+  followUps: (won) => [smsNotice(db, { idempotencyKey: key, phone: '13800000000', body: key, now, onlyIf: won })],
 });
 
 beforeAll(async () => {
@@ -57,7 +57,7 @@ describe('the guarded commit', () => {
     const done = await commitChange(database.db, webCryptoRandom, {
       table: outbox, key: { column: outbox.id, value: 'json-row' }, guard: { status: 'pending' },
       set: { status: 'dead' }, nonce: { json: outbox.body, path: '$.nonce' },
-      then: (won) => [smsNotice(database.db, { idempotencyKey: 'json-follow', phone: '1', body: 'x', now, onlyIf: won })],
+      followUps: (won) => [smsNotice(database.db, { idempotencyKey: 'json-follow', phone: '1', body: 'x', now, onlyIf: won })],
     });
     expect(done.won).toBe(true);
     expect(await database.db.select({ id: outbox.id }).from(outbox).where(rowExists(outbox, eq(outbox.idempotencyKey, 'json-follow'))).limit(1))

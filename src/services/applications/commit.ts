@@ -39,7 +39,7 @@ export interface Transition {
   /** The notice the decision chose. */
   notice: { title: string; body: string };
   /** The caller's own statements of the batch (an audit entry, a verification job), given `won`. */
-  then?: FollowUps;
+  followUps?: FollowUps;
 }
 
 /**
@@ -59,14 +59,14 @@ export async function commitTransition(deps: Deps, loaded: LoadedApplication, ch
     guard: applicationGuard({ ...change.guard, version: application.version }),
     set: { ...change.set, status: change.to, version, updatedAt: now },
     nonce: applications.changeNonce,
-    then: (won) => [
+    followUps: (won) => [
       insertWhen(db, applicationHistory, {
         id: newId(deps.random), applicationId: application.id, version, fromStatus: application.status, toStatus: change.to,
         actor: change.actor, actorId: change.actorId, reason: change.reason ?? null, at: now,
       }, won),
       noticeMessage(db, { accountId: application.accountId, key, title: notice.title, body: notice.body, now, onlyIf: won }),
       smsNotice(db, { idempotencyKey: key, phone: loaded.phone, body: notice.body, now, onlyIf: won }),
-      ...(change.then?.(won) ?? []),
+      ...(change.followUps?.(won) ?? []),
     ],
   });
   return { won: done.won, key, version };
@@ -83,7 +83,7 @@ export async function commitEdit<F extends readonly BatchItem<'sqlite'>[] = []>(
   also?: readonly (SQL | undefined)[];
   set?: SQLiteUpdateSetSource<typeof applications>;
   now: Date;
-  then?: (won: SQL<boolean>) => F;
+  followUps?: (won: SQL<boolean>) => F;
 }) {
   return commitChange(deps.db, deps.random, {
     table: applications,
@@ -93,6 +93,6 @@ export async function commitEdit<F extends readonly BatchItem<'sqlite'>[] = []>(
     set: { ...edit.set, version: sql`${applications.version} + 1`, updatedAt: edit.now },
     nonce: applications.changeNonce,
     returning: { version: applications.version },
-    then: edit.then,
+    followUps: edit.followUps,
   });
 }

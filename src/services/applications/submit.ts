@@ -43,7 +43,7 @@ export async function submitApplication(deps: Deps, accountId: string, input: { 
 
   const { won, key } = await commitTransition(deps, loaded, {
     to: decision.to, actor: 'parent', actorId: accountId, now, set: decision.set, guard: decision.guard, notice: decision.notice,
-    then: () => [verificationJob(db, application.id, now)],
+    followUps: () => [verificationJob(db, application.id, now)],
   });
   if (!won) {
     const again = await ownApplication(db, accountId, input.applicationId);

@@ -66,7 +66,7 @@ export async function settleAppeal(
   if (input.grant) {
     const settled = await commitChange(db, deps.random, {
       ...settle,
-      then: (won) => [...moveBindingStatements(db, {
+      followUps: (won) => [...moveBindingStatements(db, {
         childId: appeal.childId, holder: appeal.holderAccountId, claimant: appeal.claimantAccountId,
         childName: evidence.childName ?? child!.name, now, won,
       }), ...follow(won)] as const,
@@ -74,7 +74,7 @@ export async function settleAppeal(
     if (!settled.won) throw await whyNot(deps, appeal.id);
     for (const { storageKey } of settled.results[0]) await discardUnclaimed(deps, storageKey, 'a draft of a child another family claimed');
   } else {
-    const settled = await commitChange(db, deps.random, { ...settle, then: follow });
+    const settled = await commitChange(db, deps.random, { ...settle, followUps: follow });
     if (!settled.won) throw await whyNot(deps, appeal.id);
   }
   defer(() => sendNow(deps, keys));

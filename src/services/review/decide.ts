@@ -50,7 +50,7 @@ export async function decide(
   const { won, key } = await commitTransition(deps, loaded, {
     to: decision.to, actor: actorOf(decider), actorId: decider.kind === 'staff' ? decider.member.staffId : null, reason: decision.reason, now,
     set: decision.set, guard: decision.guard, notice: decision.notice,
-    then: (won) => decider.kind === 'staff' && audit
+    followUps: (won) => decider.kind === 'staff' && audit
       ? [auditStatement(db, {
         staffId: decider.member.staffId, username: decider.member.username, action: audit.action, applicationId: application.id,
         detail: audit.detail, ip: decider.ip, requestId: decider.requestId, at: now,

@@ -22,7 +22,9 @@ export function useWrite<T extends unknown[], U>(act: Action<T, CustomResponse<U
   const send = useAction(act) as (...args: T) => Promise<U>;
   /** Its `input`, and its `result` (held only when the write answers something) or `error` (as thrown). */
   const last = () => submissions[submissions.length - 1] as Submission<T, U> | undefined;
-  const clear = () => [...submissions].forEach((s) => s.clear());
+  const clear = () => {
+    for (const s of [...submissions]) s.clear();
+  };
   onCleanup(clear);
   const pending = () => last()?.pending === true;
   return {

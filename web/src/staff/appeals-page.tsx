@@ -21,14 +21,15 @@ export function AppealsPage() {
     <div class="staff-page">
       <h1 class="staff-title">{t.title}</h1>
       <p class="staff-muted">{t.intro}</p>
-      <div class="staff-actions" role="group">
+      <fieldset class="staff-actions staff-tabs">
+        <legend class="staff-visually-hidden">{t.title}</legend>
         <For each={['open', 'settled'] as const}>
           {(k) => (
             <button type="button" class="staff-button staff-button-small" classList={{ 'staff-button-primary': tab() === k }}
               aria-pressed={tab() === k} onClick={() => { setNotice(undefined); setTab(k); }}>{t[k]}</button>
           )}
         </For>
-      </div>
+      </fieldset>
       <Show when={notice()}><p class="staff-notice" role="status">{notice()}</p></Show>
       <Show when={list()}>
         {(rows) => (

@@ -57,10 +57,10 @@ export const getStaffCatalog = query(async (): Promise<StaffCatalog> => {
 export const refreshReview = () => revalidate([getQueue.key, getStats.key, getDetail.key]);
 
 export type StaffMe = NonNullable<Awaited<ReturnType<typeof getStaffMe>>>;
-export type QueueInput = Exclude<RouterInputs['review']['queue'], undefined | void>;
+export type QueueInput = Extract<RouterInputs['review']['queue'], object>;
 export type QueueRow = RouterOutputs['review']['queue']['rows'][number];
 export type Detail = RouterOutputs['review']['get'];
-export type AuditInput = Exclude<RouterInputs['review']['audit'], undefined | void>;
+export type AuditInput = Extract<RouterInputs['review']['audit'], object>;
 export type AuditRow = RouterOutputs['review']['audit'][number];
 export type StaffAccount = RouterOutputs['admin']['staff'][number];
 

@@ -45,6 +45,7 @@ export function QueueFilters(props: { search: QueueSearch; catalog: StaffCatalog
   };
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: role=search on the form itself; staff browsers older than Chromium 118 have no <search> element
     <form class="staff-panel staff-filters" onSubmit={apply} role="search" aria-label={zhStaff.queue.filters}>
       <div class="staff-filter staff-filter-q">
         <label for="f-q">{zhStaff.queue.q}</label>
