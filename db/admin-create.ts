@@ -24,7 +24,9 @@ const { values } = parseArgs({
   strict: true,
 });
 if (values.help) {
-  console.info('usage: npm run admin:create -- [--username NAME] [--name 显示名]   (database: DATABASE_URL; password: typed without echo, or stdin)');
+  console.info(
+    'usage: npm run admin:create -- [--username NAME] [--name 显示名]   (database: DATABASE_URL; password: typed without echo, or stdin)',
+  );
   process.exit(0);
 }
 

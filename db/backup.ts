@@ -1,4 +1,15 @@
-import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createClient } from '@libsql/client';
 
@@ -31,7 +42,8 @@ export interface BackupManifest {
 }
 
 const filePath = (databaseUrl: string): string => {
-  if (!databaseUrl.startsWith('file:')) throw new Error('backup: only a file: database (the Node host) can be copied this way; a libSQL server has its own backups');
+  if (!databaseUrl.startsWith('file:'))
+    throw new Error('backup: only a file: database (the Node host) can be copied this way; a libSQL server has its own backups');
   return resolve(databaseUrl.slice('file:'.length));
 };
 
@@ -74,10 +86,15 @@ async function describeSnapshot(databaseFile: string, filesDir: string): Promise
   try {
     const check = await client.execute('PRAGMA integrity_check');
     if (check.rows[0]?.[0] !== 'ok') throw new Error(`backup: the copy fails its integrity check: ${String(check.rows[0]?.[0])}`);
-    const names = (await client.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")).rows.map((r) => String(r[0]));
+    const names = (
+      await client.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    ).rows.map((r) => String(r[0]));
     const tables: Record<string, number> = {};
-    for (const name of names) tables[name] = Number((await client.execute(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`)).rows[0]![0]);
-    const keys = names.includes('documents') ? (await client.execute('SELECT storage_key FROM documents')).rows.map((r) => String(r[0])) : [];
+    for (const name of names)
+      tables[name] = Number((await client.execute(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`)).rows[0]![0]);
+    const keys = names.includes('documents')
+      ? (await client.execute('SELECT storage_key FROM documents')).rows.map((r) => String(r[0]))
+      : [];
     const present = new Set(documentFiles(filesDir).map((relative) => relative.slice(relative.indexOf('/') + 1)));
     const referenced = new Set(keys);
     return {
@@ -116,7 +133,10 @@ export async function backup(options: { databaseUrl: string; filesDir: string; t
   chmodSync(databaseCopy, 0o600);
 
   takeFiles(filesDir, join(to, backupFilesName), taken);
-  const manifest: BackupManifest = { createdAt: (options.now ?? new Date()).toISOString(), ...(await describeSnapshot(databaseCopy, join(to, backupFilesName))) };
+  const manifest: BackupManifest = {
+    createdAt: (options.now ?? new Date()).toISOString(),
+    ...(await describeSnapshot(databaseCopy, join(to, backupFilesName))),
+  };
   writeFileSync(join(to, manifestName), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
   return manifest;
 }

@@ -82,22 +82,29 @@ export function guardConditions<T extends SQLiteTable>(table: T, guard: Guard<T>
  * if (!done.won) throw new DomainError('APPLICATION_CHANGED', '…');
  */
 export async function commitChange<T extends SQLiteTable, R extends Returning = Record<never, never>, F extends FollowUps = []>(
-  db: Db, random: RandomSource, change: GuardedChange<T, R, F>,
+  db: Db,
+  random: RandomSource,
+  change: GuardedChange<T, R, F>,
 ): Promise<Committed<R, F>> {
   const { table, key } = change;
   const nonce = newId(random);
   const carrier = change.nonce;
-  const marked = 'json' in carrier
-    ? { [columnKey(table, carrier.json)]: sql`json_set(${carrier.json}, ${carrier.path}, ${nonce})` }
-    : { [columnKey(table, carrier)]: nonce };
+  const marked =
+    'json' in carrier
+      ? { [columnKey(table, carrier.json)]: sql`json_set(${carrier.json}, ${carrier.path}, ${nonce})` }
+      : { [columnKey(table, carrier)]: nonce };
   const holdsNonce = 'json' in carrier ? sql`json_extract(${carrier.json}, ${carrier.path}) = ${nonce}` : eq(carrier, nonce);
   const won = rowExists(table, eq(key.column, key.value), holdsNonce);
-  const update = db.update(table as SQLiteTable)
+  const update = db
+    .update(table as SQLiteTable)
     .set({ ...change.set, ...marked } as never)
     .where(and(eq(key.column, key.value), ...guardConditions(table, change.guard), ...(change.also ?? [])))
     .returning({ ...(change.returning ?? {}), changedKey: key.column } as never);
   const followUps = change.followUps?.(won) ?? ([] as unknown as F);
-  const [rows, ...results] = await db.batch([update, ...followUps] as unknown as [BatchItem<'sqlite'>]) as unknown as [unknown[], ...unknown[]];
+  const [rows, ...results] = (await db.batch([update, ...followUps] as unknown as [BatchItem<'sqlite'>])) as unknown as [
+    unknown[],
+    ...unknown[],
+  ];
   const row = rows[0] as (SelectResultFields<R> & { changedKey?: string }) | undefined;
   if (!row) return { won: false, results: results as BatchResponse<F> };
   delete row.changedKey;

@@ -20,16 +20,18 @@ export function createWebDb(url: string, authToken?: string): Db {
  * so two requests' writes meet there, where a single embedded connection would have queued them.
  */
 function retryWhenBusy(client: Client, attempts = 8, firstDelayMs = 20): Client {
-  const retried = <T>(call: () => Promise<T>) => async (): Promise<T> => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await call();
-      } catch (error) {
-        if (attempt >= attempts || !isBusy(error)) throw error;
-        await retryPause(attempt, firstDelayMs);
+  const retried =
+    <T>(call: () => Promise<T>) =>
+    async (): Promise<T> => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await call();
+        } catch (error) {
+          if (attempt >= attempts || !isBusy(error)) throw error;
+          await retryPause(attempt, firstDelayMs);
+        }
       }
-    }
-  };
+    };
   const batch = client.batch.bind(client);
   const execute = client.execute.bind(client);
   client.batch = (statements, mode) => retried(() => batch(statements, mode))();

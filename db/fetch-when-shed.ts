@@ -7,7 +7,9 @@ import { retryPause } from './retry-pause';
  * writers, see docs/reliability.md) fails it as "fetch failed", which the API answers 503, instead of holding the
  * request and its connection for ever. Anything else, success or failure, is returned as it came.
  */
-export function fetchWhenShed(options: { attempts?: number; firstDelayMs?: number; deadlineMs?: number } = {}): (request: Request) => Promise<Response> {
+export function fetchWhenShed(
+  options: { attempts?: number; firstDelayMs?: number; deadlineMs?: number } = {},
+): (request: Request) => Promise<Response> {
   const attempts = options.attempts ?? 9;
   const firstDelayMs = options.firstDelayMs ?? 50;
   const deadlineMs = options.deadlineMs ?? 30_000;

@@ -11,10 +11,12 @@ import type { Db } from './client';
  */
 export function insertWhen<T extends SQLiteTable>(db: Db, table: T, values: T['$inferInsert'], condition: SQL) {
   const given = values as Record<string, unknown>;
-  const fields = Object.fromEntries(Object.entries(getTableColumns(table)).map(([key, column]) => {
-    const value = key in given && given[key] !== undefined ? given[key] : column.default ?? null;
-    const driverValue = value === null || value instanceof Object && 'getSQL' in value ? value : column.mapToDriverValue(value);
-    return [key, sql`${driverValue}`.as(column.name)];
-  }));
+  const fields = Object.fromEntries(
+    Object.entries(getTableColumns(table)).map(([key, column]) => {
+      const value = key in given && given[key] !== undefined ? given[key] : (column.default ?? null);
+      const driverValue = value === null || (value instanceof Object && 'getSQL' in value) ? value : column.mapToDriverValue(value);
+      return [key, sql`${driverValue}`.as(column.name)];
+    }),
+  );
   return db.insert(table).select(db.select(fields).from(sql`(SELECT 1)`).where(condition) as never);
 }

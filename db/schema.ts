@@ -20,99 +20,152 @@ export const regions = sqliteTable('regions', {
   updatedAt: updatedAt(),
 });
 
-export const seasons = sqliteTable('seasons', {
-  id: text('id').primaryKey(),
-  regionId: text('region_id').notNull().references(() => regions.id),
-  code: text('code').notNull(),
-  name: text('name').notNull(),
-  year: integer('year').notNull(),
-  updatedAt: updatedAt(),
-}, (t) => [uniqueIndex('seasons_region_code').on(t.regionId, t.code)]);
+export const seasons = sqliteTable(
+  'seasons',
+  {
+    id: text('id').primaryKey(),
+    regionId: text('region_id')
+      .notNull()
+      .references(() => regions.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    year: integer('year').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('seasons_region_code').on(t.regionId, t.code)],
+);
 
-export const entries = sqliteTable('entries', {
-  id: text('id').primaryKey(),
-  seasonId: text('season_id').notNull().references(() => seasons.id),
-  code: text('code').$type<EntryCode>().notNull(),
-  name: text('name').notNull(),
-  description: text('description').notNull(),
-  gradeMin: integer('grade_min').notNull(),
-  gradeMax: integer('grade_max').notNull(),
-  sort: integer('sort').notNull(),
-  updatedAt: updatedAt(),
-}, (t) => [uniqueIndex('entries_season_code').on(t.seasonId, t.code)]);
+export const entries = sqliteTable(
+  'entries',
+  {
+    id: text('id').primaryKey(),
+    seasonId: text('season_id')
+      .notNull()
+      .references(() => seasons.id),
+    code: text('code').$type<EntryCode>().notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    gradeMin: integer('grade_min').notNull(),
+    gradeMax: integer('grade_max').notNull(),
+    sort: integer('sort').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('entries_season_code').on(t.seasonId, t.code)],
+);
 
 /** The registration window of an entry: open from `opensAt` (inclusive) until `closesAt` (exclusive). */
 export const windows = sqliteTable('windows', {
   id: text('id').primaryKey(),
-  entryId: text('entry_id').notNull().unique().references(() => entries.id),
+  entryId: text('entry_id')
+    .notNull()
+    .unique()
+    .references(() => entries.id),
   opensAt: instant('opens_at').notNull(),
   closesAt: instant('closes_at').notNull(),
   updatedAt: updatedAt(),
 });
 
 /** A sub-division of an entry with its own level and grades (县城小学毕业生, 小学插班生, …). */
-export const tracks = sqliteTable('tracks', {
-  id: text('id').primaryKey(),
-  entryId: text('entry_id').notNull().references(() => entries.id),
-  code: text('code').notNull(),
-  name: text('name').notNull(),
-  description: text('description').notNull(),
-  level: text('level').$type<Level>().notNull(),
-  gradeMin: integer('grade_min').notNull(),
-  gradeMax: integer('grade_max').notNull(),
-  sort: integer('sort').notNull(),
-  updatedAt: updatedAt(),
-}, (t) => [uniqueIndex('tracks_entry_code').on(t.entryId, t.code)]);
+export const tracks = sqliteTable(
+  'tracks',
+  {
+    id: text('id').primaryKey(),
+    entryId: text('entry_id')
+      .notNull()
+      .references(() => entries.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    level: text('level').$type<Level>().notNull(),
+    gradeMin: integer('grade_min').notNull(),
+    gradeMax: integer('grade_max').notNull(),
+    sort: integer('sort').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('tracks_entry_code').on(t.entryId, t.code)],
+);
 
-export const channels = sqliteTable('channels', {
-  id: text('id').primaryKey(),
-  trackId: text('track_id').notNull().references(() => tracks.id),
-  code: text('code').notNull(),
-  name: text('name').notNull(),
-  definition: text('definition').notNull(),
-  eligibility: text('eligibility', { mode: 'json' }).$type<ChannelEligibility>().notNull(),
-  documents: text('documents', { mode: 'json' }).$type<ChannelDocument[]>().notNull(),
-  sort: integer('sort').notNull(),
-  updatedAt: updatedAt(),
-}, (t) => [uniqueIndex('channels_track_code').on(t.trackId, t.code)]);
+export const channels = sqliteTable(
+  'channels',
+  {
+    id: text('id').primaryKey(),
+    trackId: text('track_id')
+      .notNull()
+      .references(() => tracks.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    definition: text('definition').notNull(),
+    eligibility: text('eligibility', { mode: 'json' }).$type<ChannelEligibility>().notNull(),
+    documents: text('documents', { mode: 'json' }).$type<ChannelDocument[]>().notNull(),
+    sort: integer('sort').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('channels_track_code').on(t.trackId, t.code)],
+);
 
-export const communities = sqliteTable('communities', {
-  id: text('id').primaryKey(),
-  regionId: text('region_id').notNull().references(() => regions.id),
-  name: text('name').notNull(),
-  sort: integer('sort').notNull(),
-}, (t) => [uniqueIndex('communities_region_name').on(t.regionId, t.name)]);
+export const communities = sqliteTable(
+  'communities',
+  {
+    id: text('id').primaryKey(),
+    regionId: text('region_id')
+      .notNull()
+      .references(() => regions.id),
+    name: text('name').notNull(),
+    sort: integer('sort').notNull(),
+  },
+  (t) => [uniqueIndex('communities_region_name').on(t.regionId, t.name)],
+);
 
-export const schools = sqliteTable('schools', {
-  id: text('id').primaryKey(),
-  regionId: text('region_id').notNull().references(() => regions.id),
-  code: text('code').notNull(),
-  name: text('name').notNull(),
-  level: text('level').$type<Level>().notNull(),
-  capacity: integer('capacity').notNull(),
-  address: text('address').notNull(),
-  /** The school's 咨询电话. */
-  contactPhone: text('contact_phone'),
-  sort: integer('sort').notNull(),
-  updatedAt: updatedAt(),
-}, (t) => [uniqueIndex('schools_region_code').on(t.regionId, t.code), index('schools_region_level').on(t.regionId, t.level)]);
+export const schools = sqliteTable(
+  'schools',
+  {
+    id: text('id').primaryKey(),
+    regionId: text('region_id')
+      .notNull()
+      .references(() => regions.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    level: text('level').$type<Level>().notNull(),
+    capacity: integer('capacity').notNull(),
+    address: text('address').notNull(),
+    /** The school's 咨询电话. */
+    contactPhone: text('contact_phone'),
+    sort: integer('sort').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('schools_region_code').on(t.regionId, t.code), index('schools_region_level').on(t.regionId, t.level)],
+);
 
 /** 招生范围: which communities a school serves. */
-export const catchments = sqliteTable('catchments', {
-  schoolId: text('school_id').notNull().references(() => schools.id),
-  communityId: text('community_id').notNull().references(() => communities.id),
-}, (t) => [primaryKey({ columns: [t.schoolId, t.communityId] }), index('catchments_community').on(t.communityId)]);
+export const catchments = sqliteTable(
+  'catchments',
+  {
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    communityId: text('community_id')
+      .notNull()
+      .references(() => communities.id),
+  },
+  (t) => [primaryKey({ columns: [t.schoolId, t.communityId] }), index('catchments_community').on(t.communityId)],
+);
 
 /** Policy pages of a region's season: 招生工作方案, 家长操作手册, 常见问题, 报名须知. */
-export const pages = sqliteTable('pages', {
-  id: text('id').primaryKey(),
-  seasonId: text('season_id').notNull().references(() => seasons.id),
-  slug: text('slug').$type<PageSlug>().notNull(),
-  title: text('title').notNull(),
-  body: text('body').notNull(),
-  sort: integer('sort').notNull(),
-  updatedAt: updatedAt(),
-}, (t) => [uniqueIndex('pages_season_slug').on(t.seasonId, t.slug)]);
+export const pages = sqliteTable(
+  'pages',
+  {
+    id: text('id').primaryKey(),
+    seasonId: text('season_id')
+      .notNull()
+      .references(() => seasons.id),
+    slug: text('slug').$type<PageSlug>().notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    sort: integer('sort').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('pages_season_slug').on(t.seasonId, t.slug)],
+);
 
 // ——— Parents' accounts, sign-in and sessions ———
 
@@ -125,174 +178,236 @@ export const accounts = sqliteTable('accounts', {
 });
 
 /** One-time sign-in codes: stored as HMACs, five tries, single use. */
-export const smsCodes = sqliteTable('sms_codes', {
-  id: text('id').primaryKey(),
-  phone: text('phone').notNull(),
-  purpose: text('purpose').$type<'sign_in' | 'change_phone'>().notNull(),
-  /** For `change_phone`: the account that asked to move to this number. */
-  accountId: text('account_id'),
-  codeHash: text('code_hash').notNull(),
-  ip: text('ip'),
-  createdAt: instant('created_at').notNull(),
-  expiresAt: instant('expires_at').notNull(),
-  attempts: integer('attempts').notNull().default(0),
-  /** Set once, by the request that used the code; follow-up rows of that request are keyed by it. */
-  consumedBy: text('consumed_by'),
-}, (t) => [index('sms_codes_phone_created').on(t.phone, t.createdAt), index('sms_codes_ip_created').on(t.ip, t.createdAt)]);
+export const smsCodes = sqliteTable(
+  'sms_codes',
+  {
+    id: text('id').primaryKey(),
+    phone: text('phone').notNull(),
+    purpose: text('purpose').$type<'sign_in' | 'change_phone'>().notNull(),
+    /** For `change_phone`: the account that asked to move to this number. */
+    accountId: text('account_id'),
+    codeHash: text('code_hash').notNull(),
+    ip: text('ip'),
+    createdAt: instant('created_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** Set once, by the request that used the code; follow-up rows of that request are keyed by it. */
+    consumedBy: text('consumed_by'),
+  },
+  (t) => [index('sms_codes_phone_created').on(t.phone, t.createdAt), index('sms_codes_ip_created').on(t.ip, t.createdAt)],
+);
 
-export const sessions = sqliteTable('sessions', {
-  id: text('id').primaryKey(),
-  /** SHA-256 of the bearer token; the token itself is never stored. */
-  tokenHash: text('token_hash').notNull().unique(),
-  accountId: text('account_id').notNull().references(() => accounts.id),
-  createdAt: instant('created_at').notNull(),
-  lastSeenAt: instant('last_seen_at').notNull(),
-  /** Absolute expiry; idle expiry is `lastSeenAt` + the idle limit. */
-  expiresAt: instant('expires_at').notNull(),
-  revokedAt: instant('revoked_at'),
-}, (t) => [index('sessions_account').on(t.accountId)]);
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    /** SHA-256 of the bearer token; the token itself is never stored. */
+    tokenHash: text('token_hash').notNull().unique(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    createdAt: instant('created_at').notNull(),
+    lastSeenAt: instant('last_seen_at').notNull(),
+    /** Absolute expiry; idle expiry is `lastSeenAt` + the idle limit. */
+    expiresAt: instant('expires_at').notNull(),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [index('sessions_account').on(t.accountId)],
+);
 
 /** A guardian's consent to a version of the privacy notice (个人信息保护法: a minor's data), given at sign-in. */
-export const consents = sqliteTable('consents', {
-  id: text('id').primaryKey(),
-  accountId: text('account_id').notNull().references(() => accounts.id),
-  noticeVersion: text('notice_version').notNull(),
-  acceptedAt: instant('accepted_at').notNull(),
-  ip: text('ip'),
-}, (t) => [uniqueIndex('consents_account_version').on(t.accountId, t.noticeVersion)]);
+export const consents = sqliteTable(
+  'consents',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    noticeVersion: text('notice_version').notNull(),
+    acceptedAt: instant('accepted_at').notNull(),
+    ip: text('ip'),
+  },
+  (t) => [uniqueIndex('consents_account_version').on(t.accountId, t.noticeVersion)],
+);
 
 // ——— Children ———
 
-export const children = sqliteTable('children', {
-  id: text('id').primaryKey(),
-  accountId: text('account_id').notNull().references(() => accounts.id),
-  name: text('name').notNull(),
-  idType: text('id_type').$type<'resident' | 'hk_mo_tw' | 'foreign_permanent' | 'passport'>().notNull(),
-  /** AES-GCM ciphertext of the ID number (key from DATA_KEY). */
-  idCipher: text('id_cipher').notNull(),
-  /** HMAC blind index of the normalised ID number: one account per child. */
-  idBlind: text('id_blind').notNull().unique(),
-  idMasked: text('id_masked').notNull(),
-  birthDate: text('birth_date'),
-  sex: text('sex').$type<'male' | 'female'>(),
-  createdAt: instant('created_at').notNull(),
-  updatedAt: instant('updated_at').notNull(),
-}, (t) => [index('children_account').on(t.accountId)]);
+export const children = sqliteTable(
+  'children',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    name: text('name').notNull(),
+    idType: text('id_type').$type<'resident' | 'hk_mo_tw' | 'foreign_permanent' | 'passport'>().notNull(),
+    /** AES-GCM ciphertext of the ID number (key from DATA_KEY). */
+    idCipher: text('id_cipher').notNull(),
+    /** HMAC blind index of the normalised ID number: one account per child. */
+    idBlind: text('id_blind').notNull().unique(),
+    idMasked: text('id_masked').notNull(),
+    birthDate: text('birth_date'),
+    sex: text('sex').$type<'male' | 'female'>(),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [index('children_account').on(t.accountId)],
+);
 
 /**
  * One application per child and season. Changes are conditional updates on `version` (optimistic concurrency);
  * each transition writes one history row keyed by (application, version), so a lost race writes nothing.
  */
-export const applications = sqliteTable('applications', {
-  id: text('id').primaryKey(),
-  /** Human-readable number shown to parents and staff (e.g. `TH24-1-7K3M9Q`). */
-  number: text('number').notNull().unique(),
-  accountId: text('account_id').notNull().references(() => accounts.id),
-  childId: text('child_id').notNull().references(() => children.id),
-  seasonId: text('season_id').notNull().references(() => seasons.id),
-  entryId: text('entry_id').notNull().references(() => entries.id),
-  grade: integer('grade').notNull(),
-  trackId: text('track_id').references(() => tracks.id),
-  channelId: text('channel_id').references(() => channels.id),
-  status: text('status').$type<ApplicationStatus>().notNull(),
-  version: integer('version').notNull().default(0),
-  /** Written by each change; the change's follow-up rows are inserted only where it is theirs. */
-  changeNonce: text('change_nonce'),
-  withdrawCount: integer('withdraw_count').notNull().default(0),
-  declarationAcceptedAt: instant('declaration_accepted_at').notNull(),
-  /** The form as typed, ID numbers masked; see `secrets`. */
-  form: text('form', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
-  /** AES-GCM ciphertext of the sibling's ID number (the parents' are sealed inside `form`). */
-  secrets: text('secrets'),
-  community: text('community'),
-  firstSchoolId: text('first_school_id').references(() => schools.id),
-  secondSchoolId: text('second_school_id').references(() => schools.id),
-  sibling: text('sibling', { mode: 'json' }).$type<{ idMasked: string; schoolId: string; remark: string } | null>(),
-  rejectReason: text('reject_reason'),
-  /** The worst result of the system checks (fail > manual > pending > pass); null before the first check. */
-  verification: text('verification').$type<CheckResult>(),
-  submittedAt: instant('submitted_at'),
-  createdAt: instant('created_at').notNull(),
-  updatedAt: instant('updated_at').notNull(),
-}, (t) => [
-  uniqueIndex('applications_child_season').on(t.childId, t.seasonId),
-  index('applications_account').on(t.accountId),
-  index('applications_submitted').on(t.submittedAt),
-  index('applications_status').on(t.status, t.submittedAt),
-  index('applications_channel').on(t.channelId, t.status),
-  index('applications_verification').on(t.verification, t.status),
-  index('applications_first_school').on(t.firstSchoolId, t.status),
-  index('applications_second_school').on(t.secondSchoolId, t.status),
-]);
+export const applications = sqliteTable(
+  'applications',
+  {
+    id: text('id').primaryKey(),
+    /** Human-readable number shown to parents and staff (e.g. `TH24-1-7K3M9Q`). */
+    number: text('number').notNull().unique(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    childId: text('child_id')
+      .notNull()
+      .references(() => children.id),
+    seasonId: text('season_id')
+      .notNull()
+      .references(() => seasons.id),
+    entryId: text('entry_id')
+      .notNull()
+      .references(() => entries.id),
+    grade: integer('grade').notNull(),
+    trackId: text('track_id').references(() => tracks.id),
+    channelId: text('channel_id').references(() => channels.id),
+    status: text('status').$type<ApplicationStatus>().notNull(),
+    version: integer('version').notNull().default(0),
+    /** Written by each change; the change's follow-up rows are inserted only where it is theirs. */
+    changeNonce: text('change_nonce'),
+    withdrawCount: integer('withdraw_count').notNull().default(0),
+    declarationAcceptedAt: instant('declaration_accepted_at').notNull(),
+    /** The form as typed, ID numbers masked; see `secrets`. */
+    form: text('form', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    /** AES-GCM ciphertext of the sibling's ID number (the parents' are sealed inside `form`). */
+    secrets: text('secrets'),
+    community: text('community'),
+    firstSchoolId: text('first_school_id').references(() => schools.id),
+    secondSchoolId: text('second_school_id').references(() => schools.id),
+    sibling: text('sibling', { mode: 'json' }).$type<{ idMasked: string; schoolId: string; remark: string } | null>(),
+    rejectReason: text('reject_reason'),
+    /** The worst result of the system checks (fail > manual > pending > pass); null before the first check. */
+    verification: text('verification').$type<CheckResult>(),
+    submittedAt: instant('submitted_at'),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('applications_child_season').on(t.childId, t.seasonId),
+    index('applications_account').on(t.accountId),
+    index('applications_submitted').on(t.submittedAt),
+    index('applications_status').on(t.status, t.submittedAt),
+    index('applications_channel').on(t.channelId, t.status),
+    index('applications_verification').on(t.verification, t.status),
+    index('applications_first_school').on(t.firstSchoolId, t.status),
+    index('applications_second_school').on(t.secondSchoolId, t.status),
+  ],
+);
 
 /** Every transition: who moved the application from what to what, when and why. */
-export const applicationHistory = sqliteTable('application_history', {
-  id: text('id').primaryKey(),
-  applicationId: text('application_id').notNull().references(() => applications.id),
-  version: integer('version').notNull(),
-  fromStatus: text('from_status').$type<ApplicationStatus>().notNull(),
-  toStatus: text('to_status').$type<ApplicationStatus>().notNull(),
-  actor: text('actor').$type<Actor>().notNull(),
-  actorId: text('actor_id'),
-  reason: text('reason'),
-  at: instant('at').notNull(),
-}, (t) => [uniqueIndex('application_history_version').on(t.applicationId, t.version)]);
+export const applicationHistory = sqliteTable(
+  'application_history',
+  {
+    id: text('id').primaryKey(),
+    applicationId: text('application_id')
+      .notNull()
+      .references(() => applications.id),
+    version: integer('version').notNull(),
+    fromStatus: text('from_status').$type<ApplicationStatus>().notNull(),
+    toStatus: text('to_status').$type<ApplicationStatus>().notNull(),
+    actor: text('actor').$type<Actor>().notNull(),
+    actorId: text('actor_id'),
+    reason: text('reason'),
+    at: instant('at').notNull(),
+  },
+  (t) => [uniqueIndex('application_history_version').on(t.applicationId, t.version)],
+);
 
 /** Uploaded documents (photos, PDFs) of an application; the bytes live in the file store under `storageKey`. */
-export const documents = sqliteTable('documents', {
-  id: text('id').primaryKey(),
-  applicationId: text('application_id').notNull().references(() => applications.id),
-  accountId: text('account_id').notNull().references(() => accounts.id),
-  kind: text('kind').notNull(),
-  fileName: text('file_name').notNull(),
-  contentType: text('content_type').notNull(),
-  size: integer('size').notNull(),
-  storageKey: text('storage_key').notNull().unique(),
-  createdAt: instant('created_at').notNull(),
-}, (t) => [index('documents_application').on(t.applicationId, t.kind)]);
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: text('id').primaryKey(),
+    applicationId: text('application_id')
+      .notNull()
+      .references(() => applications.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    storageKey: text('storage_key').notNull().unique(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('documents_application').on(t.applicationId, t.kind)],
+);
 
 // ——— Notices: in-app messages and the SMS outbox ———
 
 /** 我的消息: what the red dot counts until read. */
-export const messages = sqliteTable('messages', {
-  id: text('id').primaryKey(),
-  accountId: text('account_id').notNull().references(() => accounts.id),
-  /** The notice this message belongs to; one message per notice. */
-  noticeKey: text('notice_key').notNull().unique(),
-  title: text('title').notNull(),
-  body: text('body').notNull(),
-  createdAt: instant('created_at').notNull(),
-  readAt: instant('read_at'),
-}, (t) => [index('messages_account_created').on(t.accountId, t.createdAt)]);
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** The notice this message belongs to; one message per notice. */
+    noticeKey: text('notice_key').notNull().unique(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdAt: instant('created_at').notNull(),
+    readAt: instant('read_at'),
+  },
+  (t) => [index('messages_account_created').on(t.accountId, t.createdAt)],
+);
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'dead';
 
 /** SMS waiting to go out, written in the same batch as the change that causes it. */
-export const outbox = sqliteTable('outbox', {
-  id: text('id').primaryKey(),
-  /** Unique per notice (e.g. `code:<codeId>`, `welcome:<accountId>`); the provider sees it as the idempotency key. */
-  idempotencyKey: text('idempotency_key').notNull().unique(),
-  phone: text('phone').notNull(),
-  body: text('body').notNull(),
-  status: text('status').$type<OutboxStatus>().notNull().default('pending'),
-  attempts: integer('attempts').notNull().default(0),
-  nextAttemptAt: instant('next_attempt_at').notNull(),
-  /** The sweeper or request that holds the row while sending, and until when. */
-  claimedBy: text('claimed_by'),
-  claimExpiresAt: instant('claim_expires_at'),
-  lastError: text('last_error'),
-  createdAt: instant('created_at').notNull(),
-  sentAt: instant('sent_at'),
-}, (t) => [index('outbox_due').on(t.status, t.nextAttemptAt)]);
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    /** Unique per notice (e.g. `code:<codeId>`, `welcome:<accountId>`); the provider sees it as the idempotency key. */
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    phone: text('phone').notNull(),
+    body: text('body').notNull(),
+    status: text('status').$type<OutboxStatus>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: instant('next_attempt_at').notNull(),
+    /** The sweeper or request that holds the row while sending, and until when. */
+    claimedBy: text('claimed_by'),
+    claimExpiresAt: instant('claim_expires_at'),
+    lastError: text('last_error'),
+    createdAt: instant('created_at').notNull(),
+    sentAt: instant('sent_at'),
+  },
+  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt)],
+);
 
 /** What the `dev` SMS provider "sent": the dev inbox page reads it in demo mode. */
-export const devSms = sqliteTable('dev_sms', {
-  id: text('id').primaryKey(),
-  idempotencyKey: text('idempotency_key').notNull().unique(),
-  phone: text('phone').notNull(),
-  body: text('body').notNull(),
-  sentAt: instant('sent_at').notNull(),
-}, (t) => [index('dev_sms_phone').on(t.phone, t.sentAt)]);
+export const devSms = sqliteTable(
+  'dev_sms',
+  {
+    id: text('id').primaryKey(),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    phone: text('phone').notNull(),
+    body: text('body').notNull(),
+    sentAt: instant('sent_at').notNull(),
+  },
+  (t) => [index('dev_sms_phone').on(t.phone, t.sentAt)],
+);
 
 // ——— Staff: reviewers and administrators ———
 
@@ -314,53 +429,75 @@ export const staff = sqliteTable('staff', {
   updatedAt: instant('updated_at').notNull(),
 });
 
-export const staffSessions = sqliteTable('staff_sessions', {
-  id: text('id').primaryKey(),
-  tokenHash: text('token_hash').notNull().unique(),
-  staffId: text('staff_id').notNull().references(() => staff.id),
-  createdAt: instant('created_at').notNull(),
-  lastSeenAt: instant('last_seen_at').notNull(),
-  expiresAt: instant('expires_at').notNull(),
-  revokedAt: instant('revoked_at'),
-}, (t) => [index('staff_sessions_staff').on(t.staffId)]);
+export const staffSessions = sqliteTable(
+  'staff_sessions',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    createdAt: instant('created_at').notNull(),
+    lastSeenAt: instant('last_seen_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    revokedAt: instant('revoked_at'),
+  },
+  (t) => [index('staff_sessions_staff').on(t.staffId)],
+);
 
 /** Append-only (database triggers refuse UPDATE and DELETE): every staff sign-in, decision, reveal and export. */
-export const auditLog = sqliteTable('audit_log', {
-  id: text('id').primaryKey(),
-  at: instant('at').notNull(),
-  staffId: text('staff_id'),
-  username: text('username').notNull(),
-  action: text('action').notNull(),
-  applicationId: text('application_id'),
-  /** What exactly: filters of an export, a decision's reason, … (never a full ID number). */
-  detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
-  ip: text('ip'),
-  requestId: text('request_id'),
-}, (t) => [index('audit_log_at').on(t.at), index('audit_log_staff').on(t.staffId, t.at), index('audit_log_application').on(t.applicationId)]);
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: text('id').primaryKey(),
+    at: instant('at').notNull(),
+    staffId: text('staff_id'),
+    username: text('username').notNull(),
+    action: text('action').notNull(),
+    applicationId: text('application_id'),
+    /** What exactly: filters of an export, a decision's reason, … (never a full ID number). */
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    ip: text('ip'),
+    requestId: text('request_id'),
+  },
+  (t) => [index('audit_log_at').on(t.at), index('audit_log_staff').on(t.staffId, t.at), index('audit_log_application').on(t.applicationId)],
+);
 
 // ——— System verification against authority records (系统可查验) ———
 
 /** The latest result per application and claim, with the record values it rests on (staff see them in the detail). */
-export const verificationChecks = sqliteTable('verification_checks', {
-  id: text('id').primaryKey(),
-  applicationId: text('application_id').notNull().references(() => applications.id),
-  claim: text('claim').$type<Claim>().notNull(),
-  result: text('result').$type<CheckResult>().notNull(),
-  summary: text('summary').notNull(),
-  values: text('values', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
-  source: text('source').notNull(),
-  checkedAt: instant('checked_at').notNull(),
-}, (t) => [uniqueIndex('verification_checks_claim').on(t.applicationId, t.claim)]);
+export const verificationChecks = sqliteTable(
+  'verification_checks',
+  {
+    id: text('id').primaryKey(),
+    applicationId: text('application_id')
+      .notNull()
+      .references(() => applications.id),
+    claim: text('claim').$type<Claim>().notNull(),
+    result: text('result').$type<CheckResult>().notNull(),
+    summary: text('summary').notNull(),
+    values: text('values', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    source: text('source').notNull(),
+    checkedAt: instant('checked_at').notNull(),
+  },
+  (t) => [uniqueIndex('verification_checks_claim').on(t.applicationId, t.claim)],
+);
 
 /** A check to run (after a submission, or on a reviewer's request); retried by the sweeper while the service is down. */
-export const verificationJobs = sqliteTable('verification_jobs', {
-  applicationId: text('application_id').primaryKey().references(() => applications.id),
-  dueAt: instant('due_at').notNull(),
-  attempts: integer('attempts').notNull().default(0),
-  claimedBy: text('claimed_by'),
-  claimExpiresAt: instant('claim_expires_at'),
-  lastError: text('last_error'),
-}, (t) => [index('verification_jobs_due').on(t.dueAt)]);
+export const verificationJobs = sqliteTable(
+  'verification_jobs',
+  {
+    applicationId: text('application_id')
+      .primaryKey()
+      .references(() => applications.id),
+    dueAt: instant('due_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    claimedBy: text('claimed_by'),
+    claimExpiresAt: instant('claim_expires_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [index('verification_jobs_due').on(t.dueAt)],
+);
 
 // ——— Abuse limits, alarms and disputes ———
 
@@ -368,41 +505,53 @@ export const verificationJobs = sqliteTable('verification_jobs', {
  * Fixed-window counters for abuse limits (per address, per account, or for everyone). A request adds its weight with
  * one upsert that refuses to pass the limit, so concurrent requests cannot slip past it.
  */
-export const rateLimits = sqliteTable('rate_limits', {
-  /** What is limited, e.g. `staff-sign-in:address`, `precheck:account`, `sms:all`. */
-  bucket: text('bucket').notNull(),
-  /** Whose: an address (IPv6 grouped by /64), an account id, or `all`. */
-  subject: text('subject').notNull(),
-  windowStart: instant('window_start').notNull(),
-  used: integer('used').notNull().default(0),
-}, (t) => [primaryKey({ columns: [t.bucket, t.subject, t.windowStart] }), index('rate_limits_window').on(t.windowStart)]);
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    /** What is limited, e.g. `staff-sign-in:address`, `precheck:account`, `sms:all`. */
+    bucket: text('bucket').notNull(),
+    /** Whose: an address (IPv6 grouped by /64), an account id, or `all`. */
+    subject: text('subject').notNull(),
+    windowStart: instant('window_start').notNull(),
+    used: integer('used').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.subject, t.windowStart] }), index('rate_limits_window').on(t.windowStart)],
+);
 
 /**
  * Failed staff sign-ins per (username, address): a lock with back-off that one address cannot impose on another.
  * Kept for unknown usernames too, so the answer never tells a real name from an unknown one.
  */
-export const staffSignInFailures = sqliteTable('staff_sign_in_failures', {
-  username: text('username').notNull(),
-  address: text('address').notNull(),
-  failures: integer('failures').notNull().default(0),
-  /** How many times this pair has been locked: each lock lasts longer. */
-  locks: integer('locks').notNull().default(0),
-  lockedUntil: instant('locked_until'),
-  lastFailureAt: instant('last_failure_at').notNull(),
-}, (t) => [primaryKey({ columns: [t.username, t.address] })]);
+export const staffSignInFailures = sqliteTable(
+  'staff_sign_in_failures',
+  {
+    username: text('username').notNull(),
+    address: text('address').notNull(),
+    failures: integer('failures').notNull().default(0),
+    /** How many times this pair has been locked: each lock lasts longer. */
+    locks: integer('locks').notNull().default(0),
+    lockedUntil: instant('locked_until'),
+    lastFailureAt: instant('last_failure_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.address] })],
+);
 
 /** Alarms for administrators (e.g. the hourly SMS budget reached): raised once per key, shown until acknowledged. */
-export const alerts = sqliteTable('alerts', {
-  id: text('id').primaryKey(),
-  /** One alarm per cause and period, e.g. `sms-budget:2024-07-20T10`. */
-  key: text('key').notNull().unique(),
-  kind: text('kind').notNull(),
-  message: text('message').notNull(),
-  detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
-  raisedAt: instant('raised_at').notNull(),
-  acknowledgedAt: instant('acknowledged_at'),
-  acknowledgedBy: text('acknowledged_by'),
-}, (t) => [index('alerts_raised').on(t.raisedAt)]);
+export const alerts = sqliteTable(
+  'alerts',
+  {
+    id: text('id').primaryKey(),
+    /** One alarm per cause and period, e.g. `sms-budget:2024-07-20T10`. */
+    key: text('key').notNull().unique(),
+    kind: text('kind').notNull(),
+    message: text('message').notNull(),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    raisedAt: instant('raised_at').notNull(),
+    acknowledgedAt: instant('acknowledged_at'),
+    acknowledgedBy: text('acknowledged_by'),
+  },
+  (t) => [index('alerts_raised').on(t.raisedAt)],
+);
 
 export type BindingAppealStatus = 'open' | 'granted' | 'refused' | 'withdrawn';
 
@@ -410,32 +559,44 @@ export type BindingAppealStatus = 'open' | 'granted' | 'refused' | 'withdrawn';
  * A family's claim on a child that another account bound first (the guide's "已被绑定"). The authority records
  * settle it when they show the claimant is the child's parent and the holder is not; otherwise staff settle it.
  */
-export const bindingAppeals = sqliteTable('binding_appeals', {
-  id: text('id').primaryKey(),
-  /** The contested binding. */
-  childId: text('child_id').notNull(),
-  /** Blind index of the child's ID number (the binding row may move or go). */
-  childBlind: text('child_blind').notNull(),
-  claimantAccountId: text('claimant_account_id').notNull().references(() => accounts.id),
-  holderAccountId: text('holder_account_id').notNull().references(() => accounts.id),
-  status: text('status').$type<BindingAppealStatus>().notNull(),
-  /** The claimant's explanation (ID-number-shaped text masked). */
-  reason: text('reason').notNull(),
-  /** What the records said of claimant and holder, without personal data. */
-  evidence: text('evidence', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
-  createdAt: instant('created_at').notNull(),
-  settledAt: instant('settled_at'),
-  /** A staff id, or `records` when the authority records settled it. */
-  settledBy: text('settled_by'),
-  settlement: text('settlement'),
-}, (t) => [
-  index('binding_appeals_status').on(t.status, t.createdAt),
-  uniqueIndex('binding_appeals_one_open').on(t.childBlind, t.claimantAccountId).where(sql`status = 'open'`),
-]);
+export const bindingAppeals = sqliteTable(
+  'binding_appeals',
+  {
+    id: text('id').primaryKey(),
+    /** The contested binding. */
+    childId: text('child_id').notNull(),
+    /** Blind index of the child's ID number (the binding row may move or go). */
+    childBlind: text('child_blind').notNull(),
+    claimantAccountId: text('claimant_account_id')
+      .notNull()
+      .references(() => accounts.id),
+    holderAccountId: text('holder_account_id')
+      .notNull()
+      .references(() => accounts.id),
+    status: text('status').$type<BindingAppealStatus>().notNull(),
+    /** The claimant's explanation (ID-number-shaped text masked). */
+    reason: text('reason').notNull(),
+    /** What the records said of claimant and holder, without personal data. */
+    evidence: text('evidence', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: instant('created_at').notNull(),
+    settledAt: instant('settled_at'),
+    /** A staff id, or `records` when the authority records settled it. */
+    settledBy: text('settled_by'),
+    settlement: text('settlement'),
+  },
+  (t) => [
+    index('binding_appeals_status').on(t.status, t.createdAt),
+    uniqueIndex('binding_appeals_one_open').on(t.childBlind, t.claimantAccountId).where(sql`status = 'open'`),
+  ],
+);
 
 /** Bytes written to the file store before their document row exists: the sweeper deletes those no row claims. */
-export const uploadIntents = sqliteTable('upload_intents', {
-  storageKey: text('storage_key').primaryKey(),
-  accountId: text('account_id').notNull(),
-  createdAt: instant('created_at').notNull(),
-}, (t) => [index('upload_intents_created').on(t.createdAt)]);
+export const uploadIntents = sqliteTable(
+  'upload_intents',
+  {
+    storageKey: text('storage_key').primaryKey(),
+    accountId: text('account_id').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('upload_intents_created').on(t.createdAt)],
+);

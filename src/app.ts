@@ -31,9 +31,25 @@ export type DepsSource = AppDeps | ((c: HonoContext) => AppDeps | Promise<AppDep
 
 /** Features no page uses. Taking a photo goes through `<input type="file" capture>`, which opens the phone's own camera and needs none of them. */
 const permissionsPolicy = {
-  camera: [], microphone: [], geolocation: [], payment: [], usb: [], serial: [], hid: [], bluetooth: [],
-  midi: [], displayCapture: [], screenWakeLock: [], publickeyCredentialsGet: [], xrSpatialTracking: [],
-  accelerometer: [], gyroscope: [], magnetometer: [], ambientLightSensor: [], interestCohort: [], browsingTopics: [],
+  camera: [],
+  microphone: [],
+  geolocation: [],
+  payment: [],
+  usb: [],
+  serial: [],
+  hid: [],
+  bluetooth: [],
+  midi: [],
+  displayCapture: [],
+  screenWakeLock: [],
+  publickeyCredentialsGet: [],
+  xrSpatialTracking: [],
+  accelerometer: [],
+  gyroscope: [],
+  magnetometer: [],
+  ambientLightSensor: [],
+  interestCohort: [],
+  browsingTopics: [],
 };
 
 /**
@@ -77,25 +93,31 @@ export function createApp(source: DepsSource, hooks: HostHooks = {}) {
   };
   app.use('/api/*', noStore);
   app.use('/trpc/*', noStore);
-  app.use('/trpc/*', bodyLimit({
-    maxSize: apiBodyLimit,
-    // The refused body is never read: the connection cannot carry another request, so say it is closing.
-    onError: (c) => c.json(transportErrorBody('PAYLOAD_TOO_LARGE'), 413, { Connection: 'close' }),
-  }));
+  app.use(
+    '/trpc/*',
+    bodyLimit({
+      maxSize: apiBodyLimit,
+      // The refused body is never read: the connection cannot carry another request, so say it is closing.
+      onError: (c) => c.json(transportErrorBody('PAYLOAD_TOO_LARGE'), 413, { Connection: 'close' }),
+    }),
+  );
   app.use('/api/files/*', bodyLimit({ maxSize: filesBodyLimit, onError: filesTooLarge }));
 
   app.use('/trpc/*', batchTooLarge);
-  app.use('/trpc/*', trpcServer({
-    endpoint: '/trpc',
-    router: appRouter,
-    createContext: (opts, c) => contextFromHono(depsOf(c), c, opts.resHeaders, clientIp),
-    responseMeta: ({ errors }) => (errors.some((e) => e.code === 'SERVICE_UNAVAILABLE') ? { headers: { 'Retry-After': '5' } } : {}),
-    onError({ error, path, ctx }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE') {
-        (ctx?.deps.log ?? console).error(`[${ctx?.requestId ?? '-'}] trpc ${path ?? '?'} failed: ${loggableError(error.cause ?? error)}`);
-      }
-    },
-  }));
+  app.use(
+    '/trpc/*',
+    trpcServer({
+      endpoint: '/trpc',
+      router: appRouter,
+      createContext: (opts, c) => contextFromHono(depsOf(c), c, opts.resHeaders, clientIp),
+      responseMeta: ({ errors }) => (errors.some((e) => e.code === 'SERVICE_UNAVAILABLE') ? { headers: { 'Retry-After': '5' } } : {}),
+      onError({ error, path, ctx }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE') {
+          (ctx?.deps.log ?? console).error(`[${ctx?.requestId ?? '-'}] trpc ${path ?? '?'} failed: ${loggableError(error.cause ?? error)}`);
+        }
+      },
+    }),
+  );
 
   app.route('/api/files', filesRoutes(depsOf, clientIp));
 

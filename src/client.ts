@@ -28,15 +28,17 @@ export interface EnrollmentClientOptions {
  */
 export function createEnrollmentClient(options: EnrollmentClientOptions) {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({
-      url: `${options.url.replace(/\/$/, '')}/trpc`,
-      maxItems: maxBatchSize,
-      fetch: options.fetch,
-      headers() {
-        const token = typeof options.token === 'function' ? options.token() : options.token;
-        return { ...options.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) };
-      },
-    })],
+    links: [
+      httpBatchLink({
+        url: `${options.url.replace(/\/$/, '')}/trpc`,
+        maxItems: maxBatchSize,
+        fetch: options.fetch,
+        headers() {
+          const token = typeof options.token === 'function' ? options.token() : options.token;
+          return { ...options.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) };
+        },
+      }),
+    ],
   });
 }
 

@@ -52,7 +52,10 @@ export class ConfigError extends Error {}
 
 /** Whether a listen address only accepts connections from this machine. */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
 }
 
@@ -63,9 +66,9 @@ export function isLoopbackHost(host: string): boolean {
 export function assertDemoHostAllowed(config: Pick<HostConfig, 'dev' | 'devPublic' | 'host'>): void {
   if (!config.dev || config.devPublic || isLoopbackHost(config.host)) return;
   throw new ConfigError(
-    `demo mode (ENROLL_DEV=1) refuses to listen on HOST=${config.host}: its dev inbox shows every sign-in code to anyone `
-    + 'and its staff passwords are public. Use a loopback HOST (127.0.0.1), or set ENROLL_DEV_PUBLIC=1 if you really mean it '
-    + '(demo mode is never for real families; see README "Deploying for real").',
+    `demo mode (ENROLL_DEV=1) refuses to listen on HOST=${config.host}: its dev inbox shows every sign-in code to anyone ` +
+      'and its staff passwords are public. Use a loopback HOST (127.0.0.1), or set ENROLL_DEV_PUBLIC=1 if you really mean it ' +
+      '(demo mode is never for real families; see README "Deploying for real").',
   );
 }
 
@@ -74,18 +77,23 @@ const truthy = (value: string | undefined) => value === '1' || value === 'true';
 /** A provider's base URL: http(s), trimmed; `name` is the variable the operator's message names. */
 function serviceUrl(name: string, provider: string, extra?: (url: URL) => string | undefined) {
   const required = `${name} is required when ${provider}`;
-  return z.string({ error: required }).trim().min(1, required).transform((text, ctx) => {
-    let url: URL;
-    try {
-      url = new URL(text);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: `${name} is not a URL: ${text}` });
-      return z.NEVER;
-    }
-    const wrong = url.protocol !== 'https:' && url.protocol !== 'http:' ? `${name} must be an http(s) URL, not ${url.protocol}` : extra?.(url);
-    if (wrong) ctx.addIssue({ code: 'custom', message: wrong });
-    return text;
-  });
+  return z
+    .string({ error: required })
+    .trim()
+    .min(1, required)
+    .transform((text, ctx) => {
+      let url: URL;
+      try {
+        url = new URL(text);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `${name} is not a URL: ${text}` });
+        return z.NEVER;
+      }
+      const wrong =
+        url.protocol !== 'https:' && url.protocol !== 'http:' ? `${name} must be an http(s) URL, not ${url.protocol}` : extra?.(url);
+      if (wrong) ctx.addIssue({ code: 'custom', message: wrong });
+      return text;
+    });
 }
 
 function secret(name: string, provider: string) {
@@ -93,30 +101,42 @@ function secret(name: string, provider: string) {
   return z.string({ error: required }).trim().min(1, required);
 }
 
-const providerMessage = (name: string, values: string[], got: unknown) => `${name} must be ${values.map((v) => `"${v}"`).join(' or ')} `
-  + (got === undefined ? '(outside demo mode it must be set)' : `(outside demo mode it must be set), not ${JSON.stringify(got)}`);
+const providerMessage = (name: string, values: string[], got: unknown) =>
+  `${name} must be ${values.map((v) => `"${v}"`).join(' or ')} ` +
+  (got === undefined ? '(outside demo mode it must be set)' : `(outside demo mode it must be set), not ${JSON.stringify(got)}`);
 
-const smsSchema = z.discriminatedUnion('provider', [
-  z.object({ provider: z.literal('dev'), demo: z.boolean() }),
-  z.object({
-    provider: z.literal('http'),
-    httpUrl: serviceUrl('SMS_HTTP_URL', 'SMS_PROVIDER=http'),
-    httpKey: secret('SMS_HTTP_KEY', 'SMS_PROVIDER=http'),
-  }),
-], { error: (issue) => providerMessage('SMS_PROVIDER', ['dev', 'http'], (issue.input as { provider?: unknown } | undefined)?.provider) });
-
-const recordsSchema = z.discriminatedUnion('provider', [
-  z.object({ provider: z.literal('local') }),
-  z.object({
-    provider: z.literal('http'),
-    httpUrl: serviceUrl('RECORDS_HTTP_URL', 'RECORDS_PROVIDER=http', (url) => {
-      if (url.username || url.password) return 'RECORDS_HTTP_URL must not hold credentials: put the key in RECORDS_HTTP_KEY';
-      if (url.search || url.hash) return 'RECORDS_HTTP_URL must be a base URL without query or fragment (operations are appended as /<operation>)';
-      return undefined;
+const smsSchema = z.discriminatedUnion(
+  'provider',
+  [
+    z.object({ provider: z.literal('dev'), demo: z.boolean() }),
+    z.object({
+      provider: z.literal('http'),
+      httpUrl: serviceUrl('SMS_HTTP_URL', 'SMS_PROVIDER=http'),
+      httpKey: secret('SMS_HTTP_KEY', 'SMS_PROVIDER=http'),
     }),
-    httpKey: secret('RECORDS_HTTP_KEY', 'RECORDS_PROVIDER=http'),
-  }),
-], { error: (issue) => providerMessage('RECORDS_PROVIDER', ['local', 'http'], (issue.input as { provider?: unknown } | undefined)?.provider) });
+  ],
+  { error: (issue) => providerMessage('SMS_PROVIDER', ['dev', 'http'], (issue.input as { provider?: unknown } | undefined)?.provider) },
+);
+
+const recordsSchema = z.discriminatedUnion(
+  'provider',
+  [
+    z.object({ provider: z.literal('local') }),
+    z.object({
+      provider: z.literal('http'),
+      httpUrl: serviceUrl('RECORDS_HTTP_URL', 'RECORDS_PROVIDER=http', (url) => {
+        if (url.username || url.password) return 'RECORDS_HTTP_URL must not hold credentials: put the key in RECORDS_HTTP_KEY';
+        if (url.search || url.hash)
+          return 'RECORDS_HTTP_URL must be a base URL without query or fragment (operations are appended as /<operation>)';
+        return undefined;
+      }),
+      httpKey: secret('RECORDS_HTTP_KEY', 'RECORDS_PROVIDER=http'),
+    }),
+  ],
+  {
+    error: (issue) => providerMessage('RECORDS_PROVIDER', ['local', 'http'], (issue.input as { provider?: unknown } | undefined)?.provider),
+  },
+);
 
 /**
  * The whole configuration, validated here once (both hosts): the adapters' factories take its typed result and check
@@ -125,15 +145,19 @@ const recordsSchema = z.discriminatedUnion('provider', [
 function hostSchema(dev: boolean) {
   return z.object({
     databaseUrl: z.string({ error: 'DATABASE_URL is required' }).min(1, 'DATABASE_URL is required'),
-    dataKey: z.string({ error: 'DATA_KEY is required outside demo mode (ENROLL_DEV=1)' })
+    dataKey: z
+      .string({ error: 'DATA_KEY is required outside demo mode (ENROLL_DEV=1)' })
       .min(1, 'DATA_KEY is required outside demo mode (ENROLL_DEV=1)')
       .refine((key) => dev || key.length >= 32, 'DATA_KEY must be at least 32 characters'),
-    startAt: z.string().optional().transform((text, ctx) => {
-      if (!text) return undefined;
-      const at = new Date(text);
-      if (Number.isNaN(at.getTime())) ctx.addIssue({ code: 'custom', message: `ENROLL_NOW is not an ISO instant: ${text}` });
-      return at;
-    }),
+    startAt: z
+      .string()
+      .optional()
+      .transform((text, ctx) => {
+        if (!text) return undefined;
+        const at = new Date(text);
+        if (Number.isNaN(at.getTime())) ctx.addIssue({ code: 'custom', message: `ENROLL_NOW is not an ISO instant: ${text}` });
+        return at;
+      }),
     port: z.string().transform((text, ctx) => {
       const port = Number(text);
       if (!Number.isInteger(port) || port < 0 || port > 65535) ctx.addIssue({ code: 'custom', message: `PORT is not a port: ${text}` });
@@ -143,7 +167,8 @@ function hostSchema(dev: boolean) {
     records: recordsSchema,
     smsHourlyBudget: z.string().transform((text, ctx) => {
       const budget = Number(text);
-      if (!Number.isInteger(budget) || budget < 1) ctx.addIssue({ code: 'custom', message: `SMS_HOURLY_BUDGET is not a positive whole number: ${text}` });
+      if (!Number.isInteger(budget) || budget < 1)
+        ctx.addIssue({ code: 'custom', message: `SMS_HOURLY_BUDGET is not a positive whole number: ${text}` });
       return budget;
     }),
   });
@@ -161,7 +186,11 @@ export function parseConfig(env: HostEnv, defaults: { databaseUrl?: string } = {
     startAt: env.ENROLL_NOW || (dev ? demoStart : undefined),
     port: env.PORT || '8787',
     sms: { provider: env.SMS_PROVIDER || (dev ? 'dev' : undefined), httpUrl: env.SMS_HTTP_URL, httpKey: env.SMS_HTTP_KEY, demo: dev },
-    records: { provider: env.RECORDS_PROVIDER || (dev ? 'local' : undefined), httpUrl: env.RECORDS_HTTP_URL, httpKey: env.RECORDS_HTTP_KEY },
+    records: {
+      provider: env.RECORDS_PROVIDER || (dev ? 'local' : undefined),
+      httpUrl: env.RECORDS_HTTP_URL,
+      httpKey: env.RECORDS_HTTP_KEY,
+    },
     smsHourlyBudget: env.SMS_HOURLY_BUDGET || String(defaultSmsHourlyBudget),
   });
   if (!parsed.success) throw new ConfigError(parsed.error.issues[0]?.message ?? 'the configuration is invalid');

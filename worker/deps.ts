@@ -16,7 +16,12 @@ import type { HostConfig } from './config';
  */
 export type SharedDeps = Omit<AppDeps, 'db' | 'sms' | 'files'>;
 
-export async function sharedDeps(config: HostConfig, clock: Clock, log: AppDeps['log'] = console, random: RandomSource = webCryptoRandom): Promise<SharedDeps> {
+export async function sharedDeps(
+  config: HostConfig,
+  clock: Clock,
+  log: AppDeps['log'] = console,
+  random: RandomSource = webCryptoRandom,
+): Promise<SharedDeps> {
   return {
     clock,
     random,
@@ -58,7 +63,6 @@ export async function buildDeps(
   files: FileStore,
   overrides: { clock?: Clock; log?: AppDeps['log']; random?: RandomSource } = {},
 ): Promise<AppDeps> {
-  const clock = overrides.clock ?? await startClock(config, db);
+  const clock = overrides.clock ?? (await startClock(config, db));
   return withDatabase(await sharedDeps(config, clock, overrides.log, overrides.random), config, db, files);
 }
-

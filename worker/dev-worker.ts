@@ -20,7 +20,7 @@ const port = process.env.PORT || '8787';
 const url = `http://127.0.0.1:${port}`;
 
 // Checked first so that the readiness probe below cannot mistake another server on the port for the Worker.
-if (!await portIsFree(Number(port))) {
+if (!(await portIsFree(Number(port)))) {
   console.error(`127.0.0.1:${port} is already in use (another npm run dev?): stop it or set PORT`);
   process.exit(1);
 }
@@ -45,22 +45,33 @@ try {
 const vars: Record<string, string> = { DATABASE_URL: sqld.url, ENROLL_DEV: '1' };
 if (process.env.ENROLL_NOW) vars.ENROLL_NOW = process.env.ENROLL_NOW;
 
-const wrangler = spawn(process.execPath, [
-  wranglerBin, 'dev', '--ip', '127.0.0.1', '--port', port, '--test-scheduled',
-  // Demo mode answers from the demo records, which the deployed Worker leaves out (wrangler.toml [define]).
-  '--define', 'DEMO_RECORDS:true',
-  ...Object.entries(vars).flatMap(([key, value]) => ['--var', `${key}:${value}`]),
-], {
-  cwd: projectDir,
-  stdio: 'inherit',
-  env: {
-    ...process.env,
-    WRANGLER_SEND_METRICS: 'false',
-    WRANGLER_SEND_ERROR_REPORTS: 'false',
-    CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-    XDG_CONFIG_HOME: join(projectDir, '.config'),
+const wrangler = spawn(
+  process.execPath,
+  [
+    wranglerBin,
+    'dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    port,
+    '--test-scheduled',
+    // Demo mode answers from the demo records, which the deployed Worker leaves out (wrangler.toml [define]).
+    '--define',
+    'DEMO_RECORDS:true',
+    ...Object.entries(vars).flatMap(([key, value]) => ['--var', `${key}:${value}`]),
+  ],
+  {
+    cwd: projectDir,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      WRANGLER_SEND_METRICS: 'false',
+      WRANGLER_SEND_ERROR_REPORTS: 'false',
+      CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+      XDG_CONFIG_HOME: join(projectDir, '.config'),
+    },
   },
-});
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => wrangler.kill(signal));

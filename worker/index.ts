@@ -59,7 +59,9 @@ async function isolateFor(env: Env): Promise<Isolate | undefined> {
 /** This request's own database client, SMS sender and file store, around the isolate's shared values. */
 async function depsFor(from: Isolate, env: Env, ctx: { waitUntil(work: Promise<unknown>): void }): Promise<AppDeps> {
   const db = createWebDb(from.config.databaseUrl, from.config.databaseAuthToken);
-  await from.clock.sync(db, (work) => ctx.waitUntil(work.catch((error: unknown) => console.error(`clock sync failed: ${loggableError(error)}`))));
+  await from.clock.sync(db, (work) =>
+    ctx.waitUntil(work.catch((error: unknown) => console.error(`clock sync failed: ${loggableError(error)}`))),
+  );
   return withDatabase(from.shared, from.config, db, r2Files(env.DOCUMENTS));
 }
 
@@ -76,12 +78,14 @@ export default {
     const configured = await isolateFor(env);
     if (!configured) throw new Error('sweep skipped: the worker configuration is invalid (see the log line above)');
     const deps = await depsFor(configured, env, ctx);
-    ctx.waitUntil(sweep(deps).then(
-      (report) => console.info(`sweep (${controller.cron}) ${JSON.stringify(report)}`),
-      (error: unknown) => {
-        console.error(`sweep (${controller.cron}) failed: ${loggableError(error)}`);
-        throw error;
-      },
-    ));
+    ctx.waitUntil(
+      sweep(deps).then(
+        (report) => console.info(`sweep (${controller.cron}) ${JSON.stringify(report)}`),
+        (error: unknown) => {
+          console.error(`sweep (${controller.cron}) failed: ${loggableError(error)}`);
+          throw error;
+        },
+      ),
+    );
   },
 } satisfies ExportedHandler<Env>;

@@ -29,7 +29,10 @@ export interface NodeHost {
  * Opens (and creates) the embedded libSQL database, migrates and seeds it, keeps documents under `FILES_DIR`, and
  * serves the API and the built web app. Tests start it too, with their own database file and clock.
  */
-export async function startNodeHost(config: HostConfig, overrides: { clock?: Clock; log?: AppDeps['log']; random?: RandomSource; sweepEveryMs?: number } = {}): Promise<NodeHost> {
+export async function startNodeHost(
+  config: HostConfig,
+  overrides: { clock?: Clock; log?: AppDeps['log']; random?: RandomSource; sweepEveryMs?: number } = {},
+): Promise<NodeHost> {
   assertDemoHostAllowed(config);
   if (config.databaseUrl.startsWith('file:')) {
     mkdirSync(dirname(resolve(config.databaseUrl.slice('file:'.length))), { recursive: true, mode: 0o700 });

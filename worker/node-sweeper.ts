@@ -10,9 +10,12 @@ export function startSweeper(deps: AppDeps, everyMs: number, after: () => Promis
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = sweep(deps).then(after)
+    running = sweep(deps)
+      .then(after)
       .catch((error) => deps.log.error(`sweep failed: ${loggableError(error)}`))
-      .finally(() => { running = null; });
+      .finally(() => {
+        running = null;
+      });
   }, everyMs);
   timer.unref();
   return {

@@ -7,7 +7,9 @@ try {
   const host = await startNodeHost(config);
   const now = host.deps.clock.now();
   console.info(`入学报名平台 listening on ${host.url}`);
-  console.info(`database ${config.databaseUrl}; clock ${config.startAt ? 'shifted' : 'real'}, now ${formatChinaDateTime(now)} (China time)${config.dev ? '; demo mode' : ''}`);
+  console.info(
+    `database ${config.databaseUrl}; clock ${config.startAt ? 'shifted' : 'real'}, now ${formatChinaDateTime(now)} (China time)${config.dev ? '; demo mode' : ''}`,
+  );
   const stop = () => host.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

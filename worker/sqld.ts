@@ -23,13 +23,31 @@ export interface Sqld {
  * Starts the real libSQL server on 127.0.0.1 with its data in `dbPath` and resolves once it answers `/health`.
  * The Worker reaches it over HTTP as it would reach Turso or a self-hosted sqld.
  */
-export async function startSqld(options: { dbPath: string; port?: number; readyTimeoutMs?: number; args?: readonly string[]; wal?: readonly string[] }): Promise<Sqld> {
+export async function startSqld(options: {
+  dbPath: string;
+  port?: number;
+  readyTimeoutMs?: number;
+  args?: readonly string[];
+  wal?: readonly string[];
+}): Promise<Sqld> {
   mkdirSync(options.dbPath, { recursive: true });
-  const port = options.port ?? await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(sqldBin, ['--db-path', options.dbPath, '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome', ...(options.wal ?? sqldWal), ...(options.args ?? [])], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    sqldBin,
+    [
+      '--db-path',
+      options.dbPath,
+      '--http-listen-addr',
+      `127.0.0.1:${port}`,
+      '--no-welcome',
+      ...(options.wal ?? sqldWal),
+      ...(options.args ?? []),
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const output = tail(child);
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);

@@ -16,9 +16,15 @@ function upsert<T extends SQLiteTable>(db: Db, table: T, rows: T['$inferInsert']
   const content = Object.entries(all).filter(([, c]) => c.name !== 'id' && c.name !== 'updated_at');
   const set: Record<string, SQL> = Object.fromEntries(content.map(([key, c]) => [key, sql.raw(`excluded."${c.name}"`)]));
   if ('updatedAt' in all) set.updatedAt = sql`(unixepoch('subsec') * 1000)`;
-  const changed = sql.join(content.map(([, c]) => sql.raw(`excluded."${c.name}" IS NOT "${c.name}"`)), sql.raw(' OR '));
+  const changed = sql.join(
+    content.map(([, c]) => sql.raw(`excluded."${c.name}" IS NOT "${c.name}"`)),
+    sql.raw(' OR '),
+  );
   if (!all.id) throw new Error('upsert needs an id column');
-  return db.insert(table).values(rows as never).onConflictDoUpdate({ target: all.id, set: set as never, setWhere: changed });
+  return db
+    .insert(table)
+    .values(rows as never)
+    .onConflictDoUpdate({ target: all.id, set: set as never, setWhere: changed });
 }
 
 /**
@@ -39,20 +45,44 @@ export async function seedSeason(db: Db, seed: SeedSeason): Promise<void> {
     const entryId = await catalogId('entry', seasonId, entry.code);
     const grades = entry.tracks.flatMap((t) => [t.gradeMin, t.gradeMax]);
     entryRows.push({
-      id: entryId, seasonId, code: entry.code, name: entry.name, description: entry.description,
-      gradeMin: Math.min(...grades), gradeMax: Math.max(...grades), sort: entrySort,
+      id: entryId,
+      seasonId,
+      code: entry.code,
+      name: entry.name,
+      description: entry.description,
+      gradeMin: Math.min(...grades),
+      gradeMax: Math.max(...grades),
+      sort: entrySort,
     });
-    windowRows.push({ id: await catalogId('window', entryId), entryId, opensAt: new Date(entry.opensAt), closesAt: new Date(entry.closesAt) });
+    windowRows.push({
+      id: await catalogId('window', entryId),
+      entryId,
+      opensAt: new Date(entry.opensAt),
+      closesAt: new Date(entry.closesAt),
+    });
     for (const [trackSort, track] of entry.tracks.entries()) {
       const trackId = await catalogId('track', entryId, track.code);
       trackRows.push({
-        id: trackId, entryId, code: track.code, name: track.name, description: track.description,
-        level: track.level, gradeMin: track.gradeMin, gradeMax: track.gradeMax, sort: trackSort,
+        id: trackId,
+        entryId,
+        code: track.code,
+        name: track.name,
+        description: track.description,
+        level: track.level,
+        gradeMin: track.gradeMin,
+        gradeMax: track.gradeMax,
+        sort: trackSort,
       });
       for (const [channelSort, channel] of track.channels.entries()) {
         channelRows.push({
-          id: await catalogId('channel', trackId, channel.code), trackId, code: channel.code, name: channel.name,
-          definition: channel.definition, eligibility: channel.eligibility, documents: channel.documents, sort: channelSort,
+          id: await catalogId('channel', trackId, channel.code),
+          trackId,
+          code: channel.code,
+          name: channel.name,
+          definition: channel.definition,
+          eligibility: channel.eligibility,
+          documents: channel.documents,
+          sort: channelSort,
         });
       }
     }
@@ -62,7 +92,17 @@ export async function seedSeason(db: Db, seed: SeedSeason): Promise<void> {
   const catchmentRows: (typeof catchments.$inferInsert)[] = [];
   for (const [sort, school] of seed.schools.entries()) {
     const schoolId = await catalogId('school', seed.region.code, school.code);
-    schoolRows.push({ id: schoolId, regionId, code: school.code, name: school.name, level: school.level, capacity: school.capacity, address: school.address, contactPhone: school.contactPhone, sort });
+    schoolRows.push({
+      id: schoolId,
+      regionId,
+      code: school.code,
+      name: school.name,
+      level: school.level,
+      capacity: school.capacity,
+      address: school.address,
+      contactPhone: school.contactPhone,
+      sort,
+    });
     for (const name of school.communities) {
       const communityId = communityIds.get(name);
       if (!communityId) throw new Error(`seed: school ${school.code} serves unknown community ${name}`);
@@ -70,9 +110,16 @@ export async function seedSeason(db: Db, seed: SeedSeason): Promise<void> {
     }
   }
 
-  const pageRows = await Promise.all(seed.pages.map(async (page, sort) => ({
-    id: await catalogId('page', seasonId, page.slug), seasonId, slug: page.slug, title: page.title, body: page.body, sort,
-  })));
+  const pageRows = await Promise.all(
+    seed.pages.map(async (page, sort) => ({
+      id: await catalogId('page', seasonId, page.slug),
+      seasonId,
+      slug: page.slug,
+      title: page.title,
+      body: page.body,
+      sort,
+    })),
+  );
 
   const statements = [
     upsert(db, regions, [{ id: regionId, ...seed.region }]),
@@ -81,9 +128,20 @@ export async function seedSeason(db: Db, seed: SeedSeason): Promise<void> {
     upsert(db, windows, windowRows),
     upsert(db, tracks, trackRows),
     upsert(db, channels, channelRows),
-    upsert(db, communities, [...communityIds].map(([name, id], sort) => ({ id, regionId, name, sort }))),
+    upsert(
+      db,
+      communities,
+      [...communityIds].map(([name, id], sort) => ({ id, regionId, name, sort })),
+    ),
     upsert(db, schools, schoolRows),
-    schoolRows.length ? db.delete(catchments).where(inArray(catchments.schoolId, schoolRows.map((s) => s.id!))) : null,
+    schoolRows.length
+      ? db.delete(catchments).where(
+          inArray(
+            catchments.schoolId,
+            schoolRows.map((s) => s.id!),
+          ),
+        )
+      : null,
     catchmentRows.length ? db.insert(catchments).values(catchmentRows) : null,
     upsert(db, pages, pageRows),
   ].filter((s): s is BatchItem<'sqlite'> => s !== null);

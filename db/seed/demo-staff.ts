@@ -8,7 +8,13 @@ import { schools, staff } from '../schema';
 export const demoStaff = [
   { username: 'admin', password: 'demo-admin-2024', displayName: '演示管理员', role: 'admin' as const, school: null },
   { username: 'county', password: 'demo-county-2024', displayName: '教育局审核员（演示）', role: 'county_reviewer' as const, school: null },
-  { username: 'school', password: 'demo-school-2024', displayName: '学校审核员（演示）', role: 'school_reviewer' as const, school: 'shiyan-primary' },
+  {
+    username: 'school',
+    password: 'demo-school-2024',
+    displayName: '学校审核员（演示）',
+    role: 'school_reviewer' as const,
+    school: 'shiyan-primary',
+  },
 ];
 
 export async function seedDemoStaff(db: Db, now: Date): Promise<void> {
@@ -16,10 +22,19 @@ export async function seedDemoStaff(db: Db, now: Date): Promise<void> {
   for (const member of demoStaff) {
     const [existing] = await db.select({ id: staff.id }).from(staff).where(eq(staff.username, member.username));
     if (existing) continue;
-    const schoolId = member.school ? schoolRows.find((s) => s.code === member.school)?.id ?? null : null;
-    await db.insert(staff).values({
-      id: randomId(), username: member.username, displayName: member.displayName, role: member.role, schoolId,
-      passwordHash: await hashPassword(member.password), createdAt: now, updatedAt: now,
-    }).onConflictDoNothing({ target: staff.username });
+    const schoolId = member.school ? (schoolRows.find((s) => s.code === member.school)?.id ?? null) : null;
+    await db
+      .insert(staff)
+      .values({
+        id: randomId(),
+        username: member.username,
+        displayName: member.displayName,
+        role: member.role,
+        schoolId,
+        passwordHash: await hashPassword(member.password),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing({ target: staff.username });
   }
 }

@@ -277,8 +277,7 @@ const entries: SeedEntry[] = [
   {
     code: 'transfer',
     name: '插班生转学',
-    description:
-      '适用于申请插班转学的学生：小学二年级至六年级、初中八年级至九年级。一年级、七年级新生请不要从这里报名。',
+    description: '适用于申请插班转学的学生：小学二年级至六年级、初中八年级至九年级。一年级、七年级新生请不要从这里报名。',
     opensAt,
     closesAt,
     tracks: transferTracks,
@@ -416,16 +415,7 @@ const juniorSchools: SeedSchool[] = [
     capacity: 400,
     address: '桃江县桃花江镇迎宾路9号',
     contactPhone: '0737-8831177',
-    communities: serves(
-      '桃谷山社区',
-      '石牛江村',
-      '竹金村',
-      '狮子山村',
-      '凤凰山社区',
-      '高桥社区',
-      '牛潭河社区',
-      '羞女山社区',
-    ),
+    communities: serves('桃谷山社区', '石牛江村', '竹金村', '狮子山村', '凤凰山社区', '高桥社区', '牛潭河社区', '羞女山社区'),
   },
 ];
 

@@ -33,7 +33,11 @@ export function manualClock(start: Date | string): ManualClock {
   let t = new Date(start).getTime();
   return {
     now: () => new Date(t),
-    set: (instant) => { t = new Date(instant).getTime(); },
-    advance: (ms) => { t += ms; },
+    set: (instant) => {
+      t = new Date(instant).getTime();
+    },
+    advance: (ms) => {
+      t += ms;
+    },
   };
 }

@@ -67,8 +67,11 @@ export function localFiles(dir: string): FileStore {
       assertKey(key);
       await rm(pathOf(key), { force: true });
       const leftovers = await readdir(folderOf(key)).catch(() => [] as string[]);
-      await Promise.all(leftovers.filter((name) => name.startsWith(`.${key}.`) && name.endsWith('.tmp'))
-        .map((name) => rm(join(folderOf(key), name), { force: true })));
+      await Promise.all(
+        leftovers
+          .filter((name) => name.startsWith(`.${key}.`) && name.endsWith('.tmp'))
+          .map((name) => rm(join(folderOf(key), name), { force: true })),
+      );
     },
   };
 }

@@ -27,7 +27,10 @@ export function r2Files(bucket: R2BucketLike): FileStore {
       assertKey(key);
       const object = await bucket.get(key);
       if (!object) return null;
-      return { bytes: new Uint8Array(await object.arrayBuffer()), contentType: object.httpMetadata?.contentType ?? 'application/octet-stream' };
+      return {
+        bytes: new Uint8Array(await object.arrayBuffer()),
+        contentType: object.httpMetadata?.contentType ?? 'application/octet-stream',
+      };
     },
 
     async delete(key) {

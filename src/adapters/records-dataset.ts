@@ -16,13 +16,7 @@
  * that day and expect them to be unknown to the records.
  */
 import { checkCharacter } from '../domain/identity';
-import type {
-  BusinessLicenceRecord,
-  HouseholdRelation,
-  PensionRecord,
-  PropertyRecord,
-  PublicServantRecord,
-} from './records';
+import type { BusinessLicenceRecord, HouseholdRelation, PensionRecord, PropertyRecord, PublicServantRecord } from './records';
 
 // ---------------------------------------------------------------------------
 // Public types
@@ -40,8 +34,20 @@ export const defaultFamilyCount = 3000;
  * that the two lists agree.)
  */
 export const townCommunities = [
-  '资江社区', '桃花社区', '迎宾社区', '凤凰山社区', '三里桥社区', '牛潭河社区', '花果山社区',
-  '桃谷山社区', '美人窝社区', '羞女山社区', '高桥社区', '石牛江村', '狮子山村', '竹金村',
+  '资江社区',
+  '桃花社区',
+  '迎宾社区',
+  '凤凰山社区',
+  '三里桥社区',
+  '牛潭河社区',
+  '花果山社区',
+  '桃谷山社区',
+  '美人窝社区',
+  '羞女山社区',
+  '高桥社区',
+  '石牛江村',
+  '狮子山村',
+  '竹金村',
 ] as const;
 
 export type Sex = 'male' | 'female';
@@ -228,7 +234,9 @@ function creditCode(kind: '91' | '92', region: string, orgBody: string): string 
 const townArea = '湖南省桃江县桃花江镇';
 
 /** An edge case; `hukouShowsRelation` defaults to true with a hukou record and null without. */
-function edge(spec: Omit<EdgeCase, 'facts'> & { facts: Omit<EdgeCaseFacts, 'hukouShowsRelation'> & { hukouShowsRelation?: boolean | null } }): EdgeCase {
+function edge(
+  spec: Omit<EdgeCase, 'facts'> & { facts: Omit<EdgeCaseFacts, 'hukouShowsRelation'> & { hukouShowsRelation?: boolean | null } },
+): EdgeCase {
   const noHukou = spec.facts.hukouRegisteredOn === null;
   return { ...spec, facts: { ...spec.facts, hukouShowsRelation: spec.facts.hukouShowsRelation ?? (noHukou ? null : true) } };
 }
@@ -369,7 +377,12 @@ export const edgeCases: Readonly<Record<EdgeCaseKey, EdgeCase>> = {
     facts: {
       hukouCommunity: '兰溪镇青山村',
       hukouRegisteredOn: '2018-06-18',
-      property: { owners: ['father', 'mother'], certificateNumber: '湘(2021)桃江县不动产权第0006180号', registeredOn: '2021-06-18', community: '花果山社区' },
+      property: {
+        owners: ['father', 'mother'],
+        certificateNumber: '湘(2021)桃江县不动产权第0006180号',
+        registeredOn: '2021-06-18',
+        community: '花果山社区',
+      },
     },
   }),
   publicServant: edge({
@@ -395,25 +408,199 @@ export const edgeCaseKeys = Object.keys(edgeCases) as EdgeCaseKey[];
 // ---------------------------------------------------------------------------
 
 const surnames = [
-  '刘', '李', '王', '张', '陈', '杨', '周', '黄', '邓', '罗', '彭', '曾', '谢', '胡', '文', '龚', '郭', '符', '莫', '汤',
-  '蒋', '贺', '熊', '肖', '夏', '丁', '姚', '蔡', '龙', '谌', '邹', '何', '朱', '徐', '吴', '赵', '孙', '袁', '魏', '卜',
+  '刘',
+  '李',
+  '王',
+  '张',
+  '陈',
+  '杨',
+  '周',
+  '黄',
+  '邓',
+  '罗',
+  '彭',
+  '曾',
+  '谢',
+  '胡',
+  '文',
+  '龚',
+  '郭',
+  '符',
+  '莫',
+  '汤',
+  '蒋',
+  '贺',
+  '熊',
+  '肖',
+  '夏',
+  '丁',
+  '姚',
+  '蔡',
+  '龙',
+  '谌',
+  '邹',
+  '何',
+  '朱',
+  '徐',
+  '吴',
+  '赵',
+  '孙',
+  '袁',
+  '魏',
+  '卜',
 ];
 const maleAdultNames = [
-  '伟', '强', '军', '勇', '杰', '涛', '斌', '超', '明', '刚', '平', '辉', '鹏', '华', '飞', '波', '凯', '健', '龙', '磊',
-  '志强', '建华', '国平', '海涛', '文斌', '志明', '建军', '德明', '立新', '小龙', '卫东', '建平', '志刚', '红军', '俊杰',
-  '海波', '永红', '国庆', '建国', '光辉', '振华', '文杰', '长青', '新民', '雄', '浩', '峰', '亮', '兵', '林',
+  '伟',
+  '强',
+  '军',
+  '勇',
+  '杰',
+  '涛',
+  '斌',
+  '超',
+  '明',
+  '刚',
+  '平',
+  '辉',
+  '鹏',
+  '华',
+  '飞',
+  '波',
+  '凯',
+  '健',
+  '龙',
+  '磊',
+  '志强',
+  '建华',
+  '国平',
+  '海涛',
+  '文斌',
+  '志明',
+  '建军',
+  '德明',
+  '立新',
+  '小龙',
+  '卫东',
+  '建平',
+  '志刚',
+  '红军',
+  '俊杰',
+  '海波',
+  '永红',
+  '国庆',
+  '建国',
+  '光辉',
+  '振华',
+  '文杰',
+  '长青',
+  '新民',
+  '雄',
+  '浩',
+  '峰',
+  '亮',
+  '兵',
+  '林',
 ];
 const femaleAdultNames = [
-  '丽', '芳', '娟', '敏', '静', '燕', '红', '霞', '艳', '玲', '婷', '琴', '英', '慧', '萍', '丽娟', '小红', '秀英', '晓燕',
-  '美玲', '玉兰', '雪梅', '桂芳', '海燕', '春花', '丽华', '金凤', '小芳', '艳红', '秋菊', '建英', '淑华', '佳', '琳', '倩',
+  '丽',
+  '芳',
+  '娟',
+  '敏',
+  '静',
+  '燕',
+  '红',
+  '霞',
+  '艳',
+  '玲',
+  '婷',
+  '琴',
+  '英',
+  '慧',
+  '萍',
+  '丽娟',
+  '小红',
+  '秀英',
+  '晓燕',
+  '美玲',
+  '玉兰',
+  '雪梅',
+  '桂芳',
+  '海燕',
+  '春花',
+  '丽华',
+  '金凤',
+  '小芳',
+  '艳红',
+  '秋菊',
+  '建英',
+  '淑华',
+  '佳',
+  '琳',
+  '倩',
 ];
 const boyNames = [
-  '梓轩', '浩然', '宇轩', '子墨', '铭泽', '俊熙', '皓轩', '沐阳', '锦程', '天佑', '奕辰', '子豪', '博文', '睿', '轩',
-  '一鸣', '思远', '嘉懿', '宇航', '承泽', '子骞', '俊宇', '晨阳', '明哲', '瑞霖', '泽宇', '昊天', '梓睿', '煜', '宸',
+  '梓轩',
+  '浩然',
+  '宇轩',
+  '子墨',
+  '铭泽',
+  '俊熙',
+  '皓轩',
+  '沐阳',
+  '锦程',
+  '天佑',
+  '奕辰',
+  '子豪',
+  '博文',
+  '睿',
+  '轩',
+  '一鸣',
+  '思远',
+  '嘉懿',
+  '宇航',
+  '承泽',
+  '子骞',
+  '俊宇',
+  '晨阳',
+  '明哲',
+  '瑞霖',
+  '泽宇',
+  '昊天',
+  '梓睿',
+  '煜',
+  '宸',
 ];
 const girlNames = [
-  '欣怡', '梓涵', '诗涵', '雨涵', '思琪', '可馨', '若汐', '梓萱', '语桐', '嘉怡', '芷若', '一诺', '子涵', '梦瑶', '雨桐',
-  '佳琪', '紫萱', '欣妍', '心怡', '依诺', '安琪', '晨曦', '诗琪', '语嫣', '钰涵', '甜', '悦', '萱', '宁', '妍',
+  '欣怡',
+  '梓涵',
+  '诗涵',
+  '雨涵',
+  '思琪',
+  '可馨',
+  '若汐',
+  '梓萱',
+  '语桐',
+  '嘉怡',
+  '芷若',
+  '一诺',
+  '子涵',
+  '梦瑶',
+  '雨桐',
+  '佳琪',
+  '紫萱',
+  '欣妍',
+  '心怡',
+  '依诺',
+  '安琪',
+  '晨曦',
+  '诗琪',
+  '语嫣',
+  '钰涵',
+  '甜',
+  '悦',
+  '萱',
+  '宁',
+  '妍',
 ];
 
 /** Streets per urban community; villages use 组 numbers instead. */
@@ -445,9 +632,30 @@ interface HomePlace {
 
 /** Where migrant families are registered (real region codes; towns are real, villages generic). */
 const homePlaces: readonly HomePlace[] = [
-  { region: '430922', area: '湖南省桃江县', certProvince: '湘', certCounty: '桃江县', towns: ['灰山港镇', '武潭镇', '马迹塘镇', '大栗港镇', '修山镇', '沾溪镇', '鸬鹚渡镇', '松木塘镇', '三堂街镇', '牛田镇', '浮邱山乡'], weight: 40 },
-  { region: '430923', area: '湖南省安化县', certProvince: '湘', certCounty: '安化县', towns: ['东坪镇', '梅城镇', '小淹镇', '江南镇', '仙溪镇'], weight: 10 },
-  { region: '430903', area: '湖南省益阳市赫山区', certProvince: '湘', certCounty: '益阳市', towns: ['兰溪镇', '泉交河镇', '沧水铺镇'], weight: 6 },
+  {
+    region: '430922',
+    area: '湖南省桃江县',
+    certProvince: '湘',
+    certCounty: '桃江县',
+    towns: ['灰山港镇', '武潭镇', '马迹塘镇', '大栗港镇', '修山镇', '沾溪镇', '鸬鹚渡镇', '松木塘镇', '三堂街镇', '牛田镇', '浮邱山乡'],
+    weight: 40,
+  },
+  {
+    region: '430923',
+    area: '湖南省安化县',
+    certProvince: '湘',
+    certCounty: '安化县',
+    towns: ['东坪镇', '梅城镇', '小淹镇', '江南镇', '仙溪镇'],
+    weight: 10,
+  },
+  {
+    region: '430903',
+    area: '湖南省益阳市赫山区',
+    certProvince: '湘',
+    certCounty: '益阳市',
+    towns: ['兰溪镇', '泉交河镇', '沧水铺镇'],
+    weight: 6,
+  },
   { region: '430902', area: '湖南省益阳市资阳区', certProvince: '湘', certCounty: '益阳市', towns: ['长春镇', '新桥河镇'], weight: 4 },
   { region: '430921', area: '湖南省南县', certProvince: '湘', certCounty: '南县', towns: ['南洲镇', '茅草街镇'], weight: 3 },
   { region: '430981', area: '湖南省沅江市', certProvince: '湘', certCounty: '沅江市', towns: ['草尾镇', '南大膳镇'], weight: 3 },
@@ -462,15 +670,79 @@ const homePlaces: readonly HomePlace[] = [
   { region: '500101', area: '重庆市万州区', certProvince: '渝', certCounty: '重庆市', towns: ['分水镇', '龙驹镇'], weight: 1 },
 ];
 const homeWeightTotal = homePlaces.reduce((sum, p) => sum + p.weight, 0);
-const villages = ['新民村', '和平村', '长乐村', '金星村', '红旗村', '太平村', '永兴村', '青山村', '联合村', '石桥村', '新华村', '光明村', '双江村', '龙潭村', '白竹村', '枫树村'];
+const villages = [
+  '新民村',
+  '和平村',
+  '长乐村',
+  '金星村',
+  '红旗村',
+  '太平村',
+  '永兴村',
+  '青山村',
+  '联合村',
+  '石桥村',
+  '新华村',
+  '光明村',
+  '双江村',
+  '龙潭村',
+  '白竹村',
+  '枫树村',
+];
 
-const firmWords = ['鑫达', '华盛', '恒通', '福源', '宏发', '金桃', '兴旺', '顺达', '资江', '桃花江', '永兴', '天成', '瑞丰', '佳美', '利民', '广源', '竹海', '益丰'];
+const firmWords = [
+  '鑫达',
+  '华盛',
+  '恒通',
+  '福源',
+  '宏发',
+  '金桃',
+  '兴旺',
+  '顺达',
+  '资江',
+  '桃花江',
+  '永兴',
+  '天成',
+  '瑞丰',
+  '佳美',
+  '利民',
+  '广源',
+  '竹海',
+  '益丰',
+];
 const firmTrades = ['竹业', '建材', '物流', '食品', '茶业', '商贸', '电子', '机械', '农业开发', '装饰工程', '竹木制品', '服饰'];
-const shopTrades = ['副食店', '五金店', '餐馆', '理发店', '服装店', '水果店', '建材店', '手机店', '早餐店', '米粉店', '茶叶店', '家电维修部', '小吃店', '超市'];
+const shopTrades = [
+  '副食店',
+  '五金店',
+  '餐馆',
+  '理发店',
+  '服装店',
+  '水果店',
+  '建材店',
+  '手机店',
+  '早餐店',
+  '米粉店',
+  '茶叶店',
+  '家电维修部',
+  '小吃店',
+  '超市',
+];
 const publicEmployers = [
-  '桃江县教育局', '桃江县人民医院', '桃江县中医医院', '桃江县财政局', '桃江县人民政府办公室', '桃花江镇人民政府', '桃江县第一中学',
-  '桃江县实验小学', '桃江县自然资源局', '桃江县公安局', '桃江县市场监督管理局', '桃江县人力资源和社会保障局',
-  '桃江县住房和城乡建设局', '桃江县妇幼保健计划生育服务中心', '桃江县桃花江中学', '桃江县交通运输局',
+  '桃江县教育局',
+  '桃江县人民医院',
+  '桃江县中医医院',
+  '桃江县财政局',
+  '桃江县人民政府办公室',
+  '桃花江镇人民政府',
+  '桃江县第一中学',
+  '桃江县实验小学',
+  '桃江县自然资源局',
+  '桃江县公安局',
+  '桃江县市场监督管理局',
+  '桃江县人力资源和社会保障局',
+  '桃江县住房和城乡建设局',
+  '桃江县妇幼保健计划生育服务中心',
+  '桃江县桃花江中学',
+  '桃江县交通运输局',
 ];
 
 // ---------------------------------------------------------------------------
@@ -616,11 +888,20 @@ function addEdgeCase(g: Generator, c: EdgeCase): void {
   const { father, mother, child, facts: f } = c;
   for (const p of [father, mother, child, ...(c.grandparents ?? [])]) g.usedIds.add(p.idNumber);
   if (c.key === 'noRecords') return;
-  const registered: SyntheticPerson = { name: child.registeredName ?? child.name, idNumber: child.idNumber, birthDate: child.birthDate, sex: child.sex };
+  const registered: SyntheticPerson = {
+    name: child.registeredName ?? child.name,
+    idNumber: child.idNumber,
+    birthDate: child.birthDate,
+    sex: child.sex,
+  };
   g.people.push(father, mother, registered, ...(c.grandparents ?? []));
   const childOn = f.hukouRegisteredOn!;
-  const member = (p: SyntheticPerson, relation: HouseholdRelation, registeredOn: string): SyntheticMember =>
-    ({ idNumber: p.idNumber, name: p.name, relation, registeredOn });
+  const member = (p: SyntheticPerson, relation: HouseholdRelation, registeredOn: string): SyntheticMember => ({
+    idNumber: p.idNumber,
+    name: p.name,
+    relation,
+    registeredOn,
+  });
   // Registered at birth (three weeks later), the mother on marriage (some 16 months before the child).
   const fatherOn = addDays(father.birthDate, 21);
   const motherOn = addDays(child.birthDate, -490);
@@ -674,7 +955,16 @@ function addEdgeCase(g: Generator, c: EdgeCase): void {
     g.publicServants.push({ idNumber: holder(who).idNumber, ...post });
   }
   const kind: FamilyKind = f.hukouShowsRelation === false ? 'grandparents' : isTown(f.hukouCommunity) ? 'town' : 'migrant';
-  g.families.push({ key: c.key, kind, community: c.community, address: c.address, father, mother, children: [registered], edgeCase: c.key });
+  g.families.push({
+    key: c.key,
+    kind,
+    community: c.community,
+    address: c.address,
+    father,
+    mother,
+    children: [registered],
+    edgeCase: c.key,
+  });
 }
 
 function addRandomFamily(g: Generator, index: number): void {
@@ -709,12 +999,24 @@ function addRandomFamily(g: Generator, index: number): void {
     earliest = addDays(birth, 400);
   }
   const firstChild = children[0]!;
-  const member = (p: SyntheticPerson, relation: HouseholdRelation, registeredOn: string): SyntheticMember =>
-    ({ idNumber: p.idNumber, name: p.name, relation, registeredOn });
-  const marriedOn = g.date(fromDays(Math.max(toDays(addDays(motherBirth, 20 * 365)), toDays('2000-01-01'))), addDays(firstChild.birthDate, -200));
+  const member = (p: SyntheticPerson, relation: HouseholdRelation, registeredOn: string): SyntheticMember => ({
+    idNumber: p.idNumber,
+    name: p.name,
+    relation,
+    registeredOn,
+  });
+  const marriedOn = g.date(
+    fromDays(Math.max(toDays(addDays(motherBirth, 20 * 365)), toDays('2000-01-01'))),
+    addDays(firstChild.birthDate, -200),
+  );
   const grandparent = (): SyntheticPerson => {
     const sex: Sex = g.chance(0.5) ? 'male' : 'female';
-    return g.person(g.name(sex === 'male' ? fatherSurname : g.pick(surnames), sex, false), fatherRegion, g.birthDate('1948-01-01', '1962-12-31'), sex);
+    return g.person(
+      g.name(sex === 'male' ? fatherSurname : g.pick(surnames), sex, false),
+      fatherRegion,
+      g.birthDate('1948-01-01', '1962-12-31'),
+      sex,
+    );
   };
 
   let address: string;
@@ -749,7 +1051,14 @@ function addRandomFamily(g: Generator, index: number): void {
       const on = g.date('2008-01-01', '2024-06-30');
       const owners = g.chance(0.5) ? [father, mother] : [g.chance(0.6) ? father : mother];
       const certificateNumber = g.certificate(place.certProvince, place.certCounty, on);
-      for (const o of owners) g.properties.push({ ownerIdNumber: o.idNumber, certificateNumber, address: home.address, community: home.community, registeredOn: on });
+      for (const o of owners)
+        g.properties.push({
+          ownerIdNumber: o.idNumber,
+          certificateNumber,
+          address: home.address,
+          community: home.community,
+          registeredOn: on,
+        });
     }
   } else {
     // The children live and are registered with the grandparents in the town; the parents' hukou is in another town of the county.
@@ -757,7 +1066,10 @@ function addRandomFamily(g: Generator, index: number): void {
     address = g.townAddress(hukouCommunity, false);
     const grandfather = g.person(g.name(fatherSurname, 'male', false), '430922', g.birthDate('1950-01-01', '1962-12-31'), 'male');
     const grandmother = g.person(g.name(g.pick(surnames), 'female', false), '430922', g.birthDate('1952-01-01', '1964-12-31'), 'female');
-    const members = [member(grandfather, 'head', registration(g, grandfather.birthDate)), member(grandmother, 'spouse', g.date('1975-01-01', '1988-12-31'))];
+    const members = [
+      member(grandfather, 'head', registration(g, grandfather.birthDate)),
+      member(grandmother, 'spouse', g.date('1975-01-01', '1988-12-31')),
+    ];
     for (const c of children) members.push(member(c, 'other', registration(g, c.birthDate)));
     g.household('430922', address, hukouCommunity, members);
     const home = g.homeAddress(place);
@@ -769,11 +1081,12 @@ function addRandomFamily(g: Generator, index: number): void {
 
   // Records in the town.
   const parent = () => (g.chance(0.6) ? father : mother);
-  const shares = kind === 'town'
-    ? { property: 0.65, publicServant: 0.12, pension: 0.3, licence: 0.1 }
-    : kind === 'migrant'
-      ? { property: 0.2, publicServant: 0.04, pension: 0.5, licence: 0.25 }
-      : { property: 0.1, publicServant: 0.02, pension: 0.4, licence: 0.1 };
+  const shares =
+    kind === 'town'
+      ? { property: 0.65, publicServant: 0.12, pension: 0.3, licence: 0.1 }
+      : kind === 'migrant'
+        ? { property: 0.2, publicServant: 0.04, pension: 0.5, licence: 0.25 }
+        : { property: 0.1, publicServant: 0.02, pension: 0.4, licence: 0.1 };
   if (g.chance(shares.property)) {
     const count = g.chance(0.1) ? 2 : 1;
     for (let k = 0; k < count; k++) {
@@ -782,7 +1095,8 @@ function addRandomFamily(g: Generator, index: number): void {
       const propertyAddress = g.townAddress(where, true);
       const owners = g.chance(0.4) ? [father, mother] : [parent()];
       const certificateNumber = g.certificate('湘', '桃江县', on);
-      for (const o of owners) g.properties.push({ ownerIdNumber: o.idNumber, certificateNumber, address: propertyAddress, community: where, registeredOn: on });
+      for (const o of owners)
+        g.properties.push({ ownerIdNumber: o.idNumber, certificateNumber, address: propertyAddress, community: where, registeredOn: on });
       if (k === 0 && where === livesIn && kind !== 'grandparents') address = propertyAddress;
     }
   }
@@ -798,7 +1112,13 @@ function addRandomFamily(g: Generator, index: number): void {
     // Some stopped paying (changed job, left the town): fewer months than the span, no longer active.
     const stopped = firstPaidOn < '2024-01-01' && g.chance(0.1);
     const lastPaid = stopped ? g.date(firstPaidOn, '2024-05-31') : datasetAsOf;
-    g.pensions.push({ idNumber: insured.idNumber, employer: g.employer(), firstPaidOn, months: pensionMonths(firstPaidOn, lastPaid), active: !stopped });
+    g.pensions.push({
+      idNumber: insured.idNumber,
+      employer: g.employer(),
+      firstPaidOn,
+      months: pensionMonths(firstPaidOn, lastPaid),
+      active: !stopped,
+    });
   }
   if (g.chance(shares.licence)) {
     const holder = parent();
@@ -807,11 +1127,25 @@ function addRandomFamily(g: Generator, index: number): void {
     const issuedOn = g.date(kind === 'town' ? '2008-01-01' : '2012-01-01', '2024-06-30');
     if (atHome) {
       const home = g.homeAddress(place);
-      g.licences.push({ holderIdNumber: holder.idNumber, licenceNumber: g.creditCode(kindCode, place.region), name: g.firmName(place.area.replace(/^.+?省/, ''), kindCode, holder), issuedOn, address: home.address, community: home.community });
+      g.licences.push({
+        holderIdNumber: holder.idNumber,
+        licenceNumber: g.creditCode(kindCode, place.region),
+        name: g.firmName(place.area.replace(/^.+?省/, ''), kindCode, holder),
+        issuedOn,
+        address: home.address,
+        community: home.community,
+      });
     } else {
       const where = g.chance(0.6) ? livesIn : g.pick(townCommunities);
       const area = kindCode === '91' ? '桃江县' : '桃江县桃花江镇';
-      g.licences.push({ holderIdNumber: holder.idNumber, licenceNumber: g.creditCode(kindCode, '430922'), name: g.firmName(area, kindCode, holder), issuedOn, address: g.townAddress(where, false), community: where });
+      g.licences.push({
+        holderIdNumber: holder.idNumber,
+        licenceNumber: g.creditCode(kindCode, '430922'),
+        name: g.firmName(area, kindCode, holder),
+        issuedOn,
+        address: g.townAddress(where, false),
+        community: where,
+      });
     }
   }
 
@@ -823,7 +1157,10 @@ export function generateDataset(seed: number = datasetSeed, familyCount: number 
   const g = new Generator(seed);
   for (const key of edgeCaseKeys) addEdgeCase(g, edgeCases[key]);
   for (let i = 0; i < familyCount; i++) addRandomFamily(g, i);
-  const byDate = <T>(date: (t: T) => string) => (a: T, b: T) => (date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : 0);
+  const byDate =
+    <T>(date: (t: T) => string) =>
+    (a: T, b: T) =>
+      date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : 0;
   g.licences.sort(byDate((l) => l.issuedOn));
   return {
     seed,

@@ -23,8 +23,10 @@ const importLocalRecords = typeof DEMO_RECORDS === 'boolean' && !DEMO_RECORDS ? 
 export function recordsFromConfig(config: RecordsConfig): AuthorityRecords {
   if (config.provider === 'local') {
     if (!importLocalRecords) {
-      throw new Error('RECORDS_PROVIDER=local needs the demo records, which this Worker build leaves out: use RECORDS_PROVIDER=http, '
-        + 'or build with --define DEMO_RECORDS:true (as wrangler dev does for tests and demos)');
+      throw new Error(
+        'RECORDS_PROVIDER=local needs the demo records, which this Worker build leaves out: use RECORDS_PROVIDER=http, ' +
+          'or build with --define DEMO_RECORDS:true (as wrangler dev does for tests and demos)',
+      );
     }
     return lazyLocalRecords(importLocalRecords);
   }

@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  type AuthorityRecords,
-  RecordsError,
-  type RecordsOperation,
-  RecordsUnavailableError,
-} from './records';
+import { type AuthorityRecords, RecordsError, type RecordsOperation, RecordsUnavailableError } from './records';
 import { isRetryableStatus } from './sms';
 
 export interface HttpRecordsOptions {
@@ -52,8 +47,21 @@ const hukouRecord = z.object({
   relations: z.array(z.object({ idNumber, name: text, relation: z.enum(['head', 'spouse', 'child', 'parent', 'other']) })).max(100),
 });
 const propertyRecord = z.object({ ownerIdNumber: idNumber, certificateNumber: text, address: text, community: text, registeredOn: date });
-const pensionRecord = z.object({ idNumber, employer: text, firstPaidOn: date, months: z.number().int().min(0).max(1200), active: z.boolean() });
-const licenceRecord = z.object({ holderIdNumber: idNumber, licenceNumber: text, name: text, issuedOn: date, address: text, community: text });
+const pensionRecord = z.object({
+  idNumber,
+  employer: text,
+  firstPaidOn: date,
+  months: z.number().int().min(0).max(1200),
+  active: z.boolean(),
+});
+const licenceRecord = z.object({
+  holderIdNumber: idNumber,
+  licenceNumber: text,
+  name: text,
+  issuedOn: date,
+  address: text,
+  community: text,
+});
 const publicServantRecord = z.object({ idNumber, employer: text, since: date });
 
 /** What each operation answers with status 200. */
@@ -115,26 +123,41 @@ export function httpRecords(options: HttpRecordsOptions): AuthorityRecords {
       answer = await response.text();
     } catch (error) {
       if (signal.aborted) {
-        return { ok: false, error: new RecordsUnavailableError(`records service timed out after ${timeoutMs} ms (${operation})`, { cause: error }) };
+        return {
+          ok: false,
+          error: new RecordsUnavailableError(`records service timed out after ${timeoutMs} ms (${operation})`, { cause: error }),
+        };
       }
-      return { ok: false, error: new RecordsUnavailableError(`records service unreachable (${operation}): ${describeNetworkError(error)}`, { cause: error }) };
+      return {
+        ok: false,
+        error: new RecordsUnavailableError(`records service unreachable (${operation}): ${describeNetworkError(error)}`, { cause: error }),
+      };
     }
     const status = response.status;
     if (status !== 200) {
       const message = `records service answered ${status} (${operation})${errorCode(answer)}`;
-      return { ok: false, error: isRetryableStatus(status) ? new RecordsUnavailableError(message, { status }) : new RecordsError(message, { status }) };
+      return {
+        ok: false,
+        error: isRetryableStatus(status) ? new RecordsUnavailableError(message, { status }) : new RecordsError(message, { status }),
+      };
     }
     let json: unknown;
     try {
       json = JSON.parse(answer);
     } catch (error) {
-      return { ok: false, error: new RecordsError(`records service answered ${status} (${operation}) with a body that is not JSON`, { status, cause: error }) };
+      return {
+        ok: false,
+        error: new RecordsError(`records service answered ${status} (${operation}) with a body that is not JSON`, { status, cause: error }),
+      };
     }
     const parsed = recordsResponseSchemas[operation].safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-      return { ok: false, error: new RecordsError(`records service answered ${status} (${operation}) with an unexpected shape${where}`, { status }) };
+      return {
+        ok: false,
+        error: new RecordsError(`records service answered ${status} (${operation}) with an unexpected shape${where}`, { status }),
+      };
     }
     return { ok: true, value: parsed.data as z.infer<(typeof recordsResponseSchemas)[O]> };
   }

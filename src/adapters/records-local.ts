@@ -1,12 +1,5 @@
 import { normalizeIdNumber } from '../domain/identity';
-import type {
-  AuthorityRecords,
-  BusinessLicenceRecord,
-  HukouRecord,
-  PensionRecord,
-  PropertyRecord,
-  PublicServantRecord,
-} from './records';
+import type { AuthorityRecords, BusinessLicenceRecord, HukouRecord, PensionRecord, PropertyRecord, PublicServantRecord } from './records';
 import { recordsIndex, type SyntheticDataset, syntheticDataset } from './records-dataset';
 
 /**

@@ -20,7 +20,8 @@ export function devSms(db: Db, log: SmsLog, clock: Clock = systemClock, options:
   return {
     async send({ phone, body: sent, idempotencyKey }) {
       const body = showCodes ? sent : bodyToKeep(idempotencyKey, sent);
-      const stored = await db.insert(devSmsTable)
+      const stored = await db
+        .insert(devSmsTable)
         .values({ id: randomId(), idempotencyKey, phone, body, sentAt: clock.now() })
         .onConflictDoNothing({ target: devSmsTable.idempotencyKey })
         .returning({ id: devSmsTable.id });

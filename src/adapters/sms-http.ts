@@ -51,15 +51,18 @@ export function httpSms(options: HttpSmsOptions): SmsSender {
         if (signal.aborted) {
           throw new SmsSendError(`SMS provider timed out after ${timeoutMs} ms`, { retryable: true, cause: error });
         }
-        throw new SmsSendError(`SMS provider unreachable: ${redactEcho(describeNetworkError(error), message)}`, { retryable: true, cause: error });
+        throw new SmsSendError(`SMS provider unreachable: ${redactEcho(describeNetworkError(error), message)}`, {
+          retryable: true,
+          cause: error,
+        });
       }
       if (response.ok) return;
       // A provider may echo what it was sent: the body (sign-in codes) and the number, in any format.
       const excerpt = redactEcho(answer.replace(/\s+/g, ' '), message).trim().slice(0, answerExcerpt);
-      throw new SmsSendError(
-        `SMS provider answered ${response.status}${excerpt ? `: ${excerpt}` : ''}`,
-        { retryable: isRetryableStatus(response.status), status: response.status },
-      );
+      throw new SmsSendError(`SMS provider answered ${response.status}${excerpt ? `: ${excerpt}` : ''}`, {
+        retryable: isRetryableStatus(response.status),
+        status: response.status,
+      });
     },
   };
 }

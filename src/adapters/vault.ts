@@ -59,7 +59,10 @@ export async function createVault(secret: string): Promise<Vault> {
   const derive = (info: string, algorithm: Parameters<SubtleCrypto['deriveKey']>[2], usages: Parameters<SubtleCrypto['deriveKey']>[4]) =>
     crypto.subtle.deriveKey(
       { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode('enrollment-platform'), info: encoder.encode(info) },
-      master, algorithm, false, usages,
+      master,
+      algorithm,
+      false,
+      usages,
     );
   const aes = await derive('id-number-encryption-v1', { name: 'AES-GCM', length: 256 }, ['encrypt', 'decrypt']);
   const blind = await derive('id-number-blind-index-v1', { name: 'HMAC', hash: 'SHA-256', length: 256 }, ['sign']);
@@ -83,9 +86,13 @@ export async function createVault(secret: string): Promise<Vault> {
     codeDigest: (value) => hmac(code, value),
     async sealFile(bytes, context) {
       const iv = crypto.getRandomValues(new Uint8Array(12));
-      const sealed = new Uint8Array(await crypto.subtle.encrypt(
-        { name: 'AES-GCM', iv, additionalData: encoder.encode(context) }, files, bytes as Uint8Array<ArrayBuffer>,
-      ));
+      const sealed = new Uint8Array(
+        await crypto.subtle.encrypt(
+          { name: 'AES-GCM', iv, additionalData: encoder.encode(context) },
+          files,
+          bytes as Uint8Array<ArrayBuffer>,
+        ),
+      );
       const out = new Uint8Array(sealedFileMarker.length + iv.length + sealed.length);
       out.set(sealedFileMarker, 0);
       out.set(iv, sealedFileMarker.length);

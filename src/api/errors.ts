@@ -85,11 +85,22 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 const unavailableCodes = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT',
-  'SERVER_ERROR', 'HRANA_CLOSED_ERROR', 'HRANA_WEBSOCKET_ERROR', 'SQLITE_BUSY',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'SERVER_ERROR',
+  'HRANA_CLOSED_ERROR',
+  'HRANA_WEBSOCKET_ERROR',
+  'SQLITE_BUSY',
 ]);
 /** Node's fetch, workerd's fetch and libSQL's HTTP client, when the server is down, restarting or shedding load. */
-const unavailableText = /^fetch failed|^Network connection lost|connection refused|^Server returned HTTP status (429|5\d\d)|database is locked/i;
+const unavailableText =
+  /^fetch failed|^Network connection lost|connection refused|^Server returned HTTP status (429|5\d\d)|database is locked/i;
 
 /** zh-CN texts for errors raised by the transport itself (tRPC or the body limit) before any procedure runs. */
 export const transportMessages: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
@@ -110,7 +121,11 @@ const chinese = /[\u4e00-\u9fff]/;
  * The message a caller sees: a rule's own zh-CN text, the first validation message, or, for errors raised by the
  * transport (English text from tRPC), the zh-CN text of their code. Internal errors never show their text.
  */
-export function publicMessage(error: { code: TRPC_ERROR_CODE_KEY; cause?: unknown }, message: string, validationMessage: string | null | undefined): string {
+export function publicMessage(
+  error: { code: TRPC_ERROR_CODE_KEY; cause?: unknown },
+  message: string,
+  validationMessage: string | null | undefined,
+): string {
   if (error.code === 'INTERNAL_SERVER_ERROR') return internalErrorMessage;
   if (validationMessage !== undefined) return validationMessage ?? '输入有误';
   if (chinese.test(message)) return message;

@@ -36,10 +36,15 @@ export function filesError(c: HonoContext, error: DomainError) {
   const transport = toTRPCError(error);
   if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds));
   return c.json(
-    { error: {
-      code: transport.code, domainCode: error.code, message: error.message, ...(error.fields ? { fieldErrors: error.fields } : {}),
-      ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
-    } },
+    {
+      error: {
+        code: transport.code,
+        domainCode: error.code,
+        message: error.message,
+        ...(error.fields ? { fieldErrors: error.fields } : {}),
+        ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+      },
+    },
     getHTTPStatusCodeFromError(transport) as ContentfulStatusCode,
   );
 }
@@ -90,38 +95,47 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
     }
   };
 
-  routes.post('/', answer(async (c) => {
-    const parent = await parentOf(c, true);
-    if (!c.req.header('content-type')?.toLowerCase().startsWith('multipart/form-data')) {
-      throw new DomainError('INVALID_INPUT', '请以 multipart/form-data 格式上传文件');
-    }
-    let form: FormData;
-    try {
-      form = await c.req.formData();
-    } catch {
-      throw new DomainError('INVALID_INPUT', '上传的内容不完整，请重新上传');
-    }
-    const file: unknown = form.get('file');
-    if (!isUploadedFile(file)) throw fieldError('file', '请选择要上传的文件');
-    const applicationId = text(form, 'applicationId');
-    if (!applicationId || !idPattern.test(applicationId)) throw fieldError('applicationId', '报名编号格式不正确');
-    const kind = text(form, 'kind');
-    if (!kind || !kindPattern.test(kind)) throw fieldError('kind', '材料类型不正确');
-    const replaces = text(form, 'replaces') || null;
-    if (replaces && !idPattern.test(replaces)) throw fieldError('replaces', '要替换的文件编号格式不正确');
-    if (file.size > maxDocumentBytes) throw new DomainError('DOCUMENT_TOO_LARGE', documentMessages.tooLarge);
-    const deps = depsOf(c);
-    const ip = clientIp(c);
-    await takeLimits(deps, [
-      { rule: limits.uploadsPerAccount, subject: parent.accountId }, { rule: limits.uploadBytesPerAccount, subject: parent.accountId, weight: file.size },
-      ...perAddress(limits.uploadsPerAddress, ip), ...perAddress(limits.uploadBytesPerAddress, ip).map((charge) => ({ ...charge, weight: file.size })),
-    ]);
+  routes.post(
+    '/',
+    answer(async (c) => {
+      const parent = await parentOf(c, true);
+      if (!c.req.header('content-type')?.toLowerCase().startsWith('multipart/form-data')) {
+        throw new DomainError('INVALID_INPUT', '请以 multipart/form-data 格式上传文件');
+      }
+      let form: FormData;
+      try {
+        form = await c.req.formData();
+      } catch {
+        throw new DomainError('INVALID_INPUT', '上传的内容不完整，请重新上传');
+      }
+      const file: unknown = form.get('file');
+      if (!isUploadedFile(file)) throw fieldError('file', '请选择要上传的文件');
+      const applicationId = text(form, 'applicationId');
+      if (!applicationId || !idPattern.test(applicationId)) throw fieldError('applicationId', '报名编号格式不正确');
+      const kind = text(form, 'kind');
+      if (!kind || !kindPattern.test(kind)) throw fieldError('kind', '材料类型不正确');
+      const replaces = text(form, 'replaces') || null;
+      if (replaces && !idPattern.test(replaces)) throw fieldError('replaces', '要替换的文件编号格式不正确');
+      if (file.size > maxDocumentBytes) throw new DomainError('DOCUMENT_TOO_LARGE', documentMessages.tooLarge);
+      const deps = depsOf(c);
+      const ip = clientIp(c);
+      await takeLimits(deps, [
+        { rule: limits.uploadsPerAccount, subject: parent.accountId },
+        { rule: limits.uploadBytesPerAccount, subject: parent.accountId, weight: file.size },
+        ...perAddress(limits.uploadsPerAddress, ip),
+        ...perAddress(limits.uploadBytesPerAddress, ip).map((charge) => ({ ...charge, weight: file.size })),
+      ]);
 
-    const view = await addDocument(deps, parent.accountId, {
-      applicationId, kind, replaces, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()),
-    });
-    return c.json(view, 201);
-  }));
+      const view = await addDocument(deps, parent.accountId, {
+        applicationId,
+        kind,
+        replaces,
+        fileName: file.name,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      });
+      return c.json(view, 201);
+    }),
+  );
 
   /** A reader is the owning parent, or a reviewer who may see the application (staff session). */
   async function viewerOf(c: HonoContext): Promise<DocumentViewer> {
@@ -140,26 +154,32 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
     }
   }
 
-  routes.get('/:id', answer(async (c) => {
-    const viewer = await viewerOf(c);
-    const id = c.req.param('id') ?? '';
-    if (!idPattern.test(id)) throw new DomainError('DOCUMENT_NOT_FOUND', '找不到该文件');
-    const doc = await readDocument(depsOf(c), viewer, id);
-    return c.body(doc.bytes as Uint8Array<ArrayBuffer>, 200, {
-      'Content-Type': doc.contentType,
-      'Content-Length': String(doc.bytes.length),
-      'Content-Disposition': contentDisposition(doc.fileName),
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    });
-  }));
+  routes.get(
+    '/:id',
+    answer(async (c) => {
+      const viewer = await viewerOf(c);
+      const id = c.req.param('id') ?? '';
+      if (!idPattern.test(id)) throw new DomainError('DOCUMENT_NOT_FOUND', '找不到该文件');
+      const doc = await readDocument(depsOf(c), viewer, id);
+      return c.body(doc.bytes as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': doc.contentType,
+        'Content-Length': String(doc.bytes.length),
+        'Content-Disposition': contentDisposition(doc.fileName),
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+    }),
+  );
 
-  routes.delete('/:id', answer(async (c) => {
-    const parent = await parentOf(c, true);
-    const id = c.req.param('id') ?? '';
-    if (!idPattern.test(id)) throw new DomainError('DOCUMENT_NOT_FOUND', '找不到该文件');
-    return c.json(await removeDocument(depsOf(c), parent.accountId, id));
-  }));
+  routes.delete(
+    '/:id',
+    answer(async (c) => {
+      const parent = await parentOf(c, true);
+      const id = c.req.param('id') ?? '';
+      if (!idPattern.test(id)) throw new DomainError('DOCUMENT_NOT_FOUND', '找不到该文件');
+      return c.json(await removeDocument(depsOf(c), parent.accountId, id));
+    }),
+  );
 
   return routes;
 }

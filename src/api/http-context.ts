@@ -34,12 +34,7 @@ function bearer(c: HonoContext): string | null {
 }
 
 /** Builds the tRPC context of one HTTP request: credentials, origin, cookie writer and deferred work. */
-export function contextFromHono(
-  deps: AppDeps,
-  c: HonoContext,
-  resHeaders: Headers,
-  clientIp: (c: HonoContext) => string | null,
-): Context {
+export function contextFromHono(deps: AppDeps, c: HonoContext, resHeaders: Headers, clientIp: (c: HonoContext) => string | null): Context {
   const url = new URL(c.req.url);
   const bearerToken = bearer(c);
   /** A bearer token goes to both audiences' lookups (each finds only its own sessions); else the audience's cookie. */

@@ -9,5 +9,14 @@ import { transportMessages } from './errors';
  */
 export function transportErrorBody(error: TRPC_ERROR_CODE_KEY | TRPCError) {
   const raised = typeof error === 'string' ? new TRPCError({ code: error, message: transportMessages[error] ?? error }) : error;
-  return { error: getTRPCErrorShape({ config: appRouter._def._config, error: raised, type: 'unknown', path: undefined, input: undefined, ctx: undefined }) };
+  return {
+    error: getTRPCErrorShape({
+      config: appRouter._def._config,
+      error: raised,
+      type: 'unknown',
+      path: undefined,
+      input: undefined,
+      ctx: undefined,
+    }),
+  };
 }

@@ -13,7 +13,7 @@ const t = initTRPC.context<Context>().create({
     const cause = error.cause;
     const validation = cause instanceof z.ZodError ? z.flattenError(cause) : null;
     const domain = cause instanceof DomainError ? cause : null;
-    const message = publicMessage(error, shape.message, validation ? (cause as z.ZodError).issues[0]?.message ?? null : undefined);
+    const message = publicMessage(error, shape.message, validation ? ((cause as z.ZodError).issues[0]?.message ?? null) : undefined);
     return {
       ...shape,
       message,
@@ -61,11 +61,12 @@ export const parentProcedure = publicProcedure.use(async ({ ctx, type, next }) =
  * A signed-in staff member with one of `roles` (any role when none is given). Scope within a role (a school
  * reviewer's own school) is checked by the services, which know the application.
  */
-export const staffProcedure = (...roles: StaffRoleCode[]) => publicProcedure.use(async ({ ctx, type, next }) => {
-  const member = await authenticateStaff(ctx.deps, ctx.staffCredentials.token, ctx.afterResponse);
-  if (roles.length > 0 && !roles.includes(member.role)) throw new DomainError('STAFF_FORBIDDEN', '您的角色无权执行此操作');
-  assertTrustedOrigin(type === 'mutation', ctx.sameOrigin, ctx.staffCredentials.via, 'staff');
-  return next({ ctx: { ...ctx, staff: member } });
-});
+export const staffProcedure = (...roles: StaffRoleCode[]) =>
+  publicProcedure.use(async ({ ctx, type, next }) => {
+    const member = await authenticateStaff(ctx.deps, ctx.staffCredentials.token, ctx.afterResponse);
+    if (roles.length > 0 && !roles.includes(member.role)) throw new DomainError('STAFF_FORBIDDEN', '您的角色无权执行此操作');
+    assertTrustedOrigin(type === 'mutation', ctx.sameOrigin, ctx.staffCredentials.via, 'staff');
+    return next({ ctx: { ...ctx, staff: member } });
+  });
 
 export { TRPCError };

@@ -21,7 +21,10 @@ export interface EditFacts extends EditState {
 }
 
 /** An allowed edit: the guard its write must keep. */
-export interface EditChange { ok: true; guard: RowGuard }
+export interface EditChange {
+  ok: true;
+  guard: RowGuard;
+}
 
 /** May the parent change the form, the channel, the documents or the schools now (`editRefusal`), and under which guard. */
 export function decideEdit(s: EditFacts): Refusal | EditChange {
@@ -31,7 +34,12 @@ export function decideEdit(s: EditFacts): Refusal | EditChange {
 }
 
 /** A school as the choice needs it; `servesCommunity`: its 招生范围 includes the family's community. */
-export interface SchoolFacts { id: string; name: string; level: Level; servesCommunity: boolean }
+export interface SchoolFacts {
+  id: string;
+  name: string;
+  level: Level;
+  servesCommunity: boolean;
+}
 
 export interface SchoolsState extends EditFacts {
   /** The level of the chosen channel's track; null before a channel is chosen. */
@@ -91,7 +99,13 @@ export function decideSchools(s: SchoolsState): Refusal | SchoolsChange {
 }
 
 /** A channel as the choice needs it: the entry and grades of its track. */
-export interface ChannelFacts { channelId: string; trackId: string; entryId: string; gradeMin: number; gradeMax: number }
+export interface ChannelFacts {
+  channelId: string;
+  trackId: string;
+  entryId: string;
+  gradeMin: number;
+  gradeMax: number;
+}
 
 export interface ChannelState extends EditFacts {
   entryId: string;
@@ -111,10 +125,15 @@ export function decideChannel(s: ChannelState): Refusal | ChannelChange {
   const edit = decideEdit(s);
   if (!edit.ok) return edit;
   if (!s.channel || s.channel.entryId !== s.entryId) return refuse('CHANNEL_NOT_FOUND', '该报名通道不属于此报名入口');
-  if (!gradeInRange(s.grade, { gradeMin: s.channel.gradeMin, gradeMax: s.channel.gradeMax })) return refuse('CHANNEL_NOT_FOUND', '该报名通道不适用于所报年级');
+  if (!gradeInRange(s.grade, { gradeMin: s.channel.gradeMin, gradeMax: s.channel.gradeMax }))
+    return refuse('CHANNEL_NOT_FOUND', '该报名通道不适用于所报年级');
   const trackChanged = s.trackId !== s.channel.trackId;
   return {
     ...edit,
-    set: { channelId: s.channel.channelId, trackId: s.channel.trackId, ...(trackChanged ? { firstSchoolId: null, secondSchoolId: null } : {}) },
+    set: {
+      channelId: s.channel.channelId,
+      trackId: s.channel.trackId,
+      ...(trackChanged ? { firstSchoolId: null, secondSchoolId: null } : {}),
+    },
   };
 }

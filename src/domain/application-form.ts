@@ -34,7 +34,13 @@ export type FormField = keyof typeof fieldLabels;
 export const secretFields = ['fatherIdNumber', 'motherIdNumber'] as const;
 
 export const commonRequired: readonly FormField[] = [
-  'community', 'address', 'hukouShowsRelation', 'fatherName', 'fatherIdNumber', 'motherName', 'motherIdNumber',
+  'community',
+  'address',
+  'hukouShowsRelation',
+  'fatherName',
+  'fatherIdNumber',
+  'motherName',
+  'motherIdNumber',
 ];
 
 type Form = Partial<Record<FormField, unknown>>;
@@ -44,10 +50,15 @@ const channelRequired: Record<string, (form: Form) => FormField[]> = {
   hukou: () => ['hukouRegisteredOn', 'hukouAddress'],
   'public-servant': () => ['employer', 'employerProof'],
   military: () => ['militaryCategory'],
-  property: (f) => ['propertyProof', 'propertyAddress',
-    ...(f.propertyProof === 'certificate' || f.propertyProof === 'contract' ? ['propertyCertificateNumber' as const] : [])],
-  business: (f) => ['businessProof',
-    ...(f.businessProof === 'park' ? ['parkEnterpriseName' as const] : ['licenceNumber' as const, 'licenceIssuedOn' as const])],
+  property: (f) => [
+    'propertyProof',
+    'propertyAddress',
+    ...(f.propertyProof === 'certificate' || f.propertyProof === 'contract' ? ['propertyCertificateNumber' as const] : []),
+  ],
+  business: (f) => [
+    'businessProof',
+    ...(f.businessProof === 'park' ? ['parkEnterpriseName' as const] : ['licenceNumber' as const, 'licenceIssuedOn' as const]),
+  ],
   'migrant-worker': () => ['employer', 'pensionSince', 'pensionMonths'],
   other: () => ['situation'],
   'park-enterprise': () => ['parkEnterpriseName', 'position'],
@@ -55,7 +66,7 @@ const channelRequired: Record<string, (form: Form) => FormField[]> = {
 
 /** The fields a channel's form shows, in order (common first). */
 export function formFields(channelCode: string, form: Form): FormField[] {
-  return [...commonRequired, ...((Object.hasOwn(channelRequired, channelCode) ? channelRequired[channelCode]!(form) : []))];
+  return [...commonRequired, ...(Object.hasOwn(channelRequired, channelCode) ? channelRequired[channelCode]!(form) : [])];
 }
 
 /** Required fields still empty, for the chosen channel. */

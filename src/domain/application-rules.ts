@@ -14,8 +14,12 @@ export function correctionDeadline(window: Window, rejectedAt: Date): Date {
 }
 
 /** May the parent (re)submit now? Drafts and withdrawn applications only inside the window. */
-export function submitAllowed(status: ApplicationStatus, window: Window, now: Date, rejectedAt: Date | null):
-  { ok: true } | { ok: false; reason: 'window' | 'deadline' | 'status' } {
+export function submitAllowed(
+  status: ApplicationStatus,
+  window: Window,
+  now: Date,
+  rejectedAt: Date | null,
+): { ok: true } | { ok: false; reason: 'window' | 'deadline' | 'status' } {
   if (!editableStatuses.includes(status)) return { ok: false, reason: 'status' };
   if (status === 'rejected' && rejectedAt) {
     if (windowState(window, now) === 'upcoming') return { ok: false, reason: 'window' };
@@ -23,7 +27,6 @@ export function submitAllowed(status: ApplicationStatus, window: Window, now: Da
   }
   return windowState(window, now) === 'open' ? { ok: true } : { ok: false, reason: 'window' };
 }
-
 
 export function withdrawalsLeft(withdrawCount: number): number {
   return Math.max(0, maxWithdrawals - withdrawCount);

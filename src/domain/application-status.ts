@@ -4,7 +4,14 @@
  * (学校审核); admission or placement closes it.
  */
 export const applicationStatuses = [
-  'draft', 'submitted', 'withdrawn', 'rejected', 'preliminarily_approved', 'school_approved', 'admitted', 'not_admitted',
+  'draft',
+  'submitted',
+  'withdrawn',
+  'rejected',
+  'preliminarily_approved',
+  'school_approved',
+  'admitted',
+  'not_admitted',
 ] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 
@@ -21,10 +28,13 @@ export const statusNames: Record<ApplicationStatus, string> = {
 
 export type Actor = 'parent' | 'county_reviewer' | 'school_reviewer' | 'admin' | 'system';
 
-export type ApplicationAction =
-  | 'submit' | 'withdraw' | 'reject' | 'approve' | 'school_approve' | 'school_reject' | 'admit' | 'not_admit';
+export type ApplicationAction = 'submit' | 'withdraw' | 'reject' | 'approve' | 'school_approve' | 'school_reject' | 'admit' | 'not_admit';
 
-interface Move { from: readonly ApplicationStatus[]; to: ApplicationStatus; by: readonly Actor[] }
+interface Move {
+  from: readonly ApplicationStatus[];
+  to: ApplicationStatus;
+  by: readonly Actor[];
+}
 
 const staff: readonly Actor[] = ['county_reviewer', 'admin'];
 
@@ -57,5 +67,9 @@ export const maxWithdrawals = 2;
 
 /** Under review or decided: the account that submitted it keeps the child. */
 export const statusesThatKeepChildBound: readonly ApplicationStatus[] = [
-  'submitted', 'rejected', 'preliminarily_approved', 'school_approved', 'admitted',
+  'submitted',
+  'rejected',
+  'preliminarily_approved',
+  'school_approved',
+  'admitted',
 ];

@@ -6,7 +6,16 @@
  */
 import type { MissingItem } from './application-missing';
 import { submitAllowed } from './application-rules';
-import { type Actor, type ApplicationAction, type ApplicationStatus, checkMove, editableStatuses, maxWithdrawals, moves, statusNames } from './application-status';
+import {
+  type Actor,
+  type ApplicationAction,
+  type ApplicationStatus,
+  checkMove,
+  editableStatuses,
+  maxWithdrawals,
+  moves,
+  statusNames,
+} from './application-status';
 import { DomainError, type DomainErrorCode } from './errors';
 import { statusNotice } from './notices';
 import { maskIdNumbersInText } from './masking';
@@ -50,12 +59,19 @@ export interface Change<Set> {
 }
 
 /** The same request again after it went through: answer as before, write nothing. */
-export interface Repeat { ok: true; repeat: true }
+export interface Repeat {
+  ok: true;
+  repeat: true;
+}
 
 export type Decision<Set> = Refusal | Change<Set>;
 
-export const refuse = (code: DomainErrorCode, message: string, extra: Omit<Refusal, 'ok' | 'code' | 'message'> = {}): Refusal =>
-  ({ ok: false, code, message, ...extra });
+export const refuse = (code: DomainErrorCode, message: string, extra: Omit<Refusal, 'ok' | 'code' | 'message'> = {}): Refusal => ({
+  ok: false,
+  code,
+  message,
+  ...extra,
+});
 
 /** The staff roles the state machine lets make `action` (for the routers' access checks). */
 export function rolesFor(action: ApplicationAction): StaffRoleCode[] {
@@ -92,7 +108,10 @@ export function editRefusal(s: EditState): Refusal | null {
 }
 
 /** What the notice names: the application's number and the child's name. */
-export interface NoticeFacts { number: string; childName: string }
+export interface NoticeFacts {
+  number: string;
+  childName: string;
+}
 
 export interface SubmitState extends NoticeFacts, EditState {
   actor: Actor;
@@ -110,7 +129,8 @@ export function decideSubmit(s: SubmitState): Decision<{ submittedAt: Date; reje
   if (s.status === 'submitted' && s.version === s.requestedVersion + 1) return { ok: true, repeat: true };
   if (s.version !== s.requestedVersion) return refuse('APPLICATION_CHANGED', '报名信息已在别处更新，请重新预览后再提交');
   const move = checkMove(s.status, 'submit', s.actor);
-  if (!move.ok) return move.reason === 'not_allowed_for_actor' ? refuse('STAFF_FORBIDDEN', '您的角色无权执行此操作') : lockedRefusal(s.status);
+  if (!move.ok)
+    return move.reason === 'not_allowed_for_actor' ? refuse('STAFF_FORBIDDEN', '您的角色无权执行此操作') : lockedRefusal(s.status);
   const late = timeRefusal(s);
   if (late) return late;
   if (s.missing.length) {
@@ -118,8 +138,12 @@ export function decideSubmit(s: SubmitState): Decision<{ submittedAt: Date; reje
     return refuse('APPLICATION_INCOMPLETE', `还有未完成的内容：${labels.join('；')}`, { fields: { missing: labels }, missing: s.missing });
   }
   return {
-    ok: true, from: s.status, to: move.to, set: { submittedAt: s.now, rejectReason: null },
-    guard: { version: s.version }, notice: statusNotice(move.to, s),
+    ok: true,
+    from: s.status,
+    to: move.to,
+    set: { submittedAt: s.now, rejectReason: null },
+    guard: { version: s.version },
+    notice: statusNotice(move.to, s),
   };
 }
 
@@ -141,15 +165,21 @@ export function decideWithdraw(s: WithdrawState): Decision<{ withdrawCount: numb
   const move = checkMove(s.status, 'withdraw', s.actor);
   if (!move.ok) {
     if (move.reason === 'not_allowed_for_actor') return refuse('STAFF_FORBIDDEN', '您的角色无权执行此操作');
-    return refuse('WITHDRAW_NOT_ALLOWED', s.status === 'draft'
-      ? '报名尚未提交，无需撤回'
-      : `报名当前状态为“${statusNames[s.status]}”，已不能自主撤回`);
+    return refuse(
+      'WITHDRAW_NOT_ALLOWED',
+      s.status === 'draft' ? '报名尚未提交，无需撤回' : `报名当前状态为“${statusNames[s.status]}”，已不能自主撤回`,
+    );
   }
   if (s.withdrawCount >= maxWithdrawals) return refuse('WITHDRAW_LIMIT', `每个学生仅有${maxWithdrawals}次撤回机会，已达撤回次数上限`);
-  if (windowState(s.window, s.now) !== 'open') return refuse('WINDOW_CLOSED', `不在报名时间内，不能撤回。报名时间为 ${describeWindow(s.window)}`);
+  if (windowState(s.window, s.now) !== 'open')
+    return refuse('WINDOW_CLOSED', `不在报名时间内，不能撤回。报名时间为 ${describeWindow(s.window)}`);
   return {
-    ok: true, from: s.status, to: move.to, set: { withdrawCount: s.withdrawCount + 1 },
-    guard: { version: s.version, status: s.status, withdrawCountBelow: maxWithdrawals }, notice: statusNotice(move.to, s),
+    ok: true,
+    from: s.status,
+    to: move.to,
+    set: { withdrawCount: s.withdrawCount + 1 },
+    guard: { version: s.version, status: s.status, withdrawCountBelow: maxWithdrawals },
+    notice: statusNotice(move.to, s),
   };
 }
 
@@ -196,8 +226,14 @@ export function decideReview(s: ReviewState): Decision<{ rejectReason?: string |
   const reason = maskIdNumbersInText(s.reason?.trim() ?? '') || null;
   if (rejecting && !reason) return refuse('INVALID_INPUT', '驳回须填写原因', { fields: { reason: ['驳回须填写原因'] } });
   return {
-    ok: true, from: s.status, to: move.to, set: rejecting ? { rejectReason: reason } : {}, guard: { version: s.version },
-    notice: statusNotice(move.to, { ...s, reason }), reason,
-    audit: s.decider.kind === 'staff' ? { action: s.action, detail: { from: s.status, to: move.to, ...(reason ? { reason } : {}) } } : undefined,
+    ok: true,
+    from: s.status,
+    to: move.to,
+    set: rejecting ? { rejectReason: reason } : {},
+    guard: { version: s.version },
+    notice: statusNotice(move.to, { ...s, reason }),
+    reason,
+    audit:
+      s.decider.kind === 'staff' ? { action: s.action, detail: { from: s.status, to: move.to, ...(reason ? { reason } : {}) } } : undefined,
   };
 }

@@ -15,10 +15,17 @@ export type RecordsFinding =
   /** The records service could not answer. */
   | 'unavailable';
 
-interface Member { idNumber: string; relation: string }
+interface Member {
+  idNumber: string;
+  relation: string;
+}
 
 /** Reads the child's household: the claimant is a parent on it when head/spouse of a household where the child is a child. */
-export function recordsFinding(household: { relations: readonly Member[] } | null, childIdNumber: string, claimantIdNumber: string): RecordsFinding {
+export function recordsFinding(
+  household: { relations: readonly Member[] } | null,
+  childIdNumber: string,
+  claimantIdNumber: string,
+): RecordsFinding {
   if (!household) return 'no_hukou';
   if (claimantIdNumber === childIdNumber) return 'not_parent';
   const child = household.relations.find((m) => m.idNumber === childIdNumber);
@@ -71,8 +78,14 @@ export function appealNotices(
   const child = `孩子${a.childName}（${a.childIdMasked}）`;
   if (step === 'filed') {
     return {
-      claimant: { title: '绑定申诉已提交', body: `${sign}您对${child}的绑定申诉已提交，工作人员将核实处理，结果将以短信和站内消息通知您。` },
-      holder: { title: '绑定申诉通知', body: `${sign}有家长对您账号绑定的${child}提出绑定申诉，工作人员将核实处理。如有疑问请联系县教育局。` },
+      claimant: {
+        title: '绑定申诉已提交',
+        body: `${sign}您对${child}的绑定申诉已提交，工作人员将核实处理，结果将以短信和站内消息通知您。`,
+      },
+      holder: {
+        title: '绑定申诉通知',
+        body: `${sign}有家长对您账号绑定的${child}提出绑定申诉，工作人员将核实处理。如有疑问请联系县教育局。`,
+      },
     };
   }
   if (step === 'granted') {
@@ -90,4 +103,3 @@ export function appealNotices(
     holder: { title: '绑定申诉已处理', body: `${sign}对您账号绑定的${child}的绑定申诉未通过，孩子仍绑定在您的账号。` },
   };
 }
-

@@ -3,13 +3,24 @@
 const offsetMs = 8 * 60 * 60 * 1000;
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export interface ChinaParts { year: number; month: number; day: number; hour: number; minute: number; second: number }
+export interface ChinaParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
 
 export function chinaParts(instant: Date): ChinaParts {
   const d = new Date(instant.getTime() + offsetMs);
   return {
-    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
-    hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(),
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
   };
 }
 

@@ -13,7 +13,15 @@ export function gradeInRange(grade: number, range: { gradeMin: number; gradeMax:
 }
 
 export const gradeNames: Record<number, string> = {
-  1: '一年级', 2: '二年级', 3: '三年级', 4: '四年级', 5: '五年级', 6: '六年级', 7: '七年级', 8: '八年级', 9: '九年级',
+  1: '一年级',
+  2: '二年级',
+  3: '三年级',
+  4: '四年级',
+  5: '五年级',
+  6: '六年级',
+  7: '七年级',
+  8: '八年级',
+  9: '九年级',
 };
 
 export const levelNames: Record<Level, string> = { primary: '小学', junior: '初中' };

@@ -6,6 +6,11 @@ export function loggableError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause instanceof Error ? error.cause : undefined;
   if (cause && (error.name === 'DrizzleQueryError' || error.message.startsWith('Failed query:'))) return `${cause.name}: ${cause.message}`;
-  const stack = error.stack?.split('\n').filter((line) => line.trimStart().startsWith('at ')).slice(0, 3).join('\n') ?? '';
+  const stack =
+    error.stack
+      ?.split('\n')
+      .filter((line) => line.trimStart().startsWith('at '))
+      .slice(0, 3)
+      .join('\n') ?? '';
   return `${error.name}: ${error.message.split('\nparams:')[0]}${stack ? `\n${stack}` : ''}`;
 }

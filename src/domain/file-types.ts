@@ -66,7 +66,12 @@ const unsafeCharacters = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\
 export function sanitizeFileName(name: string, contentType: DocumentContentType): string {
   const ext = extensions[contentType];
   const lastSegment = name.split(/[\\/]/).pop() ?? '';
-  let base = lastSegment.normalize('NFC').replace(unsafeCharacters, '').replace(/["<>|:*?]/g, '_').replace(/\s+/g, ' ').trim();
+  let base = lastSegment
+    .normalize('NFC')
+    .replace(unsafeCharacters, '')
+    .replace(/["<>|:*?]/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim();
   const dot = base.lastIndexOf('.');
   if (dot >= 0) {
     const given = base.slice(dot + 1).toLowerCase();

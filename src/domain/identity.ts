@@ -25,13 +25,16 @@ export function checkCharacter(first17: string): string {
 
 /** Full-width digits and letters become ASCII, letters upper case, surrounding blanks go: what phone keyboards type. */
 export function normalizeIdNumber(raw: string): string {
-  return raw.trim()
+  return raw
+    .trim()
     .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .toUpperCase();
 }
 
 function realDate(yyyymmdd: string): string | null {
-  const y = Number(yyyymmdd.slice(0, 4)), m = Number(yyyymmdd.slice(4, 6)), d = Number(yyyymmdd.slice(6, 8));
+  const y = Number(yyyymmdd.slice(0, 4)),
+    m = Number(yyyymmdd.slice(4, 6)),
+    d = Number(yyyymmdd.slice(6, 8));
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;

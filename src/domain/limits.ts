@@ -89,13 +89,20 @@ export function smsBudgetAlertKey(now: Date): string {
  * Text that is no address is returned trimmed and lower-cased, so it still limits itself.
  */
 export function addressGroup(address: string): string {
-  const text = address.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const text = address
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '');
   if (!text.includes(':')) return text;
   const hextets = ipv6Hextets(text);
   if (!hextets) return text;
   const mapped = hextets.slice(0, 5).every((h) => h === 0) && hextets[5] === 0xffff;
   if (mapped) return [hextets[6]! >> 8, hextets[6]! & 255, hextets[7]! >> 8, hextets[7]! & 255].join('.');
-  return `${hextets.slice(0, 4).map((h) => h.toString(16)).join(':')}::/64`;
+  return `${hextets
+    .slice(0, 4)
+    .map((h) => h.toString(16))
+    .join(':')}::/64`;
 }
 
 /** The eight 16-bit groups of an IPv6 address (`::` expanded, a trailing dotted IPv4 part converted), or null. */

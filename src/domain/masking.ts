@@ -31,9 +31,8 @@ const gap = '[\\s\\u3000\\-\\uFF0D.\\u00B7]{0,2}';
  */
 const idShapedRun = new RegExp(`(?<!${digit})${digit}(?:${gap}${digit}){14,}(?:${gap}[XxＸｘ])?(?!${digit})`, 'gu');
 
-const halfWidth = (text: string) => text
-  .replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xFF10 + 0x30))
-  .replace(/[xＸｘ]/g, 'X');
+const halfWidth = (text: string) =>
+  text.replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xff10 + 0x30)).replace(/[xＸｘ]/g, 'X');
 
 /**
  * Free text that staff write (a rejection reason, a school's decision, a search, a name) with every ID-number-shaped

@@ -2,8 +2,23 @@ import { staffPolicy } from './staff-policy';
 
 /** Passwords seen in every leaked list, the demo accounts' published ones among them. */
 const notoriousPasswords = new Set([
-  'password', 'password1', 'password123', 'passw0rd', 'qwertyuiop', '1234567890', '0123456789', '1qaz2wsx3edc', 'abc123456',
-  'admin12345', 'administrator', 'iloveyou', '1q2w3e4r5t', 'a123456789', 'woaini1314', 'demo-admin-2024', 'demo-county-2024',
+  'password',
+  'password1',
+  'password123',
+  'passw0rd',
+  'qwertyuiop',
+  '1234567890',
+  '0123456789',
+  '1qaz2wsx3edc',
+  'abc123456',
+  'admin12345',
+  'administrator',
+  'iloveyou',
+  '1q2w3e4r5t',
+  'a123456789',
+  'woaini1314',
+  'demo-admin-2024',
+  'demo-county-2024',
   'demo-school-2024',
 ]);
 

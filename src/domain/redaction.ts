@@ -14,10 +14,7 @@ const separator = '[\\s\\u3000\\-.()（）]{0,2}';
  * A mainland mobile number as people and systems write it: `13800130500`, `138-0013-0500`, `138 0013 0500`,
  * `(138) 0013 0500`, with `+86`, `0086` or `86` in front; not when it continues a longer run of digits.
  */
-const mobileShaped = new RegExp(
-  `(?<![0-9])(?:(?:\\+|00)?86${separator})?1${separator}[3-9](?:${separator}[0-9]){9}(?![0-9])`,
-  'g',
-);
+const mobileShaped = new RegExp(`(?<![0-9])(?:(?:\\+|00)?86${separator})?1${separator}[3-9](?:${separator}[0-9]){9}(?![0-9])`, 'g');
 /** A one-time code on its own: six digits that are not part of a longer (or already masked) number. */
 const bareCode = /(?<![0-9*])[0-9]{6}(?![0-9*])/g;
 /** Digit runs of a message body worth hiding wherever they show up (codes, numbers): four digits or more. */

@@ -1,7 +1,10 @@
 import type { StaffRoleCode } from './staff-policy';
 
 /** The schools an application names: a school reviewer sees it when either is theirs. */
-export interface ChosenSchools { firstSchoolId: string | null; secondSchoolId: string | null }
+export interface ChosenSchools {
+  firstSchoolId: string | null;
+  secondSchoolId: string | null;
+}
 
 /** Which applications a staff member may see: all for the county and admins; a school reviewer, those naming the school. */
 export function inScope(viewer: { role: StaffRoleCode; schoolId: string | null }, application: ChosenSchools): boolean {

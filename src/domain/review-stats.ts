@@ -5,5 +5,8 @@ export const statusesCountedPerChannel: readonly ApplicationStatus[] = applicati
 
 /** Per first-choice school they count only applications still in the running for a seat there. */
 export const statusesCountedPerFirstSchool: readonly ApplicationStatus[] = [
-  'submitted', 'preliminarily_approved', 'school_approved', 'admitted',
+  'submitted',
+  'preliminarily_approved',
+  'school_approved',
+  'admitted',
 ];

@@ -5,7 +5,10 @@ import { staffPolicy } from './staff-policy';
 /** Parents and staff sign in separately: separate tokens, tables, cookies and limits. */
 export type SessionAudience = 'parent' | 'staff';
 
-interface Refusal { code: DomainErrorCode; message: string }
+interface Refusal {
+  code: DomainErrorCode;
+  message: string;
+}
 
 export interface SessionPolicy {
   /** A session unused this long has ended. */
@@ -22,12 +25,16 @@ export interface SessionPolicy {
 
 export const sessionPolicies: Record<SessionAudience, SessionPolicy> = {
   parent: {
-    idleMs: signInPolicy.sessionIdleMs, maxMs: signInPolicy.sessionMaxMs, touchEveryMs: signInPolicy.touchEveryMs,
+    idleMs: signInPolicy.sessionIdleMs,
+    maxMs: signInPolicy.sessionMaxMs,
+    touchEveryMs: signInPolicy.touchEveryMs,
     required: { code: 'SIGN_IN_REQUIRED', message: '请先登录' },
     expired: { code: 'SESSION_EXPIRED', message: '登录已过期，请重新登录' },
   },
   staff: {
-    idleMs: staffPolicy.sessionIdleMs, maxMs: staffPolicy.sessionMaxMs, touchEveryMs: staffPolicy.touchEveryMs,
+    idleMs: staffPolicy.sessionIdleMs,
+    maxMs: staffPolicy.sessionMaxMs,
+    touchEveryMs: staffPolicy.touchEveryMs,
     required: { code: 'STAFF_SIGN_IN_REQUIRED', message: '请先登录审核系统' },
     expired: { code: 'STAFF_SIGN_IN_REQUIRED', message: '登录已过期，请重新登录审核系统' },
   },

@@ -5,7 +5,17 @@ import type { ChannelEligibility } from './catalog';
  * service fetches the records). Dates are China calendar dates `YYYY-MM-DD`; a cut-off "before X" is strict.
  */
 export type CheckResult = 'pass' | 'fail' | 'manual' | 'pending';
-export type Claim = 'identity_child' | 'identity_father' | 'identity_mother' | 'relation' | 'hukou' | 'property' | 'pension' | 'business' | 'public_servant' | 'paper_proof';
+export type Claim =
+  | 'identity_child'
+  | 'identity_father'
+  | 'identity_mother'
+  | 'relation'
+  | 'hukou'
+  | 'property'
+  | 'pension'
+  | 'business'
+  | 'public_servant'
+  | 'paper_proof';
 
 export interface CheckOutcome {
   claim: Claim;
@@ -40,29 +50,42 @@ export function identityOutcome(who: 'child' | 'father' | 'mother', result: 'mat
  * The claims a channel makes and what the records say about each. `townCommunities` = the season's communities
  * (the 中心城区); a record elsewhere does not count for town channels.
  */
-export function channelOutcomes(eligibility: ChannelEligibility, facts: FamilyFacts, townCommunities: ReadonlySet<string>, claims: { hukouShowsRelation?: boolean | null; businessProof?: unknown; propertyProof?: unknown }): CheckOutcome[] {
+export function channelOutcomes(
+  eligibility: ChannelEligibility,
+  facts: FamilyFacts,
+  townCommunities: ReadonlySet<string>,
+  claims: { hukouShowsRelation?: boolean | null; businessProof?: unknown; propertyProof?: unknown },
+): CheckOutcome[] {
   const out: CheckOutcome[] = [];
   const before = eligibility.before;
 
   if (facts.childHukou !== undefined) {
     const h = facts.childHukou;
     if (!h) out.push({ claim: 'relation', result: 'manual', summary: '未查到学生户籍，亲子关系需人工核对', values: {} });
-    else if (h.parentInHousehold) out.push({ claim: 'relation', result: 'pass', summary: '户口簿体现亲子关系 ✓', values: { parentInHousehold: true } });
-    else out.push({
-      claim: 'relation', result: claims.hukouShowsRelation === false ? 'manual' : 'fail',
-      summary: claims.hukouShowsRelation === false ? '户口簿未体现亲子关系，需核对出生医学证明' : '户口簿未体现亲子关系，但报名时填写为能体现 ✗',
-      values: { parentInHousehold: false },
-    });
+    else if (h.parentInHousehold)
+      out.push({ claim: 'relation', result: 'pass', summary: '户口簿体现亲子关系 ✓', values: { parentInHousehold: true } });
+    else
+      out.push({
+        claim: 'relation',
+        result: claims.hukouShowsRelation === false ? 'manual' : 'fail',
+        summary:
+          claims.hukouShowsRelation === false ? '户口簿未体现亲子关系，需核对出生医学证明' : '户口簿未体现亲子关系，但报名时填写为能体现 ✗',
+        values: { parentInHousehold: false },
+      });
   }
 
   switch (eligibility.check) {
     case 'hukou': {
       const h = facts.childHukou;
-      if (!h) { out.push({ claim: 'hukou', result: 'fail', summary: '未查到学生户籍信息 ✗', values: {} }); break; }
+      if (!h) {
+        out.push({ claim: 'hukou', result: 'fail', summary: '未查到学生户籍信息 ✗', values: {} });
+        break;
+      }
       const inTown = townCommunities.has(h.community);
       const early = !before || h.registeredOn < before;
       out.push({
-        claim: 'hukou', result: inTown && early ? 'pass' : 'fail',
+        claim: 'hukou',
+        result: inTown && early ? 'pass' : 'fail',
         summary: `户籍登记于 ${h.registeredOn}${before ? `，${early ? '早于' : '不早于'} ${before}` : ''} ${mark(early)}；户籍地 ${h.community} ${mark(inTown)}`,
         values: { community: h.community, registeredOn: h.registeredOn },
       });
@@ -70,23 +93,39 @@ export function channelOutcomes(eligibility: ChannelEligibility, facts: FamilyFa
     }
     case 'property': {
       if (claims.propertyProof && claims.propertyProof !== 'certificate') {
-        out.push({ claim: 'paper_proof', result: 'manual', summary: '以购房备案、公租房或原始住户证明报名，需人工审核证明材料', values: { proof: claims.propertyProof } });
+        out.push({
+          claim: 'paper_proof',
+          result: 'manual',
+          summary: '以购房备案、公租房或原始住户证明报名，需人工审核证明材料',
+          values: { proof: claims.propertyProof },
+        });
         break;
       }
       const town = (facts.properties ?? []).filter((p) => townCommunities.has(p.community));
-      out.push(town.length
-        ? { claim: 'property', result: 'pass', summary: `父母在城区有房产（${town[0]!.community}，登记于 ${town[0]!.registeredOn}）✓`, values: { properties: town } }
-        : { claim: 'property', result: 'fail', summary: '未查到父母在城区的房产登记 ✗', values: { properties: facts.properties ?? [] } });
+      out.push(
+        town.length
+          ? {
+              claim: 'property',
+              result: 'pass',
+              summary: `父母在城区有房产（${town[0]!.community}，登记于 ${town[0]!.registeredOn}）✓`,
+              values: { properties: town },
+            }
+          : { claim: 'property', result: 'fail', summary: '未查到父母在城区的房产登记 ✗', values: { properties: facts.properties ?? [] } },
+      );
       break;
     }
     case 'pension': {
       const min = eligibility.minInsuredMonths ?? 0;
       const best = [...(facts.pensions ?? [])].sort((a, b) => a.firstPaidOn.localeCompare(b.firstPaidOn))[0];
-      if (!best) { out.push({ claim: 'pension', result: 'fail', summary: '未查到父母的职工养老保险 ✗', values: {} }); break; }
+      if (!best) {
+        out.push({ claim: 'pension', result: 'fail', summary: '未查到父母的职工养老保险 ✗', values: {} });
+        break;
+      }
       const early = !before || best.firstPaidOn < before;
       const enough = best.months >= min;
       out.push({
-        claim: 'pension', result: early && enough ? 'pass' : 'fail',
+        claim: 'pension',
+        result: early && enough ? 'pass' : 'fail',
         summary: `养老保险自 ${best.firstPaidOn} 起${before ? `，${early ? '早于' : '不早于'} ${before}` : ''} ${mark(early)}；连续缴费 ${best.months} 个月${min ? `，${enough ? '满' : '不满'} ${min} 个月` : ''} ${mark(enough)}`,
         values: { firstPaidOn: best.firstPaidOn, months: best.months },
       });
@@ -97,12 +136,18 @@ export function channelOutcomes(eligibility: ChannelEligibility, facts: FamilyFa
         out.push({ claim: 'paper_proof', result: 'manual', summary: '以园区证明报名，需人工审核证明材料', values: {} });
         break;
       }
-      const town = [...(facts.licences ?? [])].filter((l) => townCommunities.has(l.community)).sort((a, b) => a.issuedOn.localeCompare(b.issuedOn));
+      const town = [...(facts.licences ?? [])]
+        .filter((l) => townCommunities.has(l.community))
+        .sort((a, b) => a.issuedOn.localeCompare(b.issuedOn));
       const oldest = town[0];
-      if (!oldest) { out.push({ claim: 'business', result: 'fail', summary: '未查到父母在城区的营业执照 ✗', values: {} }); break; }
+      if (!oldest) {
+        out.push({ claim: 'business', result: 'fail', summary: '未查到父母在城区的营业执照 ✗', values: {} });
+        break;
+      }
       const early = !before || oldest.issuedOn < before;
       out.push({
-        claim: 'business', result: early ? 'pass' : 'fail',
+        claim: 'business',
+        result: early ? 'pass' : 'fail',
         summary: `营业执照取得于 ${oldest.issuedOn}${before ? `，${early ? '早于' : '不早于'} ${before}` : ''} ${mark(early)}`,
         values: { issuedOn: oldest.issuedOn, community: oldest.community },
       });
@@ -110,9 +155,16 @@ export function channelOutcomes(eligibility: ChannelEligibility, facts: FamilyFa
     }
     case 'public_servant': {
       const p = facts.publicServant;
-      out.push(p
-        ? { claim: 'public_servant', result: 'pass', summary: `父母为${p.employer}在编人员（${p.since} 起）✓`, values: { employer: p.employer, since: p.since } }
-        : { claim: 'public_servant', result: 'fail', summary: '未查到父母的公职人员信息 ✗', values: {} });
+      out.push(
+        p
+          ? {
+              claim: 'public_servant',
+              result: 'pass',
+              summary: `父母为${p.employer}在编人员（${p.since} 起）✓`,
+              values: { employer: p.employer, since: p.since },
+            }
+          : { claim: 'public_servant', result: 'fail', summary: '未查到父母的公职人员信息 ✗', values: {} },
+      );
       break;
     }
     default:
@@ -134,4 +186,3 @@ export function precheckReason(outcomes: CheckOutcome[]): { qualifies: boolean |
   if (relevant.every((o) => o.result === 'pass')) return { qualifies: true, reasons: relevant.map((o) => o.summary) };
   return { qualifies: null, reasons: relevant.map((o) => o.summary) };
 }
-

@@ -3,7 +3,10 @@ import { formatChinaDateTime, formatChinaEnd } from './china-time';
 export type WindowState = 'upcoming' | 'open' | 'closed';
 
 /** A registration window: open from `opensAt` (inclusive) until `closesAt` (exclusive). */
-export interface Window { opensAt: Date; closesAt: Date }
+export interface Window {
+  opensAt: Date;
+  closesAt: Date;
+}
 
 export function windowState(window: Window, now: Date): WindowState {
   const t = now.getTime();
@@ -20,8 +23,11 @@ export function describeWindow(window: Window): string {
 /** What a parent reads about the window right now. */
 export function windowNotice(window: Window, now: Date): string {
   switch (windowState(window, now)) {
-    case 'upcoming': return `报名尚未开始，报名时间为 ${describeWindow(window)}`;
-    case 'open': return `正在报名，报名时间为 ${describeWindow(window)}`;
-    case 'closed': return `报名已结束，报名时间为 ${describeWindow(window)}`;
+    case 'upcoming':
+      return `报名尚未开始，报名时间为 ${describeWindow(window)}`;
+    case 'open':
+      return `正在报名，报名时间为 ${describeWindow(window)}`;
+    case 'closed':
+      return `报名已结束，报名时间为 ${describeWindow(window)}`;
   }
 }

@@ -18,12 +18,14 @@ export const queueFiltersInput = z.object({
   verification: z.enum(['pass', 'fail', 'manual', 'pending'], { error: '查验结果不正确' }).optional().describe('系统查验的最差结果'),
 });
 
-export const queueInput = queueFiltersInput.extend({
-  sort: z.enum(['submittedAt', 'number']).default('submittedAt'),
-  order: z.enum(['asc', 'desc']).default('asc'),
-  page: z.number().int().min(1).max(10_000).default(1),
-  pageSize: z.number().int().min(1).max(200).default(50),
-}).default({ sort: 'submittedAt', order: 'asc', page: 1, pageSize: 50 });
+export const queueInput = queueFiltersInput
+  .extend({
+    sort: z.enum(['submittedAt', 'number']).default('submittedAt'),
+    order: z.enum(['asc', 'desc']).default('asc'),
+    page: z.number().int().min(1).max(10_000).default(1),
+    pageSize: z.number().int().min(1).max(200).default(50),
+  })
+  .default({ sort: 'submittedAt', order: 'asc', page: 1, pageSize: 50 });
 
 export const applicationRef = z.object({ applicationId: idSchema('报名') });
 
@@ -46,19 +48,24 @@ export const revealInput = z.object({
   field: z.enum(['child', 'father', 'mother', 'sibling'], { error: '请选择要查看的证件号码' }),
 });
 
-export const auditInput = z.object({
-  staffId: idSchema('工作人员').optional(),
-  action: z.string().max(40).optional(),
-  applicationId: idSchema('报名').optional(),
-  from: z.iso.datetime().optional(),
-  to: z.iso.datetime().optional(),
-  before: z.iso.datetime().optional(),
-  limit: z.number().int().min(1).max(500).default(100),
-}).default({ limit: 100 });
+export const auditInput = z
+  .object({
+    staffId: idSchema('工作人员').optional(),
+    action: z.string().max(40).optional(),
+    applicationId: idSchema('报名').optional(),
+    from: z.iso.datetime().optional(),
+    to: z.iso.datetime().optional(),
+    before: z.iso.datetime().optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .default({ limit: 100 });
 
 const role = z.enum(['admin', 'county_reviewer', 'school_reviewer'], { error: '角色不正确' });
 export const createStaffInput = z.object({
-  username: z.string().trim().regex(/^[a-z0-9_.-]{3,40}$/, { error: '用户名为3至40位小写字母、数字或 _ . -' }),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_.-]{3,40}$/, { error: '用户名为3至40位小写字母、数字或 _ . -' }),
   displayName: z.string().trim().min(2, { error: '请填写姓名' }).max(40),
   role,
   schoolId: idSchema('学校').nullable().optional(),
@@ -73,9 +80,11 @@ export const updateStaffInput = z.object({
   disabled: z.boolean().optional(),
 });
 
-export const bindingAppealsInput = z.object({
-  status: z.enum(['open', 'settled'], { error: '状态不正确' }).default('open'),
-}).default({ status: 'open' });
+export const bindingAppealsInput = z
+  .object({
+    status: z.enum(['open', 'settled'], { error: '状态不正确' }).default('open'),
+  })
+  .default({ status: 'open' });
 export const settleBindingAppealInput = z.object({
   appealId: idSchema('申诉'),
   grant: z.boolean({ error: '请选择是否支持申诉' }),

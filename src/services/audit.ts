@@ -32,14 +32,24 @@ function maskedDetail(value: unknown): unknown {
  */
 export function auditStatement(db: Db, entry: AuditEntry, onlyIf?: SQL) {
   const row = {
-    id: randomId(), at: entry.at, staffId: entry.staffId, username: maskIdNumbersInText(entry.username), action: entry.action,
-    applicationId: entry.applicationId ?? null, detail: maskedDetail(entry.detail ?? {}) as Record<string, unknown>, ip: entry.ip, requestId: entry.requestId,
+    id: randomId(),
+    at: entry.at,
+    staffId: entry.staffId,
+    username: maskIdNumbersInText(entry.username),
+    action: entry.action,
+    applicationId: entry.applicationId ?? null,
+    detail: maskedDetail(entry.detail ?? {}) as Record<string, unknown>,
+    ip: entry.ip,
+    requestId: entry.requestId,
   };
   return onlyIf ? insertWhen(db, auditLog, row, onlyIf) : db.insert(auditLog).values(row);
 }
 
 /** The audit log for administrators, newest first, filtered. There is no procedure that changes or removes entries. */
-export async function readAudit(db: Db, filters: { staffId?: string; action?: string; applicationId?: string; from?: Date; to?: Date; limit: number; before?: Date }) {
+export async function readAudit(
+  db: Db,
+  filters: { staffId?: string; action?: string; applicationId?: string; from?: Date; to?: Date; limit: number; before?: Date },
+) {
   const where: (SQL | undefined)[] = [
     filters.staffId ? eq(auditLog.staffId, filters.staffId) : undefined,
     filters.action ? eq(auditLog.action, filters.action) : undefined,
@@ -48,6 +58,11 @@ export async function readAudit(db: Db, filters: { staffId?: string; action?: st
     filters.to ? lt(auditLog.at, filters.to) : undefined,
     filters.before ? lt(auditLog.at, filters.before) : undefined,
   ];
-  const rows = await db.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.at)).limit(filters.limit);
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(and(...where))
+    .orderBy(desc(auditLog.at))
+    .limit(filters.limit);
   return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }

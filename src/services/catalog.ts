@@ -8,8 +8,7 @@ import { describeWindow, windowState } from '../domain/window';
 const iso = (d: Date) => d.toISOString();
 
 async function currentSeason(db: Db, regionId: string) {
-  const [season] = await db.select().from(seasons).where(eq(seasons.regionId, regionId))
-    .orderBy(desc(seasons.year)).limit(1);
+  const [season] = await db.select().from(seasons).where(eq(seasons.regionId, regionId)).orderBy(desc(seasons.year)).limit(1);
   if (!season) throw new DomainError('SEASON_NOT_FOUND', '该区域暂无招生季');
   return season;
 }
@@ -36,7 +35,9 @@ export async function listRegions(db: Db) {
     db.select().from(seasons).orderBy(desc(seasons.year)),
   ]);
   return regionRows.map((r) => ({
-    id: r.id, code: r.code, name: r.name,
+    id: r.id,
+    code: r.code,
+    name: r.name,
     seasonName: seasonRows.find((s) => s.regionId === r.id)?.name ?? null,
   }));
 }
@@ -45,11 +46,25 @@ export async function listRegions(db: Db) {
 export async function getRegion(db: Db, regionId: string, now: Date) {
   const region = await requireRegion(db, regionId);
   const season = await currentSeason(db, regionId);
-  const entryRows = await db.select({ entry: entries, window: windows }).from(entries)
+  const entryRows = await db
+    .select({ entry: entries, window: windows })
+    .from(entries)
     .innerJoin(windows, eq(windows.entryId, entries.id))
-    .where(eq(entries.seasonId, season.id)).orderBy(asc(entries.sort));
-  const trackRows = entryRows.length === 0 ? [] : await db.select().from(tracks)
-    .where(inArray(tracks.entryId, entryRows.map((r) => r.entry.id))).orderBy(asc(tracks.sort));
+    .where(eq(entries.seasonId, season.id))
+    .orderBy(asc(entries.sort));
+  const trackRows =
+    entryRows.length === 0
+      ? []
+      : await db
+          .select()
+          .from(tracks)
+          .where(
+            inArray(
+              tracks.entryId,
+              entryRows.map((r) => r.entry.id),
+            ),
+          )
+          .orderBy(asc(tracks.sort));
   return {
     id: region.id,
     code: region.code,
@@ -66,28 +81,69 @@ export async function getRegion(db: Db, regionId: string, now: Date) {
       gradeMin: entry.gradeMin,
       gradeMax: entry.gradeMax,
       window: windowView(window, now),
-      tracks: trackRows.filter((t) => t.entryId === entry.id).map((t) => ({
-        id: t.id, code: t.code, name: t.name, description: t.description, level: t.level, gradeMin: t.gradeMin, gradeMax: t.gradeMax,
-      })),
+      tracks: trackRows
+        .filter((t) => t.entryId === entry.id)
+        .map((t) => ({
+          id: t.id,
+          code: t.code,
+          name: t.name,
+          description: t.description,
+          level: t.level,
+          gradeMin: t.gradeMin,
+          gradeMax: t.gradeMax,
+        })),
     })),
   };
 }
 
 /** An entry's channels (报名通道), grouped by track, each with its definition, checks and documents. */
 export async function listChannels(db: Db, entryId: string, now: Date) {
-  const [row] = await db.select({ entry: entries, window: windows }).from(entries)
-    .innerJoin(windows, eq(windows.entryId, entries.id)).where(eq(entries.id, entryId));
+  const [row] = await db
+    .select({ entry: entries, window: windows })
+    .from(entries)
+    .innerJoin(windows, eq(windows.entryId, entries.id))
+    .where(eq(entries.id, entryId));
   if (!row) throw new DomainError('ENTRY_NOT_FOUND', '找不到该报名入口');
   const trackRows = await db.select().from(tracks).where(eq(tracks.entryId, entryId)).orderBy(asc(tracks.sort));
-  const channelRows = trackRows.length === 0 ? [] : await db.select().from(channels)
-    .where(inArray(channels.trackId, trackRows.map((t) => t.id))).orderBy(asc(channels.sort));
+  const channelRows =
+    trackRows.length === 0
+      ? []
+      : await db
+          .select()
+          .from(channels)
+          .where(
+            inArray(
+              channels.trackId,
+              trackRows.map((t) => t.id),
+            ),
+          )
+          .orderBy(asc(channels.sort));
   return {
-    entry: { id: row.entry.id, code: row.entry.code, name: row.entry.name, description: row.entry.description, window: windowView(row.window, now) },
+    entry: {
+      id: row.entry.id,
+      code: row.entry.code,
+      name: row.entry.name,
+      description: row.entry.description,
+      window: windowView(row.window, now),
+    },
     tracks: trackRows.map((t) => ({
-      id: t.id, code: t.code, name: t.name, description: t.description, level: t.level, gradeMin: t.gradeMin, gradeMax: t.gradeMax,
-      channels: channelRows.filter((c) => c.trackId === t.id).map((c) => ({
-        id: c.id, code: c.code, name: c.name, definition: c.definition, eligibility: c.eligibility, documents: c.documents,
-      })),
+      id: t.id,
+      code: t.code,
+      name: t.name,
+      description: t.description,
+      level: t.level,
+      gradeMin: t.gradeMin,
+      gradeMax: t.gradeMax,
+      channels: channelRows
+        .filter((c) => c.trackId === t.id)
+        .map((c) => ({
+          id: c.id,
+          code: c.code,
+          name: c.name,
+          definition: c.definition,
+          eligibility: c.eligibility,
+          documents: c.documents,
+        })),
     })),
   };
 }
@@ -98,17 +154,40 @@ export async function listSchools(db: Db, input: { regionId: string; level?: Lev
   const filters = [eq(schools.regionId, input.regionId)];
   if (input.level) filters.push(eq(schools.level, input.level));
   if (input.community) {
-    const served = db.select({ id: catchments.schoolId }).from(catchments)
+    const served = db
+      .select({ id: catchments.schoolId })
+      .from(catchments)
       .innerJoin(communities, eq(communities.id, catchments.communityId))
       .where(and(eq(communities.regionId, input.regionId), eq(communities.name, input.community)));
     filters.push(inArray(schools.id, served));
   }
-  const schoolRows = await db.select().from(schools).where(and(...filters)).orderBy(asc(schools.sort));
-  const catchmentRows = schoolRows.length === 0 ? [] : await db.select({ schoolId: catchments.schoolId, name: communities.name })
-    .from(catchments).innerJoin(communities, eq(communities.id, catchments.communityId))
-    .where(inArray(catchments.schoolId, schoolRows.map((s) => s.id))).orderBy(asc(communities.sort));
+  const schoolRows = await db
+    .select()
+    .from(schools)
+    .where(and(...filters))
+    .orderBy(asc(schools.sort));
+  const catchmentRows =
+    schoolRows.length === 0
+      ? []
+      : await db
+          .select({ schoolId: catchments.schoolId, name: communities.name })
+          .from(catchments)
+          .innerJoin(communities, eq(communities.id, catchments.communityId))
+          .where(
+            inArray(
+              catchments.schoolId,
+              schoolRows.map((s) => s.id),
+            ),
+          )
+          .orderBy(asc(communities.sort));
   return schoolRows.map((s) => ({
-    id: s.id, code: s.code, name: s.name, level: s.level, capacity: s.capacity, address: s.address, contactPhone: s.contactPhone,
+    id: s.id,
+    code: s.code,
+    name: s.name,
+    level: s.level,
+    capacity: s.capacity,
+    address: s.address,
+    contactPhone: s.contactPhone,
     communities: catchmentRows.filter((c) => c.schoolId === s.id).map((c) => c.name),
   }));
 }
@@ -116,8 +195,11 @@ export async function listSchools(db: Db, input: { regionId: string; level?: Lev
 /** The region's communities (社区), in the order parents look for them. */
 export async function listCommunities(db: Db, regionId: string) {
   await requireRegion(db, regionId);
-  return db.select({ id: communities.id, name: communities.name }).from(communities)
-    .where(eq(communities.regionId, regionId)).orderBy(asc(communities.sort));
+  return db
+    .select({ id: communities.id, name: communities.name })
+    .from(communities)
+    .where(eq(communities.regionId, regionId))
+    .orderBy(asc(communities.sort));
 }
 
 /** The current season's policy pages: 招生工作方案, 家长操作手册, 常见问题, 报名须知. */

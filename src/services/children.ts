@@ -44,7 +44,12 @@ export function validName(name: string, type: IdType) {
  * constraint lets only one account hold a child, however many try at once; the loser learns the masked phone
  * that holds it, so the family can sort it out (guide 三(三)).
  */
-export async function addChild(deps: Deps, accountId: string, input: { name: string; idType: IdType; idNumber: string }, ip: string | null = null) {
+export async function addChild(
+  deps: Deps,
+  accountId: string,
+  input: { name: string; idType: IdType; idNumber: string },
+  ip: string | null = null,
+) {
   const { db, vault } = deps;
   // Each try answers whether an ID number is bound, and to which masked phone: limited per account and per address.
   await takeLimits(deps, [{ rule: limits.childLookupPerAccount, subject: accountId }, ...perAddress(limits.childLookupPerAddress, ip)]);
@@ -57,25 +62,46 @@ export async function addChild(deps: Deps, accountId: string, input: { name: str
 
   const idBlind = await vault.blindIndex(id.normalized);
   const row = {
-    id: newId(deps.random), accountId, name, idType: input.idType, idCipher: await vault.encrypt(id.normalized), idBlind,
-    idMasked: maskIdNumber(id.normalized), birthDate: id.birthDate, sex: id.sex, createdAt: now, updatedAt: now,
+    id: newId(deps.random),
+    accountId,
+    name,
+    idType: input.idType,
+    idCipher: await vault.encrypt(id.normalized),
+    idBlind,
+    idMasked: maskIdNumber(id.normalized),
+    birthDate: id.birthDate,
+    sex: id.sex,
+    createdAt: now,
+    updatedAt: now,
   };
   const inserted = await db.insert(children).values(row).onConflictDoNothing({ target: children.idBlind }).returning();
   if (inserted[0]) return view(inserted[0]);
 
-  const [holder] = await db.select({ accountId: children.accountId, phone: accounts.phone }).from(children)
-    .innerJoin(accounts, eq(accounts.id, children.accountId)).where(eq(children.idBlind, idBlind));
+  const [holder] = await db
+    .select({ accountId: children.accountId, phone: accounts.phone })
+    .from(children)
+    .innerJoin(accounts, eq(accounts.id, children.accountId))
+    .where(eq(children.idBlind, idBlind));
   if (holder?.accountId === accountId) throw new DomainError('CHILD_ALREADY_YOURS', '该孩子已在您的账号中，无需重复添加');
-  throw new DomainError('CHILD_ALREADY_BOUND', `该孩子已被手机号 ${holder ? maskPhone(holder.phone) : '***'} 绑定，请先联系该手机号的家属解绑`);
+  throw new DomainError(
+    'CHILD_ALREADY_BOUND',
+    `该孩子已被手机号 ${holder ? maskPhone(holder.phone) : '***'} 绑定，请先联系该手机号的家属解绑`,
+  );
 }
 
 /** Corrects a child's name (guide 二(四): 个人中心—我的孩子—修改姓名). */
 export async function renameChild(deps: Deps, accountId: string, input: { childId: string; name: string }) {
   const { db } = deps;
-  const [child] = await db.select().from(children).where(and(eq(children.id, input.childId), eq(children.accountId, accountId)));
+  const [child] = await db
+    .select()
+    .from(children)
+    .where(and(eq(children.id, input.childId), eq(children.accountId, accountId)));
   if (!child) throw new DomainError('CHILD_NOT_FOUND', '找不到该孩子');
-  const [renamed] = await db.update(children).set({ name: validName(input.name, child.idType), updatedAt: deps.clock.now() })
-    .where(and(eq(children.id, child.id), eq(children.accountId, accountId))).returning();
+  const [renamed] = await db
+    .update(children)
+    .set({ name: validName(input.name, child.idType), updatedAt: deps.clock.now() })
+    .where(and(eq(children.id, child.id), eq(children.accountId, accountId)))
+    .returning();
   if (!renamed) throw new DomainError('CHILD_NOT_FOUND', '找不到该孩子');
   return view(renamed);
 }
@@ -86,12 +112,23 @@ export async function renameChild(deps: Deps, accountId: string, input: { childI
  */
 export async function removeChild(deps: Deps, accountId: string, input: { childId: string }) {
   const { db } = deps;
-  const noneActive = noRowExists(applications, eq(applications.childId, input.childId), inArray(applications.status, [...statusesThatKeepChildBound]));
+  const noneActive = noRowExists(
+    applications,
+    eq(applications.childId, input.childId),
+    inArray(applications.status, [...statusesThatKeepChildBound]),
+  );
   const owned = and(eq(children.id, input.childId), eq(children.accountId, accountId));
-  const leaving = db.select({ id: applications.id }).from(applications).where(and(
-    eq(applications.childId, input.childId), eq(applications.accountId, accountId),
-    notInArray(applications.status, [...statusesThatKeepChildBound]), noneActive,
-  ));
+  const leaving = db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.childId, input.childId),
+        eq(applications.accountId, accountId),
+        notInArray(applications.status, [...statusesThatKeepChildBound]),
+        noneActive,
+      ),
+    );
   const [storedFiles, , , , , , removed] = await db.batch([
     intentsForDocumentsOf(db, leaving, deps.clock.now()),
     db.delete(documents).where(inArray(documents.applicationId, leaving)),

@@ -20,10 +20,19 @@ const kindOf = (idempotencyKey: string) => idempotencyKey.split(':', 1)[0]!;
  * and the last error (redacted when it was stored). Never the body: a code's SMS may have carried a code.
  */
 export async function deadLetters(db: Db) {
-  const rows = await db.select({
-    id: outbox.id, idempotencyKey: outbox.idempotencyKey, phone: outbox.phone, attempts: outbox.attempts,
-    lastError: outbox.lastError, createdAt: outbox.createdAt,
-  }).from(outbox).where(eq(outbox.status, 'dead')).orderBy(desc(outbox.createdAt)).limit(100);
+  const rows = await db
+    .select({
+      id: outbox.id,
+      idempotencyKey: outbox.idempotencyKey,
+      phone: outbox.phone,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      createdAt: outbox.createdAt,
+    })
+    .from(outbox)
+    .where(eq(outbox.status, 'dead'))
+    .orderBy(desc(outbox.createdAt))
+    .limit(100);
   return rows.map((r) => ({
     id: r.id,
     kind: kindOf(r.idempotencyKey),
@@ -44,12 +53,22 @@ export async function retryDeadLetter(deps: Pick<AppDeps, 'db' | 'clock'>, admin
   const { db } = deps;
   const now = deps.clock.now();
   const [retried] = await db.batch([
-    db.update(outbox)
+    db
+      .update(outbox)
       .set({ status: 'pending', attempts: 0, nextAttemptAt: now, lastError: null, claimedBy: null, claimExpiresAt: null })
       .where(and(eq(outbox.id, outboxId), eq(outbox.status, 'dead'), not(isCodeNotice))),
-    auditStatement(db, {
-      staffId: admin.staffId, username: admin.username, action: 'dead_letter_retry', detail: { outboxId }, ...request, at: now,
-    }, previousStatementChanged),
+    auditStatement(
+      db,
+      {
+        staffId: admin.staffId,
+        username: admin.username,
+        action: 'dead_letter_retry',
+        detail: { outboxId },
+        ...request,
+        at: now,
+      },
+      previousStatementChanged,
+    ),
   ]);
   if (retried.rowsAffected === 1) return { id: outboxId, retried: true as const };
   const [row] = await db.select({ key: outbox.idempotencyKey, status: outbox.status }).from(outbox).where(eq(outbox.id, outboxId));

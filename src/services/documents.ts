@@ -13,8 +13,13 @@ import type { ChannelDocument } from '../domain/catalog';
 import { DomainError, fieldError } from '../domain/errors';
 import { loggableError } from '../domain/error-text';
 import {
-  type DocumentContentType, documentMessages, maxDocumentBytes, maxDocumentsPerKind, sanitizeFileName,
-  siblingDocumentKinds, sniffContentType,
+  type DocumentContentType,
+  documentMessages,
+  maxDocumentBytes,
+  maxDocumentsPerKind,
+  sanitizeFileName,
+  siblingDocumentKinds,
+  sniffContentType,
 } from '../domain/file-types';
 import { newId } from '../domain/ids';
 import { commitEdit } from './applications/commit';
@@ -69,8 +74,12 @@ export function checkDocumentBytes(bytes: Uint8Array): DocumentContentType {
 
 function toView(row: Pick<typeof documents.$inferSelect, 'id' | 'kind' | 'fileName' | 'contentType' | 'size' | 'createdAt'>): DocumentView {
   return {
-    id: row.id, kind: row.kind, fileName: row.fileName, contentType: row.contentType as DocumentContentType,
-    size: row.size, createdAt: row.createdAt.toISOString(),
+    id: row.id,
+    kind: row.kind,
+    fileName: row.fileName,
+    contentType: row.contentType as DocumentContentType,
+    size: row.size,
+    createdAt: row.createdAt.toISOString(),
   };
 }
 
@@ -85,11 +94,14 @@ const documentOfApplication = (documentId: string, applicationId: string) =>
 
 function roomForKind(applicationId: string, kind: string, except: string | null) {
   return sql`(SELECT count(*) FROM ${documents} WHERE ${documents.applicationId} = ${applicationId} AND ${documents.kind} = ${kind}${
-    except ? sql` AND ${documents.id} <> ${except}` : sql``}) < ${maxDocumentsPerKind}`;
+    except ? sql` AND ${documents.id} <> ${except}` : sql``
+  }) < ${maxDocumentsPerKind}`;
 }
 
 async function countOfKind(db: Db, applicationId: string, kind: string, except: string | null): Promise<number> {
-  const rows = await db.select({ id: documents.id }).from(documents)
+  const rows = await db
+    .select({ id: documents.id })
+    .from(documents)
     .where(and(eq(documents.applicationId, applicationId), eq(documents.kind, kind), except ? ne(documents.id, except) : undefined));
   return rows.length;
 }
@@ -119,10 +131,20 @@ async function settleIntent(deps: Deps, storageKey: string): Promise<void> {
  * crash in between leaves the bytes to `sweepUploads`.
  */
 export function intentsForDocumentsOf(db: Db, applicationIds: SQLWrapper, now: Date) {
-  return db.insert(uploadIntents).select(db.select({
-    storageKey: documents.storageKey, accountId: documents.accountId, createdAt: sql`${now.getTime()}`.as('created_at'),
-  }).from(documents).where(inArray(documents.applicationId, applicationIds)) as never)
-    .onConflictDoNothing().returning({ storageKey: uploadIntents.storageKey });
+  return db
+    .insert(uploadIntents)
+    .select(
+      db
+        .select({
+          storageKey: documents.storageKey,
+          accountId: documents.accountId,
+          createdAt: sql`${now.getTime()}`.as('created_at'),
+        })
+        .from(documents)
+        .where(inArray(documents.applicationId, applicationIds)) as never,
+    )
+    .onConflictDoNothing()
+    .returning({ storageKey: uploadIntents.storageKey });
 }
 
 /** Bytes that lost their row in a batch: deleted now, and the intent written with that batch removed after. */
@@ -150,11 +172,16 @@ export async function sweepUploads(deps: Deps, options: { limit?: number } = {})
   const cutoff = new Date(deps.clock.now().getTime() - uploadIntentGraceMs);
   const claimedByRow = rowExists(documents, eq(documents.storageKey, uploadIntents.storageKey));
   const unclaimed = not(claimedByRow);
-  const due = await db.select({ storageKey: uploadIntents.storageKey }).from(uploadIntents)
-    .where(lt(uploadIntents.createdAt, cutoff)).limit(options.limit ?? 100);
+  const due = await db
+    .select({ storageKey: uploadIntents.storageKey })
+    .from(uploadIntents)
+    .where(lt(uploadIntents.createdAt, cutoff))
+    .limit(options.limit ?? 100);
   let removed = 0;
   for (const { storageKey } of due) {
-    const [claimed] = await db.update(uploadIntents).set({ createdAt: new Date(0) })
+    const [claimed] = await db
+      .update(uploadIntents)
+      .set({ createdAt: new Date(0) })
       .where(and(eq(uploadIntents.storageKey, storageKey), lt(uploadIntents.createdAt, cutoff), unclaimed))
       .returning({ storageKey: uploadIntents.storageKey });
     if (!claimed) {
@@ -176,7 +203,11 @@ export async function sweepUploads(deps: Deps, options: { limit?: number } = {})
  * intent (and deletes the replaced document's row, leaving an intent for its bytes); bytes the batch did not keep
  * are removed again. A crash anywhere in between leaves an intent for `sweepUploads`.
  */
-export async function addDocument(deps: Deps, accountId: string, input: NewDocument): Promise<DocumentView & { applicationVersion: number }> {
+export async function addDocument(
+  deps: Deps,
+  accountId: string,
+  input: NewDocument,
+): Promise<DocumentView & { applicationVersion: number }> {
   const { db } = deps;
   const now = deps.clock.now();
   const loaded = await ownApplication(db, accountId, input.applicationId);
@@ -188,18 +219,27 @@ export async function addDocument(deps: Deps, accountId: string, input: NewDocum
 
   let replaced: { id: string; storageKey: string } | null = null;
   if (input.replaces) {
-    const [row] = await db.select({ id: documents.id, storageKey: documents.storageKey }).from(documents)
+    const [row] = await db
+      .select({ id: documents.id, storageKey: documents.storageKey })
+      .from(documents)
       .where(and(eq(documents.id, input.replaces), eq(documents.applicationId, applicationId)));
     if (!row) throw new DomainError('DOCUMENT_NOT_FOUND', '要替换的文件不存在，请刷新后再试');
     replaced = row;
   }
-  if (await countOfKind(db, applicationId, input.kind, replaced?.id ?? null) >= maxDocumentsPerKind) {
+  if ((await countOfKind(db, applicationId, input.kind, replaced?.id ?? null)) >= maxDocumentsPerKind) {
     throw new DomainError('DOCUMENT_LIMIT', documentMessages.tooMany);
   }
 
   const row: typeof documents.$inferInsert = {
-    id: newId(deps.random), applicationId, accountId, kind: input.kind, fileName: sanitizeFileName(input.fileName, contentType),
-    contentType, size: input.bytes.length, storageKey: newId(deps.random) + newId(deps.random), createdAt: now,
+    id: newId(deps.random),
+    applicationId,
+    accountId,
+    kind: input.kind,
+    fileName: sanitizeFileName(input.fileName, contentType),
+    contentType,
+    size: input.bytes.length,
+    storageKey: newId(deps.random) + newId(deps.random),
+    createdAt: now,
   };
   await db.insert(uploadIntents).values({ storageKey: row.storageKey, accountId, createdAt: now });
   await deps.files.put(row.storageKey, input.bytes, contentType);
@@ -207,17 +247,21 @@ export async function addDocument(deps: Deps, accountId: string, input: NewDocum
   let claimed: { version: number } | undefined;
   try {
     const done = await commitEdit(deps, {
-      applicationId, guard: edit.guard, now,
+      applicationId,
+      guard: edit.guard,
+      now,
       also: [
         roomForKind(applicationId, input.kind, replaced?.id ?? null),
         intentStill(row.storageKey, now),
         replaced ? documentOfApplication(replaced.id, applicationId) : undefined,
       ],
       followUps: (ours) => [
-        ...(replaced ? [
-          db.delete(documents).where(and(eq(documents.id, replaced.id), ours)),
-          insertWhen(db, uploadIntents, { storageKey: replaced.storageKey, accountId, createdAt: now }, ours).onConflictDoNothing(),
-        ] : []),
+        ...(replaced
+          ? [
+              db.delete(documents).where(and(eq(documents.id, replaced.id), ours)),
+              insertWhen(db, uploadIntents, { storageKey: replaced.storageKey, accountId, createdAt: now }, ours).onConflictDoNothing(),
+            ]
+          : []),
         insertWhen(db, documents, row, ours),
         db.delete(uploadIntents).where(and(eq(uploadIntents.storageKey, row.storageKey), ours)),
       ],
@@ -236,32 +280,47 @@ export async function addDocument(deps: Deps, accountId: string, input: NewDocum
 }
 
 /** Explains a claim that matched no row: the state moved between the checks and the batch. */
-async function whyAddRefused(deps: Deps, accountId: string, applicationId: string, kind: string, replaced: string | null): Promise<DomainError> {
+async function whyAddRefused(
+  deps: Deps,
+  accountId: string,
+  applicationId: string,
+  kind: string,
+  replaced: string | null,
+): Promise<DomainError> {
   const fresh = await ownApplication(deps.db, accountId, applicationId);
   orRefuse(decideEdit(await editFacts(deps.db, fresh, deps.clock.now())));
   if (replaced) {
     const [still] = await deps.db.select({ id: documents.id }).from(documents).where(eq(documents.id, replaced));
     if (!still) return new DomainError('DOCUMENT_NOT_FOUND', '要替换的文件不存在，请刷新后再试');
   }
-  if (await countOfKind(deps.db, applicationId, kind, replaced) >= maxDocumentsPerKind) {
+  if ((await countOfKind(deps.db, applicationId, kind, replaced)) >= maxDocumentsPerKind) {
     return new DomainError('DOCUMENT_LIMIT', documentMessages.tooMany);
   }
   return changed();
 }
 
 /** Deletes a document of the parent's own editable application: the row in one batch, then its bytes. */
-export async function removeDocument(deps: Deps, accountId: string, documentId: string): Promise<{ id: string; applicationVersion: number }> {
+export async function removeDocument(
+  deps: Deps,
+  accountId: string,
+  documentId: string,
+): Promise<{ id: string; applicationVersion: number }> {
   const { db } = deps;
   const now = deps.clock.now();
-  const [doc] = await db.select({ id: documents.id, applicationId: documents.applicationId, storageKey: documents.storageKey })
-    .from(documents).innerJoin(applications, eq(applications.id, documents.applicationId))
+  const [doc] = await db
+    .select({ id: documents.id, applicationId: documents.applicationId, storageKey: documents.storageKey })
+    .from(documents)
+    .innerJoin(applications, eq(applications.id, documents.applicationId))
     .where(and(eq(documents.id, documentId), eq(applications.accountId, accountId)));
   if (!doc) throw notFound();
   const loaded = await ownApplication(db, accountId, doc.applicationId);
   const edit = orRefuse(decideEdit(await editFacts(db, loaded, now)));
 
   const done = await commitEdit(deps, {
-    applicationId: doc.applicationId, guard: edit.guard, now, also: [documentOfApplication(doc.id, doc.applicationId)],
+    applicationId: doc.applicationId,
+    guard: edit.guard,
+    now,
+    also: [documentOfApplication(doc.id, doc.applicationId)],
     followUps: (ours) => [
       db.delete(documents).where(and(eq(documents.id, doc.id), ours)),
       insertWhen(db, uploadIntents, { storageKey: doc.storageKey, accountId, createdAt: now }, ours).onConflictDoNothing(),
@@ -278,10 +337,18 @@ export async function removeDocument(deps: Deps, accountId: string, documentId: 
 
 /** The documents of an application in the order they were uploaded. The caller has checked who may see them. */
 export async function listDocuments(db: Db, applicationId: string): Promise<DocumentView[]> {
-  const rows = await db.select({
-    id: documents.id, kind: documents.kind, fileName: documents.fileName, contentType: documents.contentType,
-    size: documents.size, createdAt: documents.createdAt,
-  }).from(documents).where(eq(documents.applicationId, applicationId)).orderBy(asc(documents.createdAt), sql`rowid`);
+  const rows = await db
+    .select({
+      id: documents.id,
+      kind: documents.kind,
+      fileName: documents.fileName,
+      contentType: documents.contentType,
+      size: documents.size,
+      createdAt: documents.createdAt,
+    })
+    .from(documents)
+    .where(eq(documents.applicationId, applicationId))
+    .orderBy(asc(documents.createdAt), sql`rowid`);
   return rows.map(toView);
 }
 
@@ -306,12 +373,20 @@ function mayView(viewer: DocumentViewer, row: DocumentAccessRow): boolean {
 }
 
 /** A document's bytes for someone allowed to see them; anyone else is told it does not exist. */
-export async function readDocument(deps: Pick<AppDeps, 'db' | 'files' | 'log'>, viewer: DocumentViewer, documentId: string):
-  Promise<DocumentView & { bytes: Uint8Array }> {
-  const [row] = await deps.db.select({
-    document: documents, applicationAccountId: applications.accountId, status: applications.status,
-    firstSchoolId: applications.firstSchoolId, secondSchoolId: applications.secondSchoolId,
-  }).from(documents)
+export async function readDocument(
+  deps: Pick<AppDeps, 'db' | 'files' | 'log'>,
+  viewer: DocumentViewer,
+  documentId: string,
+): Promise<DocumentView & { bytes: Uint8Array }> {
+  const [row] = await deps.db
+    .select({
+      document: documents,
+      applicationAccountId: applications.accountId,
+      status: applications.status,
+      firstSchoolId: applications.firstSchoolId,
+      secondSchoolId: applications.secondSchoolId,
+    })
+    .from(documents)
     .innerJoin(applications, eq(applications.id, documents.applicationId))
     .where(eq(documents.id, documentId));
   if (!row || !mayView(viewer, row)) throw notFound();

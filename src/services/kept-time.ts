@@ -1,8 +1,24 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
-  accounts, alerts, applicationHistory, applications, auditLog, bindingAppeals, children, devSms, documents, messages,
-  outbox, rateLimits, sessions, smsCodes, staffSessions, staffSignInFailures, uploadIntents, verificationChecks,
+  accounts,
+  alerts,
+  applicationHistory,
+  applications,
+  auditLog,
+  bindingAppeals,
+  children,
+  devSms,
+  documents,
+  messages,
+  outbox,
+  rateLimits,
+  sessions,
+  smsCodes,
+  staffSessions,
+  staffSignInFailures,
+  uploadIntents,
+  verificationChecks,
 } from '../../db/schema';
 
 /**

@@ -35,10 +35,18 @@ export function perAddress(rule: LimitRule, ip: string | null): Charge[] {
 export function chargeStatements(db: Db, charges: Charge[], now: Date, when?: SQL) {
   return charges.map((charge, i) => {
     const weight = charge.weight ?? 1;
-    const gate = i === 0 ? when ?? sql`1` : previousStatementChanged;
-    return insertWhen(db, rateLimits, {
-      bucket: charge.rule.bucket, subject: charge.subject, windowStart: windowStart(now, charge.rule), used: weight,
-    }, sql`${gate} AND ${weight} <= ${charge.rule.limit}`).onConflictDoUpdate({
+    const gate = i === 0 ? (when ?? sql`1`) : previousStatementChanged;
+    return insertWhen(
+      db,
+      rateLimits,
+      {
+        bucket: charge.rule.bucket,
+        subject: charge.subject,
+        windowStart: windowStart(now, charge.rule),
+        used: weight,
+      },
+      sql`${gate} AND ${weight} <= ${charge.rule.limit}`,
+    ).onConflictDoUpdate({
       target: [rateLimits.bucket, rateLimits.subject, rateLimits.windowStart],
       set: { used: sql`${rateLimits.used} + excluded.used` },
       setWhere: sql`${rateLimits.used} + excluded.used <= ${charge.rule.limit}`,
@@ -76,8 +84,14 @@ export async function pruneLimits(deps: { db: Db; clock: { now(): Date } }): Pro
   const before = new Date(deps.clock.now().getTime() - limitsKeptMs);
   const [counters, failures] = await deps.db.batch([
     deps.db.delete(rateLimits).where(lt(rateLimits.windowStart, before)),
-    deps.db.delete(staffSignInFailures).where(and(lt(staffSignInFailures.lastFailureAt, before),
-      or(isNull(staffSignInFailures.lockedUntil), lt(staffSignInFailures.lockedUntil, deps.clock.now())))),
+    deps.db
+      .delete(staffSignInFailures)
+      .where(
+        and(
+          lt(staffSignInFailures.lastFailureAt, before),
+          or(isNull(staffSignInFailures.lockedUntil), lt(staffSignInFailures.lockedUntil, deps.clock.now())),
+        ),
+      ),
   ]);
   return counters.rowsAffected + failures.rowsAffected;
 }

@@ -19,19 +19,29 @@ export function noticeMessage(db: Db, m: { accountId: string; key: string; title
 export async function listMessages(db: Db, accountId: string, page: { limit: number; before?: Date }) {
   const filters = [eq(messages.accountId, accountId)];
   if (page.before) filters.push(lt(messages.createdAt, page.before));
-  const rows = await db.select().from(messages).where(and(...filters)).orderBy(desc(messages.createdAt)).limit(page.limit);
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(and(...filters))
+    .orderBy(desc(messages.createdAt))
+    .limit(page.limit);
   return rows.map((m) => ({ id: m.id, title: m.title, body: m.body, createdAt: m.createdAt.toISOString(), read: m.readAt !== null }));
 }
 
 /** The red dot. */
 export async function unreadCount(db: Db, accountId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(messages).where(and(eq(messages.accountId, accountId), isNull(messages.readAt)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(messages)
+    .where(and(eq(messages.accountId, accountId), isNull(messages.readAt)));
   return row?.n ?? 0;
 }
 
 /** Marks the parent's own messages read; ids of others' messages are ignored. Returns how many changed. */
 export async function markRead(db: Db, accountId: string, ids: string[], now: Date): Promise<number> {
-  const result = await db.update(messages).set({ readAt: now })
+  const result = await db
+    .update(messages)
+    .set({ readAt: now })
     .where(and(eq(messages.accountId, accountId), inArray(messages.id, ids), isNull(messages.readAt)));
   return result.rowsAffected;
 }

@@ -109,19 +109,24 @@ function claimSet(now: Date, claimant: string, leaseMs: number) {
  * claimant whose lease has expired (a crashed sweeper or request) that still have attempts left. Two sweepers
  * running this at once never get the same row: the database runs each UPDATE alone.
  */
-export async function claimDue(
-  db: Db,
-  params: { now: Date; claimant: string; limit: number; leaseMs: number },
-): Promise<OutboxRow[]> {
+export async function claimDue(db: Db, params: { now: Date; claimant: string; limit: number; leaseMs: number }): Promise<OutboxRow[]> {
   const { now, claimant, limit, leaseMs } = params;
-  const due = db.select({ id: outbox.id }).from(outbox)
-    .where(or(
-      and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
-      and(eq(outbox.status, 'sending'), lt(outbox.claimExpiresAt, now), lt(outbox.attempts, maxAttempts)),
-    ))
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(
+      or(
+        and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
+        and(eq(outbox.status, 'sending'), lt(outbox.claimExpiresAt, now), lt(outbox.attempts, maxAttempts)),
+      ),
+    )
     .orderBy(asc(outbox.nextAttemptAt))
     .limit(limit);
-  return db.update(outbox).set(claimSet(now, claimant, leaseMs)).where(inArray(outbox.id, due)).returning();
+  return db
+    .update(outbox)
+    .set(claimSet(now, claimant, leaseMs))
+    .where(inArray(outbox.id, due))
+    .returning();
 }
 
 /**
@@ -134,12 +139,10 @@ export async function claimKeys(
 ): Promise<OutboxRow[]> {
   const { keys, now, claimant, leaseMs } = params;
   if (keys.length === 0) return [];
-  return db.update(outbox).set(claimSet(now, claimant, leaseMs))
-    .where(and(
-      inArray(outbox.idempotencyKey, [...keys]),
-      eq(outbox.status, 'pending'),
-      lte(outbox.nextAttemptAt, now),
-    ))
+  return db
+    .update(outbox)
+    .set(claimSet(now, claimant, leaseMs))
+    .where(and(inArray(outbox.idempotencyKey, [...keys]), eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
     .returning();
 }
 
@@ -155,9 +158,13 @@ const keptBody = sql`CASE WHEN ${isCodeNotice} THEN ${redactedCodeBody} ELSE ${o
  */
 const codeIsDead = (now: Date) => sql`(
   ${outbox.createdAt} <= ${now.getTime() - signInPolicy.codeTtlMs}
-  OR ${noRowExists(smsCodes,
+  OR ${noRowExists(
+    smsCodes,
     sql`${smsCodes.id} = substr(${outbox.idempotencyKey}, ${codeNoticePrefix.length + 1})`,
-    gt(smsCodes.expiresAt, now), isNull(smsCodes.consumedBy), lt(smsCodes.attempts, signInPolicy.maxCodeAttempts))}
+    gt(smsCodes.expiresAt, now),
+    isNull(smsCodes.consumedBy),
+    lt(smsCodes.attempts, signInPolicy.maxCodeAttempts),
+  )}
 )`;
 
 /**
@@ -167,10 +174,19 @@ const codeIsDead = (now: Date) => sql`(
  */
 export async function forgetCodes(db: Db, now: Date): Promise<number> {
   const [, expired] = await db.batch([
-    db.update(outbox).set({ body: redactedCodeBody })
+    db
+      .update(outbox)
+      .set({ body: redactedCodeBody })
       .where(and(isCodeNotice, inArray(outbox.status, ['sent', 'dead']), sql`${outbox.body} <> ${redactedCodeBody}`)),
-    db.update(outbox)
-      .set({ status: 'dead', body: redactedCodeBody, claimedBy: null, claimExpiresAt: null, lastError: 'the code expired or was used before its SMS could be sent' })
+    db
+      .update(outbox)
+      .set({
+        status: 'dead',
+        body: redactedCodeBody,
+        claimedBy: null,
+        claimExpiresAt: null,
+        lastError: 'the code expired or was used before its SMS could be sent',
+      })
       .where(and(isCodeNotice, inArray(outbox.status, ['pending', 'sending']), codeIsDead(now)))
       .returning({ id: outbox.id }),
   ]);
@@ -182,8 +198,14 @@ export async function forgetCodes(db: Db, now: Date): Promise<number> {
  * `dead` for staff to see, instead of sitting in `sending` forever. Returns how many.
  */
 export async function buryAbandoned(db: Db, now: Date): Promise<number> {
-  const buried = await db.update(outbox)
-    .set({ status: 'dead', claimExpiresAt: null, lastError: 'abandoned while sending after the last attempt (the sender stopped)', body: keptBody })
+  const buried = await db
+    .update(outbox)
+    .set({
+      status: 'dead',
+      claimExpiresAt: null,
+      lastError: 'abandoned while sending after the last attempt (the sender stopped)',
+      body: keptBody,
+    })
     .where(and(eq(outbox.status, 'sending'), lt(outbox.claimExpiresAt, now), gte(outbox.attempts, maxAttempts)))
     .returning({ id: outbox.id });
   return buried.length;
@@ -227,7 +249,8 @@ export async function deliver(
     }
     const now = clock.now();
     if (!failure) {
-      const result = await db.update(outbox)
+      const result = await db
+        .update(outbox)
         .set({ status: 'sent', sentAt: now, claimExpiresAt: null, body: bodyToKeep(row.idempotencyKey, row.body) })
         .where(heldBy(row, claimant));
       if (result.rowsAffected === 1) report.sent++;
@@ -240,8 +263,15 @@ export async function deliver(
     const attempt = `attempt ${row.attempts}/${maxAttempts}`;
     if (failure.retryable && row.attempts < maxAttempts) {
       const delay = nextAttemptDelay(row.attempts);
-      const result = await db.update(outbox)
-        .set({ status: 'pending', nextAttemptAt: new Date(now.getTime() + delay), lastError: failure.message, claimedBy: null, claimExpiresAt: null })
+      const result = await db
+        .update(outbox)
+        .set({
+          status: 'pending',
+          nextAttemptAt: new Date(now.getTime() + delay),
+          lastError: failure.message,
+          claimedBy: null,
+          claimExpiresAt: null,
+        })
         .where(heldBy(row, claimant));
       if (result.rowsAffected === 1) {
         report.retried++;
@@ -249,7 +279,8 @@ export async function deliver(
       } else report.lost++;
       return;
     }
-    const result = await db.update(outbox)
+    const result = await db
+      .update(outbox)
       .set({ status: 'dead', lastError: failure.message, claimExpiresAt: null, body: bodyToKeep(row.idempotencyKey, row.body) })
       .where(heldBy(row, claimant));
     if (result.rowsAffected === 1) {
@@ -276,9 +307,7 @@ export async function deliver(
 /** A failure as stored in `last_error` and logged: never the body, never the full phone number. */
 function describeFailure(error: unknown, row: OutboxRow): { retryable: boolean; message: string } {
   const retryable = error instanceof SmsSendError ? error.retryable : true;
-  const raw = error instanceof SmsSendError
-    ? error.message
-    : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const raw = error instanceof SmsSendError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return { retryable, message: redactEcho(raw, row).slice(0, 500) };
 }
 
@@ -315,11 +344,7 @@ export async function sweepOutbox(
  *
  * @example ctx.afterResponse(() => sendNow(deps, [`code:${codeId}`]));
  */
-export async function sendNow(
-  deps: OutboxDeps,
-  keys: readonly string[],
-  options: { leaseMs?: number } = {},
-): Promise<OutboxReport> {
+export async function sendNow(deps: OutboxDeps, keys: readonly string[], options: { leaseMs?: number } = {}): Promise<OutboxReport> {
   const claimant = `now:${randomId()}`;
   try {
     const rows = await claimKeys(deps.db, { keys, now: deps.clock.now(), claimant, leaseMs: options.leaseMs ?? sendNowLeaseMs });

@@ -15,9 +15,14 @@ const parentSessions: SessionKind<SignedInParent> = {
   table: sessions,
   policy: sessionPolicies.parent,
   async find(db, where) {
-    const [row] = await db.select({ session: sessions, phone: accounts.phone }).from(sessions)
-      .innerJoin(accounts, eq(accounts.id, sessions.accountId)).where(where);
-    return row ? { session: row.session, signedIn: { accountId: row.session.accountId, phone: row.phone, sessionId: row.session.id } } : null;
+    const [row] = await db
+      .select({ session: sessions, phone: accounts.phone })
+      .from(sessions)
+      .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+      .where(where);
+    return row
+      ? { session: row.session, signedIn: { accountId: row.session.accountId, phone: row.phone, sessionId: row.session.id } }
+      : null;
   },
 };
 

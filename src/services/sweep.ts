@@ -20,7 +20,9 @@ export interface SweepReport {
  * SMS notices due for a (re)try, system checks waiting for the records service, old abuse-limit counters, and uploaded
  * bytes that no document row claims. It fails loudly when the database is unreachable.
  */
-export async function sweep(deps: Pick<AppDeps, 'db' | 'clock' | 'random' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource' | 'files'>): Promise<SweepReport> {
+export async function sweep(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'random' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource' | 'files'>,
+): Promise<SweepReport> {
   await deps.db.run(sql`select 1`);
   return {
     at: deps.clock.now().toISOString(),

@@ -16,16 +16,31 @@ const leaseMs = 2 * 60_000;
 
 /** A job to (re)check an application, as a statement for the caller's batch (submission, a reviewer's request). */
 export function verificationJob(db: Db, applicationId: string, now: Date) {
-  return db.insert(verificationJobs).values({ applicationId, dueAt: now, attempts: 0 })
-    .onConflictDoUpdate({ target: verificationJobs.applicationId, set: { dueAt: now, attempts: 0, claimedBy: null, claimExpiresAt: null, lastError: null } });
+  return db
+    .insert(verificationJobs)
+    .values({ applicationId, dueAt: now, attempts: 0 })
+    .onConflictDoUpdate({
+      target: verificationJobs.applicationId,
+      set: { dueAt: now, attempts: 0, claimedBy: null, claimExpiresAt: null, lastError: null },
+    });
 }
 
 export async function townCommunities(db: Db, regionId: string): Promise<Set<string>> {
-  return new Set((await db.select({ name: communities.name }).from(communities).where(eq(communities.regionId, regionId))).map((c) => c.name));
+  return new Set(
+    (await db.select({ name: communities.name }).from(communities).where(eq(communities.regionId, regionId))).map((c) => c.name),
+  );
 }
 
 /** What the records hold for a child and (up to) two parents, limited to what the channel needs. */
-export async function familyFacts(records: AuthorityRecords, people: { child: { name: string; idNumber: string }; father?: { name: string; idNumber: string }; mother?: { name: string; idNumber: string } }, check: ChannelEligibility['check'] | 'all'): Promise<FamilyFacts> {
+export async function familyFacts(
+  records: AuthorityRecords,
+  people: {
+    child: { name: string; idNumber: string };
+    father?: { name: string; idNumber: string };
+    mother?: { name: string; idNumber: string };
+  },
+  check: ChannelEligibility['check'] | 'all',
+): Promise<FamilyFacts> {
   const parents = [people.father, people.mother].filter((p): p is { name: string; idNumber: string } => Boolean(p));
   const parentIds = parents.map((p) => p.idNumber);
   const identities: FamilyFacts['identities'] = {};
@@ -35,13 +50,17 @@ export async function familyFacts(records: AuthorityRecords, people: { child: { 
   const hukou = await records.hukou(people.child.idNumber);
   const facts: FamilyFacts = {
     identities,
-    childHukou: hukou ? {
-      community: hukou.community, registeredOn: hukou.registeredOn,
-      parentInHousehold: hukou.relations.some((m) => parentIds.includes(m.idNumber)),
-    } : null,
+    childHukou: hukou
+      ? {
+          community: hukou.community,
+          registeredOn: hukou.registeredOn,
+          parentInHousehold: hukou.relations.some((m) => parentIds.includes(m.idNumber)),
+        }
+      : null,
   };
   const wants = (c: ChannelEligibility['check']) => check === 'all' || check === c;
-  if (wants('property')) facts.properties = (await records.properties(parentIds)).map((p) => ({ community: p.community, registeredOn: p.registeredOn }));
+  if (wants('property'))
+    facts.properties = (await records.properties(parentIds)).map((p) => ({ community: p.community, registeredOn: p.registeredOn }));
   if (wants('pension')) {
     facts.pensions = [];
     for (const id of parentIds) {
@@ -51,13 +70,17 @@ export async function familyFacts(records: AuthorityRecords, people: { child: { 
   }
   if (wants('business')) {
     facts.licences = [];
-    for (const id of parentIds) facts.licences.push(...(await records.businessLicences(id)).map((l) => ({ issuedOn: l.issuedOn, community: l.community })));
+    for (const id of parentIds)
+      facts.licences.push(...(await records.businessLicences(id)).map((l) => ({ issuedOn: l.issuedOn, community: l.community })));
   }
   if (wants('public_servant')) {
     facts.publicServant = null;
     for (const id of parentIds) {
       const p = await records.publicServant(id);
-      if (p) { facts.publicServant = { employer: p.employer, since: p.since }; break; }
+      if (p) {
+        facts.publicServant = { employer: p.employer, since: p.since };
+        break;
+      }
     }
   }
   return facts;
@@ -68,7 +91,10 @@ async function checkApplication(deps: Deps, applicationId: string): Promise<{ ou
   const loaded = await loadApplication(deps.db, applicationId);
   if (!loaded?.channel) return null;
   const { application, channel } = loaded;
-  const [child] = await deps.db.select({ cipher: children.idCipher, name: children.name }).from(children).where(eq(children.id, loaded.child.id));
+  const [child] = await deps.db
+    .select({ cipher: children.idCipher, name: children.name })
+    .from(children)
+    .where(eq(children.id, loaded.child.id));
   const unseal = async (field: 'fatherIdNumber' | 'motherIdNumber', nameField: 'fatherName' | 'motherName') => {
     const sealed = (application.form[field] as { sealed?: string } | undefined)?.sealed;
     const name = application.form[nameField];
@@ -82,10 +108,13 @@ async function checkApplication(deps: Deps, applicationId: string): Promise<{ ou
   const facts = await familyFacts(deps.records, people, channel.eligibility.check);
   const town = await townCommunities(deps.db, loaded.season.regionId);
   const outcomes = [
-    ...(Object.entries(facts.identities) as ['child' | 'father' | 'mother', 'match' | 'name_mismatch' | 'not_found'][]).map(([who, r]) => identityOutcome(who, r)),
+    ...(Object.entries(facts.identities) as ['child' | 'father' | 'mother', 'match' | 'name_mismatch' | 'not_found'][]).map(([who, r]) =>
+      identityOutcome(who, r),
+    ),
     ...channelOutcomes(channel.eligibility, facts, town, {
       hukouShowsRelation: typeof application.form.hukouShowsRelation === 'boolean' ? application.form.hukouShowsRelation : null,
-      businessProof: application.form.businessProof, propertyProof: application.form.propertyProof,
+      businessProof: application.form.businessProof,
+      propertyProof: application.form.propertyProof,
     }),
   ];
   return { outcomes, regionId: loaded.season.regionId };
@@ -95,12 +124,23 @@ async function checkApplication(deps: Deps, applicationId: string): Promise<{ ou
  * Runs one application's checks now and stores the results in one batch (replacing the previous ones); when the
  * records service is down the job stays, with back-off, for the sweeper. Never throws for the service's failures.
  */
-export async function runVerification(deps: Deps, applicationId: string, claimant = `now:${newId(deps.random)}`): Promise<'done' | 'pending' | 'skipped'> {
+export async function runVerification(
+  deps: Deps,
+  applicationId: string,
+  claimant = `now:${newId(deps.random)}`,
+): Promise<'done' | 'pending' | 'skipped'> {
   const { db } = deps;
   const now = deps.clock.now();
-  const [job] = await db.update(verificationJobs).set({ claimedBy: claimant, claimExpiresAt: new Date(now.getTime() + leaseMs), attempts: sql`${verificationJobs.attempts} + 1` })
-    .where(and(eq(verificationJobs.applicationId, applicationId), lte(verificationJobs.dueAt, now),
-      or(sql`${verificationJobs.claimedBy} IS NULL`, lt(verificationJobs.claimExpiresAt, now))))
+  const [job] = await db
+    .update(verificationJobs)
+    .set({ claimedBy: claimant, claimExpiresAt: new Date(now.getTime() + leaseMs), attempts: sql`${verificationJobs.attempts} + 1` })
+    .where(
+      and(
+        eq(verificationJobs.applicationId, applicationId),
+        lte(verificationJobs.dueAt, now),
+        or(sql`${verificationJobs.claimedBy} IS NULL`, lt(verificationJobs.claimExpiresAt, now)),
+      ),
+    )
     .returning();
   if (!job) return 'skipped';
   try {
@@ -108,21 +148,44 @@ export async function runVerification(deps: Deps, applicationId: string, claiman
     const outcomes = checked?.outcomes ?? [];
     await db.batch([
       db.delete(verificationChecks).where(eq(verificationChecks.applicationId, applicationId)),
-      ...(outcomes.length ? [db.insert(verificationChecks).values(outcomes.map((o) => ({
-        id: newId(deps.random), applicationId, claim: o.claim, result: o.result, summary: o.summary, values: o.values, source: deps.recordsSource, checkedAt: now,
-      })))] : []),
-      db.update(applications).set({ verification: overall(outcomes.map((o) => o.result)) }).where(eq(applications.id, applicationId)),
+      ...(outcomes.length
+        ? [
+            db.insert(verificationChecks).values(
+              outcomes.map((o) => ({
+                id: newId(deps.random),
+                applicationId,
+                claim: o.claim,
+                result: o.result,
+                summary: o.summary,
+                values: o.values,
+                source: deps.recordsSource,
+                checkedAt: now,
+              })),
+            ),
+          ]
+        : []),
+      db
+        .update(applications)
+        .set({ verification: overall(outcomes.map((o) => o.result)) })
+        .where(eq(applications.id, applicationId)),
       db.delete(verificationJobs).where(and(eq(verificationJobs.applicationId, applicationId), eq(verificationJobs.claimedBy, claimant))),
     ]);
     return 'done';
   } catch (error) {
     const retry = error instanceof RecordsUnavailableError;
-    deps.log.warn(`[verification] ${applicationId}: ${retry ? 'records unavailable, will retry' : 'check failed'}: ${loggableError(error)}`);
+    deps.log.warn(
+      `[verification] ${applicationId}: ${retry ? 'records unavailable, will retry' : 'check failed'}: ${loggableError(error)}`,
+    );
     await db.batch([
-      db.update(verificationJobs).set({
-        claimedBy: null, claimExpiresAt: null, lastError: loggableError(error).slice(0, 300),
-        dueAt: new Date(now.getTime() + nextAttemptDelay(job.attempts)),
-      }).where(and(eq(verificationJobs.applicationId, applicationId), eq(verificationJobs.claimedBy, claimant))),
+      db
+        .update(verificationJobs)
+        .set({
+          claimedBy: null,
+          claimExpiresAt: null,
+          lastError: loggableError(error).slice(0, 300),
+          dueAt: new Date(now.getTime() + nextAttemptDelay(job.attempts)),
+        })
+        .where(and(eq(verificationJobs.applicationId, applicationId), eq(verificationJobs.claimedBy, claimant))),
       db.update(applications).set({ verification: 'pending' }).where(eq(applications.id, applicationId)),
     ]);
     return 'pending';
@@ -132,8 +195,12 @@ export async function runVerification(deps: Deps, applicationId: string, claiman
 /** The sweeper's part: every due check job, oldest first, within a time budget. */
 export async function sweepVerification(deps: Deps, options: { limit?: number; budgetMs?: number } = {}) {
   const started = performance.now();
-  const due = await deps.db.select({ id: verificationJobs.applicationId }).from(verificationJobs)
-    .where(lte(verificationJobs.dueAt, deps.clock.now())).orderBy(asc(verificationJobs.dueAt)).limit(options.limit ?? 100);
+  const due = await deps.db
+    .select({ id: verificationJobs.applicationId })
+    .from(verificationJobs)
+    .where(lte(verificationJobs.dueAt, deps.clock.now()))
+    .orderBy(asc(verificationJobs.dueAt))
+    .limit(options.limit ?? 100);
   const report = { done: 0, pending: 0, skipped: 0 };
   const claimant = `sweep:${newId(deps.random)}`;
   for (const { id } of due) {
@@ -152,7 +219,13 @@ export async function verificationResults(db: Db, applicationId: string) {
   return {
     pending: Boolean(job),
     lastError: job?.lastError ?? null,
-    checks: checks.map((c) => ({ claim: c.claim, result: c.result, summary: c.summary, values: c.values, source: c.source, checkedAt: c.checkedAt.toISOString() })),
+    checks: checks.map((c) => ({
+      claim: c.claim,
+      result: c.result,
+      summary: c.summary,
+      values: c.values,
+      source: c.source,
+      checkedAt: c.checkedAt.toISOString(),
+    })),
   };
 }
-

@@ -34,8 +34,10 @@ async function freshParents(n: number) {
 }
 
 const precheckOf = (client: EnrollmentClient, childId: string) =>
-  client.applications.precheck.mutate({ childId, entryId: c.entry('grade1').id, parentIdNumber: residentId('19850101', '011') })
-    .then(() => 'answered', (e: unknown) => e);
+  client.applications.precheck.mutate({ childId, entryId: c.entry('grade1').id, parentIdNumber: residentId('19850101', '011') }).then(
+    () => 'answered',
+    (e: unknown) => e,
+  );
 
 describe('通道预查 cannot be used as an oracle', () => {
   it('answers one account 20 times an hour: of 26 racing requests exactly 20 are answered', async () => {
@@ -60,14 +62,16 @@ describe('通道预查 cannot be used as an oracle', () => {
   it('answers one address 120 times an hour across accounts', async () => {
     const address = '127.0.3.2';
     const made = await freshParents(7);
-    const withChildren = await Promise.all(made.map(async (p) => {
-      const client = clientFrom(t.url, address, p.token);
-      const child = await client.children.add.mutate({ name: '李小明', idType: 'resident', idNumber: nextChildId() });
-      return { token: p.token, childId: child.id };
-    }));
+    const withChildren = await Promise.all(
+      made.map(async (p) => {
+        const client = clientFrom(t.url, address, p.token);
+        const child = await client.children.add.mutate({ name: '李小明', idType: 'resident', idNumber: nextChildId() });
+        return { token: p.token, childId: child.id };
+      }),
+    );
     const results: unknown[] = [];
     for (let round = 0; round < 18; round++) {
-      results.push(...await Promise.all(withChildren.map((p) => precheckOf(clientFrom(t.url, address, p.token), p.childId))));
+      results.push(...(await Promise.all(withChildren.map((p) => precheckOf(clientFrom(t.url, address, p.token), p.childId)))));
     }
     expect(results.filter((r) => r === 'answered')).toHaveLength(limits.precheckPerAddress.limit);
     const limited = results.filter((r) => r !== 'answered') as Awaited<ReturnType<typeof refusal>>[];
@@ -113,8 +117,16 @@ describe('uploads', () => {
     body.append('applicationId', applicationId);
     body.append('kind', 'student-hukou');
     body.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/png' }), 'photo.png');
-    const res = await fetchFrom(address)(`${t.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${token}`, origin: t.url }, body });
-    return { status: res.status, retryAfter: res.headers.get('retry-after'), body: await res.json() as { error?: { code: string; domainCode: string; message: string; retryAfterSeconds?: number } } };
+    const res = await fetchFrom(address)(`${t.url}/api/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, origin: t.url },
+      body,
+    });
+    return {
+      status: res.status,
+      retryAfter: res.headers.get('retry-after'),
+      body: (await res.json()) as { error?: { code: string; domainCode: string; message: string; retryAfterSeconds?: number } },
+    };
   };
 
   it('takes 60 files an hour from one account: of 64 racing uploads exactly 60 get past the limit', async () => {
@@ -145,7 +157,8 @@ describe('uploads', () => {
   it('takes 300 files an hour from one address across accounts', async () => {
     const made = await freshParents(6);
     const answers = [];
-    for (const p of made) answers.push(...await Promise.all(Array.from({ length: 51 }, () => uploadFrom('127.0.5.3', p.token, samplePng))));
+    for (const p of made)
+      answers.push(...(await Promise.all(Array.from({ length: 51 }, () => uploadFrom('127.0.5.3', p.token, samplePng)))));
     expect(answers.filter((a) => a.status !== 429)).toHaveLength(limits.uploadsPerAddress.limit);
     expect(answers.find((a) => a.status === 429)?.body.error?.message).toMatch(/^当前网络上传文件过于频繁/);
   });
@@ -159,9 +172,17 @@ describe('the hourly SMS budget', () => {
   afterAll(() => budgeted?.close());
 
   const requestFrom = (address: string, phone: string) =>
-    clientFrom(budgeted.url, address).auth.requestCode.mutate({ phone }).then(() => 'sent', (e: unknown) => e);
-  const budgetUsed = async () => (await budgeted.host.deps.db.select({ used: rateLimits.used }).from(rateLimits).where(eq(rateLimits.bucket, 'sms:all')))
-    .reduce((sum, r) => sum + r.used, 0);
+    clientFrom(budgeted.url, address)
+      .auth.requestCode.mutate({ phone })
+      .then(
+        () => 'sent',
+        (e: unknown) => e,
+      );
+  const budgetUsed = async () =>
+    (await budgeted.host.deps.db.select({ used: rateLimits.used }).from(rateLimits).where(eq(rateLimits.bucket, 'sms:all'))).reduce(
+      (sum, r) => sum + r.used,
+      0,
+    );
 
   it('sends exactly the budget of 9 racing requests from 9 addresses, refuses the rest and raises one alarm', async () => {
     const results = await Promise.all(Array.from({ length: 9 }, (_, i) => requestFrom(`127.0.6.${i + 1}`, `1350000000${i}`)));
@@ -187,7 +208,7 @@ describe('the hourly SMS budget', () => {
     budgeted.clock.advance(3_600_000);
     const before = await budgetUsed();
     expect(await requestFrom('127.0.6.20', '13500000020')).toBe('sent');
-    const tooSoon = await requestFrom('127.0.6.20', '13500000020') as Awaited<ReturnType<typeof refusal>>;
+    const tooSoon = (await requestFrom('127.0.6.20', '13500000020')) as Awaited<ReturnType<typeof refusal>>;
     expect(tooSoon.data?.domainCode).toBe('CODE_TOO_SOON');
     expect(tooSoon.data?.retryAfterSeconds).toBe(60);
     expect(await budgetUsed()).toBe(before + 1);
@@ -202,9 +223,15 @@ describe('the hourly SMS budget', () => {
     expect((await refusal(createEnrollmentClient({ url: budgeted.url }).admin.alerts.query())).data?.code).toBe('UNAUTHORIZED');
 
     const other = await signInStaff(budgeted, 'admin');
-    await Promise.all([admin.admin.acknowledgeAlert.mutate({ alertId: alert!.id }), other.admin.acknowledgeAlert.mutate({ alertId: alert!.id })]);
+    await Promise.all([
+      admin.admin.acknowledgeAlert.mutate({ alertId: alert!.id }),
+      other.admin.acknowledgeAlert.mutate({ alertId: alert!.id }),
+    ]);
     expect(await admin.admin.alerts.query()).toEqual([]);
-    const [acknowledgements] = await budgeted.host.deps.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'alert_acknowledge'));
+    const [acknowledgements] = await budgeted.host.deps.db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'alert_acknowledge'));
     expect(acknowledgements!.n).toBe(1);
     expect((await refusal(admin.admin.acknowledgeAlert.mutate({ alertId: randomId() }))).data?.code).toBe('NOT_FOUND');
   });

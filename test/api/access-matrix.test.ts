@@ -31,7 +31,11 @@ interface Row {
   /** Runs just before parent A's own call: what everyone else's calls must not have changed. */
   unchangedForOwner?: (w: World) => Promise<void>;
 }
-const row = (outcomes: string, input?: Row['input'], options: Omit<Row, 'outcomes' | 'input'> = {}): Row => ({ outcomes, input, ...options });
+const row = (outcomes: string, input?: Row['input'], options: Omit<Row, 'outcomes' | 'input'> = {}): Row => ({
+  outcomes,
+  input,
+  ...options,
+});
 
 const publicAll = 'ok ok ok ok ok ok ok';
 const ownerOnly = 'U ok N U U U U';
@@ -68,11 +72,20 @@ const matrix: Record<string, Row> = {
 
   'applications.list': row(anyParent),
   'applications.get': row(ownerOnly, (w) => ({ applicationId: w.a.submittedId })),
-  'applications.precheck': row(ownerOnly, (w) => ({ childId: w.a.childId, entryId: w.c.entry('grade1').id, parentIdNumber: '430922198503122135' })),
+  'applications.precheck': row(ownerOnly, (w) => ({
+    childId: w.a.childId,
+    entryId: w.c.entry('grade1').id,
+    parentIdNumber: '430922198503122135',
+  })),
   'applications.start': row(ownerOnly, (w) => ({ childId: w.a.draftChildId, entryId: w.c.entry('grade1').id, acceptDeclaration: true })),
   'applications.chooseChannel': row(ownerOnly, (w) => ({ applicationId: w.a.draftId, channelId: w.c.channel('hukou').id })),
   'applications.save': row(ownerOnly, (w) => ({ applicationId: w.a.draftId, fields: { address: '桃花江镇资江路1号' } })),
-  'applications.chooseSchools': row(ownerOnly, (w) => ({ applicationId: w.a.draftId, firstSchoolId: w.schools.inScope, secondSchoolId: w.schools.secondChoice, sibling: null })),
+  'applications.chooseSchools': row(ownerOnly, (w) => ({
+    applicationId: w.a.draftId,
+    firstSchoolId: w.schools.inScope,
+    secondSchoolId: w.schools.secondChoice,
+    sibling: null,
+  })),
   'applications.submit': row(ownerOnly, (w) => ({ applicationId: w.a.draftId, version: 0 })),
   'applications.withdraw': row(ownerOnly, (w) => ({ applicationId: w.a.submittedId }), { last: true }),
   'applications.progress': row(ownerOnly, (w) => ({ applicationId: w.a.submittedId })),
@@ -81,7 +94,10 @@ const matrix: Record<string, Row> = {
   'messages.unreadCount': row(anyParent),
   // B may call it with A's ids: it must change nothing of A's.
   'messages.markRead': row(anyParent, (w) => ({ ids: w.a.messageIds }), {
-    unchangedForOwner: async (w) => expect((await w.clients.parentA.messages.list.query({})).filter((m) => !m.read).map((m) => m.id)).toEqual(expect.arrayContaining(w.a.messageIds)),
+    unchangedForOwner: async (w) =>
+      expect((await w.clients.parentA.messages.list.query({})).filter((m) => !m.read).map((m) => m.id)).toEqual(
+        expect.arrayContaining(w.a.messageIds),
+      ),
   }),
 
   'review.signIn': row(publicAll, () => ({ username: 'county', password: 'demo-county-2024', session: 'token' })),
@@ -101,10 +117,20 @@ const matrix: Record<string, Row> = {
   'review.export': row(anyStaff, () => ({})),
   'review.audit': row(adminOnly, () => ({})),
   'review.bindingAppeals': row('U U U F F ok ok', () => ({})),
-  'review.settleBindingAppeal': row('U U U F F N N', () => ({ appealId: 'aaaaaaaaaaaaaaaaaaaa', grant: false, reason: '材料不足，不予支持' })),
+  'review.settleBindingAppeal': row('U U U F F N N', () => ({
+    appealId: 'aaaaaaaaaaaaaaaaaaaa',
+    grant: false,
+    reason: '材料不足，不予支持',
+  })),
 
   'admin.staff': row(adminOnly),
-  'admin.createStaff': row(adminOnly, (w) => ({ username: 'matrix-reviewer', displayName: '矩阵审核员', role: 'school_reviewer', schoolId: w.schools.outOfScope, password: 'matrix-reviewer-2024' })),
+  'admin.createStaff': row(adminOnly, (w) => ({
+    username: 'matrix-reviewer',
+    displayName: '矩阵审核员',
+    role: 'school_reviewer',
+    schoolId: w.schools.outOfScope,
+    password: 'matrix-reviewer-2024',
+  })),
   'admin.alerts': row(adminOnly),
   'admin.acknowledgeAlert': row('U U U F F F N', () => ({ alertId: 'aaaaaaaaaaaaaaaaaaaa' })),
   'admin.deadLetters': row(adminOnly),
@@ -119,13 +145,17 @@ const matrix: Record<string, Row> = {
   'GET /api/files/:id': row('U ok N ok N ok ok', (w) => w.a.submittedDocumentId),
   'DELETE /api/files/:id': row('U ok N U U U U', (w) => w.a.draftDocumentId, {
     last: true,
-    unchangedForOwner: async (w) => expect((await w.clients.parentA.applications.get.query({ applicationId: w.a.draftId })).documents.map((d) => d.id)).toContain(w.a.draftDocumentId),
+    unchangedForOwner: async (w) =>
+      expect((await w.clients.parentA.applications.get.query({ applicationId: w.a.draftId })).documents.map((d) => d.id)).toContain(
+        w.a.draftDocumentId,
+      ),
   }),
   'GET /api/health': row(publicAll),
   // Last of all: it deletes parent A's draft, which the rows above use.
   'applications.discardDraft': row(ownerOnly, (w) => ({ applicationId: w.a.draftId }), {
     last: true,
-    unchangedForOwner: async (w) => expect((await w.clients.parentA.applications.get.query({ applicationId: w.a.draftId })).status).toBe('draft'),
+    unchangedForOwner: async (w) =>
+      expect((await w.clients.parentA.applications.get.query({ applicationId: w.a.draftId })).status).toBe('draft'),
   }),
 };
 
@@ -135,14 +165,18 @@ const outcomeCode: Record<Outcome, string> = { ok: 'ok', U: 'UNAUTHORIZED', F: '
 
 function outcomesOf(name: string): Record<Actor, string> {
   const parts = matrix[name]!.outcomes.trim().split(/\s+/) as Outcome[];
-  if (parts.length !== actorNames.length || parts.some((p) => !(p in outcomeCode))) throw new Error(`row ${name}: "${matrix[name]!.outcomes}" must name ${actorNames.length} outcomes of ok/U/F/N`);
+  if (parts.length !== actorNames.length || parts.some((p) => !(p in outcomeCode)))
+    throw new Error(`row ${name}: "${matrix[name]!.outcomes}" must name ${actorNames.length} outcomes of ok/U/F/N`);
   return Object.fromEntries(actorNames.map((actor, i) => [actor, outcomeCode[parts[i]!]])) as Record<Actor, string>;
 }
 
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: 'query' | 'mutation' } }>;
 let t: TestHost;
 let w: World;
-const httpRoutes = () => createApp(t.host.deps).routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`);
+const httpRoutes = () =>
+  createApp(t.host.deps)
+    .routes.filter((r) => r.method !== 'ALL')
+    .map((r) => `${r.method} ${r.path}`);
 
 beforeAll(async () => {
   t = await startTestHost({ now: '2024-07-20T10:00:00+08:00' });
@@ -151,7 +185,10 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 /** One call as one actor: the answer's status and body, plus the error shape tRPC or the files routes give. */
-async function call(name: string, token: string | null): Promise<{ status: number; code: string; domainCode: string | null; message: unknown; text: string }> {
+async function call(
+  name: string,
+  token: string | null,
+): Promise<{ status: number; code: string; domainCode: string | null; message: unknown; text: string }> {
   const input = matrix[name]!.input?.(w);
   let answer: RawAnswer;
   if (name in procedures) {
@@ -171,14 +208,33 @@ async function call(name: string, token: string | null): Promise<{ status: numbe
     }
     const text = await response.text();
     let body: unknown = null;
-    try { body = JSON.parse(text); } catch { /* a document's bytes */ }
+    try {
+      body = JSON.parse(text);
+    } catch {
+      /* a document's bytes */
+    }
     answer = { status: response.status, body, text };
   }
   if (answer.status < 400) return { status: answer.status, code: 'ok', domainCode: null, message: null, text: answer.text };
   // tRPC puts the code under `error.data`; the files routes put it on `error` itself.
-  const raw = errorOf(answer) as ({ code?: unknown; domainCode?: string; message?: string; data?: { code?: string; domainCode?: string | null } }) | null;
-  const error = { code: raw?.data?.code ?? (typeof raw?.code === 'string' ? raw.code : undefined), domainCode: raw?.data?.domainCode ?? raw?.domainCode, message: raw?.message };
-  return { status: answer.status, code: error.code ?? `HTTP ${answer.status}`, domainCode: error.domainCode ?? null, message: error.message, text: answer.text };
+  const raw = errorOf(answer) as {
+    code?: unknown;
+    domainCode?: string;
+    message?: string;
+    data?: { code?: string; domainCode?: string | null };
+  } | null;
+  const error = {
+    code: raw?.data?.code ?? (typeof raw?.code === 'string' ? raw.code : undefined),
+    domainCode: raw?.data?.domainCode ?? raw?.domainCode,
+    message: raw?.message,
+  };
+  return {
+    status: answer.status,
+    code: error.code ?? `HTTP ${answer.status}`,
+    domainCode: error.domainCode ?? null,
+    message: error.message,
+    text: answer.text,
+  };
 }
 
 /** What the matrix compares: ok when the call passed the access checks, else the access refusal. */
@@ -219,9 +275,13 @@ describe('access matrix', () => {
         const token = matrix[name]!.endsSession ? await w.freshToken(actor) : w.tokens[actor];
         const result = await call(name, token);
         const got = classify(result);
-        if (got !== expected[actor]) mismatches.push(`${name} as ${actor}: expected ${expected[actor]}, got ${got} (${result.status} ${result.domainCode ?? ''} ${String(result.message ?? '')})`);
+        if (got !== expected[actor])
+          mismatches.push(
+            `${name} as ${actor}: expected ${expected[actor]}, got ${got} (${result.status} ${result.domainCode ?? ''} ${String(result.message ?? '')})`,
+          );
         if (result.status >= 500) problems.push(`${name} as ${actor}: HTTP ${result.status}`);
-        if (result.code !== 'ok' && !isChinese(result.message)) problems.push(`${name} as ${actor}: refusal without a Chinese message: ${result.text.slice(0, 200)}`);
+        if (result.code !== 'ok' && !isChinese(result.message))
+          problems.push(`${name} as ${actor}: refusal without a Chinese message: ${result.text.slice(0, 200)}`);
         if (result.code === 'ok' && outsiders.includes(actor)) {
           const leaked = secrets.filter((s) => result.text.includes(s));
           if (leaked.length) problems.push(`${name} as ${actor}: answer holds parent A's ${leaked.join(', ')}`);

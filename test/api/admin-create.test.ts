@@ -14,11 +14,17 @@ const projectRoot = new URL('../..', import.meta.url).pathname;
 function adminCreate(databaseUrl: string, args: string[], stdin: string) {
   return new Promise<{ code: number | null; out: string }>((resolve, reject) => {
     const child = spawn('npm', ['run', '-s', 'admin:create', '--', ...args], {
-      cwd: projectRoot, env: { ...process.env, DATABASE_URL: databaseUrl, ENROLL_DEV: '' }, stdio: ['pipe', 'pipe', 'pipe'],
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: databaseUrl, ENROLL_DEV: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, out }));
     child.stdin.end(stdin);
@@ -39,8 +45,12 @@ describe('npm run admin:create on a fresh database outside demo mode', () => {
 
   it('creates an administrator who signs in over HTTP on a real (non-demo) host', async () => {
     const config = parseConfig({
-      PORT: '0', DATABASE_URL: databaseUrl, FILES_DIR: `${dir.path}/files`, DATA_KEY: 'a-real-deployment-key-of-enough-length-0123',
-      SMS_PROVIDER: 'dev', RECORDS_PROVIDER: 'local',
+      PORT: '0',
+      DATABASE_URL: databaseUrl,
+      FILES_DIR: `${dir.path}/files`,
+      DATA_KEY: 'a-real-deployment-key-of-enough-length-0123',
+      SMS_PROVIDER: 'dev',
+      RECORDS_PROVIDER: 'local',
     });
     expect(config.dev).toBe(false);
     const host = await startNodeHost(config);
@@ -50,8 +60,13 @@ describe('npm run admin:create on a fresh database outside demo mode', () => {
       expect(staff).toMatchObject({ username: 'chief', displayName: '李主任', role: 'admin' });
       const chief = createEnrollmentClient({ url: host.url, token: token! });
       expect((await chief.admin.staff.query()).map((s) => s.username)).toEqual(['chief']);
-      expect((await refusal(anonymous.review.signIn.mutate({ username: 'admin', password: 'demo-admin-2024' }))).data?.code).toBe('UNAUTHORIZED');
-      const audited = await host.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'staff_create'), eq(auditLog.username, 'admin:create')));
+      expect((await refusal(anonymous.review.signIn.mutate({ username: 'admin', password: 'demo-admin-2024' }))).data?.code).toBe(
+        'UNAUTHORIZED',
+      );
+      const audited = await host.deps.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'staff_create'), eq(auditLog.username, 'admin:create')));
       expect(audited).toHaveLength(1);
       expect(JSON.stringify(audited)).not.toContain(password);
     } finally {

@@ -28,8 +28,13 @@ async function newParentWithRacers(count: number) {
 const review = (applicationId: string, action: 'approve' | 'reject', reason?: string) =>
   decide(t.host.deps, { kind: 'staff', member: countyReviewer, ip: null, requestId: null }, { applicationId, action, reason }, () => {});
 const countyReviewer = {
-  staffId: 'county-reviewer-in-tests', username: 'county', displayName: '县审核员', role: 'county_reviewer' as const,
-  schoolId: null, schoolName: null, sessionId: 'none',
+  staffId: 'county-reviewer-in-tests',
+  username: 'county',
+  displayName: '县审核员',
+  role: 'county_reviewer' as const,
+  schoolId: null,
+  schoolName: null,
+  sessionId: 'none',
 };
 
 beforeAll(async () => {
@@ -56,13 +61,19 @@ describe('the application journey', () => {
     expect(progress.history.map((h) => h.toName)).toEqual(['审核中']);
     const [notice] = await parent.messages.list.query();
     expect(notice!.title).toBe('报名进度更新：审核中');
-    await expect.poll(async () => (await t.client.dev.inbox.query({ phone: (await parent.auth.me.query()).phone }))[0]?.body).toContain('已提交成功');
+    await expect
+      .poll(async () => (await t.client.dev.inbox.query({ phone: (await parent.auth.me.query()).phone }))[0]?.body)
+      .toContain('已提交成功');
   });
 
   it('keeps every typed field across reloads, and merges saves of different fields', async () => {
     const { parent: saver, racing } = await newParentWithRacers(3);
     const child = await saver.children.add.mutate({ name: '李小花', idType: 'resident', idNumber: residentId('20180202', nextSeq()) });
-    const { applicationId } = await saver.applications.start.mutate({ childId: child.id, entryId: c.entry('grade1').id, acceptDeclaration: true });
+    const { applicationId } = await saver.applications.start.mutate({
+      childId: child.id,
+      entryId: c.entry('grade1').id,
+      acceptDeclaration: true,
+    });
     const fields = [{ address: '桃花江镇桃花路1号' }, { fatherName: '李大山' }, { motherName: '张小红' }];
     await Promise.all(racing.map((client, i) => client.applications.save.mutate({ applicationId, fields: fields[i]! })));
     const { form } = await saver.applications.get.query({ applicationId });
@@ -73,19 +84,30 @@ describe('the application journey', () => {
 
   it('lists what is missing and refuses to submit until it is there', async () => {
     const child = await parent.children.add.mutate({ name: '李小草', idType: 'resident', idNumber: residentId('20180303', nextSeq()) });
-    const { applicationId } = await parent.applications.start.mutate({ childId: child.id, entryId: c.entry('grade1').id, acceptDeclaration: true });
+    const { applicationId } = await parent.applications.start.mutate({
+      childId: child.id,
+      entryId: c.entry('grade1').id,
+      acceptDeclaration: true,
+    });
     await parent.applications.chooseChannel.mutate({ applicationId, channelId: c.channel('property').id });
-    await parent.applications.save.mutate({ applicationId, fields: { ...hukouForm(c.community), hukouShowsRelation: false, propertyProof: 'certificate' } });
+    await parent.applications.save.mutate({
+      applicationId,
+      fields: { ...hukouForm(c.community), hukouShowsRelation: false, propertyProof: 'certificate' },
+    });
     const { missing, version } = await parent.applications.get.query({ applicationId });
-    expect(missing.map((m) => m.label)).toEqual(expect.arrayContaining(['房产地址', '产权证或备案编号', '两所志愿学校', '材料：学生本人户口簿页', '材料：出生医学证明']));
+    expect(missing.map((m) => m.label)).toEqual(
+      expect.arrayContaining(['房产地址', '产权证或备案编号', '两所志愿学校', '材料：学生本人户口簿页', '材料：出生医学证明']),
+    );
     expect(missing.some((m) => m.label.includes('任选其一'))).toBe(true);
-    expect(missing).toEqual(expect.arrayContaining([
-      { step: 'form', field: 'propertyAddress', label: '房产地址' },
-      { step: 'form', field: 'propertyCertificateNumber', label: '产权证或备案编号' },
-      { step: 'schools', field: 'schools', label: '两所志愿学校' },
-      { step: 'documents', documentKind: 'student-hukou', label: '材料：学生本人户口簿页' },
-      { step: 'documents', documentKind: 'birth-certificate', label: '材料：出生医学证明' },
-    ]));
+    expect(missing).toEqual(
+      expect.arrayContaining([
+        { step: 'form', field: 'propertyAddress', label: '房产地址' },
+        { step: 'form', field: 'propertyCertificateNumber', label: '产权证或备案编号' },
+        { step: 'schools', field: 'schools', label: '两所志愿学校' },
+        { step: 'documents', documentKind: 'student-hukou', label: '材料：学生本人户口簿页' },
+        { step: 'documents', documentKind: 'birth-certificate', label: '材料：出生医学证明' },
+      ]),
+    );
     const e = await refusal(parent.applications.submit.mutate({ applicationId, version }));
     expect(e.data).toMatchObject({ code: 'BAD_REQUEST', domainCode: 'APPLICATION_INCOMPLETE' });
     expect(e.message).toMatch(/^还有未完成的内容：/);
@@ -102,7 +124,10 @@ describe('starting an application', () => {
       const child = await client.children.add.mutate({ name: '李早早', idType: 'resident', idNumber: residentId(birth, nextSeq()) });
       return client.applications.start.mutate({ childId: child.id, entryId: c.entry('grade1').id, acceptDeclaration: true });
     };
-    for (const [at, birth] of [['2024-07-14T23:58:00+08:00', '20180404'], ['2024-07-26T00:00:00+08:00', '20180405']] as const) {
+    for (const [at, birth] of [
+      ['2024-07-14T23:58:00+08:00', '20180404'],
+      ['2024-07-26T00:00:00+08:00', '20180405'],
+    ] as const) {
       const e = await refusal(startAt(at, birth));
       expect(e.data).toMatchObject({ code: 'FORBIDDEN', domainCode: 'WINDOW_CLOSED' });
       expect(e.message).toBe('小学一年级新生不在报名时间内。报名时间为 2024-07-15 00:00 至 2024-07-25 24:00（北京时间）');
@@ -114,7 +139,9 @@ describe('starting an application', () => {
     t.clock.set('2024-07-15T00:00:00+08:00');
     parent = await newParent();
     const child = await parent.children.add.mutate({ name: '李零点', idType: 'resident', idNumber: residentId('20180406', nextSeq()) });
-    expect(await parent.applications.start.mutate({ childId: child.id, entryId: c.entry('grade1').id, acceptDeclaration: true })).toHaveProperty('applicationId');
+    expect(
+      await parent.applications.start.mutate({ childId: child.id, entryId: c.entry('grade1').id, acceptDeclaration: true }),
+    ).toHaveProperty('applicationId');
     t.clock.set('2024-07-16T09:00:00+08:00');
   });
 
@@ -132,7 +159,9 @@ describe('starting an application', () => {
 
   it('needs the declaration accepted', async () => {
     parent = await newParent();
-    const e = await refusal(parent.applications.start.mutate({ childId: 'a'.repeat(20), entryId: c.entry('grade1').id, acceptDeclaration: false as never }));
+    const e = await refusal(
+      parent.applications.start.mutate({ childId: 'a'.repeat(20), entryId: c.entry('grade1').id, acceptDeclaration: false as never }),
+    );
     expect(e.message).toBe('请先阅读并同意报名须知');
   });
 
@@ -141,7 +170,9 @@ describe('starting an application', () => {
     const old = await parent.children.add.mutate({ name: '李八月', idType: 'resident', idNumber: residentId('20180831', nextSeq()) });
     await parent.applications.start.mutate({ childId: old.id, entryId: c.entry('grade1').id, acceptDeclaration: true });
     const young = await parent.children.add.mutate({ name: '李九月', idType: 'resident', idNumber: residentId('20180901', nextSeq()) });
-    const e = await refusal(parent.applications.start.mutate({ childId: young.id, entryId: c.entry('grade1').id, acceptDeclaration: true }));
+    const e = await refusal(
+      parent.applications.start.mutate({ childId: young.id, entryId: c.entry('grade1').id, acceptDeclaration: true }),
+    );
     expect(e.data).toMatchObject({ code: 'BAD_REQUEST', domainCode: 'NOT_ELIGIBLE' });
     expect(e.message).toBe('报读一年级须在2024年8月31日前年满6周岁（2018年8月31日及以前出生）');
   });
@@ -149,7 +180,8 @@ describe('starting an application', () => {
   it('asks a transfer for a grade of 2–6 or 8–9', async () => {
     parent = await newParent();
     const child = await parent.children.add.mutate({ name: '李转学', idType: 'resident', idNumber: residentId('20140505', nextSeq()) });
-    const start = (grade?: number) => parent.applications.start.mutate({ childId: child.id, entryId: c.entry('transfer').id, grade, acceptDeclaration: true });
+    const start = (grade?: number) =>
+      parent.applications.start.mutate({ childId: child.id, entryId: c.entry('transfer').id, grade, acceptDeclaration: true });
     expect((await refusal(start())).data?.fieldErrors).toEqual({ grade: ['请选择插班年级'] });
     const seven = await refusal(start(7));
     expect(seven.data?.code).toBe('BAD_REQUEST');
@@ -162,8 +194,11 @@ describe('starting an application', () => {
     const { parent: starter, racing } = await newParentWithRacers(3);
     parent = starter;
     const child = await parent.children.add.mutate({ name: '李唯一', idType: 'resident', idNumber: residentId('20180606', nextSeq()) });
-    const starts = await Promise.allSettled([c.entry('grade1').id, c.entry('grade1').id, c.entry('transfer').id].map((entryId, i) =>
-      racing[i]!.applications.start.mutate({ childId: child.id, entryId, grade: 2, acceptDeclaration: true })));
+    const starts = await Promise.allSettled(
+      [c.entry('grade1').id, c.entry('grade1').id, c.entry('transfer').id].map((entryId, i) =>
+        racing[i]!.applications.start.mutate({ childId: child.id, entryId, grade: 2, acceptDeclaration: true }),
+      ),
+    );
     expect(starts.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
     for (const s of starts.filter((x): x is PromiseRejectedResult => x.status === 'rejected')) {
       expect(s.reason.data.code).toBe('CONFLICT');
@@ -176,7 +211,11 @@ describe('the form and the schools', () => {
   let applicationId: string;
   beforeAll(async () => {
     const child = await parent.children.add.mutate({ name: '李表单', idType: 'resident', idNumber: residentId('20180707', nextSeq()) });
-    ({ applicationId } = await parent.applications.start.mutate({ childId: child.id, entryId: c.entry('grade1').id, acceptDeclaration: true }));
+    ({ applicationId } = await parent.applications.start.mutate({
+      childId: child.id,
+      entryId: c.entry('grade1').id,
+      acceptDeclaration: true,
+    }));
     await parent.applications.chooseChannel.mutate({ applicationId, channelId: c.channel('hukou').id });
   });
 
@@ -187,10 +226,21 @@ describe('the form and the schools', () => {
   });
 
   it('refuses unknown fields, bad dates, bad ID numbers and unknown communities field by field', async () => {
-    expect((await refusal(parent.applications.save.mutate({ applicationId, fields: { favouriteColour: 'red' } }))).data?.fieldErrors).toEqual({ favouriteColour: ['未知字段：favouriteColour'] });
-    expect((await refusal(parent.applications.save.mutate({ applicationId, fields: { hukouRegisteredOn: '2024/02/01' } }))).message).toBe('户口取得时间格式应为 YYYY-MM-DD');
-    expect(Object.keys((await refusal(parent.applications.save.mutate({ applicationId, fields: { fatherIdNumber: '430922198503120311' } }))).data?.fieldErrors ?? {})).toEqual(['fatherIdNumber']);
-    expect((await refusal(parent.applications.save.mutate({ applicationId, fields: { community: '火星社区' } }))).message).toBe('请从列表中选择所在社区');
+    expect(
+      (await refusal(parent.applications.save.mutate({ applicationId, fields: { favouriteColour: 'red' } }))).data?.fieldErrors,
+    ).toEqual({ favouriteColour: ['未知字段：favouriteColour'] });
+    expect((await refusal(parent.applications.save.mutate({ applicationId, fields: { hukouRegisteredOn: '2024/02/01' } }))).message).toBe(
+      '户口取得时间格式应为 YYYY-MM-DD',
+    );
+    expect(
+      Object.keys(
+        (await refusal(parent.applications.save.mutate({ applicationId, fields: { fatherIdNumber: '430922198503120311' } }))).data
+          ?.fieldErrors ?? {},
+      ),
+    ).toEqual(['fatherIdNumber']);
+    expect((await refusal(parent.applications.save.mutate({ applicationId, fields: { community: '火星社区' } }))).message).toBe(
+      '请从列表中选择所在社区',
+    );
   });
 
   it.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf'])(
@@ -212,7 +262,8 @@ describe('the form and the schools', () => {
   });
 
   it('takes two different schools of the level that serve the family, and nothing else', async () => {
-    const choose = (first: string, second: string) => parent.applications.chooseSchools.mutate({ applicationId, firstSchoolId: first, secondSchoolId: second, sibling: null });
+    const choose = (first: string, second: string) =>
+      parent.applications.chooseSchools.mutate({ applicationId, firstSchoolId: first, secondSchoolId: second, sibling: null });
     expect((await refusal(choose(c.primary[0]!.id, c.primary[1]!.id))).message).toBe('请先填写居住社区，再选择学校');
     await parent.applications.save.mutate({ applicationId, fields: { community: c.community } });
     expect((await refusal(choose(c.primary[0]!.id, c.primary[0]!.id))).message).toBe('请选择两所不同的学校');
@@ -222,19 +273,25 @@ describe('the form and the schools', () => {
   });
 
   it('records sibling priority with a valid ID number and one of the chosen schools', async () => {
-    const sibling = (schoolId: string, idNumber = residentId('20150101', '777')) => parent.applications.chooseSchools.mutate({
-      applicationId, firstSchoolId: c.primary[0]!.id, secondSchoolId: c.primary[1]!.id, sibling: { idNumber, schoolId, remark: '哥哥在读三年级' },
-    });
+    const sibling = (schoolId: string, idNumber = residentId('20150101', '777')) =>
+      parent.applications.chooseSchools.mutate({
+        applicationId,
+        firstSchoolId: c.primary[0]!.id,
+        secondSchoolId: c.primary[1]!.id,
+        sibling: { idNumber, schoolId, remark: '哥哥在读三年级' },
+      });
     expect((await refusal(sibling(c.outside.id))).message).toBe('兄姐就读的学校须为所填报的两所学校之一');
     expect((await refusal(sibling(c.primary[0]!.id, '430922201501017770'))).data?.code).toBe('BAD_REQUEST');
     await sibling(c.primary[0]!.id);
     const { sibling: saved, missing } = await parent.applications.get.query({ applicationId });
     expect(saved).toMatchObject({ idMasked: expect.stringMatching(/^430922\*{8}/), remark: '哥哥在读三年级' });
     expect(missing.map((m) => m.label)).toEqual(expect.arrayContaining(['材料：兄姐户口页（能体现亲兄弟姐妹关系）', '材料：兄姐学籍卡']));
-    expect(missing).toEqual(expect.arrayContaining([
-      { step: 'schools', documentKind: 'sibling-hukou', label: '材料：兄姐户口页（能体现亲兄弟姐妹关系）' },
-      { step: 'schools', documentKind: 'sibling-student-record', label: '材料：兄姐学籍卡' },
-    ]));
+    expect(missing).toEqual(
+      expect.arrayContaining([
+        { step: 'schools', documentKind: 'sibling-hukou', label: '材料：兄姐户口页（能体现亲兄弟姐妹关系）' },
+        { step: 'schools', documentKind: 'sibling-student-record', label: '材料：兄姐学籍卡' },
+      ]),
+    );
   });
 });
 
@@ -252,7 +309,11 @@ describe('withdrawing and resubmitting', () => {
     const e = await refusal(cycle());
     expect(e.data).toMatchObject({ code: 'FORBIDDEN', domainCode: 'WITHDRAW_LIMIT' });
     expect(e.message).toBe('每个学生仅有2次撤回机会，已达撤回次数上限');
-    expect(await parent.applications.progress.query({ applicationId })).toMatchObject({ status: 'submitted', withdrawalsLeft: 0, canWithdraw: false });
+    expect(await parent.applications.progress.query({ applicationId })).toMatchObject({
+      status: 'submitted',
+      withdrawalsLeft: 0,
+      canWithdraw: false,
+    });
   });
 
   it('refuses a withdrawal once the preliminary review has passed', async () => {
@@ -276,7 +337,11 @@ describe('withdrawing and resubmitting', () => {
     expect(progress.correctionDeadline).toBe('2024-07-25T16:00:00.000Z');
     const { version: edited } = await parent.applications.save.mutate({ applicationId, fields: { address: '桃花江镇资江路99号' } });
     expect((await parent.applications.submit.mutate({ applicationId, version: edited })).status).toBe('submitted');
-    expect((await parent.applications.progress.query({ applicationId })).history.map((h) => h.toName)).toEqual(['审核中', '已驳回', '审核中']);
+    expect((await parent.applications.progress.query({ applicationId })).history.map((h) => h.toName)).toEqual([
+      '审核中',
+      '已驳回',
+      '审核中',
+    ]);
   });
 
   it('lets a family rejected after the window correct it within three days, and not after', async () => {
@@ -342,12 +407,20 @@ describe('under concurrent requests', () => {
     const results = await Promise.allSettled(racing.map((client) => client.applications.submit.mutate({ applicationId, version })));
     expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
     const { db } = t.host.deps;
-    const [history] = await db.select({ n: count() }).from(applicationHistory)
+    const [history] = await db
+      .select({ n: count() })
+      .from(applicationHistory)
       .where(and(eq(applicationHistory.applicationId, applicationId), eq(applicationHistory.toStatus, 'submitted')));
     expect(history!.n).toBe(1);
-    const [sms] = await db.select({ n: count() }).from(outbox).where(eq(outbox.idempotencyKey, `application:${applicationId}:v${version + 1}`));
+    const [sms] = await db
+      .select({ n: count() })
+      .from(outbox)
+      .where(eq(outbox.idempotencyKey, `application:${applicationId}:v${version + 1}`));
     expect(sms!.n).toBe(1);
-    const [inApp] = await db.select({ n: count() }).from(messages).where(eq(messages.noticeKey, `application:${applicationId}:v${version + 1}`));
+    const [inApp] = await db
+      .select({ n: count() })
+      .from(messages)
+      .where(eq(messages.noticeKey, `application:${applicationId}:v${version + 1}`));
     expect(inApp!.n).toBe(1);
   });
 
@@ -359,11 +432,16 @@ describe('under concurrent requests', () => {
       const { version } = await parent.applications.get.query({ applicationId });
       await parent.applications.submit.mutate({ applicationId, version });
       const results = await Promise.allSettled(racing.map((client) => client.applications.withdraw.mutate({ applicationId })));
-      expect(results.filter((r) => r.status === 'fulfilled'), `round ${round}`).toHaveLength(round <= 2 ? 1 : 0);
+      expect(
+        results.filter((r) => r.status === 'fulfilled'),
+        `round ${round}`,
+      ).toHaveLength(round <= 2 ? 1 : 0);
       if (round > 2) break;
     }
     const { db } = t.host.deps;
-    const [withdrawals] = await db.select({ n: count() }).from(applicationHistory)
+    const [withdrawals] = await db
+      .select({ n: count() })
+      .from(applicationHistory)
       .where(and(eq(applicationHistory.applicationId, applicationId), eq(applicationHistory.toStatus, 'withdrawn')));
     expect(withdrawals!.n).toBe(2);
   });
@@ -374,7 +452,11 @@ describe('deleting a draft', () => {
     const token = await parentToken(t, newPhone());
     const owner = createEnrollmentClient({ url: t.url, token });
     const child = await owner.children.add.mutate({ name: '李错报', idType: 'resident', idNumber: residentId('20180120', nextSeq()) });
-    const { applicationId } = await owner.applications.start.mutate({ childId: child.id, entryId: c.entry('grade1').id, acceptDeclaration: true });
+    const { applicationId } = await owner.applications.start.mutate({
+      childId: child.id,
+      entryId: c.entry('grade1').id,
+      acceptDeclaration: true,
+    });
     await owner.applications.chooseChannel.mutate({ applicationId, channelId: c.channel('hukou').id });
     await uploadSample(t, token, applicationId, 'student-hukou');
     const { db, files } = t.host.deps;
@@ -386,7 +468,9 @@ describe('deleting a draft', () => {
     expect(await db.select().from(documents).where(eq(documents.applicationId, applicationId))).toEqual([]);
     expect(await files.get(stored!.key)).toBeNull();
     expect((await refusal(owner.applications.get.query({ applicationId }))).data?.code).toBe('NOT_FOUND');
-    expect(await owner.applications.start.mutate({ childId: child.id, entryId: c.entry('grade1').id, acceptDeclaration: true })).toHaveProperty('applicationId');
+    expect(
+      await owner.applications.start.mutate({ childId: child.id, entryId: c.entry('grade1').id, acceptDeclaration: true }),
+    ).toHaveProperty('applicationId');
   });
 
   it('refuses to delete an application that was ever submitted, and keeps it', async () => {
@@ -409,11 +493,17 @@ describe('deleting a draft', () => {
         racing[round % 2]!.applications.submit.mutate({ applicationId, version }),
         racing[(round + 1) % 2]!.applications.discardDraft.mutate({ applicationId }),
       ]);
-      expect([submitted.status, discarded.status].filter((s) => s === 'fulfilled'), `round ${round}`).toHaveLength(1);
+      expect(
+        [submitted.status, discarded.status].filter((s) => s === 'fulfilled'),
+        `round ${round}`,
+      ).toHaveLength(1);
       const { db } = t.host.deps;
       const rows = await db.select({ status: applications.status }).from(applications).where(eq(applications.id, applicationId));
       const docs = await db.select({ id: documents.id }).from(documents).where(eq(documents.applicationId, applicationId));
-      const history = await db.select({ id: applicationHistory.id }).from(applicationHistory).where(eq(applicationHistory.applicationId, applicationId));
+      const history = await db
+        .select({ id: applicationHistory.id })
+        .from(applicationHistory)
+        .where(eq(applicationHistory.applicationId, applicationId));
       if (submitted.status === 'fulfilled') {
         expect(rows).toEqual([{ status: 'submitted' }]);
         expect(docs).toHaveLength(5);

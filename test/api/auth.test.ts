@@ -12,21 +12,29 @@ let t: TestHost;
 let phoneSeq = 0;
 const freshPhone = () => `137${String(20_000_000 + phoneSeq++).slice(-8)}`;
 
-beforeAll(async () => { t = await startTestHost(); });
+beforeAll(async () => {
+  t = await startTestHost();
+});
 afterAll(() => t?.close());
 
 /** Waits until the parent's session shows the visit at the test clock's now (it is written after the answer). */
 async function seenNow(parent: EnrollmentClient) {
   const { accountId } = await parent.auth.me.query();
   const now = t.clock.now().getTime();
-  await expect.poll(async () => {
-    const rows = await t.host.deps.db.select({ lastSeenAt: sessions.lastSeenAt }).from(sessions).where(eq(sessions.accountId, accountId));
-    return rows.some((r) => r.lastSeenAt.getTime() === now);
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const rows = await t.host.deps.db.select({ lastSeenAt: sessions.lastSeenAt }).from(sessions).where(eq(sessions.accountId, accountId));
+      return rows.some((r) => r.lastSeenAt.getTime() === now);
+    })
+    .toBe(true);
 }
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${t.url}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return fetch(`${t.url}/trpc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 describe('signing in with a code sent by SMS', () => {
@@ -55,7 +63,12 @@ describe('signing in with a code sent by SMS', () => {
     const signedIn = await t.client.auth.signIn.mutate({ phone, code, session: 'token', acceptedNotice: privacyNotice.version });
     t.clock.advance(61_000);
     await t.client.auth.requestCode.mutate({ phone });
-    await t.client.auth.signIn.mutate({ phone, code: await codeFromInbox(t, phone), session: 'token', acceptedNotice: privacyNotice.version });
+    await t.client.auth.signIn.mutate({
+      phone,
+      code: await codeFromInbox(t, phone),
+      session: 'token',
+      acceptedNotice: privacyNotice.version,
+    });
     const rows = await t.host.deps.db.select().from(consents).where(eq(consents.accountId, signedIn.account.id));
     expect(rows).toEqual([expect.objectContaining({ noticeVersion: privacyNotice.version, ip: '127.0.0.1' })]);
     expect(rows[0]!.acceptedAt.getTime()).toBe(t.clock.now().getTime() - 61_000);
@@ -65,7 +78,9 @@ describe('signing in with a code sent by SMS', () => {
     const known = freshPhone();
     await signInParent(t, known);
     t.clock.advance(61_000);
-    expect(await t.client.auth.requestCode.mutate({ phone: known })).toEqual(await t.client.auth.requestCode.mutate({ phone: freshPhone() }));
+    expect(await t.client.auth.requestCode.mutate({ phone: known })).toEqual(
+      await t.client.auth.requestCode.mutate({ phone: freshPhone() }),
+    );
   });
 
   it('sets an HttpOnly, SameSite=Lax session cookie, not Secure on plain-http localhost', async () => {
@@ -120,7 +135,9 @@ describe('signing in with a code sent by SMS', () => {
       expect(e.message).toBe(`验证码不正确，还可尝试${left}次`);
       expect(e.data?.fieldErrors).toEqual({ code: [`验证码不正确，还可尝试${left}次`] });
     }
-    expect((await refusal(t.client.auth.signIn.mutate({ phone, code: wrong, acceptedNotice: privacyNotice.version }))).message).toBe('验证码错误次数过多，请重新获取');
+    expect((await refusal(t.client.auth.signIn.mutate({ phone, code: wrong, acceptedNotice: privacyNotice.version }))).message).toBe(
+      '验证码错误次数过多，请重新获取',
+    );
     const e = await refusal(t.client.auth.signIn.mutate({ phone, code, acceptedNotice: privacyNotice.version }));
     expect(e.data).toMatchObject({ code: 'BAD_REQUEST', domainCode: 'CODE_BURNED' });
   });
@@ -129,7 +146,11 @@ describe('signing in with a code sent by SMS', () => {
     const phone = freshPhone();
     await t.client.auth.requestCode.mutate({ phone });
     const code = await codeFromInbox(t, phone);
-    const results = await Promise.allSettled(racers(t.url, 10).map((client) => client.auth.signIn.mutate({ phone, code, session: 'token', acceptedNotice: privacyNotice.version })));
+    const results = await Promise.allSettled(
+      racers(t.url, 10).map((client) =>
+        client.auth.signIn.mutate({ phone, code, session: 'token', acceptedNotice: privacyNotice.version }),
+      ),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
 });
@@ -165,7 +186,6 @@ describe('limits on sending codes', () => {
     const results = await Promise.allSettled(racers(t.url, 10).map((client) => client.auth.requestCode.mutate({ phone })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
-
 });
 
 describe('sessions', () => {
@@ -209,7 +229,9 @@ describe('sessions', () => {
     const phone = freshPhone();
     await t.client.auth.requestCode.mutate({ phone });
     const code = await codeFromInbox(t, phone);
-    const cookie = (await post('auth.signIn', { phone, code, acceptedNotice: privacyNotice.version }, { origin: t.url })).headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = (await post('auth.signIn', { phone, code, acceptedNotice: privacyNotice.version }, { origin: t.url })).headers
+      .get('set-cookie')!
+      .split(';')[0]!;
     const add = { name: '王小明', idType: 'passport', idNumber: 'E99887766' };
     const foreign = await post('children.add', add, { cookie, origin: 'https://evil.example' });
     expect(foreign.status).toBe(403);
@@ -245,7 +267,9 @@ describe('changing the phone number', () => {
   });
 
   it('needs a signed-in parent', async () => {
-    expect((await refusal(t.client.auth.requestCode.mutate({ phone: freshPhone(), purpose: 'change_phone' }))).data?.code).toBe('UNAUTHORIZED');
+    expect((await refusal(t.client.auth.requestCode.mutate({ phone: freshPhone(), purpose: 'change_phone' }))).data?.code).toBe(
+      'UNAUTHORIZED',
+    );
   });
 });
 
@@ -253,7 +277,13 @@ describe('limits on one address', () => {
   it('limits how many codes one address can ask for in an hour', async () => {
     t.clock.set('2024-09-01T08:00:00+08:00');
     const sent = [];
-    for (let i = 0; i < 60; i++) sent.push(await t.client.auth.requestCode.mutate({ phone: freshPhone() }).then(() => 'sent', () => 'refused'));
+    for (let i = 0; i < 60; i++)
+      sent.push(
+        await t.client.auth.requestCode.mutate({ phone: freshPhone() }).then(
+          () => 'sent',
+          () => 'refused',
+        ),
+      );
     expect(sent.every((s) => s === 'sent')).toBe(true);
     const e = await refusal(t.client.auth.requestCode.mutate({ phone: freshPhone() }));
     expect(e.data).toMatchObject({ code: 'TOO_MANY_REQUESTS', domainCode: 'CODE_IP_LIMIT' });

@@ -51,21 +51,30 @@ async function upload(family: SeededApplication, kind: string, n: number): Promi
 
 async function addChild(family: SeededApplication, idNumber: string): Promise<string | null> {
   const response = await fetch(`${t.url}/trpc/children.add`, {
-    method: 'POST', headers: { authorization: `Bearer ${family.token}`, 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { authorization: `Bearer ${family.token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ name: '备份测试', idType: 'resident', idNumber }),
   });
-  const body = await response.json() as { result?: { data: { id: string } } };
+  const body = (await response.json()) as { result?: { data: { id: string } } };
   return body.result?.data.id ?? null;
 }
 
-const npm = (args: string[], env: Record<string, string>) => run('npm', ['run', '--silent', ...args], { env: { ...process.env, ...env }, cwd: process.cwd() });
+const npm = (args: string[], env: Record<string, string>) =>
+  run('npm', ['run', '--silent', ...args], { env: { ...process.env, ...env }, cwd: process.cwd() });
 
 describe('backup and restore of the Node host', () => {
   it('copies a consistent database and every document while the host takes writes, and a restored host finds them all', async () => {
-    const families = await Promise.all(Array.from({ length: 8 }, (_, i) => parentWithApplication(t.host.deps.db, { phone: `1350000${String(i).padStart(4, '0')}`, now: t.clock.now() })));
+    const families = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        parentWithApplication(t.host.deps.db, { phone: `1350000${String(i).padStart(4, '0')}`, now: t.clock.now() }),
+      ),
+    );
     const ids = residentIds(400, '20180505');
     let n = 0;
-    const acknowledged = { documents: new Map<string, { owner: SeededApplication; n: number }>(), children: new Map<string, SeededApplication>() };
+    const acknowledged = {
+      documents: new Map<string, { owner: SeededApplication; n: number }>(),
+      children: new Map<string, SeededApplication>(),
+    };
     const write = async (family: SeededApplication, i: number) => {
       const kind = hukouDocuments[i % hukouDocuments.length]!;
       const mine = ++n;
@@ -86,7 +95,9 @@ describe('backup and restore of the Node host', () => {
       for (let round = 3; backingUp && round < 40; round++) await write(family, i + round);
     });
     const env = { DATABASE_URL: `file:${t.dbFile}`, FILES_DIR: filesDir };
-    const output = await npm(['backup', '--', '--to', join(backupDir.path, 'copy')], env).finally(() => { backingUp = false; });
+    const output = await npm(['backup', '--', '--to', join(backupDir.path, 'copy')], env).finally(() => {
+      backingUp = false;
+    });
     await Promise.all(writers);
     expect(output.stdout).toContain('backed up');
     const manifest = JSON.parse(readFileSync(join(backupDir.path, 'copy', manifestName), 'utf8')) as BackupManifest;
@@ -96,7 +107,10 @@ describe('backup and restore of the Node host', () => {
     // Restore into a fresh folder and start a host on it (the source host still runs: nothing is shared).
     const restored = { DATABASE_URL: `file:${join(restoredDir.path, 'enrollment.db')}`, FILES_DIR: join(restoredDir.path, 'files') };
     await npm(['restore', '--', '--from', join(backupDir.path, 'copy')], restored);
-    const host = await startNodeHost(parseConfig({ PORT: '0', ENROLL_DEV: '1', ...restored }), { clock: manualClock(t.clock.now().toISOString()), log: { info() {}, warn() {}, error() {} } });
+    const host = await startNodeHost(parseConfig({ PORT: '0', ENROLL_DEV: '1', ...restored }), {
+      clock: manualClock(t.clock.now().toISOString()),
+      log: { info() {}, warn() {}, error() {} },
+    });
     try {
       const db = host.deps.db;
       const [documentRows] = await db.select({ n: count() }).from(documents);
@@ -104,13 +118,15 @@ describe('backup and restore of the Node host', () => {
       expect(documentRows!.n).toBe(manifest.documents);
       expect(childRows!.n).toBe(manifest.tables.children);
       // At least what was acknowledged before, at most what was acknowledged by the end.
-      console.info(`backup: ${output.stdout.trim()}; documents acknowledged before ${before.documents.size}, in the backup ${documentRows!.n}, by the end ${acknowledged.documents.size}`);
+      console.info(
+        `backup: ${output.stdout.trim()}; documents acknowledged before ${before.documents.size}, in the backup ${documentRows!.n}, by the end ${acknowledged.documents.size}`,
+      );
       expect(documentRows!.n).toBeGreaterThanOrEqual(before.documents.size);
       expect(documentRows!.n).toBeLessThanOrEqual(acknowledged.documents.size);
 
       for (const [childId, family] of before.children) {
         const response = await fetch(`${host.url}/trpc/children.list`, { headers: { authorization: `Bearer ${family.token}` } });
-        const listed = (await response.json() as { result: { data: { id: string }[] } }).result.data.map((c) => c.id);
+        const listed = ((await response.json()) as { result: { data: { id: string }[] } }).result.data.map((c) => c.id);
         expect(listed).toContain(childId);
       }
       // Every document row of the restored database serves the bytes its owner uploaded.
@@ -128,7 +144,10 @@ describe('backup and restore of the Node host', () => {
     }
 
     // Restoring over existing data is refused without --force.
-    const again = await npm(['restore', '--', '--from', join(backupDir.path, 'copy')], restored).then(() => null, (e: { stderr: string }) => e);
+    const again = await npm(['restore', '--', '--from', join(backupDir.path, 'copy')], restored).then(
+      () => null,
+      (e: { stderr: string }) => e,
+    );
     expect(again?.stderr).toContain('--force');
   }, 120_000);
 });

@@ -22,7 +22,11 @@ let admin: EnrollmentClient;
 let school: EnrollmentClient;
 let phones = 0;
 
-interface Parent { client: EnrollmentClient; token: string; phone: string }
+interface Parent {
+  client: EnrollmentClient;
+  token: string;
+  phone: string;
+}
 
 async function newParent(): Promise<Parent> {
   const phone = `135${String(60_000_000 + phones++).slice(-8)}`;
@@ -56,27 +60,40 @@ const boundTo = async (idNumber: string) => {
 const accountOf = async (p: Parent) => (await p.client.auth.me.query())!;
 const titles = async (p: Parent) => (await p.client.messages.list.query()).map((m) => m.title);
 const smsTo = async (p: Parent, fragment: string) =>
-  (await db().select().from(outbox).where(eq(outbox.phone, p.phone))).filter((r) => r.idempotencyKey.startsWith('appeal:') && r.idempotencyKey.includes(fragment));
+  (await db().select().from(outbox).where(eq(outbox.phone, p.phone))).filter(
+    (r) => r.idempotencyKey.startsWith('appeal:') && r.idempotencyKey.includes(fragment),
+  );
 
 async function uploadPhoto(p: Parent, applicationId: string) {
   const form = new FormData();
   form.append('applicationId', applicationId);
   form.append('kind', 'student-hukou');
   form.append('file', new Blob([samplePng as Uint8Array<ArrayBuffer>], { type: 'image/png' }), 'hukou.png');
-  const response = await fetch(`${t.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${p.token}`, origin: t.url }, body: form });
+  const response = await fetch(`${t.url}/api/files`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${p.token}`, origin: t.url },
+    body: form,
+  });
   expect(response.status, await response.clone().text()).toBe(201);
   return (await response.json()) as { id: string };
 }
 
 describe('a family whose child another account bound first', () => {
-  it('takes the child back at once when the records confirm the claimant; the squatter\'s draft goes and both are told', async () => {
+  it("takes the child back at once when the records confirm the claimant; the squatter's draft goes and both are told", async () => {
     const f = family();
     const [squatter, parent] = await Promise.all([newParent(), newParent()]);
     const bound = await squatter.client.children.add.mutate(childOf(f));
-    const { applicationId } = await squatter.client.applications.start.mutate({ childId: bound.id, entryId: c.entry('grade1').id, acceptDeclaration: true });
+    const { applicationId } = await squatter.client.applications.start.mutate({
+      childId: bound.id,
+      entryId: c.entry('grade1').id,
+      acceptDeclaration: true,
+    });
     await squatter.client.applications.chooseChannel.mutate({ applicationId, channelId: c.channel('hukou').id });
     await uploadPhoto(squatter, applicationId);
-    const [{ storageKey }] = await db().select({ storageKey: documents.storageKey }).from(documents).where(eq(documents.applicationId, applicationId)) as [{ storageKey: string }];
+    const [{ storageKey }] = (await db()
+      .select({ storageKey: documents.storageKey })
+      .from(documents)
+      .where(eq(documents.applicationId, applicationId))) as [{ storageKey: string }];
     const stored = join(dirname(t.dbFile), 'files', storageKey.slice(0, 2), storageKey);
     expect(existsSync(stored)).toBe(true);
 
@@ -98,13 +115,22 @@ describe('a family whose child another account bound first', () => {
     expect(await smsTo(parent, ':granted:claimant')).toHaveLength(1);
     expect(await smsTo(squatter, ':granted:holder')).toHaveLength(1);
     const [mine] = await parent.client.children.claims.query();
-    expect(mine).toMatchObject({ status: 'granted', statusName: '申诉成立', settledByRecords: true, childIdMasked: `430922********${f.children[0]!.idNumber.slice(14)}` });
+    expect(mine).toMatchObject({
+      status: 'granted',
+      statusName: '申诉成立',
+      settledByRecords: true,
+      childIdMasked: `430922********${f.children[0]!.idNumber.slice(14)}`,
+    });
     const audits = await db().select().from(auditLog).where(eq(auditLog.action, 'binding_appeal_granted'));
     expect(audits.some((a) => a.detail.appealId === claimed.appealId && a.username === 'records')).toBe(true);
     expect(JSON.stringify(audits)).not.toContain(f.father.idNumber);
 
     // The squatter cannot take it back the same way: the family's binding is now confirmed, so staff decide.
-    const back = await squatter.client.children.claim.mutate({ ...childOf(f), parentIdNumber: f.father.idNumber, reason: '这是我家的孩子，请核实' });
+    const back = await squatter.client.children.claim.mutate({
+      ...childOf(f),
+      parentIdNumber: f.father.idNumber,
+      reason: '这是我家的孩子，请核实',
+    });
     expect(back.outcome).toBe('open');
     expect(await boundTo(f.children[0]!.idNumber)).toEqual([(await accountOf(parent)).accountId]);
     const open = (await county.review.bindingAppeals.query({ status: 'open' })).find((a) => a.id === back.appealId)!;
@@ -115,10 +141,18 @@ describe('a family whose child another account bound first', () => {
     const f = unconfirmable[0]!;
     const [holder, parent] = await Promise.all([newParent(), newParent()]);
     const bound = await holder.client.children.add.mutate(childOf(f));
-    const { applicationId } = await holder.client.applications.start.mutate({ childId: bound.id, entryId: c.entry('grade1').id, acceptDeclaration: true });
+    const { applicationId } = await holder.client.applications.start.mutate({
+      childId: bound.id,
+      entryId: c.entry('grade1').id,
+      acceptDeclaration: true,
+    });
     await setApplicationStatus(db(), applicationId, 'submitted');
 
-    const claimed = await parent.client.children.claim.mutate({ ...childOf(f), parentIdNumber: f.father.idNumber, reason: `孩子由祖父母抚养，我是父亲，身份证${f.father.idNumber}` });
+    const claimed = await parent.client.children.claim.mutate({
+      ...childOf(f),
+      parentIdNumber: f.father.idNumber,
+      reason: `孩子由祖父母抚养，我是父亲，身份证${f.father.idNumber}`,
+    });
     expect(claimed).toMatchObject({ outcome: 'open', child: null });
     expect(await boundTo(f.children[0]!.idNumber)).toEqual([(await accountOf(holder)).accountId]);
     expect(await titles(parent)).toContain('绑定申诉已提交');
@@ -134,14 +168,20 @@ describe('a family whose child another account bound first', () => {
     expect(listed.reason).not.toContain(f.father.idNumber);
     expect(listed.claimantPhoneMasked).toBe(`${parent.phone.slice(0, 3)}****${parent.phone.slice(7)}`);
 
-    const settled = await county.review.settleBindingAppeal.mutate({ appealId: claimed.appealId!, grant: true, reason: '已核对出生医学证明' });
+    const settled = await county.review.settleBindingAppeal.mutate({
+      appealId: claimed.appealId!,
+      grant: true,
+      reason: '已核对出生医学证明',
+    });
     expect(settled.status).toBe('granted');
     expect(await boundTo(f.children[0]!.idNumber)).toEqual([(await accountOf(parent)).accountId]);
     const [moved] = await db().select().from(applications).where(eq(applications.id, applicationId));
     expect(moved).toMatchObject({ status: 'submitted', accountId: (await accountOf(parent)).accountId });
     expect(await titles(parent)).toContain('绑定申诉成立');
     expect(await titles(holder)).toContain('孩子已转出您的账号');
-    expect((await db().select().from(auditLog).where(eq(auditLog.action, 'binding_appeal_granted'))).some((a) => a.username === 'county')).toBe(true);
+    expect(
+      (await db().select().from(auditLog).where(eq(auditLog.action, 'binding_appeal_granted'))).some((a) => a.username === 'county'),
+    ).toBe(true);
     expect((await parent.client.children.claims.query())[0]).toMatchObject({ status: 'granted', settlement: '已核对出生医学证明' });
 
     const late = await refusal(admin.review.settleBindingAppeal.mutate({ appealId: claimed.appealId!, grant: false, reason: '重复处理' }));
@@ -152,12 +192,18 @@ describe('a family whose child another account bound first', () => {
     const f = family();
     const [holder, parent] = await Promise.all([newParent(), newParent()]);
     const bound = await holder.client.children.add.mutate(childOf(f));
-    const { applicationId } = await holder.client.applications.start.mutate({ childId: bound.id, entryId: c.entry('grade1').id, acceptDeclaration: true });
+    const { applicationId } = await holder.client.applications.start.mutate({
+      childId: bound.id,
+      entryId: c.entry('grade1').id,
+      acceptDeclaration: true,
+    });
     await setApplicationStatus(db(), applicationId, 'withdrawn');
 
     const claimed = await parent.client.children.claim.mutate({ ...childOf(f), parentIdNumber: f.mother.idNumber, reason });
     expect(claimed.outcome).toBe('open');
-    expect((await admin.review.bindingAppeals.query({})).find((a) => a.id === claimed.appealId)?.waitsFor).toBe('现绑定账号已为该孩子提交过报名');
+    expect((await admin.review.bindingAppeals.query({})).find((a) => a.id === claimed.appealId)?.waitsFor).toBe(
+      '现绑定账号已为该孩子提交过报名',
+    );
 
     await admin.review.settleBindingAppeal.mutate({ appealId: claimed.appealId!, grant: false, reason: '原账号为孩子母亲，已电话核实' });
     expect(await boundTo(f.children[0]!.idNumber)).toEqual([(await accountOf(holder)).accountId]);
@@ -172,7 +218,13 @@ describe('a family whose child another account bound first', () => {
   it('is kept to parents (claim, claims) and to the county and administrators (list, settle)', async () => {
     const parent = await newParent();
     const input = { appealId: 'abcdefghijklmnop', grant: true, reason: '同意' };
-    expect((await refusal(t.client.children.claim.mutate({ ...childOf(family()), parentIdNumber: dataset.families[0]!.father.idNumber, reason }))).data?.code).toBe('UNAUTHORIZED');
+    expect(
+      (
+        await refusal(
+          t.client.children.claim.mutate({ ...childOf(family()), parentIdNumber: dataset.families[0]!.father.idNumber, reason }),
+        )
+      ).data?.code,
+    ).toBe('UNAUTHORIZED');
     expect((await refusal(t.client.children.claims.query())).data?.code).toBe('UNAUTHORIZED');
     expect((await refusal(county.children.claims.query())).data?.code).toBe('UNAUTHORIZED');
     for (const who of [parent.client, t.client]) {
@@ -210,14 +262,18 @@ describe('races', () => {
     const f = unconfirmable[1]!;
     const [holder, parent] = await Promise.all([newParent(), newParent()]);
     await holder.client.children.add.mutate(childOf(f));
-    const both = await Promise.allSettled(racers(t.url, 2, parent.token).map((client) => client.children.claim.mutate({ ...childOf(f), parentIdNumber: f.father.idNumber, reason })));
+    const both = await Promise.allSettled(
+      racers(t.url, 2, parent.token).map((client) =>
+        client.children.claim.mutate({ ...childOf(f), parentIdNumber: f.father.idNumber, reason }),
+      ),
+    );
     expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const lost = both.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(lost.reason.data?.domainCode).toBe('APPEAL_EXISTS');
     expect(await parent.client.children.claims.query()).toHaveLength(1);
   });
 
-  it('a claim racing the holder\'s unbind: the family ends up with the child either way, nothing half done', async () => {
+  it("a claim racing the holder's unbind: the family ends up with the child either way, nothing half done", async () => {
     const seen = new Set<string>();
     // One side starts a few milliseconds after the other, alternating, so that both orders happen.
     const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -238,7 +294,10 @@ describe('races', () => {
       expect(await boundTo(f.children[0]!.idNumber)).toEqual([(await accountOf(parent)).accountId]);
       expect(await holder.client.children.list.query()).toEqual([]);
       const blind = await t.host.deps.vault.blindIndex(f.children[0]!.idNumber);
-      const appeals = await db().select().from(bindingAppeals).where(and(eq(bindingAppeals.childBlind, blind), inArray(bindingAppeals.status, ['open'])));
+      const appeals = await db()
+        .select()
+        .from(bindingAppeals)
+        .where(and(eq(bindingAppeals.childBlind, blind), inArray(bindingAppeals.status, ['open'])));
       expect(appeals).toEqual([]);
     }
     console.info('claim/unbind race outcomes seen:', [...seen].join(', '));
@@ -257,7 +316,10 @@ describe('races', () => {
     const lost = both.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(lost.reason.data?.code).toBe('CONFLICT');
     expect(lost.reason.message).toBe('该申诉已被他人处理');
-    const audits = await db().select().from(auditLog).where(inArray(auditLog.action, ['binding_appeal_granted', 'binding_appeal_refused']));
+    const audits = await db()
+      .select()
+      .from(auditLog)
+      .where(inArray(auditLog.action, ['binding_appeal_granted', 'binding_appeal_refused']));
     expect(audits.filter((a) => a.detail.appealId === appealId)).toHaveLength(1);
   });
 });

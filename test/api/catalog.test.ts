@@ -52,7 +52,10 @@ describe('the public catalog, read through the typed client over HTTP', () => {
 
   it('splits grade 7 into town and non-town primary graduates, only the former with 其他情况', async () => {
     const { tracks } = await t.client.catalog.channels.query({ entryId: entry('grade7').id });
-    expect(tracks.map((tr) => [tr.name, tr.channels.length])).toEqual([['县城小学毕业生', 7], ['非县城小学毕业生', 6]]);
+    expect(tracks.map((tr) => [tr.name, tr.channels.length])).toEqual([
+      ['县城小学毕业生', 7],
+      ['非县城小学毕业生', 6],
+    ]);
     expect(tracks[0]!.channels.at(-1)).toMatchObject({ name: '其他情况', eligibility: { manualProof: true } });
   });
 
@@ -115,7 +118,11 @@ describe('the public catalog, read through the typed client over HTTP', () => {
       const res = await fetch(`${t.url}/trpc/catalog.region?input=${encodeURIComponent(body)}`);
       expect(res.status, body).toBeLessThan(500);
     }
-    const post = await fetch(`${t.url}/trpc/catalog.region`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const post = await fetch(`${t.url}/trpc/catalog.region`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(post.status).toBeLessThan(500);
     expect(t.errors).toEqual([]);
   });
@@ -174,7 +181,9 @@ describe('the HTTP surface', () => {
 
   it('refuses an oversized request body with 413', async () => {
     const res = await fetch(`${t.url}/trpc/catalog.region`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ regionId: 'x'.repeat(300_000) }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ regionId: 'x'.repeat(300_000) }),
     });
     expect(res.status).toBe(413);
   });

@@ -52,7 +52,9 @@ describe('我的孩子', () => {
     const id = residentId('20170707', '044');
     await add(mother, '李小强', id);
     const fullWidth = [...id].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
-    expect((await refusal(father.children.add.mutate({ name: '李小强', idType: 'resident', idNumber: fullWidth }))).data?.code).toBe('CONFLICT');
+    expect((await refusal(father.children.add.mutate({ name: '李小强', idType: 'resident', idNumber: fullWidth }))).data?.code).toBe(
+      'CONFLICT',
+    );
   });
 
   it('says so when a parent adds their own child twice', async () => {
@@ -93,8 +95,19 @@ describe('我的孩子', () => {
     const [entry] = await db.select().from(entries);
     const now = t.clock.now();
     const accountId = (await mother.auth.me.query()).accountId;
-    const application = (childId: string, status: string) =>
-      ({ id: randomId(), number: randomId(), accountId, childId, seasonId: season!.id, entryId: entry!.id, grade: 1, status: status as 'draft', declarationAcceptedAt: now, createdAt: now, updatedAt: now });
+    const application = (childId: string, status: string) => ({
+      id: randomId(),
+      number: randomId(),
+      accountId,
+      childId,
+      seasonId: season!.id,
+      entryId: entry!.id,
+      grade: 1,
+      status: status as 'draft',
+      declarationAcceptedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
     await db.insert(applications).values([application(reviewed.id, 'submitted'), application(drafted.id, 'draft')]);
     const e = await refusal(mother.children.remove.mutate({ childId: reviewed.id }));
     expect(e.data).toMatchObject({ code: 'CONFLICT', domainCode: 'CHILD_HAS_ACTIVE_APPLICATION' });
@@ -105,7 +118,10 @@ describe('我的孩子', () => {
   it("never lets a parent see, rename or unbind another parent's child", async () => {
     const child = await add(mother, '李小军', residentId('20180404', '111'));
     expect((await father.children.list.query()).map((c) => c.id)).not.toContain(child.id);
-    for (const call of [father.children.rename.mutate({ childId: child.id, name: '改名字' }), father.children.remove.mutate({ childId: child.id })]) {
+    for (const call of [
+      father.children.rename.mutate({ childId: child.id, name: '改名字' }),
+      father.children.remove.mutate({ childId: child.id }),
+    ]) {
       const e = await refusal(call);
       expect(e.data?.code).toBe('NOT_FOUND');
       expect(e.message).toBe('找不到该孩子');
@@ -119,7 +135,9 @@ describe('one account per child under concurrent requests', () => {
     const parents = await parentsInDatabase(t, 50);
     const id = residentId('20180515', '123');
     added.push(id);
-    const results = await Promise.allSettled(parents.map((p) => p.client.children.add.mutate({ name: '赵小宝', idType: 'resident', idNumber: id })));
+    const results = await Promise.allSettled(
+      parents.map((p) => p.client.children.add.mutate({ name: '赵小宝', idType: 'resident', idNumber: id })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(refused).toHaveLength(49);
@@ -131,7 +149,10 @@ describe('ID numbers at rest', () => {
   it('leaves no plaintext ID number in the database file or its journal', async () => {
     for (const id of residentIds(20, '20170101')) await add(father, '钱小多', id).catch(() => undefined);
     const dir = dirname(t.dbFile);
-    const bytes = readdirSync(dir, { withFileTypes: true }).filter((f) => f.isFile()).map((f) => readFileSync(`${dir}/${f.name}`).toString('latin1')).join('');
+    const bytes = readdirSync(dir, { withFileTypes: true })
+      .filter((f) => f.isFile())
+      .map((f) => readFileSync(`${dir}/${f.name}`).toString('latin1'))
+      .join('');
     expect(bytes.includes(Buffer.from('钱小多').toString('latin1')), 'the scan reads the rows (names are stored in clear)').toBe(true);
     for (const id of added) {
       expect(bytes.includes(id), `plaintext ${id.slice(0, 6)}… found`).toBe(false);

@@ -51,7 +51,10 @@ describe('data at rest on the Node host', () => {
   });
 
   it('keeps documents encrypted on disk in private folders, and serves the owner the original bytes', async () => {
-    for (const [sample, kind] of [[samplePng, 'student-hukou'], [sampleJpeg, 'father-hukou']] as const) {
+    for (const [sample, kind] of [
+      [samplePng, 'student-hukou'],
+      [sampleJpeg, 'father-hukou'],
+    ] as const) {
       const { id } = await upload(sample, kind);
       const path = await storedPath(id);
       const onDisk = new Uint8Array(readFileSync(path));
@@ -95,7 +98,7 @@ describe('data at rest on the Node host', () => {
     expect(new Uint8Array(await served.arrayBuffer())).toEqual(sampleJpeg);
   });
 
-  it('refuses sealed bytes moved under another document\'s key instead of serving them', async () => {
+  it("refuses sealed bytes moved under another document's key instead of serving them", async () => {
     const a = await upload(samplePng, 'student-hukou');
     const b = await upload(sampleJpeg, 'student-hukou');
     const pathA = await storedPath(a.id);

@@ -11,7 +11,9 @@ let url: string;
 const held: unknown[] = [];
 
 beforeAll(async () => {
-  silent = createServer((request) => { held.push(request); });
+  silent = createServer((request) => {
+    held.push(request);
+  });
   await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
 });
@@ -24,7 +26,10 @@ describe("the Worker's database fetch against a server that never answers", () =
   it('gives up at its deadline with an error the API answers 503, instead of waiting for ever', async () => {
     const client = createClient({ url, fetch: fetchWhenShed({ deadlineMs: 500 }) });
     const started = Date.now();
-    const error = await client.execute('select 1').then(() => undefined, (e: unknown) => e);
+    const error = await client.execute('select 1').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     const elapsed = Date.now() - started;
     client.close();
     expect(error).toBeDefined();

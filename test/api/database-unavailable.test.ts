@@ -15,7 +15,16 @@ const errors: unknown[][] = [];
 beforeAll(async () => {
   sqld = await startSqld({ dbPath: `${dir.path}/sqld` });
   const config = parseConfig({ PORT: '0', DATABASE_URL: sqld.url, FILES_DIR: `${dir.path}/files`, ENROLL_DEV: '1' });
-  host = await startNodeHost(config, { clock: manualClock('2024-07-20T10:00:00+08:00'), log: { info: () => {}, warn: () => {}, error: (...a: unknown[]) => { errors.push(a); } } });
+  host = await startNodeHost(config, {
+    clock: manualClock('2024-07-20T10:00:00+08:00'),
+    log: {
+      info: () => {},
+      warn: () => {},
+      error: (...a: unknown[]) => {
+        errors.push(a);
+      },
+    },
+  });
 }, 60_000);
 afterAll(async () => {
   await host?.close();

@@ -41,10 +41,16 @@ async function deadPhoneChangeNotice(): Promise<string> {
   expect(parent!.phone).toBe(refusedPhone);
   const newPhone = '13600000111';
   await parent!.client.auth.requestCode.mutate({ phone: newPhone, purpose: 'change_phone' });
-  const code = await until('the change-phone code', () => provider.deliveries.find((d) => d.phone === newPhone)?.body.match(/验证码为(\d{6})/)?.[1]);
+  const code = await until(
+    'the change-phone code',
+    () => provider.deliveries.find((d) => d.phone === newPhone)?.body.match(/验证码为(\d{6})/)?.[1],
+  );
   await parent!.client.auth.changePhone.mutate({ phone: newPhone, code });
   return until('the dead notice to the old number', async () => {
-    const rows = await t.host.deps.db.select().from(outbox).where(and(eq(outbox.phone, refusedPhone), eq(outbox.status, 'dead')));
+    const rows = await t.host.deps.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.phone, refusedPhone), eq(outbox.status, 'dead')));
     return rows.find((r) => r.idempotencyKey.startsWith('phone-changed:'))?.id;
   });
 }
@@ -56,8 +62,16 @@ describe('outbox dead letters for administrators', () => {
   beforeAll(async () => {
     noticeId = await deadPhoneChangeNotice();
     await t.client.auth.requestCode.mutate({ phone: refusedCodePhone });
-    codeRowId = await until('the dead code SMS', async () =>
-      (await t.host.deps.db.select().from(outbox).where(and(eq(outbox.phone, refusedCodePhone), eq(outbox.status, 'dead'))))[0]?.id);
+    codeRowId = await until(
+      'the dead code SMS',
+      async () =>
+        (
+          await t.host.deps.db
+            .select()
+            .from(outbox)
+            .where(and(eq(outbox.phone, refusedCodePhone), eq(outbox.status, 'dead')))
+        )[0]?.id,
+    );
   });
 
   it('lists them with the masked phone, the kind of notice, the attempts and the redacted error, never the body', async () => {

@@ -11,7 +11,8 @@ const dir = tempDir('demo-clock');
 afterAll(() => dir.remove());
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
-const demoConfig = () => parseConfig({ PORT: '0', DATABASE_URL: `file:${dir.path}/demo.db`, FILES_DIR: `${dir.path}/files`, ENROLL_DEV: '1' });
+const demoConfig = () =>
+  parseConfig({ PORT: '0', DATABASE_URL: `file:${dir.path}/demo.db`, FILES_DIR: `${dir.path}/files`, ENROLL_DEV: '1' });
 
 async function signIn(url: string, phone: string) {
   const client = createEnrollmentClient({ url });
@@ -56,7 +57,10 @@ describe('demo mode restarted over the same database', () => {
 
   it('starts at the configured demo morning on an empty database', async () => {
     const fresh = tempDir('demo-clock-fresh');
-    const host = await startNodeHost(parseConfig({ PORT: '0', DATABASE_URL: `file:${fresh.path}/demo.db`, FILES_DIR: `${fresh.path}/files`, ENROLL_DEV: '1' }), { log: silent });
+    const host = await startNodeHost(
+      parseConfig({ PORT: '0', DATABASE_URL: `file:${fresh.path}/demo.db`, FILES_DIR: `${fresh.path}/files`, ENROLL_DEV: '1' }),
+      { log: silent },
+    );
     try {
       const now = (await healthNow(host.url)).getTime();
       const start = new Date('2024-07-15T08:00:00+08:00').getTime();

@@ -20,8 +20,11 @@ afterAll(() => t?.close());
 describe('fuzzing every procedure', () => {
   it('never answers 500, and every error has the usual shape in Chinese', async () => {
     const summary = await runFuzz({
-      url: t.url, world: w, calls: Number(process.env.FUZZ_CALLS ?? 2_500),
-      seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined, concurrency: 4,
+      url: t.url,
+      world: w,
+      calls: Number(process.env.FUZZ_CALLS ?? 2_500),
+      seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined,
+      concurrency: 4,
     });
     console.info(formatSummary(summary));
     expect(summary.failures, formatSummary(summary)).toEqual([]);

@@ -4,7 +4,9 @@ import { startTestHost, type TestHost } from '../helpers/host';
 import { refusal } from '../helpers/refusal';
 
 let t: TestHost;
-beforeAll(async () => { t = await startTestHost(); });
+beforeAll(async () => {
+  t = await startTestHost();
+});
 afterAll(() => t?.close());
 
 const chinese = /[\u4e00-\u9fff]/;
@@ -42,7 +44,7 @@ describe('the HTTP layer in front of the procedures', () => {
     for (const origin of [`https://127.0.0.1:${port}`, `http://127.0.0.1:${Number(port) + 1}`, 'http://127.0.0.1']) {
       const response = await requestCode({ origin });
       expect(response.status, origin).toBe(403);
-      const body = await response.json() as ErrorBody;
+      const body = (await response.json()) as ErrorBody;
       expect(body.error.data.domainCode).toBe('UNTRUSTED_ORIGIN');
       expect(body.error.message).toBe('请求来源不受信任，请从报名平台页面操作');
     }
@@ -54,7 +56,7 @@ describe('the HTTP layer in front of the procedures', () => {
   it('answers a body that is not JSON with 400 in the tRPC error shape, saying in Chinese that it is not JSON', async () => {
     const response = await requestCode({}, '{"phone": "138');
     expect(response.status).toBe(400);
-    const body = await response.json() as ErrorBody;
+    const body = (await response.json()) as ErrorBody;
     expect(body.error.data).toMatchObject({ code: 'BAD_REQUEST', httpStatus: 400, domainCode: null });
     expect(body.error.message).toBe('请求内容不是有效的 JSON，请刷新页面后重试');
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -63,7 +65,7 @@ describe('the HTTP layer in front of the procedures', () => {
   it('answers a body of another content type with UNSUPPORTED_MEDIA_TYPE (415), in Chinese', async () => {
     const response = await requestCode({ 'content-type': 'text/plain' });
     expect(response.status).toBe(415);
-    const body = await response.json() as ErrorBody;
+    const body = (await response.json()) as ErrorBody;
     expect(body.error.data).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', httpStatus: 415 });
     expect(body.error.message).toBe('请求的内容类型不受支持，请以 application/json 提交');
   });
@@ -71,13 +73,16 @@ describe('the HTTP layer in front of the procedures', () => {
   it('answers a GET of a mutation with METHOD_NOT_SUPPORTED (405), in Chinese', async () => {
     const response = await fetch(`${t.url}/trpc/auth.requestCode?input=${encodeURIComponent(JSON.stringify({ phone: '13800138000' }))}`);
     expect(response.status).toBe(405);
-    const body = await response.json() as ErrorBody;
+    const body = (await response.json()) as ErrorBody;
     expect(body.error.data).toMatchObject({ code: 'METHOD_NOT_SUPPORTED', httpStatus: 405 });
     expect(body.error.message).toBe('请求方式不正确：查询请用 GET，提交请用 POST');
   });
 
   it('takes ID numbers in POST bodies only: no GET procedure has an ID number among its inputs, so none lands in a URL or an access log', () => {
-    const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string; inputs: { shape?: Record<string, unknown> }[] } }>;
+    const procedures = appRouter._def.procedures as unknown as Record<
+      string,
+      { _def: { type: string; inputs: { shape?: Record<string, unknown> }[] } }
+    >;
     const queriesTakingIdNumbers = Object.entries(procedures)
       .filter(([, p]) => p._def.type === 'query')
       .filter(([, p]) => p._def.inputs.some((input) => Object.keys(input.shape ?? {}).some((key) => /idnumber/i.test(key))))
@@ -89,7 +94,7 @@ describe('the HTTP layer in front of the procedures', () => {
   it('answers an unknown procedure with NOT_FOUND (404), in Chinese', async () => {
     const response = await fetch(`${t.url}/trpc/catalog.nothingHere`);
     expect(response.status).toBe(404);
-    const body = await response.json() as ErrorBody;
+    const body = (await response.json()) as ErrorBody;
     expect(body.error.data).toMatchObject({ code: 'NOT_FOUND', httpStatus: 404 });
     expect(body.error.message).toBe('找不到该接口，请确认地址是否正确');
   });
@@ -106,7 +111,7 @@ describe('the HTTP layer in front of the procedures', () => {
   it('answers a body over the limit with PAYLOAD_TOO_LARGE (413) in the same shape, also through the typed client', async () => {
     const response = await requestCode({}, JSON.stringify({ phone: '1'.repeat(300 * 1024) }));
     expect(response.status).toBe(413);
-    const body = await response.json() as ErrorBody;
+    const body = (await response.json()) as ErrorBody;
     expect(body.error.data).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 });
     expect(body.error.message).toBe('提交的内容过大');
     expect(response.headers.get('cache-control')).toBe('no-store');

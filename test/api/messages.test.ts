@@ -47,7 +47,9 @@ describe('我的消息 and the red dot', () => {
 
 describe('the dev SMS inbox', () => {
   it('exists only in demo mode', async () => {
-    const production = await startTestHost({ env: { ENROLL_DEV: '0', DATA_KEY: 'k'.repeat(40), SMS_PROVIDER: 'dev', RECORDS_PROVIDER: 'local' } });
+    const production = await startTestHost({
+      env: { ENROLL_DEV: '0', DATA_KEY: 'k'.repeat(40), SMS_PROVIDER: 'dev', RECORDS_PROVIDER: 'local' },
+    });
     try {
       const e = await refusal(production.client.dev.inbox.query({}));
       expect(e.data?.code).toBe('NOT_FOUND');

@@ -80,7 +80,9 @@ describe('sending through an unreliable SMS provider', () => {
 
     const started = performance.now();
     const rounds = await sweepUntilSettled(sms);
-    console.info(`faults: ${n} messages, ${fake.requests.length} provider calls, ${rounds} rounds, ${Math.round(performance.now() - started)} ms`);
+    console.info(
+      `faults: ${n} messages, ${fake.requests.length} provider calls, ${rounds} rounds, ${Math.round(performance.now() - started)} ms`,
+    );
 
     expect(await outboxStats(db)).toEqual({ pending: 0, sending: 0, sent: n, dead: 0 });
     // The provider's side: each message reached its phone once, under its own key, with its own text.
@@ -93,7 +95,10 @@ describe('sending through an unreliable SMS provider', () => {
     const outcomes = fake.requests.map((r) => r.outcome);
     expect(outcomes.filter((o) => o === 'failed').length).toBeGreaterThan(n * 0.2);
     expect(outcomes.filter((o) => o === 'stalled').length).toBeGreaterThan(0);
-    expect(outcomes.filter((o) => o === 'duplicate').length, 'a timed-out but delivered key was retried and not delivered again').toBeGreaterThan(0);
+    expect(
+      outcomes.filter((o) => o === 'duplicate').length,
+      'a timed-out but delivered key was retried and not delivered again',
+    ).toBeGreaterThan(0);
     expect(new Set(outcomes)).toEqual(new Set(['delivered', 'failed', 'stalled', 'duplicate']));
     // Every call carried the key and the JSON content type, and every attempt of a message was one call with the same key and text.
     expect(fake.requests.every((r) => r.authorization === `Bearer ${apiKey}` && r.contentType === 'application/json')).toBe(true);
@@ -160,13 +165,19 @@ describe('sending through an unreliable SMS provider', () => {
     await queue([{ key: 'wrong-key', phone: '13900000401', body: '您的验证码为222222' }]);
     const report = await sweepOutbox(deps(httpSms({ url: fake.url, key: 'not-the-key', timeoutMs })));
     expect(report).toMatchObject({ claimed: 1, dead: 1 });
-    expect(await rowOf('wrong-key')).toMatchObject({ status: 'dead', attempts: 1, lastError: 'SMS provider answered 401: {"error":"invalid api key"}' });
+    expect(await rowOf('wrong-key')).toMatchObject({
+      status: 'dead',
+      attempts: 1,
+      lastError: 'SMS provider answered 401: {"error":"invalid api key"}',
+    });
     expect(fake.requests.map((r) => r.outcome)).toEqual(['unauthorized']);
   });
 
   it('retries later when the provider cannot be reached at all', async () => {
     const url = `http://127.0.0.1:${await freePort()}/v1/sms`;
-    const error = await httpSms({ url, key: apiKey, timeoutMs }).send({ phone: '13900000001', body: 'x', idempotencyKey: 'k' }).catch((e: unknown) => e);
+    const error = await httpSms({ url, key: apiKey, timeoutMs })
+      .send({ phone: '13900000001', body: 'x', idempotencyKey: 'k' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SmsSendError);
     expect(error).toMatchObject({ retryable: true });
     expect((error as Error).message).toMatch(/^SMS provider unreachable/);

@@ -47,7 +47,9 @@ const phoneOf = (i: number) => `139${String(i).padStart(8, '0')}`;
 
 async function queue(n: number, prefix: string, now = clock.now()): Promise<string[]> {
   const keys = Array.from({ length: n }, (_, i) => `${prefix}:${i}`);
-  const [head, ...rest] = keys.map((key, i) => smsNotice(first, { idempotencyKey: key, phone: phoneOf(i), body: `您的验证码为${String(100000 + i)}`, now }));
+  const [head, ...rest] = keys.map((key, i) =>
+    smsNotice(first, { idempotencyKey: key, phone: phoneOf(i), body: `您的验证码为${String(100000 + i)}`, now }),
+  );
   await first.batch([head!, ...rest]);
   return keys;
 }
@@ -97,9 +99,13 @@ describe('a sweeper picking up after trouble', () => {
   it('resends a message whose sweeper crashed mid-send once its claim has expired, and leaves a live claim alone', async () => {
     const [crashed, live] = await queue(2, 'crash');
     const now = clock.now();
-    await first.update(outbox).set({ status: 'sending', claimedBy: 'sweep:crashed', claimExpiresAt: new Date(now.getTime() - 1000), attempts: 1 })
+    await first
+      .update(outbox)
+      .set({ status: 'sending', claimedBy: 'sweep:crashed', claimExpiresAt: new Date(now.getTime() - 1000), attempts: 1 })
       .where(eq(outbox.idempotencyKey, crashed!));
-    await first.update(outbox).set({ status: 'sending', claimedBy: 'sweep:busy', claimExpiresAt: new Date(now.getTime() + 60_000), attempts: 1 })
+    await first
+      .update(outbox)
+      .set({ status: 'sending', claimedBy: 'sweep:busy', claimExpiresAt: new Date(now.getTime() + 60_000), attempts: 1 })
       .where(eq(outbox.idempotencyKey, live!));
 
     const calls: string[] = [];
@@ -130,7 +136,8 @@ describe('a sweeper picking up after trouble', () => {
 
   it('parks as dead a message abandoned mid-send on its last attempt, with the reason', async () => {
     const [abandoned] = await queue(1, 'abandoned');
-    await first.update(outbox)
+    await first
+      .update(outbox)
       .set({ status: 'sending', claimedBy: 'sweep:gone', claimExpiresAt: new Date(clock.now().getTime() - 1), attempts: maxAttempts })
       .where(eq(outbox.idempotencyKey, abandoned!));
     const calls: string[] = [];
@@ -143,7 +150,11 @@ describe('a sweeper picking up after trouble', () => {
 
   it('keeps a message the immediate send could not deliver for the sweeper, without logging its text', async () => {
     const [key] = await queue(1, 'flaky');
-    const down: SmsSender = { send: async () => { throw new SmsSendError('SMS provider answered 503', { retryable: true, status: 503 }); } };
+    const down: SmsSender = {
+      send: async () => {
+        throw new SmsSendError('SMS provider answered 503', { retryable: true, status: 503 });
+      },
+    };
     const report = await sendNow(deps(first, down), [key!]);
     expect(report).toMatchObject({ claimed: 1, retried: 1 });
     const row = await rowOf(key!);
@@ -185,7 +196,9 @@ describe('queuing a notice', () => {
       smsNotice(first, { idempotencyKey: 'if:no', phone: phoneOf(1), body: '不发', now, onlyIf: sql`1 = 0` }),
       smsNotice(first, { idempotencyKey: 'if:yes', phone: phoneOf(2), body: '发', now, onlyIf: sql`1 = 1` }),
     ]);
-    const rows = await first.select({ key: outbox.idempotencyKey, status: outbox.status, nextAttemptAt: outbox.nextAttemptAt }).from(outbox);
+    const rows = await first
+      .select({ key: outbox.idempotencyKey, status: outbox.status, nextAttemptAt: outbox.nextAttemptAt })
+      .from(outbox);
     expect(rows).toEqual([{ key: 'if:yes', status: 'pending', nextAttemptAt: now }]);
   });
 });

@@ -80,7 +80,9 @@ describe('authority records over HTTP', () => {
     }
     // What the cases are about arrives intact.
     const { nameMismatch, noRecords, pension12Months, pension11Months, hukouBeforeCutoff, licenceOnCutoff } = edgeCases;
-    expect(await http.identity({ name: nameMismatch.child.name, idNumber: nameMismatch.child.idNumber })).toEqual({ result: 'name_mismatch' });
+    expect(await http.identity({ name: nameMismatch.child.name, idNumber: nameMismatch.child.idNumber })).toEqual({
+      result: 'name_mismatch',
+    });
     expect(await http.identity({ name: noRecords.child.name, idNumber: noRecords.child.idNumber })).toEqual({ result: 'not_found' });
     expect(await http.hukou(noRecords.child.idNumber)).toBeNull();
     expect((await http.hukou(hukouBeforeCutoff.child.idNumber))?.registeredOn).toBe('2024-02-29');
@@ -96,7 +98,9 @@ describe('authority records over HTTP', () => {
     // Every call was one POST per operation with the key and JSON, and nothing failed.
     expect(fake.requests.every((r) => r.authorization === `Bearer ${apiKey}` && r.contentType === 'application/json')).toBe(true);
     expect(new Set(fake.requests.map((r) => r.outcome))).toEqual(new Set(['answered']));
-    expect(new Set(fake.requests.map((r) => r.operation))).toEqual(new Set(['identity', 'hukou', 'pension', 'businessLicences', 'publicServant', 'properties']));
+    expect(new Set(fake.requests.map((r) => r.operation))).toEqual(
+      new Set(['identity', 'hukou', 'pension', 'businessLicences', 'publicServant', 'properties']),
+    );
   });
 
   it('asks nothing for no owners', async () => {
@@ -125,26 +129,32 @@ describe('authority records over HTTP', () => {
   it('gets every answer right or says the service is unavailable, with 30 % of calls failing and 10 % stalling', async () => {
     const fake = await start({ failRate: 0.3, stallRate: 0.1, seed: 20240715 });
     const http = client(fake.url);
-    const people = syntheticDataset().people.filter((_, i) => i % 97 === 0).slice(0, 60);
+    const people = syntheticDataset()
+      .people.filter((_, i) => i % 97 === 0)
+      .slice(0, 60);
     let answered = 0;
     let unavailable = 0;
     const started = performance.now();
     // Four callers at a time, as a few sweeper or submit requests would be.
     const queue = [...people];
-    await Promise.all([0, 1, 2, 3].map(async () => {
-      for (let p = queue.shift(); p; p = queue.shift()) {
-        try {
-          expect(await http.hukou(p.idNumber)).toEqual(await local.hukou(p.idNumber));
-          answered++;
-        } catch (error) {
-          expect(error).toBeInstanceOf(RecordsUnavailableError);
-          messages.push((error as Error).message);
-          unavailable++;
+    await Promise.all(
+      [0, 1, 2, 3].map(async () => {
+        for (let p = queue.shift(); p; p = queue.shift()) {
+          try {
+            expect(await http.hukou(p.idNumber)).toEqual(await local.hukou(p.idNumber));
+            answered++;
+          } catch (error) {
+            expect(error).toBeInstanceOf(RecordsUnavailableError);
+            messages.push((error as Error).message);
+            unavailable++;
+          }
         }
-      }
-    }));
+      }),
+    );
     const outcomes = fake.requests.map((r) => r.outcome);
-    console.info(`records faults: ${people.length} calls, ${fake.requests.length} upstream requests, ${answered} answered, ${unavailable} unavailable, ${Math.round(performance.now() - started)} ms`);
+    console.info(
+      `records faults: ${people.length} calls, ${fake.requests.length} upstream requests, ${answered} answered, ${unavailable} unavailable, ${Math.round(performance.now() - started)} ms`,
+    );
     expect(answered + unavailable).toBe(people.length);
     // Three attempts each: all three fail for about 0.4³ ≈ 6 % of calls.
     expect(answered).toBeGreaterThan(people.length * 0.8);
@@ -180,7 +190,9 @@ describe('authority records over HTTP', () => {
 
     // Back up: the same adapter answers again.
     fake.set({ down: false });
-    expect(await client(fake.url).identity({ name: '刘思琪', idNumber: edgeCases.hukouBeforeCutoff.child.idNumber })).toEqual({ result: 'match' });
+    expect(await client(fake.url).identity({ name: '刘思琪', idNumber: edgeCases.hukouBeforeCutoff.child.idNumber })).toEqual({
+      result: 'match',
+    });
   });
 
   it('reports a port nobody listens on as unavailable, quickly', async () => {
@@ -218,8 +230,12 @@ describe('authority records over HTTP', () => {
     expect(notJson.message).toBe('records service answered 200 (hukou) with a body that is not JSON');
 
     fake.set({ malformed: 'wrong-shape' });
-    expect((await failure(http.hukou(id))).message).toBe('records service answered 200 (hukou) with an unexpected shape at record.idNumber');
-    expect((await failure(http.identity({ name: '胡欣妍', idNumber: id }))).message).toMatch(/^records service answered 200 \(identity\) with an unexpected shape at result$/);
+    expect((await failure(http.hukou(id))).message).toBe(
+      'records service answered 200 (hukou) with an unexpected shape at record.idNumber',
+    );
+    expect((await failure(http.identity({ name: '胡欣妍', idNumber: id }))).message).toMatch(
+      /^records service answered 200 \(identity\) with an unexpected shape at result$/,
+    );
     expect((await failure(http.businessLicences(id))).message).toMatch(/unexpected shape at records\.0\./);
 
     fake.set({ malformed: 'other-person' });
@@ -243,7 +259,12 @@ describe('authority records over HTTP', () => {
     const c = edgeCases.licenceBeforeCutoff;
     messages.push((await failure(client(fake.url).identity({ name: c.mother.name, idNumber: c.mother.idNumber }))).message);
     expect(fake.requests.map((r) => r.status)).toEqual([500, 500, 500]);
-    const everyone = edgeCaseKeys.flatMap((k) => [edgeCases[k].father, edgeCases[k].mother, edgeCases[k].child, ...(edgeCases[k].grandparents ?? [])]);
+    const everyone = edgeCaseKeys.flatMap((k) => [
+      edgeCases[k].father,
+      edgeCases[k].mother,
+      edgeCases[k].child,
+      ...(edgeCases[k].grandparents ?? []),
+    ]);
     expect(messages.length).toBeGreaterThan(10);
     const text = messages.join('\n');
     expect(text).not.toMatch(/\d{17}[\dX]/);

@@ -28,7 +28,12 @@ async function submitted(demoSchoolAs: 'first' | 'second' | 'neither' = 'neither
   const p = await newParent();
   const others = c.primary.filter((s) => s.name !== demoSchoolName);
   const demo = c.primary.find((s) => s.name === demoSchoolName)!;
-  const picked = demoSchoolAs === 'first' ? [demo.id, others[0]!.id] : demoSchoolAs === 'second' ? [others[0]!.id, demo.id] : [others[0]!.id, others[1]!.id];
+  const picked =
+    demoSchoolAs === 'first'
+      ? [demo.id, others[0]!.id]
+      : demoSchoolAs === 'second'
+        ? [others[0]!.id, demo.id]
+        : [others[0]!.id, others[1]!.id];
   const { applicationId, version } = await readyToSubmit(t, p, c, '20180120', String(seq++), picked);
   await p.applications.submit.mutate({ applicationId, version });
   return { applicationId, parent: p, version: version + 1 };
@@ -80,7 +85,10 @@ describe('who may call which review procedure', () => {
     for (const [name, call] of Object.entries(calls)) {
       outcome[name] = {};
       for (const [who, client] of Object.entries(clients)) {
-        outcome[name]![who] = await call(client).then(() => 'ok', (e: { data?: { code?: string } }) => e.data?.code ?? 'error');
+        outcome[name]![who] = await call(client).then(
+          () => 'ok',
+          (e: { data?: { code?: string } }) => e.data?.code ?? 'error',
+        );
       }
     }
     expect(outcome).toEqual(expected);
@@ -207,8 +215,9 @@ describe('decisions', () => {
     const lost = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
     expect(lost.reason.data.code).toBe('CONFLICT');
     expect(lost.reason.message).toBe('该申请已被他人处理');
-    const decisions = (await t.host.deps.db.select().from(auditLog).where(eq(auditLog.applicationId, applicationId)))
-      .filter((r) => r.action === 'approve' || r.action === 'reject');
+    const decisions = (await t.host.deps.db.select().from(auditLog).where(eq(auditLog.applicationId, applicationId))).filter(
+      (r) => r.action === 'approve' || r.action === 'reject',
+    );
     expect(decisions).toHaveLength(1);
     const { history } = await county.review.get.query({ applicationId });
     expect(history).toHaveLength(2);
@@ -254,7 +263,12 @@ describe('documents for reviewers', () => {
   it('serves an uploaded photo to a reviewer in scope and to nobody outside it', async () => {
     const phone = '13655556666';
     await t.client.auth.requestCode.mutate({ phone });
-    const { token } = await t.client.auth.signIn.mutate({ phone, code: await codeFromInbox(t, phone), session: 'token', acceptedNotice: privacyNotice.version });
+    const { token } = await t.client.auth.signIn.mutate({
+      phone,
+      code: await codeFromInbox(t, phone),
+      session: 'token',
+      acceptedNotice: privacyNotice.version,
+    });
     const p = createEnrollmentClient({ url: t.url, token: token! });
     const others = c.primary.filter((s) => s.name !== demoSchoolName);
     const { applicationId } = await readyToSubmit(t, p, c, '20180121', String(seq++), [others[0]!.id, others[1]!.id]);
@@ -264,7 +278,7 @@ describe('documents for reviewers', () => {
     form.append('file', new Blob([samplePng as Uint8Array<ArrayBuffer>], { type: 'image/png' }), '户口页.png');
     const uploaded = await fetch(`${t.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
     expect(uploaded.status).toBe(201);
-    const { id } = await uploaded.json() as { id: string };
+    const { id } = (await uploaded.json()) as { id: string };
     const { version } = await p.applications.get.query({ applicationId });
     await p.applications.submit.mutate({ applicationId, version });
     const asStaff = async (who: 'county' | 'school') =>
@@ -299,12 +313,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\r') continue;
-    else if (ch === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; }
-    else cell += ch;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r') continue;
+    else if (ch === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
   }
   return rows;
 }
@@ -319,7 +343,12 @@ describe('export', () => {
     expect(table[0]).toContain('报名编号');
     const queue = await county.review.queue.query({ ...filters, pageSize: 200 });
     expect(table.length - 1).toBe(rows);
-    expect(table.slice(1).map((r) => r[0]).sort()).toEqual(queue.rows.map((r) => r.number).sort());
+    expect(
+      table
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(queue.rows.map((r) => r.number).sort());
     for (const r of table.slice(1)) {
       expect(r[3]).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
       expect(r[2]).toContain('*');

@@ -45,7 +45,10 @@ describe('seeding', () => {
 
   it('updates an edited page in place and moves only its date', async () => {
     const before = await counts();
-    const edited = { ...taojiang2024, pages: taojiang2024.pages.map((p) => (p.slug === 'faq' ? { ...p, body: `${p.body}\n\n补充说明。` } : p)) };
+    const edited = {
+      ...taojiang2024,
+      pages: taojiang2024.pages.map((p) => (p.slug === 'faq' ? { ...p, body: `${p.body}\n\n补充说明。` } : p)),
+    };
     await nextMillisecond();
     await seedSeason(db, edited);
     const after = await counts();

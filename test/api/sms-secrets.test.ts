@@ -11,10 +11,12 @@ import { privacyNotice } from '../../src/domain/privacy-notice';
 
 /** Outside demo mode, with a real (local, fake) SMS provider over HTTP. */
 const production = (sms: Record<string, string>) => ({
-  ENROLL_DEV: '0', DATA_KEY: 'a-test-data-key-of-at-least-32-characters', RECORDS_PROVIDER: 'local', ...sms,
+  ENROLL_DEV: '0',
+  DATA_KEY: 'a-test-data-key-of-at-least-32-characters',
+  RECORDS_PROVIDER: 'local',
+  ...sms,
 });
 const codeIn = (body: string | null | undefined) => body?.match(/验证码为(\d{6})/)?.[1];
-
 
 /** The database file and its companions as the disk holds them, after the host's own checkpoint. */
 async function diskBytes(t: TestHost): Promise<string> {
@@ -54,7 +56,9 @@ describe('sign-in codes at rest (outside demo mode)', () => {
       return row?.status === 'pending' && row.attempts === 1 ? row : undefined;
     });
 
-    const sentRows = (await t.host.deps.db.select().from(outbox)).filter((r) => r.status === 'sent' && r.idempotencyKey.startsWith('code:'));
+    const sentRows = (await t.host.deps.db.select().from(outbox)).filter(
+      (r) => r.status === 'sent' && r.idempotencyKey.startsWith('code:'),
+    );
     expect(sentRows).toHaveLength(4);
     for (const row of sentRows) expect(row.body).not.toMatch(/\d{6}/);
 
@@ -122,7 +126,9 @@ describe('an SMS provider that echoes the number and the code in its errors', ()
       key: 'provider-key',
       refuse: { [refused]: 400, [failing]: 500 },
       refusalEcho: ({ phone, body }) => ({
-        error: `destination ${reformatted(phone)} (${spaced(phone)}) rejected`, template_param: codeIn(body), to: `0086${phone}`,
+        error: `destination ${reformatted(phone)} (${spaced(phone)}) rejected`,
+        template_param: codeIn(body),
+        to: `0086${phone}`,
       }),
     });
     t = await startTestHost({ env: production({ SMS_PROVIDER: 'http', SMS_HTTP_URL: provider.url, SMS_HTTP_KEY: 'provider-key' }) });
@@ -136,7 +142,9 @@ describe('an SMS provider that echoes the number and the code in its errors', ()
     for (const phone of [refused, failing]) await t.client.auth.requestCode.mutate({ phone });
     const rows = await until('both failures recorded', async () => {
       const all = await t.host.deps.db.select().from(outbox);
-      const done = all.filter((r) => (r.phone === refused && r.status === 'dead') || (r.phone === failing && r.status === 'pending' && r.lastError));
+      const done = all.filter(
+        (r) => (r.phone === refused && r.status === 'dead') || (r.phone === failing && r.status === 'pending' && r.lastError),
+      );
       return done.length === 2 ? done : undefined;
     });
     const codes = [refused, failing].map((phone) => codeIn(provider.requests.find((r) => r.phone === phone)?.body)!);

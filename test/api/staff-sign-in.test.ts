@@ -17,7 +17,9 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const failedSignIns = async (username?: string) => {
-  const where = username ? and(eq(auditLog.action, 'sign_in_failed'), eq(auditLog.username, username)) : eq(auditLog.action, 'sign_in_failed');
+  const where = username
+    ? and(eq(auditLog.action, 'sign_in_failed'), eq(auditLog.username, username))
+    : eq(auditLog.action, 'sign_in_failed');
   return (await t.host.deps.db.select({ n: count() }).from(auditLog).where(where))[0]!.n;
 };
 
@@ -28,12 +30,16 @@ const signInFrom = (address: string, username: string, password: string) =>
 /** One HTTP request carrying `n` `review.signIn` calls (what a hostile client sends; ours split batches). */
 async function rawSignInBatch(n: number, address: string) {
   const paths = Array.from({ length: n }, () => 'review.signIn').join(',');
-  const body = Object.fromEntries(Array.from({ length: n }, (_, i) => [String(i), { username: `guess${i}`, password: 'wrong-password', session: 'token' }]));
+  const body = Object.fromEntries(
+    Array.from({ length: n }, (_, i) => [String(i), { username: `guess${i}`, password: 'wrong-password', session: 'token' }]),
+  );
   const started = performance.now();
   const response = await fetchFrom(address)(`${t.url}/trpc/${paths}?batch=1`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
   });
-  return { status: response.status, body: await response.json() as unknown, ms: performance.now() - started };
+  return { status: response.status, body: (await response.json()) as unknown, ms: performance.now() - started };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -58,7 +64,10 @@ describe('one request cannot hold the server', () => {
 
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({
-      error: { message: `一次请求最多包含${maxBatchSize}个调用，请分批发送`, data: { code: 'BAD_REQUEST', httpStatus: 400, domainCode: 'BATCH_TOO_LARGE' } },
+      error: {
+        message: `一次请求最多包含${maxBatchSize}个调用，请分批发送`,
+        data: { code: 'BAD_REQUEST', httpStatus: 400, domainCode: 'BATCH_TOO_LARGE' },
+      },
     });
     expect(await failedSignIns()).toBe(auditedBefore);
     // 400 password checks take seconds even on a fast machine; the bounds are loose for a busy one.
@@ -88,7 +97,9 @@ describe('one request cannot hold the server', () => {
     const address = '127.0.1.3';
     const auditedBefore = await failedSignIns();
     const attempts = 36;
-    const answers = await Promise.all(Array.from({ length: attempts }, (_, i) => refusal(signInFrom(address, `racer${i}`, 'wrong-password'))));
+    const answers = await Promise.all(
+      Array.from({ length: attempts }, (_, i) => refusal(signInFrom(address, `racer${i}`, 'wrong-password'))),
+    );
     const allowed = limits.staffSignInPerAddress.limit;
     expect(answers.filter((e) => e.data?.code === 'UNAUTHORIZED')).toHaveLength(allowed);
     const limited = answers.filter((e) => e.data?.domainCode === 'RATE_LIMITED');
@@ -108,7 +119,11 @@ describe('staff lockout', () => {
       const e = await refusal(signInFrom(attacker, 'admin', 'wrong-password'));
       expect(e.message).toBe('用户名或密码错误');
     }
-    const fromOffice = await clientFrom(t.url, '127.0.2.2').review.signIn.mutate({ username: 'admin', password: 'demo-admin-2024', session: 'token' });
+    const fromOffice = await clientFrom(t.url, '127.0.2.2').review.signIn.mutate({
+      username: 'admin',
+      password: 'demo-admin-2024',
+      session: 'token',
+    });
     expect(fromOffice.staff.username).toBe('admin');
 
     const locked = await refusal(signInFrom(attacker, 'admin', 'demo-admin-2024'));
@@ -134,7 +149,11 @@ describe('staff lockout', () => {
     expect(second.message).toBe('登录失败次数过多，账号已锁定，请30分钟后再试');
 
     t.clock.advance(30 * 60_000);
-    const member = await clientFrom(t.url, address).review.signIn.mutate({ username: 'school', password: 'demo-school-2024', session: 'token' });
+    const member = await clientFrom(t.url, address).review.signIn.mutate({
+      username: 'school',
+      password: 'demo-school-2024',
+      session: 'token',
+    });
     expect(member.staff.username).toBe('school');
     t.clock.set('2024-07-16T09:00:00+08:00');
   });
@@ -187,7 +206,11 @@ describe('staff sessions', () => {
     expect((await refusal(oldSession.review.me.query())).data?.code).toBe('UNAUTHORIZED');
     await admin.review.me.query();
 
-    const fresh = await createEnrollmentClient({ url: t.url }).review.signIn.mutate({ username: 'school', password: 'a-new-password-2024', session: 'token' });
+    const fresh = await createEnrollmentClient({ url: t.url }).review.signIn.mutate({
+      username: 'school',
+      password: 'a-new-password-2024',
+      session: 'token',
+    });
     const again = createEnrollmentClient({ url: t.url, token: fresh.token! });
     await admin.admin.updateStaff.mutate({ staffId: school!.id, disabled: true });
     await admin.admin.updateStaff.mutate({ staffId: school!.id, disabled: false });

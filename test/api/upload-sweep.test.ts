@@ -82,7 +82,10 @@ describe('bytes stored without a document row', () => {
   it('are deleted by the sweep when a batch dropped document rows (an unbound child, a claimed child) and the process died before deleting their bytes', async () => {
     await upload(samplePng);
     const db = t.host.deps.db;
-    const stored = await db.select({ storageKey: documents.storageKey }).from(documents).where(eq(documents.applicationId, parent.applicationId));
+    const stored = await db
+      .select({ storageKey: documents.storageKey })
+      .from(documents)
+      .where(eq(documents.applicationId, parent.applicationId));
     const ofApplication = db.select({ id: applications.id }).from(applications).where(eq(applications.id, parent.applicationId));
     // The batch of an unbind or a granted claim: intents for the bytes, then the rows go; the bytes' deletion never runs.
     const [left] = await db.batch([
@@ -101,7 +104,9 @@ describe('bytes stored without a document row', () => {
   it('keeps bytes a document row claims even if their intent was left behind', async () => {
     const id = await upload(samplePng);
     const [doc] = await t.host.deps.db.query.documents.findMany({ where: (d, { eq }) => eq(d.id, id) });
-    await t.host.deps.db.insert(uploadIntents).values({ storageKey: doc!.storageKey, accountId: parent.accountId, createdAt: t.clock.now() });
+    await t.host.deps.db
+      .insert(uploadIntents)
+      .values({ storageKey: doc!.storageKey, accountId: parent.accountId, createdAt: t.clock.now() });
     t.clock.advance(61 * 60_000);
     expect((await sweep(t.host.deps)).uploads).toEqual({ removed: 0 });
     expect(await intents()).toEqual([]);

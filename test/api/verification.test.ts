@@ -26,10 +26,15 @@ async function precheckFor(key: keyof typeof edgeCases, parentId = edgeCases[key
   const family = edgeCases[key];
   const parent = await newParent();
   const child = await parent.children.add.mutate({ name: family.child.name, idType: 'resident', idNumber: family.child.idNumber });
-  return { parent, child, result: () => parent.applications.precheck.mutate({ childId: child.id, entryId: c.entry('grade1').id, parentIdNumber: parentId }) };
+  return {
+    parent,
+    child,
+    result: () => parent.applications.precheck.mutate({ childId: child.id, entryId: c.entry('grade1').id, parentIdNumber: parentId }),
+  };
 }
 
-const verdict = (r: { channels: { code: string; qualifies: boolean | null; reasons: string[] }[] }, code: string) => r.channels.find((x) => x.code === code)!;
+const verdict = (r: { channels: { code: string; qualifies: boolean | null; reasons: string[] }[] }, code: string) =>
+  r.channels.find((x) => x.code === code)!;
 
 describe('the pre-check before choosing a channel', () => {
   it('recommends the hukou channel for a hukou registered on 2024-02-29, with the reason', async () => {
@@ -47,17 +52,33 @@ describe('the pre-check before choosing a channel', () => {
   });
 
   it('takes 12 months of pension insurance and refuses 11', async () => {
-    expect(verdict(await (await precheckFor('pension12Months', edgeCases.pension12Months[edgeCases.pension12Months.facts.pension!.holder].idNumber)).result(), 'migrant-worker').qualifies).toBe(true);
-    expect(verdict(await (await precheckFor('pension11Months', edgeCases.pension11Months[edgeCases.pension11Months.facts.pension!.holder].idNumber)).result(), 'migrant-worker').qualifies).toBe(false);
+    expect(
+      verdict(
+        await (
+          await precheckFor('pension12Months', edgeCases.pension12Months[edgeCases.pension12Months.facts.pension!.holder].idNumber)
+        ).result(),
+        'migrant-worker',
+      ).qualifies,
+    ).toBe(true);
+    expect(
+      verdict(
+        await (
+          await precheckFor('pension11Months', edgeCases.pension11Months[edgeCases.pension11Months.facts.pension!.holder].idNumber)
+        ).result(),
+        'migrant-worker',
+      ).qualifies,
+    ).toBe(false);
   });
 
   it('takes a licence of 2023-08-31 and refuses one of 2023-09-01', async () => {
     const holder = (k: 'licenceBeforeCutoff' | 'licenceOnCutoff') => edgeCases[k][edgeCases[k].facts.licence!.holder].idNumber;
-    expect(verdict(await (await precheckFor('licenceBeforeCutoff', holder('licenceBeforeCutoff'))).result(), 'business').qualifies).toBe(true);
+    expect(verdict(await (await precheckFor('licenceBeforeCutoff', holder('licenceBeforeCutoff'))).result(), 'business').qualifies).toBe(
+      true,
+    );
     expect(verdict(await (await precheckFor('licenceOnCutoff', holder('licenceOnCutoff'))).result(), 'business').qualifies).toBe(false);
   });
 
-  it('shows nothing when the parent is not in the child\'s household, and never names, numbers or addresses', async () => {
+  it("shows nothing when the parent is not in the child's household, and never names, numbers or addresses", async () => {
     const { result } = await precheckFor('hukouWithoutRelation', edgeCases.hukouOnCutoff.father.idNumber);
     const e = await refusal(result());
     expect(e.data).toMatchObject({ code: 'FORBIDDEN', domainCode: 'PRECHECK_NOT_ALLOWED' });
@@ -86,24 +107,51 @@ describe('checks on submission, for reviewers', () => {
   });
 
   it('checks every claim after a submission and shows reviewers ✓ and ✗ per claim, filterable in the queue', async () => {
-    const good = await submitForFamily(t, await newParent(), c, edgeCases.hukouBeforeCutoff, 'hukou', { hukouRegisteredOn: '2024-02-29', hukouAddress: '桃花江镇迎宾社区' });
-    const claimedEarlier = await submitForFamily(t, await newParent(), c, edgeCases.hukouOnCutoff, 'hukou', { hukouRegisteredOn: '2024-02-01', hukouAddress: '桃花江镇桃花社区' });
-    await expect.poll(async () => (await county.review.get.query({ applicationId: good.applicationId })).verification.overall, { timeout: 5000 }).toBe('pass');
-    await expect.poll(async () => (await county.review.get.query({ applicationId: claimedEarlier.applicationId })).verification.overall, { timeout: 5000 }).toBe('fail');
+    const good = await submitForFamily(t, await newParent(), c, edgeCases.hukouBeforeCutoff, 'hukou', {
+      hukouRegisteredOn: '2024-02-29',
+      hukouAddress: '桃花江镇迎宾社区',
+    });
+    const claimedEarlier = await submitForFamily(t, await newParent(), c, edgeCases.hukouOnCutoff, 'hukou', {
+      hukouRegisteredOn: '2024-02-01',
+      hukouAddress: '桃花江镇桃花社区',
+    });
+    await expect
+      .poll(async () => (await county.review.get.query({ applicationId: good.applicationId })).verification.overall, { timeout: 5000 })
+      .toBe('pass');
+    await expect
+      .poll(async () => (await county.review.get.query({ applicationId: claimedEarlier.applicationId })).verification.overall, {
+        timeout: 5000,
+      })
+      .toBe('fail');
     const { verification } = await county.review.get.query({ applicationId: claimedEarlier.applicationId });
-    expect(verification.checks.find((x) => x.claim === 'hukou')).toMatchObject({ result: 'fail', summary: expect.stringContaining('户籍登记于 2024-03-01，不早于 2024-03-01 ✗') });
+    expect(verification.checks.find((x) => x.claim === 'hukou')).toMatchObject({
+      result: 'fail',
+      summary: expect.stringContaining('户籍登记于 2024-03-01，不早于 2024-03-01 ✗'),
+    });
     const failing = await county.review.queue.query({ verification: 'fail', pageSize: 200 });
     expect(failing.rows.map((r) => r.id)).toContain(claimedEarlier.applicationId);
     expect(failing.rows.map((r) => r.id)).not.toContain(good.applicationId);
   });
 
   it('flags a child whose name does not match the ID number', async () => {
-    const { applicationId } = await submitForFamily(t, await newParent(), c, edgeCases.nameMismatch, 'property', { propertyProof: 'public_rental', propertyAddress: '桃花江镇某小区' });
-    await expect.poll(async () => (await county.review.get.query({ applicationId })).verification.checks.find((x) => x.claim === 'identity_child')?.result, { timeout: 5000 }).toBe('fail');
+    const { applicationId } = await submitForFamily(t, await newParent(), c, edgeCases.nameMismatch, 'property', {
+      propertyProof: 'public_rental',
+      propertyAddress: '桃花江镇某小区',
+    });
+    await expect
+      .poll(
+        async () =>
+          (await county.review.get.query({ applicationId })).verification.checks.find((x) => x.claim === 'identity_child')?.result,
+        { timeout: 5000 },
+      )
+      .toBe('fail');
   });
 
   it('runs again when a reviewer asks, and the request is audited', async () => {
-    const { applicationId } = await submitForFamily(t, await newParent(), c, edgeCases.publicServant, 'public-servant', { employer: '桃江县教育局', employerProof: 'salary' });
+    const { applicationId } = await submitForFamily(t, await newParent(), c, edgeCases.publicServant, 'public-servant', {
+      employer: '桃江县教育局',
+      employerProof: 'salary',
+    });
     const again = await county.review.recheck.mutate({ applicationId });
     expect(again.outcome).toBe('done');
     expect(again.checks.find((x) => x.claim === 'public_servant')?.result).toBe('pass');
@@ -117,17 +165,28 @@ describe('when the records service is down', () => {
   let upstream: FakeRecordsUpstream;
   beforeAll(async () => {
     upstream = await startFakeRecordsUpstream({ key: 'records-test-key', down: true });
-    host = await startTestHost({ now: '2024-07-16T09:00:00+08:00', env: { RECORDS_PROVIDER: 'http', RECORDS_HTTP_URL: upstream.url, RECORDS_HTTP_KEY: 'records-test-key' } });
+    host = await startTestHost({
+      now: '2024-07-16T09:00:00+08:00',
+      env: { RECORDS_PROVIDER: 'http', RECORDS_HTTP_URL: upstream.url, RECORDS_HTTP_KEY: 'records-test-key' },
+    });
   });
-  afterAll(async () => { await host?.close(); await upstream?.close(); });
+  afterAll(async () => {
+    await host?.close();
+    await upstream?.close();
+  });
 
   it('still takes the submission; the checks stay pending and the sweeper completes them once it is back', async () => {
     const hc = await catalogFor(host);
     const parent = await signInParent(host, '13566667777');
-    const { applicationId } = await submitForFamily(host, parent, hc, edgeCases.hukouBeforeCutoff, 'hukou', { hukouRegisteredOn: '2024-02-29', hukouAddress: '桃花江镇迎宾社区' });
+    const { applicationId } = await submitForFamily(host, parent, hc, edgeCases.hukouBeforeCutoff, 'hukou', {
+      hukouRegisteredOn: '2024-02-29',
+      hukouAddress: '桃花江镇迎宾社区',
+    });
     expect((await parent.applications.progress.query({ applicationId })).statusName).toBe('审核中');
     const staff = await signInStaff(host, 'county');
-    await expect.poll(async () => (await staff.review.get.query({ applicationId })).verification.overall, { timeout: 15_000 }).toBe('pending');
+    await expect
+      .poll(async () => (await staff.review.get.query({ applicationId })).verification.overall, { timeout: 15_000 })
+      .toBe('pending');
     upstream.set({ down: false });
     host.clock.advance(60 * 60_000);
     const { sweep } = await import('../../src/services/sweep');

@@ -27,9 +27,12 @@ export interface BaselineReport extends PhaseCost {
 
 /** The project's migrations as plain SQL statements, in order. */
 function schemaStatements(): string[] {
-  return readdirSync(migrations).filter((f) => f.endsWith('.sql')).sort()
+  return readdirSync(migrations)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
     .flatMap((f) => readFileSync(`${migrations}/${f}`, 'utf8').split('--> statement-breakpoint'))
-    .map((s) => s.trim()).filter(Boolean);
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -53,20 +56,41 @@ export async function runBaseline(options: BaselineOptions): Promise<BaselineRep
     const seasonId = randomId();
     const entryId = randomId();
     const families = Array.from({ length: options.rows }, (_, i) => ({
-      accountId: randomId(), childId: randomId(), applicationId: randomId(), phone: `139${String(i).padStart(8, '0')}`,
+      accountId: randomId(),
+      childId: randomId(),
+      applicationId: randomId(),
+      phone: `139${String(i).padStart(8, '0')}`,
       number: `TH24-1-${String(i).padStart(6, '0')}`,
     }));
     const setup: InStatement[] = [
       { sql: 'INSERT INTO regions (id, code, name) VALUES (?, ?, ?)', args: [regionId, 'taojiang', '桃江县'] },
-      { sql: 'INSERT INTO seasons (id, region_id, code, name, year) VALUES (?, ?, ?, ?, ?)', args: [seasonId, regionId, '2024', '2024年秋季', 2024] },
-      { sql: 'INSERT INTO entries (id, season_id, code, name, description, grade_min, grade_max, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', args: [entryId, seasonId, 'grade1', '小学一年级新生', '', 1, 1, 1] },
+      {
+        sql: 'INSERT INTO seasons (id, region_id, code, name, year) VALUES (?, ?, ?, ?, ?)',
+        args: [seasonId, regionId, '2024', '2024年秋季', 2024],
+      },
+      {
+        sql: 'INSERT INTO entries (id, season_id, code, name, description, grade_min, grade_max, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        args: [entryId, seasonId, 'grade1', '小学一年级新生', '', 1, 1, 1],
+      },
     ];
     for (const [i, f] of families.entries()) {
       setup.push(
         { sql: 'INSERT INTO accounts (id, phone, created_at, updated_at) VALUES (?, ?, ?, ?)', args: [f.accountId, f.phone, start, start] },
         {
           sql: 'INSERT INTO children (id, account_id, name, id_type, id_cipher, id_blind, id_masked, birth_date, sex, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-          args: [f.childId, f.accountId, '李小明', 'resident', 'x'.repeat(80), `blind-${i}`, '430920********0011', '2018-01-01', 'male', start, start],
+          args: [
+            f.childId,
+            f.accountId,
+            '李小明',
+            'resident',
+            'x'.repeat(80),
+            `blind-${i}`,
+            '430920********0011',
+            '2018-01-01',
+            'male',
+            start,
+            start,
+          ],
         },
         {
           sql: `INSERT INTO applications (id, number, account_id, child_id, season_id, entry_id, grade, status, version, declaration_accepted_at, form, community, created_at, updated_at)
@@ -82,50 +106,55 @@ export async function runBaseline(options: BaselineOptions): Promise<BaselineRep
     const synchronous = await pragma('synchronous');
 
     const r = new Recorder();
-    const phase = await measurePhase(() => pool(families, options.concurrency, async (f) => {
-      const now = start + Math.round(performance.now());
-      const nonce = randomId();
-      const version = 11;
-      const key = `application:${f.applicationId}:v${version}`;
-      const notice = statusNotice('submitted', { number: f.number, childName: '李小明' });
-      const won = 'EXISTS (SELECT 1 FROM applications WHERE id = ? AND change_nonce = ?)';
-      try {
-        await r.time('raw submit batch', async () => {
-          const [updated] = await client.batch([
-            {
-              sql: `UPDATE applications SET submitted_at = ?, reject_reason = NULL, status = 'submitted', version = ?, change_nonce = ?, updated_at = ?
+    const phase = await measurePhase(() =>
+      pool(families, options.concurrency, async (f) => {
+        const now = start + Math.round(performance.now());
+        const nonce = randomId();
+        const version = 11;
+        const key = `application:${f.applicationId}:v${version}`;
+        const notice = statusNotice('submitted', { number: f.number, childName: '李小明' });
+        const won = 'EXISTS (SELECT 1 FROM applications WHERE id = ? AND change_nonce = ?)';
+        try {
+          await r.time('raw submit batch', async () => {
+            const [updated] = await client.batch(
+              [
+                {
+                  sql: `UPDATE applications SET submitted_at = ?, reject_reason = NULL, status = 'submitted', version = ?, change_nonce = ?, updated_at = ?
                     WHERE id = ? AND version = ?`,
-              args: [now, version, nonce, now, f.applicationId, version - 1],
-            },
-            {
-              sql: `INSERT INTO application_history (id, application_id, version, from_status, to_status, actor, actor_id, reason, at)
+                  args: [now, version, nonce, now, f.applicationId, version - 1],
+                },
+                {
+                  sql: `INSERT INTO application_history (id, application_id, version, from_status, to_status, actor, actor_id, reason, at)
                     SELECT ?, ?, ?, 'draft', 'submitted', 'parent', ?, NULL, ? WHERE ${won}`,
-              args: [randomId(), f.applicationId, version, f.accountId, now, f.applicationId, nonce],
-            },
-            {
-              sql: `INSERT INTO messages (id, account_id, notice_key, title, body, created_at, read_at)
+                  args: [randomId(), f.applicationId, version, f.accountId, now, f.applicationId, nonce],
+                },
+                {
+                  sql: `INSERT INTO messages (id, account_id, notice_key, title, body, created_at, read_at)
                     SELECT ?, ?, ?, ?, ?, ?, NULL WHERE ${won} ON CONFLICT (notice_key) DO NOTHING`,
-              args: [randomId(), f.accountId, key, notice.title, notice.body, now, f.applicationId, nonce],
-            },
-            {
-              sql: `INSERT INTO outbox (id, idempotency_key, phone, body, status, attempts, next_attempt_at, claimed_by, claim_expires_at, last_error, created_at, sent_at)
+                  args: [randomId(), f.accountId, key, notice.title, notice.body, now, f.applicationId, nonce],
+                },
+                {
+                  sql: `INSERT INTO outbox (id, idempotency_key, phone, body, status, attempts, next_attempt_at, claimed_by, claim_expires_at, last_error, created_at, sent_at)
                     SELECT ?, ?, ?, ?, 'pending', 0, ?, NULL, NULL, NULL, ?, NULL WHERE ${won} ON CONFLICT (idempotency_key) DO NOTHING`,
-              args: [randomId(), key, f.phone, notice.body, now, now, f.applicationId, nonce],
-            },
-          ], 'deferred');
-          if (updated?.rowsAffected !== 1) throw new Error(`the update matched ${updated?.rowsAffected} rows`);
-        });
-      } catch {
-        // recorded
-      }
-    }));
+                  args: [randomId(), key, f.phone, notice.body, now, now, f.applicationId, nonce],
+                },
+              ],
+              'deferred',
+            );
+            if (updated?.rowsAffected !== 1) throw new Error(`the update matched ${updated?.rowsAffected} rows`);
+          });
+        } catch {
+          // recorded
+        }
+      }),
+    );
 
     const count = async (sql: string) => Number((await client.execute(sql)).rows[0]![0]);
     const endState = {
       'applications submitted': await count(`SELECT count(*) FROM applications WHERE status = 'submitted'`),
       'history rows → submitted': await count(`SELECT count(*) FROM application_history WHERE to_status = 'submitted'`),
       'outbox rows': await count('SELECT count(*) FROM outbox'),
-      'messages': await count('SELECT count(*) FROM messages'),
+      messages: await count('SELECT count(*) FROM messages'),
     };
     return { synchronous, journalMode, submits: r.step('raw submit batch').latencies.length, recorder: r, endState, ...phase.cost };
   } finally {

@@ -28,7 +28,9 @@ export interface ProviderReport {
 export async function checkCrashRun(db: Db, filesDir: string, client: ClientView, provider: ProviderReport) {
   const problems: string[] = [];
 
-  const history = await db.select({ applicationId: applicationHistory.applicationId, to: applicationHistory.toStatus }).from(applicationHistory);
+  const history = await db
+    .select({ applicationId: applicationHistory.applicationId, to: applicationHistory.toStatus })
+    .from(applicationHistory);
   const inDb = new Map<string, Record<string, number>>();
   for (const h of history) {
     const entry = inDb.get(h.applicationId) ?? {};
@@ -44,11 +46,16 @@ export async function checkCrashRun(db: Db, filesDir: string, client: ClientView
       const present = inDb.get(applicationId)?.[to] ?? 0;
       const atLeast = acked?.[to] ?? 0;
       const atMost = atLeast + (cut?.[to] ?? 0);
-      if (present < atLeast) problems.push(`application ${applicationId}: ${atLeast} acknowledged → ${to}, ${present} in its history (lost)`);
-      if (present > atMost) problems.push(`application ${applicationId}: ${present} → ${to} in its history, at most ${atMost} possible (doubled)`);
+      if (present < atLeast)
+        problems.push(`application ${applicationId}: ${atLeast} acknowledged → ${to}, ${present} in its history (lost)`);
+      if (present > atMost)
+        problems.push(`application ${applicationId}: ${present} → ${to} in its history, at most ${atMost} possible (doubled)`);
     }
   }
-  const perChild = await db.select({ childId: applications.childId, n: sql<number>`count(*)` }).from(applications).groupBy(applications.childId);
+  const perChild = await db
+    .select({ childId: applications.childId, n: sql<number>`count(*)` })
+    .from(applications)
+    .groupBy(applications.childId);
   for (const row of perChild) if (row.n > 1) problems.push(`child ${row.childId} has ${row.n} applications`);
 
   const documentRows = await db.select({ id: documents.id, storageKey: documents.storageKey }).from(documents);
@@ -81,7 +88,10 @@ export async function checkCrashRun(db: Db, filesDir: string, client: ClientView
   for (const key of deliveredTimes.keys()) if (!outboxKeys.has(key)) problems.push(`provider delivered ${key}, which no outbox row names`);
   const callsPerKey = new Map<string, number>();
   for (const r of provider.requests) if (r.key) callsPerKey.set(r.key, (callsPerKey.get(r.key) ?? 0) + 1);
-  const statusCounts = await db.select({ status: applications.status, n: sql<number>`count(*)` }).from(applications).groupBy(applications.status);
+  const statusCounts = await db
+    .select({ status: applications.status, n: sql<number>`count(*)` })
+    .from(applications)
+    .groupBy(applications.status);
 
   return {
     problems,

@@ -8,4 +8,6 @@ import { startNodeHost } from '../../worker/node-host';
  */
 const host = await startNodeHost(parseConfig(process.env), { sweepEveryMs: Number(process.env.CRASH_SWEEP_MS ?? 1000) });
 console.info(`listening ${host.url}`);
-process.once('SIGTERM', () => { void host.close().then(() => process.exit(0)); });
+process.once('SIGTERM', () => {
+  void host.close().then(() => process.exit(0));
+});

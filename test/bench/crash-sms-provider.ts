@@ -7,6 +7,10 @@ import { startFakeSmsProvider } from '../helpers/fake-sms-provider';
 const provider = await startFakeSmsProvider({ key: process.env.SMS_HTTP_KEY ?? 'crash-bench-key' });
 process.send?.({ url: provider.url });
 process.on('message', (message: { report?: boolean; stop?: boolean }) => {
-  if (message.report) process.send?.({ requests: provider.requests.map((r) => ({ key: r.idempotencyKey, outcome: r.outcome })), deliveries: provider.deliveries });
+  if (message.report)
+    process.send?.({
+      requests: provider.requests.map((r) => ({ key: r.idempotencyKey, outcome: r.outcome })),
+      deliveries: provider.deliveries,
+    });
   if (message.stop) void provider.close().then(() => process.exit(0));
 });

@@ -66,7 +66,9 @@ const benchStart = Date.now();
 // ——— the SMS provider and the host, as processes ———
 
 const provider: ChildProcess = fork(new URL('./crash-sms-provider.ts', import.meta.url).pathname, [], {
-  execArgv: ['--import', 'tsx'], env: { ...process.env, SMS_HTTP_KEY: smsKey }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  execArgv: ['--import', 'tsx'],
+  env: { ...process.env, SMS_HTTP_KEY: smsKey },
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
 const providerUrl = await new Promise<string>((resolve) => provider.once('message', (m: { url: string }) => resolve(m.url)));
 const port = await freePort();
@@ -81,17 +83,31 @@ async function startHost(clockShiftMs = 0): Promise<void> {
   const now = new Date(clockBase + (Date.now() - benchStart) + clockShiftMs).toISOString();
   const child = spawn(process.execPath, ['--import', 'tsx', new URL('./crash-host.ts', import.meta.url).pathname], {
     env: {
-      ...process.env, HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: dbUrl, FILES_DIR: filesDir, DATA_KEY: dataKey,
-      ENROLL_NOW: now, SMS_PROVIDER: 'http', SMS_HTTP_URL: providerUrl, SMS_HTTP_KEY: smsKey, RECORDS_PROVIDER: 'local',
-      ENROLL_DEV: '', CRASH_SWEEP_MS: '500',
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: dbUrl,
+      FILES_DIR: filesDir,
+      DATA_KEY: dataKey,
+      ENROLL_NOW: now,
+      SMS_PROVIDER: 'http',
+      SMS_HTTP_URL: providerUrl,
+      SMS_HTTP_KEY: smsKey,
+      RECORDS_PROVIDER: 'local',
+      ENROLL_DEV: '',
+      CRASH_SWEEP_MS: '500',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   host = child;
   let log = '';
-  child.stderr!.on('data', (d: Buffer) => { log += d.toString(); });
+  child.stderr!.on('data', (d: Buffer) => {
+    log += d.toString();
+  });
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('listening')) resolve(); });
+    child.stdout!.on('data', (d: Buffer) => {
+      if (d.toString().includes('listening')) resolve();
+    });
     child.once('exit', (code) => reject(new Error(`host exited (${code}) before listening: ${log.slice(-2000)}`)));
   });
   hostUp = true;
@@ -123,21 +139,28 @@ const lose = (error: unknown) => {
 };
 /** Refusals by procedure and domain code: expected ones (a withdrawal the reviewer overtook) and any surprise. */
 const refusals = new Map<string, number>();
-const refused = (path: string, domainCode: string | null) => refusals.set(`${path} ${domainCode}`, (refusals.get(`${path} ${domainCode}`) ?? 0) + 1);
+const refused = (path: string, domainCode: string | null) =>
+  refusals.set(`${path} ${domainCode}`, (refusals.get(`${path} ${domainCode}`) ?? 0) + 1);
 
 async function rpc(path: string, type: 'query' | 'mutation', input: unknown, token: string): Promise<Result> {
   await untilUp();
   counts.calls++;
   try {
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const response = type === 'query'
-      ? await fetch(`${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input ?? {}))}`, { headers })
-      : await fetch(`${url}/trpc/${path}`, { method: 'POST', headers, body: JSON.stringify(input) });
-    const body = await response.json() as { result?: { data: unknown }; error?: { data: { code: string; domainCode: string | null } } };
+    const response =
+      type === 'query'
+        ? await fetch(`${url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input ?? {}))}`, { headers })
+        : await fetch(`${url}/trpc/${path}`, { method: 'POST', headers, body: JSON.stringify(input) });
+    const body = (await response.json()) as { result?: { data: unknown }; error?: { data: { code: string; domainCode: string | null } } };
     if (response.status >= 500) counts.serverErrors++;
     if (body.result) return { kind: 'ok', data: body.result.data };
     refused(path, body.error?.data.domainCode ?? null);
-    return { kind: 'refused', status: response.status, code: body.error?.data.code ?? '?', domainCode: body.error?.data.domainCode ?? null };
+    return {
+      kind: 'refused',
+      status: response.status,
+      code: body.error?.data.code ?? '?',
+      domainCode: body.error?.data.domainCode ?? null,
+    };
   } catch (error) {
     lose(error);
     await sleep(20);
@@ -154,7 +177,7 @@ async function upload(token: string, applicationId: string, kind: string): Promi
   form.set('kind', kind);
   try {
     const response = await fetch(`${url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-    const body = await response.json() as { id?: string; error?: { code: string; domainCode: string } };
+    const body = (await response.json()) as { id?: string; error?: { code: string; domainCode: string } };
     if (response.status >= 500) counts.serverErrors++;
     if (response.status === 201) return { kind: 'ok', data: body };
     return { kind: 'refused', status: response.status, code: body.error?.code ?? '?', domainCode: body.error?.domainCode ?? null };
@@ -178,7 +201,10 @@ const acknowledgedUploads = new Set<string>();
 const ops = { submitted: 0, withdrawn: 0, preliminarily_approved: 0, rejected: 0, uploads: 0 };
 
 function record(result: Result, applicationId: string, to: Transition) {
-  if (result.kind === 'ok') { tally(acknowledged, applicationId, to); ops[to]++; }
+  if (result.kind === 'ok') {
+    tally(acknowledged, applicationId, to);
+    ops[to]++;
+  }
   if (result.kind === 'lost') tally(cutOff, applicationId, to);
 }
 
@@ -203,21 +229,35 @@ const parents: { token: string; phone: string; childId?: string }[] = [];
     const phone = `1330000${String(i).padStart(4, '0')}`;
     await db.batch([
       db.insert(accounts).values({ id: accountId, phone, createdAt: now, updatedAt: now }),
-      db.insert(sessions).values({ id: randomId(), tokenHash: session.tokenHash, accountId, createdAt: now, lastSeenAt: now, expiresAt: session.expiresAt }),
+      db
+        .insert(sessions)
+        .values({ id: randomId(), tokenHash: session.tokenHash, accountId, createdAt: now, lastSeenAt: now, expiresAt: session.expiresAt }),
     ]);
     parents.push({ token: session.token, phone });
   }
   db.$client.close();
 }
 const county = demoStaff.find((s) => s.username === 'county')!;
-const staffToken = ((await rpc('review.signIn', 'mutation', { username: county.username, password: county.password, session: 'token' }, '')) as { data: { token: string } }).data.token;
+const staffToken = (
+  (await rpc('review.signIn', 'mutation', { username: county.username, password: county.password, session: 'token' }, '')) as {
+    data: { token: string };
+  }
+).data.token;
 const [region] = ((await rpc('catalog.regions', 'query', undefined, '')) as { data: { id: string }[] }).data;
-const regionDetail = ((await rpc('catalog.region', 'query', { regionId: region!.id }, '')) as { data: { entries: { id: string; code: string }[] } }).data;
+const regionDetail = (
+  (await rpc('catalog.region', 'query', { regionId: region!.id }, '')) as { data: { entries: { id: string; code: string }[] } }
+).data;
 const grade1 = regionDetail.entries.find((e) => e.code === 'grade1')!.id;
-const channelsOf = ((await rpc('catalog.channels', 'query', { entryId: grade1 }, '')) as { data: { tracks: { channels: { id: string; code: string }[] }[] } }).data;
+const channelsOf = (
+  (await rpc('catalog.channels', 'query', { entryId: grade1 }, '')) as { data: { tracks: { channels: { id: string; code: string }[] }[] } }
+).data;
 const hukou = channelsOf.tracks[0]!.channels.find((c) => c.code === 'hukou')!.id;
 const [community] = ((await rpc('catalog.communities', 'query', { regionId: region!.id }, '')) as { data: { name: string }[] }).data;
-const primary = ((await rpc('catalog.schools', 'query', { regionId: region!.id, level: 'primary', community: community!.name }, '')) as { data: { id: string }[] }).data;
+const primary = (
+  (await rpc('catalog.schools', 'query', { regionId: region!.id, level: 'primary', community: community!.name }, '')) as {
+    data: { id: string }[];
+  }
+).data;
 const ids = residentIds(parentCount, '20180404');
 for (const [i, parent] of parents.entries()) {
   const child = await rpc('children.add', 'mutation', { name: '王小明', idType: 'resident', idNumber: ids[i] }, parent.token);
@@ -234,7 +274,12 @@ async function parentLoop(parent: (typeof parents)[number]) {
   let formSaved = false;
   while (!stopping) {
     if (!applicationId) {
-      const started = await rpc('applications.start', 'mutation', { childId: parent.childId, entryId: grade1, acceptDeclaration: true }, parent.token);
+      const started = await rpc(
+        'applications.start',
+        'mutation',
+        { childId: parent.childId, entryId: grade1, acceptDeclaration: true },
+        parent.token,
+      );
       if (started.kind === 'ok') applicationId = started.data.applicationId;
       else if (started.kind === 'refused') {
         // The start committed but its answer was lost to a kill: the application is there.
@@ -247,23 +292,46 @@ async function parentLoop(parent: (typeof parents)[number]) {
     if (got.kind !== 'ok') continue;
     const app = got.data;
     if (app.status === 'draft' || app.status === 'withdrawn') {
-      if (!app.channel && (await rpc('applications.chooseChannel', 'mutation', { applicationId, channelId: hukou }, parent.token)).kind !== 'ok') continue;
+      if (
+        !app.channel &&
+        (await rpc('applications.chooseChannel', 'mutation', { applicationId, channelId: hukou }, parent.token)).kind !== 'ok'
+      )
+        continue;
       if (!formSaved) {
-        if ((await rpc('applications.save', 'mutation', { applicationId, fields: hukouForm(community!.name) }, parent.token)).kind !== 'ok') continue;
+        if ((await rpc('applications.save', 'mutation', { applicationId, fields: hukouForm(community!.name) }, parent.token)).kind !== 'ok')
+          continue;
         formSaved = true;
       }
-      if (!app.schools.first && (await rpc('applications.chooseSchools', 'mutation', { applicationId, firstSchoolId: primary[0]!.id, secondSchoolId: primary[1]!.id, sibling: null }, parent.token)).kind !== 'ok') continue;
+      if (
+        !app.schools.first &&
+        (
+          await rpc(
+            'applications.chooseSchools',
+            'mutation',
+            { applicationId, firstSchoolId: primary[0]!.id, secondSchoolId: primary[1]!.id, sibling: null },
+            parent.token,
+          )
+        ).kind !== 'ok'
+      )
+        continue;
       const have = new Set((app.documents as { kind: string }[]).map((d) => d.kind));
       let uploadsDone = true;
       for (const kind of hukouDocuments.filter((k) => !have.has(k))) {
         const result = await upload(parent.token, applicationId, kind);
-        if (result.kind === 'ok') { acknowledgedUploads.add(result.data.id); ops.uploads++; } else uploadsDone = false;
+        if (result.kind === 'ok') {
+          acknowledgedUploads.add(result.data.id);
+          ops.uploads++;
+        } else uploadsDone = false;
         if (result.kind === 'lost') break;
       }
       if (!uploadsDone) continue;
       const fresh = await rpc('applications.get', 'query', { applicationId }, parent.token);
       if (fresh.kind !== 'ok') continue;
-      record(await rpc('applications.submit', 'mutation', { applicationId, version: fresh.data.version }, parent.token), applicationId, 'submitted');
+      record(
+        await rpc('applications.submit', 'mutation', { applicationId, version: fresh.data.version }, parent.token),
+        applicationId,
+        'submitted',
+      );
     } else if (app.status === 'submitted' && app.canWithdraw && random() < 0.4) {
       await sleep(random() * 200);
       record(await rpc('applications.withdraw', 'mutation', { applicationId }, parent.token), applicationId, 'withdrawn');
@@ -281,8 +349,23 @@ async function reviewerLoop() {
     if (queue.kind === 'ok') {
       for (const row of queue.data.rows as { id: string; version: number }[]) {
         if (stopping) break;
-        if (random() < 0.75) record(await rpc('review.approve', 'mutation', { applicationId: row.id, version: row.version }, staffToken), row.id, 'preliminarily_approved');
-        else record(await rpc('review.reject', 'mutation', { applicationId: row.id, version: row.version, reason: '材料不清晰，请重新上传' }, staffToken), row.id, 'rejected');
+        if (random() < 0.75)
+          record(
+            await rpc('review.approve', 'mutation', { applicationId: row.id, version: row.version }, staffToken),
+            row.id,
+            'preliminarily_approved',
+          );
+        else
+          record(
+            await rpc(
+              'review.reject',
+              'mutation',
+              { applicationId: row.id, version: row.version, reason: '材料不清晰，请重新上传' },
+              staffToken,
+            ),
+            row.id,
+            'rejected',
+          );
       }
     }
     await sleep(150 + random() * 250);
@@ -331,19 +414,21 @@ if (restartMs.length < kills + 1) problems.push('the host did not restart after 
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const cutOffTotal = [...cutOff.values()].reduce((n, e) => n + e.submitted + e.withdrawn + e.preliminarily_approved + e.rejected, 0);
-console.info([
-  `crash durability: ${kills} × kill -9 in ${((Date.now() - benchStart) / 1000).toFixed(1)} s, ${parentCount} parents + 1 reviewer (seed ${values.seed})`,
-  `  calls ${counts.calls}; without an answer ${counts.lost} (in flight when the host died ${counts.inFlight}, connection refused ${counts.lost - counts.inFlight}; calls wait while the host restarts); HTTP 5xx ${counts.serverErrors}`,
-  `  acknowledged: ${ops.submitted} submissions, ${ops.withdrawn} withdrawals, ${ops.preliminarily_approved} approvals, ${ops.rejected} rejections, ${ops.uploads} uploads`,
-  `  transitions cut off (fate unknown to the client): ${cutOffTotal}`,
-  `  end state: ${f.statusCounts.map((s) => `${s.status} ${s.n}`).join(', ')}; history rows ${f.historyRows}`,
-  `  documents: ${f.documentRows} rows, ${f.files} files, ${f.bytesWithoutRow} bytes without a row, ${f.temporaryFiles} temporary files left`,
-  `  outbox: ${f.outboxRows} rows, all sent: ${f.allSent}; provider calls ${f.providerCalls}, deliveries ${f.deliveries}, keys called more than once ${f.keysCalledMoreThanOnce}; drained in ${(drainMs / 1000).toFixed(1)} s`,
-  `  host restart to listening: median ${median(restartMs)} ms, max ${Math.max(...restartMs)} ms`,
-  `  refusals: ${[...refusals].map(([k, n]) => `${k} ×${n}`).join(', ') || 'none'}`,
-  `  problems: ${problems.length}`,
-  ...problems.slice(0, 30).map((p) => `   - ${p}`),
-].join('\n'));
+console.info(
+  [
+    `crash durability: ${kills} × kill -9 in ${((Date.now() - benchStart) / 1000).toFixed(1)} s, ${parentCount} parents + 1 reviewer (seed ${values.seed})`,
+    `  calls ${counts.calls}; without an answer ${counts.lost} (in flight when the host died ${counts.inFlight}, connection refused ${counts.lost - counts.inFlight}; calls wait while the host restarts); HTTP 5xx ${counts.serverErrors}`,
+    `  acknowledged: ${ops.submitted} submissions, ${ops.withdrawn} withdrawals, ${ops.preliminarily_approved} approvals, ${ops.rejected} rejections, ${ops.uploads} uploads`,
+    `  transitions cut off (fate unknown to the client): ${cutOffTotal}`,
+    `  end state: ${f.statusCounts.map((s) => `${s.status} ${s.n}`).join(', ')}; history rows ${f.historyRows}`,
+    `  documents: ${f.documentRows} rows, ${f.files} files, ${f.bytesWithoutRow} bytes without a row, ${f.temporaryFiles} temporary files left`,
+    `  outbox: ${f.outboxRows} rows, all sent: ${f.allSent}; provider calls ${f.providerCalls}, deliveries ${f.deliveries}, keys called more than once ${f.keysCalledMoreThanOnce}; drained in ${(drainMs / 1000).toFixed(1)} s`,
+    `  host restart to listening: median ${median(restartMs)} ms, max ${Math.max(...restartMs)} ms`,
+    `  refusals: ${[...refusals].map(([k, n]) => `${k} ×${n}`).join(', ') || 'none'}`,
+    `  problems: ${problems.length}`,
+    ...problems.slice(0, 30).map((p) => `   - ${p}`),
+  ].join('\n'),
+);
 
 if (!values['keep-dir']) dir.remove();
 else console.info(`  data kept in ${dir.path}`);

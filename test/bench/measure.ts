@@ -95,7 +95,16 @@ export interface PhaseCost {
 /** The machine's CPU time so far (clock ticks): busy (everything but idle and iowait) and total. */
 function machineTicks(): { busy: number; total: number } {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields as [number, number, number, number, number, number, number, number];
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return { busy: user + nice + system + irq + softirq + steal, total: user + nice + system + idle + iowait + irq + softirq + steal };
 }
 
@@ -144,10 +153,13 @@ export const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? va
 /** A plain-text table: first row is the header; numbers right-aligned. */
 export function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => width(row[column] ?? ''))));
-  const line = (row: readonly string[]) => row.map((cell, column) => {
-    const pad = ' '.repeat(widths[column]! - width(cell));
-    return column === 0 ? cell + pad : pad + cell;
-  }).join('  ');
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, column) => {
+        const pad = ' '.repeat(widths[column]! - width(cell));
+        return column === 0 ? cell + pad : pad + cell;
+      })
+      .join('  ');
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 

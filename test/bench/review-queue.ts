@@ -42,16 +42,57 @@ async function seedApplications(db: Awaited<ReturnType<typeof createDb>>, count:
       const first = primary[k % primary.length]!;
       const second = primary[(k + 1) % primary.length]!;
       accounts.push(accountId, `13${String(100_000_000 + k).slice(-9)}`, at, at);
-      kids.push(childId, accountId, name, 'resident', `v1.${randomId()}`, randomId() + randomId(), `430922********${String(k % 10_000).padStart(4, '0')}`, '2018-01-01', 'male', at, at);
-      apps.push(randomId(), `TA24-1-${String(k).padStart(6, '0')}`, accountId, childId, season!.id, entry!.id, 1, track!.id, channelIds[k % channelIds.length],
-        statuses[k % statuses.length], 1, 0, at, '{}', communityNames[k % communityNames.length], first, second, at, at, at);
+      kids.push(
+        childId,
+        accountId,
+        name,
+        'resident',
+        `v1.${randomId()}`,
+        randomId() + randomId(),
+        `430922********${String(k % 10_000).padStart(4, '0')}`,
+        '2018-01-01',
+        'male',
+        at,
+        at,
+      );
+      apps.push(
+        randomId(),
+        `TA24-1-${String(k).padStart(6, '0')}`,
+        accountId,
+        childId,
+        season!.id,
+        entry!.id,
+        1,
+        track!.id,
+        channelIds[k % channelIds.length],
+        statuses[k % statuses.length],
+        1,
+        0,
+        at,
+        '{}',
+        communityNames[k % communityNames.length],
+        first,
+        second,
+        at,
+        at,
+        at,
+      );
     }
     const marks = (cols: number) => Array.from({ length: n }, () => `(${Array(cols).fill('?').join(',')})`).join(',');
-    await client.batch([
-      { sql: `INSERT INTO accounts (id, phone, created_at, updated_at) VALUES ${marks(4)}`, args: accounts as never },
-      { sql: `INSERT INTO children (id, account_id, name, id_type, id_cipher, id_blind, id_masked, birth_date, sex, created_at, updated_at) VALUES ${marks(11)}`, args: kids as never },
-      { sql: `INSERT INTO applications (id, number, account_id, child_id, season_id, entry_id, grade, track_id, channel_id, status, version, withdraw_count, declaration_accepted_at, form, community, first_school_id, second_school_id, submitted_at, created_at, updated_at) VALUES ${marks(20)}`, args: apps as never },
-    ], 'write');
+    await client.batch(
+      [
+        { sql: `INSERT INTO accounts (id, phone, created_at, updated_at) VALUES ${marks(4)}`, args: accounts as never },
+        {
+          sql: `INSERT INTO children (id, account_id, name, id_type, id_cipher, id_blind, id_masked, birth_date, sex, created_at, updated_at) VALUES ${marks(11)}`,
+          args: kids as never,
+        },
+        {
+          sql: `INSERT INTO applications (id, number, account_id, child_id, season_id, entry_id, grade, track_id, channel_id, status, version, withdraw_count, declaration_accepted_at, form, community, first_school_id, second_school_id, submitted_at, created_at, updated_at) VALUES ${marks(20)}`,
+          args: apps as never,
+        },
+      ],
+      'write',
+    );
   }
   return { primary, channelIds, entryId: entry!.id };
 }
@@ -77,16 +118,35 @@ export async function runQueueBench(count = 50_000, rounds = 40) {
     const { primary, channelIds, entryId } = await seedApplications(db, count);
     const seedMs = performance.now() - seeding;
     await db.$client.execute('ANALYZE');
-    const county: SignedInStaff = { staffId: 's', username: 'county', displayName: '', role: 'county_reviewer', schoolId: null, schoolName: null, sessionId: '' };
+    const county: SignedInStaff = {
+      staffId: 's',
+      username: 'county',
+      displayName: '',
+      role: 'county_reviewer',
+      schoolId: null,
+      schoolName: null,
+      sessionId: '',
+    };
     const school: SignedInStaff = { ...county, role: 'school_reviewer', schoolId: primary[0]! };
     const page = { sort: 'submittedAt' as const, order: 'asc' as const, page: 1, pageSize: 50 };
-    const baseline = await time(() => db.$client.execute("SELECT id FROM applications WHERE status <> 'draft' ORDER BY submitted_at LIMIT 50"), rounds);
+    const baseline = await time(
+      () => db.$client.execute("SELECT id FROM applications WHERE status <> 'draft' ORDER BY submitted_at LIMIT 50"),
+      rounds,
+    );
     const cases: [string, () => Promise<unknown>][] = [
       ['first page, no filter', () => reviewQueue(db, county, page)],
       ['page 400 (offset 19,950)', () => reviewQueue(db, county, { ...page, page: 400 })],
       ['status = submitted', () => reviewQueue(db, county, { ...page, status: 'submitted' })],
       ['entry + channel + status', () => reviewQueue(db, county, { ...page, entryId, channelId: channelIds[2], status: 'submitted' })],
-      ['submitted between two days', () => reviewQueue(db, county, { ...page, submittedFrom: new Date('2024-07-18T16:00:00Z'), submittedTo: new Date('2024-07-19T16:00:00Z') })],
+      [
+        'submitted between two days',
+        () =>
+          reviewQueue(db, county, {
+            ...page,
+            submittedFrom: new Date('2024-07-18T16:00:00Z'),
+            submittedTo: new Date('2024-07-19T16:00:00Z'),
+          }),
+      ],
       ['school reviewer scope', () => reviewQueue(db, school, page)],
       ['search by number prefix', () => reviewQueue(db, county, { ...page, q: 'TA24-1-0421' })],
       ['search by name part', () => reviewQueue(db, county, { ...page, q: '明华' })],
@@ -102,11 +162,22 @@ export async function runQueueBench(count = 50_000, rounds = 40) {
 }
 
 export function printQueueBench(r: Awaited<ReturnType<typeof runQueueBench>>) {
-  console.log(`\nReview queue with ${r.count.toLocaleString('en')} applications (seeded in ${(r.seedMs / 1000).toFixed(1)} s; page of 50 with its total)`);
-  console.log(`baseline: raw SELECT of one page through @libsql/client  p50 ${r.baseline.p50.toFixed(2)} ms  p95 ${r.baseline.p95.toFixed(2)} ms`);
+  console.log(
+    `\nReview queue with ${r.count.toLocaleString('en')} applications (seeded in ${(r.seedMs / 1000).toFixed(1)} s; page of 50 with its total)`,
+  );
+  console.log(
+    `baseline: raw SELECT of one page through @libsql/client  p50 ${r.baseline.p50.toFixed(2)} ms  p95 ${r.baseline.p95.toFixed(2)} ms`,
+  );
   console.log(['query'.padEnd(30), 'p50 ms', 'p95 ms', 'p50 / baseline'].join('  '));
   for (const q of r.results) {
-    console.log([q.name.padEnd(30), q.p50.toFixed(2).padStart(6), q.p95.toFixed(2).padStart(6), `${(q.p50 / r.baseline.p50).toFixed(1)}×`.padStart(14)].join('  '));
+    console.log(
+      [
+        q.name.padEnd(30),
+        q.p50.toFixed(2).padStart(6),
+        q.p95.toFixed(2).padStart(6),
+        `${(q.p50 / r.baseline.p50).toFixed(1)}×`.padStart(14),
+      ].join('  '),
+    );
   }
 }
 

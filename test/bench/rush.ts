@@ -56,8 +56,12 @@ function runningClock(start: string): ManualClock {
   let offset = new Date(start).getTime() - Date.now();
   return {
     now: () => new Date(Date.now() + offset),
-    set: (instant) => { offset = new Date(instant).getTime() - Date.now(); },
-    advance: (ms) => { offset += ms; },
+    set: (instant) => {
+      offset = new Date(instant).getTime() - Date.now();
+    },
+    advance: (ms) => {
+      offset += ms;
+    },
   };
 }
 
@@ -93,8 +97,12 @@ export async function runRush(options: RushOptions): Promise<RushReport> {
   const appErrors: string[] = [];
   const log = {
     info: () => {},
-    warn: (...args: unknown[]) => { appErrors.push(`warn: ${args.map(String).join(' ')}`); },
-    error: (...args: unknown[]) => { appErrors.push(`error: ${args.map(String).join(' ')}`); },
+    warn: (...args: unknown[]) => {
+      appErrors.push(`warn: ${args.map(String).join(' ')}`);
+    },
+    error: (...args: unknown[]) => {
+      appErrors.push(`error: ${args.map(String).join(' ')}`);
+    },
   };
   const clock = runningClock(windowOpens);
   const dbFile = join(options.dir, 'platform.db');
@@ -111,7 +119,15 @@ export async function runRush(options: RushOptions): Promise<RushReport> {
     return fetchFrom(localAddress, agent);
   };
   const t: TestHost = {
-    url: host.url, client: createEnrollmentClient({ url: host.url }), clock, random, host, dbFile, filesDir, errors: [], logLines: [],
+    url: host.url,
+    client: createEnrollmentClient({ url: host.url }),
+    clock,
+    random,
+    host,
+    dbFile,
+    filesDir,
+    errors: [],
+    logLines: [],
     close: () => host.close(),
   };
   try {
@@ -132,13 +148,25 @@ export async function runRush(options: RushOptions): Promise<RushReport> {
     const childIds = residentIds(options.parents);
     const form = hukouForm(c.community);
     const formParts = [
-      { community: form.community, address: form.address, hukouShowsRelation: form.hukouShowsRelation, fatherName: form.fatherName, fatherIdNumber: form.fatherIdNumber },
-      { motherName: form.motherName, motherIdNumber: form.motherIdNumber, hukouRegisteredOn: form.hukouRegisteredOn, hukouAddress: form.hukouAddress },
+      {
+        community: form.community,
+        address: form.address,
+        hukouShowsRelation: form.hukouShowsRelation,
+        fatherName: form.fatherName,
+        fatherIdNumber: form.fatherIdNumber,
+      },
+      {
+        motherName: form.motherName,
+        motherIdNumber: form.motherIdNumber,
+        hukouRegisteredOn: form.hukouRegisteredOn,
+        hukouAddress: form.hukouAddress,
+      },
     ];
 
     const sample = Math.min(options.signInSample, options.parents);
     const parents: Parent[] = Array.from({ length: options.parents }, (_, index) => ({
-      index, phone: `138${String(index).padStart(8, '0')}`,
+      index,
+      phone: `138${String(index).padStart(8, '0')}`,
     }));
     const factoryStarted = performance.now();
     const made = options.parents > sample ? await parentsInDatabase(t, options.parents - sample) : [];
@@ -159,8 +187,12 @@ export async function runRush(options: RushOptions): Promise<RushReport> {
       body.append('applicationId', parent.applicationId!);
       body.append('kind', kind);
       body.append('file', new Blob([sampleJpeg as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }), `${kind}.jpg`);
-      const res = await parent.fetch!(`${host.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${parent.token}` }, body });
-      const answer = await res.json() as { applicationVersion?: number; error?: { domainCode?: string; message?: string } };
+      const res = await parent.fetch!(`${host.url}/api/files`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${parent.token}` },
+        body,
+      });
+      const answer = (await res.json()) as { applicationVersion?: number; error?: { domainCode?: string; message?: string } };
       if (res.status !== 201) throw new Error(`${res.status} ${answer.error?.domainCode ?? ''}: ${answer.error?.message ?? ''}`);
       return answer;
     };
@@ -168,30 +200,40 @@ export async function runRush(options: RushOptions): Promise<RushReport> {
     const signIn = async (parent: Parent) => {
       await r.time('auth.requestCode', () => t.client.auth.requestCode.mutate({ phone: parent.phone }));
       const code = await r.time('code in dev inbox (polled)', () => codeFromInbox(t, parent.phone));
-      const { token } = await r.time('auth.signIn', () => t.client.auth.signIn.mutate({ phone: parent.phone, code, session: 'token', acceptedNotice: privacyNotice.version }));
+      const { token } = await r.time('auth.signIn', () =>
+        t.client.auth.signIn.mutate({ phone: parent.phone, code, session: 'token', acceptedNotice: privacyNotice.version }),
+      );
       if (!token) throw new Error('signIn answered without a token');
       parent.token = token;
       parent.fetch = fetchOf(parent.index);
       parent.client = createEnrollmentClient({ url: host.url, token, fetch: parent.fetch });
     };
 
-    const journey = await measurePhase(() => pool(parents, options.concurrency, async (parent) => {
-      try {
-        if (!parent.client) await signIn(parent);
-        const p = parent.client!;
-        const child = await r.time('children.add', () => p.children.add.mutate({ name: '李小明', idType: 'resident', idNumber: childIds[parent.index]! }));
-        const { applicationId } = await r.time('applications.start', () => p.applications.start.mutate({ childId: child.id, entryId: grade1, acceptDeclaration: true }));
-        parent.applicationId = applicationId;
-        await r.time('applications.chooseChannel', () => p.applications.chooseChannel.mutate({ applicationId, channelId: hukou }));
-        for (const fields of formParts) await r.time('applications.save', () => p.applications.save.mutate({ applicationId, fields }));
-        for (const kind of hukouDocuments) await r.time('POST /api/files (JPEG)', () => upload(parent, kind));
-        await r.time('applications.chooseSchools', () => p.applications.chooseSchools.mutate({ applicationId, firstSchoolId: first.id, secondSchoolId: second.id, sibling: null }));
-        const preview = await r.time('applications.get', () => p.applications.get.query({ applicationId }));
-        parent.version = preview.version;
-      } catch {
-        parent.failed = true;
-      }
-    }));
+    const journey = await measurePhase(() =>
+      pool(parents, options.concurrency, async (parent) => {
+        try {
+          if (!parent.client) await signIn(parent);
+          const p = parent.client!;
+          const child = await r.time('children.add', () =>
+            p.children.add.mutate({ name: '李小明', idType: 'resident', idNumber: childIds[parent.index]! }),
+          );
+          const { applicationId } = await r.time('applications.start', () =>
+            p.applications.start.mutate({ childId: child.id, entryId: grade1, acceptDeclaration: true }),
+          );
+          parent.applicationId = applicationId;
+          await r.time('applications.chooseChannel', () => p.applications.chooseChannel.mutate({ applicationId, channelId: hukou }));
+          for (const fields of formParts) await r.time('applications.save', () => p.applications.save.mutate({ applicationId, fields }));
+          for (const kind of hukouDocuments) await r.time('POST /api/files (JPEG)', () => upload(parent, kind));
+          await r.time('applications.chooseSchools', () =>
+            p.applications.chooseSchools.mutate({ applicationId, firstSchoolId: first.id, secondSchoolId: second.id, sibling: null }),
+          );
+          const preview = await r.time('applications.get', () => p.applications.get.query({ applicationId }));
+          parent.version = preview.version;
+        } catch {
+          parent.failed = true;
+        }
+      }),
+    );
     const journeySql = counter.take();
     const ready = parents.filter((p) => !p.failed);
     const [formRow] = (await raw.execute(`SELECT form FROM applications WHERE channel_id IS NOT NULL ORDER BY id LIMIT 1`)).rows;
@@ -199,27 +241,33 @@ export async function runRush(options: RushOptions): Promise<RushReport> {
     await options.beforeSubmit?.(sampleForm);
     counter.take();
 
-    const submit = await measurePhase(() => pool(ready, options.concurrency, async (parent) => {
-      try {
-        const done = await r.time('applications.submit', () => parent.client!.applications.submit.mutate({ applicationId: parent.applicationId!, version: parent.version! }));
-        if (done.status !== 'submitted') throw new Error(`submit answered ${done.status}`);
-      } catch {
-        parent.failed = true;
-      }
-    }));
+    const submit = await measurePhase(() =>
+      pool(ready, options.concurrency, async (parent) => {
+        try {
+          const done = await r.time('applications.submit', () =>
+            parent.client!.applications.submit.mutate({ applicationId: parent.applicationId!, version: parent.version! }),
+          );
+          if (done.status !== 'submitted') throw new Error(`submit answered ${done.status}`);
+        } catch {
+          parent.failed = true;
+        }
+      }),
+    );
     const submitSql = counter.take();
 
     // Each submission's SMS and system checks run right after its answer; let them finish before counting.
     const count = async (sql: string) => Number((await raw.execute(sql)).rows[0]![0]);
     const unsettled = `SELECT (SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'application:%' AND status <> 'sent')
       + (SELECT count(*) FROM verification_jobs)`;
-    for (let i = 0; i < 200 && await count(unsettled) > 0; i++) await new Promise((done) => setTimeout(done, 50));
+    for (let i = 0; i < 200 && (await count(unsettled)) > 0; i++) await new Promise((done) => setTimeout(done, 50));
     const endState = {
       accounts: await count('SELECT count(*) FROM accounts'),
       applications: await count('SELECT count(*) FROM applications'),
       'applications submitted': await count(`SELECT count(*) FROM applications WHERE status = 'submitted'`),
       'history rows → submitted': await count(`SELECT count(*) FROM application_history WHERE to_status = 'submitted'`),
-      'applications with one such row': await count(`SELECT count(*) FROM (SELECT application_id FROM application_history WHERE to_status = 'submitted' GROUP BY application_id HAVING count(*) = 1)`),
+      'applications with one such row': await count(
+        `SELECT count(*) FROM (SELECT application_id FROM application_history WHERE to_status = 'submitted' GROUP BY application_id HAVING count(*) = 1)`,
+      ),
       'outbox rows (submission SMS)': await count(`SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'application:%'`),
       '… of them sent': await count(`SELECT count(*) FROM outbox WHERE idempotency_key LIKE 'application:%' AND status = 'sent'`),
       'in-app messages (submission)': await count(`SELECT count(*) FROM messages WHERE notice_key LIKE 'application:%'`),

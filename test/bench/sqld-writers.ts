@@ -27,11 +27,14 @@ async function burst(args: readonly string[]) {
     const client = createClient({ url: sqld.url, fetch: (r: Request) => fetch(r, { signal: AbortSignal.timeout(30_000) }) });
     for (let k = 0; k < 5; k++) {
       try {
-        await client.batch([
-          { sql: 'INSERT INTO t (payload, n) VALUES (?, ?)', args: [payload, i] },
-          { sql: 'INSERT INTO h (t_id, note) VALUES (last_insert_rowid(), ?)', args: [payload] },
-          { sql: 'UPDATE t SET n = n + 1 WHERE id = ?', args: [i] },
-        ], 'write');
+        await client.batch(
+          [
+            { sql: 'INSERT INTO t (payload, n) VALUES (?, ?)', args: [payload, i] },
+            { sql: 'INSERT INTO h (t_id, note) VALUES (last_insert_rowid(), ?)', args: [payload] },
+            { sql: 'UPDATE t SET n = n + 1 WHERE id = ?', args: [i] },
+          ],
+          'write',
+        );
         await client.execute({ sql: 'UPDATE t SET n = n + 1 WHERE id = (SELECT max(id) FROM t WHERE n = ?) RETURNING id', args: [i] });
         await client.execute({ sql: 'SELECT count(*) FROM h WHERE t_id = ?', args: [i] });
         ok++;
@@ -50,7 +53,10 @@ async function burst(args: readonly string[]) {
 }
 
 for (let run = 1; run <= runs; run++) {
-  for (const [name, args] of [['sqlite-wal', []], ['libsql-wal', sqldWal]] as const) {
+  for (const [name, args] of [
+    ['sqlite-wal', []],
+    ['libsql-wal', sqldWal],
+  ] as const) {
     console.log(JSON.stringify({ run, wal: name, ...(await burst(args)) }));
   }
 }

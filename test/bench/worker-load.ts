@@ -16,7 +16,12 @@ import { privacyNotice } from '../../src/domain/privacy-notice';
 
 const now = '2024-07-20T10:00:00+08:00';
 
-interface Burst { name: string; wallMs: number; latencies: number[]; errors: string[] }
+interface Burst {
+  name: string;
+  wallMs: number;
+  latencies: number[];
+  errors: string[];
+}
 
 async function burst(name: string, count: number, call: (i: number) => Promise<unknown>): Promise<Burst> {
   const latencies: number[] = [];
@@ -24,21 +29,28 @@ async function burst(name: string, count: number, call: (i: number) => Promise<u
   const started = performance.now();
   process.stdout.write(`${name} ×${count}: `);
   // Where a burst stalls shows only while it runs: answered and failed so far, every 10 s.
-  const ticker = setInterval(() => process.stdout.write(`[${fixed((performance.now() - started) / 1000, 0)} s: ${latencies.length} ok, ${errors.length} errors] `), 10_000);
-  await Promise.all(Array.from({ length: count }, async (_, i) => {
-    const t0 = performance.now();
-    try {
-      await call(i);
-      latencies.push(performance.now() - t0);
-    } catch (error) {
-      errors.push(describeError(error));
-    }
-  }));
+  const ticker = setInterval(
+    () => process.stdout.write(`[${fixed((performance.now() - started) / 1000, 0)} s: ${latencies.length} ok, ${errors.length} errors] `),
+    10_000,
+  );
+  await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const t0 = performance.now();
+      try {
+        await call(i);
+        latencies.push(performance.now() - t0);
+      } catch (error) {
+        errors.push(describeError(error));
+      }
+    }),
+  );
   clearInterval(ticker);
   const wallMs = performance.now() - started;
   const kinds = new Map<string, number>();
   for (const e of errors) kinds.set(e.slice(0, 140), (kinds.get(e.slice(0, 140)) ?? 0) + 1);
-  console.log(`${latencies.length} ok, ${errors.length} errors in ${fixed(wallMs / 1000, 2)} s${[...kinds].map(([e, n]) => `\n  ${n}× ${e}`).join('')}`);
+  console.log(
+    `${latencies.length} ok, ${errors.length} errors in ${fixed(wallMs / 1000, 2)} s${[...kinds].map(([e, n]) => `\n  ${n}× ${e}`).join('')}`,
+  );
   return { name, wallMs, latencies, errors };
 }
 
@@ -67,9 +79,18 @@ export async function runWorkerBench(concurrency: number) {
     const regionId = (await client().catalog.regions.query())[0]!.id;
     const { codes, drafts } = stack.prepared;
     const bursts = [
-      await burst('applications.submit', concurrency, (i) => client(drafts[i]!.token).applications.submit.mutate({ applicationId: drafts[i]!.applicationId, version: drafts[i]!.version })),
+      await burst('applications.submit', concurrency, (i) =>
+        client(drafts[i]!.token).applications.submit.mutate({ applicationId: drafts[i]!.applicationId, version: drafts[i]!.version }),
+      ),
       await burst('catalog.region', concurrency, () => client().catalog.region.query({ regionId })),
-      await burst('auth.signIn', concurrency, (i) => client().auth.signIn.mutate({ phone: phones[i]!, code: codes.get(phones[i]!)!, session: 'token', acceptedNotice: privacyNotice.version })),
+      await burst('auth.signIn', concurrency, (i) =>
+        client().auth.signIn.mutate({
+          phone: phones[i]!,
+          code: codes.get(phones[i]!)!,
+          session: 'token',
+          acceptedNotice: privacyNotice.version,
+        }),
+      ),
     ];
     const sequential = await burst('catalog.region, one at a time ×20', 1, async () => {
       for (let i = 0; i < 20; i++) await client().catalog.region.query({ regionId });
@@ -88,10 +109,22 @@ export async function runWorkerBench(concurrency: number) {
         }
       }
     };
-    const submitted = (await settled(() => db.select({ id: applications.id }).from(applications)
-      .where(and(inArray(applications.id, ids), eq(applications.status, 'submitted'))))).length;
-    const history = (await settled(() => db.select({ id: applicationHistory.id }).from(applicationHistory)
-      .where(and(inArray(applicationHistory.applicationId, ids), eq(applicationHistory.toStatus, 'submitted'))))).length;
+    const submitted = (
+      await settled(() =>
+        db
+          .select({ id: applications.id })
+          .from(applications)
+          .where(and(inArray(applications.id, ids), eq(applications.status, 'submitted'))),
+      )
+    ).length;
+    const history = (
+      await settled(() =>
+        db
+          .select({ id: applicationHistory.id })
+          .from(applicationHistory)
+          .where(and(inArray(applicationHistory.applicationId, ids), eq(applicationHistory.toStatus, 'submitted'))),
+      )
+    ).length;
     const workerLog = stack.worker.output();
     return { concurrency, prepareMs, bursts, sequential, submitted, history, hung: (workerLog.match(/hung/g) ?? []).length };
   } finally {
@@ -100,18 +133,33 @@ export async function runWorkerBench(concurrency: number) {
 }
 
 export function printWorkerBench(report: Awaited<ReturnType<typeof runWorkerBench>>) {
-  console.log(`\nWorker under load (wrangler dev + sqld): ${report.concurrency} concurrent requests of each kind, each over its own HTTP request`);
-  console.log(`preparation (sqld, migrations, seed, ${report.concurrency} codes and complete drafts through the services, wrangler dev): ${fixed(report.prepareMs / 1000, 1)} s, not timed below`);
+  console.log(
+    `\nWorker under load (wrangler dev + sqld): ${report.concurrency} concurrent requests of each kind, each over its own HTTP request`,
+  );
+  console.log(
+    `preparation (sqld, migrations, seed, ${report.concurrency} codes and complete drafts through the services, wrangler dev): ${fixed(report.prepareMs / 1000, 1)} s, not timed below`,
+  );
   const ms = (v: number) => fixed(v, 0);
-  console.log(table([
-    ['burst', 'ok', 'errors', 'wall s', 'per s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
-    ...[...report.bursts, report.sequential].map((b) => [
-      b.name, String(b.latencies.length), String(b.errors.length), fixed(b.wallMs / 1000, 2), fixed(b.latencies.length / (b.wallMs / 1000), 1),
-      ms(percentile(b.latencies, 50)), ms(percentile(b.latencies, 95)), ms(percentile(b.latencies, 99)), ms(Math.max(...b.latencies)),
+  console.log(
+    table([
+      ['burst', 'ok', 'errors', 'wall s', 'per s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms'],
+      ...[...report.bursts, report.sequential].map((b) => [
+        b.name,
+        String(b.latencies.length),
+        String(b.errors.length),
+        fixed(b.wallMs / 1000, 2),
+        fixed(b.latencies.length / (b.wallMs / 1000), 1),
+        ms(percentile(b.latencies, 50)),
+        ms(percentile(b.latencies, 95)),
+        ms(percentile(b.latencies, 99)),
+        ms(Math.max(...b.latencies)),
+      ]),
     ]),
-  ]));
+  );
   const acknowledged = report.bursts[0]!.latencies.length;
-  console.log(`end state: ${report.submitted} applications submitted (acknowledged ${acknowledged}), ${report.history} history rows → submitted (expected ${report.submitted}); "hung" in the Worker log: ${report.hung}`);
+  console.log(
+    `end state: ${report.submitted} applications submitted (acknowledged ${acknowledged}), ${report.history} history rows → submitted (expected ${report.submitted}); "hung" in the Worker log: ${report.hung}`,
+  );
   const errors = [...report.bursts, report.sequential].flatMap((b) => b.errors.map((e) => `${b.name}: ${e}`));
   const tally = new Map<string, number>();
   for (const e of errors) tally.set(e.slice(0, 160), (tally.get(e.slice(0, 160)) ?? 0) + 1);

@@ -164,7 +164,9 @@ describe('the grade-1 journey on a phone (2024-07-16 09:00 China time)', () => {
       // The preview lists what is still missing; each 去完成 leads to the step the server names (never read from its label).
       await page.goto(app.url(`/applications/${applicationId}/preview`));
       await shown(page.getByText('两所志愿学校', { exact: true }));
-      const fixLinks = await page.locator('.missing-list li').evaluateAll((items) => items.map((li) => [li.querySelector('span')?.textContent, li.querySelector('a')?.getAttribute('href')]));
+      const fixLinks = await page
+        .locator('.missing-list li')
+        .evaluateAll((items) => items.map((li) => [li.querySelector('span')?.textContent, li.querySelector('a')?.getAttribute('href')]));
       expect(fixLinks).toEqual([
         ['两所志愿学校', `/applications/${applicationId}/schools`],
         ...hukouDocuments.map((name) => [`材料：${name}`, `/applications/${applicationId}/documents`]),
@@ -196,9 +198,16 @@ describe('the grade-1 journey on a phone (2024-07-16 09:00 China time)', () => {
       // The first upload over a slow uplink, so the progress bar can be seen.
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 50, downloadThroughput: -1, uploadThroughput: 96 * 1024 });
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 50,
+        downloadThroughput: -1,
+        uploadThroughput: 96 * 1024,
+      });
       const first = page.locator('.doc-row').first();
-      await first.getByLabel(`选择文件：${hukouDocuments[0]}`).setInputFiles({ name: `${hukouDocuments[0]}.png`, mimeType: 'image/png', buffer: photo });
+      await first
+        .getByLabel(`选择文件：${hukouDocuments[0]}`)
+        .setInputFiles({ name: `${hukouDocuments[0]}.png`, mimeType: 'image/png', buffer: photo });
       await shown(first.getByRole('progressbar', { name: /^正在上传 \d+%$/ }));
       await first.scrollIntoViewIfNeeded();
       await shot(page, 'apply-08-uploading', false);
@@ -216,7 +225,9 @@ describe('the grade-1 journey on a phone (2024-07-16 09:00 China time)', () => {
 
       // 替换 swaps the file in place; 删除 asks first.
       const mother = page.locator('.doc-row').nth(4);
-      await mother.getByLabel(`替换：${hukouDocuments[4]}.jpg`).setInputFiles({ name: '母亲身份证正面.png', mimeType: 'image/png', buffer: smallPhoto });
+      await mother
+        .getByLabel(`替换：${hukouDocuments[4]}.jpg`)
+        .setInputFiles({ name: '母亲身份证正面.png', mimeType: 'image/png', buffer: smallPhoto });
       await shown(mother.getByRole('link', { name: '母亲身份证正面.jpg' }));
       expect(await mother.locator('.file').count()).toBe(1);
       await mother.getByRole('button', { name: '删除：母亲身份证正面.jpg' }).click();
@@ -244,7 +255,17 @@ describe('the grade-1 journey on a phone (2024-07-16 09:00 China time)', () => {
       // Preview: everything, nothing missing; 返回修改 per section.
       await shown(page.getByRole('heading', { name: '预览报名信息', level: 1 }));
       const preview = page.locator('main');
-      for (const text of [child.name, '县城区常住户籍学生', form.address, form.fatherName, mask(form.fatherId), '2020-05-01', schools[0]!, schools[1]!, `${hukouDocuments[2]}.jpg`]) {
+      for (const text of [
+        child.name,
+        '县城区常住户籍学生',
+        form.address,
+        form.fatherName,
+        mask(form.fatherId),
+        '2020-05-01',
+        schools[0]!,
+        schools[1]!,
+        `${hukouDocuments[2]}.jpg`,
+      ]) {
         await shown(preview.getByText(text, { exact: true }).first());
       }
       expect(await page.locator('.missing').count()).toBe(0);
@@ -253,7 +274,10 @@ describe('the grade-1 journey on a phone (2024-07-16 09:00 China time)', () => {
 
       // 提交资料: a double tap sends once.
       const submit = page.getByRole('button', { name: '提交资料' });
-      await submit.evaluate((button: HTMLButtonElement) => { button.click(); button.click(); });
+      await submit.evaluate((button: HTMLButtonElement) => {
+        button.click();
+        button.click();
+      });
       await shown(page.getByRole('heading', { name: '报名信息提交成功', level: 1 }));
       const number = await page.locator('.success-number .number').innerText();
       expect(number).toMatch(/^TA24-1-[A-HJ-NP-Z2-9]{6}$/);

@@ -16,7 +16,12 @@ const father = family.father;
 async function signedIn(phone: string): Promise<{ client: EnrollmentClient; token: string }> {
   const anonymous = createEnrollmentClient({ url: app.site().url });
   await anonymous.auth.requestCode.mutate({ phone });
-  const { token } = await anonymous.auth.signIn.mutate({ phone, code: await codeFromInbox({ client: anonymous }, phone), session: 'token', acceptedNotice: privacyNotice.version });
+  const { token } = await anonymous.auth.signIn.mutate({
+    phone,
+    code: await codeFromInbox({ client: anonymous }, phone),
+    session: 'token',
+    acceptedNotice: privacyNotice.version,
+  });
   return { client: createEnrollmentClient({ url: app.site().url, token: token! }), token: token! };
 }
 
@@ -76,7 +81,11 @@ describe('a county reviewer', () => {
     const { client: holder } = await signedIn('13600000073');
     await holder.children.add.mutate(kid);
     const { client: claimant } = await signedIn('13900000074');
-    const filed = await claimant.children.claim.mutate({ ...kid, parentIdNumber: f.mother.idNumber, reason: '孩子户口在外婆家，我是孩子的母亲' });
+    const filed = await claimant.children.claim.mutate({
+      ...kid,
+      parentIdNumber: f.mother.idNumber,
+      reason: '孩子户口在外婆家，我是孩子的母亲',
+    });
     expect(filed.outcome).toBe('open');
 
     const { page, errors } = await app.openTab('desktop');

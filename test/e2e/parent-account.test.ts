@@ -146,7 +146,10 @@ describe('a parent on a phone', () => {
       await shown(dot);
       await shot(page, 'account-home-red-dot');
 
-      await page.locator('header').getByRole('link', { name: /个人中心/ }).click();
+      await page
+        .locator('header')
+        .getByRole('link', { name: /个人中心/ })
+        .click();
       await page.getByRole('link', { name: /我的消息/ }).click();
       await shown(page.getByRole('heading', { name: '我的消息', level: 1 }));
       await shown(page.getByRole('heading', { name: '欢迎使用桃江县中小学入学报名平台' }));
@@ -175,8 +178,17 @@ describe('a parent on a phone', () => {
   test('a child bound to another account names the masked number that holds it', async () => {
     const anonymous = createEnrollmentClient({ url: app.site().url });
     await anonymous.auth.requestCode.mutate({ phone: '13900000009' });
-    const { token } = await anonymous.auth.signIn.mutate({ phone: '13900000009', code: await codeFromDevInbox({ client: anonymous }, '13900000009'), session: 'token', acceptedNotice: privacyNotice.version });
-    await createEnrollmentClient({ url: app.site().url, token: token! }).children.add.mutate({ name: boundElsewhere.name, idType: 'resident', idNumber: boundElsewhere.id });
+    const { token } = await anonymous.auth.signIn.mutate({
+      phone: '13900000009',
+      code: await codeFromDevInbox({ client: anonymous }, '13900000009'),
+      session: 'token',
+      acceptedNotice: privacyNotice.version,
+    });
+    await createEnrollmentClient({ url: app.site().url, token: token! }).children.add.mutate({
+      name: boundElsewhere.name,
+      idType: 'resident',
+      idNumber: boundElsewhere.id,
+    });
     const { page, errors } = await app.openTab();
     try {
       await page.goto(app.url('/login?from=%2Fme%2Fchildren'));

@@ -31,7 +31,9 @@ export async function startSite(now: string): Promise<Site> {
   }
   const dir = await mkdtemp(join(tmpdir(), 'enroll-e2e-'));
   const problems: string[] = [];
-  const record = (...args: unknown[]) => { problems.push(args.map(String).join(' ')); };
+  const record = (...args: unknown[]) => {
+    problems.push(args.map(String).join(' '));
+  };
   try {
     const host = await startNodeHost(
       parseConfig({ PORT: '0', DATABASE_URL: `file:${join(dir, 'e2e.db')}`, FILES_DIR: join(dir, 'files'), ENROLL_DEV: '1' }),
@@ -70,7 +72,10 @@ const isFailedLoad = (text: string) => text.startsWith('Failed to load resource'
  * browsers close before the host, so no idle browser connection keeps the host from stopping. The host must log no
  * errors. `ignoreFailedLoads` leaves the browser's failed-request lines out of every tab's errors.
  */
-export function onPhone(now: string, options: { prepare?: (site: Site) => Promise<void>; ignoreFailedLoads?: boolean; desktop?: boolean } = {}) {
+export function onPhone(
+  now: string,
+  options: { prepare?: (site: Site) => Promise<void>; ignoreFailedLoads?: boolean; desktop?: boolean } = {},
+) {
   let site: Site | undefined;
   let phone: Phone | undefined;
   let desktop: Phone | undefined;

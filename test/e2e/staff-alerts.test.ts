@@ -15,8 +15,15 @@ const app = onPhone('2024-07-20T10:00:00+08:00', {
     await raiseSmsBudgetAlarm({ db, log: quiet }, 2000, clock.now());
     // A progress notice the provider refused for good, parked in the outbox as dead.
     await db.insert(outbox).values({
-      id: 'deadletterssssssssss', idempotencyKey: 'application:deadletter-app:v2', phone: '13800138000', body: '报名进度更新：审核中',
-      status: 'dead', attempts: 1, nextAttemptAt: clock.now(), createdAt: clock.now(), lastError: 'HTTP 400: number 138****8000 refused',
+      id: 'deadletterssssssssss',
+      idempotencyKey: 'application:deadletter-app:v2',
+      phone: '13800138000',
+      body: '报名进度更新：审核中',
+      status: 'dead',
+      attempts: 1,
+      nextAttemptAt: clock.now(),
+      createdAt: clock.now(),
+      lastError: 'HTTP 400: number 138****8000 refused',
     });
   },
 });

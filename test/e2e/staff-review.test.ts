@@ -28,7 +28,12 @@ let phone: Tab;
 /** The running site as the typed-client helpers (catalogFor, readyToSubmit) expect it. */
 function testHost(): TestHost {
   const site = app.site();
-  return { url: site.url, host: site.host, client: createEnrollmentClient({ url: site.url }), clock: site.host.deps.clock } as unknown as TestHost;
+  return {
+    url: site.url,
+    host: site.host,
+    client: createEnrollmentClient({ url: site.url }),
+    clock: site.host.deps.clock,
+  } as unknown as TestHost;
 }
 
 /** A real file in place of a document row `readyToSubmit` attached without bytes (the viewer loads every one). */
@@ -53,7 +58,12 @@ beforeAll(async () => {
   t = testHost();
   c = await catalogFor(t);
   await t.client.auth.requestCode.mutate({ phone: parentPhone });
-  const signedIn = await t.client.auth.signIn.mutate({ phone: parentPhone, code: await codeFromInbox(t, parentPhone), session: 'token', acceptedNotice: privacyNotice.version });
+  const signedIn = await t.client.auth.signIn.mutate({
+    phone: parentPhone,
+    code: await codeFromInbox(t, parentPhone),
+    session: 'token',
+    acceptedNotice: privacyNotice.version,
+  });
   token = signedIn.token!;
   parent = createEnrollmentClient({ url: t.url, token });
 
@@ -145,10 +155,20 @@ describe('a county reviewer rejects, the parent resubmits, the reviewer approves
       await shown(page.getByText('共 1 条'));
       const row = page.locator('tr[data-row]', { hasText: number });
       await shown(row);
-      await expect.poll(() => row.locator('td').allInnerTexts()).toEqual([
-        '', number, '李*明', '小学一年级新生', c.channel('hukou').name, `${c.primary[0]!.name}\n${c.primary[1]!.name}`, '审核中',
-        expect.stringMatching(/^(通过|不通过|需人工审核|查验中|未查验)$/), '2024-07-16 09:00', '0',
-      ]);
+      await expect
+        .poll(() => row.locator('td').allInnerTexts())
+        .toEqual([
+          '',
+          number,
+          '李*明',
+          '小学一年级新生',
+          c.channel('hukou').name,
+          `${c.primary[0]!.name}\n${c.primary[1]!.name}`,
+          '审核中',
+          expect.stringMatching(/^(通过|不通过|需人工审核|查验中|未查验)$/),
+          '2024-07-16 09:00',
+          '0',
+        ]);
       await shot(page, 'staff-03-queue');
 
       // Filters live in the address: a name search that matches nothing, then the number.
@@ -182,7 +202,16 @@ describe('a county reviewer rejects, the parent resubmits, the reviewer approves
 
     await step('the detail shows every field masked, the documents, the history; a revealed ID number says it is logged', async () => {
       const { page } = desk;
-      for (const label of ['居住社区', '详细住址', '户口簿能否体现亲子关系', '父亲姓名', '父亲身份证号码', '母亲身份证号码', '学生户口取得时间', '户籍地址']) {
+      for (const label of [
+        '居住社区',
+        '详细住址',
+        '户口簿能否体现亲子关系',
+        '父亲姓名',
+        '父亲身份证号码',
+        '母亲身份证号码',
+        '学生户口取得时间',
+        '户籍地址',
+      ]) {
         await shown(page.locator('dt', { hasText: new RegExp(`^${label}$`) }));
       }
       await shown(page.getByText('已撤回 0 次（每个学生最多 2 次）'));
@@ -194,7 +223,13 @@ describe('a county reviewer rejects, the parent resubmits, the reviewer approves
       const images = page.locator('.staff-doc img');
       await page.locator('.staff-doc').last().scrollIntoViewIfNeeded();
       await expect.poll(() => images.count()).toBe(4);
-      await expect.poll(() => images.evaluateAll((list) => list.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))).toBe(true);
+      await expect
+        .poll(() =>
+          images.evaluateAll((list) =>
+            list.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0),
+          ),
+        )
+        .toBe(true);
       await shown(page.locator('iframe.staff-doc-frame'));
       const pdf = await page.request.get(app.url((await page.locator('iframe.staff-doc-frame').getAttribute('src'))!));
       expect(pdf.status()).toBe(200);
@@ -259,7 +294,9 @@ describe('a county reviewer rejects, the parent resubmits, the reviewer approves
       await shot(page, 'staff-08-conflict', false);
       await page.getByRole('button', { name: '刷新查看最新情况' }).click();
       await shown(page.getByText('已撤回 1 次（每个学生最多 2 次）'));
-      await expect.poll(() => page.locator('.staff-timeline-status').allInnerTexts()).toEqual(['审核中', '已撤回', '审核中', '已驳回', '审核中']);
+      await expect
+        .poll(() => page.locator('.staff-timeline-status').allInnerTexts())
+        .toEqual(['审核中', '已撤回', '审核中', '已驳回', '审核中']);
     });
 
     await step('the reviewer approves; the parent sees 初审通过 and no 撤回 button', async () => {
@@ -283,10 +320,18 @@ describe('a county reviewer rejects, the parent resubmits, the reviewer approves
     await step('批量初审通过 reports each application; 导出 CSV downloads the filtered queue with masked IDs', async () => {
       // A second family's application, waiting.
       await t.client.auth.requestCode.mutate({ phone: '13900000052' });
-      const other = await t.client.auth.signIn.mutate({ phone: '13900000052', code: await codeFromInbox(t, '13900000052'), session: 'token', acceptedNotice: privacyNotice.version });
+      const other = await t.client.auth.signIn.mutate({
+        phone: '13900000052',
+        code: await codeFromInbox(t, '13900000052'),
+        session: 'token',
+        acceptedNotice: privacyNotice.version,
+      });
       const otherParent = createEnrollmentClient({ url: t.url, token: other.token! });
       const second = await readyToSubmit(t, otherParent, c, '20180401', '061');
-      const { number: secondNumber } = await otherParent.applications.submit.mutate({ applicationId: second.applicationId, version: second.version });
+      const { number: secondNumber } = await otherParent.applications.submit.mutate({
+        applicationId: second.applicationId,
+        version: second.version,
+      });
 
       const { page, errors } = desk;
       await page.getByRole('link', { name: '返回报名列表' }).click();
@@ -373,11 +418,21 @@ describe('a county reviewer rejects, the parent resubmits, the reviewer approves
       await shown(row.getByText(c.primary[0]!.name));
       await row.getByRole('button', { name: '停用 shiyan.li' }).click();
       await shown(row.getByText('已停用'));
-      await page.locator('tbody tr', { hasText: /^school/ }).getByRole('button', { name: '重置密码 school' }).click();
+      await page
+        .locator('tbody tr', { hasText: /^school/ })
+        .getByRole('button', { name: '重置密码 school' })
+        .click();
       await page.getByLabel('新密码').fill('school-new-2024');
       await page.getByLabel('新密码').press('Enter');
       await shown(page.getByText('已重置 school 的密码，账号已解锁'));
-      await expect.poll(() => page.locator('tbody tr', { hasText: /^school/ }).getByText('正常').count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .locator('tbody tr', { hasText: /^school/ })
+            .getByText('正常')
+            .count(),
+        )
+        .toBe(1);
       await shot(page, 'staff-15-accounts');
       expect(errors).toEqual([]);
     });

@@ -15,15 +15,18 @@ async function signIn(page: Page, username: string) {
 }
 
 describe('the staff desk as nested routes', () => {
-  test('a parent opening the platform downloads none of the staff desk', () => app.inTab(async (page, errors) => {
-    const scripts: string[] = [];
-    page.on('request', (request) => { if (request.resourceType() === 'script') scripts.push(request.url()); });
-    await page.goto(app.url('/'));
-    await shown(page.getByRole('heading', { level: 1 }).first());
-    expect(scripts.length).toBeGreaterThan(0);
-    expect(scripts.filter((url) => url.includes('staff'))).toEqual([]);
-    expect(errors).toEqual([]);
-  }));
+  test('a parent opening the platform downloads none of the staff desk', () =>
+    app.inTab(async (page, errors) => {
+      const scripts: string[] = [];
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script') scripts.push(request.url());
+      });
+      await page.goto(app.url('/'));
+      await shown(page.getByRole('heading', { level: 1 }).first());
+      expect(scripts.length).toBeGreaterThan(0);
+      expect(scripts.filter((url) => url.includes('staff'))).toEqual([]);
+      expect(errors).toEqual([]);
+    }));
 
   test('deep links sign in first and come back; a page beyond the role says so; an unknown address says 找不到', async () => {
     const { page, errors } = await app.openTab('desktop');

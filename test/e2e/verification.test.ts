@@ -26,7 +26,12 @@ let county: EnrollmentClient;
 /** The running site as the typed-client helpers expect it. */
 function testHost(): TestHost {
   const site = app.site();
-  return { url: site.url, host: site.host, client: createEnrollmentClient({ url: site.url }), clock: site.host.deps.clock } as unknown as TestHost;
+  return {
+    url: site.url,
+    host: site.host,
+    client: createEnrollmentClient({ url: site.url }),
+    clock: site.host.deps.clock,
+  } as unknown as TestHost;
 }
 
 beforeAll(async () => {
@@ -36,17 +41,29 @@ beforeAll(async () => {
   // The parent on the phone: the hukouBeforeCutoff family's child, a grade-1 application at the channel step.
   const parentPhone = '13900000061';
   await t.client.auth.requestCode.mutate({ phone: parentPhone });
-  const { token } = await t.client.auth.signIn.mutate({ phone: parentPhone, code: await codeFromInbox(t, parentPhone), session: 'token', acceptedNotice: privacyNotice.version });
+  const { token } = await t.client.auth.signIn.mutate({
+    phone: parentPhone,
+    code: await codeFromInbox(t, parentPhone),
+    session: 'token',
+    acceptedNotice: privacyNotice.version,
+  });
   const parent = createEnrollmentClient({ url: t.url, token: token! });
   const family = edgeCases.hukouBeforeCutoff;
   const child = await parent.children.add.mutate({ name: family.child.name, idType: 'resident', idNumber: family.child.idNumber });
-  ({ applicationId: draftId } = await parent.applications.start.mutate({ childId: child.id, entryId: c.entry('grade1').id, acceptDeclaration: true }));
+  ({ applicationId: draftId } = await parent.applications.start.mutate({
+    childId: child.id,
+    entryId: c.entry('grade1').id,
+    acceptDeclaration: true,
+  }));
   // The phone carries the parent's session as the sign-in page would have left it.
   await app.phoneContext().addCookies([{ name: 'enroll_sid', value: token!, url: t.url }]);
 
   // Another parent submits for the hukouOnCutoff family, claiming an earlier registration than the records hold.
   const other = await signInParent(t, '13900000062');
-  const { applicationId } = await submitForFamily(t, other, c, edgeCases.hukouOnCutoff, 'hukou', { hukouRegisteredOn: '2024-02-01', hukouAddress: '桃花江镇桃花社区' });
+  const { applicationId } = await submitForFamily(t, other, c, edgeCases.hukouOnCutoff, 'hukou', {
+    hukouRegisteredOn: '2024-02-01',
+    hukouAddress: '桃花江镇桃花社区',
+  });
   // The helper attaches document rows only; the reviewer's page loads every file, so each gets real bytes.
   const { files, db } = t.host.deps;
   for (const doc of await db.query.documents.findMany({ where: (d, { eq }) => eq(d.applicationId, applicationId) })) {
@@ -65,7 +82,7 @@ afterAll(async () => {
 });
 
 describe('通道预查 on the channel step', () => {
-  test('the father\'s ID number shows the household\'s records and recommends the hukou channel, with the reason', async () => {
+  test("the father's ID number shows the household's records and recommends the hukou channel, with the reason", async () => {
     const { page, errors } = phone;
     await page.goto(app.url(`/applications/${draftId}/channel`));
     await shown(page.getByRole('heading', { name: '选择报名通道', level: 1 }));
@@ -89,9 +106,13 @@ describe('通道预查 on the channel step', () => {
     await shown(hukou.getByText(/户籍登记于 2024-02-29，早于 2024-03-01 ✓/));
     await expect.poll(() => panel.getByRole('alert').count()).toBe(0);
     // The channel cards carry the verdict too, and every channel can still be chosen.
-    const card = page.locator('details.channel', { has: page.locator('.channel-name', { hasText: new RegExp(`^${c.channel('hukou').name}$`) }) });
+    const card = page.locator('details.channel', {
+      has: page.locator('.channel-name', { hasText: new RegExp(`^${c.channel('hukou').name}$`) }),
+    });
     await shown(card.locator('summary').getByText('可能符合', { exact: true }));
-    const military = page.locator('details.channel', { has: page.locator('.channel-name', { hasText: new RegExp(`^${c.channel('military').name}$`) }) });
+    const military = page.locator('details.channel', {
+      has: page.locator('.channel-name', { hasText: new RegExp(`^${c.channel('military').name}$`) }),
+    });
     await shown(military.locator('summary').getByText('需人工审核', { exact: true }));
     expect(await page.getByRole('button', { name: '选择此通道', includeHidden: true }).count()).toBeGreaterThan(1);
     await shot(page, 'verification-03-precheck-hukou');
@@ -102,10 +123,14 @@ describe('通道预查 on the channel step', () => {
 });
 
 describe('系统查验 for reviewers', () => {
-  test('the reviewer sees the ✗ hukou claim with the records\' values, re-checks it, and finds it under 不通过', async () => {
+  test("the reviewer sees the ✗ hukou claim with the records' values, re-checks it, and finds it under 不通过", async () => {
     const { page, errors } = desk;
     // The checks run just after the submission answers.
-    await expect.poll(async () => (await county.review.get.query({ applicationId: submitted.applicationId })).verification.overall, { timeout: 10_000 }).toBe('fail');
+    await expect
+      .poll(async () => (await county.review.get.query({ applicationId: submitted.applicationId })).verification.overall, {
+        timeout: 10_000,
+      })
+      .toBe('fail');
     await page.goto(app.url('/staff/queue'));
     await page.getByLabel('用户名').fill('county');
     await page.getByLabel('密码').fill(demoStaff.find((s) => s.username === 'county')!.password);

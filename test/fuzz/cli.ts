@@ -21,9 +21,15 @@ try {
   const world = await buildWorld(t);
   const calls = Number(values.calls);
   const summary = await runFuzz({
-    url: t.url, world, calls, seed: values.seed ? Number(values.seed) : undefined, concurrency: Number(values.concurrency),
+    url: t.url,
+    world,
+    calls,
+    seed: values.seed ? Number(values.seed) : undefined,
+    concurrency: Number(values.concurrency),
     only: values.only?.split(','),
-    onProgress: (done) => { if (done % 10_000 === 0 || done === calls) process.stderr.write(`  ${done}/${calls}\n`); },
+    onProgress: (done) => {
+      if (done % 10_000 === 0 || done === calls) process.stderr.write(`  ${done}/${calls}\n`);
+    },
   });
   console.info(formatSummary(summary));
   console.info(`errors logged by the app: ${t.errors.length}`);

@@ -17,11 +17,12 @@ export interface UploadInput {
   asJson: boolean;
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value) ?? '');
+const text = (value: unknown) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
 
 export function filesInputArbitrary(route: FilesRoute, knownIds: string[]): fc.Arbitrary<unknown> {
   // Not '', '.' or '..': the URL would then name another path (`/api/files`, `/api`), not this route.
-  const id = fc.oneof(fc.constantFrom(...knownIds), fc.stringMatching(/^[a-z2-7]{20}$/), hostileValue.map(text), fc.constantFrom('a/b', '%2e', '...'))
+  const id = fc
+    .oneof(fc.constantFrom(...knownIds), fc.stringMatching(/^[a-z2-7]{20}$/), hostileValue.map(text), fc.constantFrom('a/b', '%2e', '...'))
     .filter((s) => s !== '' && s !== '.' && s !== '..');
   if (route !== 'POST /api/files') return id;
   const bytes = fc.oneof(
@@ -29,18 +30,27 @@ export function filesInputArbitrary(route: FilesRoute, knownIds: string[]): fc.A
     fc.constantFrom([...samplePng], [...samplePdf]).chain((b) => fc.nat({ max: b.length }).map((n) => b.slice(0, n))),
     fc.array(fc.nat({ max: 255 }), { maxLength: 2_000 }),
   );
-  const field = (valid: fc.Arbitrary<string>) => fc.option(fc.oneof({ arbitrary: valid, weight: 3 }, { arbitrary: hostileValue.map(text), weight: 1 }), { nil: undefined });
+  const field = (valid: fc.Arbitrary<string>) =>
+    fc.option(fc.oneof({ arbitrary: valid, weight: 3 }, { arbitrary: hostileValue.map(text), weight: 1 }), { nil: undefined });
   return fc.record({
-    fields: fc.record({
-      applicationId: field(fc.oneof(fc.constantFrom(...knownIds), fc.stringMatching(/^[a-z2-7]{20}$/))),
-      kind: field(fc.constantFrom('student-hukou', 'father-hukou', 'mother-id-card', 'birth-certificate', 'other', ...prototypeKeys)),
-      replaces: field(fc.constantFrom(...knownIds)),
-    }).map((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as Record<string, string>),
-    file: fc.option(fc.record({
-      bytes,
-      name: fc.oneof(fc.constantFrom('a.png', '户口簿.jpg', 'x.pdf', '', '../../etc/passwd', 'a\u0000b.png', '"quote".png', 'x'.repeat(300)), fc.string({ unit: 'binary', maxLength: 40 })),
-      type: fc.constantFrom('image/png', 'image/jpeg', 'application/pdf', 'text/html', 'application/octet-stream', ''),
-    }), { nil: null }),
+    fields: fc
+      .record({
+        applicationId: field(fc.oneof(fc.constantFrom(...knownIds), fc.stringMatching(/^[a-z2-7]{20}$/))),
+        kind: field(fc.constantFrom('student-hukou', 'father-hukou', 'mother-id-card', 'birth-certificate', 'other', ...prototypeKeys)),
+        replaces: field(fc.constantFrom(...knownIds)),
+      })
+      .map((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as Record<string, string>),
+    file: fc.option(
+      fc.record({
+        bytes,
+        name: fc.oneof(
+          fc.constantFrom('a.png', '户口簿.jpg', 'x.pdf', '', '../../etc/passwd', 'a\u0000b.png', '"quote".png', 'x'.repeat(300)),
+          fc.string({ unit: 'binary', maxLength: 40 }),
+        ),
+        type: fc.constantFrom('image/png', 'image/jpeg', 'application/pdf', 'text/html', 'application/octet-stream', ''),
+      }),
+      { nil: null },
+    ),
     asJson: fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, { arbitrary: fc.constant(true), weight: 1 }),
   });
 }
@@ -56,7 +66,11 @@ export async function sendFilesCall(url: string, route: FilesRoute, input: unkno
   }
   const upload = input as UploadInput;
   if (upload.asJson) {
-    return fetch(`${url}/api/files`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(upload.fields) });
+    return fetch(`${url}/api/files`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(upload.fields),
+    });
   }
   const form = new FormData();
   for (const [name, value] of Object.entries(upload.fields)) form.set(name, value);

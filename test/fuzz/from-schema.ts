@@ -38,7 +38,8 @@ export interface SchemaContext {
 }
 
 /** With probability ~1/4, anything hostile in place of the valid value. */
-const sometimesHostile = (valid: fc.Arbitrary<unknown>) => fc.oneof({ arbitrary: valid, weight: 3 }, { arbitrary: hostileValue, weight: 1 });
+const sometimesHostile = (valid: fc.Arbitrary<unknown>) =>
+  fc.oneof({ arbitrary: valid, weight: 3 }, { arbitrary: hostileValue, weight: 1 });
 
 function stringOf(schema: JsonSchema, ctx: SchemaContext): fc.Arbitrary<unknown> {
   if (schema.enum) return fc.constantFrom(...schema.enum);
@@ -46,8 +47,12 @@ function stringOf(schema: JsonSchema, ctx: SchemaContext): fc.Arbitrary<unknown>
     const randomId = fc.stringMatching(/^[a-z2-7]{20}$/);
     return ctx.knownIds.length ? fc.oneof(fc.constantFrom(...ctx.knownIds), randomId) : randomId;
   }
-  if (schema.format === 'date-time') return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
-  if (schema.format === 'date') return fc.date({ min: new Date('2000-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  if (schema.format === 'date-time')
+    return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+  if (schema.format === 'date')
+    return fc
+      .date({ min: new Date('2000-01-01'), max: new Date('2030-01-01'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
   if (schema.pattern) {
     try {
       return fc.stringMatching(new RegExp(schema.pattern));
@@ -73,16 +78,25 @@ function validOf(schema: JsonSchema, ctx: SchemaContext, depth: number): fc.Arbi
   if (alternatives) return fc.oneof(...alternatives.map((s) => arbitraryOf(s, ctx, depth + 1)));
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
-    case 'string': return stringOf(schema, ctx);
-    case 'integer': return numberOf(schema, true);
-    case 'number': return numberOf(schema, false);
-    case 'boolean': return fc.boolean();
-    case 'null': return fc.constant(null);
-    case 'array': return fc.array(arbitraryOf(schema.items ?? {}, ctx, depth + 1), {
-      minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 5, 5),
-    });
-    case 'object': return objectOf(schema, ctx, depth);
-    default: return fc.jsonValue({ maxDepth: 2 });
+    case 'string':
+      return stringOf(schema, ctx);
+    case 'integer':
+      return numberOf(schema, true);
+    case 'number':
+      return numberOf(schema, false);
+    case 'boolean':
+      return fc.boolean();
+    case 'null':
+      return fc.constant(null);
+    case 'array':
+      return fc.array(arbitraryOf(schema.items ?? {}, ctx, depth + 1), {
+        minLength: schema.minItems ?? 0,
+        maxLength: Math.min(schema.maxItems ?? 5, 5),
+      });
+    case 'object':
+      return objectOf(schema, ctx, depth);
+    default:
+      return fc.jsonValue({ maxDepth: 2 });
   }
 }
 
@@ -91,15 +105,25 @@ function objectOf(schema: JsonSchema, ctx: SchemaContext, depth: number): fc.Arb
   const required = new Set(schema.required ?? []);
   const known = Object.entries(properties).map(([key, s]) => {
     // Required keys are present 9 times in 10, optional ones half the time.
-    const presence = required.has(key) ? fc.oneof({ arbitrary: fc.constant(true), weight: 9 }, { arbitrary: fc.constant(false), weight: 1 }) : fc.boolean();
+    const presence = required.has(key)
+      ? fc.oneof({ arbitrary: fc.constant(true), weight: 9 }, { arbitrary: fc.constant(false), weight: 1 })
+      : fc.boolean();
     return fc.tuple(fc.constant(key), presence, arbitraryOf(s, ctx, depth + 1));
   });
-  const extraKeys = typeof schema.additionalProperties === 'object'
-    ? fc.array(fc.tuple(fc.oneof(fc.constantFrom(...(ctx.recordKeys.length ? ctx.recordKeys : ['x'])), hostileKey, fc.constantFrom(...prototypeKeys)), arbitraryOf(schema.additionalProperties, ctx, depth + 1)), { maxLength: 6 })
-    : fc.array(fc.tuple(hostileKey, hostileValue), { maxLength: 1 });
+  const extraKeys =
+    typeof schema.additionalProperties === 'object'
+      ? fc.array(
+          fc.tuple(
+            fc.oneof(fc.constantFrom(...(ctx.recordKeys.length ? ctx.recordKeys : ['x'])), hostileKey, fc.constantFrom(...prototypeKeys)),
+            arbitraryOf(schema.additionalProperties, ctx, depth + 1),
+          ),
+          { maxLength: 6 },
+        )
+      : fc.array(fc.tuple(hostileKey, hostileValue), { maxLength: 1 });
   return fc.tuple(fc.tuple(...known), extraKeys).map(([entries, extras]) => {
     const object: Record<string, unknown> = {};
-    for (const [key, present, value] of entries) if (present) Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+    for (const [key, present, value] of entries)
+      if (present) Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
     for (const [key, value] of extras) Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
     return object;
   });

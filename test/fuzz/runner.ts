@@ -14,7 +14,9 @@ import { toJsonText } from './hostile';
  * HTTP 5xx, and every error the app answers has the usual shape (`error.message` in Chinese, `error.data.code`,
  * `error.data.httpStatus` equal to the status; the documents routes' `error.code`).
  */
-interface Procedure { _def: { type: 'query' | 'mutation'; inputs: z.ZodType[] } }
+interface Procedure {
+  _def: { type: 'query' | 'mutation'; inputs: z.ZodType[] };
+}
 const procedures = appRouter._def.procedures as unknown as Record<string, Procedure>;
 
 export interface FuzzCall {
@@ -55,10 +57,10 @@ export function callArbitrary(world: World, only?: string[]): fc.Arbitrary<FuzzC
   const parentWeights: Partial<Record<Actor, number>> = { parentA: 5, parentB: 2 };
   const actorsFor = (procedure: string) => {
     const weights = /^(review|admin)\./.test(procedure) ? staffWeights : parentWeights;
-    return fc.oneof(
-      ...actorNames.map((actor) => ({ arbitrary: fc.constant<Actor | 'bogus-token'>(actor), weight: weights[actor] ?? 1 })),
-      { arbitrary: fc.constant('bogus-token' as const), weight: 1 },
-    );
+    return fc.oneof(...actorNames.map((actor) => ({ arbitrary: fc.constant<Actor | 'bogus-token'>(actor), weight: weights[actor] ?? 1 })), {
+      arbitrary: fc.constant('bogus-token' as const),
+      weight: 1,
+    });
   };
   const perProcedure = names.map((procedure) => {
     const { type, inputs } = procedures[procedure]!._def;
@@ -71,12 +73,16 @@ export function callArbitrary(world: World, only?: string[]): fc.Arbitrary<FuzzC
       input: inputArbitrary(inputs[0], { knownIds, recordKeys }),
     });
   });
-  const perRoute = filesRoutes.filter((route) => !only || only.includes(route)).map((route) => fc.record({
-    procedure: fc.constant(route),
-    type: fc.constant('files' as const),
-    actor: actorsFor(route),
-    input: filesInputArbitrary(route, knownIds),
-  }));
+  const perRoute = filesRoutes
+    .filter((route) => !only || only.includes(route))
+    .map((route) =>
+      fc.record({
+        procedure: fc.constant(route),
+        type: fc.constant('files' as const),
+        actor: actorsFor(route),
+        input: filesInputArbitrary(route, knownIds),
+      }),
+    );
   return fc.oneof(...perProcedure, ...perRoute);
 }
 
@@ -136,7 +142,15 @@ export function problemWith(status: number, text: string, kind: FuzzCall['type']
   return null;
 }
 
-export async function runFuzz(options: { url: string; world: World; calls: number; seed?: number; concurrency?: number; only?: string[]; onProgress?: (done: number) => void }): Promise<FuzzSummary> {
+export async function runFuzz(options: {
+  url: string;
+  world: World;
+  calls: number;
+  seed?: number;
+  concurrency?: number;
+  only?: string[];
+  onProgress?: (done: number) => void;
+}): Promise<FuzzSummary> {
   const seed = options.seed ?? Date.now() % 2 ** 31;
   const arbitrary = callArbitrary(options.world, options.only);
   const summary: FuzzSummary = { seed, calls: 0, ms: 0, byStatus: {}, byProcedure: {}, failures: [] };
@@ -173,7 +187,9 @@ export async function runFuzz(options: { url: string; world: World; calls: numbe
 export function formatSummary(summary: FuzzSummary): string {
   const lines = [
     `fuzz: ${summary.calls} calls in ${(summary.ms / 1000).toFixed(1)} s (seed ${summary.seed}), ${Object.keys(summary.byProcedure).length} procedures`,
-    `statuses: ${Object.entries(summary.byStatus).map(([s, n]) => `${s}×${n}`).join(' ')}`,
+    `statuses: ${Object.entries(summary.byStatus)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ')}`,
     `failures: ${summary.failures.length}`,
   ];
   const seen = new Set<string>();

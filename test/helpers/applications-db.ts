@@ -20,20 +20,27 @@ export interface SeededApplication {
  * code of the chosen channel of the 小学一年级新生 track (`hukou`, `property`, …), or null for none chosen yet.
  * The child's ID columns hold placeholders: nothing in these tests decrypts them.
  */
-export async function parentWithApplication(db: Db, options: {
-  phone: string;
-  now: Date;
-  channel?: string | null;
-  status?: ApplicationStatus;
-}): Promise<SeededApplication> {
+export async function parentWithApplication(
+  db: Db,
+  options: {
+    phone: string;
+    now: Date;
+    channel?: string | null;
+    status?: ApplicationStatus;
+  },
+): Promise<SeededApplication> {
   const channelCode = options.channel === undefined ? 'hukou' : options.channel;
-  const [track] = await db.select({ track: tracks, entry: entries }).from(tracks)
+  const [track] = await db
+    .select({ track: tracks, entry: entries })
+    .from(tracks)
     .innerJoin(entries, eq(entries.id, tracks.entryId))
     .where(and(eq(entries.code, 'grade1'), eq(tracks.code, 'primary-new')));
   if (!track) throw new Error('the seeded grade-1 track is missing');
   let channelId: string | null = null;
   if (channelCode) {
-    const [channel] = await db.select({ id: channels.id }).from(channels)
+    const [channel] = await db
+      .select({ id: channels.id })
+      .from(channels)
       .where(and(eq(channels.trackId, track.track.id), eq(channels.code, channelCode)));
     if (!channel) throw new Error(`no channel ${channelCode} in the grade-1 track`);
     channelId = channel.id;
@@ -47,16 +54,40 @@ export async function parentWithApplication(db: Db, options: {
   await db.batch([
     db.insert(accounts).values({ id: accountId, phone: options.phone, createdAt: now, updatedAt: now }),
     db.insert(sessions).values({
-      id: randomId(), tokenHash: session.tokenHash, accountId, createdAt: now, lastSeenAt: now, expiresAt: session.expiresAt,
+      id: randomId(),
+      tokenHash: session.tokenHash,
+      accountId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: session.expiresAt,
     }),
     db.insert(children).values({
-      id: childId, accountId, name: '测试儿童', idType: 'resident', idCipher: 'test-placeholder', idBlind: `test-${randomId()}`,
-      idMasked: '430922********0011', birthDate: '2018-03-01', sex: 'male', createdAt: now, updatedAt: now,
+      id: childId,
+      accountId,
+      name: '测试儿童',
+      idType: 'resident',
+      idCipher: 'test-placeholder',
+      idBlind: `test-${randomId()}`,
+      idMasked: '430922********0011',
+      birthDate: '2018-03-01',
+      sex: 'male',
+      createdAt: now,
+      updatedAt: now,
     }),
     db.insert(applications).values({
-      id: applicationId, number: `TEST-${randomId().slice(0, 8).toUpperCase()}`, accountId, childId,
-      seasonId: track.entry.seasonId, entryId: track.entry.id, grade: 1, trackId: track.track.id, channelId,
-      status: options.status ?? 'draft', declarationAcceptedAt: now, createdAt: now, updatedAt: now,
+      id: applicationId,
+      number: `TEST-${randomId().slice(0, 8).toUpperCase()}`,
+      accountId,
+      childId,
+      seasonId: track.entry.seasonId,
+      entryId: track.entry.id,
+      grade: 1,
+      trackId: track.track.id,
+      channelId,
+      status: options.status ?? 'draft',
+      declarationAcceptedAt: now,
+      createdAt: now,
+      updatedAt: now,
     }),
   ]);
   return { phone: options.phone, accountId, token: session.token, childId, applicationId };

@@ -26,7 +26,12 @@ export function launchDesktop(): Promise<Phone> {
   return launch({ viewport: { width: 1366, height: 900 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false });
 }
 
-async function launch(device: { viewport: { width: number; height: number }; deviceScaleFactor: number; isMobile: boolean; hasTouch: boolean }): Promise<Phone> {
+async function launch(device: {
+  viewport: { width: number; height: number };
+  deviceScaleFactor: number;
+  isMobile: boolean;
+  hasTouch: boolean;
+}): Promise<Phone> {
   const profile = await mkdtemp(join(tmpdir(), 'enroll-chromium-'));
   let context: BrowserContext;
   try {

@@ -27,6 +27,8 @@ export async function freshDatabase(name: string) {
 /** A log that keeps every line, so a test can check what was (not) written. */
 export function recordingLog() {
   const lines: string[] = [];
-  const keep = (line: string) => { lines.push(line); };
+  const keep = (line: string) => {
+    lines.push(line);
+  };
   return { lines, log: { info: keep, warn: keep, error: keep } };
 }

@@ -41,8 +41,17 @@ export interface FakeRecordsUpstreamOptions extends Partial<UpstreamBehaviour> {
 }
 
 export type UpstreamOutcome =
-  | 'answered' | 'failed' | 'unavailable' | 'rate-limited' | 'refused' | 'stalled' | 'dropped' | 'malformed'
-  | 'unauthorized' | 'bad-request' | 'not-found';
+  | 'answered'
+  | 'failed'
+  | 'unavailable'
+  | 'rate-limited'
+  | 'refused'
+  | 'stalled'
+  | 'dropped'
+  | 'malformed'
+  | 'unauthorized'
+  | 'bad-request'
+  | 'not-found';
 
 export interface UpstreamRequest {
   /** Order of arrival, from 0. */
@@ -66,7 +75,6 @@ export interface FakeRecordsUpstream {
   set(behaviour: Partial<UpstreamBehaviour>): void;
   close(): Promise<void>;
 }
-
 
 function send(res: ServerResponse, status: number, payload: unknown, contentType = 'application/json'): void {
   if (res.destroyed || res.writableEnded) return;
@@ -101,9 +109,12 @@ async function serve(records: AuthorityRecords, operation: RecordsOperation, bod
 function brokenAnswer(kind: Malformed, operation: RecordsOperation, real: unknown): { text: string; contentType: string } {
   if (kind === 'not-json') return { text: '<html><body>502 Bad Gateway</body></html>', contentType: 'text/html' };
   if (kind === 'wrong-shape') {
-    const wrong = operation === 'identity' ? { result: 'yes' } : operation === 'properties' || operation === 'businessLicences'
-      ? { records: [{ registeredOn: 20240301 }] }
-      : { record: { idNumber: 430922, registeredOn: '1 March 2024' } };
+    const wrong =
+      operation === 'identity'
+        ? { result: 'yes' }
+        : operation === 'properties' || operation === 'businessLicences'
+          ? { records: [{ registeredOn: 20240301 }] }
+          : { record: { idNumber: 430922, registeredOn: '1 March 2024' } };
     return { text: JSON.stringify(wrong), contentType: 'application/json' };
   }
   // Someone else's record: every ID number in the answer replaced by another valid-looking one.
@@ -180,15 +191,19 @@ export async function startFakeRecordsUpstream(options: FakeRecordsUpstreamOptio
     identicalCalls.set(callKey, n);
     const scripted = behaviour.script[n - 1];
     const roll = unitHash(`${behaviour.seed}:${callKey}:${n}`);
-    const fault: UpstreamFault | null = scripted
-      ?? (roll < behaviour.failRate ? '500' : roll < behaviour.failRate + behaviour.stallRate ? 'stall' : null);
+    const fault: UpstreamFault | null =
+      scripted ?? (roll < behaviour.failRate ? '500' : roll < behaviour.failRate + behaviour.stallRate ? 'stall' : null);
 
     switch (fault) {
       // Like some real services, refusals echo what they were sent: the client must keep it out of its errors.
-      case '500': return settle('failed', 500, { error: 'internal_error', echo: body });
-      case '503': return settle('unavailable', 503, 'Service Unavailable', 'text/plain');
-      case '429': return settle('rate-limited', 429, { error: 'rate_limited' });
-      case '400': return settle('refused', 400, { error: 'bad_request', message: `无法查询 ${text}` });
+      case '500':
+        return settle('failed', 500, { error: 'internal_error', echo: body });
+      case '503':
+        return settle('unavailable', 503, 'Service Unavailable', 'text/plain');
+      case '429':
+        return settle('rate-limited', 429, { error: 'rate_limited' });
+      case '400':
+        return settle('refused', 400, { error: 'bad_request', message: `无法查询 ${text}` });
       case 'drop':
         record.outcome = 'dropped';
         record.status = 0;

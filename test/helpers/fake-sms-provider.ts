@@ -55,7 +55,6 @@ export interface FakeSmsProvider {
   close(): Promise<void>;
 }
 
-
 function answer(res: ServerResponse, status: number, payload: unknown): void {
   if (res.destroyed || res.writableEnded) return;
   res.writeHead(status, { 'Content-Type': 'application/json' });
@@ -130,7 +129,11 @@ export async function startFakeSmsProvider(options: FakeSmsProviderOptions): Pro
     const refusal = refuse[phone];
     // Like some real providers, a refusal echoes what it was sent: the client must keep it out of its logs.
     if (refusal !== undefined) {
-      return settle('refused', refusal, options.refusalEcho ? options.refusalEcho({ phone, body }) : { error: 'number refused', phone, body });
+      return settle(
+        'refused',
+        refusal,
+        options.refusalEcho ? options.refusalEcho({ phone, body }) : { error: 'number refused', phone, body },
+      );
     }
 
     const n = (callsPerKey.get(key) ?? 0) + 1;

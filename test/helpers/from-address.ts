@@ -27,7 +27,12 @@ export function fetchFrom(localAddress: string, agent?: Agent): typeof fetch {
           for (const [name, value] of Object.entries(res.headers)) {
             for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) responseHeaders.append(name, v);
           }
-          resolve(new Response(res.statusCode === 204 ? null : Buffer.concat(chunks), { status: res.statusCode ?? 500, headers: responseHeaders }));
+          resolve(
+            new Response(res.statusCode === 204 ? null : Buffer.concat(chunks), {
+              status: res.statusCode ?? 500,
+              headers: responseHeaders,
+            }),
+          );
         });
         res.on('error', reject);
       });

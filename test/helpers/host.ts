@@ -33,13 +33,27 @@ export async function startTestHost(options: { now?: string; env?: Record<string
   const random = plannedRandom();
   const errors: unknown[][] = [];
   const logLines: string[] = [];
-  const line = (args: unknown[]) => logLines.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack ?? ''}` : String(a))).join(' '));
+  const line = (args: unknown[]) =>
+    logLines.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack ?? ''}` : String(a))).join(' '));
   const log = {
-    info: (...args: unknown[]) => { line(args); },
-    warn: (...args: unknown[]) => { line(args); },
-    error: (...args: unknown[]) => { line(args); errors.push(args); },
+    info: (...args: unknown[]) => {
+      line(args);
+    },
+    warn: (...args: unknown[]) => {
+      line(args);
+    },
+    error: (...args: unknown[]) => {
+      line(args);
+      errors.push(args);
+    },
   };
-  const config = parseConfig({ PORT: '0', DATABASE_URL: `file:${dir.path}/test.db`, FILES_DIR: `${dir.path}/files`, ENROLL_DEV: '1', ...options.env });
+  const config = parseConfig({
+    PORT: '0',
+    DATABASE_URL: `file:${dir.path}/test.db`,
+    FILES_DIR: `${dir.path}/files`,
+    ENROLL_DEV: '1',
+    ...options.env,
+  });
   const host = await startNodeHost(config, { clock, log, random });
   return {
     url: host.url,

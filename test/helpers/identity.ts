@@ -17,5 +17,7 @@ export function residentIdEndingInX(birth = '20180101', region = '430922'): stri
 
 /** Distinct valid children's ID numbers, e.g. for races and bulk tests. */
 export function residentIds(count: number, birth = '20180101'): string[] {
-  return Array.from({ length: count }, (_, i) => residentId(birth, String(i % 1000).padStart(3, '0'), `4309${String(20 + Math.floor(i / 1000)).padStart(2, '0')}`));
+  return Array.from({ length: count }, (_, i) =>
+    residentId(birth, String(i % 1000).padStart(3, '0'), `4309${String(20 + Math.floor(i / 1000)).padStart(2, '0')}`),
+  );
 }

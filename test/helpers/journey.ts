@@ -44,18 +44,38 @@ export async function attachDocuments(t: TestHost, applicationId: string, kinds:
   const { db } = t.host.deps;
   const accountId = (await db.query.applications.findFirst({ where: (a, { eq }) => eq(a.id, applicationId) }))!.accountId;
   const now = t.clock.now();
-  await db.insert(documents).values(kinds.map((kind) => ({
-    id: randomId(), applicationId, accountId, kind, fileName: `${kind}.jpg`, contentType: 'image/jpeg', size: 1000,
-    storageKey: randomId(), createdAt: now,
-  })));
+  await db.insert(documents).values(
+    kinds.map((kind) => ({
+      id: randomId(),
+      applicationId,
+      accountId,
+      kind,
+      fileName: `${kind}.jpg`,
+      contentType: 'image/jpeg',
+      size: 1000,
+      storageKey: randomId(),
+      createdAt: now,
+    })),
+  );
 }
 
 export const hukouDocuments = ['student-hukou', 'father-hukou', 'mother-hukou', 'father-id-card', 'mother-id-card'];
 
 /** A grade-1 application through the hukou channel, complete and ready to submit; returns its id and version. */
-export async function readyToSubmit(t: TestHost, parent: EnrollmentClient, c: Catalog, childBirth = '20180101', seq = '201', schools = [c.primary[0]!.id, c.primary[1]!.id]) {
+export async function readyToSubmit(
+  t: TestHost,
+  parent: EnrollmentClient,
+  c: Catalog,
+  childBirth = '20180101',
+  seq = '201',
+  schools = [c.primary[0]!.id, c.primary[1]!.id],
+) {
   const child = await parent.children.add.mutate({ name: '李小明', idType: 'resident', idNumber: residentId(childBirth, seq) });
-  const { applicationId } = await parent.applications.start.mutate({ childId: child.id, entryId: c.entry('grade1').id, acceptDeclaration: true });
+  const { applicationId } = await parent.applications.start.mutate({
+    childId: child.id,
+    entryId: c.entry('grade1').id,
+    acceptDeclaration: true,
+  });
   await parent.applications.chooseChannel.mutate({ applicationId, channelId: c.channel('hukou').id });
   await parent.applications.save.mutate({ applicationId, fields: hukouForm(c.community) });
   await parent.applications.chooseSchools.mutate({ applicationId, firstSchoolId: schools[0]!, secondSchoolId: schools[1]!, sibling: null });

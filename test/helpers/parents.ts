@@ -35,19 +35,36 @@ export async function parentToken(t: TestHost, phone: string): Promise<string> {
  * completed sign-in would leave them, without going through the per-address code limits. Phones are numbered from
  * `firstNumber`, so that several calls in one test file do not collide.
  */
-export async function parentsInDatabase(t: TestHost, count: number, firstNumber = 0): Promise<{ phone: string; token: string; client: EnrollmentClient }[]> {
+export async function parentsInDatabase(
+  t: TestHost,
+  count: number,
+  firstNumber = 0,
+): Promise<{ phone: string; token: string; client: EnrollmentClient }[]> {
   const now = t.clock.now();
-  const parents = await Promise.all(Array.from({ length: count }, async (_, i) => {
-    const phone = `139${String(10_000_000 + firstNumber + i).slice(-8)}`;
-    const session = await newSession(webCryptoRandom, now);
-    return { phone, accountId: randomId(), session };
-  }));
+  const parents = await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const phone = `139${String(10_000_000 + firstNumber + i).slice(-8)}`;
+      const session = await newSession(webCryptoRandom, now);
+      return { phone, accountId: randomId(), session };
+    }),
+  );
   const { db } = t.host.deps;
   await db.batch([
     db.insert(accounts).values(parents.map((p) => ({ id: p.accountId, phone: p.phone, createdAt: now, updatedAt: now }))),
-    db.insert(sessions).values(parents.map((p) => ({
-      id: randomId(), tokenHash: p.session.tokenHash, accountId: p.accountId, createdAt: now, lastSeenAt: now, expiresAt: p.session.expiresAt,
-    }))),
+    db.insert(sessions).values(
+      parents.map((p) => ({
+        id: randomId(),
+        tokenHash: p.session.tokenHash,
+        accountId: p.accountId,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: p.session.expiresAt,
+      })),
+    ),
   ]);
-  return parents.map((p) => ({ phone: p.phone, token: p.session.token, client: createEnrollmentClient({ url: t.url, token: p.session.token }) }));
+  return parents.map((p) => ({
+    phone: p.phone,
+    token: p.session.token,
+    client: createEnrollmentClient({ url: t.url, token: p.session.token }),
+  }));
 }

@@ -35,7 +35,7 @@ export function photoPng(width: number, height: number, seed = 1): Buffer {
       noise = (noise * 1103515245 + 12345) & 0x7fffffff;
       const grain = (noise >> 16) % 12;
       const ink = line && x > width * 0.1 && x < width * (0.5 + ((y * seed) % 40) / 100) && (x >> 4) % 5 !== 0;
-      const base = ink ? 40 : 235 - Math.floor((x + y) / (width + height) * 30);
+      const base = ink ? 40 : 235 - Math.floor(((x + y) / (width + height)) * 30);
       const i = 1 + x * 3;
       row[i] = Math.max(0, base - grain);
       row[i + 1] = Math.max(0, base - grain + (ink ? 0 : 4));

@@ -30,7 +30,11 @@ export async function callRaw(
     response = await fetch(`${url}/trpc/${path}${query}`, { headers });
   } else {
     headers['content-type'] = 'application/json';
-    response = await fetch(`${url}/trpc/${path}`, { method: 'POST', headers, body: input === undefined ? undefined : JSON.stringify(input) });
+    response = await fetch(`${url}/trpc/${path}`, {
+      method: 'POST',
+      headers,
+      body: input === undefined ? undefined : JSON.stringify(input),
+    });
   }
   const text = await response.text();
   let body: unknown = null;

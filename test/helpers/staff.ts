@@ -11,6 +11,10 @@ export async function signInStaff(t: TestHost, username: 'admin' | 'county' | 's
 export async function staffToken(t: TestHost, username: 'admin' | 'county' | 'school'): Promise<string> {
   const member = demoStaff.find((s) => s.username === username)!;
   // A client of its own: sign-ins started together must not share one HTTP request (one password check per request).
-  const { token } = await createEnrollmentClient({ url: t.url }).review.signIn.mutate({ username, password: member.password, session: 'token' });
+  const { token } = await createEnrollmentClient({ url: t.url }).review.signIn.mutate({
+    username,
+    password: member.password,
+    session: 'token',
+  });
   return token!;
 }

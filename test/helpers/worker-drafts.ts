@@ -20,7 +20,9 @@ import { hukouDocuments, hukouForm } from './journey';
 
 /** Nothing in these preparations stores bytes: document rows are written as an upload would leave them. */
 const noFiles: FileStore = {
-  put: async () => { throw new Error('no file store in preparations'); },
+  put: async () => {
+    throw new Error('no file store in preparations');
+  },
   get: async () => null,
   delete: async () => {},
 };
@@ -39,11 +41,20 @@ async function servicesOn(db: Db, dataKey: string, now: Date) {
 export async function seedSignInCodes(db: Db, dataKey: string, phones: string[], now: Date): Promise<Map<string, string>> {
   const vault = await createVault(dataKey);
   const codes = new Map(phones.map((phone, i) => [phone, String(100_000 + i * 7919).slice(-6)]));
-  await db.insert(smsCodes).values(await Promise.all(phones.map(async (phone) => ({
-    id: randomId(), phone, purpose: 'sign_in' as const, accountId: null,
-    codeHash: await codeDigest(vault, phone, 'sign_in', codes.get(phone)!), ip: '192.0.2.1',
-    createdAt: now, expiresAt: new Date(now.getTime() + signInPolicy.codeTtlMs),
-  }))));
+  await db.insert(smsCodes).values(
+    await Promise.all(
+      phones.map(async (phone) => ({
+        id: randomId(),
+        phone,
+        purpose: 'sign_in' as const,
+        accountId: null,
+        codeHash: await codeDigest(vault, phone, 'sign_in', codes.get(phone)!),
+        ip: '192.0.2.1',
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + signInPolicy.codeTtlMs),
+      })),
+    ),
+  );
   return codes;
 }
 
@@ -67,14 +78,25 @@ export async function prepareDrafts(db: Db, dataKey: string, now: Date, count: n
   const [community] = await listCommunities(db, region!.id);
   const [first, second] = await listSchools(db, { regionId: region!.id, level: 'primary', community: community!.name });
 
-  const parents = await Promise.all(Array.from({ length: count }, async (_, i) => ({
-    phone: `137${String(10_000_000 + i).slice(-8)}`, accountId: randomId(), session: await newSession(webCryptoRandom, now),
-  })));
+  const parents = await Promise.all(
+    Array.from({ length: count }, async (_, i) => ({
+      phone: `137${String(10_000_000 + i).slice(-8)}`,
+      accountId: randomId(),
+      session: await newSession(webCryptoRandom, now),
+    })),
+  );
   await db.batch([
     db.insert(accounts).values(parents.map((p) => ({ id: p.accountId, phone: p.phone, createdAt: now, updatedAt: now }))),
-    db.insert(sessions).values(parents.map((p) => ({
-      id: randomId(), tokenHash: p.session.tokenHash, accountId: p.accountId, createdAt: now, lastSeenAt: now, expiresAt: p.session.expiresAt,
-    }))),
+    db.insert(sessions).values(
+      parents.map((p) => ({
+        id: randomId(),
+        tokenHash: p.session.tokenHash,
+        accountId: p.accountId,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: p.session.expiresAt,
+      })),
+    ),
   ]);
 
   const childIds = residentIds(count, '20180101');
@@ -86,18 +108,29 @@ export async function prepareDrafts(db: Db, dataKey: string, now: Date, count: n
     await chooseChannel(deps, parent.accountId, { applicationId, channelId: hukou.id });
     await saveDraft(deps, parent.accountId, { applicationId, patch: formPatchOf(hukouForm(community!.name)) });
     await chooseSchools(deps, parent.accountId, { applicationId, firstSchoolId: first!.id, secondSchoolId: second!.id, sibling: null });
-    await db.insert(documents).values(hukouDocuments.map((kind) => ({
-      id: randomId(), applicationId, accountId: parent.accountId, kind, fileName: `${kind}.jpg`, contentType: 'image/jpeg', size: 1000,
-      storageKey: randomId(), createdAt: now,
-    })));
+    await db.insert(documents).values(
+      hukouDocuments.map((kind) => ({
+        id: randomId(),
+        applicationId,
+        accountId: parent.accountId,
+        kind,
+        fileName: `${kind}.jpg`,
+        contentType: 'image/jpeg',
+        size: 1000,
+        storageKey: randomId(),
+        createdAt: now,
+      })),
+    );
     const view = await getApplication(db, parent.accountId, applicationId, now);
     if (view.missing.length > 0) throw new Error(`draft ${i} is incomplete: ${view.missing.map((m) => m.label).join(', ')}`);
     drafts[i] = { phone: parent.phone, token: parent.session.token, applicationId, version: view.version };
   };
   // A few families at a time: quicker than one by one, without the database refusing the load.
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(8, count) }, async () => {
-    while (next < count) await prepareOne(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(8, count) }, async () => {
+      while (next < count) await prepareOne(next++);
+    }),
+  );
   return drafts;
 }

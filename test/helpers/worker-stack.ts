@@ -14,7 +14,13 @@ export const workerDataKey = 'test-only-data-key-not-a-secret-0123456789';
  * The edge path for a test file: the real libSQL server (sqld) in a temp folder, migrated and seeded (plus
  * whatever `prepare` writes), and the Worker under `wrangler dev` pointed at it, in demo mode at `now`.
  */
-export async function startWorkerStack<T = undefined>(options: { now: string; prepare?: (db: Db) => Promise<T>; vars?: Record<string, string>; sqldArgs?: readonly string[]; wranglerEnv?: Record<string, string> }) {
+export async function startWorkerStack<T = undefined>(options: {
+  now: string;
+  prepare?: (db: Db) => Promise<T>;
+  vars?: Record<string, string>;
+  sqldArgs?: readonly string[];
+  wranglerEnv?: Record<string, string>;
+}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'enrollment-sqld-'));
   let sqld: Sqld | undefined;
   let worker: WranglerDev | undefined;
@@ -29,7 +35,14 @@ export async function startWorkerStack<T = undefined>(options: { now: string; pr
     db.$client.close();
     worker = await startWranglerDev({
       env: options.wranglerEnv,
-      vars: { DATABASE_URL: sqld.url, DATA_KEY: workerDataKey, SMS_PROVIDER: 'dev', ENROLL_DEV: '1', ENROLL_NOW: options.now, ...options.vars },
+      vars: {
+        DATABASE_URL: sqld.url,
+        DATA_KEY: workerDataKey,
+        SMS_PROVIDER: 'dev',
+        ENROLL_DEV: '1',
+        ENROLL_NOW: options.now,
+        ...options.vars,
+      },
     });
   } catch (error) {
     await worker?.stop();

@@ -58,7 +58,10 @@ export interface World {
 /** Signs in through the real procedures (the code from the dev inbox). Not parents.ts: the fuzz CLI runs outside vitest. */
 async function parentToken(t: TestHost, phone: string): Promise<string> {
   await t.client.auth.requestCode.mutate({ phone });
-  const code = await until(`a code for ${phone}`, async () => (await t.client.dev.inbox.query({ phone }))[0]?.body.match(/验证码为(\d{6})/)?.[1]);
+  const code = await until(
+    `a code for ${phone}`,
+    async () => (await t.client.dev.inbox.query({ phone }))[0]?.body.match(/验证码为(\d{6})/)?.[1],
+  );
   const { token } = await t.client.auth.signIn.mutate({ phone, code, session: 'token', acceptedNotice: privacyNotice.version });
   return token!;
 }
@@ -72,7 +75,9 @@ async function staffTokenFor(t: TestHost, username: string, password: string): P
 async function anotherSession(t: TestHost, accountId: string): Promise<string> {
   const now = t.clock.now();
   const session = await newSession(webCryptoRandom, now);
-  await t.host.deps.db.insert(sessions).values({ id: randomId(), tokenHash: session.tokenHash, accountId, createdAt: now, lastSeenAt: now, expiresAt: session.expiresAt });
+  await t.host.deps.db
+    .insert(sessions)
+    .values({ id: randomId(), tokenHash: session.tokenHash, accountId, createdAt: now, lastSeenAt: now, expiresAt: session.expiresAt });
   return session.token;
 }
 
@@ -87,9 +92,13 @@ export async function buildWorld(t: TestHost): Promise<World> {
   const staffPassword = (u: string) => demoStaff.find((s) => s.username === u)!.password;
   const adminToken = await staffTokenFor(t, 'admin', staffPassword('admin'));
   const admin = createEnrollmentClient({ url: t.url, token: adminToken });
-  const created = await admin.admin.createStaff.mutate({
-    username: 'reviewer-out-of-scope', displayName: '外校审核员', role: 'school_reviewer', schoolId: outOfScope.id, password: outOfScopePassword,
-  }) as { id: string };
+  const created = (await admin.admin.createStaff.mutate({
+    username: 'reviewer-out-of-scope',
+    displayName: '外校审核员',
+    role: 'school_reviewer',
+    schoolId: outOfScope.id,
+    password: outOfScopePassword,
+  })) as { id: string };
 
   const aPhone = '13800138001';
   const bPhone = '13900139002';
@@ -102,26 +111,45 @@ export async function buildWorld(t: TestHost): Promise<World> {
     county: await staffTokenFor(t, 'county', staffPassword('county')),
     admin: adminToken,
   };
-  const clients = Object.fromEntries(actorNames.map((actor) => [actor, createEnrollmentClient({ url: t.url, token: tokens[actor] ?? undefined })])) as Record<Actor, EnrollmentClient>;
+  const clients = Object.fromEntries(
+    actorNames.map((actor) => [actor, createEnrollmentClient({ url: t.url, token: tokens[actor] ?? undefined })]),
+  ) as Record<Actor, EnrollmentClient>;
   const parentA = clients.parentA;
 
   const childName = '欧阳明轩';
   const child = await parentA.children.add.mutate({ name: childName, idType: 'resident', idNumber: residentId('20180101', '611') });
   const draftChild = await parentA.children.add.mutate({ name: '欧阳雨桐', idType: 'resident', idNumber: residentId('20180202', '622') });
-  const bChild = await clients.parentB.children.add.mutate({ name: '司马小宇', idType: 'resident', idNumber: residentId('20180303', '633') });
+  const bChild = await clients.parentB.children.add.mutate({
+    name: '司马小宇',
+    idType: 'resident',
+    idNumber: residentId('20180303', '633'),
+  });
 
   const grade1 = c.entry('grade1').id;
-  const { applicationId: submittedId } = await parentA.applications.start.mutate({ childId: child.id, entryId: grade1, acceptDeclaration: true });
+  const { applicationId: submittedId } = await parentA.applications.start.mutate({
+    childId: child.id,
+    entryId: grade1,
+    acceptDeclaration: true,
+  });
   await parentA.applications.chooseChannel.mutate({ applicationId: submittedId, channelId: c.channel('hukou').id });
   await parentA.applications.save.mutate({ applicationId: submittedId, fields: hukouForm(c.community) });
-  await parentA.applications.chooseSchools.mutate({ applicationId: submittedId, firstSchoolId: demoSchool.id, secondSchoolId: secondChoice.id, sibling: null });
+  await parentA.applications.chooseSchools.mutate({
+    applicationId: submittedId,
+    firstSchoolId: demoSchool.id,
+    secondSchoolId: secondChoice.id,
+    sibling: null,
+  });
   const documentIds: string[] = [];
   for (const kind of hukouDocuments) documentIds.push(await uploadSample(t, tokens.parentA!, submittedId, kind));
   const { version } = await parentA.applications.get.query({ applicationId: submittedId });
   await parentA.applications.submit.mutate({ applicationId: submittedId, version });
   const submitted = await parentA.applications.get.query({ applicationId: submittedId });
 
-  const { applicationId: draftId } = await parentA.applications.start.mutate({ childId: draftChild.id, entryId: grade1, acceptDeclaration: true });
+  const { applicationId: draftId } = await parentA.applications.start.mutate({
+    childId: draftChild.id,
+    entryId: grade1,
+    acceptDeclaration: true,
+  });
   await parentA.applications.chooseChannel.mutate({ applicationId: draftId, channelId: c.channel('hukou').id });
   const draftDocumentId = await uploadSample(t, tokens.parentA!, draftId, 'student-hukou');
 
@@ -154,26 +182,70 @@ export async function buildWorld(t: TestHost): Promise<World> {
     },
     b: { phone: bPhone, childId: bChild.id },
     schools: { inScope: demoSchool.id, secondChoice: secondChoice.id, outOfScope: outOfScope.id },
-    staffIds: { admin: await staffMe('admin'), county: await staffMe('county'), schoolInScope: await staffMe('schoolInScope'), schoolOutOfScope: created.id },
+    staffIds: {
+      admin: await staffMe('admin'),
+      county: await staffMe('county'),
+      schoolInScope: await staffMe('schoolInScope'),
+      schoolOutOfScope: created.id,
+    },
     async freshToken(actor) {
       switch (actor) {
-        case 'anonymous': return null;
-        case 'parentA': return anotherSession(t, me.accountId);
-        case 'parentB': return anotherSession(t, bAccountId);
-        case 'schoolInScope': return staffTokenFor(t, 'school', staffPassword('school'));
-        case 'schoolOutOfScope': return staffTokenFor(t, 'reviewer-out-of-scope', outOfScopePassword);
-        case 'county': return staffTokenFor(t, 'county', staffPassword('county'));
-        case 'admin': return staffTokenFor(t, 'admin', staffPassword('admin'));
+        case 'anonymous':
+          return null;
+        case 'parentA':
+          return anotherSession(t, me.accountId);
+        case 'parentB':
+          return anotherSession(t, bAccountId);
+        case 'schoolInScope':
+          return staffTokenFor(t, 'school', staffPassword('school'));
+        case 'schoolOutOfScope':
+          return staffTokenFor(t, 'reviewer-out-of-scope', outOfScopePassword);
+        case 'county':
+          return staffTokenFor(t, 'county', staffPassword('county'));
+        case 'admin':
+          return staffTokenFor(t, 'admin', staffPassword('admin'));
       }
     },
     knownIds() {
-      const catalogIds = [c.region.id, ...c.region.entries.map((e) => e.id), ...c.primary.map((s) => s.id), ...c.junior.map((s) => s.id), c.outside.id, c.channel('hukou').id];
-      return [...new Set([me.accountId, child.id, draftChild.id, bChild.id, submittedId, draftId, ...documentIds, draftDocumentId, ...messageIds,
-        ...Object.values(this.staffIds), ...catalogIds])];
+      const catalogIds = [
+        c.region.id,
+        ...c.region.entries.map((e) => e.id),
+        ...c.primary.map((s) => s.id),
+        ...c.junior.map((s) => s.id),
+        c.outside.id,
+        c.channel('hukou').id,
+      ];
+      return [
+        ...new Set([
+          me.accountId,
+          child.id,
+          draftChild.id,
+          bChild.id,
+          submittedId,
+          draftId,
+          ...documentIds,
+          draftDocumentId,
+          ...messageIds,
+          ...Object.values(this.staffIds),
+          ...catalogIds,
+        ]),
+      ];
     },
     secretsOfA() {
-      return [aPhone, me.accountId, child.id, childName, draftChild.id, '欧阳雨桐', submittedId, submitted.number, draftId,
-        ...documentIds, draftDocumentId, ...messageIds];
+      return [
+        aPhone,
+        me.accountId,
+        child.id,
+        childName,
+        draftChild.id,
+        '欧阳雨桐',
+        submittedId,
+        submitted.number,
+        draftId,
+        ...documentIds,
+        draftDocumentId,
+        ...messageIds,
+      ];
     },
   };
   return world;

@@ -32,7 +32,7 @@ export async function startWranglerDev(options: {
   /** Extra environment for wrangler (experiments only, e.g. the load bench). */
   env?: Record<string, string>;
 }): Promise<WranglerDev> {
-  const port = options.port ?? await freePort();
+  const port = options.port ?? (await freePort());
   const inspectorPort = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const scratch = mkdtempSync(join(tmpdir(), 'enrollment-wrangler-'));
@@ -40,12 +40,23 @@ export async function startWranglerDev(options: {
   writeFileSync(envFile, '');
 
   const args = [
-    wranglerBin, 'dev',
-    '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort),
-    '--test-scheduled', '--show-interactive-dev-session=false',
-    '--persist-to', join(scratch, 'state'), '--env-file', envFile,
+    wranglerBin,
+    'dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--inspector-port',
+    String(inspectorPort),
+    '--test-scheduled',
+    '--show-interactive-dev-session=false',
+    '--persist-to',
+    join(scratch, 'state'),
+    '--env-file',
+    envFile,
     // The demo records the deployed Worker leaves out (wrangler.toml [define]): tests run in demo mode.
-    '--define', 'DEMO_RECORDS:true',
+    '--define',
+    'DEMO_RECORDS:true',
     ...Object.entries(options.vars).flatMap(([key, value]) => ['--var', `${key}:${value}`]),
   ];
   const child = spawn(process.execPath, args, {
@@ -64,7 +75,9 @@ export async function startWranglerDev(options: {
   });
   // The last 4 MB: a load run can log far more than a string can hold.
   let output = '';
-  const keep = (chunk: Buffer) => { output = (output + chunk.toString()).slice(-4_000_000); };
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4_000_000);
+  };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
 

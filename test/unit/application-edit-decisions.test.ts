@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type ChannelState, decideChannel, decideEdit, decideSchools, type EditFacts, editGuard, type SchoolFacts, type SchoolsState,
+  type ChannelState,
+  decideChannel,
+  decideEdit,
+  decideSchools,
+  type EditFacts,
+  editGuard,
+  type SchoolFacts,
+  type SchoolsState,
 } from '../../src/domain/application-edit';
 import { residentId } from '../helpers/identity';
 
@@ -9,7 +16,14 @@ const inside = new Date('2024-07-20T10:00:00+08:00');
 const after = new Date('2024-07-26T00:00:00+08:00');
 const editable = { accountId: 'account-1', statusIn: ['draft', 'withdrawn', 'rejected'] };
 
-const facts = (over: Partial<EditFacts> = {}): EditFacts => ({ status: 'draft', accountId: 'account-1', window, rejectedAt: null, now: inside, ...over });
+const facts = (over: Partial<EditFacts> = {}): EditFacts => ({
+  status: 'draft',
+  accountId: 'account-1',
+  window,
+  rejectedAt: null,
+  now: inside,
+  ...over,
+});
 
 describe('decideEdit', () => {
   it('lets the parent edit a draft inside the window, guarded by the account and the editable states', () => {
@@ -21,13 +35,19 @@ describe('decideEdit', () => {
     expect(decideEdit(facts({ status: 'withdrawn' }))).toMatchObject({ ok: true });
     const rejectedAt = new Date('2024-07-25T20:00:00+08:00');
     expect(decideEdit(facts({ status: 'rejected', rejectedAt, now: after }))).toMatchObject({ ok: true });
-    expect(decideEdit(facts({ status: 'rejected', rejectedAt, now: new Date('2024-07-28T20:00:01+08:00') })))
-      .toEqual({ ok: false, code: 'CORRECTION_DEADLINE_PASSED', message: '已超过驳回后的修改期限，不能再修改或提交' });
+    expect(decideEdit(facts({ status: 'rejected', rejectedAt, now: new Date('2024-07-28T20:00:01+08:00') }))).toEqual({
+      ok: false,
+      code: 'CORRECTION_DEADLINE_PASSED',
+      message: '已超过驳回后的修改期限，不能再修改或提交',
+    });
   });
 
   it('locks a submitted application until it is withdrawn, and every decided one', () => {
-    expect(decideEdit(facts({ status: 'submitted' })))
-      .toEqual({ ok: false, code: 'APPLICATION_LOCKED', message: '报名当前状态为“审核中”，不能修改；如需修改，请先撤回' });
+    expect(decideEdit(facts({ status: 'submitted' }))).toEqual({
+      ok: false,
+      code: 'APPLICATION_LOCKED',
+      message: '报名当前状态为“审核中”，不能修改；如需修改，请先撤回',
+    });
     for (const status of ['preliminarily_approved', 'school_approved', 'admitted', 'not_admitted'] as const) {
       expect(decideEdit(facts({ status }))).toMatchObject({ ok: false, code: 'APPLICATION_LOCKED' });
     }
@@ -41,26 +61,39 @@ describe('decideEdit', () => {
 });
 
 const channelState = (over: Partial<ChannelState> = {}): ChannelState => ({
-  ...facts(), entryId: 'entry-1', grade: 1, trackId: null,
-  channel: { channelId: 'channel-1', trackId: 'track-1', entryId: 'entry-1', gradeMin: 1, gradeMax: 1 }, ...over,
+  ...facts(),
+  entryId: 'entry-1',
+  grade: 1,
+  trackId: null,
+  channel: { channelId: 'channel-1', trackId: 'track-1', entryId: 'entry-1', gradeMin: 1, gradeMax: 1 },
+  ...over,
 });
 
 describe('decideChannel', () => {
   it('chooses a channel of the entry that takes the grade, keeping the schools of the same track', () => {
-    expect(decideChannel(channelState({ trackId: 'track-1' })))
-      .toEqual({ ok: true, guard: editable, set: { channelId: 'channel-1', trackId: 'track-1' } });
+    expect(decideChannel(channelState({ trackId: 'track-1' }))).toEqual({
+      ok: true,
+      guard: editable,
+      set: { channelId: 'channel-1', trackId: 'track-1' },
+    });
   });
 
   it('clears the chosen schools when the channel belongs to another track', () => {
-    expect(decideChannel(channelState({ trackId: 'track-0' })))
-      .toMatchObject({ ok: true, set: { channelId: 'channel-1', trackId: 'track-1', firstSchoolId: null, secondSchoolId: null } });
+    expect(decideChannel(channelState({ trackId: 'track-0' }))).toMatchObject({
+      ok: true,
+      set: { channelId: 'channel-1', trackId: 'track-1', firstSchoolId: null, secondSchoolId: null },
+    });
   });
 
   it('refuses a channel of another entry, an unknown one, and one for other grades', () => {
     const notHere = { ok: false, code: 'CHANNEL_NOT_FOUND', message: '该报名通道不属于此报名入口' };
     expect(decideChannel(channelState({ entryId: 'entry-2' }))).toEqual(notHere);
     expect(decideChannel(channelState({ channel: null }))).toEqual(notHere);
-    expect(decideChannel(channelState({ grade: 7 }))).toEqual({ ok: false, code: 'CHANNEL_NOT_FOUND', message: '该报名通道不适用于所报年级' });
+    expect(decideChannel(channelState({ grade: 7 }))).toEqual({
+      ok: false,
+      code: 'CHANNEL_NOT_FOUND',
+      message: '该报名通道不适用于所报年级',
+    });
   });
 
   it('refuses while the application is not editable', () => {
@@ -68,25 +101,43 @@ describe('decideChannel', () => {
   });
 });
 
-const school = (id: string, over: Partial<SchoolFacts> = {}): SchoolFacts => ({ id, name: `${id}学校`, level: 'primary', servesCommunity: true, ...over });
+const school = (id: string, over: Partial<SchoolFacts> = {}): SchoolFacts => ({
+  id,
+  name: `${id}学校`,
+  level: 'primary',
+  servesCommunity: true,
+  ...over,
+});
 const sibling = residentId('20150101', '003');
 const schoolsState = (over: Partial<SchoolsState> = {}): SchoolsState => ({
-  ...facts(), level: 'primary', community: '桃花江社区', firstSchoolId: 'a', secondSchoolId: 'b',
-  schools: [school('a'), school('b')], sibling: null, siblingIsChild: false, today: '2024-07-20', ...over,
+  ...facts(),
+  level: 'primary',
+  community: '桃花江社区',
+  firstSchoolId: 'a',
+  secondSchoolId: 'b',
+  schools: [school('a'), school('b')],
+  sibling: null,
+  siblingIsChild: false,
+  today: '2024-07-20',
+  ...over,
 });
 const fieldRefusal = (field: string, message: string) => ({ ok: false, code: 'INVALID_INPUT', message, fields: { [field]: [message] } });
 
 describe('decideSchools', () => {
   it('chooses two different schools of the level that serve the community, guarded like any edit', () => {
     expect(decideSchools(schoolsState())).toEqual({
-      ok: true, guard: editable, set: { firstSchoolId: 'a', secondSchoolId: 'b', sibling: null }, siblingIdNumber: null,
+      ok: true,
+      guard: editable,
+      set: { firstSchoolId: 'a', secondSchoolId: 'b', sibling: null },
+      siblingIdNumber: null,
     });
   });
 
   it('records sibling priority with the ID number masked, and hands the number back only for sealing', () => {
     const d = decideSchools(schoolsState({ sibling: { idNumber: sibling.toLowerCase(), schoolId: 'b', remark: '哥哥在读三年级' } }));
     expect(d).toMatchObject({
-      ok: true, set: { sibling: { idMasked: `${sibling.slice(0, 6)}********${sibling.slice(14)}`, schoolId: 'b', remark: '哥哥在读三年级' } },
+      ok: true,
+      set: { sibling: { idMasked: `${sibling.slice(0, 6)}********${sibling.slice(14)}`, schoolId: 'b', remark: '哥哥在读三年级' } },
       siblingIdNumber: sibling,
     });
   });
@@ -102,15 +153,20 @@ describe('decideSchools', () => {
 
   it('refuses a school not found in the region, naming the field', () => {
     expect(decideSchools(schoolsState({ schools: [school('a')] }))).toEqual({
-      ok: false, code: 'SCHOOL_NOT_FOUND', message: '找不到所选学校', fields: { secondSchoolId: ['找不到所选学校'] },
+      ok: false,
+      code: 'SCHOOL_NOT_FOUND',
+      message: '找不到所选学校',
+      fields: { secondSchoolId: ['找不到所选学校'] },
     });
   });
 
   it('refuses a school of another level and one whose 招生范围 leaves out the community', () => {
-    expect(decideSchools(schoolsState({ schools: [school('a', { level: 'junior' }), school('b')] })))
-      .toEqual(fieldRefusal('firstSchoolId', 'a学校不招收小学学生'));
-    expect(decideSchools(schoolsState({ schools: [school('a'), school('b', { servesCommunity: false })] })))
-      .toEqual(fieldRefusal('secondSchoolId', 'b学校的招生范围不包括桃花江社区'));
+    expect(decideSchools(schoolsState({ schools: [school('a', { level: 'junior' }), school('b')] }))).toEqual(
+      fieldRefusal('firstSchoolId', 'a学校不招收小学学生'),
+    );
+    expect(decideSchools(schoolsState({ schools: [school('a'), school('b', { servesCommunity: false })] }))).toEqual(
+      fieldRefusal('secondSchoolId', 'b学校的招生范围不包括桃花江社区'),
+    );
   });
 
   it('refuses an invalid sibling ID number, the child’s own, and a sibling school outside the two', () => {

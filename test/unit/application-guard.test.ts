@@ -7,12 +7,19 @@ import { applicationGuard } from '../../src/services/applications/commit';
 
 const dialect = new SQLiteSyncDialect();
 const rendered = (guard: Parameters<typeof applicationGuard>[0]) =>
-  guardConditions(applications, applicationGuard(guard)).map((condition) => { const { sql, params } = dialect.sqlToQuery(condition); return { sql, params }; });
+  guardConditions(applications, applicationGuard(guard)).map((condition) => {
+    const { sql, params } = dialect.sqlToQuery(condition);
+    return { sql, params };
+  });
 
 describe('a decision’s row guard as the conditions of the update', () => {
   it('keeps a withdrawal’s version, status and count', () => {
-    expect(applicationGuard({ version: 5, status: 'submitted', withdrawCountBelow: 2 }))
-      .toEqual({ version: 5, status: 'submitted', withdrawCount: { below: 2 }, accountId: undefined });
+    expect(applicationGuard({ version: 5, status: 'submitted', withdrawCountBelow: 2 })).toEqual({
+      version: 5,
+      status: 'submitted',
+      withdrawCount: { below: 2 },
+      accountId: undefined,
+    });
     expect(rendered({ version: 5, status: 'submitted', withdrawCountBelow: 2 })).toEqual([
       { sql: '"applications"."version" = ?', params: [5] },
       { sql: '"applications"."status" = ?', params: ['submitted'] },

@@ -15,7 +15,12 @@ function filledForm(code: string, extra: Record<string, unknown> = {}) {
 }
 
 const draft = (code: string | null, overrides: Partial<Parameters<typeof whatIsMissing>[0]> = {}) => ({
-  channel: code ? channel(code) : null, form: {}, firstSchoolId: null, secondSchoolId: null, sibling: false, ...overrides,
+  channel: code ? channel(code) : null,
+  form: {},
+  firstSchoolId: null,
+  secondSchoolId: null,
+  sibling: false,
+  ...overrides,
 });
 
 describe('what is missing before an application can be submitted', () => {
@@ -29,7 +34,9 @@ describe('what is missing before an application can be submitted', () => {
     expect(missing.filter((m) => m.step === 'form').map((m) => m.label)).toContain('居住社区');
     expect(missing).toContainEqual({ step: 'schools', field: 'schools', label: '两所志愿学校' });
     const documents = missing.filter((m) => m.step === 'documents');
-    expect(documents.map((m) => m.documentKind)).toEqual(missingDocuments(channel('hukou').documents, new Set(), { hukouShowsRelation: null }).map((d) => d.kind));
+    expect(documents.map((m) => m.documentKind)).toEqual(
+      missingDocuments(channel('hukou').documents, new Set(), { hukouShowsRelation: null }).map((d) => d.kind),
+    );
     expect(documents).toContainEqual({ step: 'documents', documentKind: 'student-hukou', label: '材料：学生本人户口簿页' });
     expect(missing.every((m) => m.field !== undefined || m.documentKind !== undefined)).toBe(true);
   });
@@ -42,20 +49,26 @@ describe('what is missing before an application can be submitted', () => {
       { step: 'documents', documentKind: 'property-proof', label: expect.stringMatching(/^材料：.*（任选其一）$/) },
     ]);
     const lacking = { ...complete, form: filledForm('property', { hukouShowsRelation: false }) };
-    expect(whatIsMissing(draft('property', lacking), new Set([...uploaded, 'property-certificate'])))
-      .toEqual([{ step: 'documents', documentKind: 'birth-certificate', label: '材料：出生医学证明' }]);
+    expect(whatIsMissing(draft('property', lacking), new Set([...uploaded, 'property-certificate']))).toEqual([
+      { step: 'documents', documentKind: 'birth-certificate', label: '材料：出生医学证明' },
+    ]);
   });
 
   it('puts a claim that fails the channel cut-off on its field of the form step', () => {
     const form = filledForm('migrant-worker', { pensionMonths: 6 });
-    const missing = whatIsMissing(draft('migrant-worker', { form, firstSchoolId: 's1', secondSchoolId: 's2' }), new Set(channel('migrant-worker').documents.map((d) => d.kind)));
+    const missing = whatIsMissing(
+      draft('migrant-worker', { form, firstSchoolId: 's1', secondSchoolId: 's2' }),
+      new Set(channel('migrant-worker').documents.map((d) => d.kind)),
+    );
     expect(missing).toEqual([{ step: 'form', field: 'pensionMonths', label: '须连续缴纳养老保险满12个月' }]);
   });
 
   it('asks for the sibling proofs on the schools step, where sibling priority is claimed', () => {
     const all = new Set(channel('hukou').documents.map((d) => d.kind));
     const claimed = draft('hukou', { form: filledForm('hukou'), firstSchoolId: 's1', secondSchoolId: 's2', sibling: true });
-    expect(whatIsMissing(claimed, all)).toEqual(siblingDocuments.map((d) => ({ step: 'schools', documentKind: d.kind, label: `材料：${d.name}` })));
+    expect(whatIsMissing(claimed, all)).toEqual(
+      siblingDocuments.map((d) => ({ step: 'schools', documentKind: d.kind, label: `材料：${d.name}` })),
+    );
     expect(whatIsMissing(claimed, new Set([...all, ...siblingDocuments.map((d) => d.kind)]))).toEqual([]);
     expect(whatIsMissing({ ...claimed, sibling: false }, all)).toEqual([]);
   });

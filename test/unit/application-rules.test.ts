@@ -11,15 +11,24 @@ const channel = (code: string) => taojiang2024.entries[0]!.tracks[0]!.channels.f
 
 describe('the application state machine', () => {
   const allowed: [ApplicationAction, string, Actor][] = [
-    ['submit', 'draft', 'parent'], ['submit', 'withdrawn', 'parent'], ['submit', 'rejected', 'parent'],
+    ['submit', 'draft', 'parent'],
+    ['submit', 'withdrawn', 'parent'],
+    ['submit', 'rejected', 'parent'],
     ['withdraw', 'submitted', 'parent'],
-    ['approve', 'submitted', 'county_reviewer'], ['reject', 'submitted', 'county_reviewer'],
-    ['approve', 'submitted', 'admin'], ['reject', 'submitted', 'admin'],
-    ['school_approve', 'preliminarily_approved', 'school_reviewer'], ['school_reject', 'preliminarily_approved', 'school_reviewer'],
-    ['school_approve', 'preliminarily_approved', 'admin'], ['school_reject', 'preliminarily_approved', 'admin'],
-    ['admit', 'school_approved', 'admin'], ['admit', 'school_approved', 'system'],
-    ['not_admit', 'school_approved', 'admin'], ['not_admit', 'preliminarily_approved', 'admin'],
-    ['not_admit', 'school_approved', 'system'], ['not_admit', 'preliminarily_approved', 'system'],
+    ['approve', 'submitted', 'county_reviewer'],
+    ['reject', 'submitted', 'county_reviewer'],
+    ['approve', 'submitted', 'admin'],
+    ['reject', 'submitted', 'admin'],
+    ['school_approve', 'preliminarily_approved', 'school_reviewer'],
+    ['school_reject', 'preliminarily_approved', 'school_reviewer'],
+    ['school_approve', 'preliminarily_approved', 'admin'],
+    ['school_reject', 'preliminarily_approved', 'admin'],
+    ['admit', 'school_approved', 'admin'],
+    ['admit', 'school_approved', 'system'],
+    ['not_admit', 'school_approved', 'admin'],
+    ['not_admit', 'preliminarily_approved', 'admin'],
+    ['not_admit', 'school_approved', 'system'],
+    ['not_admit', 'preliminarily_approved', 'system'],
   ];
 
   it('allows exactly the listed moves, for exactly the listed actors, from exactly the listed states', () => {
@@ -84,7 +93,9 @@ describe("the channels' cut-off dates", () => {
   it('wants a hukou obtained before 1 March 2024', () => {
     const hukou = channel('hukou').eligibility;
     expect(checkChannelClaims(hukou, { hukouRegisteredOn: '2024-02-29' })).toEqual({});
-    expect(checkChannelClaims(hukou, { hukouRegisteredOn: '2024-03-01' })).toEqual({ hukouRegisteredOn: '户口取得时间须早于2024年3月1日，不符合本通道条件' });
+    expect(checkChannelClaims(hukou, { hukouRegisteredOn: '2024-03-01' })).toEqual({
+      hukouRegisteredOn: '户口取得时间须早于2024年3月1日，不符合本通道条件',
+    });
   });
 
   it('wants a licence, or a pension insurance of at least 12 months, since before 1 September 2023', () => {
@@ -94,7 +105,9 @@ describe("the channels' cut-off dates", () => {
     expect(checkChannelClaims(business, { businessProof: 'park', licenceIssuedOn: '2024-01-01' })).toEqual({});
     const pension = channel('migrant-worker').eligibility;
     expect(checkChannelClaims(pension, { pensionSince: '2023-08-31', pensionMonths: 12 })).toEqual({});
-    expect(checkChannelClaims(pension, { pensionSince: '2023-08-31', pensionMonths: 11 })).toEqual({ pensionMonths: '须连续缴纳养老保险满12个月' });
+    expect(checkChannelClaims(pension, { pensionSince: '2023-08-31', pensionMonths: 11 })).toEqual({
+      pensionMonths: '须连续缴纳养老保险满12个月',
+    });
     expect(checkChannelClaims(pension, { pensionSince: '2023-09-01', pensionMonths: 12 })).toHaveProperty('pensionSince');
   });
 });

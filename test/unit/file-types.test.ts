@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isStorageKey, maxDocumentBytes, maxFileNameLength, sanitizeFileName, sniffContentType,
-} from '../../src/domain/file-types';
+import { isStorageKey, maxDocumentBytes, maxFileNameLength, sanitizeFileName, sniffContentType } from '../../src/domain/file-types';
 import { randomId } from '../../src/adapters/random';
 import { sampleJpeg, samplePdf, samplePng, sampleText, sampleWebp } from '../helpers/sample-files';
 
@@ -99,7 +97,16 @@ describe('storage keys', () => {
   it('accepts only the keys the server makes', () => {
     expect(isStorageKey(randomId() + randomId())).toBe(true);
     expect(isStorageKey(randomId())).toBe(true);
-    for (const key of ['', randomId().slice(1), '../etc/passwd', `${randomId()}/${randomId()}`, `${randomId()}.${randomId()}`, (randomId() + randomId()).toUpperCase(), `${randomId() + randomId()}\n`, 'a'.repeat(81)]) {
+    for (const key of [
+      '',
+      randomId().slice(1),
+      '../etc/passwd',
+      `${randomId()}/${randomId()}`,
+      `${randomId()}.${randomId()}`,
+      (randomId() + randomId()).toUpperCase(),
+      `${randomId() + randomId()}\n`,
+      'a'.repeat(81),
+    ]) {
       expect(isStorageKey(key), key).toBe(false);
     }
   });

@@ -31,11 +31,26 @@ describe('parsing the host configuration', () => {
 
   it('reads a real deployment with both http providers, trimming URLs and keys', () => {
     const config = parseConfig({
-      ...real, ...smsHttp, ...recordsHttp, SMS_HTTP_KEY: ' sms-key ', RECORDS_HTTP_URL: ' https://records.example/v1/ ',
-      PORT: '9000', HOST: '0.0.0.0', DATABASE_AUTH_TOKEN: 'token', ENROLL_NOW: '2024-07-20T10:00:00+08:00', SMS_HOURLY_BUDGET: '50', FILES_DIR: '/srv/files',
+      ...real,
+      ...smsHttp,
+      ...recordsHttp,
+      SMS_HTTP_KEY: ' sms-key ',
+      RECORDS_HTTP_URL: ' https://records.example/v1/ ',
+      PORT: '9000',
+      HOST: '0.0.0.0',
+      DATABASE_AUTH_TOKEN: 'token',
+      ENROLL_NOW: '2024-07-20T10:00:00+08:00',
+      SMS_HOURLY_BUDGET: '50',
+      FILES_DIR: '/srv/files',
     });
     expect(config).toMatchObject({
-      port: 9000, host: '0.0.0.0', databaseAuthToken: 'token', dataKey: key, dev: false, filesDir: '/srv/files', smsHourlyBudget: 50,
+      port: 9000,
+      host: '0.0.0.0',
+      databaseAuthToken: 'token',
+      dataKey: key,
+      dev: false,
+      filesDir: '/srv/files',
+      smsHourlyBudget: 50,
       startAt: new Date('2024-07-20T02:00:00Z'),
       sms: { provider: 'http', httpUrl: 'https://sms.example/send', httpKey: 'sms-key' },
       records: { provider: 'http', httpUrl: 'https://records.example/v1/', httpKey: 'records-key' },
@@ -63,7 +78,7 @@ describe('parsing the host configuration', () => {
     refuse({ ...real, SMS_HOURLY_BUDGET: '2.5' }, 'SMS_HOURLY_BUDGET is not a positive whole number: 2.5');
   });
 
-  it('requires the http SMS provider\'s URL and key at start', () => {
+  it("requires the http SMS provider's URL and key at start", () => {
     refuse({ ...real, ...smsHttp, SMS_HTTP_URL: undefined }, 'SMS_HTTP_URL is required when SMS_PROVIDER=http');
     refuse({ ...real, ...smsHttp, SMS_HTTP_URL: ' ' }, 'SMS_HTTP_URL is required when SMS_PROVIDER=http');
     refuse({ ...real, ...smsHttp, SMS_HTTP_URL: 'sms.example' }, 'SMS_HTTP_URL is not a URL: sms.example');
@@ -72,22 +87,30 @@ describe('parsing the host configuration', () => {
     refuse({ ...real, ...smsHttp, SMS_HTTP_KEY: ' ' }, 'SMS_HTTP_KEY is required when SMS_PROVIDER=http (set it as a secret)');
   });
 
-  it('requires the http records service\'s base URL and key at start', () => {
+  it("requires the http records service's base URL and key at start", () => {
     refuse({ ...real, ...recordsHttp, RECORDS_HTTP_URL: undefined }, 'RECORDS_HTTP_URL is required when RECORDS_PROVIDER=http');
     refuse({ ...real, ...recordsHttp, RECORDS_HTTP_URL: 'records.example' }, 'RECORDS_HTTP_URL is not a URL: records.example');
     refuse({ ...real, ...recordsHttp, RECORDS_HTTP_URL: 'ftp://records.example' }, 'RECORDS_HTTP_URL must be an http(s) URL, not ftp:');
     refuse({ ...real, ...recordsHttp, RECORDS_HTTP_URL: 'https://user:pw@records.example' }, 'RECORDS_HTTP_URL must not hold credentials');
     refuse({ ...real, ...recordsHttp, RECORDS_HTTP_URL: 'https://records.example/v1?x=1' }, 'without query or fragment');
     refuse({ ...real, ...recordsHttp, RECORDS_HTTP_URL: 'https://records.example/v1#top' }, 'without query or fragment');
-    refuse({ ...real, ...recordsHttp, RECORDS_HTTP_KEY: ' ' }, 'RECORDS_HTTP_KEY is required when RECORDS_PROVIDER=http (set it as a secret)');
+    refuse(
+      { ...real, ...recordsHttp, RECORDS_HTTP_KEY: ' ' },
+      'RECORDS_HTTP_KEY is required when RECORDS_PROVIDER=http (set it as a secret)',
+    );
   });
 
   it('ignores the http settings of a provider that is not http', () => {
-    expect(parseConfig({ ...real, SMS_HTTP_URL: 'not a url', RECORDS_HTTP_URL: 'ftp://x' })).toMatchObject({ sms: { provider: 'dev' }, records: { provider: 'local' } });
+    expect(parseConfig({ ...real, SMS_HTTP_URL: 'not a url', RECORDS_HTTP_URL: 'ftp://x' })).toMatchObject({
+      sms: { provider: 'dev' },
+      records: { provider: 'local' },
+    });
   });
 
   it('keeps demo mode on loopback unless ENROLL_DEV_PUBLIC=1', () => {
     refuse({ ENROLL_DEV: '1', DATABASE_URL: 'file:demo.db', HOST: '0.0.0.0' }, /ENROLL_DEV_PUBLIC=1/);
-    expect(parseConfig({ ENROLL_DEV: 'true', DATABASE_URL: 'file:demo.db', HOST: '0.0.0.0', ENROLL_DEV_PUBLIC: 'true' }).devPublic).toBe(true);
+    expect(parseConfig({ ENROLL_DEV: 'true', DATABASE_URL: 'file:demo.db', HOST: '0.0.0.0', ENROLL_DEV_PUBLIC: 'true' }).devPublic).toBe(
+      true,
+    );
   });
 });

@@ -7,7 +7,12 @@ const resident = (id: string) => checkIdNumber('resident', id, today);
 
 describe('resident ID numbers (GB 11643)', () => {
   it('accepts a valid number and derives the birth date and sex', () => {
-    expect(resident(residentId('20180101', '001'))).toEqual({ ok: true, normalized: residentId('20180101', '001'), birthDate: '2018-01-01', sex: 'male' });
+    expect(resident(residentId('20180101', '001'))).toEqual({
+      ok: true,
+      normalized: residentId('20180101', '001'),
+      birthDate: '2018-01-01',
+      sex: 'male',
+    });
     expect(resident(residentId('20180101', '002'))).toMatchObject({ ok: true, sex: 'female' });
   });
 

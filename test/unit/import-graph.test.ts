@@ -15,17 +15,29 @@ function sourceFiles(dir: string): string[] {
 /** Every module a file names in `import … from`, `export … from`, `import '…'` and `import('…')`, as a repository path or a package name. */
 function importsOf(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
-  const specifiers = [...text.matchAll(/(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)]
-    .map((m) => (m[1] ?? m[2] ?? m[3])!);
+  const specifiers = [
+    ...text.matchAll(
+      /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm,
+    ),
+  ].map((m) => (m[1] ?? m[2] ?? m[3])!);
   return specifiers.map((s) => (s.startsWith('.') ? relative(root, resolve(root, dirname(file), s)) : s));
 }
 
 /** The repository files a file loads when it is loaded: value imports only (no `import type`, no `import()`). */
 function staticImportsOf(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
-  return [...text.matchAll(/(?:^|[\s;])(?:import|export)\s+(?!type\s)[^'"`;]*?from\s*['"](\.[^'"]+)['"]|(?:^|[\s;])import\s*['"](\.[^'"]+)['"]/gm)]
+  return [
+    ...text.matchAll(
+      /(?:^|[\s;])(?:import|export)\s+(?!type\s)[^'"`;]*?from\s*['"](\.[^'"]+)['"]|(?:^|[\s;])import\s*['"](\.[^'"]+)['"]/gm,
+    ),
+  ]
     .map((m) => relative(root, resolve(root, dirname(file), (m[1] ?? m[2])!)))
-    .map((path) => ['.ts', '.tsx', '/index.ts', ''].map((ext) => path + ext).find((candidate) => existsSync(join(root, candidate)) && /\.tsx?$/.test(candidate))!)
+    .map(
+      (path) =>
+        ['.ts', '.tsx', '/index.ts', '']
+          .map((ext) => path + ext)
+          .find((candidate) => existsSync(join(root, candidate)) && /\.tsx?$/.test(candidate))!,
+    )
     .filter(Boolean);
 }
 
@@ -41,7 +53,11 @@ function loadedAtStart(entry: string): Set<string> {
 }
 
 function arrows(dir: string, forbidden: (target: string) => boolean): string[] {
-  return sourceFiles(dir).flatMap((file) => importsOf(file).filter(forbidden).map((target) => `${file} → ${target}`));
+  return sourceFiles(dir).flatMap((file) =>
+    importsOf(file)
+      .filter(forbidden)
+      .map((target) => `${file} → ${target}`),
+  );
 }
 
 describe('the import graph', () => {
@@ -58,7 +74,9 @@ describe('the import graph', () => {
   it('has no arrow from src/domain to anything impure: the database, adapters, services, the API, schemas, node:*, drizzle', () => {
     const impure = (target: string) =>
       /^(db|src\/(adapters|services|api|schemas|deps|app|client))(\/|$)/.test(target) ||
-      target.startsWith('node:') || target.startsWith('drizzle') || target.startsWith('@libsql') ||
+      target.startsWith('node:') ||
+      target.startsWith('drizzle') ||
+      target.startsWith('@libsql') ||
       (!target.startsWith('src/') && !target.startsWith('.'));
     expect(arrows('src/domain', impure)).toEqual([]);
   });

@@ -57,7 +57,9 @@ describe('the synthetic authority dataset', () => {
     const best = Math.min(...runs);
     // On an idle machine the reference takes under 10 ms; when it takes longer, this machine is that much slower.
     const slowdown = Math.max(1, reference / 10);
-    console.info(`records dataset: generated in ${runs.map((r) => Math.round(r)).join(' / ')} ms (reference ${reference.toFixed(1)} ms, allowance ×${slowdown.toFixed(1)})`);
+    console.info(
+      `records dataset: generated in ${runs.map((r) => Math.round(r)).join(' / ')} ms (reference ${reference.toFixed(1)} ms, allowance ×${slowdown.toFixed(1)})`,
+    );
     expect(best).toBeLessThan(200 * slowdown);
   });
 
@@ -67,8 +69,13 @@ describe('the synthetic authority dataset', () => {
     expect(ids.size).toBe(dataset.people.length);
     const wrong = all.filter((person) => {
       const check = checkIdNumber('resident', person.idNumber, datasetAsOf);
-      return !check.ok || check.normalized !== person.idNumber || check.birthDate !== person.birthDate || check.sex !== person.sex
-        || !/^\p{Script=Han}{2,4}$/u.test(person.name);
+      return (
+        !check.ok ||
+        check.normalized !== person.idNumber ||
+        check.birthDate !== person.birthDate ||
+        check.sex !== person.sex ||
+        !/^\p{Script=Han}{2,4}$/u.test(person.name)
+      );
     });
     expect(wrong).toEqual([]);
     // 2018-01-01 is left to test/helpers/identity.ts.
@@ -79,7 +86,8 @@ describe('the synthetic authority dataset', () => {
   it('has parents born 1978–1992 and children born 2010–2019, the mother at least 20 at each birth', () => {
     const wrong: string[] = [];
     for (const f of dataset.families) {
-      for (const parent of [f.father, f.mother]) if (parent.birthDate < '1978-01-01' || parent.birthDate > '1992-12-31') wrong.push(`${f.key} parent ${parent.birthDate}`);
+      for (const parent of [f.father, f.mother])
+        if (parent.birthDate < '1978-01-01' || parent.birthDate > '1992-12-31') wrong.push(`${f.key} parent ${parent.birthDate}`);
       if (f.father.sex !== 'male' || f.mother.sex !== 'female') wrong.push(`${f.key} sexes`);
       if (f.children.length === 0) wrong.push(`${f.key} no children`);
       for (const child of f.children) {
@@ -116,7 +124,11 @@ describe('the synthetic authority dataset', () => {
 
     const p12 = edgeCases.pension12Months;
     expect(await records.pension(p12.father.idNumber)).toEqual({
-      idNumber: p12.father.idNumber, employer: '桃江县鑫达竹业有限公司', firstPaidOn: '2023-08-01', months: 12, active: true,
+      idNumber: p12.father.idNumber,
+      employer: '桃江县鑫达竹业有限公司',
+      firstPaidOn: '2023-08-01',
+      months: 12,
+      active: true,
     });
     const p11 = edgeCases.pension11Months;
     expect(await records.pension(p11.father.idNumber)).toMatchObject({ firstPaidOn: '2023-09-01', months: 11, active: true });
@@ -161,7 +173,9 @@ describe('the synthetic authority dataset', () => {
       expect.objectContaining({ ownerIdNumber: owners.mother.idNumber, registeredOn: '2021-06-18', community: '花果山社区' }),
     ]);
     expect(await records.publicServant(edgeCases.publicServant.mother.idNumber)).toEqual({
-      idNumber: edgeCases.publicServant.mother.idNumber, employer: '桃江县人民医院', since: '2012-09-01',
+      idNumber: edgeCases.publicServant.mother.idNumber,
+      employer: '桃江县人民医院',
+      since: '2012-09-01',
     });
   });
 
@@ -180,14 +194,24 @@ describe('the synthetic authority dataset', () => {
       const parent = (who: 'father' | 'mother') => c[who].idNumber;
       for (const who of ['father', 'mother'] as const) {
         const pension = await records.pension(parent(who));
-        expect(pension, `${key} ${who} pension`).toEqual(f.pension?.holder === who ? { idNumber: parent(who), ...withoutHolder(f.pension) } : null);
+        expect(pension, `${key} ${who} pension`).toEqual(
+          f.pension?.holder === who ? { idNumber: parent(who), ...withoutHolder(f.pension) } : null,
+        );
         const licences = await records.businessLicences(parent(who));
-        expect(licences.map((l) => l.issuedOn), `${key} ${who} licences`).toEqual(f.licence?.holder === who ? [f.licence.issuedOn] : []);
+        expect(
+          licences.map((l) => l.issuedOn),
+          `${key} ${who} licences`,
+        ).toEqual(f.licence?.holder === who ? [f.licence.issuedOn] : []);
         const post = await records.publicServant(parent(who));
-        expect(post, `${key} ${who} post`).toEqual(f.publicServant?.holder === who ? { idNumber: parent(who), ...withoutHolder(f.publicServant) } : null);
+        expect(post, `${key} ${who} post`).toEqual(
+          f.publicServant?.holder === who ? { idNumber: parent(who), ...withoutHolder(f.publicServant) } : null,
+        );
       }
       const properties = await records.properties(parents);
-      expect(properties.map((p) => p.certificateNumber), key).toEqual(f.property ? f.property.owners.map(() => f.property!.certificateNumber) : []);
+      expect(
+        properties.map((p) => p.certificateNumber),
+        key,
+      ).toEqual(f.property ? f.property.owners.map(() => f.property!.certificateNumber) : []);
     }
   });
 
@@ -196,20 +220,23 @@ describe('the synthetic authority dataset', () => {
     const householdOf = new Map<string, string>();
     const wrong: string[] = [];
     for (const h of dataset.households) {
-      if (h.members[0]!.relation !== 'head' || h.members.filter((m) => m.relation === 'head').length !== 1) wrong.push(`${h.householdId}: head`);
+      if (h.members[0]!.relation !== 'head' || h.members.filter((m) => m.relation === 'head').length !== 1)
+        wrong.push(`${h.householdId}: head`);
       for (const m of h.members) {
         const person = people.get(m.idNumber);
         if (person?.name !== m.name) wrong.push(`${m.idNumber}: name`);
         if (householdOf.has(m.idNumber)) wrong.push(`${m.idNumber}: in two households`);
         householdOf.set(m.idNumber, h.householdId);
-        if (!person || m.registeredOn < person.birthDate || m.registeredOn > datasetAsOf) wrong.push(`${m.idNumber}: registered ${m.registeredOn}`);
+        if (!person || m.registeredOn < person.birthDate || m.registeredOn > datasetAsOf)
+          wrong.push(`${m.idNumber}: registered ${m.registeredOn}`);
       }
     }
     expect(householdOf.size).toBe(dataset.people.length);
     for (const f of dataset.families) {
       for (const child of f.children) {
-        const together = householdOf.get(child.idNumber) === householdOf.get(f.father.idNumber)
-          || householdOf.get(child.idNumber) === householdOf.get(f.mother.idNumber);
+        const together =
+          householdOf.get(child.idNumber) === householdOf.get(f.father.idNumber) ||
+          householdOf.get(child.idNumber) === householdOf.get(f.mother.idNumber);
         if (together !== (f.kind !== 'grandparents')) wrong.push(`${f.key} (${f.kind}): child with parents ${together}`);
       }
     }
@@ -228,21 +255,27 @@ describe('the synthetic authority dataset', () => {
   it('dates pension insurance so that "first paid before 2023-09-01" and "12 months or more" agree for every active payer', () => {
     const active = dataset.pensions.filter((p) => p.active);
     expect(active.filter((p) => p.months !== pensionMonths(p.firstPaidOn))).toEqual([]);
-    expect(active.filter((p) => (p.firstPaidOn < '2023-09-01') !== (p.months >= 12))).toEqual([]);
+    expect(active.filter((p) => p.firstPaidOn < '2023-09-01' !== p.months >= 12)).toEqual([]);
     const stopped = dataset.pensions.filter((p) => !p.active);
     expect(stopped.filter((p) => p.months <= 0 || p.months >= pensionMonths(p.firstPaidOn))).toEqual([]);
   });
 
-  it('has valid, unique licence numbers and certificate numbers in the registers\' formats', () => {
+  it("has valid, unique licence numbers and certificate numbers in the registers' formats", () => {
     const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
     const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
     const checkCharacterOf = (code: string) => {
       const sum = [...code.slice(0, 17)].reduce((s, c, i) => s + alphabet.indexOf(c) * weights[i]!, 0);
       return alphabet[(31 - (sum % 31)) % 31];
     };
-    expect(dataset.licences.filter((l) => !/^9[12]\d{6}[0-9A-Z]{10}$/.test(l.licenceNumber) || l.licenceNumber[17] !== checkCharacterOf(l.licenceNumber))).toEqual([]);
+    expect(
+      dataset.licences.filter(
+        (l) => !/^9[12]\d{6}[0-9A-Z]{10}$/.test(l.licenceNumber) || l.licenceNumber[17] !== checkCharacterOf(l.licenceNumber),
+      ),
+    ).toEqual([]);
     expect(new Set(dataset.licences.map((l) => l.licenceNumber)).size).toBe(dataset.licences.length);
-    expect(dataset.properties.filter((p) => !/^[湘赣鄂闽渝]\(\d{4}\)\p{Script=Han}+不动产权第\d{7}号$/u.test(p.certificateNumber))).toEqual([]);
+    expect(dataset.properties.filter((p) => !/^[湘赣鄂闽渝]\(\d{4}\)\p{Script=Han}+不动产权第\d{7}号$/u.test(p.certificateNumber))).toEqual(
+      [],
+    );
   });
 
   it('covers both sides of every cut-off in the generated families too', () => {
@@ -267,7 +300,10 @@ describe('the local records adapter', () => {
     const first = (await records.hukou(id))!;
     first.registeredOn = '2000-01-01';
     first.relations.pop();
-    expect(await records.hukou(id)).toMatchObject({ registeredOn: '2024-02-29', relations: expect.arrayContaining([expect.anything(), expect.anything(), expect.anything()]) });
+    expect(await records.hukou(id)).toMatchObject({
+      registeredOn: '2024-02-29',
+      relations: expect.arrayContaining([expect.anything(), expect.anything(), expect.anything()]),
+    });
   });
 
   it('normalises the ID number and the name it is asked about', async () => {

@@ -5,8 +5,18 @@ const message = { phone: '13800130500', body: '【桃江县入学报名】您的
 
 describe('what a provider echoes back of an SMS', () => {
   it('masks the number in every written form', () => {
-    for (const form of ['13800130500', '138-0013-0500', '138 0013 0500', '+86 138 0013 0500', '+8613800130500', '0086-138-0013-0500',
-      '86 13800130500', '(138) 0013-0500', '138.0013.0500', '+86-138-0013-0500']) {
+    for (const form of [
+      '13800130500',
+      '138-0013-0500',
+      '138 0013 0500',
+      '+86 138 0013 0500',
+      '+8613800130500',
+      '0086-138-0013-0500',
+      '86 13800130500',
+      '(138) 0013-0500',
+      '138.0013.0500',
+      '+86-138-0013-0500',
+    ]) {
       const redacted = redactEcho(`invalid destination ${form} refused`, message);
       expect(redacted, form).toContain('138****0500');
       expect(redacted.replace(/[^0-9]/g, ''), form).not.toContain('00130500');
@@ -14,7 +24,7 @@ describe('what a provider echoes back of an SMS', () => {
     }
   });
 
-  it('masks other mobile numbers too, not only the recipient\'s', () => {
+  it("masks other mobile numbers too, not only the recipient's", () => {
     expect(redactEcho('forwarded to 139 1234 5678', message)).toBe('forwarded to 139****5678');
   });
 
@@ -34,6 +44,8 @@ describe('what a provider echoes back of an SMS', () => {
   });
 
   it('keeps what staff need to act: statuses, reasons, short numbers', () => {
-    expect(redactEcho('SMS provider answered 429: rate limited, retry after 30 s', message)).toBe('SMS provider answered 429: rate limited, retry after 30 s');
+    expect(redactEcho('SMS provider answered 429: rate limited, retry after 30 s', message)).toBe(
+      'SMS provider answered 429: rate limited, retry after 30 s',
+    );
   });
 });

@@ -38,7 +38,9 @@ describe('when a session holds', () => {
 describe('the two audiences', () => {
   it('keeps parents’ limits and refusals', () => {
     expect(sessionPolicies.parent).toEqual({
-      idleMs: signInPolicy.sessionIdleMs, maxMs: signInPolicy.sessionMaxMs, touchEveryMs: signInPolicy.touchEveryMs,
+      idleMs: signInPolicy.sessionIdleMs,
+      maxMs: signInPolicy.sessionMaxMs,
+      touchEveryMs: signInPolicy.touchEveryMs,
       required: { code: 'SIGN_IN_REQUIRED', message: '请先登录' },
       expired: { code: 'SESSION_EXPIRED', message: '登录已过期，请重新登录' },
     });
@@ -46,7 +48,9 @@ describe('the two audiences', () => {
 
   it('keeps staff’s shorter limits and refusals of their own', () => {
     expect(sessionPolicies.staff).toEqual({
-      idleMs: staffPolicy.sessionIdleMs, maxMs: staffPolicy.sessionMaxMs, touchEveryMs: staffPolicy.touchEveryMs,
+      idleMs: staffPolicy.sessionIdleMs,
+      maxMs: staffPolicy.sessionMaxMs,
+      touchEveryMs: staffPolicy.touchEveryMs,
       required: { code: 'STAFF_SIGN_IN_REQUIRED', message: '请先登录审核系统' },
       expired: { code: 'STAFF_SIGN_IN_REQUIRED', message: '登录已过期，请重新登录审核系统' },
     });
@@ -55,7 +59,11 @@ describe('the two audiences', () => {
 
   it('lets a staff session end after 30 idle minutes and a parent’s only after 12 hours', () => {
     const idle = at(30 * minute);
-    expect(sessionState(sessionPolicies.staff, { lastSeenAt: start, expiresAt: sessionExpiry(sessionPolicies.staff, start) }, idle).live).toBe(false);
-    expect(sessionState(sessionPolicies.parent, { lastSeenAt: start, expiresAt: sessionExpiry(sessionPolicies.parent, start) }, idle).live).toBe(true);
+    expect(
+      sessionState(sessionPolicies.staff, { lastSeenAt: start, expiresAt: sessionExpiry(sessionPolicies.staff, start) }, idle).live,
+    ).toBe(false);
+    expect(
+      sessionState(sessionPolicies.parent, { lastSeenAt: start, expiresAt: sessionExpiry(sessionPolicies.parent, start) }, idle).live,
+    ).toBe(true);
   });
 });

@@ -13,10 +13,15 @@ const result = (code: string, facts: Partial<FamilyFacts>, claims = {}) => {
 describe('system checks at their date boundaries', () => {
   it('passes a town hukou registered on 2024-02-29 and fails one of 2024-03-01 or outside the town', () => {
     expect(result('hukou', { childHukou: { community: '迎宾社区', registeredOn: '2024-02-29', parentInHousehold: true } })).toMatchObject({
-      result: 'pass', summary: '户籍登记于 2024-02-29，早于 2024-03-01 ✓；户籍地 迎宾社区 ✓',
+      result: 'pass',
+      summary: '户籍登记于 2024-02-29，早于 2024-03-01 ✓；户籍地 迎宾社区 ✓',
     });
-    expect(result('hukou', { childHukou: { community: '迎宾社区', registeredOn: '2024-03-01', parentInHousehold: true } }).result).toBe('fail');
-    expect(result('hukou', { childHukou: { community: '东坪镇新民村', registeredOn: '2020-03-01', parentInHousehold: true } }).result).toBe('fail');
+    expect(result('hukou', { childHukou: { community: '迎宾社区', registeredOn: '2024-03-01', parentInHousehold: true } }).result).toBe(
+      'fail',
+    );
+    expect(result('hukou', { childHukou: { community: '东坪镇新民村', registeredOn: '2020-03-01', parentInHousehold: true } }).result).toBe(
+      'fail',
+    );
     expect(result('hukou', { childHukou: null }).result).toBe('fail');
   });
 
@@ -50,7 +55,8 @@ describe('system checks at their date boundaries', () => {
 
   it('checks the parent–child relation against what the parent answered', () => {
     const lacking = { childHukou: { community: '竹金村', registeredOn: '2019-01-01', parentInHousehold: false } };
-    const relation = (answer: boolean) => channelOutcomes(channel('hukou'), { ...base, ...lacking }, town, { hukouShowsRelation: answer }).find((o) => o.claim === 'relation')!;
+    const relation = (answer: boolean) =>
+      channelOutcomes(channel('hukou'), { ...base, ...lacking }, town, { hukouShowsRelation: answer }).find((o) => o.claim === 'relation')!;
     expect(relation(false).result).toBe('manual');
     expect(relation(true).result).toBe('fail');
   });

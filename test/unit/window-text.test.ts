@@ -6,13 +6,19 @@ describe('the window as a page shows it', () => {
   const window = { opensAt: new Date('2024-07-15T00:00:00+08:00'), closesAt: new Date('2024-07-26T00:00:00+08:00') };
 
   it('is formatted from the instants the catalog gives, in China time, split where a phone may wrap', () => {
-    expect(windowParts({ opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() }))
-      .toEqual(['2024-07-15 00:00 至', '2024-07-25 24:00（北京时间）']);
-    expect(windowParts({ opensAt: '2024-08-20T01:30:00.000Z', closesAt: '2024-08-31T09:00:00.000Z' }))
-      .toEqual(['2024-08-20 09:30 至', '2024-08-31 17:00（北京时间）']);
+    expect(windowParts({ opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() })).toEqual([
+      '2024-07-15 00:00 至',
+      '2024-07-25 24:00（北京时间）',
+    ]);
+    expect(windowParts({ opensAt: '2024-08-20T01:30:00.000Z', closesAt: '2024-08-31T09:00:00.000Z' })).toEqual([
+      '2024-08-20 09:30 至',
+      '2024-08-31 17:00（北京时间）',
+    ]);
   });
 
   it('reads as the server words it for integrators', () => {
-    expect(windowParts({ opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() }).join(' ')).toBe(describeWindow(window));
+    expect(windowParts({ opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() }).join(' ')).toBe(
+      describeWindow(window),
+    );
   });
 });

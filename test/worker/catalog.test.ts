@@ -89,7 +89,7 @@ describe('the Worker under wrangler dev, with sqld as its database', () => {
   it('reports itself healthy, with a reachable database and the clock set by ENROLL_NOW', async () => {
     const response = await fetch(`${worker?.url}/api/health`);
     expect(response.status).toBe(200);
-    const body = await response.json() as { status: string; database: string; now: string };
+    const body = (await response.json()) as { status: string; database: string; now: string };
     expect(body).toMatchObject({ status: 'ok', database: 'ok' });
     expect(body.now.startsWith('2024-07-20T02:')).toBe(true);
   });
@@ -118,8 +118,12 @@ describe('the Worker under wrangler dev, with sqld as its database', () => {
     await db.batch([smsNotice(db, { idempotencyKey: 'worker-sweep-test', phone: '13612345678', body: '【测试】到期短信', now: due })]);
     const response = await fetch(`${worker?.url}/__scheduled?cron=*+*+*+*+*`);
     expect(response.status).toBe(200);
-    await expect.poll(async () => (await db.select().from(outbox).where(eq(outbox.idempotencyKey, 'worker-sweep-test')))[0]?.status,
-      { timeout: 10_000, interval: 100 }).toBe('sent');
+    await expect
+      .poll(async () => (await db.select().from(outbox).where(eq(outbox.idempotencyKey, 'worker-sweep-test')))[0]?.status, {
+        timeout: 10_000,
+        interval: 100,
+      })
+      .toBe('sent');
     const delivered = await db.select().from(devSms).where(eq(devSms.idempotencyKey, 'worker-sweep-test'));
     expect(delivered.map((m) => m.body)).toEqual(['【测试】到期短信']);
     db.$client.close();
@@ -128,7 +132,8 @@ describe('the Worker under wrangler dev, with sqld as its database', () => {
   it('runs the every-minute sweep without failing', async () => {
     const response = await fetch(`${worker?.url}/__scheduled?cron=*+*+*+*+*`);
     expect(response.status).toBe(200);
-    await expect.poll(() => worker?.output() ?? '', { timeout: 10_000, interval: 100 })
+    await expect
+      .poll(() => worker?.output() ?? '', { timeout: 10_000, interval: 100 })
       .toMatch(/sweep \(\* \* \* \* \*\) \{"at":"2024-07-20T/);
     expect(worker?.output()).not.toMatch(/sweep \(\* \* \* \* \*\) failed/);
   });
@@ -155,8 +160,11 @@ describe('the Worker with SMS_PROVIDER=http but no key', () => {
   beforeAll(async () => {
     worker = await startWranglerDev({
       vars: {
-        DATABASE_URL: 'http://127.0.0.1:9', DATA_KEY: 'test-only-data-key-not-a-secret-0123456789',
-        SMS_PROVIDER: 'http', SMS_HTTP_URL: 'https://sms.example/send', RECORDS_PROVIDER: 'local',
+        DATABASE_URL: 'http://127.0.0.1:9',
+        DATA_KEY: 'test-only-data-key-not-a-secret-0123456789',
+        SMS_PROVIDER: 'http',
+        SMS_HTTP_URL: 'https://sms.example/send',
+        RECORDS_PROVIDER: 'local',
       },
       readyStatus: 500,
     });
@@ -174,7 +182,7 @@ describe('the Worker with SMS_PROVIDER=http but no key', () => {
 async function expectConfigurationRefusal(worker: WranglerDev | undefined, logLine: string) {
   const response = await fetch(`${worker?.url}/trpc/catalog.regions`);
   expect(response.status).toBe(500);
-  const body = await response.json() as { error: { message: string } };
+  const body = (await response.json()) as { error: { message: string } };
   expect(body.error.message).toMatch(/服务配置有误/);
   await expect.poll(() => worker?.output() ?? '', { timeout: 10_000, interval: 100 }).toContain(logLine);
 }

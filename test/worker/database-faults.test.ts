@@ -24,11 +24,19 @@ describe('the Worker while its database (sqld) is killed and restarted', () => {
 
   it('tells parents in Chinese that the service is briefly unavailable (503), loses no acknowledged submission, and recovers by itself', async () => {
     const drafts = stack.prepared;
-    const submit = (i: number) => createEnrollmentClient({ url: stack.url, token: drafts[i]!.token })
-      .applications.submit.mutate({ applicationId: drafts[i]!.applicationId, version: drafts[i]!.version });
+    const submit = (i: number) =>
+      createEnrollmentClient({ url: stack.url, token: drafts[i]!.token }).applications.submit.mutate({
+        applicationId: drafts[i]!.applicationId,
+        version: drafts[i]!.version,
+      });
 
     // Half the families submit while the database is killed under them.
-    const first = Array.from({ length: families / 2 }, (_, i) => submit(i).then((v) => v, (e: unknown) => e));
+    const first = Array.from({ length: families / 2 }, (_, i) =>
+      submit(i).then(
+        (v) => v,
+        (e: unknown) => e,
+      ),
+    );
     await new Promise((r) => setTimeout(r, 150));
     await stack.killDatabase();
     const during = await Promise.all(first);
@@ -58,23 +66,42 @@ describe('the Worker while its database (sqld) is killed and restarted', () => {
     expect((await createEnrollmentClient({ url: stack.url }).catalog.region.query({ regionId })).entries).toHaveLength(3);
 
     // The refused ones (and the other half) submit again; a submission the database took before its answer was lost is not doubled.
-    const again = await Promise.all(Array.from({ length: families }, (_, i) => submit(i).then((v) => v, (e: unknown) => e)));
+    const again = await Promise.all(
+      Array.from({ length: families }, (_, i) =>
+        submit(i).then(
+          (v) => v,
+          (e: unknown) => e,
+        ),
+      ),
+    );
     const lateRefusals = again.filter((r) => r instanceof Error);
     expect(lateRefusals).toEqual([]);
 
     const db = await createDb(stack.sqldUrl);
     try {
       const ids = drafts.map((d) => d.applicationId);
-      const rows = await db.select({ id: applications.id, status: applications.status }).from(applications).where(inArray(applications.id, ids));
-      expect(rows.filter((r) => r.status === 'submitted').map((r) => r.id).sort()).toEqual([...ids].sort());
-      const history = await db.select({ id: applicationHistory.applicationId }).from(applicationHistory)
+      const rows = await db
+        .select({ id: applications.id, status: applications.status })
+        .from(applications)
+        .where(inArray(applications.id, ids));
+      expect(
+        rows
+          .filter((r) => r.status === 'submitted')
+          .map((r) => r.id)
+          .sort(),
+      ).toEqual([...ids].sort());
+      const history = await db
+        .select({ id: applicationHistory.applicationId })
+        .from(applicationHistory)
         .where(and(inArray(applicationHistory.applicationId, ids), eq(applicationHistory.toStatus, 'submitted')));
       expect(history.map((h) => h.id).sort()).toEqual([...ids].sort());
       for (const a of acknowledged) expect(ids).toContain(a.applicationId);
     } finally {
       db.$client.close();
     }
-    console.info(`sqld killed: ${acknowledged.length} of ${families / 2} in-flight submissions acknowledged, ${refused.length} refused with 503; Worker answering again ${recoveredMs} ms after the restart began`);
+    console.info(
+      `sqld killed: ${acknowledged.length} of ${families / 2} in-flight submissions acknowledged, ${refused.length} refused with 503; Worker answering again ${recoveredMs} ms after the restart began`,
+    );
     expect(stack.worker.output()).not.toMatch(/hung|Uncaught/);
   }, 120_000);
 });

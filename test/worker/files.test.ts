@@ -38,7 +38,7 @@ describe('documents in the Worker under wrangler dev: bytes in (local) R2, rows 
   it('uploads a PNG and serves the same bytes back, uncached and sandboxed', async () => {
     const response = await upload(samplePng, '户口簿.png');
     expect(response.status, await response.clone().text()).toBe(201);
-    const doc = await response.json() as { id: string; contentType: string; size: number; fileName: string };
+    const doc = (await response.json()) as { id: string; contentType: string; size: number; fileName: string };
     expect(doc).toMatchObject({ contentType: 'image/png', size: samplePng.length, fileName: '户口簿.png' });
 
     const served = await fetch(`${worker!.url}/api/files/${doc.id}`, { headers: auth() });
@@ -48,7 +48,9 @@ describe('documents in the Worker under wrangler dev: bytes in (local) R2, rows 
     expect(served.headers.get('cache-control')).toBe('no-store');
     expect(served.headers.get('x-content-type-options')).toBe('nosniff');
     expect(served.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
-    expect(served.headers.get('content-disposition')).toBe(`inline; filename="___.png"; filename*=UTF-8''${encodeURIComponent('户口簿.png')}`);
+    expect(served.headers.get('content-disposition')).toBe(
+      `inline; filename="___.png"; filename*=UTF-8''${encodeURIComponent('户口簿.png')}`,
+    );
 
     expect((await fetch(`${worker!.url}/api/files/${doc.id}`)).status).toBe(401);
     const removed = await fetch(`${worker!.url}/api/files/${doc.id}`, { method: 'DELETE', headers: auth() });
@@ -59,7 +61,7 @@ describe('documents in the Worker under wrangler dev: bytes in (local) R2, rows 
   it('keeps the document encrypted in R2 and serves the owner the original bytes', async () => {
     const response = await upload(samplePng, '户口簿.png');
     expect(response.status, await response.clone().text()).toBe(201);
-    const doc = await response.json() as { id: string };
+    const doc = (await response.json()) as { id: string };
     const r2 = readdirSync(join(worker!.stateDir, 'v3', 'r2'), { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
       .map((entry) => readFileSync(join(entry.parentPath, entry.name)));

@@ -44,7 +44,12 @@ describe('the application journey, its system checks and its review on the Worke
     const { applicationId } = await parent.applications.start.mutate({ childId: child.id, entryId: grade1.id, acceptDeclaration: true });
     await parent.applications.chooseChannel.mutate({ applicationId, channelId: hukou.id });
     await parent.applications.save.mutate({ applicationId, fields: hukouForm(community!.name) });
-    await parent.applications.chooseSchools.mutate({ applicationId, firstSchoolId: schools[0]!.id, secondSchoolId: schools[1]!.id, sibling: null });
+    await parent.applications.chooseSchools.mutate({
+      applicationId,
+      firstSchoolId: schools[0]!.id,
+      secondSchoolId: schools[1]!.id,
+      sibling: null,
+    });
     for (const kind of hukouDocuments) {
       const form = new FormData();
       form.append('applicationId', applicationId);
@@ -57,15 +62,24 @@ describe('the application journey, its system checks and its review on the Worke
     expect(preview.missing).toEqual([]);
     expect((await parent.applications.submit.mutate({ applicationId, version: preview.version })).message).toBe('报名信息提交成功');
 
-    const { token: staffToken } = await anonymous.review.signIn.mutate({ username: 'county', password: 'demo-county-2024', session: 'token' });
+    const { token: staffToken } = await anonymous.review.signIn.mutate({
+      username: 'county',
+      password: 'demo-county-2024',
+      session: 'token',
+    });
     const county = createEnrollmentClient({ url: stack.url, token: staffToken! });
-    await expect.poll(async () => (await county.review.get.query({ applicationId })).verification.checks.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await county.review.get.query({ applicationId })).verification.checks.length, { timeout: 15_000 })
+      .toBeGreaterThan(0);
     const { verification } = await county.review.get.query({ applicationId });
     expect(verification.checks.map((c) => c.claim)).toEqual(expect.arrayContaining(['identity_child', 'hukou']));
     expect(verification.checks[0]!.source).toBe('local');
     expect((await county.review.queue.query({})).rows.map((r) => r.id)).toContain(applicationId);
     await county.review.reject.mutate({ applicationId, reason: '户口簿照片不清晰，请重新上传' });
-    expect(await parent.applications.progress.query({ applicationId })).toMatchObject({ statusName: '已驳回', rejectReason: '户口簿照片不清晰，请重新上传' });
+    expect(await parent.applications.progress.query({ applicationId })).toMatchObject({
+      statusName: '已驳回',
+      rejectReason: '户口簿照片不清晰，请重新上传',
+    });
 
     const again = await parent.applications.get.query({ applicationId });
     await parent.applications.submit.mutate({ applicationId, version: again.version });
@@ -77,7 +91,7 @@ describe('the application journey, its system checks and its review on the Worke
   });
 });
 
-describe('a parent\'s channel pre-check on the Worker', () => {
+describe("a parent's channel pre-check on the Worker", () => {
   it('recommends the hukou channel for the family registered on 2024-02-29', async () => {
     const stack = await startWorkerStack({ now });
     try {
@@ -87,7 +101,11 @@ describe('a parent\'s channel pre-check on the Worker', () => {
       const child = await parent.children.add.mutate({ name: family.child.name, idType: 'resident', idNumber: family.child.idNumber });
       const [region] = await anonymous.catalog.regions.query();
       const grade1 = (await anonymous.catalog.region.query({ regionId: region!.id })).entries.find((e) => e.code === 'grade1')!;
-      const result = await parent.applications.precheck.mutate({ childId: child.id, entryId: grade1.id, parentIdNumber: family.father.idNumber });
+      const result = await parent.applications.precheck.mutate({
+        childId: child.id,
+        entryId: grade1.id,
+        parentIdNumber: family.father.idNumber,
+      });
       expect(result.channels.find((c) => c.code === 'hukou')).toMatchObject({ qualifies: true });
     } finally {
       await stack.stop();

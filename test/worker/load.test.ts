@@ -55,7 +55,11 @@ describe('the Worker under 100 concurrent requests of each kind (wrangler dev + 
   it('acknowledges 100 concurrent submissions, each present exactly once in the database', async () => {
     const { drafts } = stack.prepared;
     const { values, errors } = await burst(concurrent, (i) =>
-      clientOf(stack.url, drafts[i]!.token).applications.submit.mutate({ applicationId: drafts[i]!.applicationId, version: drafts[i]!.version }));
+      clientOf(stack.url, drafts[i]!.token).applications.submit.mutate({
+        applicationId: drafts[i]!.applicationId,
+        version: drafts[i]!.version,
+      }),
+    );
     if (errors.length) console.log(oddBodies.slice(0, 3));
     expect(errors).toEqual([]);
     expect(values.every((v) => v.message === '报名信息提交成功')).toBe(true);
@@ -64,9 +68,14 @@ describe('the Worker under 100 concurrent requests of each kind (wrangler dev + 
     try {
       const ids = values.map((v) => v.applicationId);
       expect(new Set(ids).size).toBe(concurrent);
-      const rows = await db.select({ id: applications.id, status: applications.status }).from(applications).where(inArray(applications.id, ids));
+      const rows = await db
+        .select({ id: applications.id, status: applications.status })
+        .from(applications)
+        .where(inArray(applications.id, ids));
       expect(rows.filter((r) => r.status === 'submitted')).toHaveLength(concurrent);
-      const history = await db.select({ id: applicationHistory.applicationId }).from(applicationHistory)
+      const history = await db
+        .select({ id: applicationHistory.applicationId })
+        .from(applicationHistory)
         .where(and(inArray(applicationHistory.applicationId, ids), eq(applicationHistory.toStatus, 'submitted')));
       expect(history).toHaveLength(concurrent);
       expect(new Set(history.map((h) => h.id)).size).toBe(concurrent);
@@ -85,7 +94,13 @@ describe('the Worker under 100 concurrent requests of each kind (wrangler dev + 
 
   it('signs in 100 parents at once with their codes, each session working afterwards', async () => {
     const { values, errors } = await burst(concurrent, (i) =>
-      clientOf(stack.url).auth.signIn.mutate({ phone: phones[i]!, code: stack.prepared.codes.get(phones[i]!)!, session: 'token', acceptedNotice: privacyNotice.version }));
+      clientOf(stack.url).auth.signIn.mutate({
+        phone: phones[i]!,
+        code: stack.prepared.codes.get(phones[i]!)!,
+        session: 'token',
+        acceptedNotice: privacyNotice.version,
+      }),
+    );
     expect(errors).toEqual([]);
     expect(new Set(values.map((v) => v.token)).size).toBe(concurrent);
     for (const [i, v] of values.entries()) {
@@ -93,5 +108,4 @@ describe('the Worker under 100 concurrent requests of each kind (wrangler dev + 
     }
     await sequentialAfterwards();
   });
-
 });

@@ -8,14 +8,18 @@ import { router, staffProcedure } from '../trpc';
 /** Administrators: staff accounts, and alarms (e.g. the hourly SMS budget used up). */
 export const adminRouter = router({
   staff: staffProcedure('admin').query(({ ctx }) => listStaff(ctx.deps.db, ctx.deps.clock.now())),
-  createStaff: staffProcedure('admin').input(createStaffInput)
+  createStaff: staffProcedure('admin')
+    .input(createStaffInput)
     .mutation(({ ctx, input }) => createStaff(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
-  updateStaff: staffProcedure('admin').input(updateStaffInput)
+  updateStaff: staffProcedure('admin')
+    .input(updateStaffInput)
     .mutation(({ ctx, input }) => updateStaff(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
   alerts: staffProcedure('admin').query(({ ctx }) => openAlerts(ctx.deps.db)),
-  acknowledgeAlert: staffProcedure('admin').input(acknowledgeAlertInput)
+  acknowledgeAlert: staffProcedure('admin')
+    .input(acknowledgeAlertInput)
     .mutation(({ ctx, input }) => acknowledgeAlert(ctx.deps, ctx.staff, input.alertId, { ip: ctx.ip, requestId: ctx.requestId })),
   deadLetters: staffProcedure('admin').query(({ ctx }) => deadLetters(ctx.deps.db)),
-  retryDeadLetter: staffProcedure('admin').input(retryDeadLetterInput)
+  retryDeadLetter: staffProcedure('admin')
+    .input(retryDeadLetterInput)
     .mutation(({ ctx, input }) => retryDeadLetter(ctx.deps, ctx.staff, input.outboxId, { ip: ctx.ip, requestId: ctx.requestId })),
 });

@@ -1,5 +1,12 @@
 import {
-  applicationInput, chooseChannelInput, chooseSchoolsInput, formPatchOf, precheckInput, saveInput, startInput, submitInput,
+  applicationInput,
+  chooseChannelInput,
+  chooseSchoolsInput,
+  formPatchOf,
+  precheckInput,
+  saveInput,
+  startInput,
+  submitInput,
 } from '../../schemas/applications';
 import { discardDraft } from '../../services/applications/discard';
 import { chooseChannel, chooseSchools, saveDraft } from '../../services/applications/edit';
@@ -12,21 +19,32 @@ import { parentProcedure, router } from '../trpc';
 /** The parent's journey: entry → child → declaration → channel → form → documents → schools → preview → submit. */
 export const applicationsRouter = router({
   list: parentProcedure.query(({ ctx }) => listApplications(ctx.deps.db, ctx.parent.accountId)),
-  get: parentProcedure.input(applicationInput)
+  get: parentProcedure
+    .input(applicationInput)
     .query(({ ctx, input }) => getApplication(ctx.deps.db, ctx.parent.accountId, input.applicationId, ctx.deps.clock.now())),
   /** 通道预查: which channels the records suggest, before the parent chooses (any channel stays open). */
   precheck: parentProcedure.input(precheckInput).mutation(({ ctx, input }) => precheck(ctx.deps, ctx.parent.accountId, input, ctx.ip)),
   start: parentProcedure.input(startInput).mutation(({ ctx, input }) => startApplication(ctx.deps, ctx.parent.accountId, input)),
-  chooseChannel: parentProcedure.input(chooseChannelInput).mutation(({ ctx, input }) => chooseChannel(ctx.deps, ctx.parent.accountId, input)),
-  save: parentProcedure.input(saveInput).mutation(({ ctx, input }) => saveDraft(ctx.deps, ctx.parent.accountId, { applicationId: input.applicationId, patch: formPatchOf(input.fields) })),
-  chooseSchools: parentProcedure.input(chooseSchoolsInput).mutation(({ ctx, input }) => chooseSchools(ctx.deps, ctx.parent.accountId, input)),
-  submit: parentProcedure.input(submitInput)
+  chooseChannel: parentProcedure
+    .input(chooseChannelInput)
+    .mutation(({ ctx, input }) => chooseChannel(ctx.deps, ctx.parent.accountId, input)),
+  save: parentProcedure
+    .input(saveInput)
+    .mutation(({ ctx, input }) =>
+      saveDraft(ctx.deps, ctx.parent.accountId, { applicationId: input.applicationId, patch: formPatchOf(input.fields) }),
+    ),
+  chooseSchools: parentProcedure
+    .input(chooseSchoolsInput)
+    .mutation(({ ctx, input }) => chooseSchools(ctx.deps, ctx.parent.accountId, input)),
+  submit: parentProcedure
+    .input(submitInput)
     .mutation(({ ctx, input }) => submitApplication(ctx.deps, ctx.parent.accountId, input, ctx.afterResponse)),
   /** 删除草稿: a never-submitted application and its uploads, e.g. one started in the wrong entry. */
-  discardDraft: parentProcedure.input(applicationInput)
-    .mutation(({ ctx, input }) => discardDraft(ctx.deps, ctx.parent.accountId, input)),
-  withdraw: parentProcedure.input(applicationInput)
+  discardDraft: parentProcedure.input(applicationInput).mutation(({ ctx, input }) => discardDraft(ctx.deps, ctx.parent.accountId, input)),
+  withdraw: parentProcedure
+    .input(applicationInput)
     .mutation(({ ctx, input }) => withdrawApplication(ctx.deps, ctx.parent.accountId, input, ctx.afterResponse)),
-  progress: parentProcedure.input(applicationInput)
+  progress: parentProcedure
+    .input(applicationInput)
     .query(({ ctx, input }) => applicationProgress(ctx.deps.db, ctx.parent.accountId, input.applicationId, ctx.deps.clock.now())),
 });

@@ -8,9 +8,11 @@ export const catalogRouter = router({
   regions: publicProcedure.query(({ ctx }) => catalog.listRegions(ctx.deps.db)),
   /** 个人信息保护告知书: the text a guardian consents to at sign-in, and its version (`auth.signIn` `acceptedNotice`). */
   privacyNotice: publicProcedure.query(() => privacyNotice),
-  region: publicProcedure.input(regionInput)
+  region: publicProcedure
+    .input(regionInput)
     .query(({ ctx, input }) => catalog.getRegion(ctx.deps.db, input.regionId, ctx.deps.clock.now())),
-  channels: publicProcedure.input(entryInput)
+  channels: publicProcedure
+    .input(entryInput)
     .query(({ ctx, input }) => catalog.listChannels(ctx.deps.db, input.entryId, ctx.deps.clock.now())),
   schools: publicProcedure.input(schoolsInput).query(({ ctx, input }) => catalog.listSchools(ctx.deps.db, input)),
   communities: publicProcedure.input(regionInput).query(({ ctx, input }) => catalog.listCommunities(ctx.deps.db, input.regionId)),

@@ -11,8 +11,11 @@ export const childrenRouter = router({
   rename: parentProcedure.input(renameChildInput).mutation(({ ctx, input }) => children.renameChild(ctx.deps, ctx.parent.accountId, input)),
   remove: parentProcedure.input(childInput).mutation(({ ctx, input }) => children.removeChild(ctx.deps, ctx.parent.accountId, input)),
   /** 绑定申诉 on a child another account holds: settled at once by the records, or left for staff. */
-  claim: parentProcedure.input(claimChildInput).mutation(({ ctx, input }) =>
-    claimChild(ctx.deps, ctx.parent.accountId, input, { ip: ctx.ip, requestId: ctx.requestId }, ctx.afterResponse)),
+  claim: parentProcedure
+    .input(claimChildInput)
+    .mutation(({ ctx, input }) =>
+      claimChild(ctx.deps, ctx.parent.accountId, input, { ip: ctx.ip, requestId: ctx.requestId }, ctx.afterResponse),
+    ),
   /** 我的申诉: the claims this account filed. */
   claims: parentProcedure.query(({ ctx }) => listOwnClaims(ctx.deps.db, ctx.parent.accountId)),
 });

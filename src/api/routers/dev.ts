@@ -12,6 +12,7 @@ const devProcedure = publicProcedure.use(({ ctx, next }) => {
 
 export const devRouter = router({
   /** The dev SMS inbox: read sign-in codes without a phone. */
-  inbox: devProcedure.input(z.object({ phone: phoneSchema.optional() }).default({}))
+  inbox: devProcedure
+    .input(z.object({ phone: phoneSchema.optional() }).default({}))
     .query(({ ctx, input }) => devInbox(ctx.deps.db, input.phone)),
 });

@@ -1,6 +1,13 @@
 import { staffRoleNames } from '../../domain/staff-policy';
 import {
-  applicationRef, auditInput, bulkApproveInput, decisionInput, queueFiltersInput, queueInput, rejectInput, revealInput,
+  applicationRef,
+  auditInput,
+  bulkApproveInput,
+  decisionInput,
+  queueFiltersInput,
+  queueInput,
+  rejectInput,
+  revealInput,
   staffSignInInput,
 } from '../../schemas/review';
 import { bindingAppealsInput, settleBindingAppealInput } from '../../schemas/review';
@@ -22,8 +29,12 @@ import { publicProcedure, router, staffProcedure } from '../trpc';
 
 const reviewers = ['admin', 'county_reviewer', 'school_reviewer'] as const;
 
-const dates = <T extends { submittedFrom?: string; submittedTo?: string }>(f: T): Omit<T, 'submittedFrom' | 'submittedTo'> & QueueFilters => ({
-  ...f, submittedFrom: f.submittedFrom ? new Date(f.submittedFrom) : undefined, submittedTo: f.submittedTo ? new Date(f.submittedTo) : undefined,
+const dates = <T extends { submittedFrom?: string; submittedTo?: string }>(
+  f: T,
+): Omit<T, 'submittedFrom' | 'submittedTo'> & QueueFilters => ({
+  ...f,
+  submittedFrom: f.submittedFrom ? new Date(f.submittedFrom) : undefined,
+  submittedTo: f.submittedTo ? new Date(f.submittedTo) : undefined,
 });
 
 const request = (ctx: Context) => ({ ip: ctx.ip, requestId: ctx.requestId });
@@ -34,7 +45,8 @@ function decision(action: Decision) {
   const roles = rolesFor(action);
   // No roles would mean "any staff member": a move no staff may make must not become one every staff member may.
   if (roles.length === 0) throw new Error(`no staff role may ${action}`);
-  return staffProcedure(...roles).input(action.endsWith('reject') ? rejectInput : decisionInput)
+  return staffProcedure(...roles)
+    .input(action.endsWith('reject') ? rejectInput : decisionInput)
     .mutation(({ ctx, input }) => decide(ctx.deps, asStaff(ctx), { ...input, action }, ctx.afterResponse));
 }
 
@@ -54,8 +66,12 @@ export const reviewRouter = router({
   }),
   me: staffProcedure().query(({ ctx }) => ({ ...ctx.staff, roleName: staffRoleNames[ctx.staff.role], sessionId: undefined })),
 
-  queue: staffProcedure(...reviewers).input(queueInput).query(({ ctx, input }) => reviewQueue(ctx.deps.db, ctx.staff, dates(input))),
-  get: staffProcedure(...reviewers).input(applicationRef).query(({ ctx, input }) => reviewDetail(ctx.deps.db, ctx.staff, input.applicationId)),
+  queue: staffProcedure(...reviewers)
+    .input(queueInput)
+    .query(({ ctx, input }) => reviewQueue(ctx.deps.db, ctx.staff, dates(input))),
+  get: staffProcedure(...reviewers)
+    .input(applicationRef)
+    .query(({ ctx, input }) => reviewDetail(ctx.deps.db, ctx.staff, input.applicationId)),
   stats: staffProcedure(...reviewers).query(({ ctx }) => reviewStats(ctx.deps.db, ctx.staff)),
 
   /** 初审通过 (county): from then on the parent can no longer withdraw. */
@@ -67,32 +83,44 @@ export const reviewRouter = router({
   schoolReject: decision('school_reject'),
 
   /** 批量初审通过: a result per application; one failure does not stop the others. */
-  bulkApprove: staffProcedure(...rolesFor('approve')).input(bulkApproveInput)
+  bulkApprove: staffProcedure(...rolesFor('approve'))
+    .input(bulkApproveInput)
     .mutation(({ ctx, input }) => bulkApprove(ctx.deps, asStaff(ctx), input.applicationIds, ctx.afterResponse)),
 
-  revealId: staffProcedure(...reviewers).input(revealInput)
+  revealId: staffProcedure(...reviewers)
+    .input(revealInput)
     .mutation(({ ctx, input }) => revealIdNumber(ctx.deps, ctx.staff, input, request(ctx))),
 
   /** The parent's full phone number, to call them (audited; the detail shows it masked). */
-  revealPhone: staffProcedure(...reviewers).input(applicationRef)
+  revealPhone: staffProcedure(...reviewers)
+    .input(applicationRef)
     .mutation(({ ctx, input }) => revealParentPhone(ctx.deps, ctx.staff, input, request(ctx))),
 
   /** 重新查验: runs the system checks again now (audited). */
-  recheck: staffProcedure(...reviewers).input(applicationRef)
+  recheck: staffProcedure(...reviewers)
+    .input(applicationRef)
     .mutation(({ ctx, input }) => recheck(ctx.deps, ctx.staff, input.applicationId, request(ctx))),
 
-  export: staffProcedure(...reviewers).input(queueFiltersInput.default({}))
+  export: staffProcedure(...reviewers)
+    .input(queueFiltersInput.default({}))
     .mutation(({ ctx, input }) => exportQueue(ctx.deps, ctx.staff, dates(input), request(ctx))),
 
   /** 绑定申诉 waiting for staff (or settled ones): the county and administrators. */
-  bindingAppeals: staffProcedure('admin', 'county_reviewer').input(bindingAppealsInput)
+  bindingAppeals: staffProcedure('admin', 'county_reviewer')
+    .input(bindingAppealsInput)
     .query(({ ctx, input }) => listAppealsForStaff(ctx.deps.db, input)),
-  settleBindingAppeal: staffProcedure('admin', 'county_reviewer').input(settleBindingAppealInput)
+  settleBindingAppeal: staffProcedure('admin', 'county_reviewer')
+    .input(settleBindingAppealInput)
     .mutation(({ ctx, input }) => settleAppeal(ctx.deps, ctx.staff, input, request(ctx), ctx.afterResponse)),
 
-  audit: staffProcedure('admin').input(auditInput).query(({ ctx, input }) => readAudit(ctx.deps.db, {
-    ...input, from: input.from ? new Date(input.from) : undefined, to: input.to ? new Date(input.to) : undefined,
-    before: input.before ? new Date(input.before) : undefined,
-  })),
+  audit: staffProcedure('admin')
+    .input(auditInput)
+    .query(({ ctx, input }) =>
+      readAudit(ctx.deps.db, {
+        ...input,
+        from: input.from ? new Date(input.from) : undefined,
+        to: input.to ? new Date(input.to) : undefined,
+        before: input.before ? new Date(input.before) : undefined,
+      }),
+    ),
 });
-

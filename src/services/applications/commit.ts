@@ -60,10 +60,22 @@ export async function commitTransition(deps: Deps, loaded: LoadedApplication, ch
     set: { ...change.set, status: change.to, version, updatedAt: now },
     nonce: applications.changeNonce,
     followUps: (won) => [
-      insertWhen(db, applicationHistory, {
-        id: newId(deps.random), applicationId: application.id, version, fromStatus: application.status, toStatus: change.to,
-        actor: change.actor, actorId: change.actorId, reason: change.reason ?? null, at: now,
-      }, won),
+      insertWhen(
+        db,
+        applicationHistory,
+        {
+          id: newId(deps.random),
+          applicationId: application.id,
+          version,
+          fromStatus: application.status,
+          toStatus: change.to,
+          actor: change.actor,
+          actorId: change.actorId,
+          reason: change.reason ?? null,
+          at: now,
+        },
+        won,
+      ),
       noticeMessage(db, { accountId: application.accountId, key, title: notice.title, body: notice.body, now, onlyIf: won }),
       smsNotice(db, { idempotencyKey: key, phone: loaded.phone, body: notice.body, now, onlyIf: won }),
       ...(change.followUps?.(won) ?? []),
@@ -77,14 +89,17 @@ export async function commitTransition(deps: Deps, loaded: LoadedApplication, ch
  * next version, under the edit's guard and `also` (conditions on other rows); the caller's statements follow.
  * The version moves on so that a submission prepared before the edit is refused as stale.
  */
-export async function commitEdit<F extends readonly BatchItem<'sqlite'>[] = []>(deps: Deps, edit: {
-  applicationId: string;
-  guard: RowGuard;
-  also?: readonly (SQL | undefined)[];
-  set?: SQLiteUpdateSetSource<typeof applications>;
-  now: Date;
-  followUps?: (won: SQL<boolean>) => F;
-}) {
+export async function commitEdit<F extends readonly BatchItem<'sqlite'>[] = []>(
+  deps: Deps,
+  edit: {
+    applicationId: string;
+    guard: RowGuard;
+    also?: readonly (SQL | undefined)[];
+    set?: SQLiteUpdateSetSource<typeof applications>;
+    now: Date;
+    followUps?: (won: SQL<boolean>) => F;
+  },
+) {
   return commitChange(deps.db, deps.random, {
     table: applications,
     key: { column: applications.id, value: edit.applicationId },

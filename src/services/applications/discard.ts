@@ -20,10 +20,16 @@ export async function discardDraft(deps: Deps, accountId: string, input: { appli
   const { db } = deps;
   const loaded = await ownApplication(db, accountId, input.applicationId);
   const decision = orRefuse(decideDiscardDraft(loaded.application));
-  const leaving = db.select({ id: applications.id }).from(applications).where(and(
-    eq(applications.id, loaded.application.id), eq(applications.accountId, accountId),
-    ...guardConditions(applications, applicationGuard(decision.guard)),
-  ));
+  const leaving = db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.id, loaded.application.id),
+        eq(applications.accountId, accountId),
+        ...guardConditions(applications, applicationGuard(decision.guard)),
+      ),
+    );
   const [storedFiles, , , , , removed] = await db.batch([
     intentsForDocumentsOf(db, leaving, deps.clock.now()),
     db.delete(documents).where(inArray(documents.applicationId, leaving)),

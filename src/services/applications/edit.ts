@@ -24,12 +24,21 @@ export async function chooseChannel(deps: Deps, accountId: string, input: { appl
   const { db } = deps;
   const now = deps.clock.now();
   const loaded = await ownApplication(db, accountId, input.applicationId);
-  const [row] = await db.select({ channelId: channels.id, trackId: tracks.id, entryId: tracks.entryId, gradeMin: tracks.gradeMin, gradeMax: tracks.gradeMax })
-    .from(channels).innerJoin(tracks, eq(tracks.id, channels.trackId)).where(eq(channels.id, input.channelId));
+  const [row] = await db
+    .select({ channelId: channels.id, trackId: tracks.id, entryId: tracks.entryId, gradeMin: tracks.gradeMin, gradeMax: tracks.gradeMax })
+    .from(channels)
+    .innerJoin(tracks, eq(tracks.id, channels.trackId))
+    .where(eq(channels.id, input.channelId));
 
-  const decision = orRefuse(decideChannel({
-    ...await editFacts(db, loaded, now), entryId: loaded.entry.id, grade: loaded.application.grade, trackId: loaded.application.trackId, channel: row ?? null,
-  }));
+  const decision = orRefuse(
+    decideChannel({
+      ...(await editFacts(db, loaded, now)),
+      entryId: loaded.entry.id,
+      grade: loaded.application.grade,
+      trackId: loaded.application.trackId,
+      channel: row ?? null,
+    }),
+  );
   const saved = await commitEdit(deps, { applicationId: loaded.application.id, guard: decision.guard, set: decision.set, now });
   if (!saved.won) throw changed();
   return { version: saved.row.version, channelId: decision.set.channelId };
@@ -49,7 +58,10 @@ async function sealPatch(deps: Deps, patch: FormPatch, today: string) {
     const value = patch[field];
     if (typeof value !== 'string') continue;
     const checked = checkIdNumber('resident', value, today);
-    if (!checked.ok) { errors[field] = [checked.message]; continue; }
+    if (!checked.ok) {
+      errors[field] = [checked.message];
+      continue;
+    }
     patch[field] = { masked: maskIdNumber(checked.normalized), sealed: await deps.vault.encrypt(checked.normalized) };
   }
   return errors;
@@ -68,20 +80,26 @@ export async function saveDraft(deps: Deps, accountId: string, input: { applicat
   const edit = orRefuse(decideEdit(await editFacts(db, loaded, now)));
 
   if (typeof patch.community === 'string') {
-    const [known] = await db.select({ id: communities.id }).from(communities)
+    const [known] = await db
+      .select({ id: communities.id })
+      .from(communities)
       .where(and(eq(communities.regionId, loaded.season.regionId), eq(communities.name, patch.community)));
     if (!known) throw fieldError('community', '请从列表中选择所在社区');
   }
   const errors = await sealPatch(deps, patch, formatChinaDate(now));
   if (loaded.channel) {
-    for (const [field, message] of Object.entries(checkChannelClaims(loaded.channel.eligibility, { ...loaded.application.form, ...patch }))) {
+    for (const [field, message] of Object.entries(
+      checkChannelClaims(loaded.channel.eligibility, { ...loaded.application.form, ...patch }),
+    )) {
       if (field in patch) errors[field] = [message];
     }
   }
   if (Object.keys(errors).length) throw new DomainError('INVALID_INPUT', Object.values(errors)[0]![0]!, errors);
 
   const saved = await commitEdit(deps, {
-    applicationId: loaded.application.id, guard: edit.guard, now,
+    applicationId: loaded.application.id,
+    guard: edit.guard,
+    now,
     set: {
       form: sql`json_patch(${applications.form}, ${JSON.stringify(patch)})`,
       ...(patch.community !== undefined ? { community: (patch.community as string | null) ?? null } : {}),
@@ -98,7 +116,12 @@ export async function saveDraft(deps: Deps, accountId: string, input: { applicat
 export async function chooseSchools(
   deps: Deps,
   accountId: string,
-  input: { applicationId: string; firstSchoolId: string; secondSchoolId: string; sibling: { idNumber: string; schoolId: string; remark: string } | null },
+  input: {
+    applicationId: string;
+    firstSchoolId: string;
+    secondSchoolId: string;
+    sibling: { idNumber: string; schoolId: string; remark: string } | null;
+  },
 ) {
   const { db } = deps;
   const now = deps.clock.now();
@@ -106,22 +129,42 @@ export async function chooseSchools(
   const { community } = loaded.application;
   const ids = [input.firstSchoolId, input.secondSchoolId];
   const [chosen, serving] = await db.batch([
-    db.select({ id: schools.id, name: schools.name, level: schools.level }).from(schools)
+    db
+      .select({ id: schools.id, name: schools.name, level: schools.level })
+      .from(schools)
       .where(and(eq(schools.regionId, loaded.season.regionId), inArray(schools.id, ids))),
-    db.select({ schoolId: catchments.schoolId }).from(catchments).innerJoin(communities, eq(communities.id, catchments.communityId))
-      .where(and(inArray(catchments.schoolId, ids), eq(communities.regionId, loaded.season.regionId), eq(communities.name, community ?? ''))),
+    db
+      .select({ schoolId: catchments.schoolId })
+      .from(catchments)
+      .innerJoin(communities, eq(communities.id, catchments.communityId))
+      .where(
+        and(inArray(catchments.schoolId, ids), eq(communities.regionId, loaded.season.regionId), eq(communities.name, community ?? '')),
+      ),
   ]);
   const today = formatChinaDate(now);
   const siblingId = input.sibling ? checkIdNumber('resident', input.sibling.idNumber, today) : null;
-  const siblingIsChild = siblingId?.ok === true && await deps.vault.blindIndex(siblingId.normalized) === loaded.child.idBlind;
+  const siblingIsChild = siblingId?.ok === true && (await deps.vault.blindIndex(siblingId.normalized)) === loaded.child.idBlind;
 
-  const decision = orRefuse(decideSchools({
-    ...await editFacts(db, loaded, now), level: loaded.track?.level ?? null, community, today,
-    firstSchoolId: input.firstSchoolId, secondSchoolId: input.secondSchoolId, sibling: input.sibling, siblingIsChild,
-    schools: chosen.map((school) => ({ ...school, servesCommunity: serving.some((s) => s.schoolId === school.id) })),
-  }));
+  const decision = orRefuse(
+    decideSchools({
+      ...(await editFacts(db, loaded, now)),
+      level: loaded.track?.level ?? null,
+      community,
+      today,
+      firstSchoolId: input.firstSchoolId,
+      secondSchoolId: input.secondSchoolId,
+      sibling: input.sibling,
+      siblingIsChild,
+      schools: chosen.map((school) => ({ ...school, servesCommunity: serving.some((s) => s.schoolId === school.id) })),
+    }),
+  );
   const secrets = decision.siblingIdNumber ? await deps.vault.encrypt(decision.siblingIdNumber) : null;
-  const saved = await commitEdit(deps, { applicationId: loaded.application.id, guard: decision.guard, set: { ...decision.set, secrets }, now });
+  const saved = await commitEdit(deps, {
+    applicationId: loaded.application.id,
+    guard: decision.guard,
+    set: { ...decision.set, secrets },
+    now,
+  });
   if (!saved.won) throw changed();
   return { version: saved.row.version };
 }

@@ -6,9 +6,12 @@ import type { LoadedApplication } from './load';
 
 /** When the application was last rejected (the correction deadline counts from then). */
 export async function lastRejectedAt(db: Db, applicationId: string): Promise<Date | null> {
-  const [row] = await db.select({ at: applicationHistory.at }).from(applicationHistory)
+  const [row] = await db
+    .select({ at: applicationHistory.at })
+    .from(applicationHistory)
     .where(and(eq(applicationHistory.applicationId, applicationId), eq(applicationHistory.toStatus, 'rejected')))
-    .orderBy(desc(applicationHistory.version)).limit(1);
+    .orderBy(desc(applicationHistory.version))
+    .limit(1);
   return row?.at ?? null;
 }
 

@@ -6,11 +6,24 @@ import { DomainError } from '../../domain/errors';
 
 /** An application with what its rules need: entry, window, season, track, channel, child and the family's phone. */
 export async function loadApplication(db: Db, applicationId: string) {
-  const [row] = await db.select({
-    application: applications, entry: entries, window: windows, season: seasons, track: tracks, channel: channels,
-    child: { id: children.id, name: children.name, idMasked: children.idMasked, idBlind: children.idBlind, birthDate: children.birthDate },
-    phone: accounts.phone,
-  }).from(applications)
+  const [row] = await db
+    .select({
+      application: applications,
+      entry: entries,
+      window: windows,
+      season: seasons,
+      track: tracks,
+      channel: channels,
+      child: {
+        id: children.id,
+        name: children.name,
+        idMasked: children.idMasked,
+        idBlind: children.idBlind,
+        birthDate: children.birthDate,
+      },
+      phone: accounts.phone,
+    })
+    .from(applications)
     .innerJoin(entries, eq(entries.id, applications.entryId))
     .innerJoin(windows, eq(windows.entryId, applications.entryId))
     .innerJoin(seasons, eq(seasons.id, applications.seasonId))

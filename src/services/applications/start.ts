@@ -27,10 +27,16 @@ export function applicationNumber(random: RandomSource, regionCode: string, year
 export async function startApplication(deps: Deps, accountId: string, input: { childId: string; entryId: string; grade?: number }) {
   const { db } = deps;
   const now = deps.clock.now();
-  const [child] = await db.select().from(children).where(and(eq(children.id, input.childId), eq(children.accountId, accountId)));
+  const [child] = await db
+    .select()
+    .from(children)
+    .where(and(eq(children.id, input.childId), eq(children.accountId, accountId)));
   if (!child) throw new DomainError('CHILD_NOT_FOUND', '找不到该孩子');
-  const [row] = await db.select({ entry: entries, window: windows, season: seasons }).from(entries)
-    .innerJoin(windows, eq(windows.entryId, entries.id)).innerJoin(seasons, eq(seasons.id, entries.seasonId))
+  const [row] = await db
+    .select({ entry: entries, window: windows, season: seasons })
+    .from(entries)
+    .innerJoin(windows, eq(windows.entryId, entries.id))
+    .innerJoin(seasons, eq(seasons.id, entries.seasonId))
     .where(eq(entries.id, input.entryId));
   if (!row) throw new DomainError('ENTRY_NOT_FOUND', '找不到该报名入口');
   const { entry, window, season } = row;
@@ -42,7 +48,10 @@ export async function startApplication(deps: Deps, accountId: string, input: { c
   const grade = entry.code === 'transfer' ? input.grade : entry.gradeMin;
   if (grade === undefined) throw fieldError('grade', '请选择插班年级');
   if (!entryTracks.some((t) => gradeInRange(grade, t))) {
-    throw fieldError('grade', `${entry.name}只接受${entryTracks.map((t) => `${gradeNames[t.gradeMin]}至${gradeNames[t.gradeMax]}`).join('、')}`);
+    throw fieldError(
+      'grade',
+      `${entry.name}只接受${entryTracks.map((t) => `${gradeNames[t.gradeMin]}至${gradeNames[t.gradeMax]}`).join('、')}`,
+    );
   }
   if (entry.code === 'grade1') {
     if (!child.birthDate) throw new DomainError('NOT_ELIGIBLE', '一年级报名须以居民身份证等能体现出生日期的证件报名');
@@ -54,11 +63,25 @@ export async function startApplication(deps: Deps, accountId: string, input: { c
   const [region] = await db.select({ code: regions.code }).from(regions).where(eq(regions.id, season.regionId));
 
   const id = newId(deps.random);
-  const insert = () => db.insert(applications).values({
-    id, number: applicationNumber(deps.random, region?.code ?? 'xx', season.year, entry.code), accountId, childId: child.id,
-    seasonId: season.id, entryId: entry.id, grade, trackId: matching.length === 1 ? matching[0]!.id : null, status: 'draft',
-    declarationAcceptedAt: now, createdAt: now, updatedAt: now,
-  }).onConflictDoNothing({ target: [applications.childId, applications.seasonId] }).returning({ id: applications.id });
+  const insert = () =>
+    db
+      .insert(applications)
+      .values({
+        id,
+        number: applicationNumber(deps.random, region?.code ?? 'xx', season.year, entry.code),
+        accountId,
+        childId: child.id,
+        seasonId: season.id,
+        entryId: entry.id,
+        grade,
+        trackId: matching.length === 1 ? matching[0]!.id : null,
+        status: 'draft',
+        declarationAcceptedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing({ target: [applications.childId, applications.seasonId] })
+      .returning({ id: applications.id });
   // Six random characters give ~10⁹ numbers per entry: a county's tens of thousands may meet a taken one; draw again.
   let inserted: { id: string }[] = [];
   for (let attempt = 0; ; attempt++) {
@@ -71,7 +94,9 @@ export async function startApplication(deps: Deps, accountId: string, input: { c
   }
   if (inserted[0]) return { applicationId: id };
 
-  const [existing] = await db.select({ id: applications.id, number: applications.number }).from(applications)
+  const [existing] = await db
+    .select({ id: applications.id, number: applications.number })
+    .from(applications)
     .where(and(eq(applications.childId, child.id), eq(applications.seasonId, season.id)));
   throw new DomainError('APPLICATION_EXISTS', `${child.name}本招生季已有报名（编号${existing?.number ?? '—'}），每个孩子只能报名一次`);
 }

@@ -16,9 +16,16 @@ type Defer = (task: () => Promise<unknown>) => void;
 /** What the loaded application still lacks, given the document kinds on file (the rule is `domain/application-missing`). */
 export function missingOf(loaded: LoadedApplication, uploaded: ReadonlySet<string>): MissingItem[] {
   const { application, channel } = loaded;
-  return whatIsMissing({
-    channel, form: application.form, firstSchoolId: application.firstSchoolId, secondSchoolId: application.secondSchoolId, sibling: Boolean(application.sibling),
-  }, uploaded);
+  return whatIsMissing(
+    {
+      channel,
+      form: application.form,
+      firstSchoolId: application.firstSchoolId,
+      secondSchoolId: application.secondSchoolId,
+      sibling: Boolean(application.sibling),
+    },
+    uploaded,
+  );
 }
 
 /**
@@ -35,19 +42,34 @@ export async function submitApplication(deps: Deps, accountId: string, input: { 
   const missing = missingOf(loaded, new Set((await listDocuments(db, application.id)).map((d) => d.kind)));
 
   const decision = decideSubmit({
-    actor: 'parent', status: application.status, version: application.version, requestedVersion: input.version,
-    window, rejectedAt, missing, now, number: application.number, childName: loaded.child.name,
+    actor: 'parent',
+    status: application.status,
+    version: application.version,
+    requestedVersion: input.version,
+    window,
+    rejectedAt,
+    missing,
+    now,
+    number: application.number,
+    childName: loaded.child.name,
   });
   if (!decision.ok) throw refusalError(decision);
   if (decision.repeat) return submittedView(application);
 
   const { won, key } = await commitTransition(deps, loaded, {
-    to: decision.to, actor: 'parent', actorId: accountId, now, set: decision.set, guard: decision.guard, notice: decision.notice,
+    to: decision.to,
+    actor: 'parent',
+    actorId: accountId,
+    now,
+    set: decision.set,
+    guard: decision.guard,
+    notice: decision.notice,
     followUps: () => [verificationJob(db, application.id, now)],
   });
   if (!won) {
     const again = await ownApplication(db, accountId, input.applicationId);
-    if (again.application.status === 'submitted' && again.application.version === input.version + 1) return submittedView(again.application);
+    if (again.application.status === 'submitted' && again.application.version === input.version + 1)
+      return submittedView(again.application);
     throw new DomainError('APPLICATION_CHANGED', '报名信息已在别处更新，请重新预览后再提交');
   }
   defer(() => sendNow(deps, [key]));
@@ -56,7 +78,14 @@ export async function submitApplication(deps: Deps, accountId: string, input: { 
 }
 
 function submittedView(a: { id: string; number: string; version: number; submittedAt: Date | null }) {
-  return { applicationId: a.id, number: a.number, status: 'submitted' as const, version: a.version, submittedAt: a.submittedAt?.toISOString() ?? null, message: '报名信息提交成功' };
+  return {
+    applicationId: a.id,
+    number: a.number,
+    status: 'submitted' as const,
+    version: a.version,
+    submittedAt: a.submittedAt?.toISOString() ?? null,
+    message: '报名信息提交成功',
+  };
 }
 
 /**
@@ -70,15 +99,32 @@ export async function withdrawApplication(deps: Deps, accountId: string, input: 
   const { application, window } = loaded;
 
   const decision = decideWithdraw({
-    actor: 'parent', status: application.status, version: application.version, withdrawCount: application.withdrawCount,
-    window, now, number: application.number, childName: loaded.child.name,
+    actor: 'parent',
+    status: application.status,
+    version: application.version,
+    withdrawCount: application.withdrawCount,
+    window,
+    now,
+    number: application.number,
+    childName: loaded.child.name,
   });
   if (!decision.ok) throw refusalError(decision);
 
   const { won, key } = await commitTransition(deps, loaded, {
-    to: decision.to, actor: 'parent', actorId: accountId, now, set: decision.set, guard: decision.guard, notice: decision.notice,
+    to: decision.to,
+    actor: 'parent',
+    actorId: accountId,
+    now,
+    set: decision.set,
+    guard: decision.guard,
+    notice: decision.notice,
   });
   if (!won) throw new DomainError('APPLICATION_CHANGED', '报名状态已变化（可能已在别处撤回），请刷新后查看');
   defer(() => sendNow(deps, [key]));
-  return { applicationId: application.id, status: 'withdrawn' as const, version: application.version + 1, withdrawalsLeft: maxWithdrawals - decision.set.withdrawCount };
+  return {
+    applicationId: application.id,
+    status: 'withdrawn' as const,
+    version: application.version + 1,
+    withdrawalsLeft: maxWithdrawals - decision.set.withdrawCount,
+  };
 }

@@ -15,10 +15,18 @@ import { missingOf } from './submit';
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
 async function history(db: Db, applicationId: string) {
-  const rows = await db.select().from(applicationHistory).where(eq(applicationHistory.applicationId, applicationId)).orderBy(asc(applicationHistory.version));
+  const rows = await db
+    .select()
+    .from(applicationHistory)
+    .where(eq(applicationHistory.applicationId, applicationId))
+    .orderBy(asc(applicationHistory.version));
   return rows.map((h) => ({
-    at: h.at.toISOString(), from: h.fromStatus, to: h.toStatus, toName: statusNames[h.toStatus],
-    by: h.actor === 'parent' ? '家长' : h.actor === 'system' ? '系统' : '审核人员', reason: h.reason,
+    at: h.at.toISOString(),
+    from: h.fromStatus,
+    to: h.toStatus,
+    toName: statusNames[h.toStatus],
+    by: h.actor === 'parent' ? '家长' : h.actor === 'system' ? '系统' : '审核人员',
+    reason: h.reason,
   }));
 }
 
@@ -60,7 +68,9 @@ export async function getApplication(db: Db, accountId: string, applicationId: s
       first: application.firstSchoolId ? { id: application.firstSchoolId, name: schoolName(application.firstSchoolId) } : null,
       second: application.secondSchoolId ? { id: application.secondSchoolId, name: schoolName(application.secondSchoolId) } : null,
     },
-    sibling: application.sibling ? { ...application.sibling, schoolName: schoolName(application.sibling.schoolId), documents: siblingDocuments } : null,
+    sibling: application.sibling
+      ? { ...application.sibling, schoolName: schoolName(application.sibling.schoolId), documents: siblingDocuments }
+      : null,
     documents: docs,
     missing: editableStatuses.includes(application.status) ? missingOf(loaded, new Set(docs.map((d) => d.kind))) : [],
     declarationAcceptedAt: application.declarationAcceptedAt.toISOString(),
@@ -72,16 +82,33 @@ export async function getApplication(db: Db, accountId: string, applicationId: s
 /** 报名进度: status, timeline, reason, withdrawals left. */
 export async function applicationProgress(db: Db, accountId: string, applicationId: string, now: Date) {
   const loaded = await ownApplication(db, accountId, applicationId);
-  return { id: loaded.application.id, number: loaded.application.number, childName: loaded.child.name, ...(await progressOf(db, loaded, now)) };
+  return {
+    id: loaded.application.id,
+    number: loaded.application.number,
+    childName: loaded.child.name,
+    ...(await progressOf(db, loaded, now)),
+  };
 }
 
 /** The parent's applications, newest first. */
 export async function listApplications(db: Db, accountId: string) {
-  const rows = await db.select({ a: applications, entryName: entries.name, childName: children.name }).from(applications)
-    .innerJoin(entries, eq(entries.id, applications.entryId)).innerJoin(children, eq(children.id, applications.childId))
-    .where(eq(applications.accountId, accountId)).orderBy(desc(applications.createdAt));
+  const rows = await db
+    .select({ a: applications, entryName: entries.name, childName: children.name })
+    .from(applications)
+    .innerJoin(entries, eq(entries.id, applications.entryId))
+    .innerJoin(children, eq(children.id, applications.childId))
+    .where(eq(applications.accountId, accountId))
+    .orderBy(desc(applications.createdAt));
   return rows.map(({ a, entryName, childName }) => ({
-    id: a.id, number: a.number, entryName, childName, grade: a.grade, status: a.status, statusName: statusNames[a.status],
-    withdrawalsLeft: withdrawalsLeft(a.withdrawCount), submittedAt: iso(a.submittedAt), updatedAt: a.updatedAt.toISOString(),
+    id: a.id,
+    number: a.number,
+    entryName,
+    childName,
+    grade: a.grade,
+    status: a.status,
+    statusName: statusNames[a.status],
+    withdrawalsLeft: withdrawalsLeft(a.withdrawCount),
+    submittedAt: iso(a.submittedAt),
+    updatedAt: a.updatedAt.toISOString(),
   }));
 }

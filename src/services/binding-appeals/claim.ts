@@ -20,7 +20,13 @@ import { bindingConfirmed, heldBy, moveBindingStatements, noticeStatements, only
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'vault' | 'files' | 'records' | 'sms' | 'log'>;
 
-export interface ClaimInput { name: string; idType: IdType; idNumber: string; parentIdNumber: string; reason: string }
+export interface ClaimInput {
+  name: string;
+  idType: IdType;
+  idNumber: string;
+  parentIdNumber: string;
+  reason: string;
+}
 type Request = { ip: string | null; requestId: string | null };
 
 const attempts = 3;
@@ -42,7 +48,13 @@ async function askRecords(deps: Deps, childIdNumber: string, claimantIdNumber: s
  * waits for staff. Both accounts are told (message + SMS), every step is audited. A lost race is decided again from
  * fresh facts: the child unbound meanwhile is simply bound; a holder who changed meanwhile is weighed anew.
  */
-export async function claimChild(deps: Deps, accountId: string, input: ClaimInput, request: Request, defer: (task: () => Promise<unknown>) => void) {
+export async function claimChild(
+  deps: Deps,
+  accountId: string,
+  input: ClaimInput,
+  request: Request,
+  defer: (task: () => Promise<unknown>) => void,
+) {
   const { db, vault } = deps;
   const today = formatChinaDate(deps.clock.now());
   const id = checkIdNumber(input.idType, input.idNumber, today);
@@ -61,19 +73,33 @@ export async function claimChild(deps: Deps, accountId: string, input: ClaimInpu
   for (let attempt = 0; attempt < attempts; attempt++) {
     const now = deps.clock.now();
     const [[held], [claimant], [mine], [open]] = await Promise.all([
-      db.select({ child: children, phone: accounts.phone }).from(children).innerJoin(accounts, eq(accounts.id, children.accountId))
+      db
+        .select({ child: children, phone: accounts.phone })
+        .from(children)
+        .innerJoin(accounts, eq(accounts.id, children.accountId))
         .where(eq(children.idBlind, childBlind)),
       db.select({ phone: accounts.phone }).from(accounts).where(eq(accounts.id, accountId)),
       db.select({ n: count() }).from(children).where(eq(children.accountId, accountId)),
-      db.select({ id: bindingAppeals.id }).from(bindingAppeals).where(and(
-        eq(bindingAppeals.childBlind, childBlind), eq(bindingAppeals.claimantAccountId, accountId), eq(bindingAppeals.status, 'open'),
-      )),
+      db
+        .select({ id: bindingAppeals.id })
+        .from(bindingAppeals)
+        .where(
+          and(
+            eq(bindingAppeals.childBlind, childBlind),
+            eq(bindingAppeals.claimantAccountId, accountId),
+            eq(bindingAppeals.status, 'open'),
+          ),
+        ),
     ]);
     if (!claimant) throw new DomainError('SIGN_IN_REQUIRED', '请先登录');
     if (!held) {
       // Unbound meanwhile (the holder removed it): no claim needed.
       try {
-        return { outcome: 'bound' as const, appealId: null, child: await addChild(deps, accountId, { name, idType: input.idType, idNumber: id.normalized }) };
+        return {
+          outcome: 'bound' as const,
+          appealId: null,
+          child: await addChild(deps, accountId, { name, idType: input.idType, idNumber: id.normalized }),
+        };
       } catch (error) {
         if (error instanceof DomainError && error.code === 'CHILD_ALREADY_BOUND') continue;
         throw error;
@@ -86,29 +112,60 @@ export async function claimChild(deps: Deps, accountId: string, input: ClaimInpu
     const holder = child.accountId;
     const [[confirmed], [submitted]] = await Promise.all([
       db.select({ id: bindingAppeals.id }).from(bindingAppeals).where(bindingConfirmed(childBlind, holder)).limit(1),
-      db.select({ id: applications.id }).from(applications).where(and(eq(applications.childId, child.id), ne(applications.status, 'draft'))).limit(1),
+      db
+        .select({ id: applications.id })
+        .from(applications)
+        .where(and(eq(applications.childId, child.id), ne(applications.status, 'draft')))
+        .limit(1),
     ]);
     const decision = decideClaim({ records, holderConfirmed: Boolean(confirmed), holderSubmitted: Boolean(submitted) });
 
     const appealId = newId(deps.random);
     const won = rowExists(bindingAppeals, eq(bindingAppeals.id, appealId));
     const evidence = {
-      records, parentIdMasked: maskIdNumber(parentId.normalized), childName: name, childIdMasked,
-      holderConfirmed: Boolean(confirmed), holderSubmitted: Boolean(submitted),
+      records,
+      parentIdMasked: maskIdNumber(parentId.normalized),
+      childName: name,
+      childIdMasked,
+      holderConfirmed: Boolean(confirmed),
+      holderSubmitted: Boolean(submitted),
       ...(decision.settle === 'staff' ? { waitsFor: decision.why } : {}),
     };
     const row = {
-      id: appealId, childId: child.id, childBlind, claimantAccountId: accountId, holderAccountId: holder, reason, evidence, createdAt: now,
+      id: appealId,
+      childId: child.id,
+      childBlind,
+      claimantAccountId: accountId,
+      holderAccountId: holder,
+      reason,
+      evidence,
+      createdAt: now,
       ...(decision.settle === 'records'
         ? { status: 'granted' as const, settledAt: now, settledBy: 'records', settlement: '户籍信息核验确认申诉人为孩子的父母' }
         : { status: 'open' as const }),
     };
     const still = heldBy(child.id, childBlind, holder);
-    const audit = (action: string) => auditStatement(db, {
-      staffId: null, username: decision.settle === 'records' ? 'records' : 'parent', action,
-      detail: { appealId, childId: child.id, claimantAccountId: accountId, holderAccountId: holder, records, ...evidence.waitsFor ? { waitsFor: evidence.waitsFor } : {} },
-      ip: request.ip, requestId: request.requestId, at: now,
-    }, won);
+    const audit = (action: string) =>
+      auditStatement(
+        db,
+        {
+          staffId: null,
+          username: decision.settle === 'records' ? 'records' : 'parent',
+          action,
+          detail: {
+            appealId,
+            childId: child.id,
+            claimantAccountId: accountId,
+            holderAccountId: holder,
+            records,
+            ...(evidence.waitsFor ? { waitsFor: evidence.waitsFor } : {}),
+          },
+          ip: request.ip,
+          requestId: request.requestId,
+          at: now,
+        },
+        won,
+      );
     const step = decision.settle === 'records' ? 'granted' : 'filed';
     const notices = appealNotices(step, { childIdMasked, childName: name, by: 'records', draftsRemoved: true });
     const holderNotices = appealNotices(step, { childIdMasked, childName: child.name, by: 'records', draftsRemoved: true });
@@ -123,7 +180,9 @@ export async function claimChild(deps: Deps, accountId: string, input: ClaimInpu
       const move = moveBindingStatements(db, { childId: child.id, holder, claimant: accountId, childName: name, now, won });
       const [inserted, removedFiles] = await db.batch([
         insertWhen(db, bindingAppeals, row, and(still, onlyDrafts(child.id), notProven)!),
-        ...move, audit('binding_appeal_granted'), ...tell,
+        ...move,
+        audit('binding_appeal_granted'),
+        ...tell,
       ]);
       if (inserted.rowsAffected === 0) continue;
       for (const { storageKey } of removedFiles) await discardUnclaimed(deps, storageKey, 'a draft of a child another family claimed');
@@ -133,7 +192,9 @@ export async function claimChild(deps: Deps, accountId: string, input: ClaimInpu
     }
 
     const [inserted] = await db.batch([
-      insertWhen(db, bindingAppeals, row, still).onConflictDoNothing(), audit('binding_appeal_filed'), ...tell,
+      insertWhen(db, bindingAppeals, row, still).onConflictDoNothing(),
+      audit('binding_appeal_filed'),
+      ...tell,
     ]);
     if (inserted.rowsAffected === 0) continue;
     defer(() => sendNow(deps, keys));

@@ -21,7 +21,10 @@ type Request = { ip: string | null; requestId: string | null };
  * settling at once, one wins; the other hears 该申诉已被他人处理. Both accounts are told; the decision is audited.
  */
 export async function settleAppeal(
-  deps: Deps, member: SignedInStaff, input: { appealId: string; grant: boolean; reason: string }, request: Request,
+  deps: Deps,
+  member: SignedInStaff,
+  input: { appealId: string; grant: boolean; reason: string },
+  request: Request,
   defer: (task: () => Promise<unknown>) => void,
 ) {
   const { db } = deps;
@@ -43,22 +46,57 @@ export async function settleAppeal(
   const evidence = appeal.evidence as { childName?: string; childIdMasked?: string };
   const childIdMasked = evidence.childIdMasked ?? child?.idMasked ?? '';
   const step = input.grant ? 'granted' : 'refused';
-  const forClaimant = appealNotices(step, { childName: evidence.childName ?? child?.name ?? '', childIdMasked, by: 'staff', reason, draftsRemoved: true });
-  const forHolder = appealNotices(step, { childName: child?.name ?? evidence.childName ?? '', childIdMasked, by: 'staff', reason, draftsRemoved: true });
+  const forClaimant = appealNotices(step, {
+    childName: evidence.childName ?? child?.name ?? '',
+    childIdMasked,
+    by: 'staff',
+    reason,
+    draftsRemoved: true,
+  });
+  const forHolder = appealNotices(step, {
+    childName: child?.name ?? evidence.childName ?? '',
+    childIdMasked,
+    by: 'staff',
+    reason,
+    draftsRemoved: true,
+  });
   const keys = [`appeal:${appeal.id}:${step}:claimant`, `appeal:${appeal.id}:${step}:holder`];
   const follow = (won: SQL<boolean>) => [
-    auditStatement(db, {
-      staffId: member.staffId, username: member.username, action: input.grant ? 'binding_appeal_granted' : 'binding_appeal_refused',
-      detail: { appealId: appeal.id, childId: appeal.childId, claimantAccountId: appeal.claimantAccountId, holderAccountId: appeal.holderAccountId, reason },
-      ip: request.ip, requestId: request.requestId, at: now,
-    }, won),
-    ...noticeStatements(db, { accountId: appeal.claimantAccountId, phone: claimant.phone, key: keys[0]!, notice: forClaimant.claimant, now, won }),
+    auditStatement(
+      db,
+      {
+        staffId: member.staffId,
+        username: member.username,
+        action: input.grant ? 'binding_appeal_granted' : 'binding_appeal_refused',
+        detail: {
+          appealId: appeal.id,
+          childId: appeal.childId,
+          claimantAccountId: appeal.claimantAccountId,
+          holderAccountId: appeal.holderAccountId,
+          reason,
+        },
+        ip: request.ip,
+        requestId: request.requestId,
+        at: now,
+      },
+      won,
+    ),
+    ...noticeStatements(db, {
+      accountId: appeal.claimantAccountId,
+      phone: claimant.phone,
+      key: keys[0]!,
+      notice: forClaimant.claimant,
+      now,
+      won,
+    }),
     ...noticeStatements(db, { accountId: appeal.holderAccountId, phone: holder.phone, key: keys[1]!, notice: forHolder.holder, now, won }),
   ];
 
   // binding_appeals has no nonce column: the settlement's nonce is kept in its evidence.
   const settle = {
-    table: bindingAppeals, key: { column: bindingAppeals.id, value: appeal.id }, guard: { status: 'open' },
+    table: bindingAppeals,
+    key: { column: bindingAppeals.id, value: appeal.id },
+    guard: { status: 'open' },
     also: [input.grant ? still : undefined],
     set: { status: input.grant ? 'granted' : 'refused', settledAt: now, settledBy: member.staffId, settlement: reason },
     nonce: { json: bindingAppeals.evidence, path: '$.settleNonce' },
@@ -66,10 +104,18 @@ export async function settleAppeal(
   if (input.grant) {
     const settled = await commitChange(db, deps.random, {
       ...settle,
-      followUps: (won) => [...moveBindingStatements(db, {
-        childId: appeal.childId, holder: appeal.holderAccountId, claimant: appeal.claimantAccountId,
-        childName: evidence.childName ?? child!.name, now, won,
-      }), ...follow(won)] as const,
+      followUps: (won) =>
+        [
+          ...moveBindingStatements(db, {
+            childId: appeal.childId,
+            holder: appeal.holderAccountId,
+            claimant: appeal.claimantAccountId,
+            childName: evidence.childName ?? child!.name,
+            now,
+            won,
+          }),
+          ...follow(won),
+        ] as const,
     });
     if (!settled.won) throw await whyNot(deps, appeal.id);
     for (const { storageKey } of settled.results[0]) await discardUnclaimed(deps, storageKey, 'a draft of a child another family claimed');
@@ -78,7 +124,7 @@ export async function settleAppeal(
     if (!settled.won) throw await whyNot(deps, appeal.id);
   }
   defer(() => sendNow(deps, keys));
-  return { appealId: appeal.id, status: input.grant ? 'granted' as const : 'refused' as const };
+  return { appealId: appeal.id, status: input.grant ? ('granted' as const) : ('refused' as const) };
 }
 
 async function whyNot(deps: Pick<Deps, 'db'>, appealId: string) {

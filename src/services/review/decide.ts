@@ -14,9 +14,7 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'sms' | 'log'>;
 export type Decision = ReviewAction;
 
 /** Who decides: a signed-in staff member (audited) or the system (placement). */
-export type Decider =
-  | { kind: 'staff'; member: SignedInStaff; ip: string | null; requestId: string | null }
-  | { kind: 'system' };
+export type Decider = { kind: 'staff'; member: SignedInStaff; ip: string | null; requestId: string | null } | { kind: 'system' };
 
 const actorOf = (d: Decider): Exclude<Actor, 'parent'> => (d.kind === 'system' ? 'system' : d.member.role);
 
@@ -36,30 +34,62 @@ export async function decide(
   const now = deps.clock.now();
   const loaded = await loadApplication(db, input.applicationId);
   if (!loaded || loaded.application.status === 'draft') throw new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
-  if (decider.kind === 'staff' && !inScope(decider.member, loaded.application)) throw new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
+  if (decider.kind === 'staff' && !inScope(decider.member, loaded.application))
+    throw new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
   const { application } = loaded;
 
   const decision = decideReview({
-    action: input.action, status: application.status, version: application.version, requestedVersion: input.version,
-    firstSchoolId: application.firstSchoolId, reason: input.reason, number: application.number, childName: loaded.child.name,
+    action: input.action,
+    status: application.status,
+    version: application.version,
+    requestedVersion: input.version,
+    firstSchoolId: application.firstSchoolId,
+    reason: input.reason,
+    number: application.number,
+    childName: loaded.child.name,
     decider: decider.kind === 'system' ? decider : { kind: 'staff', role: decider.member.role, schoolId: decider.member.schoolId },
   });
   if (!decision.ok) throw refusalError(decision);
 
   const { audit } = decision;
   const { won, key } = await commitTransition(deps, loaded, {
-    to: decision.to, actor: actorOf(decider), actorId: decider.kind === 'staff' ? decider.member.staffId : null, reason: decision.reason, now,
-    set: decision.set, guard: decision.guard, notice: decision.notice,
-    followUps: (won) => decider.kind === 'staff' && audit
-      ? [auditStatement(db, {
-        staffId: decider.member.staffId, username: decider.member.username, action: audit.action, applicationId: application.id,
-        detail: audit.detail, ip: decider.ip, requestId: decider.requestId, at: now,
-      }, won)]
-      : [],
+    to: decision.to,
+    actor: actorOf(decider),
+    actorId: decider.kind === 'staff' ? decider.member.staffId : null,
+    reason: decision.reason,
+    now,
+    set: decision.set,
+    guard: decision.guard,
+    notice: decision.notice,
+    followUps: (won) =>
+      decider.kind === 'staff' && audit
+        ? [
+            auditStatement(
+              db,
+              {
+                staffId: decider.member.staffId,
+                username: decider.member.username,
+                action: audit.action,
+                applicationId: application.id,
+                detail: audit.detail,
+                ip: decider.ip,
+                requestId: decider.requestId,
+                at: now,
+              },
+              won,
+            ),
+          ]
+        : [],
   });
   if (!won) throw new DomainError('APPLICATION_CHANGED', '该申请已被他人处理');
   defer(() => sendNow(deps, [key]));
-  return { applicationId: application.id, number: application.number, status: decision.to, statusName: statusNames[decision.to], version: application.version + 1 };
+  return {
+    applicationId: application.id,
+    number: application.number,
+    status: decision.to,
+    statusName: statusNames[decision.to],
+    version: application.version + 1,
+  };
 }
 
 /**

@@ -27,23 +27,48 @@ export async function reviewDetail(db: Db, member: SignedInStaff, applicationId:
   const [name, docs, history, verification] = await Promise.all([
     schoolNamesOf(db, application),
     listDocuments(db, application.id),
-    db.select().from(applicationHistory).where(eq(applicationHistory.applicationId, application.id)).orderBy(asc(applicationHistory.version)),
+    db
+      .select()
+      .from(applicationHistory)
+      .where(eq(applicationHistory.applicationId, application.id))
+      .orderBy(asc(applicationHistory.version)),
     verificationResults(db, application.id),
   ]);
   return {
-    id: application.id, number: application.number, status: application.status, statusName: statusNames[application.status],
-    version: application.version, withdrawCount: application.withdrawCount, rejectReason: application.rejectReason,
-    entry: { id: entry.id, name: entry.name }, grade: application.grade, gradeName: gradeNames[application.grade] ?? '',
+    id: application.id,
+    number: application.number,
+    status: application.status,
+    statusName: statusNames[application.status],
+    version: application.version,
+    withdrawCount: application.withdrawCount,
+    rejectReason: application.rejectReason,
+    entry: { id: entry.id, name: entry.name },
+    grade: application.grade,
+    gradeName: gradeNames[application.grade] ?? '',
     track: track ? { id: track.id, name: track.name, level: track.level } : null,
-    channel: channel ? { id: channel.id, code: channel.code, name: channel.name, eligibility: channel.eligibility, documents: channel.documents } : null,
+    channel: channel
+      ? { id: channel.id, code: channel.code, name: channel.name, eligibility: channel.eligibility, documents: channel.documents }
+      : null,
     child: { name: child.name, idNumberMasked: child.idMasked, birthDate: child.birthDate },
     parentPhoneMasked: maskPhone(loaded.phone),
     form: maskedForm(application.form),
     fields: channel ? formFields(channel.code, application.form).map((f) => ({ field: f, label: fieldLabels[f] })) : [],
-    schools: { first: name(application.firstSchoolId), second: name(application.secondSchoolId), firstId: application.firstSchoolId, secondId: application.secondSchoolId },
+    schools: {
+      first: name(application.firstSchoolId),
+      second: name(application.secondSchoolId),
+      firstId: application.firstSchoolId,
+      secondId: application.secondSchoolId,
+    },
     sibling: application.sibling ? { ...application.sibling, schoolName: name(application.sibling.schoolId) } : null,
     documents: [...docs].sort((a, b) => a.kind.localeCompare(b.kind)),
-    history: history.map((h) => ({ at: h.at.toISOString(), from: h.fromStatus, to: h.toStatus, toName: statusNames[h.toStatus], actor: h.actor, reason: h.reason })),
+    history: history.map((h) => ({
+      at: h.at.toISOString(),
+      from: h.fromStatus,
+      to: h.toStatus,
+      toName: statusNames[h.toStatus],
+      actor: h.actor,
+      reason: h.reason,
+    })),
     submittedAt: application.submittedAt?.toISOString() ?? null,
     verification: { overall: application.verification, ...verification },
     /** False for the second-choice school: it sees the application but takes no 学校审核 decision. */
@@ -78,10 +103,18 @@ export async function revealIdNumber(
     sealed = value?.sealed ?? null;
   }
   if (!sealed) throw new DomainError('INVALID_INPUT', '该项未填写证件号码');
-  await db.batch([auditStatement(db, {
-    staffId: member.staffId, username: member.username, action: 'reveal_id', applicationId: loaded.application.id,
-    detail: { field: input.field }, ip: request.ip, requestId: request.requestId, at: deps.clock.now(),
-  })]);
+  await db.batch([
+    auditStatement(db, {
+      staffId: member.staffId,
+      username: member.username,
+      action: 'reveal_id',
+      applicationId: loaded.application.id,
+      detail: { field: input.field },
+      ip: request.ip,
+      requestId: request.requestId,
+      at: deps.clock.now(),
+    }),
+  ]);
   return { field: input.field, idNumber: await vault.decrypt(sealed) };
 }
 
@@ -90,8 +123,16 @@ export async function reviewStats(db: Db, member: SignedInStaff) {
   const where = and(ne(applications.status, 'draft'), scopeOf(member));
   const [byStatus, byChannel, bySchool] = await Promise.all([
     db.select({ key: applications.status, n: count() }).from(applications).where(where).groupBy(applications.status),
-    db.select({ key: applications.channelId, n: count() }).from(applications).where(and(where, inArray(applications.status, [...statusesCountedPerChannel]))).groupBy(applications.channelId),
-    db.select({ key: applications.firstSchoolId, n: count() }).from(applications).where(and(where, inArray(applications.status, [...statusesCountedPerFirstSchool]))).groupBy(applications.firstSchoolId),
+    db
+      .select({ key: applications.channelId, n: count() })
+      .from(applications)
+      .where(and(where, inArray(applications.status, [...statusesCountedPerChannel])))
+      .groupBy(applications.channelId),
+    db
+      .select({ key: applications.firstSchoolId, n: count() })
+      .from(applications)
+      .where(and(where, inArray(applications.status, [...statusesCountedPerFirstSchool])))
+      .groupBy(applications.firstSchoolId),
   ]);
   return {
     byStatus: byStatus.map((r) => ({ status: r.key, statusName: statusNames[r.key], count: r.n })),
@@ -114,7 +155,15 @@ export async function recheck(
   const now = deps.clock.now();
   await db.batch([
     verificationJob(db, applicationId, now),
-    auditStatement(db, { staffId: member.staffId, username: member.username, action: 'recheck', applicationId, ip: request.ip, requestId: request.requestId, at: now }),
+    auditStatement(db, {
+      staffId: member.staffId,
+      username: member.username,
+      action: 'recheck',
+      applicationId,
+      ip: request.ip,
+      requestId: request.requestId,
+      at: now,
+    }),
   ]);
   const outcome = await runVerification(deps, applicationId);
   return { outcome, ...(await verificationResults(db, applicationId)) };

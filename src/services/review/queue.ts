@@ -42,20 +42,35 @@ export function queueWhere(member: SignedInStaff, f: QueueFilters): SQL | undefi
     f.schoolId ? or(eq(applications.firstSchoolId, f.schoolId), eq(applications.secondSchoolId, f.schoolId)) : undefined,
     f.submittedFrom ? gte(applications.submittedAt, f.submittedFrom) : undefined,
     f.submittedTo ? lt(applications.submittedAt, f.submittedTo) : undefined,
-    q && looksLikeNumber(q) ? and(gte(applications.number, q.toUpperCase()), lt(applications.number, `${q.toUpperCase()}\uffff`)) : undefined,
+    q && looksLikeNumber(q)
+      ? and(gte(applications.number, q.toUpperCase()), lt(applications.number, `${q.toUpperCase()}\uffff`))
+      : undefined,
     q && !looksLikeNumber(q) ? like(children.name, `%${q}%`) : undefined,
   );
 }
 
 /** The rows of the queue (and of the export): masked names, no ID numbers. */
 export function queueRows(db: Db, where: SQL | undefined) {
-  return db.select({
-    id: applications.id, number: applications.number, status: applications.status, version: applications.version,
-    childName: children.name, childIdMasked: children.idMasked, entryName: entries.name, grade: applications.grade,
-    channelName: channels.name, firstSchool: first.name, secondSchool: second.name, community: applications.community,
-    withdrawCount: applications.withdrawCount, submittedAt: applications.submittedAt, sibling: applications.sibling,
-    verification: applications.verification,
-  }).from(applications)
+  return db
+    .select({
+      id: applications.id,
+      number: applications.number,
+      status: applications.status,
+      version: applications.version,
+      childName: children.name,
+      childIdMasked: children.idMasked,
+      entryName: entries.name,
+      grade: applications.grade,
+      channelName: channels.name,
+      firstSchool: first.name,
+      secondSchool: second.name,
+      community: applications.community,
+      withdrawCount: applications.withdrawCount,
+      submittedAt: applications.submittedAt,
+      sibling: applications.sibling,
+      verification: applications.verification,
+    })
+    .from(applications)
     .innerJoin(children, eq(children.id, applications.childId))
     .innerJoin(entries, eq(entries.id, applications.entryId))
     .leftJoin(channels, eq(channels.id, applications.channelId))
@@ -67,17 +82,34 @@ export function queueRows(db: Db, where: SQL | undefined) {
 export type QueueRow = Awaited<ReturnType<typeof queueRows>>[number];
 
 export const rowView = (r: QueueRow) => ({
-  id: r.id, number: r.number, status: r.status, statusName: statusNames[r.status], version: r.version,
-  childName: maskName(r.childName), childIdMasked: r.childIdMasked, entryName: r.entryName, grade: r.grade,
-  channelName: r.channelName, firstSchool: r.firstSchool, secondSchool: r.secondSchool, community: r.community,
-  withdrawCount: r.withdrawCount, siblingPriority: r.sibling !== null, verification: r.verification, submittedAt: r.submittedAt?.toISOString() ?? null,
+  id: r.id,
+  number: r.number,
+  status: r.status,
+  statusName: statusNames[r.status],
+  version: r.version,
+  childName: maskName(r.childName),
+  childIdMasked: r.childIdMasked,
+  entryName: r.entryName,
+  grade: r.grade,
+  channelName: r.channelName,
+  firstSchool: r.firstSchool,
+  secondSchool: r.secondSchool,
+  community: r.community,
+  withdrawCount: r.withdrawCount,
+  siblingPriority: r.sibling !== null,
+  verification: r.verification,
+  submittedAt: r.submittedAt?.toISOString() ?? null,
 });
 
 /**
  * The review queue: filtered, sorted, a page at a time, with the total for the pager. The page's ids are found on
  * the applications table alone (its indexes), then only those fifty rows are joined for display.
  */
-export async function reviewQueue(db: Db, member: SignedInStaff, f: QueueFilters & { sort: 'submittedAt' | 'number'; order: 'asc' | 'desc'; page: number; pageSize: number }) {
+export async function reviewQueue(
+  db: Db,
+  member: SignedInStaff,
+  f: QueueFilters & { sort: 'submittedAt' | 'number'; order: 'asc' | 'desc'; page: number; pageSize: number },
+) {
   const where = queueWhere(member, f);
   const by = f.sort === 'number' ? applications.number : applications.submittedAt;
   const order = [f.order === 'asc' ? asc(by) : desc(by), asc(applications.id)];
@@ -86,9 +118,20 @@ export async function reviewQueue(db: Db, member: SignedInStaff, f: QueueFilters
   const total = db.select({ n: count() }).from(applications);
   const [page, [counted]] = await Promise.all([
     (withChildren ? ids.innerJoin(children, eq(children.id, applications.childId)) : ids)
-      .where(where).orderBy(...order).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+      .where(where)
+      .orderBy(...order)
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
     (withChildren ? total.innerJoin(children, eq(children.id, applications.childId)) : total).where(where),
   ]);
-  const rows = page.length ? await queueRows(db, inArray(applications.id, page.map((r) => r.id))).orderBy(...order) : [];
+  const rows = page.length
+    ? await queueRows(
+        db,
+        inArray(
+          applications.id,
+          page.map((r) => r.id),
+        ),
+      ).orderBy(...order)
+    : [];
   return { rows: rows.map(rowView), total: counted?.n ?? 0, page: f.page, pageSize: f.pageSize };
 }

@@ -19,9 +19,16 @@ export async function revealParentPhone(
   const loaded = await loadApplication(db, input.applicationId);
   if (!loaded || loaded.application.status === 'draft') throw new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
   assertInScope(member, loaded.application);
-  await db.batch([auditStatement(db, {
-    staffId: member.staffId, username: member.username, action: 'reveal_phone', applicationId: loaded.application.id,
-    ip: request.ip, requestId: request.requestId, at: deps.clock.now(),
-  })]);
+  await db.batch([
+    auditStatement(db, {
+      staffId: member.staffId,
+      username: member.username,
+      action: 'reveal_phone',
+      applicationId: loaded.application.id,
+      ip: request.ip,
+      requestId: request.requestId,
+      at: deps.clock.now(),
+    }),
+  ]);
   return { phone: loaded.phone };
 }

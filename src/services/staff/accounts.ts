@@ -16,15 +16,30 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 type Request = { ip: string | null; requestId: string | null };
 
 const view = (s: typeof staff.$inferSelect, schoolName: string | null, locked: boolean) => ({
-  id: s.id, username: s.username, displayName: s.displayName, role: s.role, roleName: staffRoleNames[s.role],
-  schoolId: s.schoolId, schoolName, locked, disabled: s.disabledAt !== null, createdAt: s.createdAt.toISOString(),
+  id: s.id,
+  username: s.username,
+  displayName: s.displayName,
+  role: s.role,
+  roleName: staffRoleNames[s.role],
+  schoolId: s.schoolId,
+  schoolName,
+  locked,
+  disabled: s.disabledAt !== null,
+  createdAt: s.createdAt.toISOString(),
 });
 
 /** Staff accounts; `locked` when the name is locked from at least one address right now. */
 export async function listStaff(db: Db, now: Date) {
-  const lockedSomewhere = rowExists(staffSignInFailures, eq(staffSignInFailures.username, staff.username), gt(staffSignInFailures.lockedUntil, now));
-  const rows = await db.select({ s: staff, schoolName: schools.name, locked: lockedSomewhere }).from(staff)
-    .leftJoin(schools, eq(schools.id, staff.schoolId)).orderBy(asc(staff.username));
+  const lockedSomewhere = rowExists(
+    staffSignInFailures,
+    eq(staffSignInFailures.username, staff.username),
+    gt(staffSignInFailures.lockedUntil, now),
+  );
+  const rows = await db
+    .select({ s: staff, schoolName: schools.name, locked: lockedSomewhere })
+    .from(staff)
+    .leftJoin(schools, eq(schools.id, staff.schoolId))
+    .orderBy(asc(staff.username));
   return rows.map((r) => view(r.s, r.schoolName, Boolean(r.locked)));
 }
 
@@ -45,7 +60,8 @@ type Author = { staffId: string | null; username: string; ip: string | null; req
 
 /** Writes a new staff account and its audit entry in one batch; STAFF_EXISTS when the username is taken. */
 async function insertStaff(
-  deps: Deps, author: Author,
+  deps: Deps,
+  author: Author,
   input: { username: string; displayName: string; role: StaffRoleCode; schoolId: string | null; password: string },
   detail: Record<string, unknown>,
 ) {
@@ -53,27 +69,53 @@ async function insertStaff(
   const now = deps.clock.now();
   const id = newId(deps.random);
   const [inserted] = await db.batch([
-    db.insert(staff).values({
-      id, username: input.username, displayName: maskIdNumbersInText(input.displayName), role: input.role, schoolId: input.schoolId,
-      passwordHash: await hashPassword(input.password), createdAt: now, updatedAt: now,
-    }).onConflictDoNothing({ target: staff.username }),
-    auditStatement(db, {
-      ...author, action: 'staff_create', detail: { staffId: id, username: input.username, role: input.role, ...detail }, at: now,
-    }, rowExists(staff, eq(staff.id, id))),
+    db
+      .insert(staff)
+      .values({
+        id,
+        username: input.username,
+        displayName: maskIdNumbersInText(input.displayName),
+        role: input.role,
+        schoolId: input.schoolId,
+        passwordHash: await hashPassword(input.password),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing({ target: staff.username }),
+    auditStatement(
+      db,
+      {
+        ...author,
+        action: 'staff_create',
+        detail: { staffId: id, username: input.username, role: input.role, ...detail },
+        at: now,
+      },
+      rowExists(staff, eq(staff.id, id)),
+    ),
   ]);
   if (inserted.rowsAffected === 0) throw new DomainError('STAFF_EXISTS', '该用户名已存在');
   return { id };
 }
 
 /** An administrator creates a staff account; the action is audited. */
-export async function createStaff(deps: Deps, admin: SignedInStaff, input: { username: string; displayName: string; role: StaffRoleCode; schoolId?: string | null; password: string }, request: Request) {
+export async function createStaff(
+  deps: Deps,
+  admin: SignedInStaff,
+  input: { username: string; displayName: string; role: StaffRoleCode; schoolId?: string | null; password: string },
+  request: Request,
+) {
   checkPassword(input.password);
   const schoolId = await checkRoleSchool(deps.db, input.role, input.schoolId);
   return insertStaff(deps, { staffId: admin.staffId, username: admin.username, ...request }, { ...input, schoolId }, { schoolId });
 }
 
 /** Changes role, school, name, password or disables an account; every change audited with what changed. */
-export async function updateStaff(deps: Deps, admin: SignedInStaff, input: { staffId: string; displayName?: string; role?: StaffRoleCode; schoolId?: string | null; password?: string; disabled?: boolean }, request: Request) {
+export async function updateStaff(
+  deps: Deps,
+  admin: SignedInStaff,
+  input: { staffId: string; displayName?: string; role?: StaffRoleCode; schoolId?: string | null; password?: string; disabled?: boolean },
+  request: Request,
+) {
   const { db } = deps;
   const now = deps.clock.now();
   const [current] = await db.select().from(staff).where(eq(staff.id, input.staffId));
@@ -86,7 +128,8 @@ export async function updateStaff(deps: Deps, admin: SignedInStaff, input: { sta
   if (input.password !== undefined) checkPassword(input.password);
   const changes = {
     ...(input.displayName !== undefined ? { displayName: maskIdNumbersInText(input.displayName) } : {}),
-    role, schoolId,
+    role,
+    schoolId,
     ...(input.password !== undefined ? { passwordHash: await hashPassword(input.password) } : {}),
     ...(input.disabled !== undefined ? { disabledAt: input.disabled ? now : null } : {}),
     updatedAt: now,
@@ -99,9 +142,17 @@ export async function updateStaff(deps: Deps, admin: SignedInStaff, input: { sta
     ...(endsSessions ? [revokeAllStaffSessions(deps, input.staffId, now, admin.sessionId)] : []),
     ...(input.password !== undefined ? [db.delete(staffSignInFailures).where(eq(staffSignInFailures.username, current.username))] : []),
     auditStatement(db, {
-      staffId: admin.staffId, username: admin.username, action: 'staff_update',
-      detail: { staffId: input.staffId, changed: Object.keys(input).filter((k) => k !== 'staffId' && k !== 'password').concat(input.password ? ['password'] : []) },
-      ...request, at: now,
+      staffId: admin.staffId,
+      username: admin.username,
+      action: 'staff_update',
+      detail: {
+        staffId: input.staffId,
+        changed: Object.keys(input)
+          .filter((k) => k !== 'staffId' && k !== 'password')
+          .concat(input.password ? ['password'] : []),
+      },
+      ...request,
+      at: now,
     }),
   ]);
   return { id: input.staffId };
@@ -114,6 +165,10 @@ export async function updateStaff(deps: Deps, admin: SignedInStaff, input: { sta
 export async function createAdministratorFromCommand(deps: Deps, input: { username: string; displayName: string; password: string }) {
   const weakness = passwordWeakness(input.password, input.username);
   if (weakness) throw fieldError('password', weakness);
-  return insertStaff(deps, { staffId: null, username: 'admin:create', ip: null, requestId: null },
-    { ...input, role: 'admin', schoolId: null }, { via: 'command' });
+  return insertStaff(
+    deps,
+    { staffId: null, username: 'admin:create', ip: null, requestId: null },
+    { ...input, role: 'admin', schoolId: null },
+    { via: 'command' },
+  );
 }

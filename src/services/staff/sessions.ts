@@ -23,22 +23,34 @@ const staffSessionKind: SessionKind<SignedInStaff> = {
   table: staffSessions,
   policy: sessionPolicies.staff,
   async find(db, where) {
-    const [row] = await db.select({ session: staffSessions, member: staff, schoolName: schools.name }).from(staffSessions)
-      .innerJoin(staff, eq(staff.id, staffSessions.staffId)).leftJoin(schools, eq(schools.id, staff.schoolId))
+    const [row] = await db
+      .select({ session: staffSessions, member: staff, schoolName: schools.name })
+      .from(staffSessions)
+      .innerJoin(staff, eq(staff.id, staffSessions.staffId))
+      .leftJoin(schools, eq(schools.id, staff.schoolId))
       .where(where);
     if (!row || row.member.disabledAt) return null;
     return {
       session: row.session,
       signedIn: {
-        staffId: row.member.id, username: row.member.username, displayName: row.member.displayName, role: row.member.role,
-        schoolId: row.member.schoolId, schoolName: row.schoolName, sessionId: row.session.id,
+        staffId: row.member.id,
+        username: row.member.username,
+        displayName: row.member.displayName,
+        role: row.member.role,
+        schoolId: row.member.schoolId,
+        schoolName: row.schoolName,
+        sessionId: row.session.id,
       },
     };
   },
 };
 
 /** The staff member behind a staff session token. */
-export function authenticateStaff(deps: Deps, token: string | null, afterResponse: (task: () => Promise<unknown>) => void): Promise<SignedInStaff> {
+export function authenticateStaff(
+  deps: Deps,
+  token: string | null,
+  afterResponse: (task: () => Promise<unknown>) => void,
+): Promise<SignedInStaff> {
   return authenticate(deps, staffSessionKind, token, afterResponse);
 }
 
@@ -53,6 +65,8 @@ export function revokeStaffSession(deps: Deps, sessionId: string) {
 
 /** Ends every open session of a staff member (password reset, account disabled), except `keep` (the acting admin's own). */
 export function revokeAllStaffSessions(deps: Deps, staffId: string, now: Date, keep?: string) {
-  return deps.db.update(staffSessions).set({ revokedAt: now })
+  return deps.db
+    .update(staffSessions)
+    .set({ revokedAt: now })
     .where(and(eq(staffSessions.staffId, staffId), isNull(staffSessions.revokedAt), keep ? ne(staffSessions.id, keep) : undefined));
 }

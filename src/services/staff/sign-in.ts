@@ -36,7 +36,10 @@ export async function staffSignIn(deps: Deps, input: Attempt) {
   const { db } = deps;
   await takeLimits(deps, perAddress(limits.staffSignInPerAddress, input.ip));
   const now = deps.clock.now();
-  const pair = and(eq(staffSignInFailures.username, lockName(input.username)), eq(staffSignInFailures.address, input.ip ? addressGroup(input.ip) : 'unknown'));
+  const pair = and(
+    eq(staffSignInFailures.username, lockName(input.username)),
+    eq(staffSignInFailures.address, input.ip ? addressGroup(input.ip) : 'unknown'),
+  );
   const attempt = await reserveAttempt(deps, input, now);
   if (!attempt) {
     const [row] = await db.select({ lockedUntil: staffSignInFailures.lockedUntil }).from(staffSignInFailures).where(pair);
@@ -48,15 +51,31 @@ export async function staffSignIn(deps: Deps, input: Attempt) {
   const usable = member && !member.disabledAt ? member : null;
   const passwordOk = await verifyPassword(input.password, usable?.passwordHash ?? dummyPasswordHash);
   const audit = (action: string, detail: Record<string, unknown> = {}) =>
-    auditStatement(db, { staffId: member?.id ?? null, username: input.username, action, detail, ip: input.ip, requestId: input.requestId, at: now });
+    auditStatement(db, {
+      staffId: member?.id ?? null,
+      username: input.username,
+      action,
+      detail,
+      ip: input.ip,
+      requestId: input.requestId,
+      at: now,
+    });
 
   if (!usable || !passwordOk) {
     const locksNow = attempt.failures >= staffPolicy.maxFailedAttempts;
     const reason = !member ? 'unknown_user' : member.disabledAt ? 'disabled' : 'wrong_password';
-    const lock = db.update(staffSignInFailures).set({
-      lockedUntil: new Date(now.getTime() + lockDuration(attempt.locks)), locks: sql`${staffSignInFailures.locks} + 1`,
-    }).where(and(pair, eq(staffSignInFailures.failures, attempt.failures), isNull(staffSignInFailures.lockedUntil)));
-    const entry = audit('sign_in_failed', { reason, attempt: attempt.failures, ...(locksNow ? { lockedForMinutes: lockDuration(attempt.locks) / 60_000 } : {}) });
+    const lock = db
+      .update(staffSignInFailures)
+      .set({
+        lockedUntil: new Date(now.getTime() + lockDuration(attempt.locks)),
+        locks: sql`${staffSignInFailures.locks} + 1`,
+      })
+      .where(and(pair, eq(staffSignInFailures.failures, attempt.failures), isNull(staffSignInFailures.lockedUntil)));
+    const entry = audit('sign_in_failed', {
+      reason,
+      attempt: attempt.failures,
+      ...(locksNow ? { lockedForMinutes: lockDuration(attempt.locks) / 60_000 } : {}),
+    });
     if (locksNow) await db.batch([lock, entry]);
     else await entry;
     throw wrong();
@@ -85,17 +104,26 @@ async function reserveAttempt(deps: Deps, input: Attempt, now: Date) {
   // A fifth attempt whose outcome was never written (the process died) must not lock the pair for ever.
   const abandoned = sql`${f.lockedUntil} IS NULL AND ${f.failures} >= ${max} AND ${f.lastFailureAt} <= ${t - staffPolicy.lockoutMs}`;
   const restart = sql`(${forgotten} OR ${expired} OR ${abandoned})`;
-  const [row] = await deps.db.insert(f).values({
-    username: lockName(input.username), address: input.ip ? addressGroup(input.ip) : 'unknown', failures: 1, locks: 0, lockedUntil: null, lastFailureAt: now,
-  }).onConflictDoUpdate({
-    target: [f.username, f.address],
-    set: {
-      failures: sql`CASE WHEN ${restart} THEN 1 ELSE ${f.failures} + 1 END`,
-      locks: sql`CASE WHEN ${forgotten} THEN 0 ELSE ${f.locks} END`,
+  const [row] = await deps.db
+    .insert(f)
+    .values({
+      username: lockName(input.username),
+      address: input.ip ? addressGroup(input.ip) : 'unknown',
+      failures: 1,
+      locks: 0,
       lockedUntil: null,
       lastFailureAt: now,
-    },
-    setWhere: sql`(${f.lockedUntil} IS NULL OR ${f.lockedUntil} <= ${t}) AND (${f.failures} < ${max} OR ${restart})`,
-  }).returning({ failures: f.failures, locks: f.locks });
+    })
+    .onConflictDoUpdate({
+      target: [f.username, f.address],
+      set: {
+        failures: sql`CASE WHEN ${restart} THEN 1 ELSE ${f.failures} + 1 END`,
+        locks: sql`CASE WHEN ${forgotten} THEN 0 ELSE ${f.locks} END`,
+        lockedUntil: null,
+        lastFailureAt: now,
+      },
+      setWhere: sql`(${f.lockedUntil} IS NULL OR ${f.lockedUntil} <= ${t}) AND (${f.failures} < ${max} OR ${restart})`,
+    })
+    .returning({ failures: f.failures, locks: f.locks });
   return row ?? null;
 }

@@ -17,7 +17,11 @@ export function AccountLink() {
   );
 }
 
-const SignInLink = () => <A class="topbar-link" href="/login">{zhCN.account.signIn}</A>;
+const SignInLink = () => (
+  <A class="topbar-link" href="/login">
+    {zhCN.account.signIn}
+  </A>
+);
 
 function SignedIn() {
   const me = createAsync(() => getMe());

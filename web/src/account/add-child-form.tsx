@@ -26,7 +26,10 @@ export function AddChildForm(props: { onAdded: (name: string) => void; onClaim: 
   const [idNumber, setIdNumber] = createSignal('');
   const adding = useWrite(addChild);
   const errors = (): Record<string, string | undefined> => adding.problem()?.fields ?? {};
-  const formError = () => { const p = adding.problem(); return p && !Object.values(p.fields).some(Boolean) ? p.message : undefined; };
+  const formError = () => {
+    const p = adding.problem();
+    return p && !Object.values(p.fields).some(Boolean) ? p.message : undefined;
+  };
   const [boundElsewhere, setBoundElsewhere] = createSignal<ClaimedChild>();
 
   const add = async (event: SubmitEvent) => {
@@ -48,8 +51,16 @@ export function AddChildForm(props: { onAdded: (name: string) => void; onClaim: 
     <form class="form-card" onSubmit={(e) => void add(e)} novalidate>
       <h2 class="section-title">{zhCN.children.add}</h2>
       <Field id="child-name" label={zhCN.children.name} error={errors().name}>
-        <input id="child-name" class="input" type="text" autocomplete="off" maxlength="20"
-          placeholder={zhCN.children.namePlaceholder} value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+        <input
+          id="child-name"
+          class="input"
+          type="text"
+          autocomplete="off"
+          maxlength="20"
+          placeholder={zhCN.children.namePlaceholder}
+          value={name()}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
       </Field>
       <Field id="child-id-type" label={zhCN.children.idType} error={errors().idType}>
         <select id="child-id-type" class="select input" value={idType()} onChange={(e) => setIdType(e.currentTarget.value as IdType)}>
@@ -57,15 +68,26 @@ export function AddChildForm(props: { onAdded: (name: string) => void; onClaim: 
         </select>
       </Field>
       <Field id="child-id-number" label={zhCN.children.idNumber} error={errors().idNumber}>
-        <input id="child-id-number" class="input" type="text" autocomplete="off" maxlength="40" autocapitalize="characters"
-          placeholder={zhCN.children.idNumberPlaceholder} value={idNumber()} onInput={(e) => setIdNumber(e.currentTarget.value)} />
+        <input
+          id="child-id-number"
+          class="input"
+          type="text"
+          autocomplete="off"
+          maxlength="40"
+          autocapitalize="characters"
+          placeholder={zhCN.children.idNumberPlaceholder}
+          value={idNumber()}
+          onInput={(e) => setIdNumber(e.currentTarget.value)}
+        />
       </Field>
       <FormError message={formError()} />
       <Show when={boundElsewhere()}>
         {(child) => (
           <div class="field">
             <p class="muted">{zhCN.claim.openHint}</p>
-            <button type="button" class="button button-block button-danger" onClick={() => props.onClaim(child())}>{zhCN.claim.open}</button>
+            <button type="button" class="button button-block button-danger" onClick={() => props.onClaim(child())}>
+              {zhCN.claim.open}
+            </button>
           </div>
         )}
       </Show>

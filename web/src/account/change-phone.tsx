@@ -25,16 +25,26 @@ export function ChangePhone() {
   const [formError, setFormError] = createSignal<string>();
   const [done, setDone] = createSignal<string>();
 
-  const clear = () => { setPhoneError(undefined); setCodeError(undefined); setFormError(undefined); };
+  const clear = () => {
+    setPhoneError(undefined);
+    setCodeError(undefined);
+    setFormError(undefined);
+  };
   const show = (p: Problem, where: 'phone' | 'code') => {
     setPhoneError(p.fields.phone);
     setCodeError(p.fields.code);
     if (!p.fields.phone && !p.fields.code) (where === 'phone' ? setPhoneError : setCodeError)(p.message);
-    if (!p.code) { clear(); setFormError(p.message); }
+    if (!p.code) {
+      clear();
+      setFormError(p.message);
+    }
   };
 
   const codeRequest = createCodeRequest({ purpose: 'change_phone', phone, onFailed: (p) => show(p, 'phone') });
-  const sendCode = () => { clear(); void codeRequest.send(); };
+  const sendCode = () => {
+    clear();
+    void codeRequest.send();
+  };
 
   const changing = useWrite(changePhone);
   const change = async (event: SubmitEvent) => {
@@ -52,25 +62,75 @@ export function ChangePhone() {
 
   return (
     <section class="section">
-      <Show when={done()}><p class="notice-ok" role="status">{done()}</p></Show>
-      <Show when={open()} fallback={
-        <button type="button" class="button button-block" onClick={() => { setDone(undefined); setOpen(true); }}>{zhCN.me.changePhone}</button>
-      }>
+      <Show when={done()}>
+        <p class="notice-ok" role="status">
+          {done()}
+        </p>
+      </Show>
+      <Show
+        when={open()}
+        fallback={
+          <button
+            type="button"
+            class="button button-block"
+            onClick={() => {
+              setDone(undefined);
+              setOpen(true);
+            }}
+          >
+            {zhCN.me.changePhone}
+          </button>
+        }
+      >
         <form class="form-card" onSubmit={(e) => void change(e)} novalidate>
           <h2 class="section-title">{zhCN.me.changePhone}</h2>
-          <Field id="new-phone" label={zhCN.me.newPhone} error={phoneError()} hint={zhCN.me.newPhoneHint}
-            action={<CodeButton left={codeRequest.secondsLeft()} pending={codeRequest.sending()} onClick={sendCode} />}>
-            <input id="new-phone" class="input" type="tel" inputmode="numeric" autocomplete="tel" maxlength="13"
-              placeholder={zhCN.login.phonePlaceholder} value={phone()} onInput={(e) => setPhone(e.currentTarget.value)} />
+          <Field
+            id="new-phone"
+            label={zhCN.me.newPhone}
+            error={phoneError()}
+            hint={zhCN.me.newPhoneHint}
+            action={<CodeButton left={codeRequest.secondsLeft()} pending={codeRequest.sending()} onClick={sendCode} />}
+          >
+            <input
+              id="new-phone"
+              class="input"
+              type="tel"
+              inputmode="numeric"
+              autocomplete="tel"
+              maxlength="13"
+              placeholder={zhCN.login.phonePlaceholder}
+              value={phone()}
+              onInput={(e) => setPhone(e.currentTarget.value)}
+            />
           </Field>
           <Field id="new-phone-code" label={zhCN.login.code} error={codeError()}>
-            <input id="new-phone-code" class="input" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6"
-              placeholder={zhCN.login.codePlaceholder} value={code()} onInput={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))} />
+            <input
+              id="new-phone-code"
+              class="input"
+              type="text"
+              inputmode="numeric"
+              autocomplete="one-time-code"
+              maxlength="6"
+              placeholder={zhCN.login.codePlaceholder}
+              value={code()}
+              onInput={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
+            />
           </Field>
           <FormError message={formError()} />
           <div class="button-row">
-            <button type="button" class="button" onClick={() => { clear(); setOpen(false); }}>{zhCN.me.cancel}</button>
-            <button type="submit" class="button button-primary" disabled={changing.pending()}>{changing.pending() ? zhCN.me.changing : zhCN.me.confirmChange}</button>
+            <button
+              type="button"
+              class="button"
+              onClick={() => {
+                clear();
+                setOpen(false);
+              }}
+            >
+              {zhCN.me.cancel}
+            </button>
+            <button type="submit" class="button button-primary" disabled={changing.pending()}>
+              {changing.pending() ? zhCN.me.changing : zhCN.me.confirmChange}
+            </button>
           </div>
         </form>
       </Show>

@@ -17,24 +17,50 @@ export function ChildCard(props: { child: Child }) {
   const [name, setName] = createSignal('');
   const change = useWrite(changeChild, ([childId]) => childId === props.child.id);
   const pending = change.pending;
-  const error = () => { const p = change.problem(); return p && (p.fields.name ?? p.message); };
+  const error = () => {
+    const p = change.problem();
+    return p && (p.fields.name ?? p.message);
+  };
 
   const run = async (what: { name: string } | 'remove') => {
     if ((await change.run(props.child.id, what))?.ok) setMode('view');
   };
-  const to = (next: 'view' | 'rename' | 'remove') => { change.clear(); setName(props.child.name); setMode(next); };
+  const to = (next: 'view' | 'rename' | 'remove') => {
+    change.clear();
+    setName(props.child.name);
+    setMode(next);
+  };
 
   return (
     <li class="card child">
       <Switch>
         <Match when={mode() === 'rename'}>
-          <form class="inline-form" onSubmit={(e) => { e.preventDefault(); void run({ name: name() }); }}>
-            <label class="field-label" for={`rename-${props.child.id}`}>{zhCN.children.name}</label>
-            <input id={`rename-${props.child.id}`} class="input" type="text" maxlength="20" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+          <form
+            class="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void run({ name: name() });
+            }}
+          >
+            <label class="field-label" for={`rename-${props.child.id}`}>
+              {zhCN.children.name}
+            </label>
+            <input
+              id={`rename-${props.child.id}`}
+              class="input"
+              type="text"
+              maxlength="20"
+              value={name()}
+              onInput={(e) => setName(e.currentTarget.value)}
+            />
             <FormError message={error()} />
             <div class="button-row">
-              <button type="button" class="button" onClick={() => to('view')}>{zhCN.children.cancel}</button>
-              <button type="submit" class="button button-primary" disabled={pending()}>{pending() ? zhCN.children.saving : zhCN.children.save}</button>
+              <button type="button" class="button" onClick={() => to('view')}>
+                {zhCN.children.cancel}
+              </button>
+              <button type="submit" class="button button-primary" disabled={pending()}>
+                {pending() ? zhCN.children.saving : zhCN.children.save}
+              </button>
             </div>
           </form>
         </Match>
@@ -44,8 +70,14 @@ export function ChildCard(props: { child: Child }) {
             <span class="tag tag-id">{props.child.idTypeName}</span>
           </div>
           <dl class="facts">
-            <dt>{zhCN.children.idNumber}</dt><dd class="id-masked">{props.child.idNumberMasked}</dd>
-            {props.child.birthDate && <><dt>{zhCN.children.birthDate}</dt><dd>{props.child.birthDate}</dd></>}
+            <dt>{zhCN.children.idNumber}</dt>
+            <dd class="id-masked">{props.child.idNumberMasked}</dd>
+            {props.child.birthDate && (
+              <>
+                <dt>{zhCN.children.birthDate}</dt>
+                <dd>{props.child.birthDate}</dd>
+              </>
+            )}
           </dl>
           <Switch>
             <Match when={mode() === 'remove'}>
@@ -54,9 +86,10 @@ export function ChildCard(props: { child: Child }) {
                 <p class="muted">{zhCN.children.removeHint}</p>
                 <FormError message={error()} />
                 <div class="button-row">
-                  <button type="button" class="button" onClick={() => to('view')}>{zhCN.children.cancel}</button>
-                  <button type="button" class="button button-danger" disabled={pending()}
-                    onClick={() => void run('remove')}>
+                  <button type="button" class="button" onClick={() => to('view')}>
+                    {zhCN.children.cancel}
+                  </button>
+                  <button type="button" class="button button-danger" disabled={pending()} onClick={() => void run('remove')}>
                     {pending() ? zhCN.children.removing : zhCN.children.confirmRemove}
                   </button>
                 </div>
@@ -64,8 +97,12 @@ export function ChildCard(props: { child: Child }) {
             </Match>
             <Match when={true}>
               <div class="button-row">
-                <button type="button" class="button button-small" onClick={() => to('rename')}>{zhCN.children.rename}</button>
-                <button type="button" class="button button-small button-danger-text" onClick={() => to('remove')}>{zhCN.children.remove}</button>
+                <button type="button" class="button button-small" onClick={() => to('rename')}>
+                  {zhCN.children.rename}
+                </button>
+                <button type="button" class="button button-small button-danger-text" onClick={() => to('remove')}>
+                  {zhCN.children.remove}
+                </button>
               </div>
             </Match>
           </Switch>

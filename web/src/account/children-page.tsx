@@ -28,16 +28,42 @@ export function ChildrenPage() {
           <CardList items={list()} empty={zhCN.children.none} summary={<p class="muted">{zhCN.children.count(list().length)}</p>}>
             {(child) => <ChildCard child={child} />}
           </CardList>
-          <Show when={added()}><p class="notice-ok" role="status">{added()}</p></Show>
-          <Show when={claiming()} fallback={<AddChildForm onAdded={(name) => setAdded(zhCN.children.added(name))} onClaim={(c) => { setAdded(undefined); setClaiming(c); }} />}>
+          <Show when={added()}>
+            <p class="notice-ok" role="status">
+              {added()}
+            </p>
+          </Show>
+          <Show
+            when={claiming()}
+            fallback={
+              <AddChildForm
+                onAdded={(name) => setAdded(zhCN.children.added(name))}
+                onClaim={(c) => {
+                  setAdded(undefined);
+                  setClaiming(c);
+                }}
+              />
+            }
+          >
             {(child) => (
               <Suspense>
-                <ClaimForm child={child()} onCancel={() => setClaiming(undefined)}
-                  onDone={async (notice) => { await refreshAccount(); setClaiming(undefined); setAdded(notice); }} />
+                <ClaimForm
+                  child={child()}
+                  onCancel={() => setClaiming(undefined)}
+                  onDone={async (notice) => {
+                    await refreshAccount();
+                    setClaiming(undefined);
+                    setAdded(notice);
+                  }}
+                />
               </Suspense>
             )}
           </Show>
-          <Show when={(claims() ?? []).length > 0}><Suspense><ClaimList claims={claims()!} /></Suspense></Show>
+          <Show when={(claims() ?? []).length > 0}>
+            <Suspense>
+              <ClaimList claims={claims()!} />
+            </Suspense>
+          </Show>
         </AccountSubpage>
       )}
     </Show>

@@ -6,13 +6,22 @@ import { zhClaim } from '../i18n/zh-CN-claim';
 export default function ClaimList(props: { claims: Claim[] }) {
   return (
     <section class="form-card" aria-labelledby="claims-title">
-      <h2 id="claims-title" class="section-title">{zhClaim.mine}</h2>
+      <h2 id="claims-title" class="section-title">
+        {zhClaim.mine}
+      </h2>
       <ul class="card-list">
         <For each={props.claims}>
           {(c) => (
             <li class="card">
-              <div class="card-meta"><span>{c.childName}（{c.childIdMasked}）</span><span>{c.statusName}</span></div>
-              <Show when={c.settlement}><p class="muted">{c.settlement}</p></Show>
+              <div class="card-meta">
+                <span>
+                  {c.childName}（{c.childIdMasked}）
+                </span>
+                <span>{c.statusName}</span>
+              </div>
+              <Show when={c.settlement}>
+                <p class="muted">{c.settlement}</p>
+              </Show>
             </li>
           )}
         </For>

@@ -14,13 +14,21 @@ export function createCountdown(scope: () => string) {
 
   const until = () => {
     bump();
-    try { return Number(sessionStorage.getItem(key(scope())) ?? 0); } catch { return 0; }
+    try {
+      return Number(sessionStorage.getItem(key(scope())) ?? 0);
+    } catch {
+      return 0;
+    }
   };
   return {
     /** Seconds left, 0 when a new code may be asked for. */
     left: () => Math.max(0, Math.ceil((until() - now()) / 1000)),
     start(seconds: number) {
-      try { sessionStorage.setItem(key(scope()), String(Date.now() + seconds * 1000)); } catch { /* private mode */ }
+      try {
+        sessionStorage.setItem(key(scope()), String(Date.now() + seconds * 1000));
+      } catch {
+        /* private mode */
+      }
       setNow(Date.now());
       setBump((n) => n + 1);
     },

@@ -11,25 +11,48 @@ export function DevInboxPage() {
   const inbox = createAsync(() => getDevInbox(search.phone || undefined));
   const [phone, setPhone] = createSignal(search.phone ?? '');
   useTitle(() => zhCN.devInbox.title);
-  const loginHref = () => `/login?phone=${encodeURIComponent(search.phone ?? '')}${search.from ? `&from=${encodeURIComponent(search.from)}` : ''}`;
+  const loginHref = () =>
+    `/login?phone=${encodeURIComponent(search.phone ?? '')}${search.from ? `&from=${encodeURIComponent(search.from)}` : ''}`;
 
   return (
     <Show when={inbox()}>
       {(list) => (
         <>
-          <A class="back-link" href={loginHref()}>‹ {zhCN.devInbox.backToLogin}</A>
+          <A class="back-link" href={loginHref()}>
+            ‹ {zhCN.devInbox.backToLogin}
+          </A>
           <h1 class="page-title">{zhCN.devInbox.title}</h1>
           <p class="muted">{zhCN.devInbox.hint}</p>
-          <form class="filter-row" onSubmit={(e) => { e.preventDefault(); setSearch({ phone: phone().trim() || undefined }); }}>
-            <label class="visually-hidden" for="inbox-phone">{zhCN.devInbox.filter}</label>
-            <input id="inbox-phone" class="input" type="tel" inputmode="numeric" placeholder={zhCN.devInbox.filter}
-              value={phone()} onInput={(e) => setPhone(e.currentTarget.value)} />
-            <button type="submit" class="button">{zhCN.devInbox.apply}</button>
+          <form
+            class="filter-row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setSearch({ phone: phone().trim() || undefined });
+            }}
+          >
+            <label class="visually-hidden" for="inbox-phone">
+              {zhCN.devInbox.filter}
+            </label>
+            <input
+              id="inbox-phone"
+              class="input"
+              type="tel"
+              inputmode="numeric"
+              placeholder={zhCN.devInbox.filter}
+              value={phone()}
+              onInput={(e) => setPhone(e.currentTarget.value)}
+            />
+            <button type="submit" class="button">
+              {zhCN.devInbox.apply}
+            </button>
           </form>
           <CardList items={list()} empty={zhCN.devInbox.none}>
             {(sms) => (
               <li class="card sms">
-                <div class="card-meta"><span>{sms.phone}</span><span>{formatTime(sms.sentAt)}</span></div>
+                <div class="card-meta">
+                  <span>{sms.phone}</span>
+                  <span>{formatTime(sms.sentAt)}</span>
+                </div>
                 <p class="sms-body">{sms.body}</p>
               </li>
             )}

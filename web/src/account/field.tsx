@@ -4,13 +4,17 @@ import { Show, type JSX } from 'solid-js';
 export function Field(props: { id: string; label: string; error?: string; hint?: string; children: JSX.Element; action?: JSX.Element }) {
   return (
     <div class="field">
-      <label class="field-label" for={props.id}>{props.label}</label>
+      <label class="field-label" for={props.id}>
+        {props.label}
+      </label>
       <div class="field-row">
         {props.children}
         {props.action}
       </div>
       <Show when={props.error}>
-        <p class="field-error" id={`${props.id}-error`} role="alert">{props.error}</p>
+        <p class="field-error" id={`${props.id}-error`} role="alert">
+          {props.error}
+        </p>
       </Show>
       <Show when={!props.error && props.hint}>
         <p class="muted">{props.hint}</p>
@@ -23,7 +27,9 @@ export function Field(props: { id: string; label: string; error?: string; hint?:
 export function FormError(props: { message?: string }) {
   return (
     <Show when={props.message}>
-      <p class="form-error" role="alert">{props.message}</p>
+      <p class="form-error" role="alert">
+        {props.message}
+      </p>
     </Show>
   );
 }

@@ -39,22 +39,42 @@ export function LoginPage() {
     setConsentError(p.fields.acceptedNotice);
     if (p.fields.acceptedNotice) return;
     if (!p.fields.phone && !p.fields.code) (where === 'phone' ? setPhoneError : setCodeError)(p.message);
-    if (p.domainCode === 'UNTRUSTED_ORIGIN' || !p.code) { setPhoneError(undefined); setCodeError(undefined); setFormError(p.message); }
+    if (p.domainCode === 'UNTRUSTED_ORIGIN' || !p.code) {
+      setPhoneError(undefined);
+      setCodeError(undefined);
+      setFormError(p.message);
+    }
   };
-  const clear = () => { setPhoneError(undefined); setCodeError(undefined); setFormError(undefined); setConsentError(undefined); };
+  const clear = () => {
+    setPhoneError(undefined);
+    setCodeError(undefined);
+    setFormError(undefined);
+    setConsentError(undefined);
+  };
 
   const codeRequest = createCodeRequest({
     purpose: 'sign_in',
     phone,
     onSent: (sent) => {
-      setSentTo({ masked: phone().trim().replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2'), minutes: Math.round(sent.expiresInSeconds / 60) });
+      setSentTo({
+        masked: phone()
+          .trim()
+          .replace(/^(\d{3})\d{4}(\d{4})$/, '$1****$2'),
+        minutes: Math.round(sent.expiresInSeconds / 60),
+      });
       document.getElementById('login-code')?.focus();
       // Demo mode has an inbox to read the code from; outside it the API says the inbox does not exist.
-      api.dev.inbox.query({ phone: phone() }).then(() => setDemo(true), () => setDemo(false));
+      api.dev.inbox.query({ phone: phone() }).then(
+        () => setDemo(true),
+        () => setDemo(false),
+      );
     },
     onFailed: (p) => show(p, 'phone'),
   });
-  const sendCode = () => { clear(); void codeRequest.send(); };
+  const sendCode = () => {
+    clear();
+    void codeRequest.send();
+  };
 
   const signing = useWrite(signInWithCode);
   const signIn = async (event: SubmitEvent) => {
@@ -76,27 +96,67 @@ export function LoginPage() {
       <h1 class="page-title">{zhCN.login.title}</h1>
       <p class="muted">{zhCN.login.intro}</p>
       <form class="form-card" onSubmit={(e) => void signIn(e)} novalidate>
-        <Field id="login-phone" label={zhCN.login.phone} error={phoneError()}
-          action={<CodeButton left={codeRequest.secondsLeft()} pending={codeRequest.sending()} onClick={sendCode} />}>
-          <input id="login-phone" class="input" type="tel" inputmode="numeric" autocomplete="tel" maxlength="13"
-            placeholder={zhCN.login.phonePlaceholder} value={phone()} aria-invalid={!!phoneError()}
-            onInput={(e) => setPhone(e.currentTarget.value)} />
+        <Field
+          id="login-phone"
+          label={zhCN.login.phone}
+          error={phoneError()}
+          action={<CodeButton left={codeRequest.secondsLeft()} pending={codeRequest.sending()} onClick={sendCode} />}
+        >
+          <input
+            id="login-phone"
+            class="input"
+            type="tel"
+            inputmode="numeric"
+            autocomplete="tel"
+            maxlength="13"
+            placeholder={zhCN.login.phonePlaceholder}
+            value={phone()}
+            aria-invalid={!!phoneError()}
+            onInput={(e) => setPhone(e.currentTarget.value)}
+          />
         </Field>
-        <Field id="login-code" label={zhCN.login.code} error={codeError()}
-          hint={sentTo() && zhCN.login.sentTo(sentTo()!.masked, sentTo()!.minutes)}>
-          <input id="login-code" class="input" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6"
-            pattern="[0-9]*" placeholder={zhCN.login.codePlaceholder} value={code()} aria-invalid={!!codeError()}
-            onInput={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))} />
+        <Field
+          id="login-code"
+          label={zhCN.login.code}
+          error={codeError()}
+          hint={sentTo() && zhCN.login.sentTo(sentTo()!.masked, sentTo()!.minutes)}
+        >
+          <input
+            id="login-code"
+            class="input"
+            type="text"
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            maxlength="6"
+            pattern="[0-9]*"
+            placeholder={zhCN.login.codePlaceholder}
+            value={code()}
+            aria-invalid={!!codeError()}
+            onInput={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
+          />
         </Field>
         <div class="field consent">
           <label class="consent-label">
-            <input id="login-consent" type="checkbox" checked={consented()} aria-invalid={!!consentError()}
+            <input
+              id="login-consent"
+              type="checkbox"
+              checked={consented()}
+              aria-invalid={!!consentError()}
               aria-describedby={consentError() ? 'login-consent-error' : undefined}
-              onChange={(e) => { setConsented(e.currentTarget.checked); setConsentError(undefined); }} />
-            <span>{zhCN.login.consentBefore}<A href={`/privacy?from=${encodeURIComponent(search.from ?? '')}`}>{zhCN.login.consentLink}</A></span>
+              onChange={(e) => {
+                setConsented(e.currentTarget.checked);
+                setConsentError(undefined);
+              }}
+            />
+            <span>
+              {zhCN.login.consentBefore}
+              <A href={`/privacy?from=${encodeURIComponent(search.from ?? '')}`}>{zhCN.login.consentLink}</A>
+            </span>
           </label>
           <Show when={consentError()}>
-            <p class="field-error" id="login-consent-error" role="alert">{consentError()}</p>
+            <p class="field-error" id="login-consent-error" role="alert">
+              {consentError()}
+            </p>
           </Show>
         </div>
         <FormError message={formError()} />
@@ -107,7 +167,9 @@ export function LoginPage() {
       <Show when={demo()}>
         <div class="demo-note">
           <p class="muted">{zhCN.login.demoHint}</p>
-          <A href={`/dev/inbox?phone=${encodeURIComponent(phone().trim())}&from=${encodeURIComponent(search.from ?? '')}`}>{zhCN.login.demoInbox}</A>
+          <A href={`/dev/inbox?phone=${encodeURIComponent(phone().trim())}&from=${encodeURIComponent(search.from ?? '')}`}>
+            {zhCN.login.demoInbox}
+          </A>
         </div>
       </Show>
     </>

@@ -47,7 +47,9 @@ export function MePage() {
               <span class="link-label">
                 {zhCN.me.messages}
                 <Show when={m().unreadMessages > 0}>
-                  <span class="count-badge" role="img" aria-label={zhCN.account.unread(m().unreadMessages)}>{m().unreadMessages}</span>
+                  <span class="count-badge" role="img" aria-label={zhCN.account.unread(m().unreadMessages)}>
+                    {m().unreadMessages}
+                  </span>
                 </Show>
               </span>
             </A>

@@ -40,9 +40,13 @@ export function MessagesPage() {
             {(m) => (
               <li class="card message" classList={{ 'message-unread': !m.read }}>
                 <div class="message-head">
-                  <Show when={!m.read}><span class="red-dot" aria-hidden="true" /></Show>
+                  <Show when={!m.read}>
+                    <span class="red-dot" aria-hidden="true" />
+                  </Show>
                   <h2 class="message-title">{m.title}</h2>
-                  <Show when={!m.read}><span class="tag tag-unread">{zhCN.messages.unread}</span></Show>
+                  <Show when={!m.read}>
+                    <span class="tag tag-unread">{zhCN.messages.unread}</span>
+                  </Show>
                 </div>
                 <p class="message-body">{m.body}</p>
                 <span class="muted">{formatTime(m.createdAt)}</span>

@@ -70,13 +70,24 @@ function ChannelChoice(props: { app: Application }) {
                   {(channel) => {
                     const selected = () => props.app.channel?.id === channel.id;
                     return (
-                      <ChannelCard channel={channel} selected={selected()}
-                        badge={<>
-                          <Show when={verdictOf(channel.code)}>{(v) => <VerdictTag qualifies={v().qualifies} />}</Show>
-                          <Show when={selected()}><span class="tag tag-chosen">{zhApply.channelStep.chosen}</span></Show>
-                        </>}>
-                        <button type="button" class="button button-primary button-block channel-choose" disabled={Boolean(pending())}
-                          onClick={() => void choose(channel.id)}>
+                      <ChannelCard
+                        channel={channel}
+                        selected={selected()}
+                        badge={
+                          <>
+                            <Show when={verdictOf(channel.code)}>{(v) => <VerdictTag qualifies={v().qualifies} />}</Show>
+                            <Show when={selected()}>
+                              <span class="tag tag-chosen">{zhApply.channelStep.chosen}</span>
+                            </Show>
+                          </>
+                        }
+                      >
+                        <button
+                          type="button"
+                          class="button button-primary button-block channel-choose"
+                          disabled={Boolean(pending())}
+                          onClick={() => void choose(channel.id)}
+                        >
                           {pending() === channel.id ? zhApply.channelStep.choosing : zhApply.channelStep.choose}
                         </button>
                       </ChannelCard>

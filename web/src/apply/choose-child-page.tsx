@@ -44,33 +44,59 @@ export function ChooseChildPage() {
             <For each={children()}>
               {(child) => (
                 <label class="choice-card" classList={{ 'choice-card-on': childId() === child.id }}>
-                  <input type="radio" name="child" value={child.id} checked={childId() === child.id}
-                    onChange={() => { setChildId(child.id); setError(undefined); }} />
+                  <input
+                    type="radio"
+                    name="child"
+                    value={child.id}
+                    checked={childId() === child.id}
+                    onChange={() => {
+                      setChildId(child.id);
+                      setError(undefined);
+                    }}
+                  />
                   <span class="choice-text">
                     <span class="choice-title">{child.name}</span>
-                    <span class="muted id-masked">{child.idTypeName} {child.idNumberMasked}</span>
+                    <span class="muted id-masked">
+                      {child.idTypeName} {child.idNumberMasked}
+                    </span>
                   </span>
                 </label>
               )}
             </For>
           </fieldset>
         </Show>
-        <A class="button button-block" href="/me/children">{children()!.length ? zhApply.apply.manageChildren : zhApply.apply.addChild}</A>
+        <A class="button button-block" href="/me/children">
+          {children()!.length ? zhApply.apply.manageChildren : zhApply.apply.addChild}
+        </A>
 
         <Show when={isTransfer()}>
           <label class="field">
             <span class="field-label">{zhApply.apply.grade}</span>
-            <select class="select" value={grade() ?? ''} onChange={(e) => { setGrade(Number(e.currentTarget.value) || undefined); setError(undefined); }}>
+            <select
+              class="select"
+              value={grade() ?? ''}
+              onChange={(e) => {
+                setGrade(Number(e.currentTarget.value) || undefined);
+                setError(undefined);
+              }}
+            >
               <option value="">{zhApply.apply.chooseGrade}</option>
               <For each={transferGrades(entry()!.tracks)}>
-                {(g) => <option value={g.grade}>{zhCN.levels[g.level]}{chineseNumeral(g.grade)}年级</option>}
+                {(g) => (
+                  <option value={g.grade}>
+                    {zhCN.levels[g.level]}
+                    {chineseNumeral(g.grade)}年级
+                  </option>
+                )}
               </For>
             </select>
             <span class="muted">{zhApply.apply.gradeHint}</span>
           </label>
         </Show>
         <FormError message={error()} />
-        <button type="submit" class="button button-primary button-block" disabled={children()!.length === 0}>{zhApply.apply.next}</button>
+        <button type="submit" class="button button-primary button-block" disabled={children()!.length === 0}>
+          {zhApply.apply.next}
+        </button>
       </form>
     </Show>
   );

@@ -42,7 +42,10 @@ export function DeclarationPage() {
   const start = useWrite(startApplication);
   const pending = start.pending;
   const problem = start.problem;
-  const error = () => { const p = problem(); return p && (Object.values(p.fields).find(Boolean) ?? p.message); };
+  const error = () => {
+    const p = problem();
+    return p && (Object.values(p.fields).find(Boolean) ?? p.message);
+  };
   const exists = () => problem()?.domainCode === 'APPLICATION_EXISTS';
   useTitle(() => zhApply.apply.declarationTitle);
 
@@ -55,7 +58,14 @@ export function DeclarationPage() {
   return (
     <Show when={ready(entry(), declaration(), children())}>
       <BackLink href={`/entries/${params.entryId}/apply`}>{zhApply.apply.chooseChild}</BackLink>
-      <Show when={child()}>{(c) => <p class="apply-who"><span class="apply-child">{c().name}</span><span class="muted">{entry()!.entry.name}</span></p>}</Show>
+      <Show when={child()}>
+        {(c) => (
+          <p class="apply-who">
+            <span class="apply-child">{c().name}</span>
+            <span class="muted">{entry()!.entry.name}</span>
+          </p>
+        )}
+      </Show>
       <h1 class="page-title">{declaration()!.title}</h1>
       <PageBody body={declaration()!.body} />
       <Show when={!child()}>
@@ -63,7 +73,9 @@ export function DeclarationPage() {
       </Show>
       <FormError message={error()} />
       <Show when={exists()}>
-        <A class="button button-block" href="/applications">{zhApply.apply.existing}</A>
+        <A class="button button-block" href="/applications">
+          {zhApply.apply.existing}
+        </A>
       </Show>
       <div class="cta">
         <button type="button" class="button button-primary button-block" disabled={pending() || !child()} onClick={agree}>

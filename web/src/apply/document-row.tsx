@@ -19,7 +19,9 @@ const uploadFile = write('apply.uploadFile', async (row: Row, file: File, replac
   progress({ phase: 'compress' });
   const prepared = await compressImage(file);
   progress({ phase: 'upload', fraction: 0 });
-  await uploadDocument({ applicationId: row.applicationId, kind: row.kind, file: prepared, replaces }, (fraction) => progress({ phase: 'upload', fraction }));
+  await uploadDocument({ applicationId: row.applicationId, kind: row.kind, file: prepared, replaces }, (fraction) =>
+    progress({ phase: 'upload', fraction }),
+  );
   await row.onChanged();
 });
 
@@ -78,7 +80,9 @@ export function DocumentRow(props: {
           {props.files.length > 0 ? zhApply.documents.uploaded : zhApply.documents.notUploaded}
         </span>
       </div>
-      <Show when={props.document.note}><p class="doc-note">{props.document.note}</p></Show>
+      <Show when={props.document.note}>
+        <p class="doc-note">{props.document.note}</p>
+      </Show>
 
       <Show when={props.files.length > 0}>
         <ul class="files">
@@ -86,24 +90,45 @@ export function DocumentRow(props: {
             {(file) => (
               <li class="file">
                 <div class="file-info">
-                  <a class="file-name" href={`/api/files/${file.id}`} target="_blank" rel="noopener">{file.fileName}</a>
+                  <a class="file-name" href={`/api/files/${file.id}`} target="_blank" rel="noopener">
+                    {file.fileName}
+                  </a>
                   <span class="muted">{formatSize(file.size)}</span>
                 </div>
-                <Show when={removing() === file.id} fallback={
-                  <div class="file-actions">
-                    <FilePicker label={file.fileName} compact={zhApply.documents.replace} disabled={Boolean(busy())}
-                      onPick={(picked) => void upload(picked, file.id)} />
-                    <button type="button" class="button button-small button-danger-text" disabled={Boolean(busy())}
-                      aria-label={`${zhApply.documents.remove}：${file.fileName}`} onClick={() => setRemoving(file.id)}>
-                      {zhApply.documents.remove}
-                    </button>
-                  </div>
-                }>
+                <Show
+                  when={removing() === file.id}
+                  fallback={
+                    <div class="file-actions">
+                      <FilePicker
+                        label={file.fileName}
+                        compact={zhApply.documents.replace}
+                        disabled={Boolean(busy())}
+                        onPick={(picked) => void upload(picked, file.id)}
+                      />
+                      <button
+                        type="button"
+                        class="button button-small button-danger-text"
+                        disabled={Boolean(busy())}
+                        aria-label={`${zhApply.documents.remove}：${file.fileName}`}
+                        onClick={() => setRemoving(file.id)}
+                      >
+                        {zhApply.documents.remove}
+                      </button>
+                    </div>
+                  }
+                >
                   <div class="confirm" role="alertdialog" aria-label={zhApply.documents.removeQuestion(file.fileName)}>
                     <p class="confirm-title">{zhApply.documents.removeQuestion(file.fileName)}</p>
                     <div class="button-row">
-                      <button type="button" class="button button-small" onClick={() => setRemoving(undefined)}>{zhApply.documents.cancel}</button>
-                      <button type="button" class="button button-small button-danger" disabled={Boolean(busy())} onClick={() => void remove(file.id)}>
+                      <button type="button" class="button button-small" onClick={() => setRemoving(undefined)}>
+                        {zhApply.documents.cancel}
+                      </button>
+                      <button
+                        type="button"
+                        class="button button-small button-danger"
+                        disabled={Boolean(busy())}
+                        onClick={() => void remove(file.id)}
+                      >
                         {zhApply.documents.confirmRemove}
                       </button>
                     </div>
@@ -117,20 +142,36 @@ export function DocumentRow(props: {
 
       <Show when={busy()}>
         {(b) => (
-          <div class="upload-progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow={percent()}
-            aria-label={b().phase === 'compress' ? zhApply.documents.compressing : zhApply.documents.uploading(percent())}>
-            <div class="upload-bar"><span style={{ width: `${percent()}%` }} /></div>
+          <div
+            class="upload-progress"
+            role="progressbar"
+            aria-valuemin="0"
+            aria-valuemax="100"
+            aria-valuenow={percent()}
+            aria-label={b().phase === 'compress' ? zhApply.documents.compressing : zhApply.documents.uploading(percent())}
+          >
+            <div class="upload-bar">
+              <span style={{ width: `${percent()}%` }} />
+            </div>
             <span class="muted">{b().phase === 'compress' ? zhApply.documents.compressing : zhApply.documents.uploading(percent())}</span>
           </div>
         )}
       </Show>
       <FormError message={error()} />
 
-      <Show when={props.files.length === 0} fallback={
-        <Show when={props.files.length < maxDocumentsPerKind}>
-          <FilePicker label={props.document.name} compact={zhApply.documents.addMore} disabled={Boolean(busy())} onPick={(f) => void upload(f)} />
-        </Show>
-      }>
+      <Show
+        when={props.files.length === 0}
+        fallback={
+          <Show when={props.files.length < maxDocumentsPerKind}>
+            <FilePicker
+              label={props.document.name}
+              compact={zhApply.documents.addMore}
+              disabled={Boolean(busy())}
+              onPick={(f) => void upload(f)}
+            />
+          </Show>
+        }
+      >
         <FilePicker label={props.document.name} disabled={Boolean(busy())} onPick={(f) => void upload(f)} />
       </Show>
     </li>

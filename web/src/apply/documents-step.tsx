@@ -32,7 +32,8 @@ function needed(app: Application, document: ChannelDocument) {
 export function DocumentRows(props: { app: Application }) {
   const navigate = useNavigate();
   const channelDocuments = () => props.app.channel?.documents ?? [];
-  const byKind = (kind: string) => channelDocuments().find((d) => d.kind === kind) ?? props.app.sibling?.documents.find((d) => d.kind === kind);
+  const byKind = (kind: string) =>
+    channelDocuments().find((d) => d.kind === kind) ?? props.app.sibling?.documents.find((d) => d.kind === kind);
   const filesOf = (kind: string) => props.app.documents.filter((d) => d.kind === kind);
   const refresh = () => refreshApplication(props.app.id);
   const row = (kind: string) => (
@@ -41,13 +42,23 @@ export function DocumentRows(props: { app: Application }) {
     </Show>
   );
   /** `one:<kind>` or `any:<kind>,<kind>…`, so the list compares equal across reads. */
-  const items = createMemo(() => groupDocuments(channelDocuments().filter((d) => needed(props.app, d)))
-    .map((item) => (item.kind === 'one' ? `one:${item.document.kind}` : `any:${item.documents.map((d) => d.kind).join(',')}`)));
+  const items = createMemo(() =>
+    groupDocuments(channelDocuments().filter((d) => needed(props.app, d))).map((item) =>
+      item.kind === 'one' ? `one:${item.document.kind}` : `any:${item.documents.map((d) => d.kind).join(',')}`,
+    ),
+  );
   const siblingKinds = createMemo(() => (props.app.sibling?.documents ?? []).map((d) => d.kind).join(','));
   const conditional = () => channelDocuments().find((d) => d.condition === 'hukou_lacks_relation');
 
   return (
-    <Show when={props.app.channel} fallback={<A class="button button-primary" href={stepPath(props.app.id, 'channel')}>{zhApply.channelStep.title}</A>}>
+    <Show
+      when={props.app.channel}
+      fallback={
+        <A class="button button-primary" href={stepPath(props.app.id, 'channel')}>
+          {zhApply.channelStep.title}
+        </A>
+      }
+    >
       <p class="muted">{zhApply.documents.hint}</p>
       <p class="muted">{zhApply.documents.formats}</p>
       <ul class="doc-rows">
@@ -65,12 +76,16 @@ export function DocumentRows(props: { app: Application }) {
         </For>
       </ul>
       <Show when={conditional() && props.app.form.hukouShowsRelation !== false}>
-        <p class="muted">{props.app.form.hukouShowsRelation === true ? zhApply.documents.birthCertificateHidden : zhApply.documents.needForm}</p>
+        <p class="muted">
+          {props.app.form.hukouShowsRelation === true ? zhApply.documents.birthCertificateHidden : zhApply.documents.needForm}
+        </p>
       </Show>
       <Show when={siblingKinds()}>
         <section class="section">
           <h2 class="section-title">{zhApply.documents.siblingHeading}</h2>
-          <ul class="doc-rows"><For each={siblingKinds().split(',')}>{(kind) => row(kind)}</For></ul>
+          <ul class="doc-rows">
+            <For each={siblingKinds().split(',')}>{(kind) => row(kind)}</For>
+          </ul>
         </section>
       </Show>
       <div class="step-actions">

@@ -19,7 +19,11 @@ const saveFields = write('apply.saveFields', async (applicationId: string, field
  * message and is left out, so the other fields of the same request are still saved; a dropped connection keeps
  * everything queued and tries again. `onSaved` hears which fields the server now holds.
  */
-export function createDraftSaver(applicationId: string, initial: Record<string, unknown>, onSaved: (fields: Record<string, unknown>) => void) {
+export function createDraftSaver(
+  applicationId: string,
+  initial: Record<string, unknown>,
+  onSaved: (fields: Record<string, unknown>) => void,
+) {
   const saved: Record<string, unknown> = { ...initial };
   let pending: Record<string, unknown> = {};
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -77,7 +81,9 @@ export function createDraftSaver(applicationId: string, initial: Record<string, 
     if (Object.keys(pending).length === 0) return;
     const fields = pending;
     pending = {};
-    running = send(fields).finally(() => { running = null; });
+    running = send(fields).finally(() => {
+      running = null;
+    });
     await running;
   }
 

@@ -14,17 +14,23 @@ export function FilePicker(props: { label: string; onPick: (file: File) => void;
     if (file) props.onPick(file);
   };
   return (
-    <Show when={!props.compact} fallback={
-      <label class="button button-small file-button" classList={{ 'file-button-disabled': props.disabled }}>
-        <FileInput camera={false} name={props.compact!} label={props.label} disabled={props.disabled} onChange={pick} />{props.compact}
-      </label>
-    }>
+    <Show
+      when={!props.compact}
+      fallback={
+        <label class="button button-small file-button" classList={{ 'file-button-disabled': props.disabled }}>
+          <FileInput camera={false} name={props.compact!} label={props.label} disabled={props.disabled} onChange={pick} />
+          {props.compact}
+        </label>
+      }
+    >
       <div class="file-buttons">
         <label class="button button-primary file-button" classList={{ 'file-button-disabled': props.disabled }}>
-          <FileInput camera name={zhApply.documents.takePhoto} label={props.label} disabled={props.disabled} onChange={pick} />{zhApply.documents.takePhoto}
+          <FileInput camera name={zhApply.documents.takePhoto} label={props.label} disabled={props.disabled} onChange={pick} />
+          {zhApply.documents.takePhoto}
         </label>
         <label class="button file-button" classList={{ 'file-button-disabled': props.disabled }}>
-          <FileInput camera={false} name={zhApply.documents.chooseFile} label={props.label} disabled={props.disabled} onChange={pick} />{zhApply.documents.chooseFile}
+          <FileInput camera={false} name={zhApply.documents.chooseFile} label={props.label} disabled={props.disabled} onChange={pick} />
+          {zhApply.documents.chooseFile}
         </label>
       </div>
     </Show>
@@ -32,9 +38,22 @@ export function FilePicker(props: { label: string; onPick: (file: File) => void;
 }
 
 /** A hidden file input inside its button-styled label; `camera` opens the phone's camera at once. */
-function FileInput(props: { camera: boolean; name: string; label: string; disabled?: boolean; onChange: (event: Event & { currentTarget: HTMLInputElement }) => void }) {
+function FileInput(props: {
+  camera: boolean;
+  name: string;
+  label: string;
+  disabled?: boolean;
+  onChange: (event: Event & { currentTarget: HTMLInputElement }) => void;
+}) {
   return (
-    <input type="file" class="visually-hidden" accept={props.camera ? 'image/*' : acceptedFiles} capture={props.camera ? 'environment' : undefined}
-      disabled={props.disabled} aria-label={`${props.name}：${props.label}`} onChange={props.onChange} />
+    <input
+      type="file"
+      class="visually-hidden"
+      accept={props.camera ? 'image/*' : acceptedFiles}
+      capture={props.camera ? 'environment' : undefined}
+      disabled={props.disabled}
+      aria-label={`${props.name}：${props.label}`}
+      onChange={props.onChange}
+    />
   );
 }

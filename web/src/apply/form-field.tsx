@@ -28,21 +28,42 @@ export function FormFieldInput(props: FieldProps) {
 
   return (
     <div class="field" classList={{ 'field-invalid': invalid() }}>
-      <Show when={kind().type !== 'yesno'} fallback={<span class="field-label" id={`${id()}-label`}>{props.label}</span>}>
-        <label class="field-label" for={id()}>{props.label}</label>
+      <Show
+        when={kind().type !== 'yesno'}
+        fallback={
+          <span class="field-label" id={`${id()}-label`}>
+            {props.label}
+          </span>
+        }
+      >
+        <label class="field-label" for={id()}>
+          {props.label}
+        </label>
       </Show>
       <Switch>
         <Match when={kind().type === 'community'}>
-          <select id={id()} class="select" value={textOf(props.value)} aria-invalid={invalid()} aria-describedby={described()}
-            onChange={(e) => void props.onCommit(orNull(e.currentTarget.value))}>
+          <select
+            id={id()}
+            class="select"
+            value={textOf(props.value)}
+            aria-invalid={invalid()}
+            aria-describedby={described()}
+            onChange={(e) => void props.onCommit(orNull(e.currentTarget.value))}
+          >
             <option value="">{zhApply.formStep.chooseCommunity}</option>
             <For each={props.communities}>{(name) => <option value={name}>{name}</option>}</For>
           </select>
         </Match>
-        <Match when={kind().type === 'choice' && kind() as Extract<ReturnType<typeof kind>, { type: 'choice' }>}>
+        <Match when={kind().type === 'choice' && (kind() as Extract<ReturnType<typeof kind>, { type: 'choice' }>)}>
           {(choice) => (
-            <select id={id()} class="select" value={textOf(props.value)} aria-invalid={invalid()} aria-describedby={described()}
-              onChange={(e) => void props.onCommit(orNull(e.currentTarget.value))}>
+            <select
+              id={id()}
+              class="select"
+              value={textOf(props.value)}
+              aria-invalid={invalid()}
+              aria-describedby={described()}
+              onChange={(e) => void props.onCommit(orNull(e.currentTarget.value))}
+            >
               <option value="">{zhApply.formStep.choose}</option>
               <For each={Object.entries(choice().options)}>{([value, label]) => <option value={value}>{label}</option>}</For>
             </select>
@@ -59,40 +80,82 @@ export function FormFieldInput(props: FieldProps) {
               )}
             </For>
           </div>
-          <Show when={props.value === false}><p class="muted">{zhApply.formStep.noHint}</p></Show>
+          <Show when={props.value === false}>
+            <p class="muted">{zhApply.formStep.noHint}</p>
+          </Show>
         </Match>
         <Match when={kind().type === 'date'}>
-          <input id={id()} class="input" type="date" min="1950-01-01" max="2030-12-31" value={textOf(props.value)}
-            aria-invalid={invalid()} aria-describedby={described()}
-            onChange={(e) => void props.onCommit(orNull(e.currentTarget.value))} />
+          <input
+            id={id()}
+            class="input"
+            type="date"
+            min="1950-01-01"
+            max="2030-12-31"
+            value={textOf(props.value)}
+            aria-invalid={invalid()}
+            aria-describedby={described()}
+            onChange={(e) => void props.onCommit(orNull(e.currentTarget.value))}
+          />
         </Match>
         <Match when={kind().type === 'id'}>
           <IdNumberInput {...props} id={id()} />
         </Match>
         <Match when={kind().type === 'months'}>
           <div class="field-row">
-            <input id={id()} class="input" type="text" inputmode="numeric" maxlength="3" value={textOf(props.value)}
-              aria-invalid={invalid()} aria-describedby={described()}
-              onInput={(e) => props.onInput(months(e.currentTarget.value))} onChange={(e) => void props.onCommit(months(e.currentTarget.value))} />
+            <input
+              id={id()}
+              class="input"
+              type="text"
+              inputmode="numeric"
+              maxlength="3"
+              value={textOf(props.value)}
+              aria-invalid={invalid()}
+              aria-describedby={described()}
+              onInput={(e) => props.onInput(months(e.currentTarget.value))}
+              onChange={(e) => void props.onCommit(months(e.currentTarget.value))}
+            />
             <span class="unit">{zhApply.formStep.months}</span>
           </div>
         </Match>
-        <Match when={kind().type === 'text' && kind() as Extract<ReturnType<typeof kind>, { type: 'text' }>}>
+        <Match when={kind().type === 'text' && (kind() as Extract<ReturnType<typeof kind>, { type: 'text' }>)}>
           {(text) => (
-            <Show when={text().multiline} fallback={
-              <input id={id()} class="input" type="text" autocomplete="off" maxlength={text().max} placeholder={text().placeholder}
-                value={textOf(props.value)} aria-invalid={invalid()} aria-describedby={described()}
-                onInput={(e) => props.onInput(orNull(e.currentTarget.value))} onChange={(e) => void props.onCommit(orNull(e.currentTarget.value))} />
-            }>
-              <textarea id={id()} class="input textarea" rows="4" maxlength={text().max} value={textOf(props.value)}
-                aria-invalid={invalid()} aria-describedby={described()}
-                onInput={(e) => props.onInput(orNull(e.currentTarget.value))} onChange={(e) => void props.onCommit(orNull(e.currentTarget.value))} />
+            <Show
+              when={text().multiline}
+              fallback={
+                <input
+                  id={id()}
+                  class="input"
+                  type="text"
+                  autocomplete="off"
+                  maxlength={text().max}
+                  placeholder={text().placeholder}
+                  value={textOf(props.value)}
+                  aria-invalid={invalid()}
+                  aria-describedby={described()}
+                  onInput={(e) => props.onInput(orNull(e.currentTarget.value))}
+                  onChange={(e) => void props.onCommit(orNull(e.currentTarget.value))}
+                />
+              }
+            >
+              <textarea
+                id={id()}
+                class="input textarea"
+                rows="4"
+                maxlength={text().max}
+                value={textOf(props.value)}
+                aria-invalid={invalid()}
+                aria-describedby={described()}
+                onInput={(e) => props.onInput(orNull(e.currentTarget.value))}
+                onChange={(e) => void props.onCommit(orNull(e.currentTarget.value))}
+              />
             </Show>
           )}
         </Match>
       </Switch>
       <Show when={props.error}>
-        <p class="field-error" id={`${id()}-error`} role="alert">{props.error}</p>
+        <p class="field-error" id={`${id()}-error`} role="alert">
+          {props.error}
+        </p>
       </Show>
     </div>
   );
@@ -117,25 +180,47 @@ function IdNumberInput(props: FieldProps & { id: string }) {
     if (masked() && !props.error) setEditing(false);
   };
   return (
-    <Show when={editing()} fallback={
-      <div class="saved-id">
-        <span class="id-masked" id={props.id}>{masked()}</span>
-        <span class="tag tag-saved">{zhApply.formStep.savedTag}</span>
-        <button type="button" class="button button-small" aria-label={`${zhApply.formStep.changeId}${props.label}`}
-          onClick={() => { setTyped(''); setEditing(true); queueMicrotask(() => document.getElementById(props.id)?.focus()); }}>
-          {zhApply.formStep.changeId}
-        </button>
-      </div>
-    }>
-      <input id={props.id} class="input" type="text" autocomplete="off" autocapitalize="characters" maxlength="18"
-        placeholder={zhApply.formStep.idPlaceholder} value={typed()} aria-invalid={Boolean(props.error)}
+    <Show
+      when={editing()}
+      fallback={
+        <div class="saved-id">
+          <span class="id-masked" id={props.id}>
+            {masked()}
+          </span>
+          <span class="tag tag-saved">{zhApply.formStep.savedTag}</span>
+          <button
+            type="button"
+            class="button button-small"
+            aria-label={`${zhApply.formStep.changeId}${props.label}`}
+            onClick={() => {
+              setTyped('');
+              setEditing(true);
+              queueMicrotask(() => document.getElementById(props.id)?.focus());
+            }}
+          >
+            {zhApply.formStep.changeId}
+          </button>
+        </div>
+      }
+    >
+      <input
+        id={props.id}
+        class="input"
+        type="text"
+        autocomplete="off"
+        autocapitalize="characters"
+        maxlength="18"
+        placeholder={zhApply.formStep.idPlaceholder}
+        value={typed()}
+        aria-invalid={Boolean(props.error)}
         aria-describedby={props.error ? `${props.id}-error` : undefined}
         onInput={(e) => {
           const text = e.currentTarget.value;
           setTyped(text);
           props.onInput(!text.trim() && masked() ? masked() : orNull(text));
         }}
-        onChange={(e) => void commit(e.currentTarget.value)} />
+        onChange={(e) => void commit(e.currentTarget.value)}
+      />
     </Show>
   );
 }

@@ -39,8 +39,11 @@ const ChannelFirst = (props: { app: Application }) => <Navigate href={stepPath(p
 function DraftForm(props: { app: Application; channelCode: string; channelName: string }) {
   const navigate = useNavigate();
   const region = createAsync(() => getEntryRegion(props.app.entry.id));
-  const communities = createAsync(() => getEntryRegion(props.app.entry.id)
-    .then((r) => getCommunities(r.id)).then((list) => list.map((c) => c.name)));
+  const communities = createAsync(() =>
+    getEntryRegion(props.app.entry.id)
+      .then((r) => getCommunities(r.id))
+      .then((list) => list.map((c) => c.name)),
+  );
   // What the parent sees: the draft as the server holds it, then every keystroke (never overwritten by a save).
   const [values, setValues] = createStore<Record<string, unknown>>({ ...props.app.form });
   const [touched, setTouched] = createStore<Record<string, boolean>>({});
@@ -72,7 +75,9 @@ function DraftForm(props: { app: Application; channelCode: string; channelName: 
   };
 
   // Whatever is still queued goes to the server before the page is left (a tab, a link, the phone's back button).
-  const onHidden = () => { if (document.visibilityState === 'hidden') void saver.flush(); };
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') void saver.flush();
+  };
   document.addEventListener('visibilitychange', onHidden);
   onCleanup(() => {
     document.removeEventListener('visibilitychange', onHidden);
@@ -81,10 +86,13 @@ function DraftForm(props: { app: Application; channelCode: string; channelName: 
   useBeforeLeave((event) => {
     if (!saver.dirty() && !changed) return;
     event.preventDefault();
-    void saver.flush().then(() => refreshApplication(applicationId)).finally(() => {
-      changed = false;
-      event.retry(true);
-    });
+    void saver
+      .flush()
+      .then(() => refreshApplication(applicationId))
+      .finally(() => {
+        changed = false;
+        event.retry(true);
+      });
   });
 
   const next = async () => {
@@ -103,8 +111,15 @@ function DraftForm(props: { app: Application; channelCode: string; channelName: 
   };
 
   const field = (f: FormField) => (
-    <FormFieldInput field={f} label={fieldLabels[f]} value={values[f]} error={touched[f] ? saver.error(f) : undefined}
-      communities={communities() ?? []} onInput={onInput(f)} onCommit={onCommit(f)} />
+    <FormFieldInput
+      field={f}
+      label={fieldLabels[f]}
+      value={values[f]}
+      error={touched[f] ? saver.error(f) : undefined}
+      communities={communities() ?? []}
+      onInput={onInput(f)}
+      onCommit={onCommit(f)}
+    />
   );
 
   return (
@@ -114,8 +129,10 @@ function DraftForm(props: { app: Application; channelCode: string; channelName: 
       <section class="form-card">
         <h2 class="section-title">{zhApply.formStep.common}</h2>
         <dl class="facts">
-          <dt>{zhApply.preview.child}</dt><dd>{props.app.child.name}</dd>
-          <dt>{zhApply.preview.idNumber}</dt><dd class="id-masked">{props.app.child.idNumberMasked}</dd>
+          <dt>{zhApply.preview.child}</dt>
+          <dd>{props.app.child.name}</dd>
+          <dt>{zhApply.preview.idNumber}</dt>
+          <dd class="id-masked">{props.app.child.idNumberMasked}</dd>
         </dl>
         <For each={common()}>{field}</For>
       </section>
@@ -131,7 +148,9 @@ function DraftForm(props: { app: Application; channelCode: string; channelName: 
           <Switch>
             <Match when={saver.status() === 'saving'}>{zhApply.formStep.saving}</Match>
             <Match when={saver.status() === 'saved'}>{zhApply.formStep.saved}</Match>
-            <Match when={saver.status() === 'failed'}><span class="field-error">{zhApply.formStep.saveFailed}</span></Match>
+            <Match when={saver.status() === 'failed'}>
+              <span class="field-error">{zhApply.formStep.saveFailed}</span>
+            </Match>
           </Switch>
         </p>
         <button type="button" class="button button-primary button-block" disabled={leaving()} onClick={() => void next()}>

@@ -18,7 +18,8 @@ export function VerdictTag(props: { qualifies: boolean | null }) {
 
 /** Asks the records about the household: a form's answer, not a cached read (the parent's ID number is not kept). */
 const runPrecheck = write('apply.precheck', (input: { childId: string; entryId: string; parentIdNumber: string }) =>
-  api.applications.precheck.mutate(input));
+  api.applications.precheck.mutate(input),
+);
 
 /**
  * 通道预查 on the channel step: a parent on the child's 户口簿 types their own ID number and sees what the records
@@ -30,7 +31,10 @@ export function PrecheckPanel(props: { app: Application; result: Precheck | unde
   const precheck = useWrite(runPrecheck);
   const pending = precheck.pending;
   const fieldError = () => precheck.problem()?.fields.parentIdNumber;
-  const error = () => { const p = precheck.problem(); return p && !p.fields.parentIdNumber ? p.message : undefined; };
+  const error = () => {
+    const p = precheck.problem();
+    return p && !p.fields.parentIdNumber ? p.message : undefined;
+  };
 
   const run = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -40,14 +44,34 @@ export function PrecheckPanel(props: { app: Application; result: Precheck | unde
 
   return (
     <section class="card precheck" aria-labelledby="precheck-title">
-      <h2 id="precheck-title" class="precheck-title">{t.title}</h2>
+      <h2 id="precheck-title" class="precheck-title">
+        {t.title}
+      </h2>
       <p class="muted">{t.intro}</p>
       <form class="precheck-form" onSubmit={(e) => void run(e)} novalidate>
-        <Field id="precheck-id" label={t.idLabel} hint={t.who} error={fieldError()}
-          action={<button type="submit" class="button button-primary precheck-submit" disabled={pending()}>{pending() ? t.submitting : t.submit}</button>}>
-          <input id="precheck-id" class="input" inputmode="text" autocomplete="off" maxlength="18" placeholder={t.idPlaceholder}
-            value={idNumber()} onInput={(e) => setIdNumber(e.currentTarget.value)}
-            aria-invalid={fieldError() ? 'true' : undefined} aria-describedby={fieldError() ? 'precheck-id-error' : undefined} />
+        <Field
+          id="precheck-id"
+          label={t.idLabel}
+          hint={t.who}
+          error={fieldError()}
+          action={
+            <button type="submit" class="button button-primary precheck-submit" disabled={pending()}>
+              {pending() ? t.submitting : t.submit}
+            </button>
+          }
+        >
+          <input
+            id="precheck-id"
+            class="input"
+            inputmode="text"
+            autocomplete="off"
+            maxlength="18"
+            placeholder={t.idPlaceholder}
+            value={idNumber()}
+            onInput={(e) => setIdNumber(e.currentTarget.value)}
+            aria-invalid={fieldError() ? 'true' : undefined}
+            aria-describedby={fieldError() ? 'precheck-id-error' : undefined}
+          />
         </Field>
       </form>
       <FormError message={error()} />
@@ -68,26 +92,45 @@ function PrecheckResult(props: { result: Precheck }) {
             <h3 class="precheck-subtitle">{t.records}</h3>
             <dl class="precheck-facts">
               <dt>{t.hukou}</dt>
-              <dd>{t.hukouValue(h().community, h().registeredOn)} {town(h().inTown)}</dd>
+              <dd>
+                {t.hukouValue(h().community, h().registeredOn)} {town(h().inTown)}
+              </dd>
               <Show when={r().records}>
                 {(rec) => (
                   <>
                     <dt>{t.properties}</dt>
                     <dd>
                       <For each={rec().properties} fallback={t.none}>
-                        {(p) => <span class="precheck-line">{t.propertyValue(p.community, p.registeredOn)} {town(p.inTown)}</span>}
+                        {(p) => (
+                          <span class="precheck-line">
+                            {t.propertyValue(p.community, p.registeredOn)} {town(p.inTown)}
+                          </span>
+                        )}
                       </For>
                     </dd>
                     <dt>{t.pensions}</dt>
                     <dd>
-                      <For each={rec().pensions} fallback={t.none}>{(p) => <span class="precheck-line">{t.pensionValue(p.firstPaidOn, p.months)}</span>}</For>
+                      <For each={rec().pensions} fallback={t.none}>
+                        {(p) => <span class="precheck-line">{t.pensionValue(p.firstPaidOn, p.months)}</span>}
+                      </For>
                     </dd>
                     <dt>{t.licences}</dt>
                     <dd>
-                      <For each={rec().licences} fallback={t.none}>{(l) => <span class="precheck-line">{t.licenceValue(l.issuedOn)} {town(l.inTown)}</span>}</For>
+                      <For each={rec().licences} fallback={t.none}>
+                        {(l) => (
+                          <span class="precheck-line">
+                            {t.licenceValue(l.issuedOn)} {town(l.inTown)}
+                          </span>
+                        )}
+                      </For>
                     </dd>
                     <Show when={rec().publicServant}>
-                      {(p) => <><dt>{t.publicServant}</dt><dd>{t.publicServantValue(p().since)}</dd></>}
+                      {(p) => (
+                        <>
+                          <dt>{t.publicServant}</dt>
+                          <dd>{t.publicServantValue(p().since)}</dd>
+                        </>
+                      )}
                     </Show>
                   </>
                 )}

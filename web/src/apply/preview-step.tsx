@@ -37,7 +37,9 @@ function Section(props: { title: string; app: Application; step: Step; children:
       <div class="preview-head">
         <h2 class="section-title">{props.title}</h2>
         <Show when={props.app.canEdit}>
-          <A class="edit-link" href={stepPath(props.app.id, props.step)} aria-label={`${zhApply.preview.edit}：${props.title}`}>{zhApply.preview.edit}</A>
+          <A class="edit-link" href={stepPath(props.app.id, props.step)} aria-label={`${zhApply.preview.edit}：${props.title}`}>
+            {zhApply.preview.edit}
+          </A>
         </Show>
       </div>
       {props.children}
@@ -81,7 +83,9 @@ function Preview(props: { app: Application }) {
 
   return (
     <>
-      <Show when={a().canEdit}><p class="muted">{zhApply.preview.hint}</p></Show>
+      <Show when={a().canEdit}>
+        <p class="muted">{zhApply.preview.hint}</p>
+      </Show>
       <Show when={a().missing.length > 0}>
         <div class="missing" role="status">
           <p class="missing-title">{zhApply.preview.missing}</p>
@@ -101,24 +105,37 @@ function Preview(props: { app: Application }) {
       <section class="card preview-section">
         <h2 class="section-title">{a().child.name}</h2>
         <dl class="facts">
-          <dt>{zhApply.preview.number}</dt><dd class="id-masked">{a().number}</dd>
-          <dt>{zhApply.preview.idNumber}</dt><dd class="id-masked">{a().child.idNumberMasked}</dd>
-          <dt>{zhApply.preview.entry}</dt><dd>{a().entry.name}</dd>
-          <dt>{zhApply.preview.grade}</dt><dd>{a().gradeName}</dd>
+          <dt>{zhApply.preview.number}</dt>
+          <dd class="id-masked">{a().number}</dd>
+          <dt>{zhApply.preview.idNumber}</dt>
+          <dd class="id-masked">{a().child.idNumberMasked}</dd>
+          <dt>{zhApply.preview.entry}</dt>
+          <dd>{a().entry.name}</dd>
+          <dt>{zhApply.preview.grade}</dt>
+          <dd>{a().gradeName}</dd>
         </dl>
       </section>
 
       <Section title={zhApply.preview.channel} app={a()} step="channel">
         <dl class="facts">
-          <Show when={a().track}><dt>{zhApply.preview.track}</dt><dd>{a().track!.name}</dd></Show>
-          <dt>{zhApply.preview.channel}</dt><Value value={a().channel?.name} />
+          <Show when={a().track}>
+            <dt>{zhApply.preview.track}</dt>
+            <dd>{a().track!.name}</dd>
+          </Show>
+          <dt>{zhApply.preview.channel}</dt>
+          <Value value={a().channel?.name} />
         </dl>
       </Section>
 
       <Section title={zhApply.preview.form} app={a()} step="form">
         <dl class="facts">
           <For each={a().fields}>
-            {(f) => <><dt>{f.label}</dt><Value value={displayValue(f.field as FormField, a().form[f.field])} /></>}
+            {(f) => (
+              <>
+                <dt>{f.label}</dt>
+                <Value value={displayValue(f.field as FormField, a().form[f.field])} />
+              </>
+            )}
           </For>
         </dl>
       </Section>
@@ -133,7 +150,9 @@ function Preview(props: { app: Application }) {
                   <For each={filesOf(kind)}>
                     {(file) => (
                       <span class="file-info">
-                        <a class="file-name" href={`/api/files/${file.id}`} target="_blank" rel="noopener">{file.fileName}</a>
+                        <a class="file-name" href={`/api/files/${file.id}`} target="_blank" rel="noopener">
+                          {file.fileName}
+                        </a>
                         <span class="muted">{formatSize(file.size)}</span>
                       </span>
                     )}
@@ -147,27 +166,40 @@ function Preview(props: { app: Application }) {
 
       <Section title={zhApply.preview.schools} app={a()} step="schools">
         <dl class="facts">
-          <dt>{zhApply.preview.first}</dt><Value value={a().schools.first?.name} />
-          <dt>{zhApply.preview.second}</dt><Value value={a().schools.second?.name} />
+          <dt>{zhApply.preview.first}</dt>
+          <Value value={a().schools.first?.name} />
+          <dt>{zhApply.preview.second}</dt>
+          <Value value={a().schools.second?.name} />
         </dl>
         <Show when={a().sibling}>
           {(s) => (
             <>
               <h3 class="preview-sub">{zhApply.preview.sibling}</h3>
               <dl class="facts">
-                <dt>{zhApply.preview.siblingId}</dt><dd class="id-masked">{s().idMasked}</dd>
-                <dt>{zhApply.preview.siblingSchool}</dt><Value value={s().schoolName} />
-                <dt>{zhApply.preview.siblingRemark}</dt><Value value={s().remark} />
+                <dt>{zhApply.preview.siblingId}</dt>
+                <dd class="id-masked">{s().idMasked}</dd>
+                <dt>{zhApply.preview.siblingSchool}</dt>
+                <Value value={s().schoolName} />
+                <dt>{zhApply.preview.siblingRemark}</dt>
+                <Value value={s().remark} />
               </dl>
             </>
           )}
         </Show>
       </Section>
 
-      <Show when={a().canEdit} fallback={<WithdrawPanel applicationId={a().id} canWithdraw={a().canWithdraw} withdrawalsLeft={a().withdrawalsLeft} />}>
+      <Show
+        when={a().canEdit}
+        fallback={<WithdrawPanel applicationId={a().id} canWithdraw={a().canWithdraw} withdrawalsLeft={a().withdrawalsLeft} />}
+      >
         <FormError message={error()} />
         <div class="step-actions">
-          <button type="button" class="button button-primary button-block" disabled={pending() || a().missing.length > 0} onClick={() => void submit()}>
+          <button
+            type="button"
+            class="button button-primary button-block"
+            disabled={pending() || a().missing.length > 0}
+            onClick={() => void submit()}
+          >
             {pending() ? zhApply.preview.submitting : zhApply.preview.submit}
           </button>
         </div>

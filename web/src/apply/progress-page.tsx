@@ -39,8 +39,10 @@ export function ProgressPage() {
               <StatusTag status={p().status} name={p().statusName} large />
             </div>
             <dl class="facts">
-              <dt>{zhApply.progress.number}</dt><dd class="id-masked">{p().number}</dd>
-              <dt>{zhApply.progress.window}</dt><dd>{windowParts(p().window).join(' ')}</dd>
+              <dt>{zhApply.progress.number}</dt>
+              <dd class="id-masked">{p().number}</dd>
+              <dt>{zhApply.progress.window}</dt>
+              <dd>{windowParts(p().window).join(' ')}</dd>
             </dl>
           </section>
 
@@ -49,33 +51,50 @@ export function ProgressPage() {
               <div class="reject" role="status">
                 <p class="reject-title">{zhApply.progress.rejected}</p>
                 <p class="reject-reason">{p().rejectReason}</p>
-                <Show when={p().correctionDeadline}>{(d) => <p class="muted">{zhApply.progress.correctionDeadline(formatDeadline(d()))}</p>}</Show>
+                <Show when={p().correctionDeadline}>
+                  {(d) => <p class="muted">{zhApply.progress.correctionDeadline(formatDeadline(d()))}</p>}
+                </Show>
               </div>
             </Match>
-            <Match when={p().status === 'withdrawn'}><p class="notice-ok">{zhApply.progress.withdrawn}</p></Match>
-            <Match when={p().status === 'draft'}><p class="notice-ok">{zhApply.progress.draft}</p></Match>
+            <Match when={p().status === 'withdrawn'}>
+              <p class="notice-ok">{zhApply.progress.withdrawn}</p>
+            </Match>
+            <Match when={p().status === 'draft'}>
+              <p class="notice-ok">{zhApply.progress.draft}</p>
+            </Match>
           </Switch>
 
           <Switch>
             <Match when={p().canEdit}>
-              <A class="button button-primary button-block" href={p().status === 'draft' ? `/applications/${p().id}` : stepPath(p().id, 'channel')}>
+              <A
+                class="button button-primary button-block"
+                href={p().status === 'draft' ? `/applications/${p().id}` : stepPath(p().id, 'channel')}
+              >
                 {p().status === 'draft' ? zhApply.progress.resume : zhApply.progress.edit}
               </A>
               <Show when={p().status !== 'draft'}>
-                <p class="withdrawals-left">{p().withdrawalsLeft > 0 ? zhApply.progress.withdrawalsLeft(p().withdrawalsLeft) : zhApply.progress.noWithdrawals}</p>
+                <p class="withdrawals-left">
+                  {p().withdrawalsLeft > 0 ? zhApply.progress.withdrawalsLeft(p().withdrawalsLeft) : zhApply.progress.noWithdrawals}
+                </p>
               </Show>
             </Match>
             <Match when={p().status === 'submitted'}>
-              <A class="button button-block" href={stepPath(p().id, 'preview')}>{zhApply.progress.view}</A>
+              <A class="button button-block" href={stepPath(p().id, 'preview')}>
+                {zhApply.progress.view}
+              </A>
               <WithdrawPanel applicationId={p().id} canWithdraw={p().canWithdraw} withdrawalsLeft={p().withdrawalsLeft} />
             </Match>
             <Match when={true}>
-              <A class="button button-block" href={stepPath(p().id, 'preview')}>{zhApply.progress.viewOnly}</A>
+              <A class="button button-block" href={stepPath(p().id, 'preview')}>
+                {zhApply.progress.viewOnly}
+              </A>
               <p class="muted">{zhApply.progress.afterReview}</p>
             </Match>
           </Switch>
 
-          <Show when={p().history.length > 0}><Timeline history={p().history} /></Show>
+          <Show when={p().history.length > 0}>
+            <Timeline history={p().history} />
+          </Show>
         </>
       )}
     </Show>

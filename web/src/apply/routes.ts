@@ -21,14 +21,19 @@ export const applyRoutes: RouteDefinition[] = [
   {
     path: '/entries/:entryId/apply',
     component: page('ChooseChildPage'),
-    preload: ({ params }) => { void getChannels(params.entryId!); signedIn(getChildren); },
+    preload: ({ params }) => {
+      void getChannels(params.entryId!);
+      signedIn(getChildren);
+    },
   },
   {
     path: '/entries/:entryId/apply/declaration',
     component: page('DeclarationPage'),
     preload: ({ params }) => {
       void getChannels(params.entryId!);
-      void getEntryRegion(params.entryId!).then((r) => getPages(r.id)).catch(() => {});
+      void getEntryRegion(params.entryId!)
+        .then((r) => getPages(r.id))
+        .catch(() => {});
       signedIn(getChildren);
     },
   },
@@ -39,11 +44,30 @@ export const applyRoutes: RouteDefinition[] = [
     component: page('ProgressPage'),
     preload: ({ params }) => signedIn(() => getProgress(params.applicationId!)),
   },
-  { path: '/applications/:applicationId/channel', component: page('ChannelStep'), preload: ({ params }) => application(params.applicationId!) },
+  {
+    path: '/applications/:applicationId/channel',
+    component: page('ChannelStep'),
+    preload: ({ params }) => application(params.applicationId!),
+  },
   { path: '/applications/:applicationId/form', component: page('FormStep'), preload: ({ params }) => application(params.applicationId!) },
-  { path: '/applications/:applicationId/documents', component: page('DocumentsStep'), preload: ({ params }) => application(params.applicationId!) },
-  { path: '/applications/:applicationId/schools', component: page('SchoolsStep'), preload: ({ params }) => application(params.applicationId!) },
-  { path: '/applications/:applicationId/preview', component: page('PreviewStep'), preload: ({ params }) => application(params.applicationId!) },
-  { path: '/applications/:applicationId/submitted', component: page('SubmittedPage'), preload: ({ params }) => application(params.applicationId!) },
+  {
+    path: '/applications/:applicationId/documents',
+    component: page('DocumentsStep'),
+    preload: ({ params }) => application(params.applicationId!),
+  },
+  {
+    path: '/applications/:applicationId/schools',
+    component: page('SchoolsStep'),
+    preload: ({ params }) => application(params.applicationId!),
+  },
+  {
+    path: '/applications/:applicationId/preview',
+    component: page('PreviewStep'),
+    preload: ({ params }) => application(params.applicationId!),
+  },
+  {
+    path: '/applications/:applicationId/submitted',
+    component: page('SubmittedPage'),
+    preload: ({ params }) => application(params.applicationId!),
+  },
 ];
-

@@ -19,12 +19,17 @@ export function SchoolsStep() {
     <Show when={app()}>
       {(a) => (
         <StepFrame app={a()} step="schools" title={zhApply.schoolsStep.title}>
-          <Show when={a().track && typeof a().form.community === 'string' && a().form.community} fallback={
-            <div class="notice notice-plain">
-              <p>{zhApply.schoolsStep.needCommunity}</p>
-              <A class="button button-primary" href={stepPath(a().id, a().track ? 'form' : 'channel')}>{zhApply.schoolsStep.toForm}</A>
-            </div>
-          }>
+          <Show
+            when={a().track && typeof a().form.community === 'string' && a().form.community}
+            fallback={
+              <div class="notice notice-plain">
+                <p>{zhApply.schoolsStep.needCommunity}</p>
+                <A class="button button-primary" href={stepPath(a().id, a().track ? 'form' : 'channel')}>
+                  {zhApply.schoolsStep.toForm}
+                </A>
+              </div>
+            }
+          >
             <SchoolChoice app={a()} community={String(a().form.community)} level={a().track!.level} />
           </Show>
         </StepFrame>
@@ -64,7 +69,10 @@ function SchoolChoice(props: { app: Application; community: string; level: 'prim
   });
   const choice = useWrite(chooseSchools, ([input]) => input.applicationId === props.app.id);
   const errors = (): Record<string, string | undefined> => choice.problem()?.fields ?? {};
-  const formError = () => { const p = choice.problem(); return p && !Object.values(p.fields).some(Boolean) ? p.message : undefined; };
+  const formError = () => {
+    const p = choice.problem();
+    return p && !Object.values(p.fields).some(Boolean) ? p.message : undefined;
+  };
   const status = () => (choice.pending() ? 'saving' : choice.last()?.result ? 'saved' : 'idle');
   let running: Promise<void> | null = null;
   let again = false;
@@ -74,21 +82,29 @@ function SchoolChoice(props: { app: Application; community: string; level: 'prim
 
   /** Saves the choice once it is complete: both schools, and the sibling's details when priority is claimed. */
   const save = async (): Promise<void> => {
-    if (running) { again = true; return running; }
+    if (running) {
+      again = true;
+      return running;
+    }
     const s = sibling();
     if (!first() || !second() || !different()) return;
     if (s.claimed && !siblingReady(s)) return;
     // Priority claimed earlier, number not typed on this visit: keep the saved claim until it is typed again.
     running = (async () => {
       const saved = await choice.run({
-        applicationId: props.app.id, firstSchoolId: first(), secondSchoolId: second(),
+        applicationId: props.app.id,
+        firstSchoolId: first(),
+        secondSchoolId: second(),
         sibling: s.claimed ? { idNumber: s.idNumber, schoolId: s.schoolId, remark: s.remark } : null,
       });
       if (saved?.ok && s.claimed) typedSiblingIds.set(props.app.id, s.idNumber);
       running = null;
     })();
     await running;
-    if (again) { again = false; await save(); }
+    if (again) {
+      again = false;
+      await save();
+    }
   };
 
   // Typing is saved after a pause too (reloading mid-remark keeps it); a half-typed ID number waits for the field to be left.
@@ -101,9 +117,7 @@ function SchoolChoice(props: { app: Application; community: string; level: 'prim
     typingTimer = setTimeout(() => void save(), 1200);
   };
 
-  const options = (list: readonly School[]) => (
-    <For each={list}>{(school) => <option value={school.id}>{school.name}</option>}</For>
-  );
+  const options = (list: readonly School[]) => <For each={list}>{(school) => <option value={school.id}>{school.name}</option>}</For>;
   const chosen = () => (schools() ?? []).filter((s) => s.id === first() || s.id === second());
   const pendingClaim = () => sibling().claimed && Boolean(sibling().idMasked) && !sibling().idNumber.trim();
 
@@ -123,37 +137,72 @@ function SchoolChoice(props: { app: Application; community: string; level: 'prim
             <section class="form-card">
               <label class="field">
                 <span class="field-label">{zhApply.schoolsStep.first}</span>
-                <select class="select" value={first()} aria-invalid={Boolean(errors().firstSchoolId)}
-                  onChange={(e) => { setFirst(e.currentTarget.value); void save(); }}>
+                <select
+                  class="select"
+                  value={first()}
+                  aria-invalid={Boolean(errors().firstSchoolId)}
+                  onChange={(e) => {
+                    setFirst(e.currentTarget.value);
+                    void save();
+                  }}
+                >
                   <option value="">{zhApply.schoolsStep.choose}</option>
                   {options(list())}
                 </select>
-                <Show when={errors().firstSchoolId}><span class="field-error" role="alert">{errors().firstSchoolId}</span></Show>
+                <Show when={errors().firstSchoolId}>
+                  <span class="field-error" role="alert">
+                    {errors().firstSchoolId}
+                  </span>
+                </Show>
               </label>
               <label class="field">
                 <span class="field-label">{zhApply.schoolsStep.second}</span>
-                <select class="select" value={second()} aria-invalid={!different() || Boolean(errors().secondSchoolId)}
-                  onChange={(e) => { setSecond(e.currentTarget.value); void save(); }}>
+                <select
+                  class="select"
+                  value={second()}
+                  aria-invalid={!different() || Boolean(errors().secondSchoolId)}
+                  onChange={(e) => {
+                    setSecond(e.currentTarget.value);
+                    void save();
+                  }}
+                >
                   <option value="">{zhApply.schoolsStep.choose}</option>
                   {options(list())}
                 </select>
                 <Show when={!different() ? zhApply.schoolsStep.different : errors().secondSchoolId}>
-                  {(message) => <span class="field-error" role="alert">{message()}</span>}
+                  {(message) => (
+                    <span class="field-error" role="alert">
+                      {message()}
+                    </span>
+                  )}
                 </Show>
               </label>
             </section>
           </Show>
 
-          <SiblingFields draft={sibling()} schools={chosen()} errors={errors()} pendingClaim={pendingClaim()}
-            onChange={(next, commit) => { setSibling(next); if (commit) void save(); else saveAfterTyping(next); }} />
+          <SiblingFields
+            draft={sibling()}
+            schools={chosen()}
+            errors={errors()}
+            pendingClaim={pendingClaim()}
+            onChange={(next, commit) => {
+              setSibling(next);
+              if (commit) void save();
+              else saveAfterTyping(next);
+            }}
+          />
           <Show when={props.app.sibling && sibling().claimed}>
             <section class="section">
               <h2 class="section-title">{zhApply.schoolsStep.siblingProofs}</h2>
               <ul class="doc-rows">
                 <For each={props.app.sibling!.documents.map((d) => d.kind)}>
                   {(kind) => (
-                    <DocumentRow applicationId={props.app.id} document={props.app.sibling!.documents.find((d) => d.kind === kind)!}
-                      files={props.app.documents.filter((d) => d.kind === kind)} onChanged={() => refreshApplication(props.app.id)} />
+                    <DocumentRow
+                      applicationId={props.app.id}
+                      document={props.app.sibling!.documents.find((d) => d.kind === kind)!}
+                      files={props.app.documents.filter((d) => d.kind === kind)}
+                      onChanged={() => refreshApplication(props.app.id)}
+                    />
                   )}
                 </For>
               </ul>
@@ -162,7 +211,9 @@ function SchoolChoice(props: { app: Application; community: string; level: 'prim
 
           <FormError message={formError()} />
           <div class="step-actions">
-            <p class="save-status" role="status" aria-live="polite">{status() === 'saving' ? zhApply.formStep.saving : status() === 'saved' ? zhApply.formStep.saved : ''}</p>
+            <p class="save-status" role="status" aria-live="polite">
+              {status() === 'saving' ? zhApply.formStep.saving : status() === 'saved' ? zhApply.formStep.saved : ''}
+            </p>
             <button type="button" class="button button-primary button-block" disabled={!different()} onClick={() => void next()}>
               {zhApply.steps.toPreview}
             </button>

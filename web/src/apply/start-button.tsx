@@ -11,11 +11,20 @@ import type { EntryWindow } from '../lib/catalog';
  */
 export function StartButton(props: { entryId: string; window: EntryWindow }) {
   const applyPath = () => `/entries/${props.entryId}/apply`;
-  const link = (href: string, label: string) => <A class="button button-primary button-block" href={href}>{label}</A>;
+  const link = (href: string, label: string) => (
+    <A class="button button-primary button-block" href={href}>
+      {label}
+    </A>
+  );
   return (
-    <Show when={props.window.state === 'open'} fallback={
-      <button type="button" class="button button-primary button-block" disabled>{zhCN.entry.notOpen[props.window.state]}</button>
-    }>
+    <Show
+      when={props.window.state === 'open'}
+      fallback={
+        <button type="button" class="button button-primary button-block" disabled>
+          {zhCN.entry.notOpen[props.window.state]}
+        </button>
+      }
+    >
       <ErrorBoundary fallback={link(applyPath(), zhCN.entry.start)}>
         <Suspense fallback={link(applyPath(), zhCN.entry.start)}>
           <ForSession applyPath={applyPath()} link={link} />

@@ -6,5 +6,9 @@ export function StatusTag(props: { status: string; name: string; large?: boolean
     if (['preliminarily_approved', 'school_approved', 'admitted'].includes(props.status)) return 'status-approved';
     return 'status-neutral';
   };
-  return <span class={`tag status ${tone()}`} classList={{ 'status-large': props.large }}>{props.name}</span>;
+  return (
+    <span class={`tag status ${tone()}`} classList={{ 'status-large': props.large }}>
+      {props.name}
+    </span>
+  );
 }

@@ -18,7 +18,10 @@ export function StepFrame(props: { app: Application; step: Step; title: string; 
       <BackLink href={stepPath(props.app.id, 'progress')}>{zhApply.steps.backToList}</BackLink>
       <p class="apply-who">
         <span class="apply-child">{props.app.child.name}</span>
-        <span class="muted">{props.app.entry.name}{props.app.entry.code === 'transfer' ? ` · ${props.app.gradeName}` : ''}</span>
+        <span class="muted">
+          {props.app.entry.name}
+          {props.app.entry.code === 'transfer' ? ` · ${props.app.gradeName}` : ''}
+        </span>
       </p>
       <StepNav applicationId={props.app.id} current={props.step} />
       <h1 class="page-title">{props.title}</h1>
@@ -34,7 +37,9 @@ function Locked(props: { app: Application }) {
     <div class="notice notice-plain" role="status">
       <p class="notice-body">{zhApply.steps.locked(props.app.statusName)}</p>
       <p class="muted">{zhApply.steps.lockedHint}</p>
-      <A class="button button-primary" href={stepPath(props.app.id, 'progress')}>{zhApply.steps.toProgress}</A>
+      <A class="button button-primary" href={stepPath(props.app.id, 'progress')}>
+        {zhApply.steps.toProgress}
+      </A>
     </div>
   );
 }

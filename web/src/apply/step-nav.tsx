@@ -13,7 +13,9 @@ export function StepNav(props: { applicationId: string; current: Step }) {
           {(step, i) => (
             <li classList={{ 'step-done': i() < index(), 'step-current': i() === index() }}>
               <A href={stepPath(props.applicationId, step)} aria-current={i() === index() ? 'step' : undefined}>
-                <span class="step-number" aria-hidden="true">{i() + 1}</span>
+                <span class="step-number" aria-hidden="true">
+                  {i() + 1}
+                </span>
                 <span class="step-name">{stepName(step)}</span>
               </A>
             </li>

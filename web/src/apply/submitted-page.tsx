@@ -15,9 +15,13 @@ export function SubmittedPage() {
       {(a) => (
         <>
           <section class="success" role="status">
-            <span class="success-mark" aria-hidden="true">✓</span>
+            <span class="success-mark" aria-hidden="true">
+              ✓
+            </span>
             <h1 class="page-title">{zhApply.submitted.title}</h1>
-            <p class="muted">{a().child.name} · {a().entry.name}</p>
+            <p class="muted">
+              {a().child.name} · {a().entry.name}
+            </p>
             <p class="success-number">
               <span class="muted">{zhApply.submitted.number}</span>
               <span class="number">{a().number}</span>
@@ -25,8 +29,12 @@ export function SubmittedPage() {
             <p>{zhApply.submitted.body}</p>
           </section>
           <OrderNotice />
-          <A class="button button-primary button-block" href={stepPath(a().id, 'progress')}>{zhApply.submitted.progress}</A>
-          <A class="button button-block" href="/">{zhApply.submitted.home}</A>
+          <A class="button button-primary button-block" href={stepPath(a().id, 'progress')}>
+            {zhApply.submitted.progress}
+          </A>
+          <A class="button button-block" href="/">
+            {zhApply.submitted.home}
+          </A>
         </>
       )}
     </Show>

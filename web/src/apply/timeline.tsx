@@ -14,8 +14,12 @@ export function Timeline(props: { history: Progress['history'] }) {
           {(entry, i) => (
             <li classList={{ 'timeline-latest': i() === 0 }}>
               <span class="timeline-status">{entry.toName}</span>
-              <span class="muted">{formatTime(entry.at)} · {zhApply.progress.by(entry.by)}</span>
-              <Show when={entry.reason}><span class="timeline-reason">{entry.reason}</span></Show>
+              <span class="muted">
+                {formatTime(entry.at)} · {zhApply.progress.by(entry.by)}
+              </span>
+              <Show when={entry.reason}>
+                <span class="timeline-reason">{entry.reason}</span>
+              </Show>
             </li>
           )}
         </For>

@@ -32,18 +32,32 @@ export function WithdrawPanel(props: { applicationId: string; canWithdraw: boole
 
   return (
     <section class="withdraw">
-      <p class="withdrawals-left">{props.withdrawalsLeft > 0 ? zhApply.progress.withdrawalsLeft(props.withdrawalsLeft) : zhApply.progress.noWithdrawals}</p>
+      <p class="withdrawals-left">
+        {props.withdrawalsLeft > 0 ? zhApply.progress.withdrawalsLeft(props.withdrawalsLeft) : zhApply.progress.noWithdrawals}
+      </p>
       <Show when={props.canWithdraw} fallback={<p class="muted">{props.withdrawalsLeft > 0 ? zhApply.progress.afterReview : ''}</p>}>
-        <Show when={asking()} fallback={
-          <button type="button" class="button button-block button-danger" onClick={() => { withdrawal.clear(); setAsking(true); }}>
-            {zhApply.progress.withdraw}
-          </button>
-        }>
+        <Show
+          when={asking()}
+          fallback={
+            <button
+              type="button"
+              class="button button-block button-danger"
+              onClick={() => {
+                withdrawal.clear();
+                setAsking(true);
+              }}
+            >
+              {zhApply.progress.withdraw}
+            </button>
+          }
+        >
           <div class="confirm" role="alertdialog" aria-label={zhApply.progress.confirmTitle}>
             <p class="confirm-title">{zhApply.progress.confirmTitle}</p>
             <p>{zhApply.progress.confirmBody(props.withdrawalsLeft - 1)}</p>
             <div class="button-row">
-              <button type="button" class="button" onClick={() => setAsking(false)}>{zhApply.progress.cancel}</button>
+              <button type="button" class="button" onClick={() => setAsking(false)}>
+                {zhApply.progress.cancel}
+              </button>
               <button type="button" class="button button-danger" disabled={pending()} onClick={() => void withdraw()}>
                 {pending() ? zhApply.progress.withdrawing : zhApply.progress.confirm}
               </button>

@@ -6,7 +6,8 @@ export const zhClaim = {
   title: '绑定申诉',
   mine: '我的申诉',
   child: (name: string, masked: string) => `申诉孩子：${name}（${masked}）`,
-  intro: '填写您本人的身份证号码：如户籍信息显示您是孩子的父母，孩子将立即转到您的账号；否则由县教育局工作人员核实处理，结果以短信和站内消息通知。',
+  intro:
+    '填写您本人的身份证号码：如户籍信息显示您是孩子的父母，孩子将立即转到您的账号；否则由县教育局工作人员核实处理，结果以短信和站内消息通知。',
   parentIdNumber: '您本人的身份证号码',
   parentIdPlaceholder: '家长本人的18位身份证号码',
   reason: '申诉理由',

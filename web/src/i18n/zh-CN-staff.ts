@@ -26,7 +26,10 @@ export const zhStaff = {
     retry: '重新发送',
     retrying: '正在提交…',
     codeNotRetryable: '验证码短信不重发',
-    kinds: { code: '验证码', application: '报名进度', 'phone-changed': '手机号更换', appeal: '绑定申诉', welcome: '欢迎' } as Record<string, string>,
+    kinds: { code: '验证码', application: '报名进度', 'phone-changed': '手机号更换', appeal: '绑定申诉', welcome: '欢迎' } as Record<
+      string,
+      string
+    >,
   },
   nav: {
     queue: '报名审核',
@@ -145,14 +148,35 @@ export const zhStaff = {
     recheck: '重新查验',
     rechecking: '正在查验…',
     recheckHint: '重新查验会记入审计日志。',
-    rechecked: { done: '已重新查验，结果已更新。', pending: '查询服务暂时不可用，已转为查验中，系统会自动重试。', skipped: '正在查验中，请稍后刷新。' } as Record<string, string>,
+    rechecked: {
+      done: '已重新查验，结果已更新。',
+      pending: '查询服务暂时不可用，已转为查验中，系统会自动重试。',
+      skipped: '正在查验中，请稍后刷新。',
+    } as Record<string, string>,
     claims: {
-      identity_child: '学生身份', identity_father: '父亲身份', identity_mother: '母亲身份', relation: '亲子关系（户口簿）',
-      hukou: '城区户籍', property: '城区房产', pension: '养老保险', business: '营业执照', public_servant: '公职人员', paper_proof: '纸质证明',
+      identity_child: '学生身份',
+      identity_father: '父亲身份',
+      identity_mother: '母亲身份',
+      relation: '亲子关系（户口簿）',
+      hukou: '城区户籍',
+      property: '城区房产',
+      pension: '养老保险',
+      business: '营业执照',
+      public_servant: '公职人员',
+      paper_proof: '纸质证明',
     } as Record<string, string>,
     valueNames: {
-      community: '社区', registeredOn: '登记日期', firstPaidOn: '首次缴费', months: '连续缴费月数', issuedOn: '取得日期',
-      employer: '单位', since: '起始日期', result: '比对结果', parentInHousehold: '户口簿体现亲子关系', proof: '证明类型', properties: '房产',
+      community: '社区',
+      registeredOn: '登记日期',
+      firstPaidOn: '首次缴费',
+      months: '连续缴费月数',
+      issuedOn: '取得日期',
+      employer: '单位',
+      since: '起始日期',
+      result: '比对结果',
+      parentInHousehold: '户口簿体现亲子关系',
+      proof: '证明类型',
+      properties: '房产',
     } as Record<string, string>,
     valueWords: { match: '一致', name_mismatch: '姓名不一致', not_found: '未查到', true: '是', false: '否' } as Record<string, string>,
   },
@@ -204,7 +228,10 @@ export const zhStaff = {
     yes: '能',
     no: '不能',
     empty: '未填写',
-    actors: { parent: '家长', county_reviewer: '教育局审核员', school_reviewer: '学校审核员', admin: '管理员', system: '系统' } as Record<string, string>,
+    actors: { parent: '家长', county_reviewer: '教育局审核员', school_reviewer: '学校审核员', admin: '管理员', system: '系统' } as Record<
+      string,
+      string
+    >,
     months: '个月',
   },
 
@@ -258,15 +285,28 @@ export const zhStaff = {
       recheck: '重新查验',
     } as Record<string, string>,
     fields: { child: '学生', father: '父亲', mother: '母亲', sibling: '兄姐' } as Record<string, string>,
-    reasons: { wrong_password: '密码错误', unknown_user: '用户名不存在', disabled: '账号已停用', locked: '账号已锁定' } as Record<string, string>,
+    reasons: { wrong_password: '密码错误', unknown_user: '用户名不存在', disabled: '账号已停用', locked: '账号已锁定' } as Record<
+      string,
+      string
+    >,
     rows: (n: number) => `${n} 条`,
     open: '查看报名',
-    filterNames: { entryId: '入口', channelId: '通道', status: '状态', schoolId: '学校', submittedFrom: '提交自', submittedTo: '提交至', q: '搜索', verification: '查验结果' } as Record<string, string>,
+    filterNames: {
+      entryId: '入口',
+      channelId: '通道',
+      status: '状态',
+      schoolId: '学校',
+      submittedFrom: '提交自',
+      submittedTo: '提交至',
+      q: '搜索',
+      verification: '查验结果',
+    } as Record<string, string>,
   },
 
   appeals: {
     title: '绑定申诉',
-    intro: '家长申诉孩子被他人账号抢先绑定。户籍信息能确认的已自动处理；以下申诉须人工核实（可电话联系双方、核对出生医学证明或户口簿）。支持申诉后孩子转到申诉人账号，原账号未提交的草稿删除，已提交的报名随孩子一并转移。',
+    intro:
+      '家长申诉孩子被他人账号抢先绑定。户籍信息能确认的已自动处理；以下申诉须人工核实（可电话联系双方、核对出生医学证明或户口簿）。支持申诉后孩子转到申诉人账号，原账号未提交的草稿删除，已提交的报名随孩子一并转移。',
     open: '待处理',
     settled: '已处理',
     none: '没有待处理的绑定申诉',

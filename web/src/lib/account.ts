@@ -4,8 +4,7 @@ import { api, type RouterOutputs } from './trpc';
 
 // The signed-in parent's reads. The session itself lives in an HttpOnly cookie the page never sees.
 
-export const codeOf = (error: unknown) =>
-  isTRPCClientError(error) ? (error.data as { code?: string } | undefined)?.code : undefined;
+export const codeOf = (error: unknown) => (isTRPCClientError(error) ? (error.data as { code?: string } | undefined)?.code : undefined);
 
 /** Who is signed in, or null when nobody is. */
 export const getMe = query(() => api.auth.session.query(), 'auth.session');
@@ -30,7 +29,13 @@ export function safeReturn(from: unknown, fallback = '/me') {
 }
 
 const chinaTime = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
 });
 /** `2024-07-20 10:00`, China time. */
 export function formatTime(iso: string) {

@@ -2,10 +2,7 @@
  * The policy pages' body format: plain text; a line starting with `## ` is a heading, lines starting with
  * `- ` are list items, blank lines separate paragraphs. Nothing else is markup, so no HTML reaches the page.
  */
-export type Block =
-  | { kind: 'heading'; text: string }
-  | { kind: 'list'; items: string[] }
-  | { kind: 'paragraph'; text: string };
+export type Block = { kind: 'heading'; text: string } | { kind: 'list'; items: string[] } | { kind: 'paragraph'; text: string };
 
 export function parsePageBody(body: string): Block[] {
   const blocks: Block[] = [];

@@ -15,19 +15,30 @@ export interface Problem {
 /** A failed write, in words a parent can act on. */
 export function problemOf(error: unknown): Problem {
   if (isTRPCClientError(error)) {
-    const data = error.data as {
-      code?: string; domainCode?: string | null; fieldErrors?: Record<string, string[] | undefined> | null; retryAfterSeconds?: number | null;
-    } | undefined;
+    const data = error.data as
+      | {
+          code?: string;
+          domainCode?: string | null;
+          fieldErrors?: Record<string, string[] | undefined> | null;
+          retryAfterSeconds?: number | null;
+        }
+      | undefined;
     if (!data?.code) return { message: zhCN.errors.network, fields: {} };
     const fields: Record<string, string | undefined> = {};
     for (const [name, list] of Object.entries(data.fieldErrors ?? {})) fields[name] = list?.[0];
     const message = data.code === 'INTERNAL_SERVER_ERROR' ? zhCN.errors.server : error.message;
-    return { message, fields, code: data.code, domainCode: data.domainCode ?? undefined, retryAfterSeconds: data.retryAfterSeconds ?? undefined };
+    return {
+      message,
+      fields,
+      code: data.code,
+      domainCode: data.domainCode ?? undefined,
+      retryAfterSeconds: data.retryAfterSeconds ?? undefined,
+    };
   }
   return { message: zhCN.errors.server, fields: {} };
 }
 
 /** The seconds of a resend countdown the server still holds (its structured `retryAfterSeconds`, never its text). */
 export function waitSeconds(p: Problem) {
-  return p.domainCode === 'CODE_TOO_SOON' ? p.retryAfterSeconds ?? 0 : 0;
+  return p.domainCode === 'CODE_TOO_SOON' ? (p.retryAfterSeconds ?? 0) : 0;
 }

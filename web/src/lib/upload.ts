@@ -6,12 +6,17 @@ export type UploadResult = UploadedDocument & { applicationVersion: number };
 
 /** A refused or failed file request, with the server's zh-CN message (or ours for a dropped connection). */
 export class FileRequestError extends Error {
-  constructor(message: string, readonly domainCode?: string) {
+  constructor(
+    message: string,
+    readonly domainCode?: string,
+  ) {
     super(message);
   }
 }
 
-interface ErrorBody { error?: { message?: string; domainCode?: string } }
+interface ErrorBody {
+  error?: { message?: string; domainCode?: string };
+}
 
 function failure(status: number, text: string): FileRequestError {
   if (status === 0) return new FileRequestError(zhCN.errors.network);

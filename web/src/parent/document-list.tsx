@@ -47,7 +47,11 @@ export function DocumentList(props: { documents: readonly ChannelDocument[] }) {
         {(item) => (
           <Switch>
             <Match when={item.kind === 'one' && item}>
-              {(one) => <li class="doc"><DocumentLine document={one().document} /></li>}
+              {(one) => (
+                <li class="doc">
+                  <DocumentLine document={one().document} />
+                </li>
+              )}
             </Match>
             <Match when={item.kind === 'anyOf' && item}>
               {(anyOf) => (
@@ -55,7 +59,11 @@ export function DocumentList(props: { documents: readonly ChannelDocument[] }) {
                   <span class="choice-label">{zhCN.entry.anyOne}</span>
                   <ul class="choice-list">
                     <For each={anyOf().documents}>
-                      {(document) => <li class="doc"><DocumentLine document={document} /></li>}
+                      {(document) => (
+                        <li class="doc">
+                          <DocumentLine document={document} />
+                        </li>
+                      )}
                     </For>
                   </ul>
                 </li>

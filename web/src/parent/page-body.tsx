@@ -10,7 +10,11 @@ export function PageBody(props: { body: string }) {
           <Switch>
             <Match when={block.kind === 'heading' && block}>{(b) => <h2>{b().text}</h2>}</Match>
             <Match when={block.kind === 'list' && block}>
-              {(b) => <ul><For each={b().items}>{(item) => <li>{item}</li>}</For></ul>}
+              {(b) => (
+                <ul>
+                  <For each={b().items}>{(item) => <li>{item}</li>}</For>
+                </ul>
+              )}
             </Match>
             <Match when={block.kind === 'paragraph' && block}>{(b) => <p>{b().text}</p>}</Match>
           </Switch>

@@ -11,7 +11,10 @@ import { WindowStatus } from './window-status';
 /** The window every entry shares, or undefined when they differ (then each card shows its own). */
 function sharedWindow(entries: readonly Entry[]) {
   const first = entries[0]?.window;
-  return first && entries.every((e) => e.window.opensAt === first.opensAt && e.window.closesAt === first.closesAt && e.window.state === first.state) ? first : undefined;
+  return first &&
+    entries.every((e) => e.window.opensAt === first.opensAt && e.window.closesAt === first.closesAt && e.window.state === first.state)
+    ? first
+    : undefined;
 }
 
 /** A region's season: is registration open, the three entries, the policy pages. */
@@ -38,9 +41,7 @@ export function RegionHome(props: { regionId: string }) {
             <h2 class="section-title">{zhCN.entries.heading}</h2>
             <p class="muted">{zhCN.entries.hint}</p>
             <div class="entry-list">
-              <For each={r().entries}>
-                {(entry) => <EntryCard entry={entry} showWindow={!sharedWindow(r().entries)} />}
-              </For>
+              <For each={r().entries}>{(entry) => <EntryCard entry={entry} showWindow={!sharedWindow(r().entries)} />}</For>
             </div>
           </section>
 
@@ -48,9 +49,7 @@ export function RegionHome(props: { regionId: string }) {
             <h2 class="section-title">{zhCN.help.heading}</h2>
             <nav class="link-list">
               <For each={pages()}>
-                {(page) => (
-                  <A href={`/regions/${r().id}/pages/${page.slug}`}>{zhCN.pages[page.slug] ?? page.title}</A>
-                )}
+                {(page) => <A href={`/regions/${r().id}/pages/${page.slug}`}>{zhCN.pages[page.slug] ?? page.title}</A>}
               </For>
               <A href={`/regions/${r().id}/schools`}>{zhCN.help.schools}</A>
             </nav>

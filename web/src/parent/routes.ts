@@ -15,7 +15,10 @@ export const parentRoutes: RouteDefinition[] = [
   {
     path: '/regions/:regionId',
     component: RegionRoute,
-    preload: ({ params }) => { void getRegion(params.regionId!); void getPages(params.regionId!); },
+    preload: ({ params }) => {
+      void getRegion(params.regionId!);
+      void getPages(params.regionId!);
+    },
   },
   {
     path: '/regions/:regionId/schools',

@@ -23,7 +23,9 @@ export function SchoolsPage() {
     <>
       <BackLink href="/">{zhCN.home}</BackLink>
       <h1 class="page-title">{zhCN.schools.title}</h1>
-      <p class="lead">{region()?.name} · {zhCN.schools.filterHint}</p>
+      <p class="lead">
+        {region()?.name} · {zhCN.schools.filterHint}
+      </p>
 
       <label class="field">
         <span class="field-label">{zhCN.schools.community}</span>

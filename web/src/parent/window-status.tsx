@@ -16,7 +16,14 @@ export function WindowStatus(props: { window: EntryWindow; compact?: boolean }) 
       <span class="window-time">
         {zhCN.window.time}：
         <span>
-          <For each={parts()}>{(part, i) => <>{i() > 0 && ' '}<span class="nowrap">{part}</span></>}</For>
+          <For each={parts()}>
+            {(part, i) => (
+              <>
+                {i() > 0 && ' '}
+                <span class="nowrap">{part}</span>
+              </>
+            )}
+          </For>
         </span>
       </span>
     </div>

@@ -36,15 +36,22 @@ export function AccountsPage() {
 
   const toggle = async (account: StaffAccount) => {
     setNotice(undefined);
-    if ((await toggling.run({ staffId: account.id, disabled: !account.disabled }))?.ok) setNotice(zhStaff.accounts.updated(account.username));
+    if ((await toggling.run({ staffId: account.id, disabled: !account.disabled }))?.ok)
+      setNotice(zhStaff.accounts.updated(account.username));
   };
 
   return (
     <div class="staff-page">
       <h1 class="staff-title">{zhStaff.accounts.title}</h1>
-      <Show when={notice()}><p class="staff-notice" role="status">{notice()}</p></Show>
+      <Show when={notice()}>
+        <p class="staff-notice" role="status">
+          {notice()}
+        </p>
+      </Show>
       <section class="staff-panel" aria-labelledby="accounts-list">
-        <h2 id="accounts-list" class="staff-section-title">{zhStaff.accounts.list}</h2>
+        <h2 id="accounts-list" class="staff-section-title">
+          {zhStaff.accounts.list}
+        </h2>
         <div class="staff-table-wrap">
           <table class="staff-table">
             <thead>
@@ -62,7 +69,12 @@ export function AccountsPage() {
               <For each={list() ?? []}>
                 {(a) => (
                   <tr classList={{ 'staff-row-muted': a.disabled }}>
-                    <td class="staff-mono">{a.username}<Show when={a.id === me()?.staffId}><span class="staff-muted">{zhStaff.accounts.self}</span></Show></td>
+                    <td class="staff-mono">
+                      {a.username}
+                      <Show when={a.id === me()?.staffId}>
+                        <span class="staff-muted">{zhStaff.accounts.self}</span>
+                      </Show>
+                    </td>
                     <td>{a.displayName}</td>
                     <td class="staff-nowrap">{a.roleName}</td>
                     <td>{a.schoolName ?? '—'}</td>
@@ -75,22 +87,44 @@ export function AccountsPage() {
                     <td>
                       <div class="staff-row-actions">
                         <Show when={a.id !== me()?.staffId}>
-                          <button type="button" class="staff-button staff-button-small" classList={{ 'staff-button-danger': !a.disabled }}
-                            aria-label={`${a.disabled ? zhStaff.accounts.enable : zhStaff.accounts.disable} ${a.username}`} onClick={() => void toggle(a)}>
+                          <button
+                            type="button"
+                            class="staff-button staff-button-small"
+                            classList={{ 'staff-button-danger': !a.disabled }}
+                            aria-label={`${a.disabled ? zhStaff.accounts.enable : zhStaff.accounts.disable} ${a.username}`}
+                            onClick={() => void toggle(a)}
+                          >
                             {a.disabled ? zhStaff.accounts.enable : zhStaff.accounts.disable}
                           </button>
                         </Show>
-                        <button type="button" class="staff-button staff-button-small" aria-expanded={resetting() === a.id}
+                        <button
+                          type="button"
+                          class="staff-button staff-button-small"
+                          aria-expanded={resetting() === a.id}
                           aria-label={`${zhStaff.accounts.resetPassword} ${a.username}`}
-                          onClick={() => { setNotice(undefined); setResetting(resetting() === a.id ? undefined : a.id); }}>
+                          onClick={() => {
+                            setNotice(undefined);
+                            setResetting(resetting() === a.id ? undefined : a.id);
+                          }}
+                        >
                           {zhStaff.accounts.resetPassword}
                         </button>
                       </div>
                       <Show when={resetting() === a.id}>
-                        <ResetPassword account={a} onDone={() => { setResetting(undefined); setNotice(zhStaff.accounts.passwordReset(a.username)); }}
-                          onCancel={() => setResetting(undefined)} />
+                        <ResetPassword
+                          account={a}
+                          onDone={() => {
+                            setResetting(undefined);
+                            setNotice(zhStaff.accounts.passwordReset(a.username));
+                          }}
+                          onCancel={() => setResetting(undefined)}
+                        />
                       </Show>
-                      <Show when={rowError()?.id === a.id}><p class="staff-field-error" role="alert">{rowError()!.message}</p></Show>
+                      <Show when={rowError()?.id === a.id}>
+                        <p class="staff-field-error" role="alert">
+                          {rowError()!.message}
+                        </p>
+                      </Show>
                     </td>
                   </tr>
                 )}
@@ -107,7 +141,10 @@ export function AccountsPage() {
 function ResetPassword(props: { account: StaffAccount; onDone: () => void; onCancel: () => void }) {
   const [password, setPassword] = createSignal('');
   const saving = useWrite(updateStaff, ([input]) => input.staffId === props.account.id && input.password !== undefined);
-  const error = () => { const p = saving.problem(); return p && (p.fields.password ?? p.message); };
+  const error = () => {
+    const p = saving.problem();
+    return p && (p.fields.password ?? p.message);
+  };
   const id = `reset-${props.account.id}`;
   const save = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -116,12 +153,31 @@ function ResetPassword(props: { account: StaffAccount; onDone: () => void; onCan
   return (
     <form class="staff-inline-form" onSubmit={(e) => void save(e)} novalidate>
       <label for={id}>{zhStaff.accounts.newPassword}</label>
-      <input id={id} class="staff-input" type="password" autocomplete="new-password" maxlength="200" value={password()}
-        ref={(el) => queueMicrotask(() => el.focus())} aria-invalid={!!error()} onInput={(e) => setPassword(e.currentTarget.value)}
-        onKeyDown={(e) => { if (e.key === 'Escape') props.onCancel(); }} />
-      <button type="submit" class="staff-button staff-button-primary staff-button-small" disabled={saving.pending()}>{zhStaff.accounts.save}</button>
-      <button type="button" class="staff-button staff-button-small" onClick={() => props.onCancel()}>{zhStaff.accounts.cancel}</button>
-      <Show when={error()}><p class="staff-field-error" role="alert">{error()}</p></Show>
+      <input
+        id={id}
+        class="staff-input"
+        type="password"
+        autocomplete="new-password"
+        maxlength="200"
+        value={password()}
+        ref={(el) => queueMicrotask(() => el.focus())}
+        aria-invalid={!!error()}
+        onInput={(e) => setPassword(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') props.onCancel();
+        }}
+      />
+      <button type="submit" class="staff-button staff-button-primary staff-button-small" disabled={saving.pending()}>
+        {zhStaff.accounts.save}
+      </button>
+      <button type="button" class="staff-button staff-button-small" onClick={() => props.onCancel()}>
+        {zhStaff.accounts.cancel}
+      </button>
+      <Show when={error()}>
+        <p class="staff-field-error" role="alert">
+          {error()}
+        </p>
+      </Show>
     </form>
   );
 }
@@ -135,13 +191,19 @@ function CreateAccount(props: { onCreated: (username: string) => void }) {
   const [password, setPassword] = createSignal('');
   const creating = useWrite(createStaff);
   const errors = (): Record<string, string | undefined> => creating.problem()?.fields ?? {};
-  const formError = () => { const p = creating.problem(); return p && Object.values(p.fields).every((v) => !v) ? p.message : undefined; };
+  const formError = () => {
+    const p = creating.problem();
+    return p && Object.values(p.fields).every((v) => !v) ? p.message : undefined;
+  };
 
   const create = async (event: SubmitEvent) => {
     event.preventDefault();
     const created = await creating.run({
-      username: username().trim(), displayName: displayName().trim(), role: role(),
-      schoolId: role() === 'school_reviewer' ? schoolId() || null : null, password: password(),
+      username: username().trim(),
+      displayName: displayName().trim(),
+      role: role(),
+      schoolId: role() === 'school_reviewer' ? schoolId() || null : null,
+      password: password(),
     });
     if (!created?.ok) return;
     props.onCreated(username().trim());
@@ -156,46 +218,105 @@ function CreateAccount(props: { onCreated: (username: string) => void }) {
       <label for={id}>{label}</label>
       {input()}
       <Show when={errors()[name]} fallback={hint && <p class="staff-muted">{hint}</p>}>
-        <p class="staff-field-error" role="alert">{errors()[name]}</p>
+        <p class="staff-field-error" role="alert">
+          {errors()[name]}
+        </p>
       </Show>
     </div>
   );
 
   return (
     <section class="staff-panel" aria-labelledby="create-title">
-      <h2 id="create-title" class="staff-section-title">{zhStaff.accounts.create}</h2>
+      <h2 id="create-title" class="staff-section-title">
+        {zhStaff.accounts.create}
+      </h2>
       <form class="staff-create" onSubmit={(e) => void create(e)} novalidate>
-        {field('new-username', 'username', zhStaff.accounts.username, () => (
-          <input id="new-username" class="staff-input" autocomplete="off" spellcheck={false} maxlength="40" value={username()}
-            aria-invalid={!!errors().username} onInput={(e) => setUsername(e.currentTarget.value)} />
-        ), zhStaff.accounts.usernameHint)}
+        {field(
+          'new-username',
+          'username',
+          zhStaff.accounts.username,
+          () => (
+            <input
+              id="new-username"
+              class="staff-input"
+              autocomplete="off"
+              spellcheck={false}
+              maxlength="40"
+              value={username()}
+              aria-invalid={!!errors().username}
+              onInput={(e) => setUsername(e.currentTarget.value)}
+            />
+          ),
+          zhStaff.accounts.usernameHint,
+        )}
         {field('new-name', 'displayName', zhStaff.accounts.displayName, () => (
-          <input id="new-name" class="staff-input" maxlength="40" value={displayName()} aria-invalid={!!errors().displayName}
-            onInput={(e) => setDisplayName(e.currentTarget.value)} />
+          <input
+            id="new-name"
+            class="staff-input"
+            maxlength="40"
+            value={displayName()}
+            aria-invalid={!!errors().displayName}
+            onInput={(e) => setDisplayName(e.currentTarget.value)}
+          />
         ))}
         {field('new-role', 'role', zhStaff.accounts.role, () => (
           <select id="new-role" class="staff-select" onChange={(e) => setRole(e.currentTarget.value as Role)}>
-            <For each={roles}>{(r) => <option value={r} selected={role() === r}>{zhStaff.roles[r]}</option>}</For>
+            <For each={roles}>
+              {(r) => (
+                <option value={r} selected={role() === r}>
+                  {zhStaff.roles[r]}
+                </option>
+              )}
+            </For>
           </select>
         ))}
         <Show when={role() === 'school_reviewer'}>
           {field('new-school', 'schoolId', zhStaff.accounts.school, () => (
-            <select id="new-school" class="staff-select" aria-invalid={!!errors().schoolId} onChange={(e) => setSchoolId(e.currentTarget.value)}>
+            <select
+              id="new-school"
+              class="staff-select"
+              aria-invalid={!!errors().schoolId}
+              onChange={(e) => setSchoolId(e.currentTarget.value)}
+            >
               <option value="">{zhStaff.accounts.pickSchool}</option>
-              <For each={catalog()?.schools ?? []}>{(s) => <option value={s.id} selected={schoolId() === s.id}>{s.name}</option>}</For>
+              <For each={catalog()?.schools ?? []}>
+                {(s) => (
+                  <option value={s.id} selected={schoolId() === s.id}>
+                    {s.name}
+                  </option>
+                )}
+              </For>
             </select>
           ))}
         </Show>
-        {field('new-password', 'password', zhStaff.accounts.password, () => (
-          <input id="new-password" class="staff-input" type="password" autocomplete="new-password" maxlength="200" value={password()}
-            aria-invalid={!!errors().password} onInput={(e) => setPassword(e.currentTarget.value)} />
-        ), zhStaff.accounts.passwordHint)}
+        {field(
+          'new-password',
+          'password',
+          zhStaff.accounts.password,
+          () => (
+            <input
+              id="new-password"
+              class="staff-input"
+              type="password"
+              autocomplete="new-password"
+              maxlength="200"
+              value={password()}
+              aria-invalid={!!errors().password}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+            />
+          ),
+          zhStaff.accounts.passwordHint,
+        )}
         <div class="staff-create-actions">
           <button type="submit" class="staff-button staff-button-primary" disabled={creating.pending()}>
             {creating.pending() ? zhStaff.accounts.creating : zhStaff.accounts.create}
           </button>
         </div>
-        <Show when={formError()}><p class="staff-form-error staff-create-error" role="alert">{formError()}</p></Show>
+        <Show when={formError()}>
+          <p class="staff-form-error staff-create-error" role="alert">
+            {formError()}
+          </p>
+        </Show>
       </form>
     </section>
   );

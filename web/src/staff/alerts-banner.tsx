@@ -28,7 +28,9 @@ export function AlertsBanner() {
               <div class="staff-alert-text">
                 <strong>{zhStaff.alerts.title}</strong>
                 <span>{alert.message}</span>
-                <span class="staff-alert-time">{zhStaff.alerts.raisedAt} {chinaDateTime(alert.raisedAt)}</span>
+                <span class="staff-alert-time">
+                  {zhStaff.alerts.raisedAt} {chinaDateTime(alert.raisedAt)}
+                </span>
               </div>
               <button type="button" class="staff-button" disabled={busy() === alert.id} onClick={() => void acknowledge(alert.id)}>
                 {busy() === alert.id ? zhStaff.alerts.acknowledging : zhStaff.alerts.acknowledge}
@@ -36,7 +38,9 @@ export function AlertsBanner() {
             </div>
           )}
         </For>
-        <Show when={failed()}><p class="staff-field-error">{zhStaff.alerts.failed}</p></Show>
+        <Show when={failed()}>
+          <p class="staff-field-error">{zhStaff.alerts.failed}</p>
+        </Show>
       </section>
     </Show>
   );

@@ -13,7 +13,8 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 function describe(row: AuditRow): string {
   const d = (row.detail ?? {}) as Record<string, unknown>;
   const parts: string[] = [];
-  if (typeof d.from === 'string' && typeof d.to === 'string') parts.push(`${zhStaff.statuses[d.from] ?? d.from} → ${zhStaff.statuses[d.to] ?? d.to}`);
+  if (typeof d.from === 'string' && typeof d.to === 'string')
+    parts.push(`${zhStaff.statuses[d.from] ?? d.from} → ${zhStaff.statuses[d.to] ?? d.to}`);
   if (typeof d.reason === 'string') parts.push(zhStaff.audit.reasons[d.reason] ?? `原因：${d.reason}`);
   if (typeof d.field === 'string') parts.push(`证件号：${zhStaff.audit.fields[d.field] ?? d.field}`);
   if (typeof d.rows === 'number') parts.push(zhStaff.audit.rows(d.rows));
@@ -23,7 +24,8 @@ function describe(row: AuditRow): string {
   if (Array.isArray(d.changed)) parts.push(`修改：${d.changed.join('、')}`);
   if (d.filters && typeof d.filters === 'object') {
     const f = Object.entries(d.filters as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null && v !== '');
-    const value = (k: string, v: unknown) => (k === 'status' ? zhStaff.statuses[String(v)] ?? String(v) : k.startsWith('submitted') ? chinaDateTime(String(v)) : String(v));
+    const value = (k: string, v: unknown) =>
+      k === 'status' ? (zhStaff.statuses[String(v)] ?? String(v)) : k.startsWith('submitted') ? chinaDateTime(String(v)) : String(v);
     if (f.length) parts.push(`条件：${f.map(([k, v]) => `${zhStaff.audit.filterNames[k] ?? k}=${value(k, v)}`).join('，')}`);
   }
   return parts.join('；');
@@ -34,15 +36,26 @@ export function AuditPage() {
   const [search, setSearch] = useSearchParams<{ action?: string; staff?: string }>();
   staffTitle(zhStaff.audit.title);
   const staff = createAsync(() => getStaffList());
-  const input = createMemo(() => ({ action: one(search.action), staffId: one(search.staff), limit: pageSize }),
-    undefined, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
+  const input = createMemo(() => ({ action: one(search.action), staffId: one(search.staff), limit: pageSize }), undefined, {
+    equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
   const first = createAsync(() => getAudit(input()));
 
   const [older, setOlder] = createSignal<AuditRow[]>([]);
   const [exhausted, setExhausted] = createSignal(false);
   const [loading, setLoading] = createSignal(false);
   const [error, setError] = createSignal<string>();
-  createEffect(on(input, () => { setOlder([]); setExhausted(false); setError(undefined); }, { defer: true }));
+  createEffect(
+    on(
+      input,
+      () => {
+        setOlder([]);
+        setExhausted(false);
+        setError(undefined);
+      },
+      { defer: true },
+    ),
+  );
   const rows = () => [...(first() ?? []), ...older()];
   const more = () => !exhausted() && (first()?.length ?? 0) === pageSize;
 
@@ -77,18 +90,32 @@ export function AuditPage() {
           <label for="a-action">{zhStaff.audit.action}</label>
           <select id="a-action" class="staff-select" onChange={(e) => setAction(e.currentTarget.value)}>
             <option value="">{zhStaff.audit.anyAction}</option>
-            <For each={Object.entries(zhStaff.audit.actions)}>{([code, name]) => <option value={code} selected={action() === code}>{name}</option>}</For>
+            <For each={Object.entries(zhStaff.audit.actions)}>
+              {([code, name]) => (
+                <option value={code} selected={action() === code}>
+                  {name}
+                </option>
+              )}
+            </For>
           </select>
         </div>
         <div class="staff-filter">
           <label for="a-staff">{zhStaff.audit.staff}</label>
           <select id="a-staff" class="staff-select" onChange={(e) => setMember(e.currentTarget.value)}>
             <option value="">{zhStaff.audit.anyStaff}</option>
-            <For each={staff() ?? []}>{(s) => <option value={s.id} selected={member() === s.id}>{s.displayName}（{s.username}）</option>}</For>
+            <For each={staff() ?? []}>
+              {(s) => (
+                <option value={s.id} selected={member() === s.id}>
+                  {s.displayName}（{s.username}）
+                </option>
+              )}
+            </For>
           </select>
         </div>
         <div class="staff-filter-actions">
-          <button type="submit" class="staff-button staff-button-primary">{zhStaff.audit.filter}</button>
+          <button type="submit" class="staff-button staff-button-primary">
+            {zhStaff.audit.filter}
+          </button>
         </div>
       </form>
 
@@ -113,13 +140,20 @@ export function AuditPage() {
                       <td class="staff-nowrap staff-mono">{chinaDateTime(row.at, true)}</td>
                       <td class="staff-nowrap">{row.username}</td>
                       <td class="staff-nowrap">
-                        <span class="staff-tag" classList={{ 'staff-tag-warn': row.action === 'sign_in_failed' || row.action === 'reveal_id' }}>
+                        <span
+                          class="staff-tag"
+                          classList={{ 'staff-tag-warn': row.action === 'sign_in_failed' || row.action === 'reveal_id' }}
+                        >
                           {zhStaff.audit.actions[row.action] ?? row.action}
                         </span>
                       </td>
                       <td>
                         <Show when={row.applicationId} fallback="—">
-                          {(id) => <A href={`/staff/applications/${id()}`} title={id()}>{zhStaff.audit.open}</A>}
+                          {(id) => (
+                            <A href={`/staff/applications/${id()}`} title={id()}>
+                              {zhStaff.audit.open}
+                            </A>
+                          )}
                         </Show>
                       </td>
                       <td class="staff-audit-detail">{describe(row)}</td>
@@ -133,9 +167,15 @@ export function AuditPage() {
           <div class="staff-pager">
             <span class="staff-muted">{zhStaff.audit.shown(rows().length)}</span>
             <Show when={more()}>
-              <button type="button" class="staff-button" disabled={loading()} onClick={() => void loadMore()}>{zhStaff.audit.more}</button>
+              <button type="button" class="staff-button" disabled={loading()} onClick={() => void loadMore()}>
+                {zhStaff.audit.more}
+              </button>
             </Show>
-            <Show when={error()}><span class="staff-field-error" role="alert">{error()}</span></Show>
+            <Show when={error()}>
+              <span class="staff-field-error" role="alert">
+                {error()}
+              </span>
+            </Show>
           </div>
         </Show>
       </section>

@@ -4,8 +4,7 @@ import { api, type RouterInputs, type RouterOutputs } from '../lib/trpc';
 
 // The staff pages' reads. The staff session is an HttpOnly cookie (`enroll_staff`) the page never sees.
 
-export const codeOf = (error: unknown) =>
-  isTRPCClientError(error) ? (error.data as { code?: string } | undefined)?.code : undefined;
+export const codeOf = (error: unknown) => (isTRPCClientError(error) ? (error.data as { code?: string } | undefined)?.code : undefined);
 
 /** The signed-in staff member, or null when nobody is (or the session has expired). */
 export const getStaffMe = query(async () => {
@@ -39,17 +38,23 @@ export const getStaffCatalog = query(async (): Promise<StaffCatalog> => {
   const regions = await api.catalog.regions.query();
   const entries: StaffCatalog['entries'] = [];
   const schools: StaffCatalog['schools'] = [];
-  await Promise.all(regions.map(async ({ id }) => {
-    const [region, regionSchools] = await Promise.all([api.catalog.region.query({ regionId: id }), api.catalog.schools.query({ regionId: id })]);
-    schools.push(...regionSchools.map((s) => ({ id: s.id, name: s.name, level: s.level })));
-    for (const entry of region.entries) {
-      const channels = await api.catalog.channels.query({ entryId: entry.id });
-      entries.push({
-        id: entry.id, name: entry.name,
-        channels: channels.tracks.flatMap((t) => t.channels.map((c) => ({ id: c.id, name: c.name, trackName: t.name }))),
-      });
-    }
-  }));
+  await Promise.all(
+    regions.map(async ({ id }) => {
+      const [region, regionSchools] = await Promise.all([
+        api.catalog.region.query({ regionId: id }),
+        api.catalog.schools.query({ regionId: id }),
+      ]);
+      schools.push(...regionSchools.map((s) => ({ id: s.id, name: s.name, level: s.level })));
+      for (const entry of region.entries) {
+        const channels = await api.catalog.channels.query({ entryId: entry.id });
+        entries.push({
+          id: entry.id,
+          name: entry.name,
+          channels: channels.tracks.flatMap((t) => t.channels.map((c) => ({ id: c.id, name: c.name, trackName: t.name }))),
+        });
+      }
+    }),
+  );
   return { entries, schools };
 }, 'staff.catalog');
 

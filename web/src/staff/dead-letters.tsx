@@ -40,7 +40,16 @@ export function DeadLetters() {
         <p class="staff-hint">{t.hint}</p>
         <div class="staff-table-wrap">
           <table class="staff-table">
-            <thead><tr><th>{t.phone}</th><th>{t.kind}</th><th>{t.attempts}</th><th>{t.lastError}</th><th>{t.createdAt}</th><th /></tr></thead>
+            <thead>
+              <tr>
+                <th>{t.phone}</th>
+                <th>{t.kind}</th>
+                <th>{t.attempts}</th>
+                <th>{t.lastError}</th>
+                <th>{t.createdAt}</th>
+                <th />
+              </tr>
+            </thead>
             <tbody>
               <For each={letters()}>
                 {(letter) => (

@@ -53,12 +53,24 @@ export function DecisionForm(props: { detail: Detail; me: StaffMe }) {
     const p = decision.problem();
     return p && !p.fields.reason ? { message: p.message, conflict: p.code === 'CONFLICT' } : undefined;
   };
-  const clearError = () => { setUnchosen(false); decision.clear(); };
+  const clearError = () => {
+    setUnchosen(false);
+    decision.clear();
+  };
   const [done, setDone] = createSignal<string>();
   let reasonBox: HTMLTextAreaElement | undefined;
 
   // A new version on screen (after a refresh): the choice made for the old one no longer applies.
-  createEffect(on(() => props.detail.version, () => { setAction(undefined); setReasonError(undefined); }, { defer: true }));
+  createEffect(
+    on(
+      () => props.detail.version,
+      () => {
+        setAction(undefined);
+        setReasonError(undefined);
+      },
+      { defer: true },
+    ),
+  );
 
   const useTemplate = (text: string) => {
     if (!text) return;
@@ -73,8 +85,15 @@ export function DecisionForm(props: { detail: Detail; me: StaffMe }) {
     if (pending()) return;
     clearError();
     setReasonError(undefined);
-    if (!chosen) { setUnchosen(true); return; }
-    if (rejecting(chosen) && reason().trim().length < 2) { setReasonError('驳回须填写原因'); reasonBox?.focus(); return; }
+    if (!chosen) {
+      setUnchosen(true);
+      return;
+    }
+    if (rejecting(chosen) && reason().trim().length < 2) {
+      setReasonError('驳回须填写原因');
+      reasonBox?.focus();
+      return;
+    }
     const sent = await decision.run(chosen, { applicationId: props.detail.id, version: props.detail.version }, reason().trim());
     if (sent?.ok) {
       setDone(zhStaff.decision.done(sent.value.statusName));
@@ -92,49 +111,104 @@ export function DecisionForm(props: { detail: Detail; me: StaffMe }) {
 
   return (
     <section class="staff-panel staff-decision" aria-labelledby="decision-title">
-      <h2 id="decision-title" class="staff-section-title">{zhStaff.decision.title}</h2>
-      <Show when={done()}><p class="staff-notice" role="status">{done()}</p></Show>
-      <Show when={actions().length > 0} fallback={
-        <p class="staff-muted">
-          {!props.detail.schoolDecisionAllowed
-            ? zhStaff.decision.secondChoice
-            : props.me.role === 'school_reviewer' && props.detail.status === 'submitted'
-              ? zhStaff.decision.waitPreliminary
-              : zhStaff.decision.nothing(props.detail.statusName)}
+      <h2 id="decision-title" class="staff-section-title">
+        {zhStaff.decision.title}
+      </h2>
+      <Show when={done()}>
+        <p class="staff-notice" role="status">
+          {done()}
         </p>
-      }>
-        <form class="staff-form" onSubmit={submit} novalidate
-          onKeyDown={(e) => { if (e.key === 'Enter' && (e.target as HTMLElement).matches('input[type="radio"]')) void submit(e); }}>
+      </Show>
+      <Show
+        when={actions().length > 0}
+        fallback={
+          <p class="staff-muted">
+            {!props.detail.schoolDecisionAllowed
+              ? zhStaff.decision.secondChoice
+              : props.me.role === 'school_reviewer' && props.detail.status === 'submitted'
+                ? zhStaff.decision.waitPreliminary
+                : zhStaff.decision.nothing(props.detail.statusName)}
+          </p>
+        }
+      >
+        <form
+          class="staff-form"
+          onSubmit={submit}
+          novalidate
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.target as HTMLElement).matches('input[type="radio"]')) void submit(e);
+          }}
+        >
           <fieldset class="staff-choices">
             <legend class="staff-visually-hidden">{zhStaff.decision.pickAction}</legend>
             <For each={actions()}>
               {(a) => (
                 <label class="staff-choice" classList={{ 'staff-choice-on': action() === a, 'staff-choice-reject': rejecting(a) }}>
-                  <input type="radio" name="decision" value={a} checked={action() === a}
-                    onChange={() => { setAction(a); clearError(); if (rejecting(a)) queueMicrotask(() => reasonBox?.focus()); }} />
+                  <input
+                    type="radio"
+                    name="decision"
+                    value={a}
+                    checked={action() === a}
+                    onChange={() => {
+                      setAction(a);
+                      clearError();
+                      if (rejecting(a)) queueMicrotask(() => reasonBox?.focus());
+                    }}
+                  />
                   {labels[a]}
                 </label>
               )}
             </For>
           </fieldset>
-          <Show when={action() === 'approve'}><p class="staff-muted">{zhStaff.decision.approveHint}</p></Show>
+          <Show when={action() === 'approve'}>
+            <p class="staff-muted">{zhStaff.decision.approveHint}</p>
+          </Show>
           <Show when={rejecting(action())}>
             <div class="staff-field">
               <label for="decision-template">{zhStaff.decision.template}</label>
-              <select id="decision-template" class="staff-select" value=""
-                onChange={(e) => { useTemplate(e.currentTarget.value); e.currentTarget.value = ''; }}>
+              <select
+                id="decision-template"
+                class="staff-select"
+                value=""
+                onChange={(e) => {
+                  useTemplate(e.currentTarget.value);
+                  e.currentTarget.value = '';
+                }}
+              >
                 <option value="">{zhStaff.decision.templatePick}</option>
                 <For each={zhStaff.decision.templates}>{(t) => <option value={t}>{t}</option>}</For>
               </select>
             </div>
             <div class="staff-field">
               <label for="decision-reason">{zhStaff.decision.reason}</label>
-              <textarea id="decision-reason" ref={reasonBox} class="staff-input staff-textarea" rows="3" maxlength="500" value={reason()}
-                aria-invalid={!!reasonError()} aria-describedby="decision-reason-hint"
-                onInput={(e) => { setReason(e.currentTarget.value); setReasonError(undefined); }}
-                onKeyDown={(e) => { if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) void submit(e); }} />
-              <Show when={reasonError()} fallback={<p id="decision-reason-hint" class="staff-muted">{zhStaff.decision.reasonHint}</p>}>
-                <p id="decision-reason-hint" class="staff-field-error" role="alert">{reasonError()}</p>
+              <textarea
+                id="decision-reason"
+                ref={reasonBox}
+                class="staff-input staff-textarea"
+                rows="3"
+                maxlength="500"
+                value={reason()}
+                aria-invalid={!!reasonError()}
+                aria-describedby="decision-reason-hint"
+                onInput={(e) => {
+                  setReason(e.currentTarget.value);
+                  setReasonError(undefined);
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) void submit(e);
+                }}
+              />
+              <Show
+                when={reasonError()}
+                fallback={
+                  <p id="decision-reason-hint" class="staff-muted">
+                    {zhStaff.decision.reasonHint}
+                  </p>
+                }
+              >
+                <p id="decision-reason-hint" class="staff-field-error" role="alert">
+                  {reasonError()}
+                </p>
               </Show>
             </div>
           </Show>
@@ -143,13 +217,19 @@ export function DecisionForm(props: { detail: Detail; me: StaffMe }) {
               <div class="staff-form-error" role="alert">
                 <p>{e().message}</p>
                 <Show when={e().conflict}>
-                  <button type="button" class="staff-button staff-button-small" onClick={() => void reload()}>{zhStaff.decision.conflictReload}</button>
+                  <button type="button" class="staff-button staff-button-small" onClick={() => void reload()}>
+                    {zhStaff.decision.conflictReload}
+                  </button>
                 </Show>
               </div>
             )}
           </Show>
-          <button type="submit" class="staff-button staff-button-primary staff-button-wide" classList={{ 'staff-button-danger': rejecting(action()) }}
-            disabled={pending()}>
+          <button
+            type="submit"
+            class="staff-button staff-button-primary staff-button-wide"
+            classList={{ 'staff-button-danger': rejecting(action()) }}
+            disabled={pending()}
+          >
             {pending() ? zhStaff.decision.submitting : action() ? labels[action()!] : zhStaff.decision.submit}
           </button>
         </form>

@@ -22,7 +22,11 @@ function shown(field: string, value: unknown): string {
 /** `/staff/applications/:id`: the page starts afresh for another application. */
 export function DetailRoute() {
   const params = useParams<{ id: string }>();
-  return <Show when={decodeURIComponent(params.id)} keyed>{(id) => <DetailPage id={id} />}</Show>;
+  return (
+    <Show when={decodeURIComponent(params.id)} keyed>
+      {(id) => <DetailPage id={id} />}
+    </Show>
+  );
 }
 
 /**
@@ -38,7 +42,9 @@ export function DetailPage(props: { id: string }) {
     <Show when={detail()}>
       {(d) => (
         <div class="staff-page">
-          <A class="staff-back" href={lastQueue()}>‹ {zhStaff.detail.back}</A>
+          <A class="staff-back" href={lastQueue()}>
+            ‹ {zhStaff.detail.back}
+          </A>
           <header class="staff-detail-head">
             <h1 class="staff-title">
               <span class="staff-mono">{d().number}</span>
@@ -47,7 +53,10 @@ export function DetailPage(props: { id: string }) {
             <StaffStatus status={d().status} name={d().statusName} />
           </header>
           <Show when={d().status === 'rejected' && d().rejectReason}>
-            <p class="staff-reject"><strong>{zhStaff.detail.rejectReason}：</strong>{d().rejectReason}</p>
+            <p class="staff-reject">
+              <strong>{zhStaff.detail.rejectReason}：</strong>
+              {d().rejectReason}
+            </p>
           </Show>
 
           <div class="staff-detail-grid">
@@ -55,7 +64,9 @@ export function DetailPage(props: { id: string }) {
               <Basics detail={d()} />
               <VerificationPanel detail={d()} />
               <section class="staff-panel" aria-labelledby="form-title">
-                <h2 id="form-title" class="staff-section-title">{zhStaff.detail.form}</h2>
+                <h2 id="form-title" class="staff-section-title">
+                  {zhStaff.detail.form}
+                </h2>
                 <p class="staff-muted">{zhStaff.detail.revealHint}</p>
                 <dl class="staff-facts">
                   <For each={d().fields}>
@@ -64,7 +75,14 @@ export function DetailPage(props: { id: string }) {
                         <dt>{f.label}</dt>
                         <dd>
                           <Show when={secret[f.field]} fallback={shown(f.field, d().form[f.field])}>
-                            {(which) => <IdReveal applicationId={d().id} field={which()} masked={d().form[f.field] as string | null} label={f.label} />}
+                            {(which) => (
+                              <IdReveal
+                                applicationId={d().id}
+                                field={which()}
+                                masked={d().form[f.field] as string | null}
+                                label={f.label}
+                              />
+                            )}
                           </Show>
                         </dd>
                       </>
@@ -89,23 +107,38 @@ function Basics(props: { detail: Detail }) {
   const d = () => props.detail;
   return (
     <section class="staff-panel" aria-labelledby="basics-title">
-      <h2 id="basics-title" class="staff-section-title">{zhStaff.detail.basics}</h2>
+      <h2 id="basics-title" class="staff-section-title">
+        {zhStaff.detail.basics}
+      </h2>
       <dl class="staff-facts staff-facts-2">
-        <dt>{zhStaff.detail.entry}</dt><dd>{d().entry.name}</dd>
-        <dt>{zhStaff.detail.grade}</dt><dd>{d().gradeName}</dd>
-        <dt>{zhStaff.detail.track}</dt><dd>{d().track?.name ?? '—'}</dd>
-        <dt>{zhStaff.detail.channel}</dt><dd>{d().channel?.name ?? '—'}</dd>
-        <dt>{zhStaff.detail.submittedAt}</dt><dd class="staff-mono">{chinaDateTime(d().submittedAt) || '—'}</dd>
+        <dt>{zhStaff.detail.entry}</dt>
+        <dd>{d().entry.name}</dd>
+        <dt>{zhStaff.detail.grade}</dt>
+        <dd>{d().gradeName}</dd>
+        <dt>{zhStaff.detail.track}</dt>
+        <dd>{d().track?.name ?? '—'}</dd>
+        <dt>{zhStaff.detail.channel}</dt>
+        <dd>{d().channel?.name ?? '—'}</dd>
+        <dt>{zhStaff.detail.submittedAt}</dt>
+        <dd class="staff-mono">{chinaDateTime(d().submittedAt) || '—'}</dd>
         <dt>{zhStaff.detail.withdrawals}</dt>
         <dd classList={{ 'staff-warn': d().withdrawCount > 0 }}>{zhStaff.detail.withdrawalsUsed(d().withdrawCount)}</dd>
-        <dt>{zhStaff.detail.childName}</dt><dd>{d().child.name}</dd>
-        <dt>{zhStaff.detail.birthDate}</dt><dd class="staff-mono">{d().child.birthDate}</dd>
+        <dt>{zhStaff.detail.childName}</dt>
+        <dd>{d().child.name}</dd>
+        <dt>{zhStaff.detail.birthDate}</dt>
+        <dd class="staff-mono">{d().child.birthDate}</dd>
         <dt>{zhStaff.detail.childId}</dt>
-        <dd class="staff-wide"><IdReveal applicationId={d().id} field="child" masked={d().child.idNumberMasked} label={zhStaff.detail.childId} /></dd>
+        <dd class="staff-wide">
+          <IdReveal applicationId={d().id} field="child" masked={d().child.idNumberMasked} label={zhStaff.detail.childId} />
+        </dd>
         <dt>{zhStaff.detail.parentPhone}</dt>
-        <dd><PhoneReveal applicationId={d().id} masked={d().parentPhoneMasked} label={zhStaff.detail.parentPhone} /></dd>
-        <dt>{zhStaff.detail.first}</dt><dd>{d().schools.first ?? '—'}</dd>
-        <dt>{zhStaff.detail.second}</dt><dd>{d().schools.second ?? '—'}</dd>
+        <dd>
+          <PhoneReveal applicationId={d().id} masked={d().parentPhoneMasked} label={zhStaff.detail.parentPhone} />
+        </dd>
+        <dt>{zhStaff.detail.first}</dt>
+        <dd>{d().schools.first ?? '—'}</dd>
+        <dt>{zhStaff.detail.second}</dt>
+        <dd>{d().schools.second ?? '—'}</dd>
       </dl>
       <Show when={d().sibling}>
         {(s) => (
@@ -113,9 +146,13 @@ function Basics(props: { detail: Detail }) {
             <h3 class="staff-subtitle">{zhStaff.detail.sibling}</h3>
             <dl class="staff-facts">
               <dt>{zhStaff.detail.siblingId}</dt>
-              <dd><IdReveal applicationId={d().id} field="sibling" masked={s().idMasked} label={zhStaff.detail.siblingId} /></dd>
-              <dt>{zhStaff.detail.siblingSchool}</dt><dd>{s().schoolName ?? '—'}</dd>
-              <dt>{zhStaff.detail.siblingRemark}</dt><dd>{s().remark || zhStaff.detail.empty}</dd>
+              <dd>
+                <IdReveal applicationId={d().id} field="sibling" masked={s().idMasked} label={zhStaff.detail.siblingId} />
+              </dd>
+              <dt>{zhStaff.detail.siblingSchool}</dt>
+              <dd>{s().schoolName ?? '—'}</dd>
+              <dt>{zhStaff.detail.siblingRemark}</dt>
+              <dd>{s().remark || zhStaff.detail.empty}</dd>
             </dl>
           </>
         )}
@@ -128,14 +165,20 @@ function History(props: { detail: Detail }) {
   const newestFirst = () => [...props.detail.history].reverse();
   return (
     <section class="staff-panel" aria-labelledby="history-title">
-      <h2 id="history-title" class="staff-section-title">{zhStaff.detail.history}</h2>
+      <h2 id="history-title" class="staff-section-title">
+        {zhStaff.detail.history}
+      </h2>
       <ol class="staff-timeline">
         <For each={newestFirst()}>
           {(h) => (
             <li>
               <span class="staff-timeline-status">{h.toName}</span>
-              <span class="staff-muted">{chinaDateTime(h.at)} · {zhStaff.detail.actors[h.actor] ?? h.actor}</span>
-              <Show when={h.reason}><span class="staff-timeline-reason">{h.reason}</span></Show>
+              <span class="staff-muted">
+                {chinaDateTime(h.at)} · {zhStaff.detail.actors[h.actor] ?? h.actor}
+              </span>
+              <Show when={h.reason}>
+                <span class="staff-timeline-reason">{h.reason}</span>
+              </Show>
             </li>
           )}
         </For>

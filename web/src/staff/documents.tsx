@@ -22,16 +22,21 @@ export function Documents(props: { detail: Detail }) {
   };
   const groups = () => {
     const order = [...names().keys()];
-    const kinds = [...new Set(props.detail.documents.map((d) => d.kind))]
-      .sort((a, b) => (order.indexOf(a) + 1 || 999) - (order.indexOf(b) + 1 || 999));
+    const kinds = [...new Set(props.detail.documents.map((d) => d.kind))].sort(
+      (a, b) => (order.indexOf(a) + 1 || 999) - (order.indexOf(b) + 1 || 999),
+    );
     return kinds.map((kind) => ({ kind, name: names().get(kind) ?? kind, files: props.detail.documents.filter((d) => d.kind === kind) }));
   };
 
   return (
     <section class="staff-panel" aria-labelledby="docs-title">
-      <h2 id="docs-title" class="staff-section-title">{zhStaff.detail.documents}</h2>
+      <h2 id="docs-title" class="staff-section-title">
+        {zhStaff.detail.documents}
+      </h2>
       <Switch>
-        <Match when={groups().length === 0}><p class="staff-muted">{zhStaff.detail.noDocuments}</p></Match>
+        <Match when={groups().length === 0}>
+          <p class="staff-muted">{zhStaff.detail.noDocuments}</p>
+        </Match>
         <Match when={true}>
           <div class="staff-docs">
             <For each={groups()}>
@@ -41,19 +46,40 @@ export function Documents(props: { detail: Detail }) {
                     <figure class="staff-doc" classList={{ 'staff-doc-pdf': file.contentType === 'application/pdf' }}>
                       <figcaption class="staff-doc-head">
                         <span class="staff-doc-kind">{group.name}</span>
-                        <a href={fileUrl(file.id)} target="_blank" rel="noopener">{zhStaff.detail.openFile}</a>
+                        <a href={fileUrl(file.id)} target="_blank" rel="noopener">
+                          {zhStaff.detail.openFile}
+                        </a>
                       </figcaption>
-                      <Switch fallback={<a href={fileUrl(file.id)} target="_blank" rel="noopener">{file.fileName}</a>}>
+                      <Switch
+                        fallback={
+                          <a href={fileUrl(file.id)} target="_blank" rel="noopener">
+                            {file.fileName}
+                          </a>
+                        }
+                      >
                         <Match when={file.contentType.startsWith('image/')}>
-                          <a class="staff-doc-image" href={fileUrl(file.id)} target="_blank" rel="noopener" aria-label={`${group.name}：${file.fileName}`}>
+                          <a
+                            class="staff-doc-image"
+                            href={fileUrl(file.id)}
+                            target="_blank"
+                            rel="noopener"
+                            aria-label={`${group.name}：${file.fileName}`}
+                          >
                             <img src={fileUrl(file.id)} alt={`${group.name}：${file.fileName}`} loading="lazy" decoding="async" />
                           </a>
                         </Match>
                         <Match when={file.contentType === 'application/pdf'}>
-                          <iframe class="staff-doc-frame" src={fileUrl(file.id)} title={zhStaff.detail.pdfTitle(`${group.name} ${file.fileName}`)} loading="lazy" />
+                          <iframe
+                            class="staff-doc-frame"
+                            src={fileUrl(file.id)}
+                            title={zhStaff.detail.pdfTitle(`${group.name} ${file.fileName}`)}
+                            loading="lazy"
+                          />
                         </Match>
                       </Switch>
-                      <p class="staff-muted staff-doc-file">{file.fileName} · {size(file.size)}</p>
+                      <p class="staff-muted staff-doc-file">
+                        {file.fileName} · {size(file.size)}
+                      </p>
                     </figure>
                   )}
                 </For>

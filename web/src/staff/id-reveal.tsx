@@ -14,8 +14,14 @@ const revealPhone = write('staff.revealPhone', (applicationId: string) => api.re
 export function IdReveal(props: { applicationId: string; field: Field; masked: string | null | undefined; label: string }) {
   const reveal = useWrite(revealId, ([applicationId, field]) => applicationId === props.applicationId && field === props.field);
   return (
-    <Reveal masked={props.masked} label={props.label} texts={zhStaff.detail.idReveal} pending={reveal.pending} problem={() => reveal.problem()?.message}
-      fetch={async () => mapped(await reveal.run(props.applicationId, props.field), (v) => v.idNumber)} />
+    <Reveal
+      masked={props.masked}
+      label={props.label}
+      texts={zhStaff.detail.idReveal}
+      pending={reveal.pending}
+      problem={() => reveal.problem()?.message}
+      fetch={async () => mapped(await reveal.run(props.applicationId, props.field), (v) => v.idNumber)}
+    />
   );
 }
 
@@ -23,8 +29,14 @@ export function IdReveal(props: { applicationId: string; field: Field; masked: s
 export function PhoneReveal(props: { applicationId: string; masked: string; label: string }) {
   const reveal = useWrite(revealPhone, ([applicationId]) => applicationId === props.applicationId);
   return (
-    <Reveal masked={props.masked} label={props.label} texts={zhStaff.detail.phoneReveal} pending={reveal.pending} problem={() => reveal.problem()?.message}
-      fetch={async () => mapped(await reveal.run(props.applicationId), (v) => v.phone)} />
+    <Reveal
+      masked={props.masked}
+      label={props.label}
+      texts={zhStaff.detail.phoneReveal}
+      pending={reveal.pending}
+      problem={() => reveal.problem()?.message}
+      fetch={async () => mapped(await reveal.run(props.applicationId), (v) => v.phone)}
+    />
   );
 }
 
@@ -48,13 +60,27 @@ function Reveal(props: {
     <span class="staff-id">
       <span class="staff-mono">{full() ?? props.masked ?? zhStaff.detail.empty}</span>
       <Show when={!full() && props.masked}>
-        <button type="button" class="staff-button staff-button-small" disabled={props.pending()} onClick={() => void show()}
-          aria-label={`${props.texts.reveal}：${props.label}`} title={props.texts.hint}>
+        <button
+          type="button"
+          class="staff-button staff-button-small"
+          disabled={props.pending()}
+          onClick={() => void show()}
+          aria-label={`${props.texts.reveal}：${props.label}`}
+          title={props.texts.hint}
+        >
           {props.pending() ? props.texts.revealing : props.texts.reveal}
         </button>
       </Show>
-      <Show when={full()}><span class="staff-logged" role="status">{props.texts.revealed}</span></Show>
-      <Show when={props.problem()}><span class="staff-field-error" role="alert">{props.problem()}</span></Show>
+      <Show when={full()}>
+        <span class="staff-logged" role="status">
+          {props.texts.revealed}
+        </span>
+      </Show>
+      <Show when={props.problem()}>
+        <span class="staff-field-error" role="alert">
+          {props.problem()}
+        </span>
+      </Show>
     </span>
   );
 }

@@ -11,10 +11,20 @@ type Draft = { entry: string; channel: string; status: string; school: string; f
  * 筛选: entry, channel, status, school, submitted between, number or name. The fields are a draft until 查询 (or
  * Enter in any of them); then they go into the address and the queue reads them from there.
  */
-export function QueueFilters(props: { search: QueueSearch; catalog: StaffCatalog | undefined; onApply: (next: Record<string, string | undefined>) => void }) {
+export function QueueFilters(props: {
+  search: QueueSearch;
+  catalog: StaffCatalog | undefined;
+  onApply: (next: Record<string, string | undefined>) => void;
+}) {
   const fromSearch = (): Draft => ({
-    entry: one(props.search.entry), channel: one(props.search.channel), status: one(props.search.status), school: one(props.search.school),
-    from: one(props.search.from), to: one(props.search.to), q: one(props.search.q), verification: one(props.search.verification),
+    entry: one(props.search.entry),
+    channel: one(props.search.channel),
+    status: one(props.search.status),
+    school: one(props.search.school),
+    from: one(props.search.from),
+    to: one(props.search.to),
+    q: one(props.search.q),
+    verification: one(props.search.verification),
   });
   const [draft, setDraft] = createSignal<Draft>(fromSearch());
   // The address changed elsewhere (a count clicked, back button): the fields follow it.
@@ -34,14 +44,28 @@ export function QueueFilters(props: { search: QueueSearch; catalog: StaffCatalog
     // A channel of another entry would match nothing: drop it.
     const channelFits = !d.channel || channels().some((e) => e.channels.some((c) => c.id === d.channel));
     props.onApply({
-      entry: d.entry || undefined, channel: channelFits ? d.channel || undefined : undefined, status: d.status || undefined,
-      school: d.school || undefined, from: d.from || undefined, to: d.to || undefined, q: d.q.trim() || undefined,
+      entry: d.entry || undefined,
+      channel: channelFits ? d.channel || undefined : undefined,
+      status: d.status || undefined,
+      school: d.school || undefined,
+      from: d.from || undefined,
+      to: d.to || undefined,
+      q: d.q.trim() || undefined,
       verification: d.verification || undefined,
     });
   };
   const reset = () => {
     setDraft({ entry: '', channel: '', status: '', school: '', from: '', to: '', q: '', verification: '' });
-    props.onApply({ entry: undefined, channel: undefined, status: undefined, school: undefined, from: undefined, to: undefined, q: undefined, verification: undefined });
+    props.onApply({
+      entry: undefined,
+      channel: undefined,
+      status: undefined,
+      school: undefined,
+      from: undefined,
+      to: undefined,
+      q: undefined,
+      verification: undefined,
+    });
   };
 
   return (
@@ -49,14 +73,27 @@ export function QueueFilters(props: { search: QueueSearch; catalog: StaffCatalog
     <form class="staff-panel staff-filters" onSubmit={apply} role="search" aria-label={zhStaff.queue.filters}>
       <div class="staff-filter staff-filter-q">
         <label for="f-q">{zhStaff.queue.q}</label>
-        <input id="f-q" class="staff-input" type="search" maxlength="40" placeholder={zhStaff.queue.qPlaceholder} value={draft().q}
-          onInput={(e) => set('q', e.currentTarget.value)} />
+        <input
+          id="f-q"
+          class="staff-input"
+          type="search"
+          maxlength="40"
+          placeholder={zhStaff.queue.qPlaceholder}
+          value={draft().q}
+          onInput={(e) => set('q', e.currentTarget.value)}
+        />
       </div>
       <div class="staff-filter">
         <label for="f-entry">{zhStaff.queue.entry}</label>
         <select id="f-entry" class="staff-select" value={draft().entry} onChange={(e) => set('entry', e.currentTarget.value)}>
           <option value="">{zhStaff.queue.any}</option>
-          <For each={props.catalog?.entries ?? []}>{(e) => <option value={e.id} selected={draft().entry === e.id}>{e.name}</option>}</For>
+          <For each={props.catalog?.entries ?? []}>
+            {(e) => (
+              <option value={e.id} selected={draft().entry === e.id}>
+                {e.name}
+              </option>
+            )}
+          </For>
         </select>
       </div>
       <div class="staff-filter">
@@ -66,7 +103,13 @@ export function QueueFilters(props: { search: QueueSearch; catalog: StaffCatalog
           <For each={channels()}>
             {(e) => (
               <optgroup label={e.name}>
-                <For each={e.channels}>{(c) => <option value={c.id} selected={draft().channel === c.id}>{c.name}</option>}</For>
+                <For each={e.channels}>
+                  {(c) => (
+                    <option value={c.id} selected={draft().channel === c.id}>
+                      {c.name}
+                    </option>
+                  )}
+                </For>
               </optgroup>
             )}
           </For>
@@ -76,7 +119,13 @@ export function QueueFilters(props: { search: QueueSearch; catalog: StaffCatalog
         <label for="f-status">{zhStaff.queue.status}</label>
         <select id="f-status" class="staff-select" value={draft().status} onChange={(e) => set('status', e.currentTarget.value)}>
           <option value="">{zhStaff.queue.any}</option>
-          <For each={queueStatuses}>{(s) => <option value={s} selected={draft().status === s}>{zhStaff.statuses[s]}</option>}</For>
+          <For each={queueStatuses}>
+            {(s) => (
+              <option value={s} selected={draft().status === s}>
+                {zhStaff.statuses[s]}
+              </option>
+            )}
+          </For>
         </select>
       </div>
       <div class="staff-filter">
@@ -87,7 +136,13 @@ export function QueueFilters(props: { search: QueueSearch; catalog: StaffCatalog
             {(level) => (
               <Show when={schoolsOf(level).length > 0}>
                 <optgroup label={level === 'primary' ? '小学' : '初中'}>
-                  <For each={schoolsOf(level)}>{(s) => <option value={s.id} selected={draft().school === s.id}>{s.name}</option>}</For>
+                  <For each={schoolsOf(level)}>
+                    {(s) => (
+                      <option value={s.id} selected={draft().school === s.id}>
+                        {s.name}
+                      </option>
+                    )}
+                  </For>
                 </optgroup>
               </Show>
             )}
@@ -96,9 +151,20 @@ export function QueueFilters(props: { search: QueueSearch; catalog: StaffCatalog
       </div>
       <div class="staff-filter">
         <label for="f-verification">{zhStaff.queue.verification}</label>
-        <select id="f-verification" class="staff-select" value={draft().verification} onChange={(e) => set('verification', e.currentTarget.value)}>
+        <select
+          id="f-verification"
+          class="staff-select"
+          value={draft().verification}
+          onChange={(e) => set('verification', e.currentTarget.value)}
+        >
           <option value="">{zhStaff.queue.all}</option>
-          <For each={verificationResults}>{(r) => <option value={r} selected={draft().verification === r}>{zhStaff.verification.results[r]}</option>}</For>
+          <For each={verificationResults}>
+            {(r) => (
+              <option value={r} selected={draft().verification === r}>
+                {zhStaff.verification.results[r]}
+              </option>
+            )}
+          </For>
         </select>
       </div>
       <div class="staff-filter staff-filter-dates">
@@ -110,8 +176,12 @@ export function QueueFilters(props: { search: QueueSearch; catalog: StaffCatalog
         </span>
       </div>
       <div class="staff-filter-actions">
-        <button type="submit" class="staff-button staff-button-primary">{zhStaff.queue.search}</button>
-        <button type="button" class="staff-button" onClick={reset}>{zhStaff.queue.reset}</button>
+        <button type="submit" class="staff-button staff-button-primary">
+          {zhStaff.queue.search}
+        </button>
+        <button type="button" class="staff-button" onClick={reset}>
+          {zhStaff.queue.reset}
+        </button>
       </div>
     </form>
   );

@@ -66,7 +66,9 @@ export function QueuePage() {
     setBulk({
       ok: sent.value.approved,
       results: sent.value.results.map((r) => ({
-        applicationId: r.applicationId, number: chosen.get(r.applicationId) ?? r.applicationId, ok: r.ok,
+        applicationId: r.applicationId,
+        number: chosen.get(r.applicationId) ?? r.applicationId,
+        ok: r.ok,
         text: r.ok ? zhStaff.queue.bulkOk : r.message,
       })),
     });
@@ -108,14 +110,25 @@ export function QueuePage() {
         {(q) => (
           <section class="staff-panel" aria-labelledby="queue-total">
             <div class="staff-toolbar">
-              <p id="queue-total" class="staff-total" aria-live="polite">{zhStaff.queue.total(q().total)}</p>
+              <p id="queue-total" class="staff-total" aria-live="polite">
+                {zhStaff.queue.total(q().total)}
+              </p>
               <Show when={canApprove()}>
                 <span class="staff-muted">{zhStaff.queue.selected(selected().size)}</span>
                 <Show when={selected().size > 0}>
-                  <button type="button" class="staff-link-button" onClick={() => setSelected(new Map())}>{zhStaff.queue.clearSelection}</button>
+                  <button type="button" class="staff-link-button" onClick={() => setSelected(new Map())}>
+                    {zhStaff.queue.clearSelection}
+                  </button>
                 </Show>
-                <button type="button" class="staff-button staff-button-primary" disabled={selected().size === 0 || bulkPending()}
-                  onClick={() => { setBulk(undefined); setConfirming(true); }}>
+                <button
+                  type="button"
+                  class="staff-button staff-button-primary"
+                  disabled={selected().size === 0 || bulkPending()}
+                  onClick={() => {
+                    setBulk(undefined);
+                    setConfirming(true);
+                  }}
+                >
                   {zhStaff.queue.bulkApprove}
                 </button>
               </Show>
@@ -130,13 +143,24 @@ export function QueuePage() {
               <div class="staff-confirm" role="alertdialog" aria-labelledby="bulk-confirm-text">
                 <p id="bulk-confirm-text">{zhStaff.queue.bulkConfirm(selected().size)}</p>
                 <div class="staff-actions">
-                  <button type="button" class="staff-button" onClick={() => setConfirming(false)}>{zhStaff.queue.cancel}</button>
-                  <button type="button" class="staff-button staff-button-primary" disabled={bulkPending() || selected().size === 0}
-                    ref={(el) => queueMicrotask(() => el.focus())} onClick={() => void approveSelected()}>
+                  <button type="button" class="staff-button" onClick={() => setConfirming(false)}>
+                    {zhStaff.queue.cancel}
+                  </button>
+                  <button
+                    type="button"
+                    class="staff-button staff-button-primary"
+                    disabled={bulkPending() || selected().size === 0}
+                    ref={(el) => queueMicrotask(() => el.focus())}
+                    onClick={() => void approveSelected()}
+                  >
                     {bulkPending() ? zhStaff.queue.bulkApproving : zhStaff.queue.bulkConfirmYes}
                   </button>
                 </div>
-                <Show when={bulkError()}><p class="staff-form-error" role="alert">{bulkError()}</p></Show>
+                <Show when={bulkError()}>
+                  <p class="staff-form-error" role="alert">
+                    {bulkError()}
+                  </p>
+                </Show>
               </div>
             </Show>
 
@@ -158,8 +182,16 @@ export function QueuePage() {
                 </div>
               )}
             </Show>
-            <Show when={exported()}><p class="staff-notice" role="status">{exported()}</p></Show>
-            <Show when={exportError()}><p class="staff-form-error" role="alert">{exportError()}</p></Show>
+            <Show when={exported()}>
+              <p class="staff-notice" role="status">
+                {exported()}
+              </p>
+            </Show>
+            <Show when={exportError()}>
+              <p class="staff-form-error" role="alert">
+                {exportError()}
+              </p>
+            </Show>
 
             <QueueTable
               rows={q().rows}
@@ -169,17 +201,26 @@ export function QueuePage() {
               selected={selected()}
               onToggle={toggle}
               onToggleAll={toggleAll}
-              onSort={(sort, order) => setSearch({ sort: sort === 'submittedAt' ? undefined : sort, order: order === 'asc' ? undefined : order, page: undefined })}
+              onSort={(sort, order) =>
+                setSearch({ sort: sort === 'submittedAt' ? undefined : sort, order: order === 'asc' ? undefined : order, page: undefined })
+              }
             />
 
             <nav class="staff-pager" aria-label={zhStaff.queue.page(input().page, pages())}>
-              <button type="button" class="staff-button" disabled={input().page <= 1} onClick={() => goPage(input().page - 1)}>{zhStaff.queue.prev}</button>
+              <button type="button" class="staff-button" disabled={input().page <= 1} onClick={() => goPage(input().page - 1)}>
+                {zhStaff.queue.prev}
+              </button>
               <span>{zhStaff.queue.page(Math.min(input().page, pages()), pages())}</span>
-              <button type="button" class="staff-button" disabled={input().page >= pages()} onClick={() => goPage(input().page + 1)}>{zhStaff.queue.next}</button>
+              <button type="button" class="staff-button" disabled={input().page >= pages()} onClick={() => goPage(input().page + 1)}>
+                {zhStaff.queue.next}
+              </button>
               <label class="staff-inline-label">
                 {zhStaff.queue.pageSize}
-                <select class="staff-select" value={String(input().pageSize)}
-                  onChange={(e) => setSearch({ size: e.currentTarget.value === '50' ? undefined : e.currentTarget.value, page: undefined })}>
+                <select
+                  class="staff-select"
+                  value={String(input().pageSize)}
+                  onChange={(e) => setSearch({ size: e.currentTarget.value === '50' ? undefined : e.currentTarget.value, page: undefined })}
+                >
                   <For each={pageSizes}>{(n) => <option value={String(n)}>{zhStaff.queue.perPage(n)}</option>}</For>
                 </select>
               </label>

@@ -36,20 +36,35 @@ export function QueueTable(props: {
   const onKey = (event: KeyboardEvent, row: QueueRow) => {
     if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
     const tr = event.currentTarget as HTMLElement;
-    if (event.key === 'j' || event.key === 'ArrowDown') { event.preventDefault(); focusRow(tr, 1); }
-    else if (event.key === 'k' || event.key === 'ArrowUp') { event.preventDefault(); focusRow(tr, -1); }
-    else if (event.key === 'Enter') { event.preventDefault(); open(row); }
-    else if ((event.key === ' ' || event.key === 'x') && props.selectable) { event.preventDefault(); props.onToggle(row); }
+    if (event.key === 'j' || event.key === 'ArrowDown') {
+      event.preventDefault();
+      focusRow(tr, 1);
+    } else if (event.key === 'k' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      focusRow(tr, -1);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      open(row);
+    } else if ((event.key === ' ' || event.key === 'x') && props.selectable) {
+      event.preventDefault();
+      props.onToggle(row);
+    }
   };
 
   const SortHeader = (p: { sort: Sort; label: string }) => {
     const on = () => props.sort === p.sort;
     return (
       <th scope="col" aria-sort={on() ? (props.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
-        <button type="button" class="staff-sort" title={zhStaff.queue.sortBy(p.label)}
-          onClick={() => props.onSort(p.sort, on() && props.order === 'asc' ? 'desc' : 'asc')}>
+        <button
+          type="button"
+          class="staff-sort"
+          title={zhStaff.queue.sortBy(p.label)}
+          onClick={() => props.onSort(p.sort, on() && props.order === 'asc' ? 'desc' : 'asc')}
+        >
           {p.label}
-          <span class="staff-sort-mark" aria-hidden="true">{on() ? (props.order === 'asc' ? '▲' : '▼') : '↕'}</span>
+          <span class="staff-sort-mark" aria-hidden="true">
+            {on() ? (props.order === 'asc' ? '▲' : '▼') : '↕'}
+          </span>
         </button>
       </th>
     );
@@ -63,8 +78,12 @@ export function QueueTable(props: {
             <tr>
               <Show when={props.selectable}>
                 <th scope="col" class="staff-col-check">
-                  <input type="checkbox" aria-label={zhStaff.queue.selectPage} checked={allOn()}
-                    onChange={(e) => props.onToggleAll(props.rows, e.currentTarget.checked)} />
+                  <input
+                    type="checkbox"
+                    aria-label={zhStaff.queue.selectPage}
+                    checked={allOn()}
+                    onChange={(e) => props.onToggleAll(props.rows, e.currentTarget.checked)}
+                  />
                 </th>
               </Show>
               <SortHeader sort="number" label={zhStaff.queue.columns.number} />
@@ -75,25 +94,43 @@ export function QueueTable(props: {
               <th scope="col">{zhStaff.queue.columns.status}</th>
               <th scope="col">{zhStaff.queue.columns.verification}</th>
               <SortHeader sort="submittedAt" label={zhStaff.queue.columns.submittedAt} />
-              <th scope="col" class="staff-num">{zhStaff.queue.columns.withdrawals}</th>
+              <th scope="col" class="staff-num">
+                {zhStaff.queue.columns.withdrawals}
+              </th>
             </tr>
           </thead>
           <tbody ref={body}>
             <For each={props.rows}>
               {(row) => (
-                <tr data-row tabindex="0" classList={{ 'staff-row-selected': props.selected.has(row.id) }}
+                <tr
+                  data-row
+                  tabindex="0"
+                  classList={{ 'staff-row-selected': props.selected.has(row.id) }}
                   aria-selected={props.selectable ? props.selected.has(row.id) : undefined}
-                  onKeyDown={(e) => onKey(e, row)} onDblClick={() => open(row)}>
+                  onKeyDown={(e) => onKey(e, row)}
+                  onDblClick={() => open(row)}
+                >
                   <Show when={props.selectable}>
                     <td class="staff-col-check">
-                      <input type="checkbox" tabindex="-1" aria-label={zhStaff.queue.selectRow(row.number)} checked={props.selected.has(row.id)}
-                        onChange={() => props.onToggle(row)} />
+                      <input
+                        type="checkbox"
+                        tabindex="-1"
+                        aria-label={zhStaff.queue.selectRow(row.number)}
+                        checked={props.selected.has(row.id)}
+                        onChange={() => props.onToggle(row)}
+                      />
                     </td>
                   </Show>
-                  <td><A href={`/staff/applications/${row.id}`} tabindex="-1" class="staff-mono">{row.number}</A></td>
+                  <td>
+                    <A href={`/staff/applications/${row.id}`} tabindex="-1" class="staff-mono">
+                      {row.number}
+                    </A>
+                  </td>
                   <td class="staff-nowrap">
                     {row.childName}
-                    <Show when={row.siblingPriority}><span class="staff-tag staff-tag-info staff-tag-after">{zhStaff.queue.sibling}</span></Show>
+                    <Show when={row.siblingPriority}>
+                      <span class="staff-tag staff-tag-info staff-tag-after">{zhStaff.queue.sibling}</span>
+                    </Show>
                   </td>
                   <td>{row.entryName}</td>
                   <td>{row.channelName ?? '—'}</td>
@@ -101,8 +138,12 @@ export function QueueTable(props: {
                     <span>{row.firstSchool ?? '—'}</span>
                     <span class="staff-muted">{row.secondSchool ?? '—'}</span>
                   </td>
-                  <td><StaffStatus status={row.status} name={row.statusName} /></td>
-                  <td><VerificationTag result={row.verification} /></td>
+                  <td>
+                    <StaffStatus status={row.status} name={row.statusName} />
+                  </td>
+                  <td>
+                    <VerificationTag result={row.verification} />
+                  </td>
                   <td class="staff-nowrap staff-mono">{chinaDateTime(row.submittedAt)}</td>
                   <td class="staff-num">{row.withdrawCount}</td>
                 </tr>

@@ -34,7 +34,10 @@ export function SignInPage() {
   const signing = useWrite(signInStaff);
   const usernameError = () => signing.problem()?.fields.username;
   const passwordError = () => signing.problem()?.fields.password;
-  const formError = () => { const p = signing.problem(); return p && !p.fields.username && !p.fields.password ? p.message : undefined; };
+  const formError = () => {
+    const p = signing.problem();
+    return p && !p.fields.username && !p.fields.password ? p.message : undefined;
+  };
   let passwordInput: HTMLInputElement | undefined;
   let usernameInput: HTMLInputElement | undefined;
 
@@ -53,24 +56,59 @@ export function SignInPage() {
         <h1 class="staff-title">{zhStaff.signIn.title}</h1>
         <p class="staff-muted">{zhStaff.signIn.intro}</p>
         <Show when={search.expired && !formError()}>
-          <p class="staff-notice" role="status">{zhStaff.signIn.expired}</p>
+          <p class="staff-notice" role="status">
+            {zhStaff.signIn.expired}
+          </p>
         </Show>
         <form class="staff-form" onSubmit={(e) => void signIn(e)} novalidate>
           <div class="staff-field">
             <label for="staff-username">{zhStaff.signIn.username}</label>
-            <input id="staff-username" ref={usernameInput} class="staff-input" type="text" autocomplete="username" autocapitalize="none"
-              spellcheck={false} maxlength="40" autofocus value={username()} aria-invalid={!!usernameError()}
-              aria-describedby={usernameError() ? 'staff-username-error' : undefined} onInput={(e) => setUsername(e.currentTarget.value)} />
-            <Show when={usernameError()}><p class="staff-field-error" id="staff-username-error" role="alert">{usernameError()}</p></Show>
+            <input
+              id="staff-username"
+              ref={usernameInput}
+              class="staff-input"
+              type="text"
+              autocomplete="username"
+              autocapitalize="none"
+              spellcheck={false}
+              maxlength="40"
+              autofocus
+              value={username()}
+              aria-invalid={!!usernameError()}
+              aria-describedby={usernameError() ? 'staff-username-error' : undefined}
+              onInput={(e) => setUsername(e.currentTarget.value)}
+            />
+            <Show when={usernameError()}>
+              <p class="staff-field-error" id="staff-username-error" role="alert">
+                {usernameError()}
+              </p>
+            </Show>
           </div>
           <div class="staff-field">
             <label for="staff-password">{zhStaff.signIn.password}</label>
-            <input id="staff-password" ref={passwordInput} class="staff-input" type="password" autocomplete="current-password" maxlength="200"
-              value={password()} aria-invalid={!!passwordError()}
-              aria-describedby={passwordError() ? 'staff-password-error' : undefined} onInput={(e) => setPassword(e.currentTarget.value)} />
-            <Show when={passwordError()}><p class="staff-field-error" id="staff-password-error" role="alert">{passwordError()}</p></Show>
+            <input
+              id="staff-password"
+              ref={passwordInput}
+              class="staff-input"
+              type="password"
+              autocomplete="current-password"
+              maxlength="200"
+              value={password()}
+              aria-invalid={!!passwordError()}
+              aria-describedby={passwordError() ? 'staff-password-error' : undefined}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+            />
+            <Show when={passwordError()}>
+              <p class="staff-field-error" id="staff-password-error" role="alert">
+                {passwordError()}
+              </p>
+            </Show>
           </div>
-          <Show when={formError()}><p class="staff-form-error" role="alert">{formError()}</p></Show>
+          <Show when={formError()}>
+            <p class="staff-form-error" role="alert">
+              {formError()}
+            </p>
+          </Show>
           <button type="submit" class="staff-button staff-button-primary staff-button-wide" disabled={signing.pending()}>
             {signing.pending() ? zhStaff.signIn.submitting : zhStaff.signIn.submit}
           </button>

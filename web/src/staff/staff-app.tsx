@@ -44,25 +44,45 @@ export function Desk(props: RouteSectionProps) {
         {(m) => (
           <>
             <header class="staff-bar">
-              <A href="/staff/queue" class="staff-brand">{zhStaff.system}</A>
+              <A href="/staff/queue" class="staff-brand">
+                {zhStaff.system}
+              </A>
               <nav class="staff-nav" aria-label={zhStaff.nav.main}>
-                <A href="/staff/queue" activeClass="staff-nav-on">{zhStaff.nav.queue}</A>
+                <A href="/staff/queue" activeClass="staff-nav-on">
+                  {zhStaff.nav.queue}
+                </A>
                 <Show when={m().role !== 'school_reviewer'}>
-                  <A href="/staff/appeals" activeClass="staff-nav-on">{zhStaff.nav.appeals}</A>
+                  <A href="/staff/appeals" activeClass="staff-nav-on">
+                    {zhStaff.nav.appeals}
+                  </A>
                 </Show>
                 <Show when={m().role === 'admin'}>
-                  <A href="/staff/audit" activeClass="staff-nav-on">{zhStaff.nav.audit}</A>
-                  <A href="/staff/accounts" activeClass="staff-nav-on">{zhStaff.nav.accounts}</A>
+                  <A href="/staff/audit" activeClass="staff-nav-on">
+                    {zhStaff.nav.audit}
+                  </A>
+                  <A href="/staff/accounts" activeClass="staff-nav-on">
+                    {zhStaff.nav.accounts}
+                  </A>
                 </Show>
               </nav>
               <span class="staff-who">
-                {m().displayName}<span class="staff-role">{m().roleName}{m().schoolName ? ` · ${m().schoolName}` : ''}</span>
+                {m().displayName}
+                <span class="staff-role">
+                  {m().roleName}
+                  {m().schoolName ? ` · ${m().schoolName}` : ''}
+                </span>
               </span>
-              <button type="button" class="staff-button staff-button-quiet" onClick={() => void signOut()}>{zhStaff.nav.signOut}</button>
+              <button type="button" class="staff-button staff-button-quiet" onClick={() => void signOut()}>
+                {zhStaff.nav.signOut}
+              </button>
             </header>
             <main class="staff-main">
-              <Show when={m().role === 'admin'}><AlertsBanner /></Show>
-              <Show when={m().role === 'admin'}><DeadLetters /></Show>
+              <Show when={m().role === 'admin'}>
+                <AlertsBanner />
+              </Show>
+              <Show when={m().role === 'admin'}>
+                <DeadLetters />
+              </Show>
               <StaffBoundary>{props.children}</StaffBoundary>
             </main>
           </>
@@ -76,7 +96,11 @@ export function AdminOnly(props: RouteSectionProps) {
   const me = useStaffMe();
   return (
     <Show when={me()}>
-      {(m) => <Show when={m().role === 'admin'} fallback={<Problem kind="forbidden" />}>{props.children}</Show>}
+      {(m) => (
+        <Show when={m().role === 'admin'} fallback={<Problem kind="forbidden" />}>
+          {props.children}
+        </Show>
+      )}
     </Show>
   );
 }
@@ -86,7 +110,11 @@ export function CountyOnly(props: RouteSectionProps) {
   const me = useStaffMe();
   return (
     <Show when={me()}>
-      {(m) => <Show when={m().role !== 'school_reviewer'} fallback={<Problem kind="forbidden" />}>{props.children}</Show>}
+      {(m) => (
+        <Show when={m().role !== 'school_reviewer'} fallback={<Problem kind="forbidden" />}>
+          {props.children}
+        </Show>
+      )}
     </Show>
   );
 }
@@ -97,7 +125,12 @@ export function NotFoundPage() {
 }
 
 function Loading() {
-  return <div class="staff-loading" role="status" aria-live="polite"><span class="staff-spinner" aria-hidden="true" />{zhStaff.loading}</div>;
+  return (
+    <div class="staff-loading" role="status" aria-live="polite">
+      <span class="staff-spinner" aria-hidden="true" />
+      {zhStaff.loading}
+    </div>
+  );
 }
 
 type ProblemKind = 'network' | 'server' | 'notFound' | 'forbidden';
@@ -112,7 +145,10 @@ function kindOf(error: unknown): ProblemKind | 'signIn' {
 }
 
 const problemText: Record<ProblemKind, string> = {
-  network: zhStaff.errors.network, server: zhStaff.errors.server, notFound: zhStaff.errors.notFound, forbidden: zhStaff.errors.forbidden,
+  network: zhStaff.errors.network,
+  server: zhStaff.errors.server,
+  notFound: zhStaff.errors.notFound,
+  forbidden: zhStaff.errors.forbidden,
 };
 
 function Problem(props: { kind: ProblemKind; onRetry?: () => void }) {
@@ -121,9 +157,13 @@ function Problem(props: { kind: ProblemKind; onRetry?: () => void }) {
       <p class="staff-problem-title">{problemText[props.kind]}</p>
       <div class="staff-actions">
         <Show when={props.onRetry && (props.kind === 'network' || props.kind === 'server')}>
-          <button type="button" class="staff-button staff-button-primary" onClick={() => props.onRetry?.()}>{zhStaff.errors.retry}</button>
+          <button type="button" class="staff-button staff-button-primary" onClick={() => props.onRetry?.()}>
+            {zhStaff.errors.retry}
+          </button>
         </Show>
-        <A class="staff-button" href="/staff/queue">{zhStaff.errors.backToQueue}</A>
+        <A class="staff-button" href="/staff/queue">
+          {zhStaff.errors.backToQueue}
+        </A>
       </div>
     </div>
   );
@@ -142,7 +182,13 @@ function Failed(props: { error: unknown; reset: () => void }) {
   const location = useLocation();
   const navigate = useNavigate();
   const kind = kindOf(props.error);
-  createEffect(on(() => location.pathname + location.search, () => props.reset(), { defer: true }));
+  createEffect(
+    on(
+      () => location.pathname + location.search,
+      () => props.reset(),
+      { defer: true },
+    ),
+  );
   if (kind === 'signIn') {
     onMount(() => {
       void revalidate(getStaffMe.key);

@@ -8,7 +8,11 @@ import { queueStatuses } from './url-state';
  * Counts by status within the reviewer's scope, each a button that filters the queue by it; by channel and by
  * first-choice school under a disclosure.
  */
-export function StatusCounts(props: { current: string | undefined; catalog: StaffCatalog | undefined; onStatus: (status: string | undefined) => void }) {
+export function StatusCounts(props: {
+  current: string | undefined;
+  catalog: StaffCatalog | undefined;
+  onStatus: (status: string | undefined) => void;
+}) {
   const stats = createAsync(() => getStats());
   const count = (status: string) => stats()?.byStatus.find((s) => s.status === status)?.count ?? 0;
   const total = () => queueStatuses.reduce((n, s) => n + count(s), 0);
@@ -25,8 +29,13 @@ export function StatusCounts(props: { current: string | undefined; catalog: Staf
     <section class="staff-counts" aria-label={zhStaff.queue.counts}>
       <ul class="staff-count-list">
         <li>
-          <button type="button" class="staff-count" classList={{ 'staff-count-on': !props.current }} aria-pressed={!props.current}
-            onClick={() => props.onStatus(undefined)}>
+          <button
+            type="button"
+            class="staff-count"
+            classList={{ 'staff-count-on': !props.current }}
+            aria-pressed={!props.current}
+            onClick={() => props.onStatus(undefined)}
+          >
             <span class="staff-count-name">{zhStaff.queue.all}</span>
             <span class="staff-count-n">{total()}</span>
           </button>
@@ -34,8 +43,13 @@ export function StatusCounts(props: { current: string | undefined; catalog: Staf
         <For each={queueStatuses}>
           {(status) => (
             <li>
-              <button type="button" class={`staff-count staff-count-${status}`} classList={{ 'staff-count-on': props.current === status }}
-                aria-pressed={props.current === status} onClick={() => props.onStatus(status)}>
+              <button
+                type="button"
+                class={`staff-count staff-count-${status}`}
+                classList={{ 'staff-count-on': props.current === status }}
+                aria-pressed={props.current === status}
+                onClick={() => props.onStatus(status)}
+              >
                 <span class="staff-count-name">{zhStaff.statuses[status]}</span>
                 <span class="staff-count-n">{count(status)}</span>
               </button>
@@ -51,7 +65,12 @@ export function StatusCounts(props: { current: string | undefined; catalog: Staf
               <caption>{zhStaff.queue.byChannel}</caption>
               <tbody>
                 <For each={[...stats()!.byChannel].sort((a, b) => b.count - a.count)}>
-                  {(c) => <tr><th scope="row">{channelName(c.channelId)}</th><td>{c.count}</td></tr>}
+                  {(c) => (
+                    <tr>
+                      <th scope="row">{channelName(c.channelId)}</th>
+                      <td>{c.count}</td>
+                    </tr>
+                  )}
                 </For>
               </tbody>
             </table>
@@ -59,7 +78,12 @@ export function StatusCounts(props: { current: string | undefined; catalog: Staf
               <caption>{zhStaff.queue.bySchool}</caption>
               <tbody>
                 <For each={[...stats()!.byFirstSchool].sort((a, b) => b.count - a.count)}>
-                  {(s) => <tr><th scope="row">{schoolName(s.schoolId)}</th><td>{s.count}</td></tr>}
+                  {(s) => (
+                    <tr>
+                      <th scope="row">{schoolName(s.schoolId)}</th>
+                      <td>{s.count}</td>
+                    </tr>
+                  )}
                 </For>
               </tbody>
             </table>

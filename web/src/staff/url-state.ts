@@ -17,7 +17,15 @@ export interface QueueSearch {
   size?: string;
 }
 
-export const queueStatuses = ['submitted', 'rejected', 'withdrawn', 'preliminarily_approved', 'school_approved', 'admitted', 'not_admitted'] as const;
+export const queueStatuses = [
+  'submitted',
+  'rejected',
+  'withdrawn',
+  'preliminarily_approved',
+  'school_approved',
+  'admitted',
+  'not_admitted',
+] as const;
 export const verificationResults = ['pass', 'fail', 'manual', 'pending'] as const;
 export const pageSizes = [20, 50, 100] as const;
 

@@ -10,16 +10,24 @@ type Check = Detail['verification']['checks'][number];
 
 /** 通过 / 不通过 / 需人工审核 / 查验中 as a coloured tag; `null` (nothing checked yet) as 未查验. */
 export function VerificationTag(props: { result: string | null | undefined; mark?: boolean }) {
-  const tone = () => ({ pass: 'approved', fail: 'rejected', manual: 'warn', pending: 'info' } as Record<string, string>)[props.result ?? ''] ?? 'neutral';
-  const text = () => (props.result ? (props.mark ? t.marks : t.results)[props.result] ?? props.result : t.none);
-  return <span class={`staff-tag staff-verify-${tone()}`} data-result={props.result ?? 'none'}>{text()}</span>;
+  const tone = () =>
+    (({ pass: 'approved', fail: 'rejected', manual: 'warn', pending: 'info' }) as Record<string, string>)[props.result ?? ''] ?? 'neutral';
+  const text = () => (props.result ? ((props.mark ? t.marks : t.results)[props.result] ?? props.result) : t.none);
+  return (
+    <span class={`staff-tag staff-verify-${tone()}`} data-result={props.result ?? 'none'}>
+      {text()}
+    </span>
+  );
 }
 
 function word(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean' || typeof value === 'string') return t.valueWords[String(value)] ?? String(value);
   if (Array.isArray(value)) return value.length ? value.map(word).join('；') : '—';
-  if (typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${t.valueNames[k] ?? k} ${word(v)}`).join('，');
+  if (typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${t.valueNames[k] ?? k} ${word(v)}`)
+      .join('，');
   return String(value);
 }
 
@@ -38,7 +46,10 @@ export function VerificationPanel(props: { detail: Detail }) {
   const v = () => props.detail.verification;
   const recheckRun = useWrite(recheckApplication, ([id]) => id === props.detail.id);
   const pending = recheckRun.pending;
-  const done = () => { const answer = recheckRun.last()?.result; return answer && (t.rechecked[answer.outcome] ?? t.rechecked.done); };
+  const done = () => {
+    const answer = recheckRun.last()?.result;
+    return answer && (t.rechecked[answer.outcome] ?? t.rechecked.done);
+  };
   const error = () => recheckRun.problem()?.message;
   const overallShown = () => (v().pending && !v().overall ? 'pending' : v().overall);
 
@@ -47,7 +58,9 @@ export function VerificationPanel(props: { detail: Detail }) {
   return (
     <section class="staff-panel staff-verification" aria-labelledby="verification-title">
       <div class="staff-verification-head">
-        <h2 id="verification-title" class="staff-section-title">{t.title}</h2>
+        <h2 id="verification-title" class="staff-section-title">
+          {t.title}
+        </h2>
         <span class="staff-verification-overall">
           <span class="staff-muted">{t.overall}</span>
           <VerificationTag result={overallShown()} />
@@ -62,11 +75,26 @@ export function VerificationPanel(props: { detail: Detail }) {
       <Show when={v().pending}>
         <p class="staff-verification-pending" role="status">
           {t.pendingNote}
-          <Show when={v().lastError}>{(e) => <span class="staff-muted"> {t.lastError}：{e()}</span>}</Show>
+          <Show when={v().lastError}>
+            {(e) => (
+              <span class="staff-muted">
+                {' '}
+                {t.lastError}：{e()}
+              </span>
+            )}
+          </Show>
         </p>
       </Show>
-      <Show when={done()}><p class="staff-notice" role="status">{done()}</p></Show>
-      <Show when={error()}><p class="staff-form-error" role="alert">{error()}</p></Show>
+      <Show when={done()}>
+        <p class="staff-notice" role="status">
+          {done()}
+        </p>
+      </Show>
+      <Show when={error()}>
+        <p class="staff-form-error" role="alert">
+          {error()}
+        </p>
+      </Show>
       <Show when={v().checks.length > 0} fallback={<p class="staff-empty">{t.noChecks}</p>}>
         <ul class="staff-checks">
           <For each={v().checks}>{(check) => <CheckRow check={check} />}</For>
@@ -88,7 +116,14 @@ function CheckRow(props: { check: Check }) {
       <p class="staff-check-summary">{c().summary}</p>
       <Show when={values().length > 0}>
         <dl class="staff-check-values">
-          <For each={values()}>{([key, value]) => <><dt>{t.valueNames[key] ?? key}</dt><dd>{word(value)}</dd></>}</For>
+          <For each={values()}>
+            {([key, value]) => (
+              <>
+                <dt>{t.valueNames[key] ?? key}</dt>
+                <dd>{word(value)}</dd>
+              </>
+            )}
+          </For>
         </dl>
       </Show>
       <p class="staff-check-meta staff-muted">

@@ -18,7 +18,13 @@ export function Boundary(props: { children: JSX.Element }) {
 
 function Failed(props: { error: unknown; reset: () => void }) {
   const location = useLocation();
-  createEffect(on(() => location.pathname + location.search, () => props.reset(), { defer: true }));
+  createEffect(
+    on(
+      () => location.pathname + location.search,
+      () => props.reset(),
+      { defer: true },
+    ),
+  );
   const retry = () => {
     void revalidate(undefined, true);
     props.reset();

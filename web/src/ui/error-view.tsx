@@ -19,9 +19,13 @@ export function ErrorView(props: { kind: ErrorKind; onRetry?: () => void }) {
       </Show>
       <div class="error-actions">
         <Show when={props.kind !== 'notFound' && props.onRetry}>
-          <button type="button" class="button button-primary" onClick={() => props.onRetry?.()}>{zhCN.errors.retry}</button>
+          <button type="button" class="button button-primary" onClick={() => props.onRetry?.()}>
+            {zhCN.errors.retry}
+          </button>
         </Show>
-        <A class="button" href="/">{zhCN.home}</A>
+        <A class="button" href="/">
+          {zhCN.home}
+        </A>
       </div>
     </div>
   );

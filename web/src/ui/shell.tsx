@@ -10,7 +10,9 @@ export function Shell(props: { children?: JSX.Element }) {
   return (
     <>
       <header class="topbar">
-        <A href="/" class="brand">{zhCN.platform}</A>
+        <A href="/" class="brand">
+          {zhCN.platform}
+        </A>
         <AccountLink />
       </header>
       <Show when={routing()}>
