@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, notInArray } from 'drizzle-orm';
 import { noRowExists } from '../../db/exists';
-import { accounts, applicationHistory, applications, children, documents, verificationChecks, verificationJobs } from '../../db/schema';
+import { accounts, applications, children } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import { statusesThatKeepChildBound } from '../domain/application-status';
 import { formatChinaDate } from '../domain/china-time';
@@ -9,7 +9,8 @@ import { checkChildName, checkIdNumber, type IdType, idTypes } from '../domain/i
 import { newId } from '../domain/ids';
 import { limits } from '../domain/limits';
 import { maskIdNumber, maskPhone } from '../domain/masking';
-import { discardUnclaimed, intentsForDocumentsOf } from './documents';
+import { applicationDeletion } from './applications/deletion';
+import { discardUnclaimed } from './documents';
 import { perAddress, takeLimits } from './limits';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'vault' | 'files' | 'log'>;
@@ -130,12 +131,7 @@ export async function removeChild(deps: Deps, accountId: string, input: { childI
       ),
     );
   const [storedFiles, , , , , , removed] = await db.batch([
-    intentsForDocumentsOf(db, leaving, deps.clock.now()),
-    db.delete(documents).where(inArray(documents.applicationId, leaving)),
-    db.delete(applicationHistory).where(inArray(applicationHistory.applicationId, leaving)),
-    db.delete(verificationChecks).where(inArray(verificationChecks.applicationId, leaving)),
-    db.delete(verificationJobs).where(inArray(verificationJobs.applicationId, leaving)),
-    db.delete(applications).where(inArray(applications.id, leaving)),
+    ...applicationDeletion(db, leaving, deps.clock.now()),
     db.delete(children).where(and(owned, noneActive)),
   ]);
   if (removed.rowsAffected === 1) {

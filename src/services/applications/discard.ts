@@ -1,12 +1,13 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { guardConditions } from '../../../db/change';
-import { applicationHistory, applications, documents, verificationChecks, verificationJobs } from '../../../db/schema';
+import { applications } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { orRefuse } from '../../domain/application';
 import { decideDiscardDraft } from '../../domain/application-discard';
 import { DomainError } from '../../domain/errors';
-import { discardUnclaimed, intentsForDocumentsOf } from '../documents';
+import { discardUnclaimed } from '../documents';
 import { applicationGuard } from './commit';
+import { applicationDeletion } from './deletion';
 import { ownApplication } from './load';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'files' | 'log'>;
@@ -30,14 +31,7 @@ export async function discardDraft(deps: Deps, accountId: string, input: { appli
         ...guardConditions(applications, applicationGuard(decision.guard)),
       ),
     );
-  const [storedFiles, , , , , removed] = await db.batch([
-    intentsForDocumentsOf(db, leaving, deps.clock.now()),
-    db.delete(documents).where(inArray(documents.applicationId, leaving)),
-    db.delete(applicationHistory).where(inArray(applicationHistory.applicationId, leaving)),
-    db.delete(verificationChecks).where(inArray(verificationChecks.applicationId, leaving)),
-    db.delete(verificationJobs).where(inArray(verificationJobs.applicationId, leaving)),
-    db.delete(applications).where(inArray(applications.id, leaving)),
-  ]);
+  const [storedFiles, , , , , removed] = await db.batch(applicationDeletion(db, leaving, deps.clock.now()));
   if (removed.rowsAffected === 0) throw new DomainError('APPLICATION_CHANGED', '报名草稿已在别处更新或提交，请刷新后再操作');
   for (const { storageKey } of storedFiles) await discardUnclaimed(deps, storageKey, 'a discarded draft');
   return { applicationId: loaded.application.id, discarded: true as const };
