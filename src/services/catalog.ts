@@ -38,6 +38,8 @@ export async function listRegions(db: Db) {
     id: r.id,
     code: r.code,
     name: r.name,
+    /** 咨询电话 of the bureau, and the footer's 主办单位 and ICP record number. */
+    contact: { phone: r.contactPhone, sponsor: r.sponsor, icp: r.icp },
     seasonName: seasonRows.find((s) => s.regionId === r.id)?.name ?? null,
   }));
 }

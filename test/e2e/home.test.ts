@@ -96,6 +96,25 @@ describe('during the registration window (2024-07-20 10:00 China time)', () => {
       expect(errors).toEqual([]);
     }));
 
+  test('every page says who runs the platform, its 咨询电话 and ICP number; the policy and schools pages give the numbers to call', () =>
+    app.inTab(async (page, errors) => {
+      await page.goto(app.url('/'));
+      const footer = page.locator('footer');
+      await shown(footer.getByText('主办单位：桃江县教育局'));
+      expect(await footer.getByRole('link', { name: '0737-8822011' }).getAttribute('href')).toBe('tel:0737-8822011');
+      expect(await footer.getByRole('link', { name: '湘ICP备00000000号-1' }).getAttribute('href')).toBe('https://beian.miit.gov.cn/');
+      await page.getByRole('link', { name: '常见问题' }).click();
+      await shown(page.getByRole('heading', { name: '常见问题', level: 1 }));
+      await shown(page.locator('main').getByText('如有疑问，请拨打桃江县教育局咨询电话：'));
+      await shown(page.locator('main').getByRole('link', { name: '0737-8822011' }));
+      await page.goto(app.url('/'));
+      await page.getByRole('link', { name: /学校与招生范围|招生学校/ }).first().click();
+      const school = page.locator('article.school', { hasText: '桃江县实验小学' });
+      expect(await school.getByRole('link', { name: /^0737-\d{7}$/ }).getAttribute('href')).toMatch(/^tel:0737-\d{7}$/);
+      await shot(page, 'schools-with-phones');
+      expect(errors).toEqual([]);
+    }));
+
   test('a mistyped link says 页面不存在 and offers the way home', () =>
     app.inTab(async (page, errors) => {
       await page.goto(app.url('/entries/aaaaaaaaaaaaaaaaaaaa'));

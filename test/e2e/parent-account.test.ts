@@ -203,6 +203,7 @@ describe('a parent on a phone', () => {
       await page.getByLabel('证件号码').fill(boundElsewhere.id);
       await page.getByRole('button', { name: '添加孩子' }).click();
       await shown(page.getByText(/该孩子已被手机号 139\*\*\*\*0009 绑定/));
+      await shown(page.locator('main').getByText('如有疑问，请拨打桃江县教育局咨询电话：'));
       await shot(page, 'account-children-conflict');
       await page.getByLabel('证件号码').fill(firstChild.id.slice(0, 17) + (firstChild.id.endsWith('1') ? '2' : '1'));
       await page.getByRole('button', { name: '添加孩子' }).click();

@@ -6,6 +6,7 @@ import { api, type RouterInputs } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
 import type { ClaimedChild } from './claim-form';
 import { Field, FormError } from './field';
+import { BureauContact } from '../ui/contact-line';
 
 type IdType = keyof typeof idTypes;
 
@@ -85,6 +86,7 @@ export function AddChildForm(props: { onAdded: (name: string) => void; onClaim: 
         {(child) => (
           <div class="field">
             <p class="muted">{zhCN.claim.openHint}</p>
+            <BureauContact />
             <button type="button" class="button button-block button-danger" onClick={() => props.onClaim(child())}>
               {zhCN.claim.open}
             </button>

@@ -66,6 +66,14 @@ export const zhCN = {
     none: '没有找到服务该社区的学校',
     count: (n: number) => `共 ${n} 所学校`,
     filterHint: '选择您家所在的社区，查看可以填报的学校。',
+    phone: '咨询电话',
+  },
+
+  contact: {
+    sponsor: '主办单位',
+    phone: '咨询电话',
+    questions: (who: string) => `如有疑问，请拨打${who}咨询电话：`,
+    icpSite: 'https://beian.miit.gov.cn/',
   },
 
   levels: { primary: '小学', junior: '初中' } as Record<string, string>,

@@ -6,6 +6,7 @@ import { NotFoundError } from '../lib/errors';
 import { BackLink } from '../ui/back-link';
 import { useTitle } from '../ui/title';
 import { PageBody } from './page-body';
+import { BureauContact } from '../ui/contact-line';
 
 /** `/regions/:regionId/pages/:slug`: 招生工作方案, 家长操作手册, 常见问题, 报名须知. */
 export function PolicyPage() {
@@ -28,6 +29,7 @@ export function PolicyPage() {
           <article>
             <h1 class="page-title">{d().page.title}</h1>
             <PageBody body={d().page.body} />
+            <BureauContact />
           </article>
           <nav class="section link-list" aria-label={zhCN.help.heading}>
             <For each={d().others}>

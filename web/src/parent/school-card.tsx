@@ -1,8 +1,8 @@
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
 import type { School } from '../lib/catalog';
 
-/** A school with its places, address and catchment; the community the parent filtered by stands out. */
+/** A school with its places, address, 咨询电话 and catchment; the community the parent filtered by stands out. */
 export function SchoolCard(props: { school: School; community?: string }) {
   return (
     <article class="school">
@@ -11,6 +11,13 @@ export function SchoolCard(props: { school: School; community?: string }) {
         <span>{zhCN.schools.capacity(props.school.capacity)}</span>
       </p>
       <p class="school-address">{props.school.address}</p>
+      <Show when={props.school.contactPhone}>
+        {(phone) => (
+          <p class="school-phone">
+            {zhCN.schools.phone}：<a href={`tel:${phone()}`}>{phone()}</a>
+          </p>
+        )}
+      </Show>
       <p class="school-catchment">
         <span class="label">{zhCN.schools.catchment}：</span>
         <For each={props.school.communities}>

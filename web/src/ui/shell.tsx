@@ -3,6 +3,7 @@ import { Show, type JSX } from 'solid-js';
 import { AccountLink } from '../account/account-link';
 import { zhCN } from '../i18n/zh-CN';
 import { Boundary } from './boundary';
+import { SiteFooter } from './site-footer';
 
 /** The frame of every page: the platform bar (with 登录 / 个人中心), a progress line while the next page loads, the page. */
 export function Shell(props: { children?: JSX.Element }) {
@@ -21,6 +22,7 @@ export function Shell(props: { children?: JSX.Element }) {
       <main class="page">
         <Boundary>{props.children}</Boundary>
       </main>
+      <SiteFooter />
     </>
   );
 }
