@@ -3,6 +3,7 @@
  * of the claimant, whether the records settle the claim at once or staff must, and what each account is told.
  * See docs/decisions/009-binding-appeals.md.
  */
+import { asClause } from './clause';
 
 /** What the child's household record says of the ID number the claimant gave as their own. */
 export type RecordsFinding =
@@ -99,7 +100,10 @@ export function appealNotices(
     };
   }
   return {
-    claimant: { title: '绑定申诉未通过', body: `${sign}您对${child}的绑定申诉未通过。原因：${a.reason ?? '见我的孩子'}。` },
+    claimant: {
+      title: '绑定申诉未通过',
+      body: `${sign}您对${child}的绑定申诉未通过。原因：${a.reason ? asClause(a.reason) : '见我的孩子'}。`,
+    },
     holder: { title: '绑定申诉已处理', body: `${sign}对您账号绑定的${child}的绑定申诉未通过，孩子仍绑定在您的账号。` },
   };
 }

@@ -1,5 +1,6 @@
 import type { ApplicationStatus } from './application-status';
 import { statusNames } from './application-status';
+import { asClause } from './clause';
 
 /** What a family is told when its application changes state: an SMS and the same text in 我的消息. */
 export function statusNotice(to: ApplicationStatus, a: { number: string; childName: string; reason?: string | null }) {
@@ -8,7 +9,7 @@ export function statusNotice(to: ApplicationStatus, a: { number: string; childNa
     draft: `${head}已保存为草稿。`,
     submitted: `${head}已提交成功，状态：审核中。报名顺序与入学分配学校次序无关，请耐心等待审核结果。`,
     withdrawn: `${head}已撤回。请修改资料后在报名时间内重新提交。`,
-    rejected: `${head}未通过审核，已被驳回。原因：${a.reason ?? '见报名进度'}。请登录平台查看并修改后重新提交。`,
+    rejected: `${head}未通过审核，已被驳回。原因：${a.reason ? asClause(a.reason) : '见报名进度'}。请登录平台查看并修改后重新提交。`,
     preliminarily_approved: `${head}已通过网上初审，进入学校审核阶段，此后不能再自主撤回。`,
     school_approved: `${head}已通过学校审核，请等待录取或派位结果。`,
     admitted: `${head}已录取，请留意学校的报到通知。`,
