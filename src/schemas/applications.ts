@@ -19,6 +19,11 @@ export const startInput = z.object({
 
 export const applicationInput = z.object({ applicationId });
 
+export const revealOwnInput = z.object({
+  applicationId,
+  field: z.enum(['child', 'father', 'mother', 'sibling'], { error: '请选择要查看的证件号码' }),
+});
+
 export const chooseChannelInput = z.object({ applicationId, channelId: idSchema('报名通道') });
 
 /** The form's fields, any subset (drafts are saved field by field); `null` clears a field. */

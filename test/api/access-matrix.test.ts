@@ -87,6 +87,7 @@ const matrix: Record<string, Row> = {
     sibling: null,
   })),
   'applications.submit': row(ownerOnly, (w) => ({ applicationId: w.a.draftId, version: 0 })),
+  'applications.revealId': row(ownerOnly, (w) => ({ applicationId: w.a.submittedId, field: 'father' })),
   'applications.withdraw': row(ownerOnly, (w) => ({ applicationId: w.a.submittedId }), { last: true }),
   'applications.progress': row(ownerOnly, (w) => ({ applicationId: w.a.submittedId })),
 

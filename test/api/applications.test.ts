@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationHistory, applications, documents, messages, outbox } from '../../db/schema';
+import { applicationHistory, applications, auditLog, documents, messages, outbox } from '../../db/schema';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
 import { decide } from '../../src/services/review/decide';
 import { startTestHost, type TestHost } from '../helpers/host';
@@ -444,6 +444,30 @@ describe('under concurrent requests', () => {
       .from(applicationHistory)
       .where(and(eq(applicationHistory.applicationId, applicationId), eq(applicationHistory.toStatus, 'withdrawn')));
     expect(withdrawals!.n).toBe(2);
+  });
+});
+
+describe('the ID numbers a parent typed', () => {
+  it('are shown in full to that parent on request, each view audited, and to nobody else', async () => {
+    const phone = newPhone();
+    const owner = await signInParent(t, phone);
+    const { applicationId } = await readyToSubmit(t, owner, c, '20180123', nextSeq());
+    const preview = await owner.applications.get.query({ applicationId });
+    expect(JSON.stringify(preview)).not.toContain(hukouForm(c.community).fatherIdNumber);
+    expect(await owner.applications.revealId.mutate({ applicationId, field: 'father' })).toEqual({
+      field: 'father',
+      idNumber: hukouForm(c.community).fatherIdNumber,
+    });
+    expect((await owner.applications.revealId.mutate({ applicationId, field: 'child' })).idNumber).toMatch(/^43092220180123\d{3}[\dX]$/);
+    const other = await newParent();
+    expect((await refusal(other.applications.revealId.mutate({ applicationId, field: 'father' }))).data?.code).toBe('NOT_FOUND');
+    const entries = await t.host.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.applicationId, applicationId), eq(auditLog.action, 'reveal_own_id')));
+    expect(entries.map((e) => e.detail.field)).toEqual(['father', 'child']);
+    expect(entries[0]!.username).toBe(`家长 ${phone.slice(0, 3)}****${phone.slice(7)}`);
+    expect(entries[0]!.staffId).toBeNull();
   });
 });
 

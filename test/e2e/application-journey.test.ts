@@ -307,6 +307,11 @@ describe('the grade-1 journey on a phone (2024-07-16 09:00 China time)', () => {
       await shown(page.getByText('当前通道：县城区常住户籍学生'));
       await page.getByRole('button', { name: '下一步' }).click();
       await shown(page.getByRole('heading', { name: '填写报名资料', level: 1 }));
+      // The parent can check the ID number they typed: 显示 shows it in full, 修改 opens the input holding it.
+      await page.getByRole('button', { name: '显示父亲身份证号码' }).click();
+      await shown(page.getByText(form.fatherId, { exact: true }));
+      await page.getByRole('button', { name: '修改父亲身份证号码' }).click();
+      expect(await page.getByLabel('父亲身份证号码').inputValue()).toBe(form.fatherId);
       await page.getByLabel('详细住址').fill('桃花江镇资江路99号1栋101');
       await leave(page);
       await waitSaved(page);

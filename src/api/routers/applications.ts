@@ -4,6 +4,7 @@ import {
   chooseSchoolsInput,
   formPatchOf,
   precheckInput,
+  revealOwnInput,
   saveInput,
   startInput,
   submitInput,
@@ -11,6 +12,7 @@ import {
 import { discardDraft } from '../../services/applications/discard';
 import { chooseChannel, chooseSchools, saveDraft } from '../../services/applications/edit';
 import { startApplication } from '../../services/applications/start';
+import { revealOwnIdNumber } from '../../services/applications/reveal-own';
 import { precheck } from '../../services/precheck';
 import { submitApplication, withdrawApplication } from '../../services/applications/submit';
 import { applicationProgress, getApplication, listApplications } from '../../services/applications/view';
@@ -41,6 +43,10 @@ export const applicationsRouter = router({
     .mutation(({ ctx, input }) => submitApplication(ctx.deps, ctx.parent.accountId, input, ctx.afterResponse)),
   /** 删除草稿: a never-submitted application and its uploads, e.g. one started in the wrong entry. */
   discardDraft: parentProcedure.input(applicationInput).mutation(({ ctx, input }) => discardDraft(ctx.deps, ctx.parent.accountId, input)),
+  /** An ID number the parent typed, in full, to check it (the pages show it masked; audited). */
+  revealId: parentProcedure
+    .input(revealOwnInput)
+    .mutation(({ ctx, input }) => revealOwnIdNumber(ctx.deps, ctx.parent, input, { ip: ctx.ip, requestId: ctx.requestId })),
   withdraw: parentProcedure
     .input(applicationInput)
     .mutation(({ ctx, input }) => withdrawApplication(ctx.deps, ctx.parent.accountId, input, ctx.afterResponse)),

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { applicationHistory, applications, children } from '../../../db/schema';
+import { applicationHistory, applications } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { fieldLabels, formFields, maskedForm } from '../../domain/application-form';
 import { statusNames } from '../../domain/application-status';
@@ -15,6 +15,7 @@ import type { SignedInStaff } from '../staff/sessions';
 import { assertInScope, scopeOf } from './scope';
 import { maySchoolDecide } from '../../domain/school-decision';
 import { statusesCountedPerChannel, statusesCountedPerFirstSchool } from '../../domain/review-stats';
+import { type IdField, sealedIdOf } from '../applications/sealed-id';
 
 const notFound = () => new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
 
@@ -76,7 +77,7 @@ export async function reviewDetail(db: Db, member: SignedInStaff, applicationId:
   };
 }
 
-export type RevealField = 'child' | 'father' | 'mother' | 'sibling';
+export type RevealField = IdField;
 
 /**
  * Shows one full ID number to a reviewer who may see the application, and writes the view to the audit log first:
@@ -92,17 +93,7 @@ export async function revealIdNumber(
   const loaded = await loadApplication(db, input.applicationId);
   if (!loaded || loaded.application.status === 'draft') throw notFound();
   assertInScope(member, loaded.application);
-  let sealed: string | null = null;
-  if (input.field === 'child') {
-    const [row] = await db.select({ cipher: children.idCipher }).from(children).where(eq(children.id, loaded.child.id));
-    sealed = row?.cipher ?? null;
-  } else if (input.field === 'sibling') {
-    sealed = loaded.application.secrets;
-  } else {
-    const value = loaded.application.form[`${input.field}IdNumber`] as { sealed?: string } | undefined;
-    sealed = value?.sealed ?? null;
-  }
-  if (!sealed) throw new DomainError('INVALID_INPUT', '该项未填写证件号码');
+  const sealed = await sealedIdOf(db, loaded, input.field);
   await db.batch([
     auditStatement(db, {
       staffId: member.staffId,

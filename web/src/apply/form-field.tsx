@@ -2,10 +2,14 @@ import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { FormField } from '../../../src/domain/application-form';
 import { zhApply } from '../i18n/zh-CN-apply';
 import { fieldKinds } from './field-kinds';
+import { api } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
 
 export interface FieldProps {
   field: FormField;
   label: string;
+  /** The application the field belongs to (an ID number's full form is read from it). */
+  applicationId: string;
   value: unknown;
   error?: string;
   communities: readonly string[];
@@ -161,23 +165,40 @@ export function FormFieldInput(props: FieldProps) {
   );
 }
 
+/** The full ID number the parent typed into their own application (audited by the server). */
+const revealOwnId = write('apply.revealId', (applicationId: string, field: 'father' | 'mother') =>
+  api.applications.revealId.mutate({ applicationId, field }),
+);
+
 /**
- * An ID number the server keeps sealed: once saved, only its masked form comes back, shown as saved with 修改;
- * 修改 opens an empty input for the whole number again.
+ * An ID number the server keeps sealed: once saved, only its masked form comes back, shown as saved with 显示 (the
+ * full number the parent typed, to check it) and 修改 (an input holding that number, kept unless changed).
  */
 function IdNumberInput(props: FieldProps & { id: string }) {
   const masked = () => (typeof props.value === 'string' && props.value.includes('*') ? props.value : undefined);
+  const owner = () => (props.field === 'fatherIdNumber' ? 'father' : 'mother');
   const [editing, setEditing] = createSignal(!masked());
   const [typed, setTyped] = createSignal(masked() ? '' : textOf(props.value));
+  const [full, setFull] = createSignal<string>();
+  const reveal = useWrite(revealOwnId, ([applicationId, field]) => applicationId === props.applicationId && field === owner());
+  const fetchFull = async () => {
+    if (full()) return full();
+    const answer = await reveal.run(props.applicationId, owner());
+    if (answer?.ok) setFull(answer.value.idNumber);
+    return full();
+  };
   const commit = async (text: string) => {
-    // 修改 tapped, nothing typed: the saved number stays (clearing it takes more than leaving the field).
-    if (!text.trim() && masked()) {
+    // Left as it was, or emptied: the saved number stays (clearing it takes more than leaving the field).
+    if (masked() && (!text.trim() || text.trim() === full())) {
       props.onInput(masked());
       setEditing(false);
       return;
     }
     await props.onCommit(orNull(text));
-    if (masked() && !props.error) setEditing(false);
+    if (masked() && !props.error) {
+      setFull(undefined);
+      setEditing(false);
+    }
   };
   return (
     <Show
@@ -185,21 +206,38 @@ function IdNumberInput(props: FieldProps & { id: string }) {
       fallback={
         <div class="saved-id">
           <span class="id-masked" id={props.id}>
-            {masked()}
+            {full() ?? masked()}
           </span>
           <span class="tag tag-saved">{zhApply.formStep.savedTag}</span>
+          <Show when={!full()}>
+            <button
+              type="button"
+              class="button button-small"
+              disabled={reveal.pending()}
+              aria-label={`${zhApply.formStep.showId}${props.label}`}
+              onClick={() => void fetchFull()}
+            >
+              {zhApply.formStep.showId}
+            </button>
+          </Show>
           <button
             type="button"
             class="button button-small"
+            disabled={reveal.pending()}
             aria-label={`${zhApply.formStep.changeId}${props.label}`}
-            onClick={() => {
-              setTyped('');
+            onClick={async () => {
+              setTyped((await fetchFull()) ?? '');
               setEditing(true);
               queueMicrotask(() => document.getElementById(props.id)?.focus());
             }}
           >
             {zhApply.formStep.changeId}
           </button>
+          <Show when={reveal.problem()}>
+            <p class="field-error" role="alert">
+              {reveal.problem()?.message}
+            </p>
+          </Show>
         </div>
       }
     >
@@ -217,7 +255,7 @@ function IdNumberInput(props: FieldProps & { id: string }) {
         onInput={(e) => {
           const text = e.currentTarget.value;
           setTyped(text);
-          props.onInput(!text.trim() && masked() ? masked() : orNull(text));
+          props.onInput(masked() && (!text.trim() || text.trim() === full()) ? masked() : orNull(text));
         }}
         onChange={(e) => void commit(e.currentTarget.value)}
       />

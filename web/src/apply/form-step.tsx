@@ -113,6 +113,7 @@ function DraftForm(props: { app: Application; channelCode: string; channelName: 
   const field = (f: FormField) => (
     <FormFieldInput
       field={f}
+      applicationId={applicationId}
       label={fieldLabels[f]}
       value={values[f]}
       error={touched[f] ? saver.error(f) : undefined}

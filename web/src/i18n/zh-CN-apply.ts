@@ -88,6 +88,7 @@ export const zhApply = {
     noHint: '户口簿不能体现亲子关系的，需上传出生医学证明。',
     savedTag: '已保存',
     changeId: '修改',
+    showId: '显示',
     idPlaceholder: '请输入18位身份证号码',
     months: '个月',
     saving: '正在保存…',

@@ -279,6 +279,7 @@ export const zhStaff = {
       school_reject: '学校驳回',
       reveal_id: '查看完整证件号',
       reveal_phone: '查看家长手机号',
+      reveal_own_id: '家长查看本人填写的证件号',
       export: '导出',
       staff_create: '创建账号',
       staff_update: '修改账号',
