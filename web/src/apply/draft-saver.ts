@@ -1,6 +1,7 @@
 import { createSignal, onCleanup } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import { api } from '../lib/trpc';
+import { keepaliveApi } from '../lib/trpc-keepalive';
 import { useWrite, write } from '../lib/write';
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
@@ -31,8 +32,40 @@ export function createDraftSaver(
   const [status, setStatus] = createSignal<SaveStatus>('idle');
   const [errors, setErrors] = createStore<Record<string, string | undefined>>({});
   const [formError, setFormError] = createSignal<string>();
-  onCleanup(() => clearTimeout(timer));
   const saving = useWrite(saveFields);
+
+  /**
+   * The parent leaves (back, another app, closing the tab) within the typing pause: what is queued goes now, in a
+   * request the browser finishes after the page is gone, so nothing typed is lost.
+   */
+  const sendBeforeLeaving = () => {
+    if (Object.keys(pending).length === 0) return;
+    clearTimeout(timer);
+    const fields = pending;
+    pending = {};
+    keepaliveApi.applications.save.mutate({ applicationId, fields }).then(
+      () => {
+        Object.assign(saved, fields);
+        onSaved(fields);
+      },
+      () => {
+        pending = { ...fields, ...pending };
+        schedule(retryAfterMs);
+      },
+    );
+  };
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') sendBeforeLeaving();
+  };
+  window.addEventListener('pagehide', sendBeforeLeaving);
+  document.addEventListener('visibilitychange', onHidden);
+  onCleanup(() => {
+    clearTimeout(timer);
+    window.removeEventListener('pagehide', sendBeforeLeaving);
+    document.removeEventListener('visibilitychange', onHidden);
+    // Leaving the form inside the app (a link, the back button) ends the component: send what is queued too.
+    sendBeforeLeaving();
+  });
 
   const hasErrors = () => Object.values(errors).some(Boolean);
 
