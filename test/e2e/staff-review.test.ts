@@ -249,13 +249,18 @@ describe('a county reviewer rejects, the parent resubmits, the reviewer approves
       await shot(page, 'staff-04-detail');
     });
 
-    await step('驳回 with a template reason: Enter submits, and the page says the parent is notified', async () => {
+    await step('驳回 with a template reason: Enter is a new line, Ctrl+Enter sends, and the page says the parent is notified', async () => {
       const { page, errors } = desk;
       await page.getByRole('radio', { name: '驳回' }).check();
       await page.getByLabel('常用原因').selectOption({ label: reason });
       await expect.poll(() => page.getByLabel('驳回原因').inputValue()).toBe(reason);
       await shot(page, 'staff-05-reject-form', false);
+      await page.getByLabel('驳回原因').press('End');
       await page.getByLabel('驳回原因').press('Enter');
+      await expect.poll(() => page.getByLabel('驳回原因').inputValue()).toBe(`${reason}\n`);
+      expect(await page.getByText('已处理：已驳回。家长已收到通知。').count()).toBe(0);
+      await page.getByLabel('驳回原因').press('Backspace');
+      await page.getByLabel('驳回原因').press('Control+Enter');
       await shown(page.getByText('已处理：已驳回。家长已收到通知。'));
       await shown(page.locator('.staff-detail-head').getByText('已驳回'));
       await shown(page.locator('.staff-reject', { hasText: reason }));
@@ -289,6 +294,8 @@ describe('a county reviewer rejects, the parent resubmits, the reviewer approves
 
       await page.getByRole('radio', { name: '初审通过' }).check();
       await shown(page.getByText('初审通过后家长不能再自主撤回。'));
+      // This family is not in the authority records: the checks that did not pass are named before approving.
+      await shown(page.locator('.staff-warn-box', { hasText: '通过前请核对材料' }).locator('li').first());
       await page.getByRole('radio', { name: '初审通过' }).press('Enter');
       await shown(page.getByText('该申请已被他人处理'));
       await shot(page, 'staff-08-conflict', false);

@@ -109,6 +109,20 @@ export function DecisionForm(props: { detail: Detail; me: StaffMe }) {
     await revalidate(getDetail.keyFor(props.detail.id));
   };
 
+  /** Approving with system checks that failed, need a person, or have not run yet: say which, before the click. */
+  const checksToLookAt = () => {
+    const v = props.detail.verification;
+    const open = v.checks.filter((c) => c.result !== 'pass');
+    if (v.overall === 'pass' && !v.pending) return undefined;
+    if (open.length === 0 && !v.pending) return undefined;
+    const title = open.some((c) => c.result === 'fail')
+      ? zhStaff.decision.approveWithFailed
+      : v.pending && open.length === 0
+        ? zhStaff.decision.approveWhilePending
+        : zhStaff.decision.approveWithManual;
+    return { title, lines: open.map((c) => `${zhStaff.decision.checkResult[c.result]}：${c.summary}`) };
+  };
+
   return (
     <section class="staff-panel staff-decision" aria-labelledby="decision-title">
       <h2 id="decision-title" class="staff-section-title">
@@ -162,6 +176,16 @@ export function DecisionForm(props: { detail: Detail; me: StaffMe }) {
           </fieldset>
           <Show when={action() === 'approve'}>
             <p class="staff-muted">{zhStaff.decision.approveHint}</p>
+            <Show when={checksToLookAt()}>
+              {(w) => (
+                <div class="staff-warn-box" role="alert">
+                  <p>{w().title}</p>
+                  <ul>
+                    <For each={w().lines}>{(line) => <li>{line}</li>}</For>
+                  </ul>
+                </div>
+              )}
+            </Show>
           </Show>
           <Show when={rejecting(action())}>
             <div class="staff-field">
@@ -195,7 +219,8 @@ export function DecisionForm(props: { detail: Detail; me: StaffMe }) {
                   setReasonError(undefined);
                 }}
                 onKeyDown={(e) => {
-                  if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) void submit(e);
+                  // A rejection reaches the family: Enter is a new line, only Ctrl+Enter (⌘+Enter) sends it.
+                  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.isComposing) void submit(e);
                 }}
               />
               <Show
