@@ -447,6 +447,30 @@ describe('under concurrent requests', () => {
   });
 });
 
+describe('the system checks, for the family', () => {
+  it('shows a parent the checks of their own application in plain words, with what to check or bring, and no record values', async () => {
+    parent = await newParent();
+    const { applicationId, version } = await readyToSubmit(t, parent, c, '20180124', nextSeq());
+    expect((await parent.applications.progress.query({ applicationId })).checks).toEqual([]);
+    await parent.applications.submit.mutate({ applicationId, version });
+    await expect
+      .poll(async () => (await parent.applications.progress.query({ applicationId })).checks.length, { timeout: 5000 })
+      .toBeGreaterThan(0);
+    const { checks } = await parent.applications.progress.query({ applicationId });
+    // A family the records do not know: nothing could be confirmed automatically, so staff will look, and each line
+    // says what to check or bring.
+    expect(checks.find((x) => x.claim === 'identity_child')).toEqual({
+      claim: 'identity_child',
+      label: '孩子的姓名与身份证号码',
+      result: 'manual',
+      text: '未能自动核对，将由工作人员人工核对',
+      bring: '请核对填写的孩子姓名和证件号码；如无误，请携带孩子的户口簿和身份证件原件备查',
+    });
+    for (const check of checks) expect(check.bring === null).toBe(check.result === 'pass' || check.result === 'pending');
+    expect(JSON.stringify(checks)).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{17}[\dX]/);
+  });
+});
+
 describe('the ID numbers a parent typed', () => {
   it('are shown in full to that parent on request, each view audited, and to nobody else', async () => {
     const phone = newPhone();

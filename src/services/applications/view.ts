@@ -11,6 +11,8 @@ import { lastRejectedAt } from './guards';
 import { listDocuments } from '../documents';
 import { type LoadedApplication, ownApplication, schoolNamesOf } from './load';
 import { missingOf } from './submit';
+import { checksForParents } from '../../domain/checks-for-parents';
+import { verificationResults } from '../verification';
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
@@ -45,6 +47,8 @@ async function progressOf(db: Db, loaded: LoadedApplication, now: Date) {
     correctionDeadline: rejectedAt ? iso(correctionDeadline(window, rejectedAt)) : null,
     window: { state, opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString(), text: describeWindow(window) },
     history: await history(db, application.id),
+    /** The system checks of this family's own application, in plain words (none before it is submitted). */
+    checks: application.status === 'draft' ? [] : checksForParents((await verificationResults(db, application.id)).checks),
   };
 }
 
