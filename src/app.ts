@@ -2,6 +2,7 @@ import { trpcServer } from '@hono/trpc-server';
 import { sql } from 'drizzle-orm';
 import { Hono, type Context as HonoContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './api/context';
@@ -12,12 +13,15 @@ import { transportErrorBody } from './api/transport-errors';
 import { appRouter } from './api/router';
 import { loggableError } from './domain/error-text';
 import { batchTooLarge } from './api/batch-limit';
+import { homePage } from './api/page-shell';
 
 export interface HostHooks {
   /** The caller's address. Default: Cloudflare's `cf-connecting-ip`; the Node host reads its socket. */
   clientIp?: (c: HonoContext) => string | null;
   /** Build identifier reported by `/api/health`. */
   version?: string;
+  /** The built page shell (`index.html`); given, `GET /` serves it with the home page's catalog in it. */
+  pageShell?: (c: HonoContext) => Promise<string | null>;
 }
 
 const apiBodyLimit = 256 * 1024;
@@ -120,6 +124,14 @@ export function createApp(source: DepsSource, hooks: HostHooks = {}) {
   );
 
   app.route('/api/files', filesRoutes(depsOf, clientIp));
+
+  const { pageShell } = hooks;
+  if (pageShell) {
+    app.get('/', compress(), async (c, next) => {
+      const shell = await pageShell(c);
+      return shell ? homePage(c, depsOf(c), shell) : next();
+    });
+  }
 
   app.get('/api/health', async (c) => {
     const deps = depsOf(c);

@@ -38,7 +38,13 @@ async function buildIsolate(env: Env): Promise<Isolate> {
   if (!env.DOCUMENTS) throw new ConfigError('the R2 binding DOCUMENTS is missing (wrangler.toml [[r2_buckets]])');
   const clock = isolateClock(config.startAt);
   const shared = await sharedDeps(config, clock.clock);
-  const app = createApp((c) => depsFor(built, c.env as Env, c.executionCtx));
+  const app = createApp((c) => depsFor(built, c.env as Env, c.executionCtx), {
+    // The built page shell from the static assets (wrangler.toml sends `/` to the Worker first).
+    pageShell: async (c) => {
+      const shell = await (c.env as Env).ASSETS.fetch(new Request(new URL('/', c.req.url)));
+      return shell.ok ? shell.text() : null;
+    },
+  });
   const built: Isolate = { config, shared, clock, app };
   return built;
 }

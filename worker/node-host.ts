@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -44,7 +45,10 @@ export async function startNodeHost(
 
   const deps = await buildDeps(config, db, localFiles(config.filesDir), overrides);
   const sweeper = startSweeper(deps, overrides.sweepEveryMs ?? 60_000, () => truncateWal(db, config.databaseUrl));
-  const app = createApp(deps, { clientIp: (c) => getConnInfo(c).remote.address ?? null });
+  const app = createApp(deps, {
+    clientIp: (c) => getConnInfo(c).remote.address ?? null,
+    pageShell: () => readFile(join(webDist, 'index.html'), 'utf8').catch(() => null),
+  });
 
   app.use('*', async (c, next) => {
     await next();

@@ -211,3 +211,12 @@ export async function listPages(db: Db, regionId: string) {
   const rows = await db.select().from(pages).where(eq(pages.seasonId, season.id)).orderBy(asc(pages.sort));
   return rows.map((p) => ({ id: p.id, slug: p.slug, title: p.title, body: p.body, updatedAt: iso(p.updatedAt) }));
 }
+
+/** What the home page shows first: the regions and, when there is one, its season and its pages (one read for the shell). */
+export async function homeSnapshot(db: Db, now: Date) {
+  const regionList = await listRegions(db);
+  const only = regionList.length === 1 ? regionList[0]! : undefined;
+  if (!only) return { regions: regionList };
+  const [region, pageList] = await Promise.all([getRegion(db, only.id, now), listPages(db, only.id)]);
+  return { regions: regionList, region, pages: pageList };
+}

@@ -141,6 +141,19 @@ describe('the web app from the Node host', () => {
     expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
+  it('sends the home page with its catalog inside, compressed, escaped so no value can end the block', async () => {
+    const home = await fetch(`${t.url}/`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(home.headers.get('content-type')).toContain('text/html');
+    expect(home.headers.get('content-encoding')).toBe('gzip');
+    const html = await home.text();
+    const block = html.match(/<script type="application\/json" id="catalog-snapshot">(.*?)<\/script><\/head>/s)?.[1];
+    expect(block).toBeTruthy();
+    expect(block).not.toContain('<');
+    const snapshot = JSON.parse(block!) as { region: { id: string; name: string }; pages: { slug: string }[] };
+    expect(snapshot.region).toMatchObject({ id: region.id, name: '桃花江镇' });
+    expect(snapshot.pages.map((p) => p.slug)).toEqual(['policy', 'manual', 'faq', 'declaration']);
+  });
+
   it('sends the page and its assets compressed at build time to browsers that accept it, the same bytes to those that do not', async () => {
     const asset = (await (await fetch(`${t.url}/`)).text()).match(/\/assets\/[^"]+\.js/)?.[0];
     const plain = await fetch(`${t.url}${asset}`, { headers: { 'accept-encoding': 'identity' } });

@@ -94,6 +94,20 @@ describe('the Worker under wrangler dev, with sqld as its database', () => {
     expect(body.now.startsWith('2024-07-20T02:')).toBe(true);
   });
 
+  it('sends the home page with the catalog it shows inside, as a data block the page reads instead of two round trips', async () => {
+    const response = await fetch(`${worker?.url}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    const html = await response.text();
+    const block = html.match(/<script type="application\/json" id="catalog-snapshot">(.*?)<\/script>/)?.[1];
+    const snapshot = JSON.parse(block!) as { regions: { name: string }[]; region: { name: string; entries: unknown[] }; pages: unknown[] };
+    expect(snapshot.regions.map((r) => r.name)).toEqual(['桃花江镇']);
+    expect(snapshot.region.entries).toHaveLength(3);
+    expect(snapshot.pages.length).toBeGreaterThan(0);
+    expect(html.replace(/<script type="application\/json" id="catalog-snapshot">.*?<\/script>/, '')).toBe(indexHtml);
+  });
+
   it('opens a deep link such as /some/deep/link with the web app', async () => {
     const response = await fetch(`${worker?.url}/some/deep/link`);
     expect(response.status).toBe(200);

@@ -1,19 +1,26 @@
 import { query } from '@solidjs/router';
 import { NotFoundError } from './errors';
+import { snapshotRegionId, takeFromSnapshot } from './catalog-snapshot';
 import { api, type RouterOutputs } from './trpc';
 
 // Catalog reads. The router caches each by its arguments, so a route's preload is reused by its page.
 
-export const getRegions = query(() => api.catalog.regions.query(), 'catalog.regions');
+export const getRegions = query(async () => takeFromSnapshot('regions') ?? api.catalog.regions.query(), 'catalog.regions');
 
-export const getRegion = query((regionId: string) => api.catalog.region.query({ regionId }), 'catalog.region');
+export const getRegion = query(
+  async (regionId: string) => takeFromSnapshot('region', (r) => r.id === regionId) ?? api.catalog.region.query({ regionId }),
+  'catalog.region',
+);
 
 export const getChannels = query((entryId: string) => api.catalog.channels.query({ entryId }), 'catalog.channels');
 
 /** 个人信息保护告知书, as the guardian agrees to it at sign-in. */
 export const getPrivacyNotice = query(() => api.catalog.privacyNotice.query(), 'catalog.privacyNotice');
 
-export const getPages = query((regionId: string) => api.catalog.pages.query({ regionId }), 'catalog.pages');
+export const getPages = query(
+  async (regionId: string) => takeFromSnapshot('pages', () => snapshotRegionId === regionId) ?? api.catalog.pages.query({ regionId }),
+  'catalog.pages',
+);
 
 export const getCommunities = query((regionId: string) => api.catalog.communities.query({ regionId }), 'catalog.communities');
 
