@@ -73,7 +73,7 @@ export class DomainError extends Error {
     /** For APPLICATION_INCOMPLETE: what is missing, as data pages navigate by. */
     readonly missing?: readonly MissingItem[],
     /** For APPLICATION_EXISTS: the child's application that is in the way (a draft may be deleted). */
-    readonly existing?: { applicationId: string; status: ApplicationStatus },
+    readonly existing?: { applicationId: string; status: ApplicationStatus; entryName: string; number: string },
   ) {
     super(message);
     this.name = 'DomainError';

@@ -570,7 +570,10 @@ describe('picking the child (before 报名须知)', () => {
 
     // Starting anyway is refused with the application in the way as data; deleting the draft frees the child.
     const e = await refusal(parent.applications.start.mutate({ childId: wrong.id, entryId: grade1, acceptDeclaration: true }));
-    expect(e.data).toMatchObject({ domainCode: 'APPLICATION_EXISTS', existing: { applicationId: draftId, status: 'draft' } });
+    expect(e.data).toMatchObject({
+      domainCode: 'APPLICATION_EXISTS',
+      existing: { applicationId: draftId, status: 'draft', entryName: '插班生转学' },
+    });
     await parent.applications.discardDraft.mutate({ applicationId: draftId });
     const after = (await parent.applications.childrenFit.query({ entryId: grade1 })).find((a) => a.childId === wrong.id);
     expect(after).toEqual({ childId: wrong.id, fit: { ok: true }, existing: null });

@@ -92,8 +92,9 @@ export async function startApplication(deps: Deps, accountId: string, input: { c
   if (inserted[0]) return { applicationId: id };
 
   const [existing] = await db
-    .select({ id: applications.id, number: applications.number, status: applications.status })
+    .select({ id: applications.id, number: applications.number, status: applications.status, entryName: entries.name })
     .from(applications)
+    .innerJoin(entries, eq(entries.id, applications.entryId))
     .where(and(eq(applications.childId, child.id), eq(applications.seasonId, season.id)));
   throw new DomainError(
     'APPLICATION_EXISTS',
@@ -101,6 +102,6 @@ export async function startApplication(deps: Deps, accountId: string, input: { c
     undefined,
     undefined,
     undefined,
-    existing && { applicationId: existing.id, status: existing.status },
+    existing && { applicationId: existing.id, status: existing.status, entryName: existing.entryName, number: existing.number },
   );
 }

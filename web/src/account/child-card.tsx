@@ -1,9 +1,12 @@
-import { createSignal, Match, Switch } from 'solid-js';
+import { createSignal, lazy, Match, Suspense, Switch } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
 import { type Child, refreshAccount } from '../lib/account';
 import { api } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
 import { FormError } from './field';
+
+/** What unbinding destroys: read and shown only when a parent asks to delete a child (its own chunk). */
+const RemovalPreview = lazy(() => import('./removal-preview'));
 
 /** Renames or unbinds a child, then reads the account again. */
 const changeChild = write('account.changeChild', async (childId: string, change: { name: string } | 'remove') => {
@@ -11,7 +14,10 @@ const changeChild = write('account.changeChild', async (childId: string, change:
   await refreshAccount();
 });
 
-/** One bound child: masked ID only; rename in place; delete (unbind) after saying what that means. */
+/**
+ * One bound child: masked ID only; rename in place; delete (unbind) after saying what that means and naming the
+ * drafts and uploaded files that go with it.
+ */
 export function ChildCard(props: { child: Child }) {
   const [mode, setMode] = createSignal<'view' | 'rename' | 'remove'>('view');
   const [name, setName] = createSignal('');
@@ -84,6 +90,9 @@ export function ChildCard(props: { child: Child }) {
               <div class="confirm" role="alertdialog" aria-label={zhCN.children.removeQuestion(props.child.name)}>
                 <p class="confirm-title">{zhCN.children.removeQuestion(props.child.name)}</p>
                 <p class="muted">{zhCN.children.removeHint}</p>
+                <Suspense>
+                  <RemovalPreview childId={props.child.id} />
+                </Suspense>
                 <FormError message={error()} />
                 <div class="button-row">
                   <button type="button" class="button" onClick={() => to('view')}>
