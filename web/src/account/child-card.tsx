@@ -5,8 +5,8 @@ import { api } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
 import { FormError } from './field';
 
-/** What unbinding destroys: read and shown only when a parent asks to delete a child (its own chunk). */
-const RemovalPreview = lazy(() => import('./removal-preview'));
+/** What unbinding destroys: read and shown only when a parent asks to delete a child (in the application pages' chunk). */
+const RemovalPreview = lazy(() => import('../apply/pages').then((m) => ({ default: m.RemovalPreview })));
 
 /** Renames or unbinds a child, then reads the account again. */
 const changeChild = write('account.changeChild', async (childId: string, change: { name: string } | 'remove') => {
