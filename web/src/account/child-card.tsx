@@ -5,8 +5,8 @@ import { api } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
 import { FormError } from './field';
 
-/** What unbinding destroys: read and shown only when a parent asks to delete a child (in the application pages' chunk). */
-const RemovalPreview = lazy(() => import('../apply/pages').then((m) => ({ default: m.RemovalPreview })));
+/** The confirm step of 删除孩子, which reads what unbinding destroys: loaded when a parent asks (application pages' chunk). */
+const ChildRemoval = lazy(() => import('../apply/pages').then((m) => ({ default: m.ChildRemoval })));
 
 /** Renames or unbinds a child, then reads the account again. */
 const changeChild = write('account.changeChild', async (childId: string, change: { name: string } | 'remove') => {
@@ -87,22 +87,15 @@ export function ChildCard(props: { child: Child }) {
           </dl>
           <Switch>
             <Match when={mode() === 'remove'}>
-              <div class="confirm" role="alertdialog" aria-label={zhCN.children.removeQuestion(props.child.name)}>
-                <p class="confirm-title">{zhCN.children.removeQuestion(props.child.name)}</p>
-                <p class="muted">{zhCN.children.removeHint}</p>
-                <Suspense>
-                  <RemovalPreview childId={props.child.id} />
-                </Suspense>
-                <FormError message={error()} />
-                <div class="button-row">
-                  <button type="button" class="button" onClick={() => to('view')}>
-                    {zhCN.children.cancel}
-                  </button>
-                  <button type="button" class="button button-danger" disabled={pending()} onClick={() => void run('remove')}>
-                    {pending() ? zhCN.children.removing : zhCN.children.confirmRemove}
-                  </button>
-                </div>
-              </div>
+              <Suspense>
+                <ChildRemoval
+                  child={props.child}
+                  pending={pending()}
+                  error={error()}
+                  onCancel={() => to('view')}
+                  onConfirm={() => void run('remove')}
+                />
+              </Suspense>
             </Match>
             <Match when={true}>
               <div class="button-row">
