@@ -94,7 +94,7 @@ export function ChooseChildPage() {
                           when={refusal()?.reason === 'draft_elsewhere'}
                           fallback={
                             <A
-                              class="button button-small"
+                              class="button"
                               href={
                                 existing().status === 'draft'
                                   ? `/applications/${existing().applicationId}`

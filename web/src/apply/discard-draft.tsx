@@ -28,7 +28,7 @@ export function DiscardDraft(props: { applicationId: string; entryName: string; 
     <Show
       when={asking()}
       fallback={
-        <button type="button" class="button button-small button-danger-text" onClick={() => setAsking(true)}>
+        <button type="button" class="button button-danger-text" onClick={() => setAsking(true)}>
           {zhDrafts.discard.action}
         </button>
       }
