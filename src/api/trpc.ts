@@ -26,6 +26,7 @@ const t = initTRPC.context<Context>().create({
         formErrors: validation?.formErrors ?? null,
         retryAfterSeconds: domain?.retryAfterSeconds ?? null,
         missing: domain?.missing ?? null,
+        existing: domain?.existing ?? null,
       },
     };
   },

@@ -3,6 +3,7 @@
  * The API maps each code to a transport error in one place (`src/api/errors.ts`).
  */
 import type { MissingItem } from './application-missing';
+import type { ApplicationStatus } from './application-status';
 
 export type DomainErrorCode =
   | 'REGION_NOT_FOUND'
@@ -71,6 +72,8 @@ export class DomainError extends Error {
     readonly retryAfterSeconds?: number,
     /** For APPLICATION_INCOMPLETE: what is missing, as data pages navigate by. */
     readonly missing?: readonly MissingItem[],
+    /** For APPLICATION_EXISTS: the child's application that is in the way (a draft may be deleted). */
+    readonly existing?: { applicationId: string; status: ApplicationStatus; entryName: string; number: string },
   ) {
     super(message);
     this.name = 'DomainError';

@@ -65,6 +65,7 @@ const matrix: Record<string, Row> = {
     unchangedForOwner: async (w) => expect((await w.clients.parentA.children.list.query()).map((c) => c.name)).toContain('欧阳雨桐'),
   }),
   // The child with the submitted application: A passes the access check and is refused (an active application).
+  'children.removalPreview': row(ownerOnly, (w) => ({ childId: w.a.draftChildId })),
   'children.remove': row(ownerOnly, (w) => ({ childId: w.a.childId }), { last: true }),
   // A claim on a number that is no valid ID: the access checks run, the claim itself is refused (BAD_REQUEST).
   'children.claim': row(anyParent, () => ({ name: '张', idType: 'resident', idNumber: '1', parentIdNumber: '1', reason: '孩子是我的' })),
@@ -77,6 +78,7 @@ const matrix: Record<string, Row> = {
     entryId: w.c.entry('grade1').id,
     parentIdNumber: '430922198503122135',
   })),
+  'applications.childrenFit': row(anyParent, (w) => ({ entryId: w.c.entry('grade1').id })),
   'applications.start': row(ownerOnly, (w) => ({ childId: w.a.draftChildId, entryId: w.c.entry('grade1').id, acceptDeclaration: true })),
   'applications.chooseChannel': row(ownerOnly, (w) => ({ applicationId: w.a.draftId, channelId: w.c.channel('hukou').id })),
   'applications.save': row(ownerOnly, (w) => ({ applicationId: w.a.draftId, fields: { address: '桃花江镇资江路1号' } })),

@@ -581,3 +581,82 @@ describe('application numbers', () => {
     expect(t.errors).toEqual([]);
   });
 });
+
+describe('picking the child (before 报名须知)', () => {
+  it('says for each child whether it may start in the entry: age, a draft in another entry, an application already sent', async () => {
+    parent = await newParent();
+    const grade1 = c.entry('grade1').id;
+    const fits = await parent.children.add.mutate({ name: '王合适', idType: 'resident', idNumber: residentId('20180301', nextSeq()) });
+    const young = await parent.children.add.mutate({ name: '王太小', idType: 'resident', idNumber: residentId('20180901', nextSeq()) });
+    const wrong = await parent.children.add.mutate({ name: '王错报', idType: 'resident', idNumber: residentId('20180302', nextSeq()) });
+    const { applicationId: draftId } = await parent.applications.start.mutate({
+      childId: wrong.id,
+      entryId: c.entry('transfer').id,
+      grade: 2,
+      acceptDeclaration: true,
+    });
+    const sent = await readyToSubmit(t, parent, c, '20180303', nextSeq());
+    await parent.applications.submit.mutate({ applicationId: sent.applicationId, version: sent.version });
+
+    const answer = await parent.applications.childrenFit.query({ entryId: grade1 });
+    expect(answer).toHaveLength(4);
+    const of = (childId: string) => answer.find((a) => a.childId === childId)!;
+    expect(of(fits.id)).toEqual({ childId: fits.id, fit: { ok: true }, existing: null });
+    expect(of(young.id).fit).toEqual({
+      ok: false,
+      reason: 'too_young',
+      message: '报读一年级须在2024年8月31日前年满6周岁（2018年8月31日及以前出生）',
+    });
+    expect(of(wrong.id)).toMatchObject({
+      fit: { ok: false, reason: 'draft_elsewhere' },
+      existing: { applicationId: draftId, entryName: '插班生转学', status: 'draft', statusName: '草稿' },
+    });
+    expect(of(wrong.id).fit).toHaveProperty('message', expect.stringContaining('删除该草稿后才能在本入口报名'));
+    const submitted = answer.find((a) => a.existing?.applicationId === sent.applicationId)!;
+    expect(submitted.fit).toMatchObject({ ok: false, reason: 'applied' });
+    expect(submitted.fit).toHaveProperty('message', expect.stringContaining('审核中'));
+
+    // Starting anyway is refused with the application in the way as data; deleting the draft frees the child.
+    const e = await refusal(parent.applications.start.mutate({ childId: wrong.id, entryId: grade1, acceptDeclaration: true }));
+    expect(e.data).toMatchObject({
+      domainCode: 'APPLICATION_EXISTS',
+      existing: { applicationId: draftId, status: 'draft', entryName: '插班生转学' },
+    });
+    await parent.applications.discardDraft.mutate({ applicationId: draftId });
+    const after = (await parent.applications.childrenFit.query({ entryId: grade1 })).find((a) => a.childId === wrong.id);
+    expect(after).toEqual({ childId: wrong.id, fit: { ok: true }, existing: null });
+  });
+
+  it('answers 找不到该报名入口 for an entry that does not exist', async () => {
+    const e = await refusal(parent.applications.childrenFit.query({ entryId: 'a'.repeat(20) }));
+    expect(e.data?.domainCode).toBe('ENTRY_NOT_FOUND');
+  });
+});
+
+describe('removing a child (我的孩子)', () => {
+  it('names, before the child is unbound, the drafts and uploaded files that go with it', async () => {
+    const token = await parentToken(t, newPhone());
+    const owner = createEnrollmentClient({ url: t.url, token });
+    const child = await owner.children.add.mutate({ name: '赵草稿', idType: 'resident', idNumber: residentId('20180404', nextSeq()) });
+    expect(await owner.children.removalPreview.query({ childId: child.id })).toEqual({ removable: true, destroys: [] });
+    const { applicationId } = await owner.applications.start.mutate({
+      childId: child.id,
+      entryId: c.entry('grade1').id,
+      acceptDeclaration: true,
+    });
+    await owner.applications.chooseChannel.mutate({ applicationId, channelId: c.channel('hukou').id });
+    await uploadSample(t, token, applicationId, 'student-hukou');
+    await uploadSample(t, token, applicationId, 'student-hukou');
+    const { number } = await owner.applications.get.query({ applicationId });
+    expect(await owner.children.removalPreview.query({ childId: child.id })).toEqual({
+      removable: true,
+      destroys: [{ applicationId, entryName: '小学一年级新生', number, status: 'draft', statusName: '草稿', files: 2 }],
+    });
+
+    const sent = await readyToSubmit(t, owner, c, '20180405', nextSeq());
+    await owner.applications.submit.mutate({ applicationId: sent.applicationId, version: sent.version });
+    const sentChild = (await owner.children.list.query()).find((k) => k.id !== child.id)!.id;
+    expect(await owner.children.removalPreview.query({ childId: sentChild })).toEqual({ removable: false, destroys: [] });
+    expect((await refusal(parent.children.removalPreview.query({ childId: child.id }))).data?.code).toBe('NOT_FOUND');
+  });
+});

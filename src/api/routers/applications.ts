@@ -9,6 +9,8 @@ import {
   startInput,
   submitInput,
 } from '../../schemas/applications';
+import { entryInput } from '../../schemas/catalog';
+import { childrenFit } from '../../services/applications/child-fit';
 import { discardDraft } from '../../services/applications/discard';
 import { chooseChannel, chooseSchools, saveDraft } from '../../services/applications/edit';
 import { startApplication } from '../../services/applications/start';
@@ -24,6 +26,10 @@ export const applicationsRouter = router({
   get: parentProcedure
     .input(applicationInput)
     .query(({ ctx, input }) => getApplication(ctx.deps.db, ctx.parent.accountId, input.applicationId, ctx.deps.clock.now())),
+  /** When the child is picked: which children may start in this entry, and in words why not (age, 已有报名, window). */
+  childrenFit: parentProcedure
+    .input(entryInput)
+    .query(({ ctx, input }) => childrenFit(ctx.deps.db, ctx.parent.accountId, input.entryId, ctx.deps.clock.now())),
   /** 通道预查: which channels the records suggest, before the parent chooses (any channel stays open). */
   precheck: parentProcedure.input(precheckInput).mutation(({ ctx, input }) => precheck(ctx.deps, ctx.parent.accountId, input, ctx.ip)),
   start: parentProcedure.input(startInput).mutation(({ ctx, input }) => startApplication(ctx.deps, ctx.parent.accountId, input)),

@@ -2,7 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import { applications, children, entries, regions, seasons, tracks, windows } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { DomainError, fieldError } from '../../domain/errors';
-import { gradeInRange, gradeNames, oldEnoughForGrade1 } from '../../domain/eligibility';
+import { ageRefusal } from '../../domain/child-fit';
+import { gradeInRange, gradeNames } from '../../domain/eligibility';
 import { loggableError } from '../../domain/error-text';
 import { newId } from '../../domain/ids';
 import type { RandomSource } from '../../domain/random';
@@ -53,12 +54,8 @@ export async function startApplication(deps: Deps, accountId: string, input: { c
       `${entry.name}只接受${entryTracks.map((t) => `${gradeNames[t.gradeMin]}至${gradeNames[t.gradeMax]}`).join('、')}`,
     );
   }
-  if (entry.code === 'grade1') {
-    if (!child.birthDate) throw new DomainError('NOT_ELIGIBLE', '一年级报名须以居民身份证等能体现出生日期的证件报名');
-    if (!oldEnoughForGrade1(child.birthDate, season.year)) {
-      throw new DomainError('NOT_ELIGIBLE', `报读一年级须在${season.year}年8月31日前年满6周岁（${season.year - 6}年8月31日及以前出生）`);
-    }
-  }
+  const tooYoung = ageRefusal(entry.code, child.birthDate, season.year);
+  if (tooYoung) throw new DomainError('NOT_ELIGIBLE', tooYoung);
   const matching = entryTracks.filter((t) => gradeInRange(grade, t));
   const [region] = await db.select({ code: regions.code }).from(regions).where(eq(regions.id, season.regionId));
 
@@ -95,8 +92,16 @@ export async function startApplication(deps: Deps, accountId: string, input: { c
   if (inserted[0]) return { applicationId: id };
 
   const [existing] = await db
-    .select({ id: applications.id, number: applications.number })
+    .select({ id: applications.id, number: applications.number, status: applications.status, entryName: entries.name })
     .from(applications)
+    .innerJoin(entries, eq(entries.id, applications.entryId))
     .where(and(eq(applications.childId, child.id), eq(applications.seasonId, season.id)));
-  throw new DomainError('APPLICATION_EXISTS', `${child.name}本招生季已有报名（编号${existing?.number ?? '—'}），每个孩子只能报名一次`);
+  throw new DomainError(
+    'APPLICATION_EXISTS',
+    `${child.name}本招生季已有报名（编号${existing?.number ?? '—'}），每个孩子只能报名一次`,
+    undefined,
+    undefined,
+    undefined,
+    existing && { applicationId: existing.id, status: existing.status, entryName: existing.entryName, number: existing.number },
+  );
 }

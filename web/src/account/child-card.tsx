@@ -1,9 +1,12 @@
-import { createSignal, Match, Switch } from 'solid-js';
+import { createSignal, lazy, Match, Suspense, Switch } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
 import { type Child, refreshAccount } from '../lib/account';
 import { api } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
 import { FormError } from './field';
+
+/** The confirm step of 删除孩子, which reads what unbinding destroys: loaded when a parent asks (application pages' chunk). */
+const ChildRemoval = lazy(() => import('../apply/pages').then((m) => ({ default: m.ChildRemoval })));
 
 /** Renames or unbinds a child, then reads the account again. */
 const changeChild = write('account.changeChild', async (childId: string, change: { name: string } | 'remove') => {
@@ -11,7 +14,10 @@ const changeChild = write('account.changeChild', async (childId: string, change:
   await refreshAccount();
 });
 
-/** One bound child: masked ID only; rename in place; delete (unbind) after saying what that means. */
+/**
+ * One bound child: masked ID only; rename in place; delete (unbind) after saying what that means and naming the
+ * drafts and uploaded files that go with it.
+ */
 export function ChildCard(props: { child: Child }) {
   const [mode, setMode] = createSignal<'view' | 'rename' | 'remove'>('view');
   const [name, setName] = createSignal('');
@@ -81,19 +87,15 @@ export function ChildCard(props: { child: Child }) {
           </dl>
           <Switch>
             <Match when={mode() === 'remove'}>
-              <div class="confirm" role="alertdialog" aria-label={zhCN.children.removeQuestion(props.child.name)}>
-                <p class="confirm-title">{zhCN.children.removeQuestion(props.child.name)}</p>
-                <p class="muted">{zhCN.children.removeHint}</p>
-                <FormError message={error()} />
-                <div class="button-row">
-                  <button type="button" class="button" onClick={() => to('view')}>
-                    {zhCN.children.cancel}
-                  </button>
-                  <button type="button" class="button button-danger" disabled={pending()} onClick={() => void run('remove')}>
-                    {pending() ? zhCN.children.removing : zhCN.children.confirmRemove}
-                  </button>
-                </div>
-              </div>
+              <Suspense>
+                <ChildRemoval
+                  child={props.child}
+                  pending={pending()}
+                  error={error()}
+                  onCancel={() => to('view')}
+                  onConfirm={() => void run('remove')}
+                />
+              </Suspense>
             </Match>
             <Match when={true}>
               <div class="button-row">

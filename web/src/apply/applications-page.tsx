@@ -8,6 +8,7 @@ import { getApplications } from '../lib/applications';
 import { BackLink } from '../ui/back-link';
 import { CardList } from '../ui/card-list';
 import { useTitle } from '../ui/title';
+import { DiscardDraft } from './discard-draft';
 import { StatusTag } from './status-tag';
 import { stepPath } from './steps';
 
@@ -38,6 +39,9 @@ export function ApplicationsPage() {
                     <span class="muted">{zhApply.progress.withdrawalsLeft(a.withdrawalsLeft)}</span>
                   </Show>
                 </A>
+                <Show when={a.status === 'draft'}>
+                  <DiscardDraft applicationId={a.id} entryName={a.entryName} number={a.number} />
+                </Show>
               </li>
             )}
           </CardList>

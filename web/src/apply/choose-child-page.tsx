@@ -9,14 +9,24 @@ import { getChannels } from '../lib/catalog';
 import { ready } from '../lib/ready';
 import { BackLink } from '../ui/back-link';
 import { useTitle } from '../ui/title';
+import { getChildrenFit } from './children-fit';
+import { DiscardDraft } from './discard-draft';
 import { transferGrades } from './grades';
+import { stepPath } from './steps';
+import { zhDrafts } from '../i18n/zh-CN-drafts';
 
-/** `/entries/:entryId/apply`: which child (from 我的孩子) and, for 插班生转学, which grade; then 报名须知. */
+/**
+ * `/entries/:entryId/apply`: which child (from 我的孩子) and, for 插班生转学, which grade; then 报名须知. Each child's
+ * card says before anything else whether it can apply here (age, 已有报名, window); one that cannot is not pickable,
+ * and a draft in another entry can be deleted on the spot.
+ */
 export function ChooseChildPage() {
   const params = useParams<{ entryId: string }>();
   const navigate = useNavigate();
   const entry = createAsync(() => getChannels(params.entryId));
   const children = useSignedInRead(getChildren);
+  const fits = useSignedInRead(() => getChildrenFit(params.entryId));
+  const fitOf = (childId: string) => fits()?.find((f) => f.childId === childId);
   const [childId, setChildId] = createSignal<string>();
   const [grade, setGrade] = createSignal<number>();
   const [error, setError] = createSignal<string>();
@@ -26,6 +36,7 @@ export function ChooseChildPage() {
   const next = (event: SubmitEvent) => {
     event.preventDefault();
     if (!childId()) return setError(zhApply.apply.chooseChild);
+    if (fitOf(childId()!)?.fit.ok === false) return setError(zhDrafts.fit.cannotPick);
     if (isTransfer() && !grade()) return setError(zhApply.apply.chooseGrade);
     const query = new URLSearchParams({ child: childId()! });
     if (isTransfer()) query.set('grade', String(grade()));
@@ -33,7 +44,7 @@ export function ChooseChildPage() {
   };
 
   return (
-    <Show when={ready(entry(), children())}>
+    <Show when={ready(entry(), children(), fits())}>
       <BackLink href={`/entries/${params.entryId}`}>{entry()!.entry.name}</BackLink>
       <h1 class="page-title">{zhApply.apply.chooseChild}</h1>
       <p class="muted">{zhApply.apply.chooseChildHint}</p>
@@ -42,26 +53,69 @@ export function ChooseChildPage() {
           <fieldset class="choice-cards">
             <legend class="visually-hidden">{zhApply.apply.chooseChild}</legend>
             <For each={children()}>
-              {(child) => (
-                <label class="choice-card" classList={{ 'choice-card-on': childId() === child.id }}>
-                  <input
-                    type="radio"
-                    name="child"
-                    value={child.id}
-                    checked={childId() === child.id}
-                    onChange={() => {
-                      setChildId(child.id);
-                      setError(undefined);
-                    }}
-                  />
-                  <span class="choice-text">
-                    <span class="choice-title">{child.name}</span>
-                    <span class="muted id-masked">
-                      {child.idTypeName} {child.idNumberMasked}
-                    </span>
-                  </span>
-                </label>
-              )}
+              {(child) => {
+                const answer = () => fitOf(child.id);
+                const refusal = () => {
+                  const f = answer()?.fit;
+                  return f && !f.ok ? f : undefined;
+                };
+                return (
+                  <div class="choice-item">
+                    <label class="choice-card" classList={{ 'choice-card-on': childId() === child.id, 'choice-card-off': !!refusal() }}>
+                      <input
+                        type="radio"
+                        name="child"
+                        value={child.id}
+                        checked={childId() === child.id}
+                        disabled={!!refusal()}
+                        aria-describedby={refusal() ? `fit-${child.id}` : undefined}
+                        onChange={() => {
+                          setChildId(child.id);
+                          setError(undefined);
+                        }}
+                      />
+                      <span class="choice-text">
+                        <span class="choice-title">{child.name}</span>
+                        <span class="muted id-masked">
+                          {child.idTypeName} {child.idNumberMasked}
+                        </span>
+                        <Show when={refusal()}>
+                          {(r) => (
+                            <span class="choice-refusal" id={`fit-${child.id}`}>
+                              {r().message}
+                            </span>
+                          )}
+                        </Show>
+                      </span>
+                    </label>
+                    <Show when={answer()?.existing}>
+                      {(existing) => (
+                        <Show
+                          when={refusal()?.reason === 'draft_elsewhere'}
+                          fallback={
+                            <A
+                              class="button"
+                              href={
+                                existing().status === 'draft'
+                                  ? `/applications/${existing().applicationId}`
+                                  : stepPath(existing().applicationId, 'progress')
+                              }
+                            >
+                              {existing().status === 'draft' ? zhDrafts.fit.continueDraft : zhDrafts.fit.viewProgress}
+                            </A>
+                          }
+                        >
+                          <DiscardDraft
+                            applicationId={existing().applicationId}
+                            entryName={existing().entryName}
+                            number={existing().number}
+                          />
+                        </Show>
+                      )}
+                    </Show>
+                  </div>
+                );
+              }}
             </For>
           </fieldset>
         </Show>

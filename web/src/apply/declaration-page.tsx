@@ -13,6 +13,7 @@ import { useWrite, write } from '../lib/write';
 import { BackLink } from '../ui/back-link';
 import { useTitle } from '../ui/title';
 import { PageBody } from '../parent/page-body';
+import { DiscardDraft } from './discard-draft';
 import { stepPath } from './steps';
 
 /** 我已阅读并同意: opens the application; the list of applications is read again in the background. */
@@ -73,9 +74,23 @@ export function DeclarationPage() {
       </Show>
       <FormError message={error()} />
       <Show when={exists()}>
-        <A class="button button-block" href="/applications">
-          {zhApply.apply.existing}
-        </A>
+        <Show
+          when={problem()?.existing?.status === 'draft' && problem()?.existing}
+          fallback={
+            <A class="button button-block" href="/applications">
+              {zhApply.apply.existing}
+            </A>
+          }
+        >
+          {(draft) => (
+            <DiscardDraft
+              applicationId={draft().applicationId}
+              entryName={draft().entryName}
+              number={draft().number}
+              onDiscarded={() => start.clear()}
+            />
+          )}
+        </Show>
       </Show>
       <div class="cta">
         <button type="button" class="button button-primary button-block" disabled={pending() || !child()} onClick={agree}>

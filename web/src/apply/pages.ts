@@ -17,3 +17,4 @@ export { SubmittedPage } from './submitted-page';
 export { default as ClaimForm } from '../account/claim-form';
 export { default as ClaimList } from '../account/claim-list';
 export { DevInboxPage } from '../account/dev-inbox-page';
+export { default as ChildRemoval } from '../account/child-removal';

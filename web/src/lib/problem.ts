@@ -10,6 +10,8 @@ export interface Problem {
   domainCode?: string;
   /** For limits: seconds until the server takes the request again. */
   retryAfterSeconds?: number;
+  /** For APPLICATION_EXISTS: the child's application in the way (a draft may be deleted). */
+  existing?: { applicationId: string; status: string; entryName: string; number: string };
 }
 
 /** A failed write, in words a parent can act on. */
@@ -21,6 +23,7 @@ export function problemOf(error: unknown): Problem {
           domainCode?: string | null;
           fieldErrors?: Record<string, string[] | undefined> | null;
           retryAfterSeconds?: number | null;
+          existing?: Problem['existing'] | null;
         }
       | undefined;
     if (!data?.code) return { message: zhCN.errors.network, fields: {} };
@@ -33,6 +36,7 @@ export function problemOf(error: unknown): Problem {
       code: data.code,
       domainCode: data.domainCode ?? undefined,
       retryAfterSeconds: data.retryAfterSeconds ?? undefined,
+      existing: data.existing ?? undefined,
     };
   }
   return { message: zhCN.errors.server, fields: {} };
