@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeWindow } from '../../src/domain/window';
-import { deadlineText, windowParts } from '../../web/src/lib/window-text';
+import { deadlineText } from '../../web/src/lib/deadline-text';
+import { windowParts } from '../../web/src/lib/window-text';
 
 describe('the window as a page shows it', () => {
   const window = { opensAt: new Date('2024-07-15T00:00:00+08:00'), closesAt: new Date('2024-07-26T00:00:00+08:00') };

@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js';
 import { zhApply } from '../i18n/zh-CN-apply';
 import { formatTime } from '../lib/account';
 import type { Progress } from '../lib/applications';
-import { deadlineText } from '../lib/window-text';
+import { deadlineText } from '../lib/deadline-text';
 
 type Status = Progress['status'];
 
