@@ -73,10 +73,13 @@ describe('a signed-in parent on a fresh page load', () => {
     });
   });
 
-  test('我的消息 (where every notice is kept) lists the submission notice', async () => {
+  test("我的消息 (where every notice is kept) → 查看报名进度 of the submission notice opens the application's 报名进度", async () => {
     await coldOpen('/me/messages', async (page) => {
       await shown(page.getByRole('heading', { name: '我的消息', level: 1 }));
-      await shown(page.getByRole('heading', { name: '报名进度更新：审核中' }));
+      const notice = page.locator('.message', { has: page.getByRole('heading', { name: '报名进度更新：审核中' }) });
+      await notice.getByRole('link', { name: '查看报名进度' }).click();
+      await page.waitForURL(/\/progress$/);
+      await shown(page.locator('.progress-card').getByText('审核中', { exact: true }));
     });
   });
 
@@ -96,6 +99,20 @@ describe('a signed-in parent on a fresh page load', () => {
 });
 
 describe('a signed-in parent opens a link from a message or SMS on a cold load', () => {
+  test('every link 我的消息 holds opens its page in a new tab', async () => {
+    let links: string[] = [];
+    await coldOpen('/me/messages', async (page) => {
+      await shown(page.getByRole('heading', { name: '报名进度更新：审核中' }));
+      links = await page.locator('.message a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    });
+    expect(links).toContain(`/applications/${applicationId}/progress`);
+    for (const link of new Set(links)) {
+      await coldOpen(link, async (page) => {
+        await shown(page.locator('h1'));
+      });
+    }
+  });
+
   test('报名进度 of the application (the link of every status message and SMS) shows its status', async () => {
     await coldOpen(`/applications/${applicationId}/progress`, async (page) => {
       await shown(page.getByRole('heading', { name: '报名进度', level: 1 }));
