@@ -15,6 +15,8 @@ let parent: EnrollmentClient;
 let applicationId: string;
 /** Another child's application, submitted beforehand, for the withdrawal. */
 let submittedId: string;
+/** A third, submitted beforehand, withdrawn from 修改已提交的资料. */
+let fromPreviewId: string;
 
 /** The running site as the typed-client helpers (catalogFor, readyToSubmit) expect it. */
 function testHost(): TestHost {
@@ -42,6 +44,9 @@ beforeAll(async () => {
   const other = await readyToSubmit(t, parent, c, '20180420', '063');
   submittedId = other.applicationId;
   await parent.applications.submit.mutate({ applicationId: submittedId, version: other.version });
+  const third = await readyToSubmit(t, parent, c, '20180521', '064');
+  fromPreviewId = third.applicationId;
+  await parent.applications.submit.mutate({ applicationId: fromPreviewId, version: third.version });
   await app.phoneContext().addCookies([{ name: 'enroll_sid', value: token!, url: t.url }]);
 });
 
@@ -93,6 +98,19 @@ describe('after 提交 and after 撤回 a parent on a phone is told what happens
       await shown(page.getByText('还可撤回 1 次', { exact: true }));
       expect(await page.getByRole('region', { name: '接下来' }).count()).toBe(0);
       await shot(page, 'next-steps-withdrawn');
+      expect(errors).toEqual([]);
+    });
+  });
+
+  test('撤回 from 修改已提交的资料 leads to 报名进度, which says by when to resubmit', async () => {
+    await app.inTab(async (page, errors) => {
+      await page.goto(app.url(`/applications/${fromPreviewId}/preview`));
+      await shown(page.getByRole('heading', { name: '已提交的报名资料', level: 1 }));
+      await page.getByRole('button', { name: '如需修改，请点击撤回' }).click();
+      await page.getByRole('alertdialog', { name: '确定撤回这份报名吗？' }).getByRole('button', { name: '确认撤回' }).click();
+      await page.waitForURL(/\/progress$/);
+      await shown(page.getByText('已撤回，请在7月25日24时前重新提交', { exact: true }));
+      await shown(page.getByRole('link', { name: '修改报名资料' }));
       expect(errors).toEqual([]);
     });
   });
