@@ -17,3 +17,17 @@ export function statusNotice(to: ApplicationStatus, a: { number: string; childNa
   };
   return { title: `报名进度更新：${statusNames[to]}`, body: bodies[to] };
 }
+
+/** The key of the notice of an application's change to `version`: one message and one SMS per change. */
+export const applicationNoticeKey = (applicationId: string, version: number) => `application:${applicationId}:v${version}`;
+
+/**
+ * The page a notice's message opens, from the notice key that names what it is about: an application's notice
+ * (`application:<id>:v<n>`) opens its 报名进度, a binding appeal's (`appeal:<id>:…`) 我的孩子 with 我的申诉; others none.
+ */
+export function noticeLink(noticeKey: string): string | null {
+  const [kind, id] = noticeKey.split(':');
+  if (kind === 'application' && id) return `/applications/${id}/progress`;
+  if (kind === 'appeal') return '/me/children';
+  return null;
+}

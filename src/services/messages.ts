@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { insertWhen } from '../../db/insert-when';
 import { messages } from '../../db/schema';
 import { randomId } from '../adapters/random';
+import { noticeLink } from '../domain/notices';
 
 /**
  * The in-app message of a notice, for the caller's batch; a notice key makes a repeated notice a no-op.
@@ -15,7 +16,7 @@ export function noticeMessage(db: Db, m: { accountId: string; key: string; title
   return insert.onConflictDoNothing({ target: messages.noticeKey });
 }
 
-/** 我的消息, newest first, a page at a time (`before` = the createdAt of the last one shown). */
+/** 我的消息, newest first, a page at a time (`before` = the createdAt of the last one shown), each with the page it opens. */
 export async function listMessages(db: Db, accountId: string, page: { limit: number; before?: Date }) {
   const filters = [eq(messages.accountId, accountId)];
   if (page.before) filters.push(lt(messages.createdAt, page.before));
@@ -25,7 +26,14 @@ export async function listMessages(db: Db, accountId: string, page: { limit: num
     .where(and(...filters))
     .orderBy(desc(messages.createdAt))
     .limit(page.limit);
-  return rows.map((m) => ({ id: m.id, title: m.title, body: m.body, createdAt: m.createdAt.toISOString(), read: m.readAt !== null }));
+  return rows.map((m) => ({
+    id: m.id,
+    title: m.title,
+    body: m.body,
+    link: noticeLink(m.noticeKey),
+    createdAt: m.createdAt.toISOString(),
+    read: m.readAt !== null,
+  }));
 }
 
 /** The red dot. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeWindow } from '../../src/domain/window';
+import { deadlineText } from '../../web/src/lib/deadline-text';
 import { windowParts } from '../../web/src/lib/window-text';
 
 describe('the window as a page shows it', () => {
@@ -20,5 +21,16 @@ describe('the window as a page shows it', () => {
     expect(windowParts({ opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() }).join(' ')).toBe(
       describeWindow(window),
     );
+  });
+});
+
+describe('a deadline in a sentence', () => {
+  it('says 24时 of the day before for an end at midnight China time, as the guide writes 7月25日24时', () => {
+    expect(deadlineText('2024-07-25T16:00:00.000Z')).toBe('7月25日24时');
+  });
+
+  it('keeps the hour, and the minutes when there are any, of an end at any other time', () => {
+    expect(deadlineText('2024-08-31T09:00:00.000Z')).toBe('8月31日17时');
+    expect(deadlineText('2024-08-31T09:30:00.000Z')).toBe('8月31日17时30分');
   });
 });

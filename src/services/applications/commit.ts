@@ -9,6 +9,7 @@ import type { RandomSource } from '../../domain/random';
 import type { Actor, ApplicationStatus } from '../../domain/application-status';
 import type { RowGuard } from '../../domain/application';
 import { newId } from '../../domain/ids';
+import { applicationNoticeKey } from '../../domain/notices';
 import { noticeMessage } from '../messages';
 import { smsNotice } from '../outbox';
 import type { LoadedApplication } from './load';
@@ -51,7 +52,7 @@ export async function commitTransition(deps: Deps, loaded: LoadedApplication, ch
   const { db } = deps;
   const { application } = loaded;
   const version = application.version + 1;
-  const key = `application:${application.id}:v${version}`;
+  const key = applicationNoticeKey(application.id, version);
   const { notice, now } = change;
   const done = await commitChange(db, deps.random, {
     table: applications,

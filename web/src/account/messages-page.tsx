@@ -1,4 +1,4 @@
-import { revalidate, useAction } from '@solidjs/router';
+import { A, revalidate, useAction } from '@solidjs/router';
 import { createEffect, Show } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
 import { formatTime, getMe, getMessages } from '../lib/account';
@@ -15,7 +15,10 @@ const markRead = write('account.markRead', async (ids: string[]) => {
   await revalidate(getMe.key);
 });
 
-/** `/me/messages` 我的消息: newest first; the unread ones shown are marked read, so the red dot clears. */
+/**
+ * `/me/messages` 我的消息: newest first, each with a link to the page it concerns (an application's 报名进度, 我的孩子);
+ * the unread ones shown are marked read, so the red dot clears.
+ */
 export function MessagesPage() {
   const messages = useSignedInRead(getMessages);
   useTitle(() => zhCN.messages.title);
@@ -49,6 +52,13 @@ export function MessagesPage() {
                   </Show>
                 </div>
                 <p class="message-body">{m.body}</p>
+                <Show when={m.link}>
+                  {(link) => (
+                    <A class="message-link" href={link()}>
+                      {zhCN.messages.open(link())}
+                    </A>
+                  )}
+                </Show>
                 <span class="muted">{formatTime(m.createdAt)}</span>
               </li>
             )}

@@ -4,11 +4,12 @@ import { getChildren, getMe, getMessages } from '../lib/account';
 import { ChildrenPage } from './children-page';
 import { LoginPage } from './login-page';
 import { MePage } from './me-page';
-import { MessagesPage } from './messages-page';
 
 /** Demo mode's SMS inbox, which no parent outside the demo opens: it rides in the application pages' lazy chunk. */
 const DevInboxPage = lazy(() => import('../apply/pages').then((m) => ({ default: m.DevInboxPage })));
 const PrivacyPage = lazy(() => import('./privacy-page'));
+/** 我的消息 rides in the same chunk: a first visit has none to read, and its links lead into the application pages. */
+const MessagesPage = lazy(() => import('../apply/pages').then((m) => ({ default: m.MessagesPage })));
 
 /** Sign-in, 个人中心 and what hangs off it, and demo mode's SMS inbox. Account reads wait for a session. */
 export const accountRoutes: RouteDefinition[] = [

@@ -1,5 +1,5 @@
 // The application journey's pages: one lazily loaded chunk, fetched when a parent first opens one of them. The
-// 绑定申诉 form and list, and demo mode's SMS inbox, ride along: a separate chunk would split the shared code anew and
+// 绑定申诉 form and list, 我的消息, and demo mode's SMS inbox, ride along: a separate chunk would split the shared code anew and
 // cost every first load.
 import './apply.css';
 
@@ -18,3 +18,4 @@ export { default as ClaimForm } from '../account/claim-form';
 export { default as ClaimList } from '../account/claim-list';
 export { DevInboxPage } from '../account/dev-inbox-page';
 export { default as ChildRemoval } from '../account/child-removal';
+export { MessagesPage } from '../account/messages-page';

@@ -190,7 +190,14 @@ function Preview(props: { app: Application }) {
 
       <Show
         when={a().canEdit}
-        fallback={<WithdrawPanel applicationId={a().id} canWithdraw={a().canWithdraw} withdrawalsLeft={a().withdrawalsLeft} />}
+        fallback={
+          <WithdrawPanel
+            applicationId={a().id}
+            canWithdraw={a().canWithdraw}
+            withdrawalsLeft={a().withdrawalsLeft}
+            onWithdrawn={() => navigate(stepPath(a().id, 'progress'))}
+          />
+        }
       >
         <FormError message={error()} />
         <div class="step-actions">

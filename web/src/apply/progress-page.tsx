@@ -4,8 +4,10 @@ import { useSignedInRead } from '../account/signed-in';
 import { zhApply } from '../i18n/zh-CN-apply';
 import { formatTime } from '../lib/account';
 import { getProgress } from '../lib/applications';
+import { deadlineText } from '../lib/deadline-text';
 import { windowParts } from '../lib/window-text';
 import { BackLink } from '../ui/back-link';
+import { NextSteps, onTheWay } from './next-steps';
 import { useTitle } from '../ui/title';
 import { StatusTag } from './status-tag';
 import { stepPath } from './steps';
@@ -20,7 +22,7 @@ function formatDeadline(iso: string) {
 
 /**
  * `/applications/:id/progress` 报名进度: the status, the rejection reason, 还可撤回 N 次 with 撤回, the way to edit
- * and resubmit, and the history.
+ * and resubmit (after a withdrawal: by when), the stages still ahead, and the history.
  */
 export function ProgressPage() {
   const params = useParams<{ applicationId: string }>();
@@ -57,7 +59,17 @@ export function ProgressPage() {
               </div>
             </Match>
             <Match when={p().status === 'withdrawn'}>
-              <p class="notice-ok">{zhApply.progress.withdrawn}</p>
+              <div class="notice-ok" role="status">
+                <p class="withdrawn-title">
+                  {p().window.state === 'closed'
+                    ? zhApply.progress.withdrawnClosed
+                    : zhApply.progress.withdrawnBy(deadlineText(p().window.closesAt))}
+                </p>
+                <p>{zhApply.progress.notResubmitted}</p>
+                <p class="withdrawals-left">
+                  {p().withdrawalsLeft > 0 ? zhApply.progress.withdrawalsLeft(p().withdrawalsLeft) : zhApply.progress.noWithdrawals}
+                </p>
+              </div>
             </Match>
             <Match when={p().status === 'draft'}>
               <p class="notice-ok">{zhApply.progress.draft}</p>
@@ -72,7 +84,7 @@ export function ProgressPage() {
               >
                 {p().status === 'draft' ? zhApply.progress.resume : zhApply.progress.edit}
               </A>
-              <Show when={p().status !== 'draft'}>
+              <Show when={p().status === 'rejected'}>
                 <p class="withdrawals-left">
                   {p().withdrawalsLeft > 0 ? zhApply.progress.withdrawalsLeft(p().withdrawalsLeft) : zhApply.progress.noWithdrawals}
                 </p>
@@ -91,6 +103,10 @@ export function ProgressPage() {
               <p class="muted">{zhApply.progress.afterReview}</p>
             </Match>
           </Switch>
+
+          <Show when={onTheWay(p().status)}>
+            <NextSteps status={p().status} history={p().history} window={p().window} canWithdraw={p().canWithdraw} />
+          </Show>
 
           <Show when={p().history.length > 0}>
             <Timeline history={p().history} />

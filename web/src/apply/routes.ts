@@ -10,7 +10,12 @@ const page = <K extends keyof Pages>(name: K) => lazy(() => import('./pages').th
 /** Reads that wait for a session: signed out, the page itself sends the parent to 登录. */
 const signedIn = (read: () => unknown) => void getMe().then((me) => me && read());
 
+/*
+ * The id is read here, at once: `signedIn` reads later, after the session, when the router's params may still be those
+ * of the page the parent is leaving (the navigation has not committed yet), and the read would go out without an id.
+ */
 const application = (id: string) => signedIn(() => getApplication(id));
+const progress = (id: string) => signedIn(() => getProgress(id));
 
 /**
  * The application journey (guide 二(三)–(七)): entry → child → 报名须知 → channel → form → documents → schools →
@@ -42,7 +47,7 @@ export const applyRoutes: RouteDefinition[] = [
   {
     path: '/applications/:applicationId/progress',
     component: page('ProgressPage'),
-    preload: ({ params }) => signedIn(() => getProgress(params.applicationId!)),
+    preload: ({ params }) => progress(params.applicationId!),
   },
   {
     path: '/applications/:applicationId/channel',

@@ -2,11 +2,15 @@ import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { zhApply } from '../i18n/zh-CN-apply';
 import { OrderNotice } from '../parent/order-notice';
+import { NextSteps } from './next-steps';
 import { useTitle } from '../ui/title';
 import { stepPath } from './steps';
 import { useApplication } from './use-application';
 
-/** `/applications/:id/submitted`: 报名信息提交成功, the application number, and that order does not matter. */
+/**
+ * `/applications/:id/submitted`: 报名信息提交成功, the application number, what happens next and until when it can be
+ * withdrawn, and that order does not matter.
+ */
 export function SubmittedPage() {
   const { app } = useApplication();
   useTitle(() => zhApply.submitted.title);
@@ -28,6 +32,7 @@ export function SubmittedPage() {
             </p>
             <p>{zhApply.submitted.body}</p>
           </section>
+          <NextSteps status={a().status} history={a().history} window={a().window} canWithdraw={a().canWithdraw} />
           <OrderNotice />
           <A class="button button-primary button-block" href={stepPath(a().id, 'progress')}>
             {zhApply.submitted.progress}

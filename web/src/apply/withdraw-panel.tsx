@@ -16,13 +16,20 @@ const withdrawApplication = write('apply.withdraw', async (applicationId: string
 
 /**
  * 还可撤回 N 次 and 如需修改，请点击撤回 (guide 二(七)): a confirmation first, which says how many withdrawals remain
- * after this one. Gone once the application is past the preliminary review or the withdrawals are used up.
+ * after this one; it takes the focus (on 取消, the safe answer), Escape or 取消 closes it and returns the focus. Gone once the application is past the preliminary review or the withdrawals are used up.
  */
 export function WithdrawPanel(props: { applicationId: string; canWithdraw: boolean; withdrawalsLeft: number; onWithdrawn?: () => void }) {
   const [asking, setAsking] = createSignal(false);
   const withdrawal = useWrite(withdrawApplication);
   const pending = withdrawal.pending;
   const error = () => withdrawal.problem()?.message;
+
+  let opener: HTMLButtonElement | undefined;
+  /** Closes the question and puts the focus back on the button that asked it, for keyboards and screen readers. */
+  const cancel = () => {
+    setAsking(false);
+    opener?.focus();
+  };
 
   const withdraw = async () => {
     if (!(await withdrawal.run(props.applicationId))?.ok) return;
@@ -40,6 +47,7 @@ export function WithdrawPanel(props: { applicationId: string; canWithdraw: boole
           when={asking()}
           fallback={
             <button
+              ref={opener}
               type="button"
               class="button button-block button-danger"
               onClick={() => {
@@ -51,11 +59,21 @@ export function WithdrawPanel(props: { applicationId: string; canWithdraw: boole
             </button>
           }
         >
-          <div class="confirm" role="alertdialog" aria-label={zhApply.progress.confirmTitle}>
-            <p class="confirm-title">{zhApply.progress.confirmTitle}</p>
-            <p>{zhApply.progress.confirmBody(props.withdrawalsLeft - 1)}</p>
+          <div
+            class="confirm"
+            role="alertdialog"
+            aria-labelledby="withdraw-confirm-title"
+            aria-describedby="withdraw-confirm-body"
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') cancel();
+            }}
+          >
+            <p class="confirm-title" id="withdraw-confirm-title">
+              {zhApply.progress.confirmTitle}
+            </p>
+            <p id="withdraw-confirm-body">{zhApply.progress.confirmBody(props.withdrawalsLeft - 1)}</p>
             <div class="button-row">
-              <button type="button" class="button" onClick={() => setAsking(false)}>
+              <button type="button" class="button" ref={(el) => queueMicrotask(() => el.focus())} onClick={cancel}>
                 {zhApply.progress.cancel}
               </button>
               <button type="button" class="button button-danger" disabled={pending()} onClick={() => void withdraw()}>

@@ -186,6 +186,20 @@ export const zhApply = {
     home: '返回首页',
   },
 
+  /** What happens after 提交: the stages in order, with the dates the application's history and window give. */
+  next: {
+    title: '接下来',
+    submitted: '报名信息已提交',
+    review: '网上初审（审核中）',
+    school: '学校审核',
+    result: '录取结果',
+    submittedAt: (time: string) => `${time} 提交`,
+    reviewNow: '教育局正在审核您提交的资料，结果会通过短信和站内消息通知您。',
+    withdrawBy: (deadline: string) => `初审通过前如需修改，可在${deadline}前撤回，修改后重新提交。`,
+    schoolLater: '初审通过后由所报学校审核，此后不能再自主撤回。',
+    resultLater: '录取或派位结果以短信和站内消息通知，请留意学校的报到通知。',
+  },
+
   progress: {
     title: '报名进度',
     none: '还没有报名',
@@ -210,7 +224,9 @@ export const zhApply = {
     edit: '修改报名资料',
     resume: '继续填写',
     afterReview: '资料已进入审核阶段，不能再自主撤回。',
-    withdrawn: '报名已撤回。请修改资料后重新提交，未重新提交的报名不会被审核。',
+    withdrawnBy: (deadline: string) => `已撤回，请在${deadline}前重新提交`,
+    withdrawnClosed: '已撤回，报名时间已结束，不能再重新提交',
+    notResubmitted: '未重新提交的报名不会被审核。',
     draft: '报名尚未提交。请完成填写后预览并提交。',
     window: '报名时间',
     by: (who: string) => `操作人：${who}`,

@@ -173,6 +173,8 @@ export const zhCN = {
     title: '我的消息',
     none: '暂无消息',
     unread: '未读',
+    /** The link of a message, by the page it opens. */
+    open: (link: string) => (link.startsWith('/applications/') ? '查看报名进度' : '查看我的孩子'),
   },
 
   loading: '正在加载…',
