@@ -122,7 +122,10 @@ describe('during the registration window (2024-07-20 10:00 China time)', () => {
       await shown(page.locator('main').getByText('如有疑问，请拨打桃江县教育局咨询电话：'));
       await shown(page.locator('main').getByRole('link', { name: '0737-8822011' }));
       await page.goto(app.url('/'));
-      await page.getByRole('link', { name: /学校与招生范围|招生学校/ }).first().click();
+      await page
+        .getByRole('link', { name: /学校与招生范围|招生学校/ })
+        .first()
+        .click();
       const school = page.locator('article.school', { hasText: '桃江县实验小学' });
       expect(await school.getByRole('link', { name: /^0737-\d{7}$/ }).getAttribute('href')).toMatch(/^tel:0737-\d{7}$/);
       await shot(page, 'schools-with-phones');
