@@ -115,3 +115,21 @@ describe('after 提交 and after 撤回 a parent on a phone is told what happens
     });
   });
 });
+
+describe('the system checks of the family’s own application', () => {
+  test('报名进度 lists what was checked, in plain words, and what to check or bring where a check did not pass', async () => {
+    // This family is not in the authority records: nothing could be confirmed automatically.
+    await expect
+      .poll(async () => (await parent.applications.progress.query({ applicationId: fromPreviewId })).checks.length, { timeout: 5000 })
+      .toBeGreaterThan(0);
+    await app.inTab(async (page, errors) => {
+      await page.goto(app.url(`/applications/${fromPreviewId}/progress`));
+      const checks = page.getByRole('region', { name: '系统核验' });
+      await shown(checks);
+      await shown(checks.getByText('孩子的姓名与身份证号码'));
+      await shown(checks.getByText('请核对填写的孩子姓名和证件号码；如无误，请携带孩子的户口簿和身份证件原件备查'));
+      await shot(page, 'apply-progress-checks');
+      expect(errors).toEqual([]);
+    });
+  });
+});

@@ -7,6 +7,7 @@ import { getProgress } from '../lib/applications';
 import { deadlineText } from '../lib/deadline-text';
 import { windowParts } from '../lib/window-text';
 import { BackLink } from '../ui/back-link';
+import { FamilyChecks } from './family-checks';
 import { NextSteps, onTheWay } from './next-steps';
 import { useTitle } from '../ui/title';
 import { StatusTag } from './status-tag';
@@ -106,6 +107,10 @@ export function ProgressPage() {
 
           <Show when={onTheWay(p().status)}>
             <NextSteps status={p().status} history={p().history} window={p().window} canWithdraw={p().canWithdraw} />
+          </Show>
+
+          <Show when={p().checks.length > 0}>
+            <FamilyChecks checks={p().checks} />
           </Show>
 
           <Show when={p().history.length > 0}>
