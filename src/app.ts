@@ -22,6 +22,11 @@ export interface HostHooks {
   version?: string;
   /** The built page shell (`index.html`); given, `GET /` serves it with the home page's catalog in it. */
   pageShell?: (c: HonoContext) => Promise<string | null>;
+  /**
+   * Compress that page here (the Node host). Not on Workers: the runtime compresses a body itself whenever a response
+   * says `Content-Encoding`, so compressing here too would encode it twice.
+   */
+  compressPages?: boolean;
 }
 
 const apiBodyLimit = 256 * 1024;
@@ -127,7 +132,7 @@ export function createApp(source: DepsSource, hooks: HostHooks = {}) {
 
   const { pageShell } = hooks;
   if (pageShell) {
-    app.get('/', compress(), async (c, next) => {
+    app.get('/', hooks.compressPages ? compress() : (_c, next) => next(), async (c, next) => {
       const shell = await pageShell(c);
       return shell ? homePage(c, depsOf(c), shell) : next();
     });

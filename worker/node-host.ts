@@ -48,6 +48,7 @@ export async function startNodeHost(
   const app = createApp(deps, {
     clientIp: (c) => getConnInfo(c).remote.address ?? null,
     pageShell: () => readFile(join(webDist, 'index.html'), 'utf8').catch(() => null),
+    compressPages: true,
   });
 
   app.use('*', async (c, next) => {
