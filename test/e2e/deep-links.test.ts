@@ -1,10 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
-import { privacyNotice } from '../../src/domain/privacy-notice';
-import type { TestHost } from '../helpers/host';
+import type { EnrollmentClient } from '../../src/client';
 import { catalogFor, readyToSubmit } from '../helpers/journey';
-import { codeFromInbox } from '../helpers/parents';
 import { onPhone, shot, shown } from './site';
 
 // No failed load is expected: a signed-in parent opening a link from a message gets no 400, 401 or 404.
@@ -14,33 +11,16 @@ const parentPhone = '13900000061';
 let parent: EnrollmentClient;
 let applicationId: string;
 
-/** The running site as the typed-client helpers (catalogFor, readyToSubmit) expect it. */
-function testHost(): TestHost {
-  const site = app.site();
-  return {
-    url: site.url,
-    host: site.host,
-    client: createEnrollmentClient({ url: site.url }),
-    clock: site.host.deps.clock,
-  } as unknown as TestHost;
-}
+const testHost = () => app.testHost();
 
 beforeAll(async () => {
   const t = testHost();
   const c = await catalogFor(t);
-  await t.client.auth.requestCode.mutate({ phone: parentPhone });
-  const { token } = await t.client.auth.signIn.mutate({
-    phone: parentPhone,
-    code: await codeFromInbox(t, parentPhone),
-    session: 'token',
-    acceptedNotice: privacyNotice.version,
-  });
-  parent = createEnrollmentClient({ url: t.url, token: token! });
+  ({ client: parent } = await app.signInOnPhone(parentPhone));
   const ready = await readyToSubmit(t, parent, c, '20180315', '061');
   applicationId = ready.applicationId;
   await parent.applications.submit.mutate({ applicationId, version: ready.version });
   // The phone carries the parent's session as the sign-in page would have left it.
-  await app.phoneContext().addCookies([{ name: 'enroll_sid', value: token!, url: t.url }]);
 });
 
 /** Opens `path` in a new tab, as a tap on a link in an SMS or a message would, and hands over what the API refused. */

@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
-import { privacyNotice } from '../../src/domain/privacy-notice';
+import type { EnrollmentClient } from '../../src/client';
 import { residentId } from '../helpers/identity';
-import { codeFromInbox } from '../helpers/parents';
 import { until } from '../helpers/until';
 import { onPhone, shown } from './site';
 
@@ -11,18 +9,7 @@ let parent: EnrollmentClient;
 let children = 0;
 
 beforeAll(async () => {
-  const url = app.site().url;
-  const anonymous = createEnrollmentClient({ url });
-  const phone = '13900000081';
-  await anonymous.auth.requestCode.mutate({ phone });
-  const { token } = await anonymous.auth.signIn.mutate({
-    phone,
-    code: await codeFromInbox({ client: anonymous }, phone),
-    session: 'token',
-    acceptedNotice: privacyNotice.version,
-  });
-  parent = createEnrollmentClient({ url, token: token! });
-  await app.phoneContext().addCookies([{ name: 'enroll_sid', value: token!, url }]);
+  ({ client: parent } = await app.signInOnPhone('13900000081'));
 });
 
 /** A draft on the hukou channel, its form still empty. */

@@ -1,9 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
-import { privacyNotice } from '../../src/domain/privacy-notice';
-import type { TestHost } from '../helpers/host';
+import type { EnrollmentClient } from '../../src/client';
 import { catalogFor, readyToSubmit } from '../helpers/journey';
-import { codeFromInbox } from '../helpers/parents';
 import { onPhone, shot, shown } from './site';
 
 // The seeded window: 2024-07-15 00:00 to 2024-07-25 24:00 China time; the clock stands inside it.
@@ -18,28 +15,12 @@ let submittedId: string;
 /** A third, submitted beforehand, withdrawn from 修改已提交的资料. */
 let fromPreviewId: string;
 
-/** The running site as the typed-client helpers (catalogFor, readyToSubmit) expect it. */
-function testHost(): TestHost {
-  const site = app.site();
-  return {
-    url: site.url,
-    host: site.host,
-    client: createEnrollmentClient({ url: site.url }),
-    clock: site.host.deps.clock,
-  } as unknown as TestHost;
-}
+const testHost = () => app.testHost();
 
 beforeAll(async () => {
   const t = testHost();
   const c = await catalogFor(t);
-  await t.client.auth.requestCode.mutate({ phone: parentPhone });
-  const { token } = await t.client.auth.signIn.mutate({
-    phone: parentPhone,
-    code: await codeFromInbox(t, parentPhone),
-    session: 'token',
-    acceptedNotice: privacyNotice.version,
-  });
-  parent = createEnrollmentClient({ url: t.url, token: token! });
+  ({ client: parent } = await app.signInOnPhone(parentPhone));
   ({ applicationId } = await readyToSubmit(t, parent, c, '20180315', '062'));
   const other = await readyToSubmit(t, parent, c, '20180420', '063');
   submittedId = other.applicationId;
@@ -47,7 +28,6 @@ beforeAll(async () => {
   const third = await readyToSubmit(t, parent, c, '20180521', '064');
   fromPreviewId = third.applicationId;
   await parent.applications.submit.mutate({ applicationId: fromPreviewId, version: third.version });
-  await app.phoneContext().addCookies([{ name: 'enroll_sid', value: token!, url: t.url }]);
 });
 
 describe('after 提交 and after 撤回 a parent on a phone is told what happens next', () => {

@@ -8,7 +8,11 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { manualClock } from '../../src/adapters/clock';
 import { parseConfig } from '../../worker/config';
 import { type NodeHost, startNodeHost } from '../../worker/node-host';
+import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
+import { privacyNotice } from '../../src/domain/privacy-notice';
 import { launchDesktop, launchPhone, type Phone } from '../helpers/chromium';
+import type { TestHost } from '../helpers/host';
+import { codeFromInbox } from '../helpers/parents';
 
 const builtPage = fileURLToPath(new URL('../../web/dist/index.html', import.meta.url));
 const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -119,6 +123,28 @@ export function onPhone(
     site: () => site!,
     /** The phone's browser context (cookies of a parent signed in through the typed client go here). */
     phoneContext: () => phone!.context,
+    /** The running site as the typed-client helpers (catalogFor, readyToSubmit) expect a test host. */
+    testHost(): TestHost {
+      return {
+        url: site!.url,
+        host: site!.host,
+        client: createEnrollmentClient({ url: site!.url }),
+        clock: site!.host.deps.clock,
+      } as unknown as TestHost;
+    },
+    /** Signs a parent in through the API (code from the dev inbox) and puts the session on the phone: its tabs are signed in. */
+    async signInOnPhone(phoneNumber: string): Promise<{ client: EnrollmentClient; token: string }> {
+      const anonymous = createEnrollmentClient({ url: site!.url });
+      await anonymous.auth.requestCode.mutate({ phone: phoneNumber });
+      const { token } = await anonymous.auth.signIn.mutate({
+        phone: phoneNumber,
+        code: await codeFromInbox({ client: anonymous }, phoneNumber),
+        session: 'token',
+        acceptedNotice: privacyNotice.version,
+      });
+      await phone!.context.addCookies([{ name: 'enroll_sid', value: token!, url: site!.url }]);
+      return { client: createEnrollmentClient({ url: site!.url, token: token! }), token: token! };
+    },
     openTab,
     /** Runs `use` in a fresh tab (see `openTab`); the tab closes whatever happens. */
     async inTab(use: (page: Page, errors: string[]) => Promise<void>) {

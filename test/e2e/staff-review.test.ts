@@ -25,16 +25,7 @@ let number: string;
 let desk: Tab;
 let phone: Tab;
 
-/** The running site as the typed-client helpers (catalogFor, readyToSubmit) expect it. */
-function testHost(): TestHost {
-  const site = app.site();
-  return {
-    url: site.url,
-    host: site.host,
-    client: createEnrollmentClient({ url: site.url }),
-    clock: site.host.deps.clock,
-  } as unknown as TestHost;
-}
+const testHost = () => app.testHost();
 
 /** A real file in place of a document row `readyToSubmit` attached without bytes (the viewer loads every one). */
 async function replaceDocument(id: string, kind: string, file: { bytes: Uint8Array; name: string; type: string }) {

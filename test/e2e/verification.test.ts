@@ -23,16 +23,7 @@ let draftId: string;
 let submitted: { applicationId: string; number: string };
 let county: EnrollmentClient;
 
-/** The running site as the typed-client helpers expect it. */
-function testHost(): TestHost {
-  const site = app.site();
-  return {
-    url: site.url,
-    host: site.host,
-    client: createEnrollmentClient({ url: site.url }),
-    clock: site.host.deps.clock,
-  } as unknown as TestHost;
-}
+const testHost = () => app.testHost();
 
 beforeAll(async () => {
   t = testHost();
