@@ -495,18 +495,25 @@ describe('the ID numbers a parent typed', () => {
   });
 });
 
+/** A new parent's grade-1 draft on the hukou channel with one uploaded photo; `beforeStart` looks at the child first. */
+async function draftWithUpload(name: string, birth: string, beforeStart?: (owner: EnrollmentClient, childId: string) => Promise<void>) {
+  const token = await parentToken(t, newPhone());
+  const owner = createEnrollmentClient({ url: t.url, token });
+  const child = await owner.children.add.mutate({ name, idType: 'resident', idNumber: residentId(birth, nextSeq()) });
+  await beforeStart?.(owner, child.id);
+  const { applicationId } = await owner.applications.start.mutate({
+    childId: child.id,
+    entryId: c.entry('grade1').id,
+    acceptDeclaration: true,
+  });
+  await owner.applications.chooseChannel.mutate({ applicationId, channelId: c.channel('hukou').id });
+  await uploadSample(t, token, applicationId, 'student-hukou');
+  return { owner, token, child, applicationId };
+}
+
 describe('deleting a draft', () => {
   it('deletes a never-submitted draft with its uploads, so the child can be registered in another entry', async () => {
-    const token = await parentToken(t, newPhone());
-    const owner = createEnrollmentClient({ url: t.url, token });
-    const child = await owner.children.add.mutate({ name: '李错报', idType: 'resident', idNumber: residentId('20180120', nextSeq()) });
-    const { applicationId } = await owner.applications.start.mutate({
-      childId: child.id,
-      entryId: c.entry('grade1').id,
-      acceptDeclaration: true,
-    });
-    await owner.applications.chooseChannel.mutate({ applicationId, channelId: c.channel('hukou').id });
-    await uploadSample(t, token, applicationId, 'student-hukou');
+    const { owner, child, applicationId } = await draftWithUpload('李错报', '20180120');
     const { db, files } = t.host.deps;
     const [stored] = await db.select({ key: documents.storageKey }).from(documents).where(eq(documents.applicationId, applicationId));
     expect(await files.get(stored!.key)).not.toBeNull();
@@ -635,17 +642,9 @@ describe('picking the child (before 报名须知)', () => {
 
 describe('removing a child (我的孩子)', () => {
   it('names, before the child is unbound, the drafts and uploaded files that go with it', async () => {
-    const token = await parentToken(t, newPhone());
-    const owner = createEnrollmentClient({ url: t.url, token });
-    const child = await owner.children.add.mutate({ name: '赵草稿', idType: 'resident', idNumber: residentId('20180404', nextSeq()) });
-    expect(await owner.children.removalPreview.query({ childId: child.id })).toEqual({ removable: true, destroys: [] });
-    const { applicationId } = await owner.applications.start.mutate({
-      childId: child.id,
-      entryId: c.entry('grade1').id,
-      acceptDeclaration: true,
-    });
-    await owner.applications.chooseChannel.mutate({ applicationId, channelId: c.channel('hukou').id });
-    await uploadSample(t, token, applicationId, 'student-hukou');
+    const { owner, token, child, applicationId } = await draftWithUpload('赵草稿', '20180404', async (o, childId) =>
+      expect(await o.children.removalPreview.query({ childId })).toEqual({ removable: true, destroys: [] }),
+    );
     await uploadSample(t, token, applicationId, 'student-hukou');
     const { number } = await owner.applications.get.query({ applicationId });
     expect(await owner.children.removalPreview.query({ childId: child.id })).toEqual({
