@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { EnrollmentClient } from '../../src/client';
 import { catalogFor, readyToSubmit } from '../helpers/journey';
 import { onPhone, shot, shown } from './site';
+import { signInStaff } from '../helpers/staff';
 
 // The seeded window: 2024-07-15 00:00 to 2024-07-25 24:00 China time; the clock stands inside it.
 const app = onPhone('2024-07-16T09:00:00+08:00');
@@ -109,6 +110,28 @@ describe('the system checks of the family’s own application', () => {
       await shown(checks.getByText('孩子的姓名与身份证号码'));
       await shown(checks.getByText('请核对填写的孩子姓名和证件号码；如无误，请携带孩子的户口簿和身份证件原件备查'));
       await shot(page, 'apply-progress-checks');
+      expect(errors).toEqual([]);
+    });
+  });
+});
+
+describe('a rejected application on the home page', () => {
+  test('shows a card with the reason, the correction deadline and 去修改, which opens the steps to correct it', async () => {
+    const t = app.testHost();
+    const c = await catalogFor(t);
+    const { applicationId: rejectedId, version } = await readyToSubmit(t, parent, c, '20180612', '065');
+    await parent.applications.submit.mutate({ applicationId: rejectedId, version });
+    const county = await signInStaff(t, 'county');
+    await county.review.reject.mutate({ applicationId: rejectedId, reason: '户口簿照片不清晰，请重新拍照上传' });
+    await app.inTab(async (page, errors) => {
+      await page.goto(app.url('/'));
+      const card = page.getByRole('region', { name: '李小明的报名被驳回，请修改后重新提交' });
+      await shown(card);
+      await shown(card.getByText('驳回原因：户口簿照片不清晰，请重新拍照上传'));
+      await shown(card.getByText(/^请在\d+月\d+日\d+时前修改并重新提交$/));
+      await shot(page, 'home-rejected-card');
+      await card.getByRole('link', { name: '去修改' }).click();
+      await shown(page.getByRole('heading', { name: '选择报名通道', level: 1 }));
       expect(errors).toEqual([]);
     });
   });

@@ -1,6 +1,6 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { applicationHistory, applications, children, entries } from '../../../db/schema';
+import { applicationHistory, applications, children, entries, windows } from '../../../db/schema';
 import { correctionDeadline, withdrawalsLeft } from '../../domain/application-rules';
 import { fieldLabels, formFields, maskedForm } from '../../domain/application-form';
 import { siblingDocuments } from '../../domain/application-missing';
@@ -94,25 +94,39 @@ export async function applicationProgress(db: Db, accountId: string, application
   };
 }
 
-/** The parent's applications, newest first. */
+/** The parent's applications, newest first; a rejected one with its reason and until when it can be corrected. */
 export async function listApplications(db: Db, accountId: string) {
   const rows = await db
-    .select({ a: applications, entryName: entries.name, childName: children.name })
+    .select({ a: applications, entryName: entries.name, childName: children.name, window: windows })
     .from(applications)
     .innerJoin(entries, eq(entries.id, applications.entryId))
+    .innerJoin(windows, eq(windows.entryId, applications.entryId))
     .innerJoin(children, eq(children.id, applications.childId))
     .where(eq(applications.accountId, accountId))
     .orderBy(desc(applications.createdAt));
-  return rows.map(({ a, entryName, childName }) => ({
-    id: a.id,
-    number: a.number,
-    entryName,
-    childName,
-    grade: a.grade,
-    status: a.status,
-    statusName: statusNames[a.status],
-    withdrawalsLeft: withdrawalsLeft(a.withdrawCount),
-    submittedAt: iso(a.submittedAt),
-    updatedAt: a.updatedAt.toISOString(),
-  }));
+  const rejectedIds = rows.filter((r) => r.a.status === 'rejected').map((r) => r.a.id);
+  const rejections = rejectedIds.length
+    ? await db
+        .select({ applicationId: applicationHistory.applicationId, at: max(applicationHistory.at) })
+        .from(applicationHistory)
+        .where(and(inArray(applicationHistory.applicationId, rejectedIds), eq(applicationHistory.toStatus, 'rejected')))
+        .groupBy(applicationHistory.applicationId)
+    : [];
+  return rows.map(({ a, entryName, childName, window }) => {
+    const rejectedAt = rejections.find((r) => r.applicationId === a.id)?.at ?? null;
+    return {
+      id: a.id,
+      number: a.number,
+      entryName,
+      childName,
+      grade: a.grade,
+      status: a.status,
+      statusName: statusNames[a.status],
+      withdrawalsLeft: withdrawalsLeft(a.withdrawCount),
+      submittedAt: iso(a.submittedAt),
+      updatedAt: a.updatedAt.toISOString(),
+      rejectReason: a.status === 'rejected' ? a.rejectReason : null,
+      correctionDeadline: rejectedAt ? iso(correctionDeadline(window, rejectedAt)) : null,
+    };
+  });
 }

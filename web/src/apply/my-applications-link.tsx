@@ -2,6 +2,7 @@ import { A, createAsync } from '@solidjs/router';
 import { ErrorBoundary, Show, Suspense } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
 import { getMe } from '../lib/account';
+import { RejectedCards } from './rejected-cards';
 
 /** 报名进度查看和撤销 on the home page, for a signed-in parent; never holds up or breaks the page around it. */
 export function MyApplicationsLink() {
@@ -18,6 +19,7 @@ function ForSignedIn() {
   const me = createAsync(() => getMe());
   return (
     <Show when={me()}>
+      <RejectedCards />
       <nav class="link-list" aria-label={zhCN.me.applications}>
         <A href="/applications">{zhCN.me.applicationsHome}</A>
       </nav>

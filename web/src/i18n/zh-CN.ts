@@ -104,6 +104,13 @@ export const zhCN = {
     consentMissing: '请阅读并同意《个人信息保护告知书》后再登录',
   },
 
+  rejected: {
+    title: (child: string) => `${child}的报名被驳回，请修改后重新提交`,
+    reason: '驳回原因：',
+    deadline: (when: string) => `请在${when}前修改并重新提交`,
+    fix: '去修改',
+  },
+
   privacy: {
     back: '返回登录',
     version: (v: string) => `版本 ${v}`,
