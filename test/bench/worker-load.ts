@@ -67,7 +67,6 @@ export async function runWorkerBench(concurrency: number) {
     sqldArgs: sqldArgs(),
     // wrangler 4.86 turns its DevTools relay off when it believes it runs under VS Code's debugger: that relay posts
     // every DevTools event of the Worker (4 per database request) to wrangler's Node process, one connection each.
-    wranglerEnv: process.env.WORKER_BENCH_NO_INSPECTOR ? { VSCODE_INSPECTOR_OPTIONS: '{}' } : undefined,
     prepare: async (db) => ({
       codes: await seedSignInCodes(db, workerDataKey, phones, new Date(now)),
       drafts: await prepareDrafts(db, workerDataKey, new Date(now), concurrency),
