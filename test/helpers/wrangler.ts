@@ -71,7 +71,7 @@ export async function startWranglerDev(options: {
       XDG_CONFIG_HOME: join(scratch, 'config'),
       FORCE_COLOR: '0',
       // Wrangler's DevTools relay off (it takes this variable for a VS Code debug terminal's): under a burst it held
-      // some requests for about 150 s before passing them on (test/worker/load.test.ts, 2 of 9 runs); off, 0 of 6.
+      // some requests for about 150 s before passing them on (test/worker/load.test.ts, 2 of 11 runs); off, 0 of 6.
       VSCODE_INSPECTOR_OPTIONS: '{}',
       ...options.env,
     },
