@@ -5,6 +5,16 @@ import { api, type RouterOutputs } from './trpc';
 
 // Catalog reads. The router caches each by its arguments, so a route's preload is reused by its page.
 
+/**
+ * The bureau's contacts (咨询电话, 主办单位, ICP number) for the footer and the pages that name them. Never fails a page:
+ * without the catalog it is undefined and they show nothing.
+ */
+export const getBureauContact = () =>
+  getRegions().then(
+    (list) => list[0]?.contact,
+    () => undefined,
+  );
+
 export const getRegions = query(async () => takeFromSnapshot('regions') ?? api.catalog.regions.query(), 'catalog.regions');
 
 export const getRegion = query(

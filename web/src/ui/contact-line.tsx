@@ -1,11 +1,11 @@
 import { createAsync } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
-import { getRegions } from '../lib/catalog';
+import { getBureauContact } from '../lib/catalog';
 
 /** 「如有疑问，请拨打…咨询电话」 with the bureau's number as a tap-to-call link. */
 export function BureauContact() {
-  const contact = createAsync(async () => (await getRegions().catch(() => undefined))?.[0]?.contact);
+  const contact = createAsync(() => getBureauContact());
   return (
     <Show when={contact()?.phone}>
       {(phone) => (

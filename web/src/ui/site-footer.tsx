@@ -1,14 +1,14 @@
 import { createAsync } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
-import { getRegions } from '../lib/catalog';
+import { getBureauContact } from '../lib/catalog';
 
 /**
  * Who runs the platform, how to reach them, and the site's ICP record number (linked to the MIIT register). It never
  * fails a page: without the catalog it shows nothing.
  */
 export function SiteFooter() {
-  const contact = createAsync(async () => (await getRegions().catch(() => undefined))?.[0]?.contact);
+  const contact = createAsync(() => getBureauContact());
   return (
     <Show when={contact()}>
       {(c) => (
