@@ -48,9 +48,11 @@ export function createDraftSaver(
         Object.assign(saved, fields);
         onSaved(fields);
       },
+      // Still here (the page was only hidden): the ordinary save takes them up, with its handling of refused
+      // fields and of a dropped connection.
       () => {
         pending = { ...fields, ...pending };
-        schedule(retryAfterMs);
+        schedule(0);
       },
     );
   };
