@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Actor, ApplicationStatus } from '../src/domain/application-status';
 import type { ChannelDocument, ChannelEligibility, EntryCode, Level, PageSlug } from '../src/domain/catalog';
+import type { RejectionRecord } from '../src/domain/rejection';
 import type { CheckResult, Claim } from '../src/domain/verification';
 
 /** Instants are UTC epoch milliseconds; drizzle hands them over as `Date`. */
@@ -294,6 +295,8 @@ export const applications = sqliteTable(
     secondSchoolId: text('second_school_id').references(() => schools.id),
     sibling: text('sibling', { mode: 'json' }).$type<{ idMasked: string; schoolId: string; remark: string } | null>(),
     rejectReason: text('reject_reason'),
+    /** The last rejection with what the reviewer marked at fault and the application as it then stood; kept after resubmission. */
+    rejection: text('rejection', { mode: 'json' }).$type<RejectionRecord>(),
     /** The worst result of the system checks (fail > manual > pending > pass); null before the first check. */
     verification: text('verification').$type<CheckResult>(),
     submittedAt: instant('submitted_at'),
@@ -347,9 +350,13 @@ export const documents = sqliteTable(
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
     storageKey: text('storage_key').notNull().unique(),
+    /** 'front' or 'back' for a two-sided document such as an ID card; null otherwise. */
+    side: text('side').$type<'front' | 'back'>(),
+    /** SHA-256 of the file as uploaded (hex): the same file uploaded twice is flagged to reviewers. */
+    sha256: text('sha256'),
     createdAt: instant('created_at').notNull(),
   },
-  (t) => [index('documents_application').on(t.applicationId, t.kind)],
+  (t) => [index('documents_application').on(t.applicationId, t.kind), index('documents_sha256').on(t.sha256)],
 );
 
 // ——— Notices: in-app messages and the SMS outbox ———
