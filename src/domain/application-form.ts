@@ -1,6 +1,11 @@
+import type { EntryCode } from './catalog';
+import { maskIdNumber } from './masking';
+import { maskStudentNumber } from './student-number';
+
 /**
- * The application form: the fields every channel asks for, and those of each channel (guide 一 and 二(六)).
- * Drafts may hold any subset; submission needs every required field of the chosen channel.
+ * The application form: the fields every channel asks for, those of the entry (a grade-7 pupil's primary school, a
+ * transfer's current school, 学籍号) and those of each channel (guide 一 and 二(六)).
+ * Drafts may hold any subset; submission needs every required field of the chosen entry and channel.
  */
 export const fieldLabels = {
   community: '居住社区',
@@ -10,6 +15,10 @@ export const fieldLabels = {
   fatherIdNumber: '父亲身份证号码',
   motherName: '母亲姓名',
   motherIdNumber: '母亲身份证号码',
+  primarySchool: '毕业小学',
+  currentSchool: '现就读学校',
+  studentNumber: '学籍号',
+  transferReason: '转学原因',
   hukouRegisteredOn: '学生户口取得时间',
   hukouAddress: '户籍地址',
   employer: '工作单位',
@@ -30,8 +39,21 @@ export const fieldLabels = {
 } as const;
 export type FormField = keyof typeof fieldLabels;
 
-/** Fields whose values are ID numbers: stored encrypted, shown masked. */
-export const secretFields = ['fatherIdNumber', 'motherIdNumber'] as const;
+/**
+ * Fields whose values are ID numbers, stored encrypted and shown masked: the parents' and the child's 学籍号
+ * (全国学籍号: G and the child's ID number for a pupil with a resident ID card).
+ */
+export const secretFields = ['fatherIdNumber', 'motherIdNumber', 'studentNumber'] as const;
+export type SecretField = (typeof secretFields)[number];
+export const isSecretField = (field: string): field is SecretField => (secretFields as readonly string[]).includes(field);
+
+/** The name a secret field is revealed by (`applications.revealId`, `review.revealId`). */
+export const revealNameOf = { fatherIdNumber: 'father', motherIdNumber: 'mother', studentNumber: 'studentNumber' } as const;
+export type RevealName = (typeof revealNameOf)[SecretField];
+
+/** A secret field's value as pages and lists show it. */
+export const maskSecret = (field: SecretField, normalized: string) =>
+  field === 'studentNumber' ? maskStudentNumber(normalized) : maskIdNumber(normalized);
 
 export const commonRequired: readonly FormField[] = [
   'community',
@@ -44,6 +66,22 @@ export const commonRequired: readonly FormField[] = [
 ];
 
 type Form = Partial<Record<FormField, unknown>>;
+
+/**
+ * What the entry asks whatever the channel: a pupil who already goes to school is identified by the school and the
+ * 学籍号 (the 学籍 system moves the record); a transfer also says why.
+ */
+export const entryFields: Record<EntryCode, readonly FormField[]> = {
+  grade1: [],
+  grade7: ['primarySchool', 'studentNumber'],
+  transfer: ['currentSchool', 'studentNumber', 'transferReason'],
+};
+
+/** The form an application fills: its entry's and its channel's. */
+export interface FormKind {
+  entry: EntryCode;
+  channel: string;
+}
 
 /** The channel's own required fields, some depending on which proof the parent holds. */
 const channelRequired: Record<string, (form: Form) => FormField[]> = {
@@ -64,14 +102,15 @@ const channelRequired: Record<string, (form: Form) => FormField[]> = {
   'park-enterprise': () => ['parkEnterpriseName', 'position'],
 };
 
-/** The fields a channel's form shows, in order (common first). */
-export function formFields(channelCode: string, form: Form): FormField[] {
-  return [...commonRequired, ...(Object.hasOwn(channelRequired, channelCode) ? channelRequired[channelCode]!(form) : [])];
+/** The fields the form shows, in order: common, then the entry's, then the channel's. */
+export function formFields(kind: FormKind, form: Form): FormField[] {
+  const channel = Object.hasOwn(channelRequired, kind.channel) ? channelRequired[kind.channel]!(form) : [];
+  return [...commonRequired, ...entryFields[kind.entry], ...channel];
 }
 
-/** Required fields still empty, for the chosen channel. */
-export function missingFields(channelCode: string, form: Form): FormField[] {
-  return formFields(channelCode, form).filter((field) => {
+/** Required fields still empty, for the application's entry and chosen channel. */
+export function missingFields(kind: FormKind, form: Form): FormField[] {
+  return formFields(kind, form).filter((field) => {
     const value = form[field];
     return value === undefined || value === null || value === '';
   });

@@ -1,5 +1,5 @@
 import { fieldLabels, missingFields } from './application-form';
-import type { ChannelDocument, ChannelEligibility } from './catalog';
+import type { ChannelDocument, ChannelEligibility, EntryCode } from './catalog';
 import { checkChannelClaims, missingDocuments } from './eligibility';
 
 /** The step of the application journey where a missing item is put right. */
@@ -25,6 +25,7 @@ export const siblingDocuments = [
 ] as const;
 
 export interface CompletenessInput {
+  entry: EntryCode;
   channel: { code: string; eligibility: ChannelEligibility; documents: readonly ChannelDocument[] } | null;
   form: Record<string, unknown>;
   firstSchoolId: string | null;
@@ -37,7 +38,11 @@ export interface CompletenessInput {
 export function whatIsMissing(application: CompletenessInput, uploaded: ReadonlySet<string>): MissingItem[] {
   const { channel, form } = application;
   if (!channel) return [{ step: 'channel', label: '报名通道' }];
-  const missing: MissingItem[] = missingFields(channel.code, form).map((field) => ({ step: 'form', field, label: fieldLabels[field] }));
+  const missing: MissingItem[] = missingFields({ entry: application.entry, channel: channel.code }, form).map((field) => ({
+    step: 'form',
+    field,
+    label: fieldLabels[field],
+  }));
   for (const [field, message] of Object.entries(checkChannelClaims(channel.eligibility, form))) {
     missing.push({ step: 'form', field, label: message });
   }

@@ -36,3 +36,11 @@ export interface ChannelDocument {
   alternativeGroup?: string;
   condition?: 'hukou_lacks_relation';
 }
+
+/**
+ * A channel's name as parents and staff read it: with its group (track) where the group is not the entry itself, so
+ * 县城小学毕业生 · 县城区常住户籍学生 and 非县城小学毕业生 · 县城区常住户籍学生 are told apart.
+ */
+export function channelLabel(names: { entry: string; track: string | null | undefined; channel: string }): string {
+  return names.track && names.track !== names.entry ? `${names.track} · ${names.channel}` : names.channel;
+}

@@ -21,7 +21,7 @@ export const applicationInput = z.object({ applicationId });
 
 export const revealOwnInput = z.object({
   applicationId,
-  field: z.enum(['child', 'father', 'mother', 'sibling'], { error: '请选择要查看的证件号码' }),
+  field: z.enum(['child', 'father', 'mother', 'sibling', 'studentNumber'], { error: '请选择要查看的证件号码' }),
 });
 
 export const chooseChannelInput = z.object({ applicationId, channelId: idSchema('报名通道') });
@@ -36,6 +36,10 @@ export const formFieldsInput = z
     fatherIdNumber: text('父亲身份证号码', 40),
     motherName: text('母亲姓名', 20),
     motherIdNumber: text('母亲身份证号码', 40),
+    primarySchool: text('毕业小学', 40, 2),
+    currentSchool: text('现就读学校', 40, 2),
+    studentNumber: text('学籍号', 40),
+    transferReason: text('转学原因', 200, 4),
     hukouRegisteredOn: date('户口取得时间'),
     hukouAddress: text('户籍地址', 100),
     employer: text('工作单位', 60),

@@ -45,7 +45,7 @@ export const bulkApproveInput = z.object({
 
 export const revealInput = z.object({
   applicationId: idSchema('报名'),
-  field: z.enum(['child', 'father', 'mother', 'sibling'], { error: '请选择要查看的证件号码' }),
+  field: z.enum(['child', 'father', 'mother', 'sibling', 'studentNumber'], { error: '请选择要查看的证件号码' }),
 });
 
 export const auditInput = z

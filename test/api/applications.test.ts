@@ -495,6 +495,36 @@ describe('the ID numbers a parent typed', () => {
   });
 });
 
+describe('the 学籍号 of a grade-7 pupil', () => {
+  it('is checked against the child, sealed at rest, shown masked and in full only on an audited request', async () => {
+    const owner = await newParent();
+    const childId = residentId('20120305', nextSeq());
+    const child = await owner.children.add.mutate({ name: '赵初一', idType: 'resident', idNumber: childId });
+    const { applicationId } = await owner.applications.start.mutate({
+      childId: child.id,
+      entryId: c.entry('grade7').id,
+      acceptDeclaration: true,
+    });
+    const wrong = await refusal(
+      owner.applications.save.mutate({ applicationId, fields: { studentNumber: `G${residentId('20120306', '555')}` } }),
+    );
+    expect(wrong.data?.code).toBe('BAD_REQUEST');
+    expect(wrong.message).toContain('学籍号中的身份证号码与孩子的不一致');
+    await owner.applications.save.mutate({
+      applicationId,
+      fields: { studentNumber: `g${childId}`, primarySchool: '桃江县修山镇中心小学' },
+    });
+    const masked = `G${childId.slice(0, 6)}********${childId.slice(14)}`;
+    expect((await owner.applications.get.query({ applicationId })).form.studentNumber).toBe(masked);
+    const [row] = await t.host.deps.db.select({ form: applications.form }).from(applications).where(eq(applications.id, applicationId));
+    expect(JSON.stringify(row!.form)).not.toContain(childId);
+    expect(await owner.applications.revealId.mutate({ applicationId, field: 'studentNumber' })).toEqual({
+      field: 'studentNumber',
+      idNumber: `G${childId}`,
+    });
+  });
+});
+
 /** A new parent's grade-1 draft on the hukou channel with one uploaded photo; `beforeStart` looks at the child first. */
 async function draftWithUpload(name: string, birth: string, beforeStart?: (owner: EnrollmentClient, childId: string) => Promise<void>) {
   const token = await parentToken(t, newPhone());

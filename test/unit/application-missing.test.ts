@@ -10,11 +10,13 @@ const dates: Record<string, string> = { hukouRegisteredOn: '2020-05-01', licence
 /** Every field of the channel's form filled with something acceptable to its cut-offs. */
 function filledForm(code: string, extra: Record<string, unknown> = {}) {
   const form: Record<string, unknown> = { hukouShowsRelation: true, propertyProof: 'certificate', ...extra };
-  for (const field of formFields(code, form)) form[field] ??= dates[field] ?? (field === 'pensionMonths' ? 24 : '有');
+  for (const field of formFields({ entry: 'grade1', channel: code }, form))
+    form[field] ??= dates[field] ?? (field === 'pensionMonths' ? 24 : '有');
   return form;
 }
 
 const draft = (code: string | null, overrides: Partial<Parameters<typeof whatIsMissing>[0]> = {}) => ({
+  entry: 'grade1' as const,
   channel: code ? channel(code) : null,
   form: {},
   firstSchoolId: null,
@@ -30,7 +32,7 @@ describe('what is missing before an application can be submitted', () => {
 
   it('names each empty field on the form step, the schools, and each document by its kind', () => {
     const missing = whatIsMissing(draft('hukou'), new Set());
-    expect(missing.filter((m) => m.step === 'form').map((m) => m.field)).toEqual(missingFields('hukou', {}));
+    expect(missing.filter((m) => m.step === 'form').map((m) => m.field)).toEqual(missingFields({ entry: 'grade1', channel: 'hukou' }, {}));
     expect(missing.filter((m) => m.step === 'form').map((m) => m.label)).toContain('居住社区');
     expect(missing).toContainEqual({ step: 'schools', field: 'schools', label: '两所志愿学校' });
     const documents = missing.filter((m) => m.step === 'documents');
@@ -71,5 +73,16 @@ describe('what is missing before an application can be submitted', () => {
     );
     expect(whatIsMissing(claimed, new Set([...all, ...siblingDocuments.map((d) => d.kind)]))).toEqual([]);
     expect(whatIsMissing({ ...claimed, sibling: false }, all)).toEqual([]);
+  });
+
+  it('asks a grade-7 pupil for the primary school and 学籍号, a transfer also for the current school and the reason', () => {
+    const form = filledForm('hukou');
+    const ready = { form, firstSchoolId: 's1', secondSchoolId: 's2' };
+    const all = new Set(channel('hukou').documents.map((d) => d.kind));
+    const fieldsMissing = (entry: 'grade1' | 'grade7' | 'transfer') =>
+      whatIsMissing(draft('hukou', { ...ready, entry }), all).map((m) => `${m.field}:${m.label}`);
+    expect(fieldsMissing('grade1')).toEqual([]);
+    expect(fieldsMissing('grade7')).toEqual(['primarySchool:毕业小学', 'studentNumber:学籍号']);
+    expect(fieldsMissing('transfer')).toEqual(['currentSchool:现就读学校', 'studentNumber:学籍号', 'transferReason:转学原因']);
   });
 });

@@ -132,9 +132,15 @@ describe("each channel's documents", () => {
   });
 
   it('asks each channel for its own fields, the proof chosen deciding which', () => {
-    expect(missingFields('business', { businessProof: 'park' })).toContain('parkEnterpriseName');
-    expect(missingFields('business', { businessProof: 'licence' })).toEqual(expect.arrayContaining(['licenceNumber', 'licenceIssuedOn']));
-    expect(missingFields('property', { propertyProof: 'public_rental' })).not.toContain('propertyCertificateNumber');
-    expect(missingFields('hukou', {})).toEqual(expect.arrayContaining(['community', 'fatherIdNumber', 'hukouRegisteredOn']));
+    expect(missingFields({ entry: 'grade1', channel: 'business' }, { businessProof: 'park' })).toContain('parkEnterpriseName');
+    expect(missingFields({ entry: 'grade1', channel: 'business' }, { businessProof: 'licence' })).toEqual(
+      expect.arrayContaining(['licenceNumber', 'licenceIssuedOn']),
+    );
+    expect(missingFields({ entry: 'grade1', channel: 'property' }, { propertyProof: 'public_rental' })).not.toContain(
+      'propertyCertificateNumber',
+    );
+    expect(missingFields({ entry: 'grade1', channel: 'hukou' }, {})).toEqual(
+      expect.arrayContaining(['community', 'fatherIdNumber', 'hukouRegisteredOn']),
+    );
   });
 });

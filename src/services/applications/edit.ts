@@ -3,12 +3,12 @@ import { applications, catchments, channels, communities, schools, tracks } from
 import type { AppDeps } from '../../deps';
 import { orRefuse } from '../../domain/application';
 import { decideChannel, decideEdit, decideSchools } from '../../domain/application-edit';
-import { secretFields } from '../../domain/application-form';
+import { maskSecret, secretFields } from '../../domain/application-form';
 import { checkChannelClaims } from '../../domain/eligibility';
 import { DomainError, fieldError } from '../../domain/errors';
 import { checkChildName, checkIdNumber } from '../../domain/identity';
-import { maskIdNumber } from '../../domain/masking';
 import { formatChinaDate } from '../../domain/china-time';
+import { checkStudentNumber } from '../../domain/student-number';
 import { commitEdit } from './commit';
 import { editFacts } from './guards';
 import { ownApplication } from './load';
@@ -44,8 +44,11 @@ export async function chooseChannel(deps: Deps, accountId: string, input: { appl
   return { version: saved.row.version, channelId: decision.set.channelId };
 }
 
-/** Names and ID numbers inside the form: checked here, ID numbers sealed and masked before they are stored. */
-async function sealPatch(deps: Deps, patch: FormPatch, today: string) {
+/**
+ * Names, ID numbers and the 学籍号 inside the form: checked here (the 学籍号 against the child's ID number), the
+ * numbers sealed and masked before they are stored.
+ */
+async function sealPatch(deps: Deps, patch: FormPatch, today: string, childIdMasked: string) {
   const errors: Record<string, string[]> = {};
   for (const field of ['fatherName', 'motherName'] as const) {
     const value = patch[field];
@@ -57,12 +60,12 @@ async function sealPatch(deps: Deps, patch: FormPatch, today: string) {
   for (const field of secretFields) {
     const value = patch[field];
     if (typeof value !== 'string') continue;
-    const checked = checkIdNumber('resident', value, today);
+    const checked = field === 'studentNumber' ? checkStudentNumber(value, today, childIdMasked) : checkIdNumber('resident', value, today);
     if (!checked.ok) {
       errors[field] = [checked.message];
       continue;
     }
-    patch[field] = { masked: maskIdNumber(checked.normalized), sealed: await deps.vault.encrypt(checked.normalized) };
+    patch[field] = { masked: maskSecret(field, checked.normalized), sealed: await deps.vault.encrypt(checked.normalized) };
   }
   return errors;
 }
@@ -86,7 +89,7 @@ export async function saveDraft(deps: Deps, accountId: string, input: { applicat
       .where(and(eq(communities.regionId, loaded.season.regionId), eq(communities.name, patch.community)));
     if (!known) throw fieldError('community', '请从列表中选择所在社区');
   }
-  const errors = await sealPatch(deps, patch, formatChinaDate(now));
+  const errors = await sealPatch(deps, patch, formatChinaDate(now), loaded.child.idMasked);
   if (loaded.channel) {
     for (const [field, message] of Object.entries(
       checkChannelClaims(loaded.channel.eligibility, { ...loaded.application.form, ...patch }),

@@ -4,8 +4,10 @@ import { children } from '../../../db/schema';
 import { DomainError } from '../../domain/errors';
 import type { LoadedApplication } from './load';
 
-/** An ID number an application holds: the child's, a parent's from the form, or the sibling's. */
-export type IdField = 'child' | 'father' | 'mother' | 'sibling';
+/** An ID number an application holds: the child's, a parent's or the 学籍号 from the form, or the sibling's. */
+export type IdField = 'child' | 'father' | 'mother' | 'sibling' | 'studentNumber';
+
+const formKey = { father: 'fatherIdNumber', mother: 'motherIdNumber', studentNumber: 'studentNumber' } as const;
 
 /** The sealed (encrypted) ID number of `field`; INVALID_INPUT when the application has none there. */
 export async function sealedIdOf(db: Db, loaded: LoadedApplication, field: IdField): Promise<string> {
@@ -16,7 +18,7 @@ export async function sealedIdOf(db: Db, loaded: LoadedApplication, field: IdFie
   } else if (field === 'sibling') {
     sealed = loaded.application.secrets;
   } else {
-    const value = loaded.application.form[`${field}IdNumber`] as { sealed?: string } | undefined;
+    const value = loaded.application.form[formKey[field]] as { sealed?: string } | undefined;
     sealed = value?.sealed ?? null;
   }
   if (!sealed) throw new DomainError('INVALID_INPUT', '该项未填写证件号码');

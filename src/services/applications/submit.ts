@@ -18,6 +18,7 @@ export function missingOf(loaded: LoadedApplication, uploaded: ReadonlySet<strin
   const { application, channel } = loaded;
   return whatIsMissing(
     {
+      entry: loaded.entry.code,
       channel,
       form: application.form,
       firstSchoolId: application.firstSchoolId,

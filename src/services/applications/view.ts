@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client';
 import { applicationHistory, applications, children, entries, windows } from '../../../db/schema';
 import { correctionDeadline, withdrawalsLeft } from '../../domain/application-rules';
 import { fieldLabels, formFields, maskedForm } from '../../domain/application-form';
+import { channelLabel } from '../../domain/catalog';
 import { siblingDocuments } from '../../domain/application-missing';
 import { editableStatuses, statusNames } from '../../domain/application-status';
 import { gradeNames } from '../../domain/eligibility';
@@ -65,9 +66,19 @@ export async function getApplication(db: Db, accountId: string, applicationId: s
     gradeName: gradeNames[application.grade] ?? String(application.grade),
     child: { id: child.id, name: child.name, idNumberMasked: child.idMasked, birthDate: child.birthDate },
     track: track ? { id: track.id, name: track.name, level: track.level } : null,
-    channel: channel ? { id: channel.id, code: channel.code, name: channel.name, documents: channel.documents } : null,
+    channel: channel
+      ? {
+          id: channel.id,
+          code: channel.code,
+          name: channel.name,
+          label: channelLabel({ entry: entry.name, track: track?.name, channel: channel.name }),
+          documents: channel.documents,
+        }
+      : null,
     form: maskedForm(application.form),
-    fields: channel ? formFields(channel.code, application.form).map((f) => ({ field: f, label: fieldLabels[f] })) : [],
+    fields: channel
+      ? formFields({ entry: entry.code, channel: channel.code }, application.form).map((f) => ({ field: f, label: fieldLabels[f] }))
+      : [],
     schools: {
       first: application.firstSchoolId ? { id: application.firstSchoolId, name: schoolName(application.firstSchoolId) } : null,
       second: application.secondSchoolId ? { id: application.secondSchoolId, name: schoolName(application.secondSchoolId) } : null,

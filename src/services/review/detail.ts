@@ -3,6 +3,7 @@ import type { Db } from '../../../db/client';
 import { applicationHistory, applications } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { fieldLabels, formFields, maskedForm } from '../../domain/application-form';
+import { channelLabel } from '../../domain/catalog';
 import { statusNames } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
 import { maskPhone } from '../../domain/masking';
@@ -43,17 +44,26 @@ export async function reviewDetail(db: Db, member: SignedInStaff, applicationId:
     version: application.version,
     withdrawCount: application.withdrawCount,
     rejectReason: application.rejectReason,
-    entry: { id: entry.id, name: entry.name },
+    entry: { id: entry.id, code: entry.code, name: entry.name },
     grade: application.grade,
     gradeName: gradeNames[application.grade] ?? '',
     track: track ? { id: track.id, name: track.name, level: track.level } : null,
     channel: channel
-      ? { id: channel.id, code: channel.code, name: channel.name, eligibility: channel.eligibility, documents: channel.documents }
+      ? {
+          id: channel.id,
+          code: channel.code,
+          name: channel.name,
+          label: channelLabel({ entry: entry.name, track: track?.name, channel: channel.name }),
+          eligibility: channel.eligibility,
+          documents: channel.documents,
+        }
       : null,
     child: { name: child.name, idNumberMasked: child.idMasked, birthDate: child.birthDate },
     parentPhoneMasked: maskPhone(loaded.phone),
     form: maskedForm(application.form),
-    fields: channel ? formFields(channel.code, application.form).map((f) => ({ field: f, label: fieldLabels[f] })) : [],
+    fields: channel
+      ? formFields({ entry: entry.code, channel: channel.code }, application.form).map((f) => ({ field: f, label: fieldLabels[f] }))
+      : [],
     schools: {
       first: name(application.firstSchoolId),
       second: name(application.secondSchoolId),

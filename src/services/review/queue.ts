@@ -1,8 +1,9 @@
 import { aliasedTable, and, asc, count, desc, eq, gte, inArray, like, lt, ne, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { applications, channels, children, entries, schools } from '../../../db/schema';
+import { applications, channels, children, entries, schools, tracks } from '../../../db/schema';
 import type { ApplicationStatus } from '../../domain/application-status';
 import { statusNames } from '../../domain/application-status';
+import { channelLabel } from '../../domain/catalog';
 import { maskName } from '../../domain/masking';
 import type { CheckResult } from '../../domain/verification';
 import type { SignedInStaff } from '../staff/sessions';
@@ -61,6 +62,7 @@ export function queueRows(db: Db, where: SQL | undefined) {
       childIdMasked: children.idMasked,
       entryName: entries.name,
       grade: applications.grade,
+      trackName: tracks.name,
       channelName: channels.name,
       firstSchool: first.name,
       secondSchool: second.name,
@@ -73,6 +75,7 @@ export function queueRows(db: Db, where: SQL | undefined) {
     .from(applications)
     .innerJoin(children, eq(children.id, applications.childId))
     .innerJoin(entries, eq(entries.id, applications.entryId))
+    .leftJoin(tracks, eq(tracks.id, applications.trackId))
     .leftJoin(channels, eq(channels.id, applications.channelId))
     .leftJoin(first, eq(first.id, applications.firstSchoolId))
     .leftJoin(second, eq(second.id, applications.secondSchoolId))
@@ -91,7 +94,7 @@ export const rowView = (r: QueueRow) => ({
   childIdMasked: r.childIdMasked,
   entryName: r.entryName,
   grade: r.grade,
-  channelName: r.channelName,
+  channelName: r.channelName && channelLabel({ entry: r.entryName, track: r.trackName, channel: r.channelName }),
   firstSchool: r.firstSchool,
   secondSchool: r.secondSchool,
   community: r.community,

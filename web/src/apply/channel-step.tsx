@@ -37,6 +37,10 @@ function ChannelChoice(props: { app: Application }) {
   const navigate = useNavigate();
   const catalog = createAsync(() => getChannels(props.app.entry.id));
   const tracks = () => (catalog()?.tracks ?? []).filter((t) => props.app.grade >= t.gradeMin && props.app.grade <= t.gradeMax);
+  // Where the entry has groups (县城 / 非县城小学毕业生) with the same channel names, the group is chosen first.
+  const [group, setGroup] = createSignal(props.app.track?.id);
+  const grouped = () => tracks().length > 1;
+  const shownTracks = () => (grouped() ? tracks().filter((t) => t.id === group()) : tracks());
   const choice = useWrite(chooseChannel);
   /** The channel on its way, if any. */
   const pending = () => (choice.pending() ? choice.last()?.input[1] : undefined);
@@ -53,16 +57,31 @@ function ChannelChoice(props: { app: Application }) {
   return (
     <Show when={catalog()}>
       <p class="muted">{zhApply.channelStep.hint}</p>
-      <Show when={props.app.channel}>{(c) => <p class="notice-ok">{zhApply.channelStep.current(c().name)}</p>}</Show>
+      <Show when={props.app.channel}>{(c) => <p class="notice-ok">{zhApply.channelStep.current(c().label)}</p>}</Show>
       <PrecheckPanel app={props.app} result={precheck()} onResult={setPrecheck} />
       <FormError message={error()} />
       <Show when={tracks().length > 0} fallback={<p class="empty">{zhApply.channelStep.none}</p>}>
-        <For each={tracks()}>
+        <Show when={grouped()}>
+          <fieldset class="track-choice">
+            <legend class="section-title">{zhApply.channelStep.groupFirst}</legend>
+            <For each={tracks()}>
+              {(track) => (
+                <label class="track-option" classList={{ 'track-option-picked': group() === track.id }}>
+                  <input type="radio" name="track" value={track.id} checked={group() === track.id} onChange={() => setGroup(track.id)} />
+                  <span>
+                    <span class="track-option-name">{track.name}</span>
+                    <span class="muted">{track.description}</span>
+                  </span>
+                </label>
+              )}
+            </For>
+          </fieldset>
+        </Show>
+        <For each={shownTracks()}>
           {(track) => (
             <section class="track">
-              <Show when={tracks().length > 1}>
-                <h2 class="track-name">{track.name}</h2>
-                <p class="muted">{track.description}</p>
+              <Show when={grouped()}>
+                <h2 class="track-name">{zhApply.channelStep.groupChannels(track.name)}</h2>
               </Show>
               <p class="track-count">{zhCN.entry.channelsOf(track.channels.length)}</p>
               <div class="channel-list">

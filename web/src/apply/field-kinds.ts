@@ -5,13 +5,14 @@ import { zhApply } from '../i18n/zh-CN-apply';
 export type FieldKind =
   | { type: 'text'; max: number; multiline?: boolean; placeholder?: string }
   | { type: 'date' }
-  | { type: 'id' }
+  | { type: 'id'; max: number; placeholder: string }
   | { type: 'yesno' }
   | { type: 'choice'; options: Record<string, string> }
   | { type: 'community' }
   | { type: 'months' };
 
 const text = (max: number, placeholder?: string): FieldKind => ({ type: 'text', max, placeholder });
+const idNumber: FieldKind = { type: 'id', max: 18, placeholder: zhApply.formStep.idPlaceholder };
 const choice = (field: string): FieldKind => ({ type: 'choice', options: zhApply.formOptions[field] ?? {} });
 
 export const fieldKinds: Record<FormField, FieldKind> = {
@@ -19,9 +20,13 @@ export const fieldKinds: Record<FormField, FieldKind> = {
   address: text(100, '如：桃花江镇资江路88号3栋201'),
   hukouShowsRelation: { type: 'yesno' },
   fatherName: text(20, '与户口簿一致'),
-  fatherIdNumber: { type: 'id' },
+  fatherIdNumber: idNumber,
   motherName: text(20, '与户口簿一致'),
-  motherIdNumber: { type: 'id' },
+  motherIdNumber: idNumber,
+  primarySchool: text(40, '如：桃江县桃花江镇第一完全小学'),
+  currentSchool: text(40, '学校全称'),
+  studentNumber: { type: 'id', max: 20, placeholder: zhApply.formStep.studentNumberPlaceholder },
+  transferReason: { type: 'text', max: 200, multiline: true },
   hukouRegisteredOn: { type: 'date' },
   hukouAddress: text(100, '与户口簿一致'),
   employer: text(60),

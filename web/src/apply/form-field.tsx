@@ -1,7 +1,7 @@
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
-import type { FormField } from '../../../src/domain/application-form';
+import { type FormField, type RevealName, revealNameOf, type SecretField } from '../../../src/domain/application-form';
 import { zhApply } from '../i18n/zh-CN-apply';
-import { fieldKinds } from './field-kinds';
+import { type FieldKind, fieldKinds } from './field-kinds';
 import { api } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
 
@@ -102,7 +102,7 @@ export function FormFieldInput(props: FieldProps) {
           />
         </Match>
         <Match when={kind().type === 'id'}>
-          <IdNumberInput {...props} id={id()} />
+          <IdNumberInput {...props} id={id()} kind={kind() as Extract<FieldKind, { type: 'id' }>} />
         </Match>
         <Match when={kind().type === 'months'}>
           <div class="field-row">
@@ -166,7 +166,7 @@ export function FormFieldInput(props: FieldProps) {
 }
 
 /** The full ID number the parent typed into their own application (audited by the server). */
-const revealOwnId = write('apply.revealId', (applicationId: string, field: 'father' | 'mother') =>
+const revealOwnId = write('apply.revealId', (applicationId: string, field: RevealName) =>
   api.applications.revealId.mutate({ applicationId, field }),
 );
 
@@ -174,9 +174,9 @@ const revealOwnId = write('apply.revealId', (applicationId: string, field: 'fath
  * An ID number the server keeps sealed: once saved, only its masked form comes back, shown as saved with 显示 (the
  * full number the parent typed, to check it) and 修改 (an input holding that number, kept unless changed).
  */
-function IdNumberInput(props: FieldProps & { id: string }) {
+function IdNumberInput(props: FieldProps & { id: string; kind: Extract<FieldKind, { type: 'id' }> }) {
   const masked = () => (typeof props.value === 'string' && props.value.includes('*') ? props.value : undefined);
-  const owner = () => (props.field === 'fatherIdNumber' ? 'father' : 'mother');
+  const owner = () => revealNameOf[props.field as SecretField];
   const [editing, setEditing] = createSignal(!masked());
   const [typed, setTyped] = createSignal(masked() ? '' : textOf(props.value));
   const [full, setFull] = createSignal<string>();
@@ -247,8 +247,8 @@ function IdNumberInput(props: FieldProps & { id: string }) {
         type="text"
         autocomplete="off"
         autocapitalize="characters"
-        maxlength="18"
-        placeholder={zhApply.formStep.idPlaceholder}
+        maxlength={props.kind.max}
+        placeholder={props.kind.placeholder}
         value={typed()}
         aria-invalid={Boolean(props.error)}
         aria-describedby={props.error ? `${props.id}-error` : undefined}

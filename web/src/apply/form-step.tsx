@@ -1,8 +1,16 @@
 import { createAsync, Navigate, useBeforeLeave, useNavigate } from '@solidjs/router';
 import { createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { commonRequired, fieldLabels, type FormField, formFields, secretFields } from '../../../src/domain/application-form';
-import { maskIdNumber } from '../../../src/domain/masking';
+import {
+  commonRequired,
+  entryFields,
+  fieldLabels,
+  type FormField,
+  formFields,
+  isSecretField,
+  maskSecret,
+  secretFields,
+} from '../../../src/domain/application-form';
 import { FormError } from '../account/field';
 import { zhApply } from '../i18n/zh-CN-apply';
 import { type Application, refreshApplication } from '../lib/applications';
@@ -25,7 +33,7 @@ export function FormStep() {
       {(a) => (
         <StepFrame app={a()} step="form" title={zhApply.formStep.title}>
           <Show when={a().channel} fallback={<ChannelFirst app={a()} />}>
-            {(channel) => <DraftForm app={a()} channelCode={channel().code} channelName={channel().name} />}
+            {(channel) => <DraftForm app={a()} channelCode={channel().code} channelName={channel().label} />}
           </Show>
         </StepFrame>
       )}
@@ -55,20 +63,21 @@ function DraftForm(props: { app: Application; channelCode: string; channelName: 
     changed = true;
     for (const field of secretFields) {
       const value = fields[field];
-      if (typeof value === 'string') setValues(field, maskIdNumber(value.trim().toUpperCase()));
+      if (typeof value === 'string') setValues(field, maskSecret(field, value.trim().toUpperCase().replace(/\s/g, '')));
     }
   });
 
-  const fields = () => formFields(props.channelCode, values as Record<FormField, unknown>);
+  const fields = () => formFields({ entry: props.app.entry.code, channel: props.channelCode }, values as Record<FormField, unknown>);
   const common = () => fields().filter((f) => commonRequired.includes(f));
-  const specific = () => fields().filter((f) => !commonRequired.includes(f));
+  const schooling = () => entryFields[props.app.entry.code];
+  const specific = () => fields().filter((f) => !commonRequired.includes(f) && !schooling().includes(f));
 
   const onInput = (field: FormField) => (value: unknown) => {
-    if (!secretFields.includes(field as (typeof secretFields)[number])) setValues(field, value);
+    if (!isSecretField(field)) setValues(field, value);
     saver.change(field, value, typingPauseMs);
   };
   const onCommit = (field: FormField) => async (value: unknown) => {
-    if (!secretFields.includes(field as (typeof secretFields)[number])) setValues(field, value);
+    if (!isSecretField(field)) setValues(field, value);
     setTouched(field, true);
     saver.change(field, value, 0);
     await saver.flush();
@@ -137,6 +146,12 @@ function DraftForm(props: { app: Application; channelCode: string; channelName: 
         </dl>
         <For each={common()}>{field}</For>
       </section>
+      <Show when={schooling().length > 0}>
+        <section class="form-card">
+          <h2 class="section-title">{zhApply.formStep.schooling}</h2>
+          <For each={schooling()}>{field}</For>
+        </section>
+      </Show>
       <Show when={specific().length > 0}>
         <section class="form-card">
           <h2 class="section-title">{zhApply.formStep.specific}</h2>

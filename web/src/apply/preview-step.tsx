@@ -123,7 +123,7 @@ function Preview(props: { app: Application }) {
             <dd>{a().track!.name}</dd>
           </Show>
           <dt>{zhApply.preview.channel}</dt>
-          <Value value={a().channel?.name} />
+          <Value value={a().channel?.label} />
         </dl>
       </Section>
 

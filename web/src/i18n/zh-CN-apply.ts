@@ -38,6 +38,8 @@ export const zhApply = {
   },
 
   channelStep: {
+    groupFirst: '请先选择孩子的情况',
+    groupChannels: (group: string) => `${group}的报名通道`,
     title: '选择报名通道',
     hint: '请根据家庭真实情况选择报名通道：点开通道，阅读说明和需要准备的材料后，再点击“选择此通道”。',
     choose: '选择此通道',
@@ -81,6 +83,7 @@ export const zhApply = {
     channel: (name: string) => `报名通道：${name}`,
     common: '学生及家庭信息',
     specific: '通道信息',
+    schooling: '学籍信息',
     chooseCommunity: '请选择社区',
     choose: '请选择',
     yes: '能',
@@ -90,6 +93,7 @@ export const zhApply = {
     changeId: '修改',
     showId: '显示',
     idPlaceholder: '请输入18位身份证号码',
+    studentNumberPlaceholder: 'G加学生身份证号码，共19位',
     months: '个月',
     saving: '正在保存…',
     saved: '已自动保存',

@@ -1,3 +1,4 @@
+import { channelLabel } from '../../../src/domain/catalog';
 import { createAsync, query, revalidate } from '@solidjs/router';
 import { isTRPCClientError } from '@trpc/client';
 import { api, type RouterInputs, type RouterOutputs } from '../lib/trpc';
@@ -50,7 +51,13 @@ export const getStaffCatalog = query(async (): Promise<StaffCatalog> => {
         entries.push({
           id: entry.id,
           name: entry.name,
-          channels: channels.tracks.flatMap((t) => t.channels.map((c) => ({ id: c.id, name: c.name, trackName: t.name }))),
+          channels: channels.tracks.flatMap((t) =>
+            t.channels.map((c) => ({
+              id: c.id,
+              name: channelLabel({ entry: entry.name, track: t.name, channel: c.name }),
+              trackName: t.name,
+            })),
+          ),
         });
       }
     }),

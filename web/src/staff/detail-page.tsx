@@ -1,5 +1,6 @@
 import { A, createAsync, useParams } from '@solidjs/router';
 import { createEffect, For, Show } from 'solid-js';
+import { isSecretField, revealNameOf } from '../../../src/domain/application-form';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { type Detail, getDetail, useStaffMe } from './data';
 import { DecisionForm } from './decision-form';
@@ -10,7 +11,7 @@ import { lastQueue } from './queue-memory';
 import { StaffStatus } from './status-tag';
 import { VerificationPanel } from './verification-panel';
 
-const secret: Record<string, 'father' | 'mother'> = { fatherIdNumber: 'father', motherIdNumber: 'mother' };
+const secret = (field: string) => (isSecretField(field) ? revealNameOf[field] : undefined);
 
 function shown(field: string, value: unknown): string {
   if (value === undefined || value === null || value === '') return zhStaff.detail.empty;
@@ -74,7 +75,7 @@ export function DetailPage(props: { id: string }) {
                       <>
                         <dt>{f.label}</dt>
                         <dd>
-                          <Show when={secret[f.field]} fallback={shown(f.field, d().form[f.field])}>
+                          <Show when={secret(f.field)} fallback={shown(f.field, d().form[f.field])}>
                             {(which) => (
                               <IdReveal
                                 applicationId={d().id}
@@ -118,7 +119,7 @@ function Basics(props: { detail: Detail }) {
         <dt>{zhStaff.detail.track}</dt>
         <dd>{d().track?.name ?? '—'}</dd>
         <dt>{zhStaff.detail.channel}</dt>
-        <dd>{d().channel?.name ?? '—'}</dd>
+        <dd>{d().channel?.label ?? '—'}</dd>
         <dt>{zhStaff.detail.submittedAt}</dt>
         <dd class="staff-mono">{chinaDateTime(d().submittedAt) || '—'}</dd>
         <dt>{zhStaff.detail.withdrawals}</dt>

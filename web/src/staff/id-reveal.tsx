@@ -1,9 +1,10 @@
 import { createSignal, Show } from 'solid-js';
+import type { RevealName } from '../../../src/domain/application-form';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { api } from '../lib/trpc';
 import { type Outcome, useWrite, write } from '../lib/write';
 
-type Field = 'child' | 'father' | 'mother' | 'sibling';
+type Field = 'child' | 'sibling' | RevealName;
 
 /** The full number of one ID field (the server audits the view before answering). */
 const revealId = write('staff.revealId', (applicationId: string, field: Field) => api.review.revealId.mutate({ applicationId, field }));
