@@ -25,4 +25,6 @@ export interface AppDeps {
   log: Pick<Console, 'info' | 'warn' | 'error'>;
   /** `SMS_HOURLY_BUDGET`: codes the platform may send per hour (default in src/domain/limits.ts). */
   smsHourlyBudget?: number;
+  /** The platform's public address (no trailing slash): SMS that ask a family to act link to the page. */
+  publicUrl?: string;
 }

@@ -24,6 +24,8 @@ export interface HostEnv {
   SMS_HOURLY_BUDGET?: string;
   /** Node host only: the folder that keeps uploaded documents (the Worker uses its R2 binding `DOCUMENTS`). */
   FILES_DIR?: string;
+  /** The address families open the platform at (https://…): SMS that ask a family to act carry a link to the page. */
+  PUBLIC_URL?: string;
 }
 
 export interface HostConfig {
@@ -42,6 +44,8 @@ export interface HostConfig {
   /** Node host: where uploaded documents are kept. */
   filesDir: string;
   smsHourlyBudget: number;
+  /** The platform's public address without a trailing slash; undefined = SMS carry no links. */
+  publicUrl: string | undefined;
 }
 
 /** In demo mode without `ENROLL_NOW`, the clock starts on the morning the 2024 window opened. */
@@ -171,6 +175,23 @@ function hostSchema(dev: boolean) {
         ctx.addIssue({ code: 'custom', message: `SMS_HOURLY_BUDGET is not a positive whole number: ${text}` });
       return budget;
     }),
+    publicUrl: z
+      .string()
+      .optional()
+      .transform((text, ctx) => {
+        if (!text?.trim()) return undefined;
+        let url: URL | null;
+        try {
+          url = new URL(text.trim());
+        } catch {
+          url = null;
+        }
+        if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username) {
+          ctx.addIssue({ code: 'custom', message: `PUBLIC_URL must be the platform's http(s) address without query or fragment: ${text}` });
+          return undefined;
+        }
+        return url.href.replace(/\/+$/, '');
+      }),
   });
 }
 
@@ -192,6 +213,7 @@ export function parseConfig(env: HostEnv, defaults: { databaseUrl?: string } = {
       httpKey: env.RECORDS_HTTP_KEY,
     },
     smsHourlyBudget: env.SMS_HOURLY_BUDGET || String(defaultSmsHourlyBudget),
+    publicUrl: env.PUBLIC_URL,
   });
   if (!parsed.success) throw new ConfigError(parsed.error.issues[0]?.message ?? 'the configuration is invalid');
   const host = env.HOST || '127.0.0.1';

@@ -31,6 +31,7 @@ export async function sharedDeps(
     dev: config.dev,
     log,
     smsHourlyBudget: config.smsHourlyBudget,
+    publicUrl: config.publicUrl,
   };
 }
 

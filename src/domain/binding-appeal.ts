@@ -67,7 +67,7 @@ export const staffReasonNames: Record<StaffReason, string> = {
   holder_submitted: '现绑定账号已为该孩子提交过报名',
 };
 
-export const appealStatusNames = { open: '待审核', granted: '申诉成立', refused: '申诉未通过', withdrawn: '已撤销' } as const;
+export const appealStatusNames = { open: '待审核', granted: '申诉成立', refused: '申诉未通过', withdrawn: '已撤回' } as const;
 
 const sign = '【桃江县入学报名】';
 

@@ -18,6 +18,14 @@ export function statusNotice(to: ApplicationStatus, a: { number: string; childNa
   return { title: `报名进度更新：${statusNames[to]}`, body: bodies[to] };
 }
 
+/** Where the family has something to do, the SMS carries the link to the page (its in-app message has it anyway). */
+const smsLinked: readonly ApplicationStatus[] = ['rejected', 'withdrawn'];
+
+/** The SMS of a notice: its text, and for a status that asks the family to act the page's address (`publicUrl` set). */
+export function smsText(body: string, to: ApplicationStatus, publicUrl: string | undefined, path: string | null): string {
+  return publicUrl && path && smsLinked.includes(to) ? `${body}查看：${publicUrl}${path} ` : body;
+}
+
 /** The key of the notice of an application's change to `version`: one message and one SMS per change. */
 export const applicationNoticeKey = (applicationId: string, version: number) => `application:${applicationId}:v${version}`;
 

@@ -340,9 +340,9 @@ describe('the grade-1 journey on a phone (2024-07-16 09:00 China time)', () => {
 
       // 报名进度 from the home page and from 个人中心.
       await page.goto(app.url('/'));
-      await shown(page.getByRole('link', { name: '报名进度查看和撤销' }));
+      await shown(page.getByRole('link', { name: '报名进度查看和撤回' }));
       await shot(page, 'apply-18-home-signed-in');
-      await page.getByRole('link', { name: '报名进度查看和撤销' }).click();
+      await page.getByRole('link', { name: '报名进度查看和撤回' }).click();
       await shown(page.getByRole('heading', { name: '报名进度', level: 1 }));
       await shown(page.getByText(number, { exact: true }));
       await shot(page, 'apply-17-list');

@@ -43,9 +43,9 @@ async function coldOpen(path: string, check: (page: Page) => Promise<void>) {
 }
 
 describe('a signed-in parent on a fresh page load', () => {
-  test("home → 报名进度查看和撤销 → the child opens the application's 报名进度", async () => {
+  test("home → 报名进度查看和撤回 → the child opens the application's 报名进度", async () => {
     await coldOpen('/', async (page) => {
-      await page.getByRole('link', { name: '报名进度查看和撤销' }).click();
+      await page.getByRole('link', { name: '报名进度查看和撤回' }).click();
       await shown(page.getByRole('heading', { name: '报名进度', level: 1 }));
       await page.getByRole('link', { name: /李小明/ }).click();
       await page.waitForURL(/\/progress$/);

@@ -26,6 +26,7 @@ describe('parsing the host configuration', () => {
       records: { provider: 'local' },
       filesDir: './data/files',
       smsHourlyBudget: 2000,
+      publicUrl: undefined,
     });
   });
 
@@ -42,6 +43,7 @@ describe('parsing the host configuration', () => {
       ENROLL_NOW: '2024-07-20T10:00:00+08:00',
       SMS_HOURLY_BUDGET: '50',
       FILES_DIR: '/srv/files',
+      PUBLIC_URL: ' https://bm.tjedu.example/ ',
     });
     expect(config).toMatchObject({
       port: 9000,
@@ -51,6 +53,7 @@ describe('parsing the host configuration', () => {
       dev: false,
       filesDir: '/srv/files',
       smsHourlyBudget: 50,
+      publicUrl: 'https://bm.tjedu.example',
       startAt: new Date('2024-07-20T02:00:00Z'),
       sms: { provider: 'http', httpUrl: 'https://sms.example/send', httpKey: 'sms-key' },
       records: { provider: 'http', httpUrl: 'https://records.example/v1/', httpKey: 'records-key' },
@@ -76,6 +79,8 @@ describe('parsing the host configuration', () => {
     refuse({ ...real, RECORDS_PROVIDER: 'mock' }, /RECORDS_PROVIDER must be "local" or "http".*not "mock"/);
     refuse({ ...real, SMS_HOURLY_BUDGET: '0' }, 'SMS_HOURLY_BUDGET is not a positive whole number: 0');
     refuse({ ...real, SMS_HOURLY_BUDGET: '2.5' }, 'SMS_HOURLY_BUDGET is not a positive whole number: 2.5');
+    refuse({ ...real, PUBLIC_URL: 'bm.tjedu.example' }, "PUBLIC_URL must be the platform's http(s) address");
+    refuse({ ...real, PUBLIC_URL: 'https://bm.tjedu.example/?from=sms' }, "PUBLIC_URL must be the platform's http(s) address");
   });
 
   it("requires the http SMS provider's URL and key at start", () => {

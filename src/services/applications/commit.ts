@@ -9,12 +9,12 @@ import type { RandomSource } from '../../domain/random';
 import type { Actor, ApplicationStatus } from '../../domain/application-status';
 import type { RowGuard } from '../../domain/application';
 import { newId } from '../../domain/ids';
-import { applicationNoticeKey } from '../../domain/notices';
+import { applicationNoticeKey, noticeLink, smsText } from '../../domain/notices';
 import { noticeMessage } from '../messages';
 import { smsNotice } from '../outbox';
 import type { LoadedApplication } from './load';
 
-type Deps = { db: Db; random: RandomSource };
+type Deps = { db: Db; random: RandomSource; publicUrl?: string };
 type FollowUps = (won: SQL<boolean>) => readonly BatchItem<'sqlite'>[];
 
 /** A decision's row guard as the guard of the applications row. */
@@ -78,7 +78,13 @@ export async function commitTransition(deps: Deps, loaded: LoadedApplication, ch
         won,
       ),
       noticeMessage(db, { accountId: application.accountId, key, title: notice.title, body: notice.body, now, onlyIf: won }),
-      smsNotice(db, { idempotencyKey: key, phone: loaded.phone, body: notice.body, now, onlyIf: won }),
+      smsNotice(db, {
+        idempotencyKey: key,
+        phone: loaded.phone,
+        body: smsText(notice.body, change.to, deps.publicUrl, noticeLink(key)),
+        now,
+        onlyIf: won,
+      }),
       ...(change.followUps?.(won) ?? []),
     ],
   });

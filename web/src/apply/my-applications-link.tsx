@@ -4,7 +4,7 @@ import { zhCN } from '../i18n/zh-CN';
 import { getMe } from '../lib/account';
 import { RejectedCards } from './rejected-cards';
 
-/** 报名进度查看和撤销 on the home page, for a signed-in parent; never holds up or breaks the page around it. */
+/** 报名进度查看和撤回 on the home page, for a signed-in parent; never holds up or breaks the page around it. */
 export function MyApplicationsLink() {
   return (
     <ErrorBoundary fallback={null}>

@@ -134,8 +134,8 @@ export const zhCN = {
     children: '我的孩子',
     messages: '我的消息',
     applications: '报名进度',
-    /** The home page's way to 报名进度 (guide 二(七)). */
-    applicationsHome: '报名进度查看和撤销',
+    /** The home page's way to 报名进度: the guide's 报名进度查看和撤销 (二(七)) with the one word the app uses for withdrawing, 撤回. */
+    applicationsHome: '报名进度查看和撤回',
     changePhone: '更换手机号',
     newPhone: '新手机号',
     newPhoneHint: '验证码将发送到新手机号，验证后以新手机号登录。',
