@@ -13,7 +13,7 @@ import { transportErrorBody } from './api/transport-errors';
 import { appRouter } from './api/router';
 import { loggableError } from './domain/error-text';
 import { batchTooLarge } from './api/batch-limit';
-import { homePage } from './api/page-shell';
+import { type FirstPaint, homePage } from './api/page-shell';
 
 export interface HostHooks {
   /** The caller's address. Default: Cloudflare's `cf-connecting-ip`; the Node host reads its socket. */
@@ -27,6 +27,8 @@ export interface HostHooks {
    * says `Content-Encoding`, so compressing here too would encode it twice.
    */
   compressPages?: boolean;
+  /** The home page's first screen as markup from its catalog (`web/src/prerender/home-html.ts`), put into the shell. */
+  firstPaint?: FirstPaint;
 }
 
 const apiBodyLimit = 256 * 1024;
@@ -134,7 +136,7 @@ export function createApp(source: DepsSource, hooks: HostHooks = {}) {
   if (pageShell) {
     app.get('/', hooks.compressPages ? compress() : (_c, next) => next(), async (c, next) => {
       const shell = await pageShell(c);
-      return shell ? homePage(c, depsOf(c), shell) : next();
+      return shell ? homePage(c, depsOf(c), shell, hooks.firstPaint) : next();
     });
   }
 

@@ -1,3 +1,4 @@
+import { homeFirstPaint } from '../web/src/prerender/home-html';
 import { createWebDb } from '../db/client-web';
 import { r2Files } from '../src/adapters/files-r2';
 import type { AppDeps } from '../src/api/context';
@@ -44,6 +45,7 @@ async function buildIsolate(env: Env): Promise<Isolate> {
       const shell = await (c.env as Env).ASSETS.fetch(new Request(new URL('/', c.req.url)));
       return shell.ok ? shell.text() : null;
     },
+    firstPaint: homeFirstPaint,
   });
   const built: Isolate = { config, shared, clock, app };
   return built;

@@ -1,3 +1,4 @@
+import { homeFirstPaint } from '../web/src/prerender/home-html';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -49,6 +50,7 @@ export async function startNodeHost(
     clientIp: (c) => getConnInfo(c).remote.address ?? null,
     pageShell: () => readFile(join(webDist, 'index.html'), 'utf8').catch(() => null),
     compressPages: true,
+    firstPaint: homeFirstPaint,
   });
 
   app.use('*', async (c, next) => {

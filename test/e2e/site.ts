@@ -147,10 +147,10 @@ export function onPhone(
     },
     openTab,
     /** Runs `use` in a fresh tab (see `openTab`); the tab closes whatever happens. */
-    async inTab(use: (page: Page, errors: string[]) => Promise<void>) {
+    async inTab<T>(use: (page: Page, errors: string[]) => Promise<T>): Promise<T> {
       const { page, errors } = await openTab();
       try {
-        await use(page, errors);
+        return await use(page, errors);
       } finally {
         await page.close();
       }

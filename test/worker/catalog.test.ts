@@ -94,7 +94,7 @@ describe('the Worker under wrangler dev, with sqld as its database', () => {
     expect(body.now.startsWith('2024-07-20T02:')).toBe(true);
   });
 
-  it('sends the home page with the catalog it shows inside, as a data block the page reads instead of two round trips', async () => {
+  it('sends the home page with the catalog it shows inside, as a data block the page reads instead of two round trips, and its first screen painted', async () => {
     const response = await fetch(`${worker?.url}/`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
@@ -105,7 +105,12 @@ describe('the Worker under wrangler dev, with sqld as its database', () => {
     expect(snapshot.regions.map((r) => r.name)).toEqual(['桃花江镇']);
     expect(snapshot.region.entries).toHaveLength(3);
     expect(snapshot.pages.length).toBeGreaterThan(0);
-    expect(html.replace(/<script type="application\/json" id="catalog-snapshot">.*?<\/script>/, '')).toBe(indexHtml);
+    const firstPaint = html.match(/<div id="app">(.*?)<\/div>\s*<noscript>/s)?.[1] ?? '';
+    expect(firstPaint).toContain('<h1 class="hero-region">桃花江镇</h1>');
+    expect(firstPaint.match(/class="entry-desc"/g)).toHaveLength(3);
+    expect(html.replace(/<script type="application\/json" id="catalog-snapshot">.*?<\/script>/, '').replace(firstPaint, '')).toBe(
+      indexHtml,
+    );
   });
 
   it('opens a deep link such as /some/deep/link with the web app', async () => {

@@ -4,4 +4,12 @@ import './ui/base.css';
 import './parent/parent.css';
 import './account/account.css';
 
-render(() => <App />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+const start = () => {
+  // The host may have painted the home page's first screen (web/src/prerender/home-html.ts): the app takes its place.
+  root.textContent = '';
+  render(() => <App />, root);
+};
+// A first screen painted from the HTML stays one frame more, so the browser has recorded its paint before it goes.
+if (root.firstChild) requestAnimationFrame(() => setTimeout(start, 0));
+else start();

@@ -10,12 +10,19 @@ import { getMe } from '../lib/account';
 export function AccountLink() {
   return (
     <ErrorBoundary fallback={<SignInLink />}>
-      <Suspense>
+      <Suspense fallback={<PendingLink />}>
         <SignedIn />
       </Suspense>
     </ErrorBoundary>
   );
 }
+
+/** Holds the link's place while the session is read, so the bar and the page below do not move when it comes. */
+export const PendingLink = () => (
+  <span class="topbar-link topbar-pending" aria-hidden="true">
+    {zhCN.account.signIn}
+  </span>
+);
 
 const SignInLink = () => (
   <A class="topbar-link" href="/login">

@@ -18,6 +18,7 @@ export const zhCN = {
 
   regions: {
     pick: '请选择报名区域',
+    season: (season: string) => `${season}义务教育阶段入学报名`,
     none: '暂无开放报名的区域',
   },
 

@@ -2,20 +2,12 @@ import { A, createAsync, useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { MyApplicationsLink } from '../apply/my-applications-link';
 import { zhCN } from '../i18n/zh-CN';
-import { type Entry, getPages, getRegion } from '../lib/catalog';
+import { getPages, getRegion } from '../lib/catalog';
+import { sharedWindow } from '../lib/window-text';
 import { useTitle } from '../ui/title';
 import { EntryCard } from './entry-card';
 import { OrderNotice } from './order-notice';
 import { WindowStatus } from './window-status';
-
-/** The window every entry shares, or undefined when they differ (then each card shows its own). */
-function sharedWindow(entries: readonly Entry[]) {
-  const first = entries[0]?.window;
-  return first &&
-    entries.every((e) => e.window.opensAt === first.opensAt && e.window.closesAt === first.closesAt && e.window.state === first.state)
-    ? first
-    : undefined;
-}
 
 /** A region's season: is registration open, the three entries, the policy pages. */
 export function RegionHome(props: { regionId: string }) {
@@ -29,7 +21,7 @@ export function RegionHome(props: { regionId: string }) {
         <>
           <section class="hero">
             <h1 class="hero-region">{r().name}</h1>
-            <p class="hero-season">{r().season.name}义务教育阶段入学报名</p>
+            <p class="hero-season">{zhCN.regions.season(r().season.name)}</p>
             <Show when={sharedWindow(r().entries)}>{(w) => <WindowStatus window={w()} />}</Show>
           </section>
 
