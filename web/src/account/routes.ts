@@ -1,9 +1,11 @@
 import type { RouteDefinition } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { getChildren, getMe, getMessages } from '../lib/account';
-import { ChildrenPage } from './children-page';
-import { LoginPage } from './login-page';
-import { MePage } from './me-page';
+import { later } from '../parent/later';
+
+const LoginPage = later('LoginPage');
+const MePage = later('MePage');
+const ChildrenPage = later('ChildrenPage');
 
 /** Demo mode's SMS inbox, which no parent outside the demo opens: it rides in the application pages' lazy chunk. */
 const DevInboxPage = lazy(() => import('../apply/pages').then((m) => ({ default: m.DevInboxPage })));

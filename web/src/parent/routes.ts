@@ -2,12 +2,14 @@ import type { RouteDefinition } from '@solidjs/router';
 import { accountRoutes } from '../account/routes';
 import { applyRoutes } from '../apply/routes';
 import { getChannels, getCommunities, getPages, getRegion, getRegions, getSchools } from '../lib/catalog';
-import { EntryPage } from './entry-page';
 import { Home } from './home';
+import { later } from './later';
 import { NotFound } from './not-found';
-import { PolicyPage } from './policy-page';
 import { RegionRoute } from './region-home';
-import { SchoolsPage } from './schools-page';
+
+const SchoolsPage = later('SchoolsPage');
+const PolicyPage = later('PolicyPage');
+const EntryPage = later('EntryPage');
 
 /** The parent journey. Preloads start each page's reads on link intent, before the page renders. */
 export const parentRoutes: RouteDefinition[] = [
