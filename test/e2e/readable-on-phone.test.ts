@@ -95,4 +95,45 @@ describe("the parents' pages on a phone", () => {
       expect(errors).toEqual([]);
     });
   });
+
+  test('长辈模式 enlarges the text, stays on across a reload, is on before the page script runs, and turns off again', async () => {
+    await app.inTab(async (page, errors) => {
+      /** How tall the page title's first line of text is drawn, in CSS pixels of the window. */
+      const titleSize = async () => {
+        await h1(page, '个人中心');
+        return page.evaluate(() => {
+          const range = document.createRange();
+          range.selectNodeContents(document.querySelector('h1')!);
+          return range.getClientRects()[0]!.height;
+        });
+      };
+      const largeText = page.getByRole('button', { name: '长辈模式' });
+      await page.goto(app.url('/me'));
+      const ordinary = await titleSize();
+      expect(await largeText.getAttribute('aria-pressed')).toBe('false');
+      await largeText.click();
+      await expect.poll(() => largeText.getAttribute('aria-pressed')).toBe('true');
+      expect(await titleSize()).toBeGreaterThanOrEqual(ordinary * 1.15);
+      expect(await overflow(page, 390)).toBeLessThanOrEqual(0);
+
+      await page.reload();
+      expect(await titleSize()).toBeGreaterThanOrEqual(ordinary * 1.15);
+      expect(await largeText.getAttribute('aria-pressed')).toBe('true');
+      expect(await smallTargets(page)).toEqual([]);
+
+      // Before the first paint: without the app's scripts at all, the page shell alone has already turned it on.
+      await page.route('**/assets/*.js', (route) => route.abort());
+      await page.reload();
+      expect(await page.evaluate(() => document.documentElement.classList.contains('large-text'))).toBe(true);
+      await page.unroute('**/assets/*.js');
+
+      await page.reload();
+      await largeText.click();
+      await expect.poll(() => largeText.getAttribute('aria-pressed')).toBe('false');
+      await page.reload();
+      expect(await titleSize()).toBeCloseTo(ordinary, 0);
+      expect(await largeText.getAttribute('aria-pressed')).toBe('false');
+      expect(errors).toEqual([]);
+    });
+  });
 });
