@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { EnrollmentClient } from '../../src/client';
 import { type Catalog, catalogFor, readyToSubmit } from '../helpers/journey';
+import { expectAccessible } from './axe';
 import { overflow, smallTargets, textSizes } from './measure';
 import { onPhone, shown } from './site';
 
@@ -120,6 +121,7 @@ describe("the parents' pages on a phone", () => {
       expect(await titleSize()).toBeGreaterThanOrEqual(ordinary * 1.15);
       expect(await largeText.getAttribute('aria-pressed')).toBe('true');
       expect(await smallTargets(page)).toEqual([]);
+      await expectAccessible(page, '个人中心 in 长辈模式');
 
       // Before the first paint: without the app's scripts at all, the page shell alone has already turned it on.
       await page.route('**/assets/*.js', (route) => route.abort());
