@@ -14,6 +14,7 @@ import { appRouter } from './api/router';
 import { loggableError } from './domain/error-text';
 import { batchTooLarge } from './api/batch-limit';
 import { type FirstPaint, homePage } from './api/page-shell';
+import { largeTextScriptHash } from './api/page-scripts';
 
 export interface HostHooks {
   /** The caller's address. Default: Cloudflare's `cf-connecting-ip`; the Node host reads its socket. */
@@ -84,6 +85,7 @@ export function createApp(source: DepsSource, hooks: HostHooks = {}) {
   const pageHeaders = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", largeTextScriptHash],
       imgSrc: ["'self'", 'data:', 'blob:'],
       styleSrc: ["'self'", "'unsafe-inline'"],
       connectSrc: ["'self'"],

@@ -72,7 +72,7 @@ export function ChildCard(props: { child: Child }) {
         </Match>
         <Match when={true}>
           <div class="child-head">
-            <h3 class="child-name">{props.child.name}</h3>
+            <h2 class="child-name">{props.child.name}</h2>
             <span class="tag tag-id">{props.child.idTypeName}</span>
           </div>
           <dl class="facts">

@@ -85,6 +85,9 @@ export const zhCN = {
     unread: (n: number) => `${n}条未读消息`,
   },
 
+  /** The top bar's switch to larger text and controls (适老化). */
+  largeText: '长辈模式',
+
   login: {
     title: '登录',
     intro: '使用手机号和短信验证码登录。未注册的手机号登录后自动创建账号。',

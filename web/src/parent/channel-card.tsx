@@ -23,9 +23,9 @@ export function ChannelCard(props: { channel: Channel; open?: boolean; selected?
         </span>
       </summary>
       <div class="channel-body">
-        <h4 class="channel-heading">{zhCN.entry.definition}</h4>
+        <p class="channel-heading">{zhCN.entry.definition}</p>
         <p class="definition">{props.channel.definition}</p>
-        <h4 class="channel-heading">{zhCN.entry.documents}</h4>
+        <p class="channel-heading">{zhCN.entry.documents}</p>
         <DocumentList documents={props.channel.documents} />
         {props.children}
       </div>

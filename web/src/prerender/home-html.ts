@@ -63,7 +63,9 @@ export function homeFirstPaint(facts: HomeFacts): string | null {
   const shared = sharedWindow(region.entries);
   return (
     `<header class="topbar"><a href="/" class="brand">${escapeHtml(zhCN.platform)}</a>` +
-    `<span class="topbar-link topbar-pending" aria-hidden="true">${escapeHtml(zhCN.account.signIn)}</span></header>` +
+    // 长辈模式 and the account link work once the app runs: until then their places are held, unseen.
+    `<div class="topbar-actions"><span class="topbar-link large-text-switch topbar-pending" aria-hidden="true">${escapeHtml(zhCN.largeText)}</span>` +
+    `<span class="topbar-link topbar-pending" aria-hidden="true">${escapeHtml(zhCN.account.signIn)}</span></div></header>` +
     '<main class="page">' +
     `<section class="hero"><h1 class="hero-region">${escapeHtml(region.name)}</h1>` +
     `<p class="hero-season">${escapeHtml(zhCN.regions.season(region.season.name))}</p>${shared ? windowHtml(shared, false) : ''}</section>` +

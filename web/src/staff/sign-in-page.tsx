@@ -50,7 +50,7 @@ export function SignInPage() {
   };
 
   return (
-    <div class="staff-signin">
+    <main class="staff-signin">
       <div class="staff-signin-card">
         <p class="staff-signin-platform">{zhStaff.platform}</p>
         <h1 class="staff-title">{zhStaff.signIn.title}</h1>
@@ -114,6 +114,6 @@ export function SignInPage() {
           </button>
         </form>
       </div>
-    </div>
+    </main>
   );
 }

@@ -13,7 +13,7 @@ const titles: Record<ErrorKind, string> = {
 export function ErrorView(props: { kind: ErrorKind; onRetry?: () => void }) {
   return (
     <div class="error-view" role="alert">
-      <p class="error-title">{titles[props.kind]}</p>
+      <h1 class="error-title">{titles[props.kind]}</h1>
       <Show when={props.kind === 'notFound'}>
         <p class="muted">{zhCN.errors.notFoundHint}</p>
       </Show>
