@@ -43,7 +43,7 @@ const decide = write(
       ? await api.review[chosen as 'reject' | 'schoolReject'].mutate({ ...input, reason, faults })
       : await api.review[chosen as 'approve' | 'schoolApprove'].mutate(input);
     await refreshReview();
-    return { ...answer, next: place ? await nextInQueue(place) : undefined };
+    return { ...answer, next: place ? await nextInQueue(place, input.applicationId) : undefined };
   },
 );
 

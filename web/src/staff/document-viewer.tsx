@@ -21,6 +21,13 @@ export function DocumentViewer(props: { docs: CheckedDocument[]; current: number
   const [turn, setTurn] = createSignal(0);
   const [offset, setOffset] = createSignal({ x: 0, y: 0 });
   const [large, setLarge] = createSignal(false);
+  const [box, setBox] = createSignal({ width: 1, height: 1 });
+  /** Turned a quarter, the image fits the stage's other way round. */
+  const quarterFit = () => {
+    if (turn() % 180 === 0) return 1;
+    const { width, height } = box();
+    return Math.min(width / height, height / width);
+  };
   const doc = () => props.docs[props.current];
   const isImage = () => doc()?.contentType.startsWith('image/') ?? false;
   let stage: HTMLDivElement | undefined;
@@ -63,9 +70,14 @@ export function DocumentViewer(props: { docs: CheckedDocument[]; current: number
     };
     document.addEventListener('keydown', keys);
     stage?.addEventListener('wheel', wheel, { passive: false });
+    const sized = new ResizeObserver(([entry]) => {
+      if (entry) setBox({ width: Math.max(1, entry.contentRect.width), height: Math.max(1, entry.contentRect.height) });
+    });
+    if (stage) sized.observe(stage);
     onCleanup(() => {
       document.removeEventListener('keydown', keys);
       stage?.removeEventListener('wheel', wheel);
+      sized.disconnect();
     });
   });
 
@@ -147,7 +159,9 @@ export function DocumentViewer(props: { docs: CheckedDocument[]; current: number
                     draggable={false}
                     data-zoom={zoom()}
                     data-rotation={turn()}
-                    style={{ transform: `translate(${offset().x}px, ${offset().y}px) scale(${zoom()}) rotate(${turn()}deg)` }}
+                    style={{
+                      transform: `translate(${offset().x}px, ${offset().y}px) scale(${zoom() * quarterFit()}) rotate(${turn()}deg)`,
+                    }}
                   />
                 </Match>
                 <Match when={d().contentType === 'application/pdf'}>

@@ -27,11 +27,12 @@ export async function placeInQueue(currentId: string): Promise<PlaceInQueue> {
 }
 
 /**
- * 保存并下一条: the application that followed the decided one; if it was the last of its page, the first of the
- * queue read afresh (the decided one has usually left a 审核中 filter) that was not at or before it.
+ * 保存并下一条: the application that followed the decided one; if it was the last of its page, the queue is read
+ * afresh (the decided one has usually left a 审核中 filter): the first one not at or before it, else the first one
+ * still listed (the reviewer goes round to those passed over). Null when none is left.
  */
-export async function nextInQueue(place: PlaceInQueue): Promise<string | null> {
+export async function nextInQueue(place: PlaceInQueue, currentId: string): Promise<string | null> {
   if (place.following.length > 0) return place.following[0]!;
-  const { rows } = await api.review.queue.query(lastQueueInput());
-  return rows.find((r) => !place.upTo.has(r.id))?.id ?? null;
+  const ids = (await api.review.queue.query(lastQueueInput())).rows.map((r) => r.id).filter((id) => id !== currentId);
+  return ids.find((id) => !place.upTo.has(id)) ?? ids[0] ?? null;
 }
