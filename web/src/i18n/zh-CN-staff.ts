@@ -281,6 +281,7 @@ export const zhStaff = {
     community: '居住社区已更改',
     schools: '志愿学校已更改',
     field: (label: string) => `${label}：已修改`,
+    retyped: (label: string) => `${label}：已重新填写，请核对`,
     was: '原为',
     added: (name: string) => `新增材料：${name}`,
     removed: (name: string) => `删除材料：${name}`,

@@ -56,7 +56,7 @@ export function ResubmittedPanel(props: { detail: Detail; shown: Shown }) {
               <For each={changes().fields}>
                 {(f) => (
                   <li>
-                    {zhStaff.resubmitted.field(f.label)}
+                    {f.before === f.after ? zhStaff.resubmitted.retyped(f.label) : zhStaff.resubmitted.field(f.label)}
                     <span class="staff-muted">
                       （{zhStaff.resubmitted.was} {props.shown(f.field, f.before)}）
                     </span>
