@@ -47,7 +47,7 @@ export function ResubmittedPanel(props: { detail: Detail; shown: Shown }) {
               <Show when={changes().channelChanged}>
                 <li>{zhStaff.resubmitted.channel}</li>
               </Show>
-              <Show when={changes().communityChanged}>
+              <Show when={changes().communityChanged && !changes().fields.some((f) => f.field === 'community')}>
                 <li>{zhStaff.resubmitted.community}</li>
               </Show>
               <Show when={changes().schoolsChanged}>
