@@ -19,6 +19,15 @@ import {
 import { DomainError, type DomainErrorCode } from './errors';
 import { statusNotice } from './notices';
 import { maskIdNumbersInText } from './masking';
+import {
+  type ApplicationSnapshot,
+  checkFaults,
+  type FaultChoices,
+  noFaults,
+  type RejectionFaults,
+  type RejectionRecord,
+  rejectedState,
+} from './rejection';
 import { maySchoolDecide, secondChoiceReadOnly } from './school-decision';
 import type { StaffRoleCode } from './staff-policy';
 import { describeWindow, type Window, windowState } from './window';
@@ -207,13 +216,20 @@ export interface ReviewState extends NoticeFacts {
   firstSchoolId: string | null;
   /** The reviewer's text as typed. */
   reason?: string | null;
+  /** A rejection's fields and documents at fault, as the reviewer ticked them. */
+  faults?: RejectionFaults;
+  /** What may be marked at fault on this application. */
+  faultChoices?: FaultChoices;
+  /** The application as it stands, recorded with a rejection. */
+  snapshot?: ApplicationSnapshot;
+  now?: Date;
 }
 
 /**
  * A review decision (初审通过, 驳回, 学校审核…): the move must exist for this actor and this status, a school decision
  * only by the first-choice school, a rejection needs a reason (an ID number typed into it is masked).
  */
-export function decideReview(s: ReviewState): Decision<{ rejectReason?: string | null }> {
+export function decideReview(s: ReviewState): Decision<{ rejectReason?: string | null; rejection?: RejectionRecord }> {
   const actor: Actor = s.decider.kind === 'system' ? 'system' : s.decider.role;
   if (s.decider.kind === 'staff' && !maySchoolDecide(s.decider, s, s.action)) return refuse('STAFF_FORBIDDEN', secondChoiceReadOnly);
   if (s.requestedVersion !== undefined && s.requestedVersion !== s.version) return refuse('APPLICATION_CHANGED', '该申请已被他人处理');
@@ -225,15 +241,31 @@ export function decideReview(s: ReviewState): Decision<{ rejectReason?: string |
   const rejecting = move.to === 'rejected';
   const reason = maskIdNumbersInText(s.reason?.trim() ?? '') || null;
   if (rejecting && !reason) return refuse('INVALID_INPUT', '驳回须填写原因', { fields: { reason: ['驳回须填写原因'] } });
+  const faults = checkFaults(s.faults ?? noFaults, s.faultChoices ?? { fields: [], documents: [] });
+  if (!faults.ok) return refuse('INVALID_INPUT', faults.message, { fields: faults.fields });
+  const rejection: RejectionRecord | undefined =
+    rejecting && reason && s.snapshot && s.now
+      ? { at: s.now.toISOString(), reason, faults: faults.faults, before: rejectedState(s.snapshot) }
+      : undefined;
   return {
     ok: true,
     from: s.status,
     to: move.to,
-    set: rejecting ? { rejectReason: reason } : {},
+    set: rejecting ? { rejectReason: reason, ...(rejection ? { rejection } : {}) } : {},
     guard: { version: s.version },
     notice: statusNotice(move.to, { ...s, reason }),
     reason,
     audit:
-      s.decider.kind === 'staff' ? { action: s.action, detail: { from: s.status, to: move.to, ...(reason ? { reason } : {}) } } : undefined,
+      s.decider.kind === 'staff'
+        ? {
+            action: s.action,
+            detail: {
+              from: s.status,
+              to: move.to,
+              ...(reason ? { reason } : {}),
+              ...(rejection && (rejection.faults.fields.length || rejection.faults.documents.length) ? { faults: rejection.faults } : {}),
+            },
+          }
+        : undefined,
   };
 }

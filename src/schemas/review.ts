@@ -16,6 +16,7 @@ export const queueFiltersInput = z.object({
   submittedTo: z.iso.datetime({ error: '时间格式不正确' }).optional(),
   q: z.string().trim().max(40, { error: '搜索内容过长' }).optional().describe('报名编号或学生姓名的一部分'),
   verification: z.enum(['pass', 'fail', 'manual', 'pending'], { error: '查验结果不正确' }).optional().describe('系统查验的最差结果'),
+  resubmitted: z.boolean({ error: '筛选条件不正确' }).optional().describe('只看驳回后重新提交的报名'),
 });
 
 export const queueInput = queueFiltersInput
@@ -35,8 +36,17 @@ export const decisionInput = z.object({
   reason: z.string().trim().max(500, { error: '原因不能超过500个字' }).optional(),
 });
 
+const faultName = z.string({ error: '问题项不正确' }).regex(/^[A-Za-z0-9-]{1,40}$/, { error: '问题项不正确' });
+
 export const rejectInput = decisionInput.extend({
   reason: z.string({ error: '驳回须填写原因' }).trim().min(2, { error: '驳回须填写原因' }).max(500, { error: '原因不能超过500个字' }),
+  faults: z
+    .object({
+      fields: z.array(faultName).max(40, { error: '问题项过多' }).default([]),
+      documents: z.array(faultName).max(40, { error: '问题材料过多' }).default([]),
+    })
+    .optional()
+    .describe('需要家长修改的表单项（字段名）和材料（材料类型）：只能是该报名自己的表单项和所需材料'),
 });
 
 export const bulkApproveInput = z.object({

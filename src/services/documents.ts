@@ -23,6 +23,7 @@ import {
 } from '../domain/file-types';
 import { newId } from '../domain/ids';
 import { commitEdit } from './applications/commit';
+import { sha256Hex } from './file-hash';
 import { editFacts } from './applications/guards';
 import { ownApplication } from './applications/load';
 
@@ -238,6 +239,7 @@ export async function addDocument(
     fileName: sanitizeFileName(input.fileName, contentType),
     contentType,
     size: input.bytes.length,
+    sha256: await sha256Hex(input.bytes),
     storageKey: newId(deps.random) + newId(deps.random),
     createdAt: now,
   };

@@ -14,6 +14,7 @@ import { type LoadedApplication, ownApplication, schoolNamesOf } from './load';
 import { missingOf } from './submit';
 import { checksForParents } from '../../domain/checks-for-parents';
 import { verificationResults } from '../verification';
+import { fixStep, noFaults } from '../../domain/rejection';
 
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
@@ -45,6 +46,9 @@ async function progressOf(db: Db, loaded: LoadedApplication, now: Date) {
     canWithdraw: application.status === 'submitted' && withdrawalsLeft(application.withdrawCount) > 0 && state === 'open',
     canEdit: editableStatuses.includes(application.status),
     rejectReason: application.status === 'rejected' ? application.rejectReason : null,
+    /** While rejected: the fields and documents the reviewer marked 需修改, and the step they concern first. */
+    faults: application.status === 'rejected' ? (application.rejection?.faults ?? noFaults) : null,
+    fixStep: application.status === 'rejected' ? fixStep(application.rejection?.faults) : null,
     correctionDeadline: rejectedAt ? iso(correctionDeadline(window, rejectedAt)) : null,
     window: { state, opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString(), text: describeWindow(window) },
     history: await history(db, application.id),
@@ -137,6 +141,7 @@ export async function listApplications(db: Db, accountId: string) {
       submittedAt: iso(a.submittedAt),
       updatedAt: a.updatedAt.toISOString(),
       rejectReason: a.status === 'rejected' ? a.rejectReason : null,
+      fixStep: a.status === 'rejected' ? fixStep(a.rejection?.faults) : null,
       correctionDeadline: rejectedAt ? iso(correctionDeadline(window, rejectedAt)) : null,
     };
   });

@@ -5,6 +5,8 @@ import { DomainError } from '../../domain/errors';
 import { auditStatement } from '../audit';
 import { loadApplication } from '../applications/load';
 import { commitTransition } from '../applications/commit';
+import { snapshotOf } from '../applications/snapshot';
+import { faultChoices, type RejectionFaults } from '../../domain/rejection';
 import { sendNow } from '../outbox';
 import type { SignedInStaff } from '../staff/sessions';
 import { inScope } from '../../domain/review-scope';
@@ -27,7 +29,7 @@ const actorOf = (d: Decider): Exclude<Actor, 'parent'> => (d.kind === 'system' ?
 export async function decide(
   deps: Deps,
   decider: Decider,
-  input: { applicationId: string; action: Decision; reason?: string | null; version?: number },
+  input: { applicationId: string; action: Decision; reason?: string | null; version?: number; faults?: RejectionFaults },
   defer: (task: () => Promise<unknown>) => void,
 ) {
   const { db } = deps;
@@ -37,6 +39,7 @@ export async function decide(
   if (decider.kind === 'staff' && !inScope(decider.member, loaded.application))
     throw new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
   const { application } = loaded;
+  const rejecting = input.action === 'reject' || input.action === 'school_reject';
 
   const decision = decideReview({
     action: input.action,
@@ -45,6 +48,10 @@ export async function decide(
     requestedVersion: input.version,
     firstSchoolId: application.firstSchoolId,
     reason: input.reason,
+    faults: input.faults,
+    faultChoices: faultChoices(loaded.entry.code, loaded.channel, application.form, application.sibling !== null),
+    snapshot: rejecting ? await snapshotOf(db, application) : undefined,
+    now,
     number: application.number,
     childName: loaded.child.name,
     decider: decider.kind === 'system' ? decider : { kind: 'staff', role: decider.member.role, schoolId: decider.member.schoolId },

@@ -17,6 +17,9 @@ import { assertInScope, scopeOf } from './scope';
 import { maySchoolDecide } from '../../domain/school-decision';
 import { statusesCountedPerChannel, statusesCountedPerFirstSchool } from '../../domain/review-stats';
 import { type IdField, sealedIdOf } from '../applications/sealed-id';
+import { documentFingerprints } from '../applications/snapshot';
+import { changesSinceRejection, faultChoices, rejectedState } from '../../domain/rejection';
+import { sameFiles } from './duplicates';
 
 const notFound = () => new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
 
@@ -26,9 +29,10 @@ export async function reviewDetail(db: Db, member: SignedInStaff, applicationId:
   if (!loaded || loaded.application.status === 'draft') throw notFound();
   assertInScope(member, loaded.application);
   const { application, channel, track, entry, child } = loaded;
-  const [name, docs, history, verification] = await Promise.all([
+  const [name, docs, fingerprints, history, verification] = await Promise.all([
     schoolNamesOf(db, application),
     listDocuments(db, application.id),
+    documentFingerprints(db, application.id),
     db
       .select()
       .from(applicationHistory)
@@ -36,6 +40,10 @@ export async function reviewDetail(db: Db, member: SignedInStaff, applicationId:
       .orderBy(asc(applicationHistory.version)),
     verificationResults(db, application.id),
   ]);
+  const { rejection } = application;
+  const resubmitted = application.status === 'submitted' && rejection !== null;
+  const now = { ...application, documents: fingerprints };
+  const changes = resubmitted && rejection ? changesSinceRejection(rejection.before, rejectedState(now)) : null;
   return {
     id: application.id,
     number: application.number,
@@ -44,6 +52,19 @@ export async function reviewDetail(db: Db, member: SignedInStaff, applicationId:
     version: application.version,
     withdrawCount: application.withdrawCount,
     rejectReason: application.rejectReason,
+    /** The last rejection (kept after the parent resubmits): when, why, and what the reviewer marked at fault. */
+    rejection: rejection ? { at: rejection.at, reason: rejection.reason, faults: rejection.faults } : null,
+    /** 驳回后重新提交: submitted again after a rejection; `changes` says what the parent changed since. */
+    resubmitted,
+    changes: changes
+      ? {
+          ...changes,
+          fields: changes.fields.map((f) => ({ ...f, label: (fieldLabels as Record<string, string>)[f.field] ?? f.field })),
+        }
+      : null,
+    /** What the decision form offers to tick at fault. */
+    faultChoices: faultChoices(entry.code, channel, application.form, application.sibling !== null),
+    sameFiles: await sameFiles(db, application.id, fingerprints),
     entry: { id: entry.id, code: entry.code, name: entry.name },
     grade: application.grade,
     gradeName: gradeNames[application.grade] ?? '',
@@ -71,7 +92,9 @@ export async function reviewDetail(db: Db, member: SignedInStaff, applicationId:
       secondId: application.secondSchoolId,
     },
     sibling: application.sibling ? { ...application.sibling, schoolName: name(application.sibling.schoolId) } : null,
-    documents: [...docs].sort((a, b) => a.kind.localeCompare(b.kind)),
+    documents: [...docs]
+      .sort((a, b) => a.kind.localeCompare(b.kind))
+      .map((d) => ({ ...d, side: fingerprints.find((f) => f.id === d.id)?.side ?? null })),
     history: history.map((h) => ({
       at: h.at.toISOString(),
       from: h.fromStatus,

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, gte, inArray, like, lt, ne, or, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, gte, inArray, isNotNull, like, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { applications, channels, children, entries, schools, tracks } from '../../../db/schema';
 import type { ApplicationStatus } from '../../domain/application-status';
@@ -20,6 +20,8 @@ export interface QueueFilters {
   q?: string;
   /** The worst result of the system checks. */
   verification?: CheckResult;
+  /** 驳回后重新提交: submitted again after a rejection. */
+  resubmitted?: boolean;
 }
 
 const first = aliasedTable(schools, 'first_school');
@@ -40,6 +42,7 @@ export function queueWhere(member: SignedInStaff, f: QueueFilters): SQL | undefi
     f.channelId ? eq(applications.channelId, f.channelId) : undefined,
     f.status ? eq(applications.status, f.status) : undefined,
     f.verification ? eq(applications.verification, f.verification) : undefined,
+    f.resubmitted ? and(eq(applications.status, 'submitted'), isNotNull(applications.rejection)) : undefined,
     f.schoolId ? or(eq(applications.firstSchoolId, f.schoolId), eq(applications.secondSchoolId, f.schoolId)) : undefined,
     f.submittedFrom ? gte(applications.submittedAt, f.submittedFrom) : undefined,
     f.submittedTo ? lt(applications.submittedAt, f.submittedTo) : undefined,
@@ -71,6 +74,7 @@ export function queueRows(db: Db, where: SQL | undefined) {
       submittedAt: applications.submittedAt,
       sibling: applications.sibling,
       verification: applications.verification,
+      rejectedBefore: sql<number>`${applications.rejection} IS NOT NULL`,
     })
     .from(applications)
     .innerJoin(children, eq(children.id, applications.childId))
@@ -101,6 +105,8 @@ export const rowView = (r: QueueRow) => ({
   withdrawCount: r.withdrawCount,
   siblingPriority: r.sibling !== null,
   verification: r.verification,
+  /** 驳回后重新提交 */
+  resubmitted: r.status === 'submitted' && Boolean(r.rejectedBefore),
   submittedAt: r.submittedAt?.toISOString() ?? null,
 });
 

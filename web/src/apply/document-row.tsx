@@ -8,6 +8,7 @@ import { compressImage } from '../lib/compress-image';
 import { deleteDocument, FileRequestError, formatSize, uploadDocument } from '../lib/upload';
 import { useWrite, write } from '../lib/write';
 import { FilePicker } from './file-picker';
+import { NeedsFix } from './rejection-banner';
 
 type Busy = { phase: 'compress' } | { phase: 'upload'; fraction: number };
 type Row = { applicationId: string; kind: string; onChanged: () => Promise<unknown> };
@@ -75,7 +76,10 @@ export function DocumentRow(props: {
   return (
     <li class="doc-row" classList={{ 'doc-row-done': props.files.length > 0 }} data-kind={props.document.kind}>
       <div class="doc-row-head">
-        <span class="doc-name">{props.document.name}</span>
+        <span class="doc-name">
+          {props.document.name}
+          <NeedsFix documentKind={props.document.kind} />
+        </span>
         <span class="tag" classList={{ 'tag-saved': props.files.length > 0, 'tag-missing': props.files.length === 0 }}>
           {props.files.length > 0 ? zhApply.documents.uploaded : zhApply.documents.notUploaded}
         </span>

@@ -2,6 +2,7 @@ import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { type FormField, type RevealName, revealNameOf, type SecretField } from '../../../src/domain/application-form';
 import { zhApply } from '../i18n/zh-CN-apply';
 import { type FieldKind, fieldKinds } from './field-kinds';
+import { NeedsFix } from './rejection-banner';
 import { api } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
 
@@ -37,11 +38,13 @@ export function FormFieldInput(props: FieldProps) {
         fallback={
           <span class="field-label" id={`${id()}-label`}>
             {props.label}
+            <NeedsFix field={props.field} />
           </span>
         }
       >
         <label class="field-label" for={id()}>
           {props.label}
+          <NeedsFix field={props.field} />
         </label>
       </Show>
       <Switch>

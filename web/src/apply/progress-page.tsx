@@ -81,7 +81,7 @@ export function ProgressPage() {
             <Match when={p().canEdit}>
               <A
                 class="button button-primary button-block"
-                href={p().status === 'draft' ? `/applications/${p().id}` : stepPath(p().id, 'channel')}
+                href={p().status === 'draft' ? `/applications/${p().id}` : stepPath(p().id, p().fixStep ?? 'channel')}
               >
                 {p().status === 'draft' ? zhApply.progress.resume : zhApply.progress.edit}
               </A>

@@ -21,7 +21,7 @@ export function RejectedCards() {
             {a.rejectReason}
           </p>
           <Show when={a.correctionDeadline}>{(d) => <p class="fix-card-deadline">{zhCN.rejected.deadline(deadlineText(d()))}</p>}</Show>
-          <A class="button button-primary button-block" href={`/applications/${a.id}/channel`}>
+          <A class="button button-primary button-block" href={`/applications/${a.id}/${a.fixStep ?? 'channel'}`}>
             {zhCN.rejected.fix}
           </A>
         </section>

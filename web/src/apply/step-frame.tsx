@@ -4,6 +4,7 @@ import { zhApply } from '../i18n/zh-CN-apply';
 import type { Application } from '../lib/applications';
 import { BackLink } from '../ui/back-link';
 import { useTitle } from '../ui/title';
+import { FaultsProvider, RejectionBanner } from './rejection-banner';
 import { StepNav } from './step-nav';
 import { type Step, stepName, stepPath } from './steps';
 
@@ -24,9 +25,10 @@ export function StepFrame(props: { app: Application; step: Step; title: string; 
         </span>
       </p>
       <StepNav applicationId={props.app.id} current={props.step} />
+      <RejectionBanner app={props.app} step={props.step} />
       <h1 class="page-title">{props.title}</h1>
       <Show when={props.app.canEdit || props.readOnly} fallback={<Locked app={props.app} />}>
-        {props.children}
+        <FaultsProvider app={props.app}>{props.children}</FaultsProvider>
       </Show>
     </>
   );

@@ -1,9 +1,10 @@
-import { revalidate } from '@solidjs/router';
+import { revalidate, useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { api } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
 import { type Detail, getDetail, refreshReview, type StaffMe } from './data';
+import { nextInQueue, placeInQueue } from './next-in-queue';
 
 type Action = 'approve' | 'reject' | 'schoolApprove' | 'schoolReject';
 
@@ -25,14 +26,26 @@ function actionsFor(role: string, detail: Detail): Action[] {
   return [];
 }
 
-/** Sends the decision for the version seen, then reads the queue and the detail again. */
-const decide = write('staff.decide', async (chosen: Action, input: { applicationId: string; version: number }, reason: string) => {
-  const answer = rejecting(chosen)
-    ? await api.review[chosen as 'reject' | 'schoolReject'].mutate({ ...input, reason })
-    : await api.review[chosen as 'approve' | 'schoolApprove'].mutate(input);
-  await refreshReview();
-  return answer;
-});
+type Faults = { fields: string[]; documents: string[] };
+
+/** What 保存并下一条 decided, said once on the next application's page. */
+const [carriedNotice, setCarriedNotice] = createSignal<string>();
+
+/**
+ * Sends the decision for the version seen (a rejection with the faults ticked), then reads the queue and the detail
+ * again. With `andNext` (保存并下一条) it also answers which application of the queue comes next.
+ */
+const decide = write(
+  'staff.decide',
+  async (chosen: Action, input: { applicationId: string; version: number }, reason: string, faults: Faults, andNext: boolean) => {
+    const place = andNext ? await placeInQueue(input.applicationId) : null;
+    const answer = rejecting(chosen)
+      ? await api.review[chosen as 'reject' | 'schoolReject'].mutate({ ...input, reason, faults })
+      : await api.review[chosen as 'approve' | 'schoolApprove'].mutate(input);
+    await refreshReview();
+    return { ...answer, next: place ? await nextInQueue(place, input.applicationId) : undefined };
+  },
+);
 
 /**
  * 审核意见 by role: the county (and admins) 初审通过 / 驳回, a school reviewer 学校审核通过 / 学校驳回 after 初审通过. A
@@ -57,7 +70,12 @@ export function DecisionForm(props: { detail: Detail; me: StaffMe }) {
     setUnchosen(false);
     decision.clear();
   };
-  const [done, setDone] = createSignal<string>();
+  const [done, setDone] = createSignal<string | undefined>(carriedNotice());
+  setCarriedNotice(undefined);
+  const [faultFields, setFaultFields] = createSignal<string[]>([]);
+  const [faultDocuments, setFaultDocuments] = createSignal<string[]>([]);
+  const toggle = (list: string[], value: string, on: boolean) => (on ? [...new Set([...list, value])] : list.filter((v) => v !== value));
+  const navigate = useNavigate();
   let reasonBox: HTMLTextAreaElement | undefined;
 
   // A new version on screen (after a refresh): the choice made for the old one no longer applies.
@@ -67,6 +85,8 @@ export function DecisionForm(props: { detail: Detail; me: StaffMe }) {
       () => {
         setAction(undefined);
         setReasonError(undefined);
+        setFaultFields([]);
+        setFaultDocuments([]);
       },
       { defer: true },
     ),
@@ -79,7 +99,7 @@ export function DecisionForm(props: { detail: Detail; me: StaffMe }) {
     reasonBox?.focus();
   };
 
-  const submit = async (event?: Event) => {
+  const submit = async (event?: Event, andNext = false) => {
     event?.preventDefault();
     const chosen = action();
     if (pending()) return;
@@ -94,10 +114,23 @@ export function DecisionForm(props: { detail: Detail; me: StaffMe }) {
       reasonBox?.focus();
       return;
     }
-    const sent = await decision.run(chosen, { applicationId: props.detail.id, version: props.detail.version }, reason().trim());
+    const faults = rejecting(chosen) ? { fields: faultFields(), documents: faultDocuments() } : { fields: [], documents: [] };
+    const sent = await decision.run(
+      chosen,
+      { applicationId: props.detail.id, version: props.detail.version },
+      reason().trim(),
+      faults,
+      andNext,
+    );
     if (sent?.ok) {
-      setDone(zhStaff.decision.done(sent.value.statusName));
       setReason('');
+      setFaultFields([]);
+      setFaultDocuments([]);
+      const next = sent.value.next;
+      if (next) {
+        setCarriedNotice(zhStaff.decision.previousDone(sent.value.number, sent.value.statusName));
+        navigate(`/staff/applications/${encodeURIComponent(next)}`);
+      } else setDone(`${zhStaff.decision.done(sent.value.statusName)}${next === null ? zhStaff.decision.noNext : ''}`);
     } else if (sent?.problem.fields.reason) {
       setReasonError(sent.problem.fields.reason);
       reasonBox?.focus();
@@ -237,6 +270,45 @@ export function DecisionForm(props: { detail: Detail; me: StaffMe }) {
               </Show>
             </div>
           </Show>
+          <Show when={rejecting(action()) && props.detail.faultChoices.fields.length + props.detail.faultChoices.documents.length > 0}>
+            <fieldset class="staff-faults">
+              <legend>{zhStaff.decision.faults}</legend>
+              <Show when={props.detail.faultChoices.fields.length > 0}>
+                <div class="staff-faults-group">
+                  <span class="staff-faults-group-title">{zhStaff.decision.faultFields}</span>
+                  <For each={props.detail.faultChoices.fields}>
+                    {(f) => (
+                      <label class="staff-check-label">
+                        <input
+                          type="checkbox"
+                          checked={faultFields().includes(f.field)}
+                          onChange={(e) => setFaultFields(toggle(faultFields(), f.field, e.currentTarget.checked))}
+                        />
+                        {f.label}
+                      </label>
+                    )}
+                  </For>
+                </div>
+              </Show>
+              <Show when={props.detail.faultChoices.documents.length > 0}>
+                <div class="staff-faults-group">
+                  <span class="staff-faults-group-title">{zhStaff.decision.faultDocuments}</span>
+                  <For each={props.detail.faultChoices.documents}>
+                    {(d) => (
+                      <label class="staff-check-label">
+                        <input
+                          type="checkbox"
+                          checked={faultDocuments().includes(d.kind)}
+                          onChange={(e) => setFaultDocuments(toggle(faultDocuments(), d.kind, e.currentTarget.checked))}
+                        />
+                        {d.name}
+                      </label>
+                    )}
+                  </For>
+                </div>
+              </Show>
+            </fieldset>
+          </Show>
           <Show when={error()}>
             {(e) => (
               <div class="staff-form-error" role="alert">
@@ -249,14 +321,19 @@ export function DecisionForm(props: { detail: Detail; me: StaffMe }) {
               </div>
             )}
           </Show>
-          <button
-            type="submit"
-            class="staff-button staff-button-primary staff-button-wide"
-            classList={{ 'staff-button-danger': rejecting(action()) }}
-            disabled={pending()}
-          >
-            {pending() ? zhStaff.decision.submitting : action() ? labels[action()!] : zhStaff.decision.submit}
-          </button>
+          <div class="staff-decision-buttons">
+            <button
+              type="submit"
+              class="staff-button staff-button-primary staff-button-wide"
+              classList={{ 'staff-button-danger': rejecting(action()) }}
+              disabled={pending()}
+            >
+              {pending() ? zhStaff.decision.submitting : action() ? labels[action()!] : zhStaff.decision.submit}
+            </button>
+            <button type="button" class="staff-button" disabled={pending()} onClick={(e) => void submit(e, true)}>
+              {zhStaff.decision.andNext}
+            </button>
+          </div>
         </form>
       </Show>
     </section>

@@ -1,13 +1,16 @@
 import { A, createAsync, useParams } from '@solidjs/router';
-import { createEffect, For, Show } from 'solid-js';
+import { createEffect, createSignal, For, Show } from 'solid-js';
 import { isSecretField, revealNameOf } from '../../../src/domain/application-form';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { type Detail, getDetail, useStaffMe } from './data';
 import { DecisionForm } from './decision-form';
+import { documentsInOrder } from './document-list';
+import { DocumentViewer } from './document-viewer';
 import { Documents } from './documents';
 import { chinaDateTime, staffTitle } from './format';
 import { IdReveal, PhoneReveal } from './id-reveal';
 import { lastQueue } from './queue-memory';
+import { ResubmittedPanel } from './resubmitted-panel';
 import { StaffStatus } from './status-tag';
 import { VerificationPanel } from './verification-panel';
 
@@ -38,6 +41,13 @@ export function DetailPage(props: { id: string }) {
   const detail = createAsync(() => getDetail(props.id));
   const me = useStaffMe();
   createEffect(() => staffTitle(detail()?.number ?? zhStaff.queue.title));
+  const docs = () => {
+    const d = detail();
+    return d ? documentsInOrder(d) : [];
+  };
+  const [current, setCurrent] = createSignal(0);
+  const shownIndex = () => Math.min(current(), Math.max(0, docs().length - 1));
+  const changed = (field: string) => detail()?.changes?.fields.some((f) => f.field === field) ?? false;
 
   return (
     <Show when={detail()}>
@@ -52,6 +62,9 @@ export function DetailPage(props: { id: string }) {
               <span class="staff-detail-child">{d().child.name}</span>
             </h1>
             <StaffStatus status={d().status} name={d().statusName} />
+            <Show when={d().resubmitted}>
+              <span class="staff-tag-resubmitted">{zhStaff.resubmitted.tag}</span>
+            </Show>
           </header>
           <Show when={d().status === 'rejected' && d().rejectReason}>
             <p class="staff-reject">
@@ -59,9 +72,23 @@ export function DetailPage(props: { id: string }) {
               {d().rejectReason}
             </p>
           </Show>
+          <Show when={d().status === 'rejected' && d().rejection}>
+            {(r) => (
+              <Show when={r().faults.fields.length + r().faults.documents.length > 0}>
+                <p class="staff-muted">
+                  {zhStaff.resubmitted.faults}
+                  {[
+                    ...r().faults.fields.map((f) => d().faultChoices.fields.find((c) => c.field === f)?.label ?? f),
+                    ...r().faults.documents.map((k) => d().faultChoices.documents.find((c) => c.kind === k)?.name ?? k),
+                  ].join('、')}
+                </p>
+              </Show>
+            )}
+          </Show>
 
           <div class="staff-detail-grid">
             <div class="staff-detail-main">
+              <ResubmittedPanel detail={d()} shown={shown} />
               <Basics detail={d()} />
               <VerificationPanel detail={d()} />
               <section class="staff-panel" aria-labelledby="form-title">
@@ -85,13 +112,19 @@ export function DetailPage(props: { id: string }) {
                               />
                             )}
                           </Show>
+                          <Show when={changed(f.field)}>
+                            <span class="staff-tag-changed">{zhStaff.resubmitted.changedTag}</span>
+                          </Show>
                         </dd>
                       </>
                     )}
                   </For>
                 </dl>
               </section>
-              <Documents detail={d()} />
+              <Documents docs={docs()} current={shownIndex()} onShow={setCurrent} />
+            </div>
+            <div class="staff-detail-viewer">
+              <DocumentViewer docs={docs()} current={shownIndex()} onShow={setCurrent} />
             </div>
             <aside class="staff-detail-side">
               <Show when={me()}>{(m) => <DecisionForm detail={d()} me={m()} />}</Show>

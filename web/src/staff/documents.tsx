@@ -1,88 +1,88 @@
-import { For, Match, Switch } from 'solid-js';
+import { For, Match, Show, Switch } from 'solid-js';
 import { zhStaff } from '../i18n/zh-CN-staff';
-import type { Detail } from './data';
+import { type CheckedDocument, fileUrl, size } from './document-list';
 
-const fileUrl = (id: string) => `/api/files/${encodeURIComponent(id)}`;
-
-function size(bytes: number) {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+/** Two documents that are the same file, or a file that another application also holds: said on the document. */
+export function SameFileFlags(props: { doc: CheckedDocument }) {
+  return (
+    <>
+      <Show when={props.doc.sameAs.length > 0}>
+        <p class="staff-doc-dup">{zhStaff.viewer.sameAs(props.doc.sameAs.map((n) => `「${n}」`).join('、'))}</p>
+      </Show>
+      <Show when={props.doc.elsewhere.length > 0}>
+        <p class="staff-doc-dup">{zhStaff.viewer.elsewhere(props.doc.elsewhere.join('、'))}</p>
+      </Show>
+    </>
+  );
 }
 
 /**
- * 证明材料, in the channel's order: images inline (click to open full size), PDFs in a frame. The files come from
- * `GET /api/files/:id` with the staff cookie, which serves them only to reviewers who may see the application.
+ * 证明材料, in the channel's order: images inline, PDFs in a frame; a click shows one in the viewer. The files come
+ * from `GET /api/files/:id` with the staff cookie, which serves them only to reviewers who may see the application.
  */
-export function Documents(props: { detail: Detail }) {
-  const names = () => {
-    const map = new Map<string, string>();
-    for (const d of props.detail.channel?.documents ?? []) map.set(d.kind, d.name);
-    for (const [kind, name] of Object.entries(zhStaff.siblingDocuments)) if (!map.has(kind)) map.set(kind, name);
-    return map;
-  };
-  const groups = () => {
-    const order = [...names().keys()];
-    const kinds = [...new Set(props.detail.documents.map((d) => d.kind))].sort(
-      (a, b) => (order.indexOf(a) + 1 || 999) - (order.indexOf(b) + 1 || 999),
-    );
-    return kinds.map((kind) => ({ kind, name: names().get(kind) ?? kind, files: props.detail.documents.filter((d) => d.kind === kind) }));
-  };
-
+export function Documents(props: { docs: CheckedDocument[]; current: number; onShow: (index: number) => void }) {
   return (
     <section class="staff-panel" aria-labelledby="docs-title">
       <h2 id="docs-title" class="staff-section-title">
         {zhStaff.detail.documents}
       </h2>
       <Switch>
-        <Match when={groups().length === 0}>
+        <Match when={props.docs.length === 0}>
           <p class="staff-muted">{zhStaff.detail.noDocuments}</p>
         </Match>
         <Match when={true}>
           <div class="staff-docs">
-            <For each={groups()}>
-              {(group) => (
-                <For each={group.files}>
-                  {(file) => (
-                    <figure class="staff-doc" classList={{ 'staff-doc-pdf': file.contentType === 'application/pdf' }}>
-                      <figcaption class="staff-doc-head">
-                        <span class="staff-doc-kind">{group.name}</span>
-                        <a href={fileUrl(file.id)} target="_blank" rel="noopener">
-                          {zhStaff.detail.openFile}
-                        </a>
-                      </figcaption>
-                      <Switch
-                        fallback={
-                          <a href={fileUrl(file.id)} target="_blank" rel="noopener">
-                            {file.fileName}
-                          </a>
-                        }
+            <For each={props.docs}>
+              {(file, index) => (
+                <figure
+                  class="staff-doc"
+                  classList={{
+                    'staff-doc-pdf': file.contentType === 'application/pdf',
+                    'staff-doc-current': index() === props.current,
+                    'staff-doc-flagged': file.sameAs.length + file.elsewhere.length > 0,
+                  }}
+                >
+                  <figcaption class="staff-doc-head">
+                    <span class="staff-doc-kind">{file.name}</span>
+                    <a href={fileUrl(file.id)} target="_blank" rel="noopener">
+                      {zhStaff.detail.openFile}
+                    </a>
+                  </figcaption>
+                  <Switch
+                    fallback={
+                      <a href={fileUrl(file.id)} target="_blank" rel="noopener">
+                        {file.fileName}
+                      </a>
+                    }
+                  >
+                    <Match when={file.contentType.startsWith('image/')}>
+                      <button
+                        type="button"
+                        class="staff-doc-image"
+                        aria-label={`${zhStaff.viewer.show}：${file.name}`}
+                        aria-pressed={index() === props.current}
+                        onClick={() => props.onShow(index())}
                       >
-                        <Match when={file.contentType.startsWith('image/')}>
-                          <a
-                            class="staff-doc-image"
-                            href={fileUrl(file.id)}
-                            target="_blank"
-                            rel="noopener"
-                            aria-label={`${group.name}：${file.fileName}`}
-                          >
-                            <img src={fileUrl(file.id)} alt={`${group.name}：${file.fileName}`} loading="lazy" decoding="async" />
-                          </a>
-                        </Match>
-                        <Match when={file.contentType === 'application/pdf'}>
-                          <iframe
-                            class="staff-doc-frame"
-                            src={fileUrl(file.id)}
-                            title={zhStaff.detail.pdfTitle(`${group.name} ${file.fileName}`)}
-                            loading="lazy"
-                          />
-                        </Match>
-                      </Switch>
-                      <p class="staff-muted staff-doc-file">
-                        {file.fileName} · {size(file.size)}
-                      </p>
-                    </figure>
-                  )}
-                </For>
+                        <img src={fileUrl(file.id)} alt={`${file.name}：${file.fileName}`} loading="lazy" decoding="async" />
+                      </button>
+                    </Match>
+                    <Match when={file.contentType === 'application/pdf'}>
+                      <iframe
+                        class="staff-doc-frame"
+                        src={fileUrl(file.id)}
+                        title={zhStaff.detail.pdfTitle(`${file.name} ${file.fileName}`)}
+                        loading="lazy"
+                      />
+                      <button type="button" class="staff-button staff-button-small" onClick={() => props.onShow(index())}>
+                        {zhStaff.viewer.show}
+                      </button>
+                    </Match>
+                  </Switch>
+                  <p class="staff-muted staff-doc-file">
+                    {file.fileName} · {size(file.size)}
+                  </p>
+                  <SameFileFlags doc={file} />
+                </figure>
               )}
             </For>
           </div>

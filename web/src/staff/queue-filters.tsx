@@ -5,7 +5,18 @@ import { type QueueSearch, queueStatuses, verificationResults } from './url-stat
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
-type Draft = { entry: string; channel: string; status: string; school: string; from: string; to: string; q: string; verification: string };
+type Draft = {
+  entry: string;
+  channel: string;
+  status: string;
+  school: string;
+  from: string;
+  to: string;
+  q: string;
+  verification: string;
+  resubmitted: string;
+};
+const cleared: Draft = { entry: '', channel: '', status: '', school: '', from: '', to: '', q: '', verification: '', resubmitted: '' };
 
 /**
  * 筛选: entry, channel, status, school, submitted between, number or name. The fields are a draft until 查询 (or
@@ -25,6 +36,7 @@ export function QueueFilters(props: {
     to: one(props.search.to),
     q: one(props.search.q),
     verification: one(props.search.verification),
+    resubmitted: one(props.search.resubmitted) === '1' ? '1' : '',
   });
   const [draft, setDraft] = createSignal<Draft>(fromSearch());
   // The address changed elsewhere (a count clicked, back button): the fields follow it.
@@ -52,10 +64,11 @@ export function QueueFilters(props: {
       to: d.to || undefined,
       q: d.q.trim() || undefined,
       verification: d.verification || undefined,
+      resubmitted: d.resubmitted || undefined,
     });
   };
   const reset = () => {
-    setDraft({ entry: '', channel: '', status: '', school: '', from: '', to: '', q: '', verification: '' });
+    setDraft(cleared);
     props.onApply({
       entry: undefined,
       channel: undefined,
@@ -65,6 +78,7 @@ export function QueueFilters(props: {
       to: undefined,
       q: undefined,
       verification: undefined,
+      resubmitted: undefined,
     });
   };
 
@@ -166,6 +180,16 @@ export function QueueFilters(props: {
             )}
           </For>
         </select>
+      </div>
+      <div class="staff-filter staff-filter-check">
+        <label class="staff-check-label">
+          <input
+            type="checkbox"
+            checked={draft().resubmitted === '1'}
+            onChange={(e) => set('resubmitted', e.currentTarget.checked ? '1' : '')}
+          />
+          {zhStaff.queue.resubmittedOnly}
+        </label>
       </div>
       <div class="staff-filter staff-filter-dates">
         <label for="f-from">{zhStaff.queue.from}</label>

@@ -140,6 +140,9 @@ export function QueueTable(props: {
                   </td>
                   <td>
                     <StaffStatus status={row.status} name={row.statusName} />
+                    <Show when={row.resubmitted}>
+                      <span class="staff-tag-resubmitted">{zhStaff.resubmitted.tag}</span>
+                    </Show>
                   </td>
                   <td>
                     <VerificationTag result={row.verification} />

@@ -11,6 +11,8 @@ export interface QueueSearch {
   to?: string;
   q?: string;
   verification?: string;
+  /** '1': only 驳回后重新提交 */
+  resubmitted?: string;
   sort?: string;
   order?: string;
   page?: string;
@@ -46,6 +48,7 @@ export function filtersOf(s: QueueSearch) {
     submittedTo: to ? chinaDayStart(to, 1) : undefined,
     q: one(s.q)?.trim() || undefined,
     verification: verificationResults.find((x) => x === verification),
+    resubmitted: one(s.resubmitted) === '1' ? true : undefined,
   };
 }
 
