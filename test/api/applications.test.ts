@@ -2,13 +2,13 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationHistory, applications, auditLog, documents, messages, outbox } from '../../db/schema';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
-import { decide } from '../../src/services/review/decide';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { residentId } from '../helpers/identity';
 import { type Catalog, catalogFor, hukouForm, readyToSubmit } from '../helpers/journey';
 import { parentToken, signInParent } from '../helpers/parents';
 import { racers } from '../helpers/racers';
 import { refusal } from '../helpers/refusal';
+import { reviewAsCounty } from '../helpers/reviewer';
 import { uploadSample } from '../helpers/upload';
 
 let t: TestHost;
@@ -25,17 +25,7 @@ async function newParentWithRacers(count: number) {
   const token = await parentToken(t, newPhone());
   return { parent: createEnrollmentClient({ url: t.url, token }), racing: racers(t.url, count, token) };
 }
-const review = (applicationId: string, action: 'approve' | 'reject', reason?: string) =>
-  decide(t.host.deps, { kind: 'staff', member: countyReviewer, ip: null, requestId: null }, { applicationId, action, reason }, () => {});
-const countyReviewer = {
-  staffId: 'county-reviewer-in-tests',
-  username: 'county',
-  displayName: '县审核员',
-  role: 'county_reviewer' as const,
-  schoolId: null,
-  schoolName: null,
-  sessionId: 'none',
-};
+const review = (applicationId: string, action: 'approve' | 'reject', reason?: string) => reviewAsCounty(t, applicationId, action, reason);
 
 beforeAll(async () => {
   t = await startTestHost({ now: '2024-07-16T09:00:00+08:00' });

@@ -1,22 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../db/schema';
-import { decide } from '../../src/services/review/decide';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { catalogFor, readyToSubmit } from '../helpers/journey';
 import { signInParent } from '../helpers/parents';
+import { reviewAsCounty } from '../helpers/reviewer';
 
 let t: TestHost;
 const publicUrl = 'https://bm.tjedu.example';
-const reviewer = {
-  staffId: 'county-reviewer-in-tests',
-  username: 'county',
-  displayName: '县审核员',
-  role: 'county_reviewer' as const,
-  schoolId: null,
-  schoolName: null,
-  sessionId: 'none',
-};
 
 beforeAll(async () => {
   t = await startTestHost({ now: '2024-07-16T09:00:00+08:00', env: { PUBLIC_URL: `${publicUrl}/` } });
@@ -28,12 +19,7 @@ describe('an SMS that asks the family to act', () => {
     const parent = await signInParent(t, '13822220001');
     const { applicationId, version } = await readyToSubmit(t, parent, await catalogFor(t));
     await parent.applications.submit.mutate({ applicationId, version });
-    await decide(
-      t.host.deps,
-      { kind: 'staff', member: reviewer, ip: null, requestId: null },
-      { applicationId, action: 'reject', reason: '户口簿照片不清晰，请重新上传' },
-      () => {},
-    );
+    await reviewAsCounty(t, applicationId, 'reject', '户口簿照片不清晰，请重新上传');
     const sms = async (v: number) =>
       (
         await t.host.deps.db

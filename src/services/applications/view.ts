@@ -2,14 +2,14 @@ import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { applicationHistory, applications, children, entries, windows } from '../../../db/schema';
 import { correctionDeadline, withdrawalsLeft } from '../../domain/application-rules';
-import { fieldLabels, formFields, maskedForm } from '../../domain/application-form';
-import { channelLabel } from '../../domain/catalog';
+import { maskedForm } from '../../domain/application-form';
 import { siblingDocuments } from '../../domain/application-missing';
 import { editableStatuses, statusNames } from '../../domain/application-status';
 import { gradeNames } from '../../domain/eligibility';
 import { describeWindow, windowState } from '../../domain/window';
 import { lastRejectedAt } from './guards';
 import { listDocuments } from '../documents';
+import { catalogPlace } from './catalog-place';
 import { type LoadedApplication, ownApplication, schoolNamesOf } from './load';
 import { missingOf } from './submit';
 import { checksForParents } from '../../domain/checks-for-parents';
@@ -60,29 +60,16 @@ async function progressOf(db: Db, loaded: LoadedApplication, now: Date) {
 /** The preview: every field, the documents, the schools, and what is still missing. */
 export async function getApplication(db: Db, accountId: string, applicationId: string, now: Date) {
   const loaded = await ownApplication(db, accountId, applicationId);
-  const { application, entry, track, channel, child } = loaded;
+  const { application, child } = loaded;
   const [schoolName, docs] = await Promise.all([schoolNamesOf(db, application), listDocuments(db, application.id)]);
   return {
     id: application.id,
     number: application.number,
-    entry: { id: entry.id, code: entry.code, name: entry.name },
+    ...catalogPlace(loaded),
     grade: application.grade,
     gradeName: gradeNames[application.grade] ?? String(application.grade),
     child: { id: child.id, name: child.name, idNumberMasked: child.idMasked, birthDate: child.birthDate },
-    track: track ? { id: track.id, name: track.name, level: track.level } : null,
-    channel: channel
-      ? {
-          id: channel.id,
-          code: channel.code,
-          name: channel.name,
-          label: channelLabel({ entry: entry.name, track: track?.name, channel: channel.name }),
-          documents: channel.documents,
-        }
-      : null,
     form: maskedForm(application.form),
-    fields: channel
-      ? formFields({ entry: entry.code, channel: channel.code }, application.form).map((f) => ({ field: f, label: fieldLabels[f] }))
-      : [],
     schools: {
       first: application.firstSchoolId ? { id: application.firstSchoolId, name: schoolName(application.firstSchoolId) } : null,
       second: application.secondSchoolId ? { id: application.secondSchoolId, name: schoolName(application.secondSchoolId) } : null,

@@ -2,8 +2,8 @@ import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { applicationHistory, applications } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
-import { fieldLabels, formFields, maskedForm } from '../../domain/application-form';
-import { channelLabel } from '../../domain/catalog';
+import { fieldLabels, maskedForm } from '../../domain/application-form';
+import { catalogPlace } from '../applications/catalog-place';
 import { statusNames } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
 import { maskPhone } from '../../domain/masking';
@@ -28,7 +28,7 @@ export async function reviewDetail(db: Db, member: SignedInStaff, applicationId:
   const loaded = await loadApplication(db, applicationId);
   if (!loaded || loaded.application.status === 'draft') throw notFound();
   assertInScope(member, loaded.application);
-  const { application, channel, track, entry, child } = loaded;
+  const { application, channel, entry, child } = loaded;
   const [name, docs, fingerprints, history, verification] = await Promise.all([
     schoolNamesOf(db, application),
     listDocuments(db, application.id),
@@ -65,26 +65,12 @@ export async function reviewDetail(db: Db, member: SignedInStaff, applicationId:
     /** What the decision form offers to tick at fault. */
     faultChoices: faultChoices(entry.code, channel, application.form, application.sibling !== null),
     sameFiles: await sameFiles(db, application.id, fingerprints),
-    entry: { id: entry.id, code: entry.code, name: entry.name },
+    ...catalogPlace(loaded),
     grade: application.grade,
     gradeName: gradeNames[application.grade] ?? '',
-    track: track ? { id: track.id, name: track.name, level: track.level } : null,
-    channel: channel
-      ? {
-          id: channel.id,
-          code: channel.code,
-          name: channel.name,
-          label: channelLabel({ entry: entry.name, track: track?.name, channel: channel.name }),
-          eligibility: channel.eligibility,
-          documents: channel.documents,
-        }
-      : null,
     child: { name: child.name, idNumberMasked: child.idMasked, birthDate: child.birthDate },
     parentPhoneMasked: maskPhone(loaded.phone),
     form: maskedForm(application.form),
-    fields: channel
-      ? formFields({ entry: entry.code, channel: channel.code }, application.form).map((f) => ({ field: f, label: fieldLabels[f] }))
-      : [],
     schools: {
       first: name(application.firstSchoolId),
       second: name(application.secondSchoolId),
