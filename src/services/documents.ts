@@ -22,6 +22,7 @@ import {
   sniffContentType,
 } from '../domain/file-types';
 import { newId } from '../domain/ids';
+import { type DocumentSide, sideRefusal } from '../domain/document-sides';
 import { commitEdit } from './applications/commit';
 import { editFacts } from './applications/guards';
 import { ownApplication } from './applications/load';
@@ -35,6 +36,8 @@ export interface DocumentView {
   fileName: string;
   contentType: DocumentContentType;
   size: number;
+  /** 正面/反面 of a two-sided document (an ID card); null for every other kind. */
+  side: DocumentSide | null;
   /** ISO-8601 instant. */
   createdAt: string;
 }
@@ -53,6 +56,8 @@ export interface NewDocument {
   bytes: Uint8Array;
   /** A document of the same application that this one replaces, deleted in the same batch. */
   replaces?: string | null;
+  /** Which side of a two-sided document; a replacement without one keeps the side of the file it replaces. */
+  side?: DocumentSide | null;
 }
 
 const notFound = () => new DomainError('DOCUMENT_NOT_FOUND', '找不到该文件');
@@ -72,13 +77,18 @@ export function checkDocumentBytes(bytes: Uint8Array): DocumentContentType {
   return type;
 }
 
-function toView(row: Pick<typeof documents.$inferSelect, 'id' | 'kind' | 'fileName' | 'contentType' | 'size' | 'createdAt'>): DocumentView {
+function toView(
+  row: Pick<typeof documents.$inferSelect, 'id' | 'kind' | 'fileName' | 'contentType' | 'size' | 'createdAt'> & {
+    side?: DocumentSide | null;
+  },
+): DocumentView {
   return {
     id: row.id,
     kind: row.kind,
     fileName: row.fileName,
     contentType: row.contentType as DocumentContentType,
     size: row.size,
+    side: row.side ?? null,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -217,15 +227,19 @@ export async function addDocument(
   const contentType = checkDocumentBytes(input.bytes);
   const applicationId = loaded.application.id;
 
-  let replaced: { id: string; storageKey: string } | null = null;
+  let replaced: { id: string; storageKey: string; side: DocumentSide | null } | null = null;
   if (input.replaces) {
     const [row] = await db
-      .select({ id: documents.id, storageKey: documents.storageKey })
+      .select({ id: documents.id, storageKey: documents.storageKey, side: documents.side })
       .from(documents)
       .where(and(eq(documents.id, input.replaces), eq(documents.applicationId, applicationId)));
     if (!row) throw new DomainError('DOCUMENT_NOT_FOUND', '要替换的文件不存在，请刷新后再试');
     replaced = row;
   }
+  const side = input.side ?? replaced?.side ?? null;
+  const document = loaded.channel.documents.find((d) => d.kind === input.kind);
+  const wrongSide = sideRefusal(document, side);
+  if (wrongSide) throw fieldError('side', wrongSide);
   if ((await countOfKind(db, applicationId, input.kind, replaced?.id ?? null)) >= maxDocumentsPerKind) {
     throw new DomainError('DOCUMENT_LIMIT', documentMessages.tooMany);
   }
@@ -238,6 +252,7 @@ export async function addDocument(
     fileName: sanitizeFileName(input.fileName, contentType),
     contentType,
     size: input.bytes.length,
+    side,
     storageKey: newId(deps.random) + newId(deps.random),
     createdAt: now,
   };
@@ -344,6 +359,7 @@ export async function listDocuments(db: Db, applicationId: string): Promise<Docu
       fileName: documents.fileName,
       contentType: documents.contentType,
       size: documents.size,
+      side: documents.side,
       createdAt: documents.createdAt,
     })
     .from(documents)
