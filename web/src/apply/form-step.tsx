@@ -5,13 +5,15 @@ import { commonRequired, fieldLabels, type FormField, formFields, secretFields }
 import { maskIdNumber } from '../../../src/domain/masking';
 import { FormError } from '../account/field';
 import { zhApply } from '../i18n/zh-CN-apply';
-import { type Application, refreshApplication } from '../lib/applications';
+import type { MissingItem } from '../../../src/domain/application-missing';
+import { type Application, getApplication, refreshApplication } from '../lib/applications';
 import { getCommunities, getEntryRegion } from '../lib/catalog';
 import { ready } from '../lib/ready';
 import { createDraftSaver } from './draft-saver';
 import { FormFieldInput } from './form-field';
+import { IncompleteNotice } from './incomplete-notice';
 import { StepFrame } from './step-frame';
-import { stepPath } from './steps';
+import { missingOn, stepPath } from './steps';
 import { useApplication } from './use-application';
 
 /** Typing is saved after this pause; leaving a field or picking a value saves at once. */
@@ -48,6 +50,7 @@ function DraftForm(props: { app: Application; channelCode: string; channelName: 
   const [values, setValues] = createStore<Record<string, unknown>>({ ...props.app.form });
   const [touched, setTouched] = createStore<Record<string, boolean>>({});
   const [leaving, setLeaving] = createSignal(false);
+  const [incomplete, setIncomplete] = createSignal<MissingItem[]>([]);
   const applicationId = props.app.id;
   let changed = false;
 
@@ -104,7 +107,11 @@ function DraftForm(props: { app: Application; channelCode: string; channelName: 
         document.querySelector<HTMLElement>('.field-invalid input, .field-invalid select, .field-invalid textarea')?.focus();
         return;
       }
-      navigate(stepPath(applicationId, 'documents'));
+      await refreshApplication(applicationId);
+      changed = false;
+      const missing = missingOn('form', (await getApplication(applicationId)).missing);
+      setIncomplete(missing);
+      if (missing.length === 0) navigate(stepPath(applicationId, 'documents'));
     } finally {
       setLeaving(false);
     }
@@ -154,6 +161,9 @@ function DraftForm(props: { app: Application; channelCode: string; channelName: 
             </Match>
           </Switch>
         </p>
+        <Show when={incomplete().length > 0}>
+          <IncompleteNotice items={incomplete()} onContinue={() => navigate(stepPath(applicationId, 'documents'))} />
+        </Show>
         <button type="button" class="button button-primary button-block" disabled={leaving()} onClick={() => void next()}>
           {zhApply.steps.next}
         </button>

@@ -94,7 +94,12 @@ function Preview(props: { app: Application }) {
               {(item) => (
                 <li>
                   <span>{item.label}</span>
-                  <A href={stepPath(a().id, stepOfMissing(item))}>{zhApply.preview.goFix}</A>
+                  <A
+                    href={stepPath(a().id, stepOfMissing(item))}
+                    state={item.field || item.documentKind ? { focus: { field: item.field, documentKind: item.documentKind } } : undefined}
+                  >
+                    {zhApply.preview.goFix}
+                  </A>
                 </li>
               )}
             </For>
