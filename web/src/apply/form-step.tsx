@@ -1,5 +1,5 @@
 import { createAsync, Navigate, useBeforeLeave, useNavigate } from '@solidjs/router';
-import { createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, For, Match, on, onCleanup, Show, Switch } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { commonRequired, fieldLabels, type FormField, formFields, secretFields } from '../../../src/domain/application-form';
 import { maskIdNumber } from '../../../src/domain/masking';
@@ -12,6 +12,7 @@ import { ready } from '../lib/ready';
 import { createDraftSaver } from './draft-saver';
 import { FormFieldInput } from './form-field';
 import { IncompleteNotice } from './incomplete-notice';
+import { precheckPrefill, takePrecheck } from './precheck-memory';
 import { StepFrame } from './step-frame';
 import { missingOn, stepPath } from './steps';
 import { useApplication } from './use-application';
@@ -65,6 +66,22 @@ function DraftForm(props: { app: Application; channelCode: string; channelName: 
   const fields = () => formFields(props.channelCode, values as Record<FormField, unknown>);
   const common = () => fields().filter((f) => commonRequired.includes(f));
   const specific = () => fields().filter((f) => !commonRequired.includes(f));
+
+  // What 通道预查 learned fills the fields still empty, saved like typing; the parent checks and may change each.
+  const precheckFacts = takePrecheck(applicationId);
+  const [prefilled, setPrefilled] = createSignal<FormField[]>([]);
+  createEffect(
+    on(communities, (list) => {
+      if (!precheckFacts || !list) return;
+      const prefill = precheckPrefill(precheckFacts, values, fields(), list);
+      for (const [field, value] of Object.entries(prefill) as [FormField, string][]) {
+        if (!secretFields.includes(field as (typeof secretFields)[number])) setValues(field, value);
+        saver.change(field, value, 0);
+      }
+      setPrefilled(Object.keys(prefill) as FormField[]);
+      void saver.flush();
+    }),
+  );
 
   const onInput = (field: FormField) => (value: unknown) => {
     if (!secretFields.includes(field as (typeof secretFields)[number])) setValues(field, value);
@@ -134,6 +151,11 @@ function DraftForm(props: { app: Application; channelCode: string; channelName: 
     <Show when={ready(region(), communities())}>
       <p class="muted">{zhApply.formStep.hint}</p>
       <p class="notice-ok">{zhApply.formStep.channel(props.channelName)}</p>
+      <Show when={prefilled().length > 0}>
+        <p class="notice notice-plain" role="status">
+          {zhApply.formStep.prefilled(prefilled().map((f) => fieldLabels[f]))}
+        </p>
+      </Show>
       <section class="form-card">
         <h2 class="section-title">{zhApply.formStep.common}</h2>
         <dl class="facts">

@@ -81,6 +81,7 @@ export const zhApply = {
   formStep: {
     title: '填写报名资料',
     hint: '请如实填写，信息须与原件一致，不能有空格、错别字、同音字。填写的内容会自动保存。',
+    prefilled: (labels: readonly string[]) => `已按通道预查填入${labels.join('、')}，请核对，如有不同可直接修改。`,
     channel: (name: string) => `报名通道：${name}`,
     common: '学生及家庭信息',
     specific: '通道信息',
