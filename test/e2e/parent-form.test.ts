@@ -67,6 +67,7 @@ describe('adding a child from inside the application', () => {
       await page.waitForURL(new RegExp(`/entries/${entry}/apply\\?child=[a-z2-7]+$`));
       const card = page.locator('.choice-item', { has: page.getByText('赵回来', { exact: true }) });
       await expect.poll(() => card.getByRole('radio').isChecked()).toBe(true);
+      await shown(page.getByText('已添加 赵回来'));
       await shot(page, 'parent-form-01-child-added-picked');
       await page.getByRole('button', { name: '下一步' }).click();
       await page.waitForURL(/\/apply\/declaration\?child=/);

@@ -47,7 +47,8 @@ export function ChildrenPage() {
               <AddChildForm
                 onAdded={(child) => {
                   const back = returnTo();
-                  if (back) navigate(withChild(back, child.id));
+                  // In place of this page: back from the picker is not the add form again.
+                  if (back) navigate(withChild(back, child.id), { replace: true });
                   else setAdded(zhCN.children.added(child.name));
                 }}
                 onClaim={(c) => {

@@ -53,6 +53,13 @@ export function ChooseChildPage() {
       <BackLink href={`/entries/${params.entryId}`}>{entry()!.entry.name}</BackLink>
       <h1 class="page-title">{zhApply.apply.chooseChild}</h1>
       <p class="muted">{zhApply.apply.chooseChildHint}</p>
+      <Show when={children()!.find((c) => c.id === search.child)}>
+        {(added) => (
+          <p class="notice-ok" role="status">
+            {zhCN.children.added(added().name)}
+          </p>
+        )}
+      </Show>
       <form class="apply-form" onSubmit={next} novalidate>
         <Show when={children()!.length > 0} fallback={<p class="empty">{zhApply.apply.noChildren}</p>}>
           <fieldset class="choice-cards">
