@@ -1,4 +1,4 @@
-import { createSignal, For, lazy, Show, Suspense } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { type DocumentSide, documentSides } from '../../../src/domain/document-sides';
 import { maxDocumentBytes, maxDocumentsPerKind } from '../../../src/domain/file-types';
 import { FormError } from '../account/field';
@@ -9,9 +9,8 @@ import { compressImage } from '../lib/compress-image';
 import { deleteDocument, FileRequestError, uploadDocument } from '../lib/upload';
 import { useWrite, write } from '../lib/write';
 import { DocumentFile } from './document-file';
+import DocumentSample from './document-sample';
 import { FilePicker } from './file-picker';
-
-const DocumentSample = lazy(() => import('./document-sample'));
 
 type Busy = { phase: 'compress' } | { phase: 'upload'; fraction: number };
 type Row = { applicationId: string; kind: string; onChanged: () => Promise<unknown> };
@@ -133,17 +132,15 @@ export function DocumentRow(props: {
         {sample() ? zhApply.documents.hideSample : zhApply.documents.showSample}
       </button>
       <Show when={sample()}>
-        <Suspense>
-          <div class="doc-samples">
-            <Show when={twoSided()} fallback={<DocumentSample kind={props.document.kind} name={props.document.name} />}>
-              <For each={documentSides}>
-                {(side) => (
-                  <DocumentSample kind={props.document.kind} side={side} name={`${props.document.name}${zhApply.documents.sides[side]}`} />
-                )}
-              </For>
-            </Show>
-          </div>
-        </Suspense>
+        <div class="doc-samples">
+          <Show when={twoSided()} fallback={<DocumentSample kind={props.document.kind} name={props.document.name} />}>
+            <For each={documentSides}>
+              {(side) => (
+                <DocumentSample kind={props.document.kind} side={side} name={`${props.document.name}${zhApply.documents.sides[side]}`} />
+              )}
+            </For>
+          </Show>
+        </div>
       </Show>
 
       <Show when={loose().length > 0}>

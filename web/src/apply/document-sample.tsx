@@ -2,8 +2,9 @@ import { type JSX, Match, Switch } from 'solid-js';
 import { zhApply } from '../i18n/zh-CN-apply';
 
 /*
- * Sample pictures of the documents, drawn as small SVGs (no photos of anyone's papers). Loaded only when a parent
- * taps 查看示例: this module is its own chunk, outside every first load.
+ * Sample pictures of the documents, drawn as small SVGs (no photos of anyone's papers), drawn only when a parent taps
+ * 查看示例. They ride in the journey's lazy chunk, outside every first load: a chunk of their own would split the
+ * shared runtime anew and add about 0.7 kB gzip to the first load.
  */
 
 const ink = '#5b6b7f';
