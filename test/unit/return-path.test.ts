@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeReturnPath, withChild } from '../../web/src/lib/return-path';
+import { safeReturn, safeReturnPath, withChild } from '../../web/src/lib/return-path';
 
 describe('the page a parent returns to after adding a child', () => {
   it('keeps a path of this site, with its query', () => {
@@ -36,5 +36,15 @@ describe('the page a parent returns to after adding a child', () => {
   it('picks the child just added on the page returned to', () => {
     expect(withChild('/entries/abc/apply', 'kid1')).toBe('/entries/abc/apply?child=kid1');
     expect(withChild('/entries/abc/apply?grade=2&child=old', 'kid1')).toBe('/entries/abc/apply?grade=2&child=kid1');
+  });
+});
+
+describe('the page a parent returns to after signing in', () => {
+  it('is the same check: a path of this site, never the sign-in page, else 个人中心', () => {
+    expect(safeReturn('/entries/abc/apply')).toBe('/entries/abc/apply');
+    expect(safeReturn('/\\evil.example')).toBe('/me');
+    expect(safeReturn('//evil.example')).toBe('/me');
+    expect(safeReturn('/login?from=/me')).toBe('/me');
+    expect(safeReturn(undefined, '/')).toBe('/');
   });
 });

@@ -25,3 +25,9 @@ export function withChild(path: string, childId: string): string {
   url.searchParams.set('child', childId);
   return `${url.pathname}${url.search}${url.hash}`;
 }
+
+/** Where to go after signing in: a path of this site only, never the sign-in page again. */
+export function safeReturn(from: unknown, fallback = '/me'): string {
+  const path = typeof from === 'string' ? safeReturnPath(from) : null;
+  return path && !path.startsWith('/login') ? path : fallback;
+}
