@@ -24,8 +24,8 @@ const commonDocuments: readonly ChannelDocument[] = [
   { kind: 'student-hukou', name: '学生本人户口簿页' },
   { kind: 'father-hukou', name: '父亲户口簿页' },
   { kind: 'mother-hukou', name: '母亲户口簿页' },
-  { kind: 'father-id-card', name: '父亲身份证' },
-  { kind: 'mother-id-card', name: '母亲身份证' },
+  { kind: 'father-id-card', name: '父亲身份证', twoSided: true },
+  { kind: 'mother-id-card', name: '母亲身份证', twoSided: true },
   {
     kind: 'birth-certificate',
     name: '出生医学证明',

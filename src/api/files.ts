@@ -6,6 +6,7 @@ import { documentMessages, maxDocumentBytes } from '../domain/file-types';
 import { idPattern } from '../domain/ids';
 import { limits } from '../domain/limits';
 import { addDocument, type DocumentViewer, readDocument, removeDocument } from '../services/documents';
+import { documentSideInput } from '../schemas/documents';
 import { authenticateParent } from '../services/sessions';
 import { perAddress, takeLimits } from '../services/limits';
 import { authenticateStaff } from '../services/staff/sessions';
@@ -116,6 +117,8 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
       if (!kind || !kindPattern.test(kind)) throw fieldError('kind', '材料类型不正确');
       const replaces = text(form, 'replaces') || null;
       if (replaces && !idPattern.test(replaces)) throw fieldError('replaces', '要替换的文件编号格式不正确');
+      const side = documentSideInput.safeParse(text(form, 'side') || null);
+      if (!side.success) throw fieldError('side', side.error.issues[0]!.message);
       if (file.size > maxDocumentBytes) throw new DomainError('DOCUMENT_TOO_LARGE', documentMessages.tooLarge);
       const deps = depsOf(c);
       const ip = clientIp(c);
@@ -130,6 +133,7 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
         applicationId,
         kind,
         replaces,
+        side: side.data,
         fileName: file.name,
         bytes: new Uint8Array(await file.arrayBuffer()),
       });

@@ -1,5 +1,6 @@
 import { fieldLabels, missingFields } from './application-form';
 import type { ChannelDocument, ChannelEligibility, EntryCode } from './catalog';
+import { type DocumentSide, missingSides, sideNames, type UploadedSides } from './document-sides';
 import { checkChannelClaims, missingDocuments } from './eligibility';
 
 /** The step of the application journey where a missing item is put right. */
@@ -15,6 +16,8 @@ export interface MissingItem {
   field?: string;
   /** The document kind to upload (for a group of alternatives: the group). */
   documentKind?: string;
+  /** For a two-sided document with one side on file: the side still to upload. */
+  side?: DocumentSide;
   label: string;
 }
 
@@ -34,8 +37,11 @@ export interface CompletenessInput {
   sibling: boolean;
 }
 
-/** Everything still missing before the application can be submitted. `uploaded` = the document kinds on file. */
-export function whatIsMissing(application: CompletenessInput, uploaded: ReadonlySet<string>): MissingItem[] {
+/**
+ * Everything still missing before the application can be submitted. `uploaded` = the document kinds on file, `sides`
+ * what the files of each kind show (an ID card is complete with 正面 and 反面, or one file of both).
+ */
+export function whatIsMissing(application: CompletenessInput, uploaded: ReadonlySet<string>, sides: UploadedSides): MissingItem[] {
   const { channel, form } = application;
   if (!channel) return [{ step: 'channel', label: '报名通道' }];
   const missing: MissingItem[] = missingFields({ entry: application.entry, channel: channel.code }, form).map((field) => ({
@@ -50,6 +56,9 @@ export function whatIsMissing(application: CompletenessInput, uploaded: Readonly
   const hukouShowsRelation = typeof form.hukouShowsRelation === 'boolean' ? form.hukouShowsRelation : null;
   for (const doc of missingDocuments(channel.documents, uploaded, { hukouShowsRelation })) {
     missing.push({ step: 'documents', documentKind: doc.kind, label: `材料：${doc.name}` });
+  }
+  for (const doc of missingSides(channel.documents, sides)) {
+    missing.push({ step: 'documents', documentKind: doc.kind, side: doc.side, label: `材料：${doc.name}${sideNames[doc.side]}` });
   }
   if (application.sibling) {
     for (const doc of siblingDocuments) {

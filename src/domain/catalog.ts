@@ -28,6 +28,7 @@ export interface ChannelEligibility {
 /**
  * A document a channel asks for. Documents sharing an `alternativeGroup` are alternatives: one of them is enough.
  * `condition: 'hukou_lacks_relation'` means only needed when the hukou booklet does not show the parent–child relation.
+ * `twoSided`: a card (身份证) uploaded as 正面 and 反面, complete only with both.
  */
 export interface ChannelDocument {
   kind: string;
@@ -35,6 +36,7 @@ export interface ChannelDocument {
   note?: string;
   alternativeGroup?: string;
   condition?: 'hukou_lacks_relation';
+  twoSided?: boolean;
 }
 
 /**

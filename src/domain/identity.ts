@@ -95,3 +95,10 @@ export function checkChildName(raw: string, type: IdType): { ok: true; name: str
   if (foreign && /^[A-Za-z]+(·[A-Za-z]+)*$/.test(name)) return { ok: true, name: name.toUpperCase() };
   return { ok: false, message: foreign ? '姓名只能包含汉字、英文字母或间隔号（·）' : '姓名只能包含汉字或间隔号（·），请与户口簿保持一致' };
 }
+
+/** The sex a resident ID number records (GB 11643: the 17th digit, odd for men, even for women); null if not one. */
+export function sexOfIdNumber(raw: string): 'male' | 'female' | null {
+  const id = normalizeIdNumber(raw);
+  if (!/^\d{17}[\dX]$/.test(id)) return null;
+  return Number(id[16]) % 2 === 1 ? 'male' : 'female';
+}

@@ -22,6 +22,7 @@ import {
   sniffContentType,
 } from '../domain/file-types';
 import { newId } from '../domain/ids';
+import { type DocumentSide, sideRefusal } from '../domain/document-sides';
 import { commitEdit } from './applications/commit';
 import { sha256Hex } from './file-hash';
 import { editFacts } from './applications/guards';
@@ -36,6 +37,8 @@ export interface DocumentView {
   fileName: string;
   contentType: DocumentContentType;
   size: number;
+  /** 正面/反面 of a two-sided document (an ID card); null for every other kind. */
+  side: DocumentSide | null;
   /** ISO-8601 instant. */
   createdAt: string;
 }
@@ -54,6 +57,8 @@ export interface NewDocument {
   bytes: Uint8Array;
   /** A document of the same application that this one replaces, deleted in the same batch. */
   replaces?: string | null;
+  /** Which side of a two-sided document; a replacement without one keeps the side of the file it replaces. */
+  side?: DocumentSide | null;
 }
 
 const notFound = () => new DomainError('DOCUMENT_NOT_FOUND', '找不到该文件');
@@ -73,13 +78,18 @@ export function checkDocumentBytes(bytes: Uint8Array): DocumentContentType {
   return type;
 }
 
-function toView(row: Pick<typeof documents.$inferSelect, 'id' | 'kind' | 'fileName' | 'contentType' | 'size' | 'createdAt'>): DocumentView {
+function toView(
+  row: Pick<typeof documents.$inferSelect, 'id' | 'kind' | 'fileName' | 'contentType' | 'size' | 'createdAt'> & {
+    side?: DocumentSide | null;
+  },
+): DocumentView {
   return {
     id: row.id,
     kind: row.kind,
     fileName: row.fileName,
     contentType: row.contentType as DocumentContentType,
     size: row.size,
+    side: row.side ?? null,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -218,15 +228,19 @@ export async function addDocument(
   const contentType = checkDocumentBytes(input.bytes);
   const applicationId = loaded.application.id;
 
-  let replaced: { id: string; storageKey: string } | null = null;
+  let replaced: { id: string; storageKey: string; side: DocumentSide | null } | null = null;
   if (input.replaces) {
     const [row] = await db
-      .select({ id: documents.id, storageKey: documents.storageKey })
+      .select({ id: documents.id, storageKey: documents.storageKey, side: documents.side })
       .from(documents)
       .where(and(eq(documents.id, input.replaces), eq(documents.applicationId, applicationId)));
     if (!row) throw new DomainError('DOCUMENT_NOT_FOUND', '要替换的文件不存在，请刷新后再试');
     replaced = row;
   }
+  const side = input.side ?? replaced?.side ?? null;
+  const document = loaded.channel.documents.find((d) => d.kind === input.kind);
+  const wrongSide = sideRefusal(document, side);
+  if (wrongSide) throw fieldError('side', wrongSide);
   if ((await countOfKind(db, applicationId, input.kind, replaced?.id ?? null)) >= maxDocumentsPerKind) {
     throw new DomainError('DOCUMENT_LIMIT', documentMessages.tooMany);
   }
@@ -240,6 +254,7 @@ export async function addDocument(
     contentType,
     size: input.bytes.length,
     sha256: await sha256Hex(input.bytes),
+    side,
     storageKey: newId(deps.random) + newId(deps.random),
     createdAt: now,
   };
@@ -346,6 +361,7 @@ export async function listDocuments(db: Db, applicationId: string): Promise<Docu
       fileName: documents.fileName,
       contentType: documents.contentType,
       size: documents.size,
+      side: documents.side,
       createdAt: documents.createdAt,
     })
     .from(documents)

@@ -69,12 +69,19 @@ async function waitSaved(page: Page) {
   await expect.poll(() => page.locator('.save-status').innerText()).toBe('已自动保存');
 }
 
-/** Uploads the photo through 选择文件 of a document row and waits for the row to show the uploaded file. */
-async function upload(page: Page, name: string) {
+const twoSided = ['父亲身份证', '母亲身份证'];
+
+/**
+ * Uploads the photo through 选择文件 of a document row and waits for the row to show the uploaded file. An ID card
+ * goes into its 正面 slot unless told 反面; the row is complete once both are on file.
+ */
+async function upload(page: Page, name: string, side?: '反面') {
   const row = page.locator('.doc-row', { has: page.locator('.doc-name', { hasText: new RegExp(`^${name}$`) }) });
-  await row.getByLabel(`选择文件：${name}`).setInputFiles({ name: `${name}.png`, mimeType: 'image/png', buffer: smallPhoto });
-  await shown(row.getByText('已上传', { exact: true }));
-  await shown(row.getByRole('link', { name: `${name}.jpg` }));
+  const slot = twoSided.includes(name) ? (side ?? '正面') : '';
+  const fileName = side ? `${name}${side}` : name;
+  await row.getByLabel(`选择文件：${name}${slot}`).setInputFiles({ name: `${fileName}.png`, mimeType: 'image/png', buffer: smallPhoto });
+  if (slot !== '正面') await shown(row.getByText('已上传', { exact: true }));
+  await shown(row.getByRole('link', { name: `${fileName}.jpg` }));
   return row;
 }
 
@@ -236,6 +243,7 @@ describe('the grade-1 journey on a phone (2024-07-16 09:00 China time)', () => {
       await mother.getByRole('button', { name: '确认删除' }).click();
       await shown(mother.getByText('未上传', { exact: true }));
       await upload(page, hukouDocuments[4]!);
+      for (const card of twoSided) await upload(page, card, '反面');
       await page.getByRole('button', { name: '下一步' }).click();
 
       // Schools: two different schools serving the community.

@@ -1,9 +1,10 @@
 import type { AppDeps } from '../../deps';
 import { type MissingItem, whatIsMissing } from '../../domain/application-missing';
+import { uploadedSides } from '../../domain/document-sides';
 import { decideSubmit, decideWithdraw, refusalError } from '../../domain/application';
 import { maxWithdrawals } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
-import { listDocuments } from '../documents';
+import { type DocumentView, listDocuments } from '../documents';
 import { sendNow } from '../outbox';
 import { runVerification, verificationJob } from '../verification';
 import { lastRejectedAt } from './guards';
@@ -13,8 +14,8 @@ import { commitTransition } from './commit';
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource'>;
 type Defer = (task: () => Promise<unknown>) => void;
 
-/** What the loaded application still lacks, given the document kinds on file (the rule is `domain/application-missing`). */
-export function missingOf(loaded: LoadedApplication, uploaded: ReadonlySet<string>): MissingItem[] {
+/** What the loaded application still lacks, given its documents on file (the rule is `domain/application-missing`). */
+export function missingOf(loaded: LoadedApplication, files: readonly Pick<DocumentView, 'kind' | 'side'>[]): MissingItem[] {
   const { application, channel } = loaded;
   return whatIsMissing(
     {
@@ -25,7 +26,8 @@ export function missingOf(loaded: LoadedApplication, uploaded: ReadonlySet<strin
       secondSchoolId: application.secondSchoolId,
       sibling: Boolean(application.sibling),
     },
-    uploaded,
+    new Set(files.map((f) => f.kind)),
+    uploadedSides(files),
   );
 }
 
@@ -40,7 +42,7 @@ export async function submitApplication(deps: Deps, accountId: string, input: { 
   const loaded = await ownApplication(db, accountId, input.applicationId);
   const { application, window } = loaded;
   const rejectedAt = application.status === 'rejected' ? await lastRejectedAt(db, application.id) : null;
-  const missing = missingOf(loaded, new Set((await listDocuments(db, application.id)).map((d) => d.kind)));
+  const missing = missingOf(loaded, await listDocuments(db, application.id));
 
   const decision = decideSubmit({
     actor: 'parent',

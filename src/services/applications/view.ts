@@ -78,7 +78,7 @@ export async function getApplication(db: Db, accountId: string, applicationId: s
       ? { ...application.sibling, schoolName: schoolName(application.sibling.schoolId), documents: siblingDocuments }
       : null,
     documents: docs,
-    missing: editableStatuses.includes(application.status) ? missingOf(loaded, new Set(docs.map((d) => d.kind))) : [],
+    missing: editableStatuses.includes(application.status) ? missingOf(loaded, docs) : [],
     declarationAcceptedAt: application.declarationAcceptedAt.toISOString(),
     submittedAt: iso(application.submittedAt),
     ...(await progressOf(db, loaded, now)),

@@ -21,7 +21,7 @@ const addChild = write('account.addChild', async (input: RouterInputs['children'
  * 添加孩子: name, ID type and number. A child bound elsewhere is answered with the refusal and a way to file a
  * 绑定申诉 for exactly that child (`onClaim`).
  */
-export function AddChildForm(props: { onAdded: (name: string) => void; onClaim: (child: ClaimedChild) => void }) {
+export function AddChildForm(props: { onAdded: (child: { id: string; name: string }) => void; onClaim: (child: ClaimedChild) => void }) {
   const [name, setName] = createSignal('');
   const [idType, setIdType] = createSignal<IdType>('resident');
   const [idNumber, setIdNumber] = createSignal('');
@@ -42,7 +42,7 @@ export function AddChildForm(props: { onAdded: (name: string) => void; onClaim: 
     if (outcome.ok) {
       setName('');
       setIdNumber('');
-      props.onAdded(outcome.value.name);
+      props.onAdded(outcome.value);
     } else if (outcome.problem.domainCode === 'CHILD_ALREADY_BOUND') {
       setBoundElsewhere({ name: name().trim(), idType: idType(), idNumber: idNumber().trim() });
     }

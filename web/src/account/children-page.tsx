@@ -1,6 +1,8 @@
+import { useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, lazy, Show, Suspense } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
 import { getChildren, getClaims, refreshAccount } from '../lib/account';
+import { safeReturnPath, withChild } from '../lib/return-path';
 import { CardList } from '../ui/card-list';
 import { useTitle } from '../ui/title';
 import { AccountSubpage } from './account-subpage';
@@ -13,8 +15,14 @@ import { useSignedInRead } from './signed-in';
 const ClaimForm = lazy(() => import('../apply/pages').then((m) => ({ default: m.ClaimForm })));
 const ClaimList = lazy(() => import('../apply/pages').then((m) => ({ default: m.ClaimList })));
 
-/** `/me/children` 我的孩子. */
+/**
+ * `/me/children` 我的孩子. Opened from the application journey (`?return=<path of this site>`), it leads back there,
+ * and a child added here goes back picked.
+ */
 export function ChildrenPage() {
+  const [search] = useSearchParams<{ return?: string }>();
+  const navigate = useNavigate();
+  const returnTo = () => safeReturnPath(search.return);
   const children = useSignedInRead(getChildren);
   const claims = useSignedInRead(getClaims);
   const [added, setAdded] = createSignal<string>();
@@ -24,7 +32,7 @@ export function ChildrenPage() {
   return (
     <Show when={children()}>
       {(list) => (
-        <AccountSubpage title={zhCN.children.title}>
+        <AccountSubpage title={zhCN.children.title} back={returnTo() ? { href: returnTo()!, label: zhCN.children.backToApply } : undefined}>
           <CardList items={list()} empty={zhCN.children.none} summary={<p class="muted">{zhCN.children.count(list().length)}</p>}>
             {(child) => <ChildCard child={child} />}
           </CardList>
@@ -37,7 +45,12 @@ export function ChildrenPage() {
             when={claiming()}
             fallback={
               <AddChildForm
-                onAdded={(name) => setAdded(zhCN.children.added(name))}
+                onAdded={(child) => {
+                  const back = returnTo();
+                  // In place of this page: back from the picker is not the add form again.
+                  if (back) navigate(withChild(back, child.id), { replace: true });
+                  else setAdded(zhCN.children.added(child.name));
+                }}
                 onClaim={(c) => {
                   setAdded(undefined);
                   setClaiming(c);

@@ -1,4 +1,4 @@
-import { A, createAsync, useNavigate, useParams } from '@solidjs/router';
+import { A, createAsync, revalidate, useLocation, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { useSignedInRead } from '../account/signed-in';
 import { FormError } from '../account/field';
@@ -27,7 +27,12 @@ export function ChooseChildPage() {
   const children = useSignedInRead(getChildren);
   const fits = useSignedInRead(() => getChildrenFit(params.entryId));
   const fitOf = (childId: string) => fits()?.find((f) => f.childId === childId);
-  const [childId, setChildId] = createSignal<string>();
+  const location = useLocation();
+  // Back from 我的孩子 with the child just added (`?child=`): it is picked.
+  const [search] = useSearchParams<{ child?: string }>();
+  const [childId, setChildId] = createSignal<string | undefined>(search.child);
+  if (search.child) void revalidate(getChildrenFit.keyFor(params.entryId));
+  const addChildHref = () => `/me/children?${new URLSearchParams({ return: location.pathname })}`;
   const [grade, setGrade] = createSignal<number>();
   const [error, setError] = createSignal<string>();
   useTitle(() => zhApply.apply.chooseChild);
@@ -35,7 +40,7 @@ export function ChooseChildPage() {
   const isTransfer = () => entry()?.entry.code === 'transfer';
   const next = (event: SubmitEvent) => {
     event.preventDefault();
-    if (!childId()) return setError(zhApply.apply.chooseChild);
+    if (!childId() || !children()!.some((c) => c.id === childId())) return setError(zhApply.apply.chooseChild);
     if (fitOf(childId()!)?.fit.ok === false) return setError(zhDrafts.fit.cannotPick);
     if (isTransfer() && !grade()) return setError(zhApply.apply.chooseGrade);
     const query = new URLSearchParams({ child: childId()! });
@@ -48,6 +53,13 @@ export function ChooseChildPage() {
       <BackLink href={`/entries/${params.entryId}`}>{entry()!.entry.name}</BackLink>
       <h1 class="page-title">{zhApply.apply.chooseChild}</h1>
       <p class="muted">{zhApply.apply.chooseChildHint}</p>
+      <Show when={children()!.find((c) => c.id === search.child)}>
+        {(added) => (
+          <p class="notice-ok" role="status">
+            {zhCN.children.added(added().name)}
+          </p>
+        )}
+      </Show>
       <form class="apply-form" onSubmit={next} novalidate>
         <Show when={children()!.length > 0} fallback={<p class="empty">{zhApply.apply.noChildren}</p>}>
           <fieldset class="choice-cards">
@@ -119,7 +131,7 @@ export function ChooseChildPage() {
             </For>
           </fieldset>
         </Show>
-        <A class="button button-block" href="/me/children">
+        <A class="button button-block" href={addChildHref()}>
           {children()!.length ? zhApply.apply.manageChildren : zhApply.apply.addChild}
         </A>
 

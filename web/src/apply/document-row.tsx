@@ -1,12 +1,15 @@
 import { createSignal, For, Show } from 'solid-js';
-import { maxDocumentsPerKind } from '../../../src/domain/file-types';
+import { type DocumentSide, documentSides } from '../../../src/domain/document-sides';
+import { maxDocumentBytes, maxDocumentsPerKind } from '../../../src/domain/file-types';
 import { FormError } from '../account/field';
 import { zhApply } from '../i18n/zh-CN-apply';
 import { zhCN } from '../i18n/zh-CN';
 import type { UploadedDocument } from '../lib/applications';
 import { compressImage } from '../lib/compress-image';
-import { deleteDocument, FileRequestError, formatSize, uploadDocument } from '../lib/upload';
+import { deleteDocument, FileRequestError, uploadDocument } from '../lib/upload';
 import { useWrite, write } from '../lib/write';
+import { DocumentFile } from './document-file';
+import DocumentSample from './document-sample';
 import { FilePicker } from './file-picker';
 import { NeedsFix } from './rejection-banner';
 
@@ -15,12 +18,15 @@ type Row = { applicationId: string; kind: string; onChanged: () => Promise<unkno
 
 const messageOf = (error: unknown) => (error instanceof FileRequestError ? error.message : zhCN.errors.server);
 
-/** Compresses a photo on the phone and uploads it (in place of `replaces`, if given), then reads the application again. */
-const uploadFile = write('apply.uploadFile', async (row: Row, file: File, replaces: string | undefined, progress: (busy: Busy) => void) => {
+/** Where a file goes: in place of `replaces`, and/or as 正面/反面 of an ID card. */
+type Slot = { replaces?: string; side?: DocumentSide };
+
+/** Compresses a photo on the phone and uploads it into its slot, then reads the application again. */
+const uploadFile = write('apply.uploadFile', async (row: Row, file: File, slot: Slot, progress: (busy: Busy) => void) => {
   progress({ phase: 'compress' });
   const prepared = await compressImage(file);
   progress({ phase: 'upload', fraction: 0 });
-  await uploadDocument({ applicationId: row.applicationId, kind: row.kind, file: prepared, replaces }, (fraction) =>
+  await uploadDocument({ applicationId: row.applicationId, kind: row.kind, file: prepared, ...slot }, (fraction) =>
     progress({ phase: 'upload', fraction }),
   );
   await row.onChanged();
@@ -33,12 +39,13 @@ const removeFile = write('apply.removeFile', async (row: Row, documentId: string
 });
 
 /**
- * One required document: its files (name, size, 查看, 替换, 删除) and the way to add one — compressed on the phone,
- * uploaded with a progress bar. `onChanged` reads the application afresh and resolves when it has.
+ * One required document: how big a file may be, a sample picture on request, its files (picture, name, size, 替换,
+ * 删除) and the way to add one — compressed on the phone, uploaded with a progress bar. A two-sided document (ID card)
+ * has a 正面 slot and a 反面 slot. `onChanged` reads the application afresh and resolves when it has.
  */
 export function DocumentRow(props: {
   applicationId: string;
-  document: { kind: string; name: string; note?: string };
+  document: { kind: string; name: string; note?: string; twoSided?: boolean };
   files: readonly UploadedDocument[];
   onChanged: () => Promise<unknown>;
 }) {
@@ -52,13 +59,21 @@ export function DocumentRow(props: {
     return failed === undefined ? undefined : messageOf(failed);
   };
   const [removing, setRemoving] = createSignal<string>();
+  const [sample, setSample] = createSignal(false);
   const row = (): Row => ({ applicationId: props.applicationId, kind: props.document.kind, onChanged: props.onChanged });
 
-  const upload = async (file: File, replaces?: string) => {
+  const twoSided = () => props.document.twoSided === true;
+  const ofSide = (side: DocumentSide) => props.files.find((f) => f.side === side);
+  /** Files in no slot: every file of a one-sided document; on an ID card, one showing both faces. */
+  const loose = () => (twoSided() ? props.files.filter((f) => !f.side) : props.files);
+  const complete = () => (twoSided() ? loose().length > 0 || Boolean(ofSide('front') && ofSide('back')) : props.files.length > 0);
+  const missingSide = () => (complete() || props.files.length === 0 ? undefined : ofSide('front') ? 'back' : 'front');
+
+  const upload = async (file: File, slot: Slot = {}) => {
     if (busy()) return;
     removal.clear();
     setRemoving(undefined);
-    await uploading.run(row(), file, replaces, setProgress);
+    await uploading.run(row(), file, slot, setProgress);
   };
 
   const remove = async (id: string) => {
@@ -73,75 +88,92 @@ export function DocumentRow(props: {
     return b?.phase === 'upload' ? Math.round(b.fraction * 100) : 0;
   };
 
+  const fileItem = (file: UploadedDocument, prefix?: string) => (
+    <DocumentFile
+      file={file}
+      prefix={prefix}
+      busy={Boolean(busy())}
+      confirming={removing() === file.id}
+      onReplace={(picked) => void upload(picked, { replaces: file.id })}
+      onAskRemove={() => setRemoving(file.id)}
+      onCancelRemove={() => setRemoving(undefined)}
+      onRemove={() => void remove(file.id)}
+    />
+  );
+
   return (
-    <li class="doc-row" classList={{ 'doc-row-done': props.files.length > 0 }} data-kind={props.document.kind}>
+    <li
+      class="doc-row"
+      classList={{ 'doc-row-done': complete() }}
+      data-kind={props.document.kind}
+      id={`doc-${props.document.kind}`}
+      tabindex="-1"
+    >
       <div class="doc-row-head">
         <span class="doc-name">
           {props.document.name}
           <NeedsFix documentKind={props.document.kind} />
         </span>
-        <span class="tag" classList={{ 'tag-saved': props.files.length > 0, 'tag-missing': props.files.length === 0 }}>
-          {props.files.length > 0 ? zhApply.documents.uploaded : zhApply.documents.notUploaded}
+        <span class="tag" classList={{ 'tag-saved': complete(), 'tag-missing': !complete() }}>
+          {complete()
+            ? zhApply.documents.uploaded
+            : missingSide()
+              ? zhApply.documents.missingSide(zhApply.documents.sides[missingSide()!])
+              : zhApply.documents.notUploaded}
         </span>
       </div>
       <Show when={props.document.note}>
         <p class="doc-note">{props.document.note}</p>
       </Show>
+      <p class="doc-limit muted">{zhApply.documents.limit(maxDocumentBytes / 1024 / 1024)}</p>
+      <button
+        type="button"
+        class="button button-small doc-sample-toggle"
+        aria-expanded={sample()}
+        aria-label={`${sample() ? zhApply.documents.hideSample : zhApply.documents.showSample}：${props.document.name}`}
+        onClick={() => setSample(!sample())}
+      >
+        {sample() ? zhApply.documents.hideSample : zhApply.documents.showSample}
+      </button>
+      <Show when={sample()}>
+        <div class="doc-samples">
+          <Show when={twoSided()} fallback={<DocumentSample kind={props.document.kind} name={props.document.name} />}>
+            <For each={documentSides}>
+              {(side) => (
+                <DocumentSample kind={props.document.kind} side={side} name={`${props.document.name}${zhApply.documents.sides[side]}`} />
+              )}
+            </For>
+          </Show>
+        </div>
+      </Show>
 
-      <Show when={props.files.length > 0}>
+      <Show when={loose().length > 0}>
         <ul class="files">
-          <For each={props.files}>
-            {(file) => (
-              <li class="file">
-                <div class="file-info">
-                  <a class="file-name" href={`/api/files/${file.id}`} target="_blank" rel="noopener">
-                    {file.fileName}
-                  </a>
-                  <span class="muted">{formatSize(file.size)}</span>
-                </div>
+          <For each={loose()}>{(file) => fileItem(file, twoSided() ? zhApply.documents.bothSides : undefined)}</For>
+        </ul>
+      </Show>
+      <Show when={twoSided() && loose().length === 0}>
+        <div class="doc-sides">
+          <For each={documentSides}>
+            {(side) => (
+              <div class="doc-side" data-side={side}>
+                <span class="doc-side-name">{zhApply.documents.sides[side]}</span>
                 <Show
-                  when={removing() === file.id}
+                  when={ofSide(side)}
                   fallback={
-                    <div class="file-actions">
-                      <FilePicker
-                        label={file.fileName}
-                        compact={zhApply.documents.replace}
-                        disabled={Boolean(busy())}
-                        onPick={(picked) => void upload(picked, file.id)}
-                      />
-                      <button
-                        type="button"
-                        class="button button-small button-danger-text"
-                        disabled={Boolean(busy())}
-                        aria-label={`${zhApply.documents.remove}：${file.fileName}`}
-                        onClick={() => setRemoving(file.id)}
-                      >
-                        {zhApply.documents.remove}
-                      </button>
-                    </div>
+                    <FilePicker
+                      label={`${props.document.name}${zhApply.documents.sides[side]}`}
+                      disabled={Boolean(busy())}
+                      onPick={(f) => void upload(f, { side })}
+                    />
                   }
                 >
-                  <div class="confirm" role="alertdialog" aria-label={zhApply.documents.removeQuestion(file.fileName)}>
-                    <p class="confirm-title">{zhApply.documents.removeQuestion(file.fileName)}</p>
-                    <div class="button-row">
-                      <button type="button" class="button button-small" onClick={() => setRemoving(undefined)}>
-                        {zhApply.documents.cancel}
-                      </button>
-                      <button
-                        type="button"
-                        class="button button-small button-danger"
-                        disabled={Boolean(busy())}
-                        onClick={() => void remove(file.id)}
-                      >
-                        {zhApply.documents.confirmRemove}
-                      </button>
-                    </div>
-                  </div>
+                  {(file) => <ul class="files">{fileItem(file())}</ul>}
                 </Show>
-              </li>
+              </div>
             )}
           </For>
-        </ul>
+        </div>
       </Show>
 
       <Show when={busy()}>
@@ -163,20 +195,22 @@ export function DocumentRow(props: {
       </Show>
       <FormError message={error()} />
 
-      <Show
-        when={props.files.length === 0}
-        fallback={
-          <Show when={props.files.length < maxDocumentsPerKind}>
-            <FilePicker
-              label={props.document.name}
-              compact={zhApply.documents.addMore}
-              disabled={Boolean(busy())}
-              onPick={(f) => void upload(f)}
-            />
-          </Show>
-        }
-      >
-        <FilePicker label={props.document.name} disabled={Boolean(busy())} onPick={(f) => void upload(f)} />
+      <Show when={!twoSided()}>
+        <Show
+          when={props.files.length === 0}
+          fallback={
+            <Show when={props.files.length < maxDocumentsPerKind}>
+              <FilePicker
+                label={props.document.name}
+                compact={zhApply.documents.addMore}
+                disabled={Boolean(busy())}
+                onPick={(f) => void upload(f)}
+              />
+            </Show>
+          }
+        >
+          <FilePicker label={props.document.name} disabled={Boolean(busy())} onPick={(f) => void upload(f)} />
+        </Show>
       </Show>
     </li>
   );

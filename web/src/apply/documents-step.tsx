@@ -1,12 +1,14 @@
 import { A, useNavigate } from '@solidjs/router';
-import { createMemo, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import type { MissingItem } from '../../../src/domain/application-missing';
 import { zhApply } from '../i18n/zh-CN-apply';
 import { type Application, refreshApplication } from '../lib/applications';
 import type { ChannelDocument } from '../lib/catalog';
 import { groupDocuments } from '../parent/document-list';
 import { DocumentRow } from './document-row';
+import { IncompleteNotice } from './incomplete-notice';
 import { StepFrame } from './step-frame';
-import { stepPath } from './steps';
+import { missingOn, stepPath } from './steps';
 import { useApplication } from './use-application';
 
 /** `/applications/:id/documents`: one row per document the channel asks for, each uploaded from the phone. */
@@ -49,6 +51,15 @@ export function DocumentRows(props: { app: Application }) {
   );
   const siblingKinds = createMemo(() => (props.app.sibling?.documents ?? []).map((d) => d.kind).join(','));
   const conditional = () => channelDocuments().find((d) => d.condition === 'hukou_lacks_relation');
+  const groupOf = (kinds: string) => channelDocuments().find((d) => d.kind === kinds.split(',')[0])?.alternativeGroup;
+  const [incomplete, setIncomplete] = createSignal<MissingItem[]>([]);
+  const toSchools = () => navigate(stepPath(props.app.id, 'schools'));
+  /** Uploads read the application afresh, so its missing list is current. */
+  const next = () => {
+    const missing = missingOn('documents', props.app.missing);
+    setIncomplete(missing);
+    if (missing.length === 0) toSchools();
+  };
 
   return (
     <Show
@@ -65,7 +76,7 @@ export function DocumentRows(props: { app: Application }) {
         <For each={items()}>
           {(item) => (
             <Show when={item.startsWith('any:')} fallback={row(item.slice(4))}>
-              <li class="doc-group">
+              <li class="doc-group" id={`doc-${groupOf(item.slice(4))}`} tabindex="-1">
                 <span class="choice-label">{zhApply.documents.anyOne}</span>
                 <ul class="doc-rows">
                   <For each={item.slice(4).split(',')}>{(kind) => row(kind)}</For>
@@ -89,7 +100,10 @@ export function DocumentRows(props: { app: Application }) {
         </section>
       </Show>
       <div class="step-actions">
-        <button type="button" class="button button-primary button-block" onClick={() => navigate(stepPath(props.app.id, 'schools'))}>
+        <Show when={incomplete().length > 0}>
+          <IncompleteNotice items={incomplete()} onContinue={toSchools} />
+        </Show>
+        <button type="button" class="button button-primary button-block" onClick={next}>
           {zhApply.steps.next}
         </button>
       </div>

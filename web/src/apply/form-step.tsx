@@ -1,5 +1,5 @@
 import { createAsync, Navigate, useBeforeLeave, useNavigate } from '@solidjs/router';
-import { createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, For, Match, on, onCleanup, Show, Switch } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import {
   commonRequired,
@@ -13,13 +13,16 @@ import {
 } from '../../../src/domain/application-form';
 import { FormError } from '../account/field';
 import { zhApply } from '../i18n/zh-CN-apply';
-import { type Application, refreshApplication } from '../lib/applications';
+import type { MissingItem } from '../../../src/domain/application-missing';
+import { type Application, getApplication, refreshApplication } from '../lib/applications';
 import { getCommunities, getEntryRegion } from '../lib/catalog';
 import { ready } from '../lib/ready';
 import { createDraftSaver } from './draft-saver';
 import { FormFieldInput } from './form-field';
+import { IncompleteNotice } from './incomplete-notice';
+import { precheckPrefill, takePrecheck } from './precheck-memory';
 import { StepFrame } from './step-frame';
-import { stepPath } from './steps';
+import { missingOn, stepPath } from './steps';
 import { useApplication } from './use-application';
 
 /** Typing is saved after this pause; leaving a field or picking a value saves at once. */
@@ -56,6 +59,7 @@ function DraftForm(props: { app: Application; channelCode: string; channelName: 
   const [values, setValues] = createStore<Record<string, unknown>>({ ...props.app.form });
   const [touched, setTouched] = createStore<Record<string, boolean>>({});
   const [leaving, setLeaving] = createSignal(false);
+  const [incomplete, setIncomplete] = createSignal<MissingItem[]>([]);
   const applicationId = props.app.id;
   let changed = false;
 
@@ -71,6 +75,22 @@ function DraftForm(props: { app: Application; channelCode: string; channelName: 
   const common = () => fields().filter((f) => commonRequired.includes(f));
   const schooling = () => entryFields[props.app.entry.code];
   const specific = () => fields().filter((f) => !commonRequired.includes(f) && !schooling().includes(f));
+
+  // What 通道预查 learned fills the fields still empty, saved like typing; the parent checks and may change each.
+  const precheckFacts = takePrecheck(applicationId);
+  const [prefilled, setPrefilled] = createSignal<FormField[]>([]);
+  createEffect(
+    on(communities, (list) => {
+      if (!precheckFacts || !list) return;
+      const prefill = precheckPrefill(precheckFacts, values, fields(), list);
+      for (const [field, value] of Object.entries(prefill) as [FormField, string][]) {
+        if (!secretFields.includes(field as (typeof secretFields)[number])) setValues(field, value);
+        saver.change(field, value, 0);
+      }
+      setPrefilled(Object.keys(prefill) as FormField[]);
+      void saver.flush();
+    }),
+  );
 
   const onInput = (field: FormField) => (value: unknown) => {
     if (!isSecretField(field)) setValues(field, value);
@@ -113,7 +133,11 @@ function DraftForm(props: { app: Application; channelCode: string; channelName: 
         document.querySelector<HTMLElement>('.field-invalid input, .field-invalid select, .field-invalid textarea')?.focus();
         return;
       }
-      navigate(stepPath(applicationId, 'documents'));
+      await refreshApplication(applicationId);
+      changed = false;
+      const missing = missingOn('form', (await getApplication(applicationId)).missing);
+      setIncomplete(missing);
+      if (missing.length === 0) navigate(stepPath(applicationId, 'documents'));
     } finally {
       setLeaving(false);
     }
@@ -136,6 +160,11 @@ function DraftForm(props: { app: Application; channelCode: string; channelName: 
     <Show when={ready(region(), communities())}>
       <p class="muted">{zhApply.formStep.hint}</p>
       <p class="notice-ok">{zhApply.formStep.channel(props.channelName)}</p>
+      <Show when={prefilled().length > 0}>
+        <p class="notice notice-plain" role="status">
+          {zhApply.formStep.prefilled(prefilled().map((f) => fieldLabels[f]))}
+        </p>
+      </Show>
       <section class="form-card">
         <h2 class="section-title">{zhApply.formStep.common}</h2>
         <dl class="facts">
@@ -169,6 +198,9 @@ function DraftForm(props: { app: Application; channelCode: string; channelName: 
             </Match>
           </Switch>
         </p>
+        <Show when={incomplete().length > 0}>
+          <IncompleteNotice items={incomplete()} onContinue={() => navigate(stepPath(applicationId, 'documents'))} />
+        </Show>
         <button type="button" class="button button-primary button-block" disabled={leaving()} onClick={() => void next()}>
           {zhApply.steps.next}
         </button>

@@ -4,6 +4,7 @@ import { zhApply } from '../i18n/zh-CN-apply';
 import type { Application } from '../lib/applications';
 import { api, type RouterOutputs } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
+import { rememberPrecheck } from './precheck-memory';
 
 export type Precheck = RouterOutputs['applications']['precheck'];
 export type PrecheckVerdict = Precheck['channels'][number];
@@ -24,7 +25,8 @@ const runPrecheck = write('apply.precheck', (input: { childId: string; entryId: 
 /**
  * 通道预查 on the channel step: a parent on the child's 户口簿 types their own ID number and sees what the records
  * hold for the household and, per channel, whether the child appears to qualify and why. Advice only: any channel
- * can still be chosen. The ID number stays in this field; nothing is kept after the page is left.
+ * can still be chosen. What it learned (the ID number, the 户籍 community and date) stays in this tab's memory for the
+ * form to prefill; nothing is stored in the browser.
  */
 export function PrecheckPanel(props: { app: Application; result: Precheck | undefined; onResult: (result: Precheck | undefined) => void }) {
   const [idNumber, setIdNumber] = createSignal('');
@@ -38,8 +40,18 @@ export function PrecheckPanel(props: { app: Application; result: Precheck | unde
 
   const run = async (event: SubmitEvent) => {
     event.preventDefault();
-    const answer = await precheck.run({ childId: props.app.child.id, entryId: props.app.entry.id, parentIdNumber: idNumber().trim() });
-    if (answer) props.onResult(answer.ok ? answer.value : undefined);
+    const parentIdNumber = idNumber().trim();
+    const answer = await precheck.run({ childId: props.app.child.id, entryId: props.app.entry.id, parentIdNumber });
+    if (!answer) return;
+    props.onResult(answer.ok ? answer.value : undefined);
+    if (answer.ok) {
+      const household = answer.value.household;
+      rememberPrecheck(props.app.id, {
+        parentIdNumber,
+        community: household?.community ?? null,
+        registeredOn: household?.registeredOn ?? null,
+      });
+    }
   };
 
   return (

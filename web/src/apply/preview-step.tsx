@@ -7,6 +7,7 @@ import { type Application, refreshApplication } from '../lib/applications';
 import { api } from '../lib/trpc';
 import { formatSize } from '../lib/upload';
 import { useWrite, write } from '../lib/write';
+import { DocumentThumb } from './document-thumb';
 import { displayValue } from './field-kinds';
 import { StepFrame } from './step-frame';
 import { type Step, stepOfMissing, stepPath } from './steps';
@@ -94,7 +95,12 @@ function Preview(props: { app: Application }) {
               {(item) => (
                 <li>
                   <span>{item.label}</span>
-                  <A href={stepPath(a().id, stepOfMissing(item))}>{zhApply.preview.goFix}</A>
+                  <A
+                    href={stepPath(a().id, stepOfMissing(item))}
+                    state={item.field || item.documentKind ? { focus: { field: item.field, documentKind: item.documentKind } } : undefined}
+                  >
+                    {zhApply.preview.goFix}
+                  </A>
                 </li>
               )}
             </For>
@@ -150,10 +156,14 @@ function Preview(props: { app: Application }) {
                   <For each={filesOf(kind)}>
                     {(file) => (
                       <span class="file-info">
-                        <a class="file-name" href={`/api/files/${file.id}`} target="_blank" rel="noopener">
-                          {file.fileName}
+                        <a class="file-link" href={`/api/files/${file.id}`} target="_blank" rel="noopener">
+                          <DocumentThumb file={file} />
+                          <span class="file-name">{file.fileName}</span>
                         </a>
-                        <span class="muted">{formatSize(file.size)}</span>
+                        <span class="muted">
+                          {file.side ? `${zhApply.documents.sides[file.side]} · ` : ''}
+                          {formatSize(file.size)}
+                        </span>
                       </span>
                     )}
                   </For>

@@ -2,14 +2,16 @@ import { A, createAsync, useNavigate } from '@solidjs/router';
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { FormError } from '../account/field';
 import { zhApply } from '../i18n/zh-CN-apply';
-import { type Application, refreshApplication } from '../lib/applications';
+import type { MissingItem } from '../../../src/domain/application-missing';
+import { type Application, getApplication, refreshApplication } from '../lib/applications';
 import { getEntryRegion, getServingSchools, type School } from '../lib/catalog';
 import { api, type RouterInputs } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
 import { DocumentRow } from './document-row';
+import { IncompleteNotice } from './incomplete-notice';
 import { SiblingFields, type SiblingDraft } from './sibling-fields';
 import { StepFrame } from './step-frame';
-import { stepPath } from './steps';
+import { missingOn, stepPath } from './steps';
 import { useApplication } from './use-application';
 
 /** `/applications/:id/schools`: two different schools serving the family's community, and optional sibling priority. */
@@ -121,10 +123,15 @@ function SchoolChoice(props: { app: Application; community: string; level: 'prim
   const chosen = () => (schools() ?? []).filter((s) => s.id === first() || s.id === second());
   const pendingClaim = () => sibling().claimed && Boolean(sibling().idMasked) && !sibling().idNumber.trim();
 
+  const [incomplete, setIncomplete] = createSignal<MissingItem[]>([]);
+  const toPreview = () => navigate(stepPath(props.app.id, 'preview'));
   const next = async () => {
     if (!different()) return;
     await save();
-    if (!errors() || !Object.values(errors()).some(Boolean)) navigate(stepPath(props.app.id, 'preview'));
+    if (errors() && Object.values(errors()).some(Boolean)) return;
+    const missing = missingOn('schools', (await getApplication(props.app.id)).missing);
+    setIncomplete(missing);
+    if (missing.length === 0) toPreview();
   };
 
   return (
@@ -138,6 +145,7 @@ function SchoolChoice(props: { app: Application; community: string; level: 'prim
               <label class="field">
                 <span class="field-label">{zhApply.schoolsStep.first}</span>
                 <select
+                  id="field-schools"
                   class="select"
                   value={first()}
                   aria-invalid={Boolean(errors().firstSchoolId)}
@@ -214,6 +222,9 @@ function SchoolChoice(props: { app: Application; community: string; level: 'prim
             <p class="save-status" role="status" aria-live="polite">
               {status() === 'saving' ? zhApply.formStep.saving : status() === 'saved' ? zhApply.formStep.saved : ''}
             </p>
+            <Show when={incomplete().length > 0}>
+              <IncompleteNotice items={incomplete()} onContinue={toPreview} />
+            </Show>
             <button type="button" class="button button-primary button-block" disabled={!different()} onClick={() => void next()}>
               {zhApply.steps.toPreview}
             </button>

@@ -7,6 +7,7 @@ import { useTitle } from '../ui/title';
 import { FaultsProvider, RejectionBanner } from './rejection-banner';
 import { StepNav } from './step-nav';
 import { type Step, stepName, stepPath } from './steps';
+import { useFocusRequest } from './use-focus-request';
 
 /**
  * The frame of every step: whose application, the step tabs, the title; once submitted (or under review), the step
@@ -14,6 +15,7 @@ import { type Step, stepName, stepPath } from './steps';
  */
 export function StepFrame(props: { app: Application; step: Step; title: string; children: JSX.Element; readOnly?: boolean }) {
   useTitle(() => stepName(props.step));
+  useFocusRequest();
   return (
     <>
       <BackLink href={stepPath(props.app.id, 'progress')}>{zhApply.steps.backToList}</BackLink>
@@ -24,7 +26,7 @@ export function StepFrame(props: { app: Application; step: Step; title: string; 
           {props.app.entry.code === 'transfer' ? ` · ${props.app.gradeName}` : ''}
         </span>
       </p>
-      <StepNav applicationId={props.app.id} current={props.step} />
+      <StepNav applicationId={props.app.id} current={props.step} missing={props.app.missing} />
       <RejectionBanner app={props.app} step={props.step} />
       <h1 class="page-title">{props.title}</h1>
       <Show when={props.app.canEdit || props.readOnly} fallback={<Locked app={props.app} />}>

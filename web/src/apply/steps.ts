@@ -20,3 +20,17 @@ export function nextStep(app: Pick<Application, 'missing'>): Step {
   const order = app.missing.map((item) => steps.indexOf(stepOfMissing(item)));
   return order.length ? steps[Math.min(...order)]! : 'preview';
 }
+
+/**
+ * Whether a step is done: nothing it holds is missing. Every step after the channel waits for the channel (its form and
+ * documents are unknown before), and the preview is never done before submission.
+ */
+export function stepComplete(step: Step, missing: readonly Pick<MissingItem, 'step'>[]): boolean {
+  if (step === 'preview') return false;
+  if (step !== 'channel' && missing.some((item) => item.step === 'channel')) return false;
+  return !missing.some((item) => stepOfMissing(item) === step);
+}
+
+/** The missing items a step puts right. */
+export const missingOn = <T extends Pick<MissingItem, 'step'>>(step: Step, missing: readonly T[]): T[] =>
+  missing.filter((item) => stepOfMissing(item) === step);

@@ -35,6 +35,9 @@ export const zhApply = {
     lockedHint: '如需修改，请到报名进度中撤回后再修改。',
     toProgress: '查看报名进度',
     backToList: '报名进度',
+    done: '已完成',
+    incomplete: '这一步还有未完成的内容：',
+    continueAnyway: '仍然继续',
   },
 
   channelStep: {
@@ -80,6 +83,7 @@ export const zhApply = {
   formStep: {
     title: '填写报名资料',
     hint: '请如实填写，信息须与原件一致，不能有空格、错别字、同音字。填写的内容会自动保存。',
+    prefilled: (labels: readonly string[]) => `已按通道预查填入${labels.join('、')}，请核对，如有不同可直接修改。`,
     channel: (name: string) => `报名通道：${name}`,
     common: '学生及家庭信息',
     specific: '通道信息',
@@ -125,6 +129,15 @@ export const zhApply = {
     siblingHeading: '兄姐同校优先材料',
     birthCertificateHidden: '您已选择“户口簿能体现亲子关系”，无需上传出生医学证明。',
     needForm: '请先在“填写资料”中选择户口簿能否体现亲子关系。',
+    limit: (mb: number) => `每个文件不超过${mb}MB，可上传 JPG、PNG、WebP 图片或 PDF`,
+    sides: { front: '正面', back: '反面' },
+    bothSides: '正反面',
+    missingSide: (side: string) => `缺${side}`,
+    showSample: '查看示例',
+    hideSample: '收起示例',
+    sampleOf: (name: string) => `${name}示例`,
+    sampleHint: '拍摄时请将材料放平，四角完整，文字清晰，不反光。',
+    pdf: 'PDF 文件',
   },
 
   schoolsStep: {

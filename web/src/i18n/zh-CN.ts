@@ -164,6 +164,7 @@ export const zhCN = {
     namePlaceholder: '与户口簿一致',
     idNumberPlaceholder: '请输入证件号码',
     added: (name: string) => `已添加 ${name}`,
+    backToApply: '返回报名',
     rename: '修改姓名',
     save: '保存',
     saving: '正在保存…',

@@ -23,11 +23,6 @@ export type Message = RouterOutputs['messages']['list'][number];
 export type Claim = RouterOutputs['children']['claims'][number];
 export type DevSms = RouterOutputs['dev']['inbox'][number];
 
-/** Where to go after signing in: a path of this site only (never `//elsewhere`). */
-export function safeReturn(from: unknown, fallback = '/me') {
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : fallback;
-}
-
 const chinaTime = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',

@@ -31,10 +31,11 @@ function failure(status: number, text: string): FileRequestError {
 
 /**
  * `POST /api/files` (multipart) with XMLHttpRequest, which reports upload progress (fetch does not).
- * `onProgress` gets 0…1. The session cookie goes along (same origin). `replaces` swaps a file in one step.
+ * `onProgress` gets 0…1. The session cookie goes along (same origin). `replaces` swaps a file in one step; `side` is
+ * 正面/反面 of an ID card.
  */
 export function uploadDocument(
-  input: { applicationId: string; kind: string; file: File; replaces?: string },
+  input: { applicationId: string; kind: string; file: File; replaces?: string; side?: 'front' | 'back' },
   onProgress: (fraction: number) => void,
   signal?: AbortSignal,
 ): Promise<UploadResult> {
@@ -42,6 +43,7 @@ export function uploadDocument(
   form.append('applicationId', input.applicationId);
   form.append('kind', input.kind);
   if (input.replaces) form.append('replaces', input.replaces);
+  if (input.side) form.append('side', input.side);
   form.append('file', input.file, input.file.name);
 
   return new Promise((resolve, reject) => {
