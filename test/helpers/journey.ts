@@ -3,6 +3,7 @@ import type { EnrollmentClient, RouterOutputs } from '../../src/client';
 import { randomId } from '../../src/adapters/random';
 import type { TestHost } from './host';
 import { residentId } from './identity';
+import { sampleJpeg } from './sample-files';
 
 type Region = RouterOutputs['catalog']['region'];
 
@@ -37,26 +38,26 @@ export const hukouForm = (community: string) => ({
 });
 
 /**
- * Document rows as an upload would leave them (the bytes are not needed by the rules): a factory for journeys that
- * are not about files. The upload path itself is tested in files.test.ts.
+ * Documents as an upload would leave them, a small JPEG each (the pages show thumbnails): a factory for journeys
+ * that are not about files. The upload path itself is tested in files.test.ts.
  */
 export async function attachDocuments(t: TestHost, applicationId: string, kinds: string[]) {
-  const { db } = t.host.deps;
+  const { db, files } = t.host.deps;
   const accountId = (await db.query.applications.findFirst({ where: (a, { eq }) => eq(a.id, applicationId) }))!.accountId;
   const now = t.clock.now();
-  await db.insert(documents).values(
-    kinds.map((kind) => ({
-      id: randomId(),
-      applicationId,
-      accountId,
-      kind,
-      fileName: `${kind}.jpg`,
-      contentType: 'image/jpeg',
-      size: 1000,
-      storageKey: randomId(),
-      createdAt: now,
-    })),
-  );
+  const rows = kinds.map((kind) => ({
+    id: randomId(),
+    applicationId,
+    accountId,
+    kind,
+    fileName: `${kind}.jpg`,
+    contentType: 'image/jpeg',
+    size: sampleJpeg.length,
+    storageKey: randomId(),
+    createdAt: now,
+  }));
+  for (const row of rows) await files.put(row.storageKey, sampleJpeg, row.contentType);
+  await db.insert(documents).values(rows);
 }
 
 export const hukouDocuments = ['student-hukou', 'father-hukou', 'mother-hukou', 'father-id-card', 'mother-id-card'];
