@@ -1,3 +1,4 @@
+import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoStaff } from '../../db/seed/demo-staff';
 import { edgeCases } from '../../src/adapters/records-dataset';
@@ -77,6 +78,10 @@ describe('通道预查 on the channel step', () => {
     const { page, errors } = phone;
     await page.goto(app.url(`/applications/${draftId}/channel`));
     await shown(page.getByRole('heading', { name: '选择报名通道', level: 1 }));
+    // Issue 11, point 12: the parent's ID number goes in a POST body, never in an address.
+    const sent: { method: string; url: string; body: string | null }[] = [];
+    const record = (request: Request) => sent.push({ method: request.method(), url: request.url(), body: request.postData() });
+    page.on('request', record);
     const panel = page.locator('section.precheck');
     await shown(panel.getByRole('heading', { name: '通道预查' }));
     await shown(panel.getByText('只能由孩子户口簿上的父亲或母亲本人查询'));
@@ -109,6 +114,10 @@ describe('通道预查 on the channel step', () => {
     await shot(page, 'verification-03-precheck-hukou');
     await panel.locator('.precheck-channels').scrollIntoViewIfNeeded();
     await shot(page, 'verification-04-precheck-channels', false);
+    page.off('request', record);
+    const typed = edgeCases.hukouBeforeCutoff.father.idNumber;
+    expect(sent.filter((r) => decodeURIComponent(r.url).includes(typed))).toEqual([]);
+    expect(sent.some((r) => r.method === 'POST' && r.url.includes('precheck') && r.body?.includes(typed))).toBe(true);
     expect(errors.filter((e) => !e.includes('403'))).toEqual([]);
   });
 });
