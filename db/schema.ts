@@ -18,6 +18,12 @@ export const regions = sqliteTable('regions', {
   /** 主办单位 and the site's ICP record number, for the footer. */
   sponsor: text('sponsor'),
   icp: text('icp'),
+  /** Address of the bureau office that serves the region (shown to parents). */
+  address: text('address'),
+  /** Order of the towns in the parents' region list. */
+  sort: integer('sort').notNull().default(0),
+  /** Optimistic version: an administrator's change names the version it was made on. */
+  version: integer('version').notNull().default(0),
   updatedAt: updatedAt(),
 });
 
@@ -162,7 +168,11 @@ export const pages = sqliteTable(
     slug: text('slug').$type<PageSlug>().notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
+    /** The body rendered from Markdown when saved (no raw HTML); null for a page not yet saved through the editor. */
+    html: text('html'),
     sort: integer('sort').notNull(),
+    /** Optimistic version: an administrator's change names the version it was made on. */
+    version: integer('version').notNull().default(0),
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('pages_season_slug').on(t.seasonId, t.slug)],
