@@ -69,6 +69,10 @@ export const windows = sqliteTable('windows', {
     .references(() => entries.id),
   opensAt: instant('opens_at').notNull(),
   closesAt: instant('closes_at').notNull(),
+  /** Optimistic version: an administrator's change names the version it was made on. */
+  version: integer('version').notNull().default(0),
+  /** Written by each change; the change's notices and audit entry are inserted only where it is theirs. */
+  changeNonce: text('change_nonce'),
   updatedAt: updatedAt(),
 });
 

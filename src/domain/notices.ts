@@ -31,11 +31,13 @@ export const applicationNoticeKey = (applicationId: string, version: number) => 
 
 /**
  * The page a notice's message opens, from the notice key that names what it is about: an application's notice
- * (`application:<id>:v<n>`) opens its 报名进度, a binding appeal's (`appeal:<id>:…`) 我的孩子 with 我的申诉; others none.
+ * (`application:<id>:v<n>`) opens its 报名进度, a binding appeal's (`appeal:<id>:…`) 我的孩子 with 我的申诉, an extended
+ * window's (`window:<id>:…`) the list of the family's applications; others none.
  */
 export function noticeLink(noticeKey: string): string | null {
   const [kind, id] = noticeKey.split(':');
   if (kind === 'application' && id) return `/applications/${id}/progress`;
   if (kind === 'appeal') return '/me/children';
+  if (kind === 'window') return '/applications';
   return null;
 }

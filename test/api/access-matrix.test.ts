@@ -138,6 +138,13 @@ const matrix: Record<string, Row> = {
   'admin.acknowledgeAlert': row('U U U F F F N', () => ({ alertId: 'aaaaaaaaaaaaaaaaaaaa' })),
   'admin.deadLetters': row(adminOnly),
   'admin.retryDeadLetter': row('U U U F F F N', () => ({ outboxId: 'aaaaaaaaaaaaaaaaaaaa' })),
+  'admin.windows': row('U U U F F ok ok'),
+  'admin.changeWindow': row('U U U F F F N', () => ({
+    windowId: 'aaaaaaaaaaaaaaaaaaaa',
+    version: 0,
+    opensAt: '2024-07-15T00:00:00+08:00',
+    closesAt: '2024-07-28T00:00:00+08:00',
+  })),
   'admin.updateStaff': row(adminOnly, (w) => ({ staffId: w.staffIds.schoolOutOfScope, displayName: '外校审核员' })),
 
   // Demo mode only (the test host runs in demo mode); outside it every actor gets NOT_FOUND (messages.test.ts).

@@ -11,6 +11,10 @@ describe('the page a message opens', () => {
     expect(noticeLink('appeal:k2j3h4g5f6d7s8a9q2w3:settled:holder')).toBe('/me/children');
   });
 
+  it("is the family's 报名进度 list for a window extended while it has an unfinished application", () => {
+    expect(noticeLink('window:k2j3h4g5f6d7s8a9q2w3:v2:a2b3c4d5e6f7g2h3j4k5')).toBe('/applications');
+  });
+
   it('is none for a welcome or a phone change, which only inform', () => {
     expect(noticeLink('welcome:k2j3h4g5f6d7s8a9q2w3')).toBeNull();
     expect(noticeLink('phone-changed:k2j3h4g5f6d7s8a9q2w3')).toBeNull();

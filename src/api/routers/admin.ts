@@ -1,5 +1,6 @@
 import { createStaffInput, updateStaffInput } from '../../schemas/review';
-import { acknowledgeAlertInput, retryDeadLetterInput } from '../../schemas/admin';
+import { acknowledgeAlertInput, changeWindowInput, retryDeadLetterInput } from '../../schemas/admin';
+import { changeWindow, listWindows } from '../../services/admin/windows';
 import { acknowledgeAlert, openAlerts } from '../../services/alerts';
 import { deadLetters, retryDeadLetter } from '../../services/dead-letters';
 import { createStaff, listStaff, updateStaff } from '../../services/staff/accounts';
@@ -22,4 +23,9 @@ export const adminRouter = router({
   retryDeadLetter: staffProcedure('admin')
     .input(retryDeadLetterInput)
     .mutation(({ ctx, input }) => retryDeadLetter(ctx.deps, ctx.staff, input.outboxId, { ip: ctx.ip, requestId: ctx.requestId })),
+  /** The entries' registration windows (county reviewers read them too). */
+  windows: staffProcedure('admin', 'county_reviewer').query(({ ctx }) => listWindows(ctx.deps.db, ctx.deps.clock.now())),
+  changeWindow: staffProcedure('admin')
+    .input(changeWindowInput)
+    .mutation(({ ctx, input }) => changeWindow(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
 });

@@ -35,6 +35,7 @@ export const zhStaff = {
     queue: '报名审核',
     audit: '审计日志',
     accounts: '工作人员账号',
+    windows: '报名时间',
     appeals: '绑定申诉',
     signOut: '退出登录',
     main: '审核系统导航',
@@ -379,6 +380,20 @@ export const zhStaff = {
     refused: '已驳回申诉',
     needReason: '请填写处理意见',
     parentId: (masked: string) => `申诉人身份证 ${masked}`,
+  },
+
+  windows: {
+    title: '报名时间',
+    hint: '报名进行中只能延长或提前截止时间（不能早于当前时间），不能修改开始时间；延长后，有未提交报名的家庭会收到站内消息和短信。已结束的报名时间不能修改。',
+    columns: { entry: '报名入口', state: '状态', opens: '开始时间', closes: '截止时间', actions: '操作' },
+    states: { upcoming: '未开始', open: '进行中', closed: '已结束' } as Record<string, string>,
+    edit: '修改',
+    save: '保存',
+    saving: '正在保存…',
+    reload: '刷新',
+    closesMeans: (end: string) => `即报名截止于 ${end}（北京时间）`,
+    saved: (entry: string, notified: number) =>
+      `「${entry}」报名时间已保存${notified > 0 ? `，已通知 ${notified} 户有未提交报名的家庭` : ''}。`,
   },
 
   accounts: {

@@ -31,6 +31,7 @@ export const staffRoutes: RouteDefinition = {
           children: [
             { path: '/audit', component: page(desk, 'AuditPage') },
             { path: '/accounts', component: page(desk, 'AccountsPage') },
+            { path: '/windows', component: page(desk, 'WindowsPage') },
           ],
         },
         { path: '*rest', component: page(desk, 'NotFoundPage') },

@@ -9,6 +9,7 @@ import { codeOf, getStaffMe, useStaffMe } from './data';
 import './staff.css';
 
 export { AccountsPage } from './accounts-page';
+export { WindowsPage } from './windows-page';
 export { AppealsPage } from './appeals-page';
 export { AuditPage } from './audit-page';
 export { DetailRoute } from './detail-page';
@@ -62,6 +63,9 @@ export function Desk(props: RouteSectionProps) {
                   </A>
                   <A href="/staff/accounts" activeClass="staff-nav-on">
                     {zhStaff.nav.accounts}
+                  </A>
+                  <A href="/staff/windows" activeClass="staff-nav-on">
+                    {zhStaff.nav.windows}
                   </A>
                 </Show>
               </nav>
