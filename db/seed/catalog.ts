@@ -1,4 +1,3 @@
-import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { catalogId } from '../../src/domain/ids';
@@ -7,29 +6,21 @@ import { catchments, channels, communities, entries, pages, regions, schools, se
 import type { SeedSeason } from './types';
 
 /**
- * Insert-or-update by id. Only columns that changed are written, and `updated_at` moves only when something did,
- * so seeding at every start is idempotent and keeps the pages' dates honest.
+ * Inserts the rows that are not there yet, by id (or any other unique key), and leaves every existing row as it is:
+ * once a season is in the database, administrators own it (issue 12), and a restart must not undo their changes.
  */
-function upsert<T extends SQLiteTable>(db: Db, table: T, rows: T['$inferInsert'][]): BatchItem<'sqlite'> | null {
+function insertMissing<T extends SQLiteTable>(db: Db, table: T, rows: T['$inferInsert'][]): BatchItem<'sqlite'> | null {
   if (rows.length === 0) return null;
-  const all = getTableColumns(table);
-  const content = Object.entries(all).filter(([, c]) => c.name !== 'id' && c.name !== 'updated_at');
-  const set: Record<string, SQL> = Object.fromEntries(content.map(([key, c]) => [key, sql.raw(`excluded."${c.name}"`)]));
-  if ('updatedAt' in all) set.updatedAt = sql`(unixepoch('subsec') * 1000)`;
-  const changed = sql.join(
-    content.map(([, c]) => sql.raw(`excluded."${c.name}" IS NOT "${c.name}"`)),
-    sql.raw(' OR '),
-  );
-  if (!all.id) throw new Error('upsert needs an id column');
   return db
     .insert(table)
     .values(rows as never)
-    .onConflictDoUpdate({ target: all.id, set: set as never, setWhere: changed });
+    .onConflictDoNothing();
 }
 
 /**
  * Writes one region's season (entries, windows, tracks, channels, communities, schools with catchments, pages)
- * in a single atomic batch. Safe to run at every start: rows are keyed by ids derived from their natural keys.
+ * in a single atomic batch, where it is missing. Safe to run at every start: rows are keyed by ids derived from their
+ * natural keys, and a row already there is never changed (what administrators changed stays changed).
  */
 export async function seedSeason(db: Db, seed: SeedSeason): Promise<void> {
   const regionId = await catalogId('region', seed.region.code);
@@ -122,28 +113,20 @@ export async function seedSeason(db: Db, seed: SeedSeason): Promise<void> {
   );
 
   const statements = [
-    upsert(db, regions, [{ id: regionId, ...seed.region }]),
-    upsert(db, seasons, [{ id: seasonId, regionId, code: seed.season.code, name: seed.season.name, year: seed.season.year }]),
-    upsert(db, entries, entryRows),
-    upsert(db, windows, windowRows),
-    upsert(db, tracks, trackRows),
-    upsert(db, channels, channelRows),
-    upsert(
+    insertMissing(db, regions, [{ id: regionId, ...seed.region }]),
+    insertMissing(db, seasons, [{ id: seasonId, regionId, code: seed.season.code, name: seed.season.name, year: seed.season.year }]),
+    insertMissing(db, entries, entryRows),
+    insertMissing(db, windows, windowRows),
+    insertMissing(db, tracks, trackRows),
+    insertMissing(db, channels, channelRows),
+    insertMissing(
       db,
       communities,
       [...communityIds].map(([name, id], sort) => ({ id, regionId, name, sort })),
     ),
-    upsert(db, schools, schoolRows),
-    schoolRows.length
-      ? db.delete(catchments).where(
-          inArray(
-            catchments.schoolId,
-            schoolRows.map((s) => s.id!),
-          ),
-        )
-      : null,
-    catchmentRows.length ? db.insert(catchments).values(catchmentRows) : null,
-    upsert(db, pages, pageRows),
+    insertMissing(db, schools, schoolRows),
+    insertMissing(db, catchments, catchmentRows),
+    insertMissing(db, pages, pageRows),
   ].filter((s): s is BatchItem<'sqlite'> => s !== null);
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, messages, outbox, windows } from '../../db/schema';
+import { seedCatalog } from '../../db/seed';
 import type { EnrollmentClient } from '../../src/client';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { residentId } from '../helpers/identity';
@@ -42,6 +43,9 @@ describe('an administrator moves a registration window', () => {
     });
     expect(changed).toMatchObject({ version: window.version + 1, notified: 1 });
     expect((await grade1Window()).closesAt).toBe('2024-07-27T16:00:00.000Z');
+    // A restart seeds the catalog again: what the administrator changed stays.
+    await seedCatalog(t.host.deps.db);
+    expect(await grade1Window()).toMatchObject({ closesAt: '2024-07-27T16:00:00.000Z', version: window.version + 1 });
     const region = await t.client.catalog.region.query({ regionId: c.region.id });
     expect(region.entries.find((e) => e.code === 'grade1')!.window.text).toBe('2024-07-15 00:00 至 2024-07-27 24:00（北京时间）');
 
