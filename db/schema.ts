@@ -37,6 +37,13 @@ export const seasons = sqliteTable(
     code: text('code').notNull(),
     name: text('name').notNull(),
     year: integer('year').notNull(),
+    /** A season is prepared as a draft; parents see only the published, current season of their region. */
+    status: text('status').$type<'draft' | 'published'>().notNull().default('published'),
+    publishedAt: instant('published_at'),
+    /** Optimistic version: an administrator's change names the version it was made on. */
+    version: integer('version').notNull().default(0),
+    /** Written by each change; the change's audit entry is inserted only where it is its. */
+    changeNonce: text('change_nonce'),
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('seasons_region_code').on(t.regionId, t.code)],

@@ -61,6 +61,8 @@ const transportCode: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   DEAD_LETTER_IS_CODE: 'BAD_REQUEST',
   WINDOW_NOT_FOUND: 'NOT_FOUND',
   WINDOW_CHANGED: 'CONFLICT',
+  SEASON_CHANGED: 'CONFLICT',
+  SEASON_EXISTS: 'CONFLICT',
 };
 
 export function toTRPCError(error: DomainError): TRPCError {

@@ -62,7 +62,9 @@ export type DomainErrorCode =
   | 'DEAD_LETTER_RETRIED'
   | 'DEAD_LETTER_IS_CODE'
   | 'WINDOW_NOT_FOUND'
-  | 'WINDOW_CHANGED';
+  | 'WINDOW_CHANGED'
+  | 'SEASON_CHANGED'
+  | 'SEASON_EXISTS';
 
 export class DomainError extends Error {
   constructor(

@@ -7,6 +7,27 @@ export const retryDeadLetterInput = z.object({ outboxId: idSchema('短信') });
 /** An instant with its offset, as the pages send China time: `2024-07-27T00:00:00+08:00`. */
 const instant = (what: string) => z.iso.datetime({ offset: true, error: `${what}格式不正确` }).transform((text) => new Date(text));
 
+export const seasonInput = z.object({ seasonId: idSchema('招生季') });
+
+export const publishSeasonInput = z.object({
+  seasonId: idSchema('招生季'),
+  version: z.number().int().min(0).describe('发布所依据的版本号：他人已修改则拒绝'),
+});
+
+export const copySeasonInput = z.object({
+  fromSeasonId: idSchema('招生季'),
+  code: z
+    .string({ error: '请填写招生季编号' })
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{1,29}$/, { error: '招生季编号为2至30位小写字母、数字或连字符，如 2025-autumn' }),
+  name: z.string({ error: '请填写招生季名称' }).trim().min(2, { error: '请填写招生季名称' }).max(30, { error: '招生季名称不能超过30个字' }),
+  years: z
+    .number({ error: '请填写顺延年数' })
+    .int({ error: '顺延年数应为整数' })
+    .min(1, { error: '顺延年数为1至5' })
+    .max(5, { error: '顺延年数为1至5' }),
+});
+
 export const changeWindowInput = z.object({
   windowId: idSchema('报名时间'),
   version: z.number().int().min(0).describe('修改所依据的版本号：他人已修改则拒绝'),

@@ -8,7 +8,12 @@ import { describeWindow, windowState } from '../domain/window';
 const iso = (d: Date) => d.toISOString();
 
 async function currentSeason(db: Db, regionId: string) {
-  const [season] = await db.select().from(seasons).where(eq(seasons.regionId, regionId)).orderBy(desc(seasons.year)).limit(1);
+  const [season] = await db
+    .select()
+    .from(seasons)
+    .where(and(eq(seasons.regionId, regionId), eq(seasons.status, 'published')))
+    .orderBy(desc(seasons.year))
+    .limit(1);
   if (!season) throw new DomainError('SEASON_NOT_FOUND', '该区域暂无招生季');
   return season;
 }
@@ -32,7 +37,7 @@ function windowView(window: { opensAt: Date; closesAt: Date }, now: Date) {
 export async function listRegions(db: Db) {
   const [regionRows, seasonRows] = await db.batch([
     db.select().from(regions).orderBy(asc(regions.code)),
-    db.select().from(seasons).orderBy(desc(seasons.year)),
+    db.select().from(seasons).where(eq(seasons.status, 'published')).orderBy(desc(seasons.year)),
   ]);
   return regionRows.map((r) => ({
     id: r.id,
@@ -100,11 +105,13 @@ export async function getRegion(db: Db, regionId: string, now: Date) {
 
 /** An entry's channels (报名通道), grouped by track, each with its definition, checks and documents. */
 export async function listChannels(db: Db, entryId: string, now: Date) {
+  // A draft season's entries are not there for parents until it is published.
   const [row] = await db
     .select({ entry: entries, window: windows })
     .from(entries)
     .innerJoin(windows, eq(windows.entryId, entries.id))
-    .where(eq(entries.id, entryId));
+    .innerJoin(seasons, eq(seasons.id, entries.seasonId))
+    .where(and(eq(entries.id, entryId), eq(seasons.status, 'published')));
   if (!row) throw new DomainError('ENTRY_NOT_FOUND', '找不到该报名入口');
   const trackRows = await db.select().from(tracks).where(eq(tracks.entryId, entryId)).orderBy(asc(tracks.sort));
   const channelRows =

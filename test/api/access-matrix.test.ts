@@ -139,6 +139,15 @@ const matrix: Record<string, Row> = {
   'admin.deadLetters': row(adminOnly),
   'admin.retryDeadLetter': row('U U U F F F N', () => ({ outboxId: 'aaaaaaaaaaaaaaaaaaaa' })),
   'admin.windows': row('U U U F F ok ok'),
+  'admin.seasons': row('U U U F F ok ok'),
+  'admin.checkSeason': row('U U U F F N N', () => ({ seasonId: 'aaaaaaaaaaaaaaaaaaaa' })),
+  'admin.copySeason': row('U U U F F F N', () => ({
+    fromSeasonId: 'aaaaaaaaaaaaaaaaaaaa',
+    code: '2025-autumn',
+    name: '2025年秋季',
+    years: 1,
+  })),
+  'admin.publishSeason': row('U U U F F F N', () => ({ seasonId: 'aaaaaaaaaaaaaaaaaaaa', version: 0 })),
   'admin.changeWindow': row('U U U F F F N', () => ({
     windowId: 'aaaaaaaaaaaaaaaaaaaa',
     version: 0,

@@ -1,5 +1,13 @@
 import { createStaffInput, updateStaffInput } from '../../schemas/review';
-import { acknowledgeAlertInput, changeWindowInput, retryDeadLetterInput } from '../../schemas/admin';
+import {
+  acknowledgeAlertInput,
+  changeWindowInput,
+  copySeasonInput,
+  publishSeasonInput,
+  retryDeadLetterInput,
+  seasonInput,
+} from '../../schemas/admin';
+import { checkSeason, copySeason, listSeasons, publishSeason } from '../../services/admin/seasons';
 import { changeWindow, listWindows } from '../../services/admin/windows';
 import { acknowledgeAlert, openAlerts } from '../../services/alerts';
 import { deadLetters, retryDeadLetter } from '../../services/dead-letters';
@@ -25,6 +33,17 @@ export const adminRouter = router({
     .mutation(({ ctx, input }) => retryDeadLetter(ctx.deps, ctx.staff, input.outboxId, { ip: ctx.ip, requestId: ctx.requestId })),
   /** The entries' registration windows (county reviewers read them too). */
   windows: staffProcedure('admin', 'county_reviewer').query(({ ctx }) => listWindows(ctx.deps.db, ctx.deps.clock.now())),
+  /** Every region's seasons, drafts included (county reviewers read them too). */
+  seasons: staffProcedure('admin', 'county_reviewer').query(({ ctx }) => listSeasons(ctx.deps.db)),
+  checkSeason: staffProcedure('admin', 'county_reviewer')
+    .input(seasonInput)
+    .query(({ ctx, input }) => checkSeason(ctx.deps.db, input.seasonId)),
+  copySeason: staffProcedure('admin')
+    .input(copySeasonInput)
+    .mutation(({ ctx, input }) => copySeason(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
+  publishSeason: staffProcedure('admin')
+    .input(publishSeasonInput)
+    .mutation(({ ctx, input }) => publishSeason(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
   changeWindow: staffProcedure('admin')
     .input(changeWindowInput)
     .mutation(({ ctx, input }) => changeWindow(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),

@@ -38,7 +38,7 @@ export async function startApplication(deps: Deps, accountId: string, input: { c
     .from(entries)
     .innerJoin(windows, eq(windows.entryId, entries.id))
     .innerJoin(seasons, eq(seasons.id, entries.seasonId))
-    .where(eq(entries.id, input.entryId));
+    .where(and(eq(entries.id, input.entryId), eq(seasons.status, 'published')));
   if (!row) throw new DomainError('ENTRY_NOT_FOUND', '找不到该报名入口');
   const { entry, window, season } = row;
   if (windowState(window, now) !== 'open') {

@@ -32,6 +32,7 @@ export const staffRoutes: RouteDefinition = {
             { path: '/audit', component: page(desk, 'AuditPage') },
             { path: '/accounts', component: page(desk, 'AccountsPage') },
             { path: '/windows', component: page(desk, 'WindowsPage') },
+            { path: '/seasons', component: page(desk, 'SeasonsPage') },
           ],
         },
         { path: '*rest', component: page(desk, 'NotFoundPage') },

@@ -9,6 +9,7 @@ import { codeOf, getStaffMe, useStaffMe } from './data';
 import './staff.css';
 
 export { AccountsPage } from './accounts-page';
+export { SeasonsPage } from './seasons-page';
 export { WindowsPage } from './windows-page';
 export { AppealsPage } from './appeals-page';
 export { AuditPage } from './audit-page';
@@ -63,6 +64,9 @@ export function Desk(props: RouteSectionProps) {
                   </A>
                   <A href="/staff/accounts" activeClass="staff-nav-on">
                     {zhStaff.nav.accounts}
+                  </A>
+                  <A href="/staff/seasons" activeClass="staff-nav-on">
+                    {zhStaff.nav.seasons}
                   </A>
                   <A href="/staff/windows" activeClass="staff-nav-on">
                     {zhStaff.nav.windows}

@@ -1,0 +1,223 @@
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { commitChange } from '../../../db/change';
+import type { Db } from '../../../db/client';
+import { rowExists } from '../../../db/exists';
+import { insertWhen } from '../../../db/insert-when';
+import { catchments, channels, communities, entries, pages, regions, schools, seasons, tracks, windows } from '../../../db/schema';
+import type { AppDeps } from '../../deps';
+import { DomainError } from '../../domain/errors';
+import { newId } from '../../domain/ids';
+import { publishProblems, type SeasonFacts } from '../../domain/season-check';
+import { moveDayByYears, moveInstantByYears } from '../../domain/season-dates';
+import { describeWindow } from '../../domain/window';
+import { auditStatement } from '../audit';
+import type { SignedInStaff } from '../staff/sessions';
+
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
+type Request = { ip: string | null; requestId: string | null };
+
+const notFound = () => new DomainError('SEASON_NOT_FOUND', '找不到该招生季');
+const stale = () => new DomainError('SEASON_CHANGED', '该招生季已被他人修改，请刷新后再试');
+
+/** Every region's seasons, newest first, with their state (draft or published) and version. */
+export async function listSeasons(db: Db) {
+  const rows = await db
+    .select({ season: seasons, region: regions.name })
+    .from(seasons)
+    .innerJoin(regions, eq(regions.id, seasons.regionId))
+    .orderBy(asc(regions.name), desc(seasons.year), asc(seasons.code));
+  return rows.map(({ season, region }) => ({
+    id: season.id,
+    region,
+    code: season.code,
+    name: season.name,
+    year: season.year,
+    status: season.status,
+    version: season.version,
+    publishedAt: season.publishedAt?.toISOString() ?? null,
+  }));
+}
+
+async function seasonOf(db: Db, seasonId: string) {
+  const [season] = await db.select().from(seasons).where(eq(seasons.id, seasonId));
+  if (!season) throw notFound();
+  return season;
+}
+
+/** What the publish check reads: the season's entries with windows and channels, the region's schools and communities. */
+async function seasonFacts(db: Db, season: typeof seasons.$inferSelect): Promise<SeasonFacts> {
+  const entryRows = await db.select().from(entries).where(eq(entries.seasonId, season.id)).orderBy(asc(entries.sort));
+  const entryIds = entryRows.map((e) => e.id);
+  const [windowRows, trackRows, channelRows, schoolRows, communityRows, catchmentRows, others] = await Promise.all([
+    entryIds.length ? db.select().from(windows).where(inArray(windows.entryId, entryIds)) : [],
+    entryIds.length ? db.select().from(tracks).where(inArray(tracks.entryId, entryIds)).orderBy(asc(tracks.sort)) : [],
+    entryIds.length
+      ? db
+          .select({ channel: channels, entryId: tracks.entryId, track: tracks.name })
+          .from(channels)
+          .innerJoin(tracks, eq(tracks.id, channels.trackId))
+          .where(inArray(tracks.entryId, entryIds))
+          .orderBy(asc(tracks.sort), asc(channels.sort))
+      : [],
+    db.select().from(schools).where(eq(schools.regionId, season.regionId)).orderBy(asc(schools.sort)),
+    db.select().from(communities).where(eq(communities.regionId, season.regionId)).orderBy(asc(communities.sort)),
+    db
+      .select({ schoolId: catchments.schoolId, community: communities.name })
+      .from(catchments)
+      .innerJoin(communities, eq(communities.id, catchments.communityId))
+      .where(eq(communities.regionId, season.regionId)),
+    db
+      .select({ season: seasons.name, entry: entries.name, window: windows })
+      .from(windows)
+      .innerJoin(entries, eq(entries.id, windows.entryId))
+      .innerJoin(seasons, eq(seasons.id, entries.seasonId))
+      .where(and(eq(seasons.regionId, season.regionId), eq(seasons.status, 'published'), ne(seasons.id, season.id))),
+  ]);
+  return {
+    entries: entryRows.map((e) => ({
+      name: e.name,
+      window: windowRows.find((w) => w.entryId === e.id) ?? null,
+      levels: [...new Set(trackRows.filter((t) => t.entryId === e.id).map((t) => t.level))],
+      channels: channelRows
+        .filter((c) => c.entryId === e.id)
+        .map((c) => ({ name: c.channel.name, track: c.track, documents: c.channel.documents, eligibility: c.channel.eligibility })),
+    })),
+    schools: schoolRows.map((s) => ({
+      name: s.name,
+      level: s.level,
+      capacity: s.capacity,
+      communities: catchmentRows.filter((c) => c.schoolId === s.id).map((c) => c.community),
+    })),
+    communities: communityRows.map((c) => c.name),
+    otherWindows: others.map((o) => ({ season: o.season, entry: o.entry, opensAt: o.window.opensAt, closesAt: o.window.closesAt })),
+  };
+}
+
+/** The problems that keep a season from being published (none: it may be). */
+export async function checkSeason(db: Db, seasonId: string) {
+  const season = await seasonOf(db, seasonId);
+  return { seasonId, status: season.status, version: season.version, problems: publishProblems(await seasonFacts(db, season)) };
+}
+
+/**
+ * Publishes a draft season after the check finds nothing, in one guarded batch with its audit entry: from then on it is
+ * the season parents of the region see (the newest published one). Two administrators: the second gets CONFLICT.
+ */
+export async function publishSeason(deps: Deps, admin: SignedInStaff, input: { seasonId: string; version: number }, request: Request) {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const season = await seasonOf(db, input.seasonId);
+  if (season.version !== input.version) throw stale();
+  if (season.status === 'published') throw new DomainError('SEASON_CHANGED', '该招生季已发布');
+  const problems = publishProblems(await seasonFacts(db, season));
+  if (problems.length) throw new DomainError('INVALID_INPUT', `还有 ${problems.length} 个问题，解决后才能发布：${problems[0]}`);
+  const done = await commitChange(db, deps.random, {
+    table: seasons,
+    key: { column: seasons.id, value: season.id },
+    guard: { version: input.version, status: 'draft' },
+    set: { status: 'published', publishedAt: now, version: input.version + 1, updatedAt: now },
+    nonce: seasons.changeNonce,
+    followUps: (won) => [
+      auditStatement(
+        db,
+        {
+          staffId: admin.staffId,
+          username: admin.username,
+          action: 'season_publish',
+          detail: { seasonId: season.id, name: season.name },
+          ...request,
+          at: now,
+        },
+        won,
+      ),
+    ],
+  });
+  if (!done.won) throw stale();
+  return { id: season.id, status: 'published' as const, version: input.version + 1 };
+}
+
+/**
+ * A new draft season copied from an earlier one of the same region: entries, windows, tracks, channels (with their
+ * documents and cut-off dates) and pages, every date moved by `years` and each moved date listed for review. One batch;
+ * a code the region already has answers CONFLICT and writes nothing.
+ */
+export async function copySeason(
+  deps: Deps,
+  admin: SignedInStaff,
+  input: { fromSeasonId: string; code: string; name: string; years: number },
+  request: Request,
+) {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const from = await seasonOf(db, input.fromSeasonId);
+  const taken = () => new DomainError('SEASON_EXISTS', `该区域已有编号为 ${input.code} 的招生季`);
+  const [existing] = await db
+    .select({ id: seasons.id })
+    .from(seasons)
+    .where(and(eq(seasons.regionId, from.regionId), eq(seasons.code, input.code)));
+  if (existing) throw taken();
+
+  const seasonId = newId(deps.random);
+  const moved: { what: string; from: string; to: string }[] = [];
+  const entryRows = await db.select().from(entries).where(eq(entries.seasonId, from.id)).orderBy(asc(entries.sort));
+  const rows: {
+    table: typeof entries | typeof windows | typeof tracks | typeof channels | typeof pages;
+    values: Record<string, unknown>;
+  }[] = [];
+  for (const entry of entryRows) {
+    const entryId = newId(deps.random);
+    rows.push({ table: entries, values: { ...entry, id: entryId, seasonId, updatedAt: now } });
+    const [window] = await db.select().from(windows).where(eq(windows.entryId, entry.id));
+    if (window) {
+      const next = { opensAt: moveInstantByYears(window.opensAt, input.years), closesAt: moveInstantByYears(window.closesAt, input.years) };
+      moved.push({ what: `「${entry.name}」报名时间`, from: describeWindow(window), to: describeWindow(next) });
+      rows.push({ table: windows, values: { id: newId(deps.random), entryId, ...next, version: 0, changeNonce: null, updatedAt: now } });
+    }
+    for (const track of await db.select().from(tracks).where(eq(tracks.entryId, entry.id))) {
+      const trackId = newId(deps.random);
+      rows.push({ table: tracks, values: { ...track, id: trackId, entryId, updatedAt: now } });
+      for (const channel of await db.select().from(channels).where(eq(channels.trackId, track.id))) {
+        const before = channel.eligibility.before;
+        const eligibility = before ? { ...channel.eligibility, before: moveDayByYears(before, input.years) } : channel.eligibility;
+        if (before)
+          moved.push({ what: `「${entry.name} · ${track.name} · ${channel.name}」截止日期`, from: before, to: eligibility.before! });
+        rows.push({ table: channels, values: { ...channel, id: newId(deps.random), trackId, eligibility, updatedAt: now } });
+      }
+    }
+  }
+  for (const page of await db.select().from(pages).where(eq(pages.seasonId, from.id))) {
+    rows.push({ table: pages, values: { ...page, id: newId(deps.random), seasonId, updatedAt: now } });
+  }
+
+  const created = rowExists(seasons, eq(seasons.id, seasonId));
+  await db.batch([
+    db
+      .insert(seasons)
+      .values({
+        id: seasonId,
+        regionId: from.regionId,
+        code: input.code,
+        name: input.name,
+        year: from.year + input.years,
+        status: 'draft',
+        updatedAt: now,
+      })
+      .onConflictDoNothing(),
+    ...rows.map((r) => insertWhen(db, r.table as never, r.values as never, created)),
+    auditStatement(
+      db,
+      {
+        staffId: admin.staffId,
+        username: admin.username,
+        action: 'season_copy',
+        detail: { from: from.name, seasonId, name: input.name, years: input.years, moved: moved.length },
+        ...request,
+        at: now,
+      },
+      created,
+    ),
+  ]);
+  const [made] = await db.select({ id: seasons.id }).from(seasons).where(eq(seasons.id, seasonId));
+  if (!made) throw taken();
+  return { id: seasonId, status: 'draft' as const, version: 0, moved };
+}

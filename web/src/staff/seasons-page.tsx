@@ -1,0 +1,191 @@
+import { createAsync, query, revalidate } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import { zhStaff } from '../i18n/zh-CN-staff';
+import { api, type RouterOutputs } from '../lib/trpc';
+import { useWrite, write } from '../lib/write';
+import { chinaDateTime, staffTitle } from './format';
+
+type Season = RouterOutputs['admin']['seasons'][number];
+type Moved = RouterOutputs['admin']['copySeason']['moved'];
+const t = zhStaff.seasons;
+
+const getSeasons = query(() => api.admin.seasons.query(), 'staff.seasons');
+
+/** Copies a season into a draft (every date moved by whole years), then reads the list again. */
+const copySeason = write('staff.copySeason', async (from: Season, code: string, name: string, years: number) => {
+  const made = await api.admin.copySeason.mutate({ fromSeasonId: from.id, code, name, years });
+  await revalidate(getSeasons.key);
+  return made;
+});
+
+/** The publish check of a season. */
+const checkSeason = write('staff.checkSeason', (season: Season) => api.admin.checkSeason.query({ seasonId: season.id }));
+
+/** Publishes a draft, then reads the list again. */
+const publishSeason = write('staff.publishSeason', async (season: Season) => {
+  const done = await api.admin.publishSeason.mutate({ seasonId: season.id, version: season.version });
+  await revalidate(getSeasons.key);
+  return done;
+});
+
+/** `/staff/seasons` (admin): each region's seasons; copy one into next year's draft, check it, publish it. */
+export function SeasonsPage() {
+  staffTitle(t.title);
+  const list = createAsync(() => getSeasons());
+  const [notice, setNotice] = createSignal<string>();
+  const [moved, setMoved] = createSignal<Moved>();
+  return (
+    <div class="staff-page">
+      <h1 class="staff-title">{t.title}</h1>
+      <p class="staff-muted">{t.hint}</p>
+      <Show when={notice()}>
+        <p class="staff-notice" role="status">
+          {notice()}
+        </p>
+      </Show>
+      <Show when={moved()?.length}>
+        <section class="staff-panel" aria-labelledby="seasons-moved">
+          <h2 id="seasons-moved" class="staff-section-title">
+            {t.moved}
+          </h2>
+          <ul>
+            <For each={moved()}>
+              {(m) => (
+                <li>
+                  {m.what}：{m.from} → {m.to}
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </Show>
+      <div class="staff-table-wrap">
+        <table class="staff-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.columns.season}</th>
+              <th scope="col">{t.columns.status}</th>
+              <th scope="col">{t.columns.actions}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={list() ?? []}>
+              {(s) => (
+                <tr>
+                  <td>
+                    {s.region} · {s.name}
+                    <span class="staff-muted"> （{s.code}）</span>
+                  </td>
+                  <td>{s.status === 'published' ? t.published(chinaDateTime(s.publishedAt)) : t.draft}</td>
+                  <td>
+                    <SeasonActions
+                      season={s}
+                      onCopied={(name, list) => {
+                        setNotice(t.copied(name));
+                        setMoved(list);
+                      }}
+                      onPublished={(name) => {
+                        setNotice(t.publishedNow(name));
+                        setMoved(undefined);
+                      }}
+                    />
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function SeasonActions(props: { season: Season; onCopied: (name: string, moved: Moved) => void; onPublished: (name: string) => void }) {
+  const mine = ([s]: [Season, ...unknown[]]) => s.id === props.season.id;
+  const copying = useWrite(copySeason, mine);
+  const checking = useWrite(checkSeason, mine);
+  const publishing = useWrite(publishSeason, mine);
+  const [open, setOpen] = createSignal(false);
+  const [code, setCode] = createSignal(`${props.season.year + 1}-autumn`);
+  const [name, setName] = createSignal(`${props.season.year + 1}年秋季`);
+  const [years, setYears] = createSignal(1);
+  const problems = () => checking.last()?.result?.problems;
+  const copy = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const done = await copying.run(props.season, code(), name(), years());
+    if (done?.ok) {
+      setOpen(false);
+      props.onCopied(name(), done.value.moved);
+    }
+  };
+  const problem = () => copying.problem() ?? checking.problem() ?? publishing.problem();
+  return (
+    <div class="staff-form">
+      <div class="staff-actions">
+        <button type="button" class="staff-button" onClick={() => setOpen(!open())}>
+          {t.copy}
+        </button>
+        <Show when={props.season.status === 'draft'}>
+          <button type="button" class="staff-button" disabled={checking.pending()} onClick={() => void checking.run(props.season)}>
+            {t.check}
+          </button>
+          <button
+            type="button"
+            class="staff-button staff-button-primary"
+            disabled={publishing.pending()}
+            onClick={async () => {
+              if ((await publishing.run(props.season))?.ok) props.onPublished(props.season.name);
+            }}
+          >
+            {t.publish}
+          </button>
+        </Show>
+      </div>
+      <Show when={problems()}>
+        {(list) => (
+          <Show when={list().length > 0} fallback={<p class="staff-notice">{t.noProblems}</p>}>
+            <div class="staff-form-error" role="alert">
+              <p>{t.problems(list().length)}</p>
+              <ul>
+                <For each={list()}>{(p) => <li>{p}</li>}</For>
+              </ul>
+            </div>
+          </Show>
+        )}
+      </Show>
+      <Show when={problem()}>
+        {(p) => (
+          <p class="staff-form-error" role="alert">
+            {p().message}
+          </p>
+        )}
+      </Show>
+      <Show when={open()}>
+        <form class="staff-form" onSubmit={(e) => void copy(e)}>
+          <label class="staff-field">
+            {t.code}
+            <input class="staff-input" value={code()} onInput={(e) => setCode(e.currentTarget.value)} />
+          </label>
+          <label class="staff-field">
+            {t.name}
+            <input class="staff-input" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+          </label>
+          <label class="staff-field">
+            {t.years}
+            <input
+              class="staff-input"
+              type="number"
+              min="1"
+              max="5"
+              value={years()}
+              onInput={(e) => setYears(Number(e.currentTarget.value))}
+            />
+          </label>
+          <button type="submit" class="staff-button staff-button-primary" disabled={copying.pending()}>
+            {copying.pending() ? t.copying : t.copyNow}
+          </button>
+        </form>
+      </Show>
+    </div>
+  );
+}
