@@ -76,6 +76,12 @@ export const windows = sqliteTable('windows', {
     .references(() => entries.id),
   opensAt: instant('opens_at').notNull(),
   closesAt: instant('closes_at').notNull(),
+  /** After a rejection the family may correct and resubmit until the later of the close and this many days after. */
+  correctionDays: integer('correction_days').notNull().default(3),
+  /** When the county's 网上初审 is to be finished (shown to families); null = not announced. */
+  reviewEndsAt: instant('review_ends_at'),
+  /** When the schools' review is to be finished (shown to families); null = not announced. */
+  schoolReviewEndsAt: instant('school_review_ends_at'),
   /** Optimistic version: an administrator's change names the version it was made on. */
   version: integer('version').notNull().default(0),
   /** Written by each change; the change's notices and audit entry are inserted only where it is theirs. */

@@ -3,13 +3,14 @@ import { editableStatuses, maxWithdrawals } from './application-status';
 import { type Window, windowState } from './window';
 
 /**
- * After a rejection the parent may correct and resubmit until the later of the window's close and this many days
- * after the rejection: reviews continue after the window, and a family rejected on its last day needs time too.
+ * After a rejection the parent may correct and resubmit until the later of the window's close and a number of days
+ * after the rejection (the entry's, set by administrators; this many when not set): reviews continue after the window,
+ * and a family rejected on its last day needs time too.
  */
 export const correctionDays = 3;
 
-export function correctionDeadline(window: Window, rejectedAt: Date): Date {
-  const afterRejection = rejectedAt.getTime() + correctionDays * 86_400_000;
+export function correctionDeadline(window: Window & { correctionDays?: number }, rejectedAt: Date): Date {
+  const afterRejection = rejectedAt.getTime() + (window.correctionDays ?? correctionDays) * 86_400_000;
   return new Date(Math.max(window.closesAt.getTime(), afterRejection));
 }
 

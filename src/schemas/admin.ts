@@ -33,4 +33,13 @@ export const changeWindowInput = z.object({
   version: z.number().int().min(0).describe('修改所依据的版本号：他人已修改则拒绝'),
   opensAt: instant('开始时间'),
   closesAt: instant('截止时间'),
+  correctionDays: z
+    .number({ error: '请填写驳回后可修改的天数' })
+    .int({ error: '天数应为整数' })
+    .min(1, { error: '驳回后可修改的天数为1至15天' })
+    .max(15, { error: '驳回后可修改的天数为1至15天' })
+    .optional()
+    .describe('驳回后可修改的天数（与报名截止时间取较晚者）；不填则不变'),
+  reviewEndsAt: instant('网上初审结束时间').nullable().optional().describe('网上初审结束时间；null 为不公布；不填则不变'),
+  schoolReviewEndsAt: instant('学校审核结束时间').nullable().optional().describe('学校审核结束时间；null 为不公布；不填则不变'),
 });

@@ -28,8 +28,8 @@ describe('an administrator prepares next summer', () => {
     expect(copy.status).toBe('draft');
     expect(copy.moved).toContainEqual({
       what: '「小学一年级新生」报名时间',
-      from: '2024-07-15 00:00 至 2024-07-25 24:00（北京时间）',
-      to: '2025-07-15 00:00 至 2025-07-25 24:00（北京时间）',
+      from: '2024-07-15 00:00 至 2024-07-25 24:00（北京时间）；驳回后3天内可修改',
+      to: '2025-07-15 00:00 至 2025-07-25 24:00（北京时间）；驳回后3天内可修改',
     });
     expect(copy.moved).toContainEqual({
       what: '「小学一年级新生 · 小学一年级新生 · 县城区常住户籍学生」截止日期',

@@ -58,8 +58,8 @@ describe('an administrator moves a registration window', () => {
     expect((await db.select().from(outbox).where(eq(outbox.phone, '13600000002'))).map((s) => s.body)).not.toContainEqual(told[0]!.body);
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, 'window_change'));
     expect(entry!.detail).toMatchObject({
-      before: '2024-07-15 00:00 至 2024-07-25 24:00（北京时间）',
-      after: '2024-07-15 00:00 至 2024-07-27 24:00（北京时间）',
+      before: '2024-07-15 00:00 至 2024-07-25 24:00（北京时间）；驳回后3天内可修改',
+      after: '2024-07-15 00:00 至 2024-07-27 24:00（北京时间）；驳回后3天内可修改',
       notified: 1,
     });
   });
@@ -105,5 +105,39 @@ describe('an administrator moves a registration window', () => {
     expect(row!.version).toBe(window.version + 1);
     const audits = await t.host.deps.db.select().from(auditLog).where(eq(auditLog.action, 'window_change'));
     expect(audits).toHaveLength(2);
+  });
+
+  it('sets the days a rejected family has to correct and when the reviews end, which the family reads on 报名进度', async () => {
+    const parent = await signInParent(t, '13600000003');
+    const { applicationId, version } = await readyToSubmit(t, parent, c, '20180308', '107');
+    await parent.applications.submit.mutate({ applicationId, version });
+    const window = await grade1Window();
+    const changed = await admin.admin.changeWindow.mutate({
+      windowId: window.id,
+      version: window.version,
+      opensAt: window.opensAt,
+      closesAt: window.closesAt,
+      correctionDays: 10,
+      reviewEndsAt: '2024-08-05T00:00:00+08:00',
+      schoolReviewEndsAt: '2024-08-15T00:00:00+08:00',
+    });
+    expect(changed.notified).toBe(0);
+    const progress = await parent.applications.progress.query({ applicationId });
+    expect(progress.window).toMatchObject({ reviewEndsAt: '2024-08-04T16:00:00.000Z', schoolReviewEndsAt: '2024-08-14T16:00:00.000Z' });
+    const county = await signInStaff(t, 'county');
+    const { version: submitted } = await county.review.get.query({ applicationId });
+    await county.review.reject.mutate({ applicationId, version: submitted, reason: '户口簿照片不清晰' });
+    // Rejected on 20 July: ten days from then is later than the close.
+    expect((await parent.applications.progress.query({ applicationId })).correctionDeadline).toBe('2024-07-30T02:00:00.000Z');
+    const wrong = await refusal(
+      admin.admin.changeWindow.mutate({
+        windowId: window.id,
+        version: changed.version,
+        opensAt: window.opensAt,
+        closesAt: window.closesAt,
+        reviewEndsAt: '2024-07-25T00:00:00+08:00',
+      }),
+    );
+    expect(wrong).toMatchObject({ data: { code: 'BAD_REQUEST' }, message: '网上初审结束时间须晚于报名截止时间' });
   });
 });

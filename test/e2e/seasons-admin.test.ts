@@ -22,7 +22,7 @@ describe('an administrator prepares the 2025 season', () => {
       await shown(page.getByRole('status').filter({ hasText: '已复制为草稿「2025年秋季」' }));
       await shown(
         page.getByText(
-          '「小学一年级新生」报名时间：2024-07-15 00:00 至 2024-07-25 24:00（北京时间） → 2025-07-15 00:00 至 2025-07-25 24:00（北京时间）',
+          '「小学一年级新生」报名时间：2024-07-15 00:00 至 2024-07-25 24:00（北京时间）；驳回后3天内可修改 → 2025-07-15 00:00 至 2025-07-25 24:00（北京时间）；驳回后3天内可修改',
         ),
       );
       const row2025 = page.getByRole('row', { name: /2025年秋季/ });

@@ -9,7 +9,7 @@ import { DomainError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import { publishProblems, type SeasonFacts } from '../../domain/season-check';
 import { moveDayByYears, moveInstantByYears } from '../../domain/season-dates';
-import { describeWindow } from '../../domain/window';
+import { describeSchedule } from '../../domain/window-change';
 import { auditStatement } from '../audit';
 import type { SignedInStaff } from '../staff/sessions';
 
@@ -169,8 +169,15 @@ export async function copySeason(
     rows.push({ table: entries, values: { ...entry, id: entryId, seasonId, updatedAt: now } });
     const [window] = await db.select().from(windows).where(eq(windows.entryId, entry.id));
     if (window) {
-      const next = { opensAt: moveInstantByYears(window.opensAt, input.years), closesAt: moveInstantByYears(window.closesAt, input.years) };
-      moved.push({ what: `「${entry.name}」报名时间`, from: describeWindow(window), to: describeWindow(next) });
+      const move = (at: Date | null) => (at ? moveInstantByYears(at, input.years) : null);
+      const next = {
+        opensAt: moveInstantByYears(window.opensAt, input.years),
+        closesAt: moveInstantByYears(window.closesAt, input.years),
+        correctionDays: window.correctionDays,
+        reviewEndsAt: move(window.reviewEndsAt),
+        schoolReviewEndsAt: move(window.schoolReviewEndsAt),
+      };
+      moved.push({ what: `「${entry.name}」报名时间`, from: describeSchedule(window), to: describeSchedule(next) });
       rows.push({ table: windows, values: { id: newId(deps.random), entryId, ...next, version: 0, changeNonce: null, updatedAt: now } });
     }
     for (const track of await db.select().from(tracks).where(eq(tracks.entryId, entry.id))) {

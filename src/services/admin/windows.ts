@@ -34,6 +34,9 @@ export async function listWindows(db: Db, now: Date) {
     entryCode: r.entryCode,
     opensAt: r.window.opensAt.toISOString(),
     closesAt: r.window.closesAt.toISOString(),
+    correctionDays: r.window.correctionDays,
+    reviewEndsAt: r.window.reviewEndsAt?.toISOString() ?? null,
+    schoolReviewEndsAt: r.window.schoolReviewEndsAt?.toISOString() ?? null,
     state: windowState(r.window, now),
   }));
 }
@@ -47,7 +50,15 @@ export async function listWindows(db: Db, now: Date) {
 export async function changeWindow(
   deps: Deps,
   admin: SignedInStaff,
-  input: { windowId: string; version: number; opensAt: Date; closesAt: Date },
+  input: {
+    windowId: string;
+    version: number;
+    opensAt: Date;
+    closesAt: Date;
+    correctionDays?: number;
+    reviewEndsAt?: Date | null;
+    schoolReviewEndsAt?: Date | null;
+  },
   request: Request,
 ) {
   const { db } = deps;
@@ -60,7 +71,15 @@ export async function changeWindow(
   if (!found) throw new DomainError('WINDOW_NOT_FOUND', '找不到该报名时间');
   const stale = () => new DomainError('WINDOW_CHANGED', '报名时间已被他人修改，请刷新后再试');
   if (found.window.version !== input.version) throw stale();
-  const change = orRefuse(decideWindowChange({ current: found.window, proposed: input, now }));
+  const current = found.window;
+  const proposed = {
+    opensAt: input.opensAt,
+    closesAt: input.closesAt,
+    correctionDays: input.correctionDays ?? current.correctionDays,
+    reviewEndsAt: input.reviewEndsAt === undefined ? current.reviewEndsAt : input.reviewEndsAt,
+    schoolReviewEndsAt: input.schoolReviewEndsAt === undefined ? current.schoolReviewEndsAt : input.schoolReviewEndsAt,
+  };
+  const change = orRefuse(decideWindowChange({ current, proposed, now }));
   const families = change.extended
     ? await db
         .selectDistinct({ accountId: accounts.id, phone: accounts.phone })

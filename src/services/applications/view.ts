@@ -50,7 +50,15 @@ async function progressOf(db: Db, loaded: LoadedApplication, now: Date) {
     faults: application.status === 'rejected' ? (application.rejection?.faults ?? noFaults) : null,
     fixStep: application.status === 'rejected' ? fixStep(application.rejection?.faults) : null,
     correctionDeadline: rejectedAt ? iso(correctionDeadline(window, rejectedAt)) : null,
-    window: { state, opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString(), text: describeWindow(window) },
+    window: {
+      state,
+      opensAt: window.opensAt.toISOString(),
+      closesAt: window.closesAt.toISOString(),
+      text: describeWindow(window),
+      /** When the reviews are to be finished, where administrators announced it. */
+      reviewEndsAt: window.reviewEndsAt?.toISOString() ?? null,
+      schoolReviewEndsAt: window.schoolReviewEndsAt?.toISOString() ?? null,
+    },
     history: await history(db, application.id),
     /** The system checks of this family's own application, in plain words (none before it is submitted). */
     checks: application.status === 'draft' ? [] : checksForParents((await verificationResults(db, application.id)).checks),

@@ -30,12 +30,19 @@ export function NextSteps(props: Pick<Progress, 'status' | 'history' | 'window' 
     const now = reached[props.status] ?? 0;
     const state = (i: number) => (i < now ? 'done' : i === now ? 'current' : 'later');
     const submitted = latest('submitted');
+    const reviewEnds = props.window.reviewEndsAt ? zhApply.next.endsBy(deadlineText(props.window.reviewEndsAt)) : '';
+    const schoolEnds = props.window.schoolReviewEndsAt ? zhApply.next.endsBy(deadlineText(props.window.schoolReviewEndsAt)) : '';
     const review =
-      now === 1 ? zhApply.next.reviewNow + (props.canWithdraw ? zhApply.next.withdrawBy(deadlineText(props.window.closesAt)) : '') : '';
+      (now === 1 ? zhApply.next.reviewNow + (props.canWithdraw ? zhApply.next.withdrawBy(deadlineText(props.window.closesAt)) : '') : '') +
+      (now <= 1 ? reviewEnds : '');
     return [
       { name: zhApply.next.submitted, state: 'done', note: submitted ? zhApply.next.submittedAt(formatTime(submitted.at)) : '' },
       { name: zhApply.next.review, state: state(1), note: now > 1 ? done(latest('preliminarily_approved')) : review },
-      { name: zhApply.next.school, state: state(2), note: now > 2 ? done(latest('school_approved')) : zhApply.next.schoolLater },
+      {
+        name: zhApply.next.school,
+        state: state(2),
+        note: now > 2 ? done(latest('school_approved')) : zhApply.next.schoolLater + schoolEnds,
+      },
       { name: zhApply.next.result, state: state(3), note: now > 3 ? done(latest('admitted', 'not_admitted')) : zhApply.next.resultLater },
     ];
   };

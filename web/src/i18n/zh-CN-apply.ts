@@ -214,6 +214,7 @@ export const zhApply = {
     reviewNow: '教育局正在审核您提交的资料，结果会通过短信和站内消息通知您。',
     withdrawBy: (deadline: string) => `初审通过前如需修改，可在${deadline}前撤回，修改后重新提交。`,
     schoolLater: '初审通过后由所报学校审核，此后不能再自主撤回。',
+    endsBy: (deadline: string) => `预计${deadline}前完成。`,
     resultLater: '录取或派位结果以短信和站内消息通知，请留意学校的报到通知。',
   },
 

@@ -406,7 +406,7 @@ export const zhStaff = {
 
   windows: {
     title: '报名时间',
-    hint: '报名进行中只能延长或提前截止时间（不能早于当前时间），不能修改开始时间；延长后，有未提交报名的家庭会收到站内消息和短信。已结束的报名时间不能修改。',
+    hint: '报名进行中只能延长或提前截止时间（不能早于当前时间），不能修改开始时间；延长后，有未提交报名的家庭会收到站内消息和短信。已结束的报名时间不能修改，审核结束时间和驳回后可修改天数仍可调整，家长在报名进度中看到审核预计完成时间。',
     columns: { entry: '报名入口', state: '状态', opens: '开始时间', closes: '截止时间', actions: '操作' },
     states: { upcoming: '未开始', open: '进行中', closed: '已结束' } as Record<string, string>,
     edit: '修改',
@@ -414,6 +414,9 @@ export const zhStaff = {
     saving: '正在保存…',
     reload: '刷新',
     closesMeans: (end: string) => `即报名截止于 ${end}（北京时间）`,
+    correctionDays: '驳回后可修改天数（与报名截止时间取较晚者）',
+    reviewEndsAt: '网上初审结束时间（不填则不公布）',
+    schoolReviewEndsAt: '学校审核结束时间（不填则不公布）',
     saved: (entry: string, notified: number) =>
       `「${entry}」报名时间已保存${notified > 0 ? `，已通知 ${notified} 户有未提交报名的家庭` : ''}。`,
   },
