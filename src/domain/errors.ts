@@ -60,7 +60,9 @@ export type DomainErrorCode =
   | 'ALERT_NOT_FOUND'
   | 'DEAD_LETTER_NOT_FOUND'
   | 'DEAD_LETTER_RETRIED'
-  | 'DEAD_LETTER_IS_CODE';
+  | 'DEAD_LETTER_IS_CODE'
+  | 'REGION_EXISTS'
+  | 'REGION_CHANGED';
 
 export class DomainError extends Error {
   constructor(
