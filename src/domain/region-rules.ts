@@ -37,7 +37,7 @@ export function cleanRegionFields(input: {
   const phone = optional(input.contactPhone);
   return {
     name: input.name.trim(),
-    contactPhone: phone && phone.replace(/\s/g, ''),
+    contactPhone: phone === null ? null : phone.replace(/\s/g, ''),
     address: optional(input.address),
     sponsor: optional(input.sponsor),
     icp: optional(input.icp),

@@ -39,7 +39,7 @@ export async function listRegions(db: Db) {
     code: r.code,
     name: r.name,
     /** 咨询电话 and address of the bureau's office, and the footer's 主办单位 and ICP record number. */
-    contact: { phone: r.contactPhone, address: r.address, sponsor: r.sponsor, icp: r.icp },
+    contact: { phone: r.contactPhone, address: r.address ?? undefined, sponsor: r.sponsor, icp: r.icp },
     seasonName: seasonRows.find((s) => s.regionId === r.id)?.name ?? null,
   }));
 }
@@ -72,7 +72,7 @@ export async function getRegion(db: Db, regionId: string, now: Date) {
     code: region.code,
     name: region.name,
     /** 咨询电话 and address of the bureau's office, and the footer's 主办单位 and ICP record number. */
-    contact: { phone: region.contactPhone, address: region.address, sponsor: region.sponsor, icp: region.icp },
+    contact: { phone: region.contactPhone, address: region.address ?? undefined, sponsor: region.sponsor, icp: region.icp },
     season: { id: season.id, code: season.code, name: season.name, year: season.year },
     now: iso(now),
     entries: entryRows.map(({ entry, window }) => ({
