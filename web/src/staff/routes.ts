@@ -11,7 +11,8 @@ const desk = () => import('./staff-app');
 
 /**
  * `/staff/*`, the desktop review desk: its frame, sign-in at `/staff`, and behind sign-in the desk's bar around the
- * queue, an application's detail, 绑定申诉 (county and administrators), the audit log and staff accounts (administrators).
+ * queue, an application's detail, 绑定申诉 (county and administrators), the audit log, staff accounts and the towns of the
+ * county (administrators).
  */
 export const staffRoutes: RouteDefinition = {
   path: '/staff',
@@ -31,6 +32,7 @@ export const staffRoutes: RouteDefinition = {
           children: [
             { path: '/audit', component: page(desk, 'AuditPage') },
             { path: '/accounts', component: page(desk, 'AccountsPage') },
+            { path: '/admin/regions', component: page(desk, 'RegionsPage') },
           ],
         },
         { path: '*rest', component: page(desk, 'NotFoundPage') },
