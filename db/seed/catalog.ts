@@ -122,7 +122,11 @@ export async function seedSeason(db: Db, seed: SeedSeason): Promise<void> {
   );
 
   const statements = [
-    upsert(db, regions, [{ id: regionId, ...seed.region }]),
+    // Administrators own a region once it exists (name, phone, address, order, version): the seed only creates it.
+    db
+      .insert(regions)
+      .values({ id: regionId, ...seed.region })
+      .onConflictDoNothing(),
     upsert(db, seasons, [{ id: seasonId, regionId, code: seed.season.code, name: seed.season.name, year: seed.season.year }]),
     upsert(db, entries, entryRows),
     upsert(db, windows, windowRows),

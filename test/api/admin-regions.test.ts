@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '../../db/client';
+import { seedCatalog } from '../../db/seed';
 import type { EnrollmentClient } from '../../src/client';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { signInParent } from '../helpers/parents';
@@ -166,5 +168,31 @@ describe('two administrators editing the same town at once', () => {
     );
     expect(entries).toHaveLength(1);
     expect(entries[0]?.detail).toMatchObject({ after: { address: `地址${won[0]}` } });
+  });
+});
+
+describe('the seed, which runs at every start', () => {
+  it('keeps what an administrator changed of the seeded town (name, phone, address, place, version)', async () => {
+    const list = await admin.admin.regions.list.query();
+    const seeded = list.find((r) => r.code === 'taohuajiang')!;
+    const edited = await admin.admin.regions.update.mutate({
+      regionId: seeded.id,
+      version: seeded.version,
+      name: '桃花江镇',
+      contactPhone: '0737-8820000',
+      address: '桃江县桃花江镇教育路1号',
+      sponsor: seeded.sponsor,
+      icp: seeded.icp,
+    });
+    const before = await admin.admin.regions.list.query();
+    const db = await createDb(`file:${t.dbFile}`);
+    try {
+      await seedCatalog(db);
+    } finally {
+      db.$client.close();
+    }
+    const after = await admin.admin.regions.list.query();
+    expect(after).toEqual(before);
+    expect(after.find((r) => r.id === seeded.id)).toMatchObject({ version: edited.version, address: '桃江县桃花江镇教育路1号' });
   });
 });
