@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { demoStaff } from '../../db/seed/demo-staff';
 import { signInStaff } from '../helpers/staff';
+import { expectAccessible } from './axe';
 import { onPhone, shot, shown } from './site';
 
 // Before sign-in the staff pages ask who is signed in and get a 401; the browser logs that failed load.
@@ -14,7 +15,7 @@ async function signInAsAdmin(page: Page) {
 }
 
 describe('区域管理 on the staff desk', () => {
-  test('an administrator creates a town, edits its address after a conflict, moves it first, and parents see its office', async () => {
+  test('an administrator creates a town, edits its address after a conflict, moves it first; parents see each office next to its phone', async () => {
     const { page, errors } = await app.openTab('desktop');
     try {
       await page.goto(app.url('/staff'));
@@ -49,6 +50,7 @@ describe('区域管理 on the staff desk', () => {
       await edit.getByLabel('办公地址').fill('桃江县修山镇新街8号');
       await edit.getByRole('button', { name: '保存' }).click();
       await shown(edit.getByText('该区域已被他人修改，请刷新后再试'));
+      await expectAccessible(page, '区域管理: a conflict');
       await edit.getByRole('button', { name: '重新载入' }).click();
       await expect
         .poll(() => page.getByRole('region', { name: '编辑区域「修山镇」' }).getByLabel('办公地址').inputValue())
@@ -61,7 +63,14 @@ describe('区域管理 on the staff desk', () => {
       await page.getByRole('button', { name: '上移 修山镇' }).click();
       await shown(page.getByRole('status').filter({ hasText: '已调整顺序' }));
       await expect.poll(() => page.locator('.staff-table tbody tr').first().textContent()).toContain('修山镇');
+      // The seeded town gets its office address too: its policy pages' contact line names it.
+      await page.getByRole('button', { name: '编辑 桃花江镇' }).click();
+      const seeded = page.getByRole('region', { name: '编辑区域「桃花江镇」' });
+      await seeded.getByLabel('办公地址').fill('桃江县桃花江镇教育路1号');
+      await seeded.getByRole('button', { name: '保存' }).click();
+      await shown(page.getByRole('status').filter({ hasText: '已保存区域「桃花江镇」' }));
       await shot(page, 'staff-regions');
+      await expectAccessible(page, '区域管理');
       expect(errors).toEqual([]);
     } finally {
       await page.close();
@@ -73,6 +82,14 @@ describe('区域管理 on the staff desk', () => {
       const footer = phone.locator('.site-footer');
       await shown(footer.getByText('办公地址：桃江县修山镇新街8号'));
       await shown(footer.getByRole('link', { name: '0737-8822099' }));
+
+      const seededId = (await signInStaff(app.testHost(), 'admin').then((c) => c.admin.regions.list.query())).find(
+        (r) => r.code === 'taohuajiang',
+      )!.id;
+      await phone.goto(app.url(`/regions/${seededId}/pages/faq`));
+      const contactLine = phone.locator('article .contact-line');
+      await shown(contactLine.getByRole('link', { name: '0737-8822011' }));
+      await shown(contactLine.getByText('办公地址：桃江县桃花江镇教育路1号'));
       expect(errors).toEqual([]);
     });
   });
