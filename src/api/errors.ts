@@ -63,6 +63,8 @@ const transportCode: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   WINDOW_CHANGED: 'CONFLICT',
   SEASON_CHANGED: 'CONFLICT',
   SEASON_EXISTS: 'CONFLICT',
+  REGION_EXISTS: 'CONFLICT',
+  REGION_CHANGED: 'CONFLICT',
 };
 
 export function toTRPCError(error: DomainError): TRPCError {

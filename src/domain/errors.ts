@@ -64,7 +64,9 @@ export type DomainErrorCode =
   | 'WINDOW_NOT_FOUND'
   | 'WINDOW_CHANGED'
   | 'SEASON_CHANGED'
-  | 'SEASON_EXISTS';
+  | 'SEASON_EXISTS'
+  | 'REGION_EXISTS'
+  | 'REGION_CHANGED';
 
 export class DomainError extends Error {
   constructor(

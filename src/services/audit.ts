@@ -6,6 +6,8 @@ import { randomId } from '../adapters/random';
 import { maskIdNumbersInText } from '../domain/masking';
 
 export interface AuditEntry {
+  /** Given when a later statement of the batch must find this entry (an entry that carries its change's nonce). */
+  id?: string;
   staffId: string | null;
   username: string;
   action: string;
@@ -32,7 +34,7 @@ function maskedDetail(value: unknown): unknown {
  */
 export function auditStatement(db: Db, entry: AuditEntry, onlyIf?: SQL) {
   const row = {
-    id: randomId(),
+    id: entry.id ?? randomId(),
     at: entry.at,
     staffId: entry.staffId,
     username: maskIdNumbersInText(entry.username),

@@ -33,18 +33,18 @@ function windowView(window: { opensAt: Date; closesAt: Date }, now: Date) {
   };
 }
 
-/** Every region with its current season's name. */
+/** Every region, in the order administrators gave them, with its current season's name. */
 export async function listRegions(db: Db) {
   const [regionRows, seasonRows] = await db.batch([
-    db.select().from(regions).orderBy(asc(regions.code)),
+    db.select().from(regions).orderBy(asc(regions.sort), asc(regions.code)),
     db.select().from(seasons).where(eq(seasons.status, 'published')).orderBy(desc(seasons.year)),
   ]);
   return regionRows.map((r) => ({
     id: r.id,
     code: r.code,
     name: r.name,
-    /** 咨询电话 of the bureau, and the footer's 主办单位 and ICP record number. */
-    contact: { phone: r.contactPhone, sponsor: r.sponsor, icp: r.icp },
+    /** 咨询电话 and address of the bureau's office, and the footer's 主办单位 and ICP record number. */
+    contact: { phone: r.contactPhone, address: r.address ?? undefined, sponsor: r.sponsor, icp: r.icp },
     seasonName: seasonRows.find((s) => s.regionId === r.id)?.name ?? null,
   }));
 }
@@ -76,8 +76,8 @@ export async function getRegion(db: Db, regionId: string, now: Date) {
     id: region.id,
     code: region.code,
     name: region.name,
-    /** 咨询电话 of the bureau, and the footer's 主办单位 and ICP record number. */
-    contact: { phone: region.contactPhone, sponsor: region.sponsor, icp: region.icp },
+    /** 咨询电话 and address of the bureau's office, and the footer's 主办单位 and ICP record number. */
+    contact: { phone: region.contactPhone, address: region.address ?? undefined, sponsor: region.sponsor, icp: region.icp },
     season: { id: season.id, code: season.code, name: season.name, year: season.year },
     now: iso(now),
     entries: entryRows.map(({ entry, window }) => ({

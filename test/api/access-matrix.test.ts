@@ -155,6 +155,12 @@ const matrix: Record<string, Row> = {
     closesAt: '2024-07-28T00:00:00+08:00',
   })),
   'admin.updateStaff': row(adminOnly, (w) => ({ staffId: w.staffIds.schoolOutOfScope, displayName: '外校审核员' })),
+  // Towns of the county: county reviewers read them; each write is refused on a rule (the code is taken, a stale
+  // version, an unknown id) once the access checks pass, so the world stays as it is.
+  'admin.regions.list': row('U U U F F ok ok'),
+  'admin.regions.create': row(adminOnly, (w) => ({ code: w.c.region.code, name: '矩阵镇' })),
+  'admin.regions.update': row(adminOnly, (w) => ({ regionId: w.c.region.id, version: 999, name: '矩阵镇' })),
+  'admin.regions.reorder': row(adminOnly, () => ({ ids: ['aaaaaaaaaaaaaaaaaaaa'] })),
 
   // Demo mode only (the test host runs in demo mode); outside it every actor gets NOT_FOUND (messages.test.ts).
   'dev.inbox': row(publicAll, () => ({ phone: '13700137000' })),

@@ -9,7 +9,7 @@ describe('an administrator prepares the 2025 season', () => {
   test('copies 2024 into a draft with the dates a year on, checks it, publishes it, and a parent on a phone sees 2025', async () => {
     const { page, errors } = await app.openTab('desktop');
     try {
-      await page.goto(app.url('/staff?from=%2Fstaff%2Fseasons'));
+      await page.goto(app.url('/staff?from=%2Fstaff%2Fadmin%2Fseasons'));
       await page.getByLabel('用户名').fill('admin');
       await page.getByLabel('密码').fill(demoStaff.find((s) => s.username === 'admin')!.password);
       await page.getByLabel('密码').press('Enter');

@@ -17,7 +17,7 @@ describe('an administrator extends the open grade-1 window', () => {
 
     const { page, errors } = await app.openTab('desktop');
     try {
-      await page.goto(app.url('/staff?from=%2Fstaff%2Fwindows'));
+      await page.goto(app.url('/staff?from=%2Fstaff%2Fadmin%2Fwindows'));
       await page.getByLabel('用户名').fill('admin');
       await page.getByLabel('密码').fill(demoStaff.find((s) => s.username === 'admin')!.password);
       await page.getByLabel('密码').press('Enter');

@@ -13,9 +13,11 @@ import { acknowledgeAlert, openAlerts } from '../../services/alerts';
 import { deadLetters, retryDeadLetter } from '../../services/dead-letters';
 import { createStaff, listStaff, updateStaff } from '../../services/staff/accounts';
 import { router, staffProcedure } from '../trpc';
+import { adminRegionsRouter } from './admin-regions';
 
-/** Administrators: staff accounts, and alarms (e.g. the hourly SMS budget used up). */
+/** Administrators: the towns of the county, staff accounts, and alarms (e.g. the hourly SMS budget used up). */
 export const adminRouter = router({
+  regions: adminRegionsRouter,
   staff: staffProcedure('admin').query(({ ctx }) => listStaff(ctx.deps.db, ctx.deps.clock.now())),
   createStaff: staffProcedure('admin')
     .input(createStaffInput)

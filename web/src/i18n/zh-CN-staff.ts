@@ -335,6 +335,9 @@ export const zhStaff = {
       staff_create: '创建账号',
       staff_update: '修改账号',
       recheck: '重新查验',
+      region_create: '新建区域',
+      region_update: '修改区域',
+      region_reorder: '调整区域顺序',
     } as Record<string, string>,
     fields: { child: '学生', father: '父亲', mother: '母亲', sibling: '兄姐' } as Record<string, string>,
     reasons: { wrong_password: '密码错误', unknown_user: '用户名不存在', disabled: '账号已停用', locked: '账号已锁定' } as Record<

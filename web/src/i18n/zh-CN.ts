@@ -73,6 +73,7 @@ export const zhCN = {
   contact: {
     sponsor: '主办单位',
     phone: '咨询电话',
+    address: '办公地址',
     questions: (who: string) => `如有疑问，请拨打${who}咨询电话：`,
     icpSite: 'https://beian.miit.gov.cn/',
   },

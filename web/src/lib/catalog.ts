@@ -6,12 +6,13 @@ import { api, type RouterOutputs } from './trpc';
 // Catalog reads. The router caches each by its arguments, so a route's preload is reused by its page.
 
 /**
- * The bureau's contacts (咨询电话, 主办单位, ICP number) for the footer and the pages that name them. Never fails a page:
- * without the catalog it is undefined and they show nothing.
+ * The bureau's contacts (咨询电话, office address, 主办单位, ICP number) for the footer and the pages that name them: the
+ * region's when the page belongs to one, else the first region's. Never fails a page: without the catalog it is
+ * undefined and they show nothing.
  */
-export const getBureauContact = () =>
+export const getBureauContact = (regionId?: string) =>
   getRegions().then(
-    (list) => list[0]?.contact,
+    (list) => (list.find((r) => r.id === regionId) ?? list[0])?.contact,
     () => undefined,
   );
 

@@ -29,7 +29,7 @@ export function PolicyPage() {
           <article>
             <h1 class="page-title">{d().page.title}</h1>
             <PageBody body={d().page.body} />
-            <BureauContact />
+            <BureauContact regionId={params.regionId} />
           </article>
           <nav class="section link-list" aria-label={zhCN.help.heading}>
             <For each={d().others}>

@@ -11,7 +11,8 @@ const desk = () => import('./staff-app');
 
 /**
  * `/staff/*`, the desktop review desk: its frame, sign-in at `/staff`, and behind sign-in the desk's bar around the
- * queue, an application's detail, 绑定申诉 (county and administrators), the audit log and staff accounts (administrators).
+ * queue, an application's detail, 绑定申诉 (county and administrators), the audit log, staff accounts and the towns of the
+ * county (administrators).
  */
 export const staffRoutes: RouteDefinition = {
   path: '/staff',
@@ -31,8 +32,9 @@ export const staffRoutes: RouteDefinition = {
           children: [
             { path: '/audit', component: page(desk, 'AuditPage') },
             { path: '/accounts', component: page(desk, 'AccountsPage') },
-            { path: '/windows', component: page(desk, 'WindowsPage') },
-            { path: '/seasons', component: page(desk, 'SeasonsPage') },
+            { path: '/admin/regions', component: page(desk, 'RegionsPage') },
+            { path: '/admin/seasons', component: page(desk, 'SeasonsPage') },
+            { path: '/admin/windows', component: page(desk, 'WindowsPage') },
           ],
         },
         { path: '*rest', component: page(desk, 'NotFoundPage') },

@@ -28,7 +28,7 @@ const publishSeason = write('staff.publishSeason', async (season: Season) => {
   return done;
 });
 
-/** `/staff/seasons` (admin): each region's seasons; copy one into next year's draft, check it, publish it. */
+/** `/staff/admin/seasons` (admin): each region's seasons; copy one into next year's draft, check it, publish it. */
 export function SeasonsPage() {
   staffTitle(t.title);
   const list = createAsync(() => getSeasons());

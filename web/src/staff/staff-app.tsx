@@ -1,6 +1,7 @@
 import { A, createAsync, revalidate, type RouteSectionProps, useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, ErrorBoundary, type JSXElement, on, onMount, Show, Suspense } from 'solid-js';
 import { zhStaff } from '../i18n/zh-CN-staff';
+import { zhRegions } from '../i18n/zh-CN-staff-regions';
 import { api } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
 import { AlertsBanner } from './alerts-banner';
@@ -15,6 +16,7 @@ export { AppealsPage } from './appeals-page';
 export { AuditPage } from './audit-page';
 export { DetailRoute } from './detail-page';
 export { QueuePage } from './queue-page';
+export { RegionsPage } from './regions-page';
 export { SignInPage } from './sign-in-page';
 
 /** `/staff/*`: the review desk's own frame (no parents' top bar); its routes are in `routes.ts`. */
@@ -65,10 +67,13 @@ export function Desk(props: RouteSectionProps) {
                   <A href="/staff/accounts" activeClass="staff-nav-on">
                     {zhStaff.nav.accounts}
                   </A>
-                  <A href="/staff/seasons" activeClass="staff-nav-on">
+                  <A href="/staff/admin/regions" activeClass="staff-nav-on">
+                    {zhRegions.nav}
+                  </A>
+                  <A href="/staff/admin/seasons" activeClass="staff-nav-on">
                     {zhStaff.nav.seasons}
                   </A>
-                  <A href="/staff/windows" activeClass="staff-nav-on">
+                  <A href="/staff/admin/windows" activeClass="staff-nav-on">
                     {zhStaff.nav.windows}
                   </A>
                 </Show>

@@ -28,7 +28,7 @@ const chinaInstant = (local: string) => `${local}:00+08:00`;
 const optionalInstant = (local: string) => (local ? chinaInstant(local) : null);
 
 /**
- * `/staff/windows` (admin): each entry's registration window (an open one can be extended, never moved into the past),
+ * `/staff/admin/windows` (admin): each entry's registration window (an open one can be extended, never moved into the past),
  * the days a rejected family has to correct, and when the reviews are to be finished (shown to families).
  */
 export function WindowsPage() {

@@ -25,6 +25,11 @@ export function SiteFooter() {
               </p>
             )}
           </Show>
+          <Show when={c().address}>
+            <p>
+              {zhCN.contact.address}：{c().address}
+            </p>
+          </Show>
           <Show when={c().icp}>
             <p>
               <a href={zhCN.contact.icpSite} rel="noopener noreferrer" target="_blank">
