@@ -2,6 +2,7 @@ import { getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { catalogId } from '../../src/domain/ids';
+import { renderPolicyMarkdown } from '../../src/render/policy-markdown';
 import type { Db } from '../client';
 import { catchments, channels, communities, entries, pages, regions, schools, seasons, tracks, windows } from '../schema';
 import type { SeedSeason } from './types';
@@ -10,7 +11,7 @@ import type { SeedSeason } from './types';
  * Insert-or-update by id. Only columns that changed are written, and `updated_at` moves only when something did,
  * so seeding at every start is idempotent and keeps the pages' dates honest.
  */
-function upsert<T extends SQLiteTable>(db: Db, table: T, rows: T['$inferInsert'][]): BatchItem<'sqlite'> | null {
+function upsert<T extends SQLiteTable>(db: Db, table: T, rows: T['$inferInsert'][], onlyWhere?: SQL): BatchItem<'sqlite'> | null {
   if (rows.length === 0) return null;
   const all = getTableColumns(table);
   const content = Object.entries(all).filter(([, c]) => c.name !== 'id' && c.name !== 'updated_at');
@@ -24,7 +25,7 @@ function upsert<T extends SQLiteTable>(db: Db, table: T, rows: T['$inferInsert']
   return db
     .insert(table)
     .values(rows as never)
-    .onConflictDoUpdate({ target: all.id, set: set as never, setWhere: changed });
+    .onConflictDoUpdate({ target: all.id, set: set as never, setWhere: onlyWhere ? sql`(${changed}) AND ${onlyWhere}` : changed });
 }
 
 /**
@@ -117,6 +118,8 @@ export async function seedSeason(db: Db, seed: SeedSeason): Promise<void> {
       slug: page.slug,
       title: page.title,
       body: page.body,
+      // Rendered by the same renderer as an administrator's save: parents' pages show only stored HTML.
+      html: renderPolicyMarkdown(page.body),
       sort,
     })),
   );
@@ -143,7 +146,8 @@ export async function seedSeason(db: Db, seed: SeedSeason): Promise<void> {
         )
       : null,
     catchmentRows.length ? db.insert(catchments).values(catchmentRows) : null,
-    upsert(db, pages, pageRows),
+    // A page an administrator has saved (version above 0) is theirs: seeding at the next start leaves it alone.
+    upsert(db, pages, pageRows, sql.raw(`"version" = 0`)),
   ].filter((s): s is BatchItem<'sqlite'> => s !== null);
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
 }

@@ -59,6 +59,9 @@ const transportCode: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   DEAD_LETTER_NOT_FOUND: 'NOT_FOUND',
   DEAD_LETTER_RETRIED: 'CONFLICT',
   DEAD_LETTER_IS_CODE: 'BAD_REQUEST',
+  PAGE_NOT_FOUND: 'NOT_FOUND',
+  PAGE_CHANGED: 'CONFLICT',
+  PAGE_EXISTS: 'CONFLICT',
 };
 
 export function toTRPCError(error: DomainError): TRPCError {

@@ -60,7 +60,10 @@ export type DomainErrorCode =
   | 'ALERT_NOT_FOUND'
   | 'DEAD_LETTER_NOT_FOUND'
   | 'DEAD_LETTER_RETRIED'
-  | 'DEAD_LETTER_IS_CODE';
+  | 'DEAD_LETTER_IS_CODE'
+  | 'PAGE_NOT_FOUND'
+  | 'PAGE_CHANGED'
+  | 'PAGE_EXISTS';
 
 export class DomainError extends Error {
   constructor(
