@@ -31,6 +31,7 @@ export const staffRoutes: RouteDefinition = {
           children: [
             { path: '/audit', component: page(desk, 'AuditPage') },
             { path: '/accounts', component: page(desk, 'AccountsPage') },
+            { path: '/pages', component: page(desk, 'PagesPage') },
           ],
         },
         { path: '*rest', component: page(desk, 'NotFoundPage') },

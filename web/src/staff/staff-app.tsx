@@ -1,5 +1,6 @@
 import { A, createAsync, revalidate, type RouteSectionProps, useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, ErrorBoundary, type JSXElement, on, onMount, Show, Suspense } from 'solid-js';
+import { zhPages } from '../i18n/zh-CN-pages';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { api } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
@@ -12,6 +13,7 @@ export { AccountsPage } from './accounts-page';
 export { AppealsPage } from './appeals-page';
 export { AuditPage } from './audit-page';
 export { DetailRoute } from './detail-page';
+export { PagesPage } from './pages-page';
 export { QueuePage } from './queue-page';
 export { SignInPage } from './sign-in-page';
 
@@ -62,6 +64,9 @@ export function Desk(props: RouteSectionProps) {
                   </A>
                   <A href="/staff/accounts" activeClass="staff-nav-on">
                     {zhStaff.nav.accounts}
+                  </A>
+                  <A href="/staff/pages" activeClass="staff-nav-on">
+                    {zhPages.nav}
                   </A>
                 </Show>
               </nav>
