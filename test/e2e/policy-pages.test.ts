@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { demoStaff } from '../../db/seed/demo-staff';
 import { signInStaff } from '../helpers/staff';
+import { expectAccessible } from './axe';
 import { onPhone, shown } from './site';
 
 // Before sign-in the staff pages ask who is signed in and get a 401; the browser logs that failed load.
@@ -45,6 +46,7 @@ describe('policy pages: an administrator edits 常见问题 and parents read it'
       await expect.poll(() => preview.getByRole('listitem').allTextContents()).toEqual(['户口簿', '房产证明']);
       expect(await preview.getByRole('link', { name: '桃江县教育局' }).getAttribute('href')).toBe('https://jyj.example.cn');
       await shown(preview.getByText('<script>window.pwned = 1</script>'));
+      await expectAccessible(desk, 'the policy pages editor with a preview');
 
       await desk.getByRole('button', { name: '保存', exact: true }).click();
       await shown(desk.getByRole('status').filter({ hasText: '已保存“常见问题”' }));
@@ -66,6 +68,7 @@ describe('policy pages: an administrator edits 常见问题 and parents read it'
       await shown(article.getByText('<script>window.pwned = 1</script>'));
       expect(await article.locator('script').count()).toBe(0);
       expect(await phone.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+      await expectAccessible(phone, 'the 常见问题 page as the administrator saved it');
       expect(errors).toEqual([]);
     });
   });

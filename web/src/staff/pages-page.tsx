@@ -272,9 +272,9 @@ function CreatePage(props: { seasonId: string; onCreated: (slug: string, title: 
   };
   return (
     <form class="staff-form pages-create" onSubmit={(e) => void create(e)} novalidate aria-labelledby="pages-create-title">
-      <h3 id="pages-create-title" class="pages-preview-title">
+      <h2 id="pages-create-title" class="pages-preview-title">
         {zhPages.create}
-      </h3>
+      </h2>
       <div class="staff-field">
         <label for="new-page-title">{zhPages.pageTitle}</label>
         <input id="new-page-title" class="staff-input" maxlength="40" value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
