@@ -1,6 +1,7 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { catalogId } from '../../src/domain/ids';
+import { renderPolicyMarkdown } from '../../src/render/policy-markdown';
 import type { Db } from '../client';
 import { catchments, channels, communities, entries, pages, regions, schools, seasons, tracks, windows } from '../schema';
 import type { SeedSeason } from './types';
@@ -108,6 +109,8 @@ export async function seedSeason(db: Db, seed: SeedSeason): Promise<void> {
       slug: page.slug,
       title: page.title,
       body: page.body,
+      // Rendered by the same renderer as an administrator's save: parents' pages show only stored HTML.
+      html: renderPolicyMarkdown(page.body),
       sort,
     })),
   );

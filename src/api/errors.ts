@@ -65,6 +65,9 @@ const transportCode: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   SEASON_EXISTS: 'CONFLICT',
   REGION_EXISTS: 'CONFLICT',
   REGION_CHANGED: 'CONFLICT',
+  PAGE_NOT_FOUND: 'NOT_FOUND',
+  PAGE_CHANGED: 'CONFLICT',
+  PAGE_EXISTS: 'CONFLICT',
 };
 
 export function toTRPCError(error: DomainError): TRPCError {

@@ -66,7 +66,10 @@ export type DomainErrorCode =
   | 'SEASON_CHANGED'
   | 'SEASON_EXISTS'
   | 'REGION_EXISTS'
-  | 'REGION_CHANGED';
+  | 'REGION_CHANGED'
+  | 'PAGE_NOT_FOUND'
+  | 'PAGE_CHANGED'
+  | 'PAGE_EXISTS';
 
 export class DomainError extends Error {
   constructor(

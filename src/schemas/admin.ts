@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageBodyLimit, pageMessages, pageSlugLimit, pageSlugPattern, pageTitleLimit } from '../domain/policy-pages';
 import { idSchema } from './common';
 
 export const acknowledgeAlertInput = z.object({ alertId: idSchema('告警') });
@@ -42,4 +43,38 @@ export const changeWindowInput = z.object({
     .describe('驳回后可修改的天数（与报名截止时间取较晚者）；不填则不变'),
   reviewEndsAt: instant('网上初审结束时间').nullable().optional().describe('网上初审结束时间；null 为不公布；不填则不变'),
   schoolReviewEndsAt: instant('学校审核结束时间').nullable().optional().describe('学校审核结束时间；null 为不公布；不填则不变'),
+});
+
+const pageTitle = z
+  .string()
+  .trim()
+  .min(1, { error: pageMessages.titleRequired })
+  .max(pageTitleLimit, { error: pageMessages.titleTooLong })
+  .describe('页面标题');
+const pageBody = z
+  .string()
+  .max(pageBodyLimit, { error: (issue) => pageMessages.bodyTooLong(String(issue.input ?? '').length) })
+  .describe('页面正文（Markdown）');
+const version = z.number().int().min(0).describe('编辑时看到的版本号');
+
+export const seasonPagesInput = z.object({ seasonId: idSchema('招生季').optional() }).optional();
+export const updatePageInput = z.object({ pageId: idSchema('页面'), version, title: pageTitle, body: pageBody });
+export const createPageInput = z.object({
+  seasonId: idSchema('招生季'),
+  slug: z
+    .string()
+    .trim()
+    .max(pageSlugLimit, { error: pageMessages.slugTooLong })
+    .regex(pageSlugPattern, { error: pageMessages.slugInvalid })
+    .describe('页面地址'),
+  title: pageTitle,
+  body: pageBody.default(''),
+});
+export const orderPagesInput = z.object({
+  seasonId: idSchema('招生季'),
+  pages: z
+    .array(z.object({ pageId: idSchema('页面'), version }))
+    .min(1)
+    .max(50)
+    .describe('新的顺序：本招生季的全部页面'),
 });

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { renderPolicyMarkdown } from '../render/policy-markdown';
 import { catchments, channels, communities, entries, pages, regions, schools, seasons, tracks, windows } from '../../db/schema';
 import type { Level } from '../domain/catalog';
 import { DomainError } from '../domain/errors';
@@ -216,7 +217,15 @@ export async function listPages(db: Db, regionId: string) {
   await requireRegion(db, regionId);
   const season = await currentSeason(db, regionId);
   const rows = await db.select().from(pages).where(eq(pages.seasonId, season.id)).orderBy(asc(pages.sort));
-  return rows.map((p) => ({ id: p.id, slug: p.slug, title: p.title, body: p.body, updatedAt: iso(p.updatedAt) }));
+  // `html` is the body rendered on save (or at seeding); a row written some other way is rendered as it is read.
+  return rows.map((p) => ({
+    id: p.id,
+    slug: p.slug,
+    title: p.title,
+    body: p.body,
+    html: p.html ?? renderPolicyMarkdown(p.body),
+    updatedAt: iso(p.updatedAt),
+  }));
 }
 
 /** What the home page shows first: the regions and, when there is one, its season and its pages (one read for the shell). */

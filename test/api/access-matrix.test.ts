@@ -161,6 +161,14 @@ const matrix: Record<string, Row> = {
   'admin.regions.create': row(adminOnly, (w) => ({ code: w.c.region.code, name: '矩阵镇' })),
   'admin.regions.update': row(adminOnly, (w) => ({ regionId: w.c.region.id, version: 999, name: '矩阵镇' })),
   'admin.regions.reorder': row(adminOnly, () => ({ ids: ['aaaaaaaaaaaaaaaaaaaa'] })),
+  // Policy pages: county reviewers read them; only administrators write (here on rows that do not exist).
+  'admin.pages': row('U U U F F ok ok'),
+  'admin.updatePage': row('U U U F F F N', () => ({ pageId: 'aaaaaaaaaaaaaaaaaaaa', version: 0, title: '常见问题', body: '正文' })),
+  'admin.createPage': row('U U U F F F N', () => ({ seasonId: 'aaaaaaaaaaaaaaaaaaaa', slug: 'matrix', title: '矩阵页', body: '' })),
+  'admin.orderPages': row('U U U F F F N', () => ({
+    seasonId: 'aaaaaaaaaaaaaaaaaaaa',
+    pages: [{ pageId: 'aaaaaaaaaaaaaaaaaaaa', version: 0 }],
+  })),
 
   // Demo mode only (the test host runs in demo mode); outside it every actor gets NOT_FOUND (messages.test.ts).
   'dev.inbox': row(publicAll, () => ({ phone: '13700137000' })),

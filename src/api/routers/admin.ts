@@ -3,19 +3,24 @@ import {
   acknowledgeAlertInput,
   changeWindowInput,
   copySeasonInput,
+  createPageInput,
+  orderPagesInput,
   publishSeasonInput,
   retryDeadLetterInput,
   seasonInput,
+  seasonPagesInput,
+  updatePageInput,
 } from '../../schemas/admin';
 import { checkSeason, copySeason, listSeasons, publishSeason } from '../../services/admin/seasons';
 import { changeWindow, listWindows } from '../../services/admin/windows';
 import { acknowledgeAlert, openAlerts } from '../../services/alerts';
 import { deadLetters, retryDeadLetter } from '../../services/dead-letters';
+import { createPage, listSeasonPages, orderPages, updatePage } from '../../services/policy-pages';
 import { createStaff, listStaff, updateStaff } from '../../services/staff/accounts';
 import { router, staffProcedure } from '../trpc';
 import { adminRegionsRouter } from './admin-regions';
 
-/** Administrators: the towns of the county, staff accounts, and alarms (e.g. the hourly SMS budget used up). */
+/** Administrators: the towns of the county, seasons and their windows and policy pages, staff accounts, and alarms. */
 export const adminRouter = router({
   regions: adminRegionsRouter,
   staff: staffProcedure('admin').query(({ ctx }) => listStaff(ctx.deps.db, ctx.deps.clock.now())),
@@ -49,4 +54,17 @@ export const adminRouter = router({
   changeWindow: staffProcedure('admin')
     .input(changeWindowInput)
     .mutation(({ ctx, input }) => changeWindow(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
+  /** The seasons' policy pages with Markdown and rendered HTML; county reviewers may read them. */
+  pages: staffProcedure('admin', 'county_reviewer')
+    .input(seasonPagesInput)
+    .query(({ ctx, input }) => listSeasonPages(ctx.deps.db, input?.seasonId)),
+  updatePage: staffProcedure('admin')
+    .input(updatePageInput)
+    .mutation(({ ctx, input }) => updatePage(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
+  createPage: staffProcedure('admin')
+    .input(createPageInput)
+    .mutation(({ ctx, input }) => createPage(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
+  orderPages: staffProcedure('admin')
+    .input(orderPagesInput)
+    .mutation(({ ctx, input }) => orderPages(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
 });

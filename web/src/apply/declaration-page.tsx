@@ -68,7 +68,7 @@ export function DeclarationPage() {
         )}
       </Show>
       <h1 class="page-title">{declaration()!.title}</h1>
-      <PageBody body={declaration()!.body} />
+      <PageBody html={declaration()!.html} />
       <Show when={!child()}>
         <FormError message={zhApply.apply.chooseChild} />
       </Show>

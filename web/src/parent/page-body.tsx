@@ -1,25 +1,8 @@
-import { For, Match, Switch } from 'solid-js';
-import { parsePageBody } from '../lib/page-body';
-
-/** A policy page's body as text nodes only: headings, lists and paragraphs, never HTML. */
-export function PageBody(props: { body: string }) {
-  return (
-    <div class="prose">
-      <For each={parsePageBody(props.body)}>
-        {(block) => (
-          <Switch>
-            <Match when={block.kind === 'heading' && block}>{(b) => <h2>{b().text}</h2>}</Match>
-            <Match when={block.kind === 'list' && block}>
-              {(b) => (
-                <ul>
-                  <For each={b().items}>{(item) => <li>{item}</li>}</For>
-                </ul>
-              )}
-            </Match>
-            <Match when={block.kind === 'paragraph' && block}>{(b) => <p>{b().text}</p>}</Match>
-          </Switch>
-        )}
-      </For>
-    </div>
-  );
+/**
+ * A policy page's body: the HTML the server rendered from the page's Markdown when it was saved
+ * (`src/render/policy-markdown.ts`: raw HTML as text, only http(s)/mailto/tel/relative links, no images). It is
+ * inserted as HTML only because it comes from that renderer; no other text may be given here.
+ */
+export function PageBody(props: { html: string }) {
+  return <div class="prose" innerHTML={props.html} />;
 }

@@ -28,7 +28,7 @@ export function PolicyPage() {
           <BackLink href="/">{zhCN.home}</BackLink>
           <article>
             <h1 class="page-title">{d().page.title}</h1>
-            <PageBody body={d().page.body} />
+            <PageBody html={d().page.html} />
             <BureauContact regionId={params.regionId} />
           </article>
           <nav class="section link-list" aria-label={zhCN.help.heading}>

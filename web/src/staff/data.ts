@@ -28,6 +28,7 @@ export const getQueue = query((input: QueueInput) => api.review.queue.query(inpu
 export const getDetail = query((applicationId: string) => api.review.get.query({ applicationId }), 'staff.detail');
 export const getAudit = query((input: AuditInput) => api.review.audit.query(input), 'staff.audit');
 export const getStaffList = query(() => api.admin.staff.query(), 'staff.accounts');
+export const getSeasonPages = query(() => api.admin.pages.query(), 'staff.pages');
 export const getAppeals = query((status: 'open' | 'settled') => api.review.bindingAppeals.query({ status }), 'staff.appeals');
 
 /** Entries with their channels, and every school, for the filters and the names in the counts. */

@@ -1,5 +1,6 @@
 import { A, createAsync, revalidate, type RouteSectionProps, useLocation, useNavigate } from '@solidjs/router';
 import { createEffect, ErrorBoundary, type JSXElement, on, onMount, Show, Suspense } from 'solid-js';
+import { zhPages } from '../i18n/zh-CN-pages';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { zhRegions } from '../i18n/zh-CN-staff-regions';
 import { api } from '../lib/trpc';
@@ -15,6 +16,7 @@ export { WindowsPage } from './windows-page';
 export { AppealsPage } from './appeals-page';
 export { AuditPage } from './audit-page';
 export { DetailRoute } from './detail-page';
+export { PagesPage } from './pages-page';
 export { QueuePage } from './queue-page';
 export { RegionsPage } from './regions-page';
 export { SignInPage } from './sign-in-page';
@@ -75,6 +77,9 @@ export function Desk(props: RouteSectionProps) {
                   </A>
                   <A href="/staff/admin/windows" activeClass="staff-nav-on">
                     {zhStaff.nav.windows}
+                  </A>
+                  <A href="/staff/admin/pages" activeClass="staff-nav-on">
+                    {zhPages.nav}
                   </A>
                 </Show>
               </nav>
