@@ -25,11 +25,11 @@ describe('an administrator extends the open grade-1 window', () => {
       const row = page.getByRole('row', { name: /小学一年级新生/ });
       await shown(row.getByText('进行中'));
       await row.getByRole('button', { name: '修改' }).click();
-      expect(await page.getByLabel('开始时间').isDisabled()).toBe(true);
-      await page.getByLabel('截止时间').fill('2024-07-20T09:00');
+      expect(await page.getByLabel('开始时间', { exact: true }).isDisabled()).toBe(true);
+      await page.getByLabel('截止时间', { exact: true }).fill('2024-07-20T09:00');
       await page.getByRole('button', { name: '保存' }).click();
       await shown(page.getByRole('alert').filter({ hasText: '截止时间不能早于当前时间' }));
-      await page.getByLabel('截止时间').fill('2024-07-28T00:00');
+      await page.getByLabel('截止时间', { exact: true }).fill('2024-07-28T00:00');
       await shown(page.getByText('即报名截止于 2024-07-27 24:00（北京时间）'));
       await page.getByRole('button', { name: '保存' }).click();
       await shown(page.getByRole('status').filter({ hasText: '「小学一年级新生」报名时间已保存，已通知 1 户有未提交报名的家庭。' }));
