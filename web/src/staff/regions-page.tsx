@@ -2,7 +2,7 @@ import { createAsync, revalidate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { zhRegions } from '../i18n/zh-CN-staff-regions';
 import { useWrite } from '../lib/write';
-import { staffTitle } from './format';
+import { AdminPage, StaffTable } from './admin-page';
 import { emptyRegion, RegionForm, type RegionFormValues } from './region-form';
 import { createRegion, getStaffRegions, reorderRegions, type StaffRegion, updateRegion } from './regions-data';
 
@@ -17,7 +17,6 @@ const formValues = (r: StaffRegion): RegionFormValues => ({
 
 /** `/staff/admin/regions` (admin): the towns of the county in the parents' order; new, edit, move up and down. */
 export function RegionsPage() {
-  staffTitle(zhRegions.title);
   const list = createAsync(() => getStaffRegions());
   const [notice, setNotice] = createSignal<string>();
   const [editing, setEditing] = createSignal<string>();
@@ -33,13 +32,7 @@ export function RegionsPage() {
   };
 
   return (
-    <div class="staff-page">
-      <h1 class="staff-title">{zhRegions.title}</h1>
-      <Show when={notice()}>
-        <p class="staff-notice" role="status">
-          {notice()}
-        </p>
-      </Show>
+    <AdminPage title={zhRegions.title} notice={notice()}>
       <section class="staff-panel" aria-labelledby="regions-list">
         <h2 id="regions-list" class="staff-section-title">
           {zhRegions.list}
@@ -52,67 +45,62 @@ export function RegionsPage() {
             </p>
           )}
         </Show>
-        <div class="staff-table-wrap">
-          <table class="staff-table">
-            <thead>
+        <StaffTable
+          columns={[
+            zhRegions.columns.order,
+            zhRegions.columns.code,
+            zhRegions.columns.name,
+            zhRegions.columns.phone,
+            zhRegions.columns.address,
+            zhRegions.columns.actions,
+          ]}
+        >
+          <For each={list() ?? []} fallback={<EmptyRow />}>
+            {(r, i) => (
               <tr>
-                <th scope="col">{zhRegions.columns.order}</th>
-                <th scope="col">{zhRegions.columns.code}</th>
-                <th scope="col">{zhRegions.columns.name}</th>
-                <th scope="col">{zhRegions.columns.phone}</th>
-                <th scope="col">{zhRegions.columns.address}</th>
-                <th scope="col">{zhRegions.columns.actions}</th>
+                <td class="staff-mono">{i() + 1}</td>
+                <td class="staff-mono">{r.code}</td>
+                <td>{r.name}</td>
+                <td class="staff-nowrap">{r.contactPhone ?? '—'}</td>
+                <td>{r.address ?? '—'}</td>
+                <td>
+                  <div class="staff-row-actions">
+                    <button
+                      type="button"
+                      class="staff-button staff-button-small"
+                      aria-label={`${zhRegions.up} ${r.name}`}
+                      disabled={i() === 0 || moving.pending()}
+                      onClick={() => void move(i(), -1)}
+                    >
+                      {zhRegions.up}
+                    </button>
+                    <button
+                      type="button"
+                      class="staff-button staff-button-small"
+                      aria-label={`${zhRegions.down} ${r.name}`}
+                      disabled={i() === (list()?.length ?? 0) - 1 || moving.pending()}
+                      onClick={() => void move(i(), 1)}
+                    >
+                      {zhRegions.down}
+                    </button>
+                    <button
+                      type="button"
+                      class="staff-button staff-button-small"
+                      aria-label={`${zhRegions.edit} ${r.name}`}
+                      aria-expanded={editing() === r.id}
+                      onClick={() => {
+                        setNotice(undefined);
+                        setEditing(editing() === r.id ? undefined : r.id);
+                      }}
+                    >
+                      {zhRegions.edit}
+                    </button>
+                  </div>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              <For each={list() ?? []} fallback={<EmptyRow />}>
-                {(r, i) => (
-                  <tr>
-                    <td class="staff-mono">{i() + 1}</td>
-                    <td class="staff-mono">{r.code}</td>
-                    <td>{r.name}</td>
-                    <td class="staff-nowrap">{r.contactPhone ?? '—'}</td>
-                    <td>{r.address ?? '—'}</td>
-                    <td>
-                      <div class="staff-row-actions">
-                        <button
-                          type="button"
-                          class="staff-button staff-button-small"
-                          aria-label={`${zhRegions.up} ${r.name}`}
-                          disabled={i() === 0 || moving.pending()}
-                          onClick={() => void move(i(), -1)}
-                        >
-                          {zhRegions.up}
-                        </button>
-                        <button
-                          type="button"
-                          class="staff-button staff-button-small"
-                          aria-label={`${zhRegions.down} ${r.name}`}
-                          disabled={i() === (list()?.length ?? 0) - 1 || moving.pending()}
-                          onClick={() => void move(i(), 1)}
-                        >
-                          {zhRegions.down}
-                        </button>
-                        <button
-                          type="button"
-                          class="staff-button staff-button-small"
-                          aria-label={`${zhRegions.edit} ${r.name}`}
-                          aria-expanded={editing() === r.id}
-                          onClick={() => {
-                            setNotice(undefined);
-                            setEditing(editing() === r.id ? undefined : r.id);
-                          }}
-                        >
-                          {zhRegions.edit}
-                        </button>
-                      </div>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+            )}
+          </For>
+        </StaffTable>
       </section>
       <Show when={list()?.find((r) => r.id === editing())} keyed>
         {(region) => (
@@ -127,7 +115,7 @@ export function RegionsPage() {
         )}
       </Show>
       <CreateRegion onCreated={(name) => setNotice(zhRegions.created(name))} />
-    </div>
+    </AdminPage>
   );
 }
 

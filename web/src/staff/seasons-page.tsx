@@ -3,7 +3,8 @@ import { createSignal, For, Show } from 'solid-js';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { api, type RouterOutputs } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
-import { chinaDateTime, staffTitle } from './format';
+import { AdminPage, StaffTable } from './admin-page';
+import { chinaDateTime } from './format';
 
 type Season = RouterOutputs['admin']['seasons'][number];
 type Moved = RouterOutputs['admin']['copySeason']['moved'];
@@ -30,19 +31,11 @@ const publishSeason = write('staff.publishSeason', async (season: Season) => {
 
 /** `/staff/admin/seasons` (admin): each region's seasons; copy one into next year's draft, check it, publish it. */
 export function SeasonsPage() {
-  staffTitle(t.title);
   const list = createAsync(() => getSeasons());
   const [notice, setNotice] = createSignal<string>();
   const [moved, setMoved] = createSignal<Moved>();
   return (
-    <div class="staff-page">
-      <h1 class="staff-title">{t.title}</h1>
-      <p class="staff-muted">{t.hint}</p>
-      <Show when={notice()}>
-        <p class="staff-notice" role="status">
-          {notice()}
-        </p>
-      </Show>
+    <AdminPage title={t.title} hint={t.hint} notice={notice()}>
       <Show when={moved()?.length}>
         <section class="staff-panel" aria-labelledby="seasons-moved">
           <h2 id="seasons-moved" class="staff-section-title">
@@ -59,44 +52,33 @@ export function SeasonsPage() {
           </ul>
         </section>
       </Show>
-      <div class="staff-table-wrap">
-        <table class="staff-table">
-          <thead>
+      <StaffTable columns={[t.columns.season, t.columns.status, t.columns.actions]}>
+        <For each={list() ?? []}>
+          {(s) => (
             <tr>
-              <th scope="col">{t.columns.season}</th>
-              <th scope="col">{t.columns.status}</th>
-              <th scope="col">{t.columns.actions}</th>
+              <td>
+                {s.region} · {s.name}
+                <span class="staff-muted"> （{s.code}）</span>
+              </td>
+              <td>{s.status === 'published' ? t.published(chinaDateTime(s.publishedAt)) : t.draft}</td>
+              <td>
+                <SeasonActions
+                  season={s}
+                  onCopied={(name, list) => {
+                    setNotice(t.copied(name));
+                    setMoved(list);
+                  }}
+                  onPublished={(name) => {
+                    setNotice(t.publishedNow(name));
+                    setMoved(undefined);
+                  }}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            <For each={list() ?? []}>
-              {(s) => (
-                <tr>
-                  <td>
-                    {s.region} · {s.name}
-                    <span class="staff-muted"> （{s.code}）</span>
-                  </td>
-                  <td>{s.status === 'published' ? t.published(chinaDateTime(s.publishedAt)) : t.draft}</td>
-                  <td>
-                    <SeasonActions
-                      season={s}
-                      onCopied={(name, list) => {
-                        setNotice(t.copied(name));
-                        setMoved(list);
-                      }}
-                      onPublished={(name) => {
-                        setNotice(t.publishedNow(name));
-                        setMoved(undefined);
-                      }}
-                    />
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
-    </div>
+          )}
+        </For>
+      </StaffTable>
+    </AdminPage>
   );
 }
 

@@ -4,7 +4,8 @@ import { formatChinaEnd } from '../../../src/domain/china-time';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { api, type RouterOutputs } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
-import { chinaDateTime, staffTitle } from './format';
+import { AdminPage, StaffTable } from './admin-page';
+import { chinaDateTime } from './format';
 
 type Window = RouterOutputs['admin']['windows'][number];
 const t = zhStaff.windows;
@@ -32,67 +33,46 @@ const optionalInstant = (local: string) => (local ? chinaInstant(local) : null);
  * the days a rejected family has to correct, and when the reviews are to be finished (shown to families).
  */
 export function WindowsPage() {
-  staffTitle(t.title);
   const list = createAsync(() => getWindows());
   const [editing, setEditing] = createSignal<string>();
   const [notice, setNotice] = createSignal<string>();
   return (
-    <div class="staff-page">
-      <h1 class="staff-title">{t.title}</h1>
-      <p class="staff-muted">{t.hint}</p>
-      <Show when={notice()}>
-        <p class="staff-notice" role="status">
-          {notice()}
-        </p>
-      </Show>
-      <div class="staff-table-wrap">
-        <table class="staff-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.columns.entry}</th>
-              <th scope="col">{t.columns.state}</th>
-              <th scope="col">{t.columns.opens}</th>
-              <th scope="col">{t.columns.closes}</th>
-              <th scope="col">{t.columns.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={list() ?? []}>
-              {(w) => (
-                <>
-                  <tr>
-                    <td>
-                      {w.region} · {w.season} · {w.entry}
-                    </td>
-                    <td>{t.states[w.state]}</td>
-                    <td class="staff-nowrap">{chinaDateTime(w.opensAt)}</td>
-                    <td class="staff-nowrap">{formatChinaEnd(new Date(w.closesAt))}</td>
-                    <td>
-                      <button type="button" class="staff-button" onClick={() => setEditing(editing() === w.id ? undefined : w.id)}>
-                        {t.edit}
-                      </button>
-                    </td>
-                  </tr>
-                  <Show when={editing() === w.id}>
-                    <tr>
-                      <td colSpan={5}>
-                        <WindowForm
-                          window={w}
-                          onDone={(message) => {
-                            setEditing(undefined);
-                            setNotice(message);
-                          }}
-                        />
-                      </td>
-                    </tr>
-                  </Show>
-                </>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
-    </div>
+    <AdminPage title={t.title} hint={t.hint} notice={notice()}>
+      <StaffTable columns={[t.columns.entry, t.columns.state, t.columns.opens, t.columns.closes, t.columns.actions]}>
+        <For each={list() ?? []}>
+          {(w) => (
+            <>
+              <tr>
+                <td>
+                  {w.region} · {w.season} · {w.entry}
+                </td>
+                <td>{t.states[w.state]}</td>
+                <td class="staff-nowrap">{chinaDateTime(w.opensAt)}</td>
+                <td class="staff-nowrap">{formatChinaEnd(new Date(w.closesAt))}</td>
+                <td>
+                  <button type="button" class="staff-button" onClick={() => setEditing(editing() === w.id ? undefined : w.id)}>
+                    {t.edit}
+                  </button>
+                </td>
+              </tr>
+              <Show when={editing() === w.id}>
+                <tr>
+                  <td colSpan={5}>
+                    <WindowForm
+                      window={w}
+                      onDone={(message) => {
+                        setEditing(undefined);
+                        setNotice(message);
+                      }}
+                    />
+                  </td>
+                </tr>
+              </Show>
+            </>
+          )}
+        </For>
+      </StaffTable>
+    </AdminPage>
   );
 }
 
