@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { demoStaff } from '../../db/seed/demo-staff';
+import { expectAccessible } from './axe';
 import { onPhone, shot, shown } from './site';
 
 // Before sign-in the desk asks who is signed in and gets a 401; the browser logs that failed load.
@@ -30,6 +31,7 @@ describe('an administrator prepares the 2025 season', () => {
       await row2025.getByRole('button', { name: '发布前检查' }).click();
       await shown(row2025.getByText('检查通过，可以发布。'));
       await shot(page, 'seasons-admin-draft-checked');
+      await expectAccessible(page, '招生季');
       await row2025.getByRole('button', { name: '发布', exact: true }).click();
       await shown(page.getByRole('status').filter({ hasText: '「2025年秋季」已发布' }));
       await shown(row2025.getByText(/^已发布/));

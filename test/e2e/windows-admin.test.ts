@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { demoStaff } from '../../db/seed/demo-staff';
 import { residentId } from '../helpers/identity';
+import { readyToSubmit, catalogFor } from '../helpers/journey';
+import { expectAccessible } from './axe';
 import { onPhone, shot, shown } from './site';
 
 // Before sign-in the desk asks who is signed in and gets a 401; the browser logs that failed load.
@@ -35,12 +37,23 @@ describe('an administrator extends the open grade-1 window', () => {
       await shown(page.getByRole('status').filter({ hasText: '「小学一年级新生」报名时间已保存，已通知 1 户有未提交报名的家庭。' }));
       await shown(row.getByText('2024-07-27 24:00'));
       await shot(page, 'windows-admin-extended');
+      await expectAccessible(page, '报名时间');
+
+      // When the county's review is to end: the family of a submitted application reads it on 报名进度.
+      await row.getByRole('button', { name: '修改' }).click();
+      await page.getByLabel('网上初审结束时间（不填则不公布）').fill('2024-08-05T00:00');
+      await page.getByRole('button', { name: '保存' }).click();
+      await shown(page.getByRole('status').filter({ hasText: '「小学一年级新生」报名时间已保存。' }));
       expect(errors).toEqual([]);
     } finally {
       await page.close();
     }
 
+    const { applicationId, version } = await readyToSubmit(app.testHost(), parent, await catalogFor(app.testHost()), '20180309', '109');
+    await parent.applications.submit.mutate({ applicationId, version });
     await app.inTab(async (page, errors) => {
+      await page.goto(app.url(`/applications/${applicationId}/progress`));
+      await shown(page.getByText(/预计8月4日24时前完成。/));
       await page.goto(app.url('/me/messages'));
       await shown(page.getByText('报名时间已延长').first());
       await page.goto(app.url(`/entries/${grade1.id}`));
