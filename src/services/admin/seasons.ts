@@ -44,21 +44,28 @@ async function seasonOf(db: Db, seasonId: string) {
   return season;
 }
 
+/** A season's entries with their windows, tracks and channels (each channel with its entry and track), in order. */
+async function seasonCatalog(db: Db, seasonId: string) {
+  const entryRows = await db.select().from(entries).where(eq(entries.seasonId, seasonId)).orderBy(asc(entries.sort));
+  const entryIds = entryRows.map((e) => e.id);
+  if (entryIds.length === 0) return { entries: entryRows, windows: [], tracks: [], channels: [] };
+  const [windowRows, trackRows, channelRows] = await Promise.all([
+    db.select().from(windows).where(inArray(windows.entryId, entryIds)),
+    db.select().from(tracks).where(inArray(tracks.entryId, entryIds)).orderBy(asc(tracks.sort)),
+    db
+      .select({ channel: channels, entryId: tracks.entryId, track: tracks.name })
+      .from(channels)
+      .innerJoin(tracks, eq(tracks.id, channels.trackId))
+      .where(inArray(tracks.entryId, entryIds))
+      .orderBy(asc(tracks.sort), asc(channels.sort)),
+  ]);
+  return { entries: entryRows, windows: windowRows, tracks: trackRows, channels: channelRows };
+}
+
 /** What the publish check reads: the season's entries with windows and channels, the region's schools and communities. */
 async function seasonFacts(db: Db, season: typeof seasons.$inferSelect): Promise<SeasonFacts> {
-  const entryRows = await db.select().from(entries).where(eq(entries.seasonId, season.id)).orderBy(asc(entries.sort));
-  const entryIds = entryRows.map((e) => e.id);
-  const [windowRows, trackRows, channelRows, schoolRows, communityRows, catchmentRows, others] = await Promise.all([
-    entryIds.length ? db.select().from(windows).where(inArray(windows.entryId, entryIds)) : [],
-    entryIds.length ? db.select().from(tracks).where(inArray(tracks.entryId, entryIds)).orderBy(asc(tracks.sort)) : [],
-    entryIds.length
-      ? db
-          .select({ channel: channels, entryId: tracks.entryId, track: tracks.name })
-          .from(channels)
-          .innerJoin(tracks, eq(tracks.id, channels.trackId))
-          .where(inArray(tracks.entryId, entryIds))
-          .orderBy(asc(tracks.sort), asc(channels.sort))
-      : [],
+  const [catalog, schoolRows, communityRows, catchmentRows, others] = await Promise.all([
+    seasonCatalog(db, season.id),
     db.select().from(schools).where(eq(schools.regionId, season.regionId)).orderBy(asc(schools.sort)),
     db.select().from(communities).where(eq(communities.regionId, season.regionId)).orderBy(asc(communities.sort)),
     db
@@ -74,11 +81,11 @@ async function seasonFacts(db: Db, season: typeof seasons.$inferSelect): Promise
       .where(and(eq(seasons.regionId, season.regionId), eq(seasons.status, 'published'), ne(seasons.id, season.id))),
   ]);
   return {
-    entries: entryRows.map((e) => ({
+    entries: catalog.entries.map((e) => ({
       name: e.name,
-      window: windowRows.find((w) => w.entryId === e.id) ?? null,
-      levels: [...new Set(trackRows.filter((t) => t.entryId === e.id).map((t) => t.level))],
-      channels: channelRows
+      window: catalog.windows.find((w) => w.entryId === e.id) ?? null,
+      levels: [...new Set(catalog.tracks.filter((t) => t.entryId === e.id).map((t) => t.level))],
+      channels: catalog.channels
         .filter((c) => c.entryId === e.id)
         .map((c) => ({ name: c.channel.name, track: c.track, documents: c.channel.documents, eligibility: c.channel.eligibility })),
     })),
@@ -159,15 +166,15 @@ export async function copySeason(
 
   const seasonId = newId(deps.random);
   const moved: { what: string; from: string; to: string }[] = [];
-  const entryRows = await db.select().from(entries).where(eq(entries.seasonId, from.id)).orderBy(asc(entries.sort));
+  const [catalog, pageRows] = await Promise.all([seasonCatalog(db, from.id), db.select().from(pages).where(eq(pages.seasonId, from.id))]);
   const rows: {
     table: typeof entries | typeof windows | typeof tracks | typeof channels | typeof pages;
     values: Record<string, unknown>;
   }[] = [];
-  for (const entry of entryRows) {
+  for (const entry of catalog.entries) {
     const entryId = newId(deps.random);
     rows.push({ table: entries, values: { ...entry, id: entryId, seasonId, updatedAt: now } });
-    const [window] = await db.select().from(windows).where(eq(windows.entryId, entry.id));
+    const window = catalog.windows.find((w) => w.entryId === entry.id);
     if (window) {
       const move = (at: Date | null) => (at ? moveInstantByYears(at, input.years) : null);
       const next = {
@@ -180,10 +187,10 @@ export async function copySeason(
       moved.push({ what: `「${entry.name}」报名时间`, from: describeSchedule(window), to: describeSchedule(next) });
       rows.push({ table: windows, values: { id: newId(deps.random), entryId, ...next, version: 0, changeNonce: null, updatedAt: now } });
     }
-    for (const track of await db.select().from(tracks).where(eq(tracks.entryId, entry.id))) {
+    for (const track of catalog.tracks.filter((t) => t.entryId === entry.id)) {
       const trackId = newId(deps.random);
       rows.push({ table: tracks, values: { ...track, id: trackId, entryId, updatedAt: now } });
-      for (const channel of await db.select().from(channels).where(eq(channels.trackId, track.id))) {
+      for (const { channel } of catalog.channels.filter((c) => c.channel.trackId === track.id)) {
         const before = channel.eligibility.before;
         const eligibility = before ? { ...channel.eligibility, before: moveDayByYears(before, input.years) } : channel.eligibility;
         if (before)
@@ -192,7 +199,7 @@ export async function copySeason(
       }
     }
   }
-  for (const page of await db.select().from(pages).where(eq(pages.seasonId, from.id))) {
+  for (const page of pageRows) {
     rows.push({ table: pages, values: { ...page, id: newId(deps.random), seasonId, updatedAt: now } });
   }
 
