@@ -3,8 +3,8 @@ import { createEnrollmentClient } from '../../src/client';
 import { listDocuments } from '../../src/services/documents';
 import { parentWithApplication, type SeededApplication } from '../helpers/applications-db';
 import { startTestHost, type TestHost } from '../helpers/host';
-import { samplePng } from '../helpers/sample-files';
 import { tempDir } from '../helpers/temp';
+import { postDocument } from '../helpers/upload';
 
 let t: TestHost;
 let filesDir: ReturnType<typeof tempDir>;
@@ -30,15 +30,8 @@ function family(): Promise<SeededApplication> {
 }
 
 /** `POST /api/files` as a page sends it, with `side` as given (omitted when undefined). */
-function upload(parent: SeededApplication, kind: string, side?: string, replaces?: string): Promise<Response> {
-  const form = new FormData();
-  form.append('applicationId', parent.applicationId);
-  form.append('kind', kind);
-  if (side !== undefined) form.append('side', side);
-  if (replaces) form.append('replaces', replaces);
-  form.append('file', new Blob([samplePng as Uint8Array<ArrayBuffer>], { type: 'image/png' }), `${kind}.png`);
-  return fetch(`${t.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${parent.token}` }, body: form });
-}
+const upload = (parent: SeededApplication, kind: string, side?: string, replaces?: string): Promise<Response> =>
+  postDocument(t, parent.token, { applicationId: parent.applicationId, kind, side, replaces });
 
 interface Answer {
   id: string;

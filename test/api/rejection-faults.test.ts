@@ -6,6 +6,7 @@ import { parentToken } from '../helpers/parents';
 import { refusal } from '../helpers/refusal';
 import { sampleJpeg, samplePng } from '../helpers/sample-files';
 import { signInStaff } from '../helpers/staff';
+import { postDocument } from '../helpers/upload';
 import { residentId } from '../helpers/identity';
 
 let t: TestHost;
@@ -26,18 +27,11 @@ async function submitted() {
   return { ...p, applicationId, version: version + 1 };
 }
 
-function upload(token: string, applicationId: string, kind: string, bytes: Uint8Array, replaces?: string) {
-  const form = new FormData();
-  form.append('applicationId', applicationId);
-  form.append('kind', kind);
-  if (replaces) form.append('replaces', replaces);
-  form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), 'photo.jpg');
-  return fetch(`${t.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${token}`, origin: t.url }, body: form }).then(
-    async (r) => {
-      expect(r.status, await r.clone().text()).toBe(201);
-      return (await r.json()) as { id: string };
-    },
-  );
+/** Uploads a file through `POST /api/files` as the parent's page does; the new document's id. */
+async function upload(token: string, applicationId: string, kind: string, bytes: Uint8Array) {
+  const response = await postDocument(t, token, { applicationId, kind, bytes, fileName: 'photo.jpg' });
+  expect(response.status, await response.clone().text()).toBe(201);
+  return (await response.json()) as { id: string };
 }
 
 beforeAll(async () => {
