@@ -7,6 +7,7 @@ import { useWrite, write } from '../lib/write';
 import { CodeButton } from './code-button';
 import { createCodeRequest } from './code-request';
 import { Field, FormError } from './field';
+import { CodeInput, PhoneInput } from './phone-code-inputs';
 
 /** Moves the account to the new number, confirmed by its code, then reads the account again. */
 const changePhone = write('account.changePhone', async (phone: string, code: string) => {
@@ -91,30 +92,10 @@ export function ChangePhone() {
             hint={zhCN.me.newPhoneHint}
             action={<CodeButton left={codeRequest.secondsLeft()} pending={codeRequest.sending()} onClick={sendCode} />}
           >
-            <input
-              id="new-phone"
-              class="input"
-              type="tel"
-              inputmode="numeric"
-              autocomplete="tel"
-              maxlength="13"
-              placeholder={zhCN.login.phonePlaceholder}
-              value={phone()}
-              onInput={(e) => setPhone(e.currentTarget.value)}
-            />
+            <PhoneInput id="new-phone" value={phone()} invalid={!!phoneError()} onInput={setPhone} />
           </Field>
           <Field id="new-phone-code" label={zhCN.login.code} error={codeError()}>
-            <input
-              id="new-phone-code"
-              class="input"
-              type="text"
-              inputmode="numeric"
-              autocomplete="one-time-code"
-              maxlength="6"
-              placeholder={zhCN.login.codePlaceholder}
-              value={code()}
-              onInput={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
-            />
+            <CodeInput id="new-phone-code" value={code()} invalid={!!codeError()} onInput={setCode} />
           </Field>
           <FormError message={formError()} />
           <div class="button-row">

@@ -11,6 +11,7 @@ import { useTitle } from '../ui/title';
 import { CodeButton } from './code-button';
 import { createCodeRequest } from './code-request';
 import { Field, FormError } from './field';
+import { CodeInput, PhoneInput } from './phone-code-inputs';
 
 /** Signs in with the number and code, then reads the account again. */
 const signInWithCode = write('account.signIn', async (phone: string, code: string) => {
@@ -103,18 +104,7 @@ export function LoginPage() {
           error={phoneError()}
           action={<CodeButton left={codeRequest.secondsLeft()} pending={codeRequest.sending()} onClick={sendCode} />}
         >
-          <input
-            id="login-phone"
-            class="input"
-            type="tel"
-            inputmode="numeric"
-            autocomplete="tel"
-            maxlength="13"
-            placeholder={zhCN.login.phonePlaceholder}
-            value={phone()}
-            aria-invalid={!!phoneError()}
-            onInput={(e) => setPhone(e.currentTarget.value)}
-          />
+          <PhoneInput id="login-phone" value={phone()} invalid={!!phoneError()} onInput={setPhone} />
         </Field>
         <Field
           id="login-code"
@@ -122,19 +112,7 @@ export function LoginPage() {
           error={codeError()}
           hint={sentTo() && zhCN.login.sentTo(sentTo()!.masked, sentTo()!.minutes)}
         >
-          <input
-            id="login-code"
-            class="input"
-            type="text"
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            maxlength="6"
-            pattern="[0-9]*"
-            placeholder={zhCN.login.codePlaceholder}
-            value={code()}
-            aria-invalid={!!codeError()}
-            onInput={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
-          />
+          <CodeInput id="login-code" value={code()} invalid={!!codeError()} onInput={setCode} />
         </Field>
         <div class="field consent">
           <label class="consent-label">

@@ -1,6 +1,7 @@
 import { createAsync, revalidate, useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { zhPages } from '../i18n/zh-CN-pages';
+import { StaffField } from './staff-field';
 import { api, type RouterInputs, type RouterOutputs } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
 import { getSeasonPages } from './data';
@@ -178,8 +179,7 @@ function PageEditor(props: { page: Page; onSaved: (title: string) => void }) {
         {props.page.title}
       </h2>
       <form class="staff-form" onSubmit={(e) => void save(e)} novalidate>
-        <div class="staff-field">
-          <label for="page-title">{zhPages.pageTitle}</label>
+        <StaffField id="page-title" label={zhPages.pageTitle} error={fieldError('title')}>
           <input
             id="page-title"
             class="staff-input"
@@ -188,37 +188,19 @@ function PageEditor(props: { page: Page; onSaved: (title: string) => void }) {
             aria-invalid={!!fieldError('title')}
             onInput={(e) => setTitle(e.currentTarget.value)}
           />
-          <Show when={fieldError('title')}>
-            <p class="staff-field-error" role="alert">
-              {fieldError('title')}
-            </p>
-          </Show>
-        </div>
+        </StaffField>
         <div class="pages-panes">
-          <div class="staff-field">
-            <label for="page-body">{zhPages.body}</label>
+          <StaffField id="page-body" label={zhPages.body} error={fieldError('body')} hint={zhPages.bodyHint}>
             <textarea
               id="page-body"
               class="staff-input staff-textarea pages-source"
               rows="24"
               value={body()}
               aria-invalid={!!fieldError('body')}
-              aria-describedby="page-body-hint"
+              aria-describedby="page-body-note"
               onInput={(e) => setBody(e.currentTarget.value)}
             />
-            <Show
-              when={fieldError('body')}
-              fallback={
-                <p id="page-body-hint" class="staff-muted">
-                  {zhPages.bodyHint}
-                </p>
-              }
-            >
-              <p id="page-body-hint" class="staff-field-error" role="alert">
-                {fieldError('body')}
-              </p>
-            </Show>
-          </div>
+          </StaffField>
           <div class="staff-field">
             <h3 id="page-preview-title" class="pages-preview-title">
               {zhPages.preview}
@@ -275,38 +257,19 @@ function CreatePage(props: { seasonId: string; onCreated: (slug: string, title: 
       <h2 id="pages-create-title" class="pages-preview-title">
         {zhPages.create}
       </h2>
-      <div class="staff-field">
-        <label for="new-page-title">{zhPages.pageTitle}</label>
+      <StaffField id="new-page-title" label={zhPages.pageTitle} error={fieldError('title')}>
         <input id="new-page-title" class="staff-input" maxlength="40" value={title()} onInput={(e) => setTitle(e.currentTarget.value)} />
-        <Show when={fieldError('title')}>
-          <p class="staff-field-error" role="alert">
-            {fieldError('title')}
-          </p>
-        </Show>
-      </div>
-      <div class="staff-field">
-        <label for="new-page-slug">{zhPages.slug}</label>
+      </StaffField>
+      <StaffField id="new-page-slug" label={zhPages.slug} error={fieldError('slug')} hint={zhPages.slugHint}>
         <input
           id="new-page-slug"
           class="staff-input staff-mono"
           maxlength="40"
           value={slug()}
-          aria-describedby="new-page-slug-hint"
+          aria-describedby="new-page-slug-note"
           onInput={(e) => setSlug(e.currentTarget.value)}
         />
-        <Show
-          when={fieldError('slug')}
-          fallback={
-            <p id="new-page-slug-hint" class="staff-muted">
-              {zhPages.slugHint}
-            </p>
-          }
-        >
-          <p id="new-page-slug-hint" class="staff-field-error" role="alert">
-            {fieldError('slug')}
-          </p>
-        </Show>
-      </div>
+      </StaffField>
       <Show when={formError()}>
         <p class="staff-field-error" role="alert">
           {formError()}

@@ -1,5 +1,6 @@
 import { createSignal, type JSX, Show } from 'solid-js';
 import { zhRegions } from '../i18n/zh-CN-staff-regions';
+import { StaffField } from './staff-field';
 import type { Problem } from '../lib/problem';
 
 export interface RegionFormValues {
@@ -40,8 +41,7 @@ export function RegionForm(props: {
   const field = (key: keyof RegionFormValues, label: string, maxlength: number, hint?: string) => {
     const id = `${props.idPrefix}-${key}`;
     return (
-      <div class="staff-field">
-        <label for={id}>{label}</label>
+      <StaffField id={id} label={label} error={errors()[key]} hint={hint}>
         <input
           id={id}
           class="staff-input"
@@ -51,12 +51,7 @@ export function RegionForm(props: {
           aria-invalid={!!errors()[key]}
           onInput={set(key)}
         />
-        <Show when={errors()[key]} fallback={hint && <p class="staff-muted">{hint}</p>}>
-          <p class="staff-field-error" role="alert">
-            {errors()[key]}
-          </p>
-        </Show>
-      </div>
+      </StaffField>
     );
   };
 
