@@ -1,3 +1,4 @@
+import { and, eq, isNull } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { catalogId } from '../../src/domain/ids';
@@ -132,4 +133,21 @@ export async function seedSeason(db: Db, seed: SeedSeason): Promise<void> {
     insertMissing(db, pages, pageRows),
   ].filter((s): s is BatchItem<'sqlite'> => s !== null);
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+}
+
+/**
+ * Pages stored before pages kept their rendered HTML (migration 0009) get it here, once: parents' reads then never
+ * render Markdown. Guarded on `html IS NULL`, so a page an administrator saves meanwhile keeps what the save wrote.
+ */
+export async function renderMissingPageHtml(db: Db): Promise<void> {
+  const missing = await db.select({ id: pages.id, body: pages.body }).from(pages).where(isNull(pages.html));
+  if (missing.length === 0) return;
+  await db.batch(
+    missing.map((p) =>
+      db
+        .update(pages)
+        .set({ html: renderPolicyMarkdown(p.body) })
+        .where(and(eq(pages.id, p.id), isNull(pages.html))),
+    ) as unknown as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]],
+  );
 }

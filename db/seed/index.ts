@@ -1,5 +1,5 @@
 import type { Db } from '../client';
-import { seedSeason } from './catalog';
+import { renderMissingPageHtml, seedSeason } from './catalog';
 import { taojiang2024 } from './taojiang-2024';
 
 /** The seasons every database holds: the catalog parents read. */
@@ -8,4 +8,5 @@ export const seasonsToSeed = [taojiang2024];
 /** Idempotent: run at every start of the Node host and by `npm run db:seed`. */
 export async function seedCatalog(db: Db): Promise<void> {
   for (const season of seasonsToSeed) await seedSeason(db, season);
+  await renderMissingPageHtml(db);
 }

@@ -217,7 +217,8 @@ export async function listPages(db: Db, regionId: string) {
   await requireRegion(db, regionId);
   const season = await currentSeason(db, regionId);
   const rows = await db.select().from(pages).where(eq(pages.seasonId, season.id)).orderBy(asc(pages.sort));
-  // `html` is the body rendered on save (or at seeding); a row written some other way is rendered as it is read.
+  // `html` is the body rendered on save or at seeding (which also fills older rows); one written some other way is
+  // rendered as it is read.
   return rows.map((p) => ({
     id: p.id,
     slug: p.slug,

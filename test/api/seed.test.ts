@@ -59,4 +59,12 @@ describe('seeding', () => {
     const [after] = await db.select().from(pages).where(eq(pages.slug, 'faq'));
     expect(after!.body.endsWith('管理员补充的说明。')).toBe(true);
   });
+
+  it('renders the HTML of a page stored before pages kept it, once, so parents never wait for Markdown', async () => {
+    const [faq] = await db.select().from(pages).where(eq(pages.slug, 'faq'));
+    await db.update(pages).set({ html: null }).where(eq(pages.id, faq!.id));
+    await seedCatalog(db);
+    const [after] = await db.select().from(pages).where(eq(pages.id, faq!.id));
+    expect(after!.html).toContain('<p>');
+  });
 });
