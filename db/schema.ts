@@ -24,6 +24,8 @@ export const regions = sqliteTable('regions', {
   sort: integer('sort').notNull().default(0),
   /** Optimistic version: an administrator's change names the version it was made on. */
   version: integer('version').notNull().default(0),
+  /** Written by each change; the change's audit entry is inserted only where it is its (`commitChange`). */
+  changeNonce: text('change_nonce'),
   updatedAt: updatedAt(),
 });
 
@@ -191,6 +193,8 @@ export const pages = sqliteTable(
     sort: integer('sort').notNull(),
     /** Optimistic version: an administrator's change names the version it was made on. */
     version: integer('version').notNull().default(0),
+    /** Written by each change; the change's audit entry is inserted only where it is its (`commitChange`). */
+    changeNonce: text('change_nonce'),
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('pages_season_slug').on(t.seasonId, t.slug)],

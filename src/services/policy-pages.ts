@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { commitChange } from '../../db/change';
 import { rowExists } from '../../db/exists';
 import { pages, regions, seasons } from '../../db/schema';
 import type { AppDeps } from '../deps';
@@ -61,9 +62,8 @@ function refuse(refusal: { code: 'PAGE_NOT_FOUND' | 'PAGE_CHANGED' | 'INVALID_IN
 
 /**
  * An administrator saves a page's title and Markdown body, made on `version`: the HTML is rendered here and stored
- * with it, so parents' pages load no Markdown code. One batch: the audit entry (before and after) is written only
- * while the row is still at that version, then the update under the same guard; inside the batch nothing can come
- * between the two, so a stale or racing save writes neither and answers CONFLICT.
+ * with it, so parents' pages load no Markdown code. The guarded commit writes the page and, only where the change won,
+ * its audit entry (before and after): a stale or racing save writes neither and answers CONFLICT.
  */
 export async function updatePage(
   deps: Deps,
@@ -77,18 +77,17 @@ export async function updatePage(
   const decision = decidePageEdit(page, input, tooLong ? '' : renderPolicyMarkdown(input.body));
   if (!decision.ok) refuse(decision);
   const now = deps.clock.now();
-  const stillAt = and(eq(pages.id, input.pageId), eq(pages.version, decision.guard.version));
-  const [, updated] = await db.batch([
-    auditStatement(db, { ...author(admin, request), action: 'page_update', detail: decision.audit, at: now }, rowExists(pages, stillAt)),
-    db
-      .update(pages)
-      .set({ ...decision.set, updatedAt: now })
-      .where(stillAt)
-      .returning({ version: pages.version, html: pages.html }),
-  ]);
-  const row = updated[0];
-  if (!row) throw new DomainError('PAGE_CHANGED', pageMessages.changed);
-  return { id: input.pageId, version: row.version, html: row.html ?? '' };
+  const done = await commitChange(db, deps.random, {
+    table: pages,
+    key: { column: pages.id, value: input.pageId },
+    guard: decision.guard,
+    set: { ...decision.set, updatedAt: now },
+    nonce: pages.changeNonce,
+    returning: { version: pages.version, html: pages.html },
+    followUps: (won) => [auditStatement(db, { ...author(admin, request), action: 'page_update', detail: decision.audit, at: now }, won)],
+  });
+  if (!done.won) throw new DomainError('PAGE_CHANGED', pageMessages.changed);
+  return { id: input.pageId, version: done.row.version, html: done.row.html ?? '' };
 }
 
 /** An administrator adds a page to a season, after its other pages; its address is unique within the season. */

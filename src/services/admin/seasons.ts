@@ -200,7 +200,7 @@ export async function copySeason(
     }
   }
   for (const page of pageRows) {
-    rows.push({ table: pages, values: { ...page, id: newId(deps.random), seasonId, updatedAt: now } });
+    rows.push({ table: pages, values: { ...page, id: newId(deps.random), seasonId, changeNonce: null, updatedAt: now } });
   }
 
   const created = rowExists(seasons, eq(seasons.id, seasonId));

@@ -1,5 +1,5 @@
 import { and, asc, eq, ne, notInArray, sql } from 'drizzle-orm';
-import { guardConditions } from '../../../db/change';
+import { commitChange } from '../../../db/change';
 import type { Db } from '../../../db/client';
 import { noRowExists, rowExists } from '../../../db/exists';
 import { insertWhen } from '../../../db/insert-when';
@@ -66,10 +66,9 @@ export async function createRegion(deps: Deps, admin: SignedInStaff, input: Fiel
 }
 
 /**
- * An edit made on the version the administrator saw. One batch: the audit entry (before and after) is written only
- * while the region still has that version and no other region took the new name, and the update only where that
- * entry was written — so of two edits made on the same version exactly one is written, with its entry, and the other
- * answers REGION_CHANGED.
+ * An edit made on the version the administrator saw, through the guarded commit: written only while the region still
+ * has that version and no other region took the new name, with its audit entry (before and after) only where it won.
+ * Of two edits made on the same version exactly one is written; the other answers REGION_CHANGED.
  */
 export async function updateRegion(
   deps: Deps,
@@ -84,34 +83,34 @@ export async function updateRegion(
   const decision = decideRegionUpdate(current, { version: input.version, fields: cleanRegionFields(input) }, all);
   if (!decision.ok) refuse(decision);
   const now = deps.clock.now();
-  const auditId = newId(deps.random);
-  const still = and(eq(regions.id, current.id), ...guardConditions(regions, decision.guard));
-  const nameFree = noRowExists(regions, ne(regions.id, current.id), eq(regions.name, decision.after.name));
-  const [, updated] = await db.batch([
-    auditStatement(
-      db,
-      {
-        ...author(admin, request),
-        id: auditId,
-        action: 'region_update',
-        detail: { regionId: current.id, code: current.code, changed: decision.changed, before: decision.before, after: decision.after },
-        at: now,
-      },
-      and(rowExists(regions, still), nameFree)!,
-    ),
-    db
-      .update(regions)
-      .set({ ...decision.after, version: current.version + 1, updatedAt: now })
-      .where(and(still, rowExists(auditLog, eq(auditLog.id, auditId))))
-      .returning({ version: regions.version }),
-  ]);
-  if (!updated[0]) {
+  const done = await commitChange(db, deps.random, {
+    table: regions,
+    key: { column: regions.id, value: current.id },
+    guard: decision.guard,
+    also: [noRowExists(regions, ne(regions.id, current.id), eq(regions.name, decision.after.name))],
+    set: { ...decision.after, version: current.version + 1, updatedAt: now },
+    nonce: regions.changeNonce,
+    returning: { version: regions.version },
+    followUps: (won) => [
+      auditStatement(
+        db,
+        {
+          ...author(admin, request),
+          action: 'region_update',
+          detail: { regionId: current.id, code: current.code, changed: decision.changed, before: decision.before, after: decision.after },
+          at: now,
+        },
+        won,
+      ),
+    ],
+  });
+  if (!done.won) {
     const [latest] = await db.select({ version: regions.version }).from(regions).where(eq(regions.id, current.id));
     if (latest?.version !== current.version) throw new DomainError('REGION_CHANGED', regionChangedMessage);
     const taken = `已有名为「${decision.after.name}」的区域`;
     throw new DomainError('REGION_EXISTS', taken, { name: [taken] });
   }
-  return { id: current.id, version: updated[0].version };
+  return { id: current.id, version: done.row.version };
 }
 
 /**

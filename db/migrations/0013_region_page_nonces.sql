@@ -1,0 +1,2 @@
+ALTER TABLE `pages` ADD `change_nonce` text;--> statement-breakpoint
+ALTER TABLE `regions` ADD `change_nonce` text;
