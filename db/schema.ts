@@ -124,6 +124,12 @@ export const channels = sqliteTable(
     eligibility: text('eligibility', { mode: 'json' }).$type<ChannelEligibility>().notNull(),
     documents: text('documents', { mode: 'json' }).$type<ChannelDocument[]>().notNull(),
     sort: integer('sort').notNull(),
+    /** A disabled channel is not offered to parents; applications already in it keep it. */
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    /** Optimistic version: an administrator's change names the version it was made on. */
+    version: integer('version').notNull().default(0),
+    /** Written by each change; the change's audit entry is inserted only where it is its (`commitChange`). */
+    changeNonce: text('change_nonce'),
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('channels_track_code').on(t.trackId, t.code)],
@@ -142,6 +148,7 @@ export const communities = sqliteTable(
   (t) => [uniqueIndex('communities_region_name').on(t.regionId, t.name)],
 );
 
+/** A school's identity, kept across seasons; what it offers in a season is in `seasonSchools`. */
 export const schools = sqliteTable(
   'schools',
   {
@@ -152,28 +159,65 @@ export const schools = sqliteTable(
     code: text('code').notNull(),
     name: text('name').notNull(),
     level: text('level').$type<Level>().notNull(),
-    capacity: integer('capacity').notNull(),
-    address: text('address').notNull(),
-    /** The school's 咨询电话. */
-    contactPhone: text('contact_phone'),
-    sort: integer('sort').notNull(),
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('schools_region_code').on(t.regionId, t.code), index('schools_region_level').on(t.regionId, t.level)],
 );
 
-/** 招生范围: which communities a school serves. */
-export const catchments = sqliteTable(
-  'catchments',
+/** A school in one season: where it is, who answers its phone, its places and its catchment (招生范围). */
+export const seasonSchools = sqliteTable(
+  'season_schools',
   {
+    id: text('id').primaryKey(),
+    seasonId: text('season_id')
+      .notNull()
+      .references(() => seasons.id),
     schoolId: text('school_id')
       .notNull()
       .references(() => schools.id),
+    address: text('address').notNull(),
+    /** The school's 咨询电话. */
+    contactPhone: text('contact_phone'),
+    sort: integer('sort').notNull(),
+    /** Optimistic version: an administrator's change names the version it was made on. */
+    version: integer('version').notNull().default(0),
+    /** Written by each change; the change's audit entry is inserted only where it is its (`commitChange`). */
+    changeNonce: text('change_nonce'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('season_schools_season_school').on(t.seasonId, t.schoolId)],
+);
+
+/** 计划学位: a school's places in a season for one entry and grade, given directly or as classes × class size. */
+export const schoolPlaces = sqliteTable(
+  'school_places',
+  {
+    seasonSchoolId: text('season_school_id')
+      .notNull()
+      .references(() => seasonSchools.id),
+    entryId: text('entry_id')
+      .notNull()
+      .references(() => entries.id),
+    grade: integer('grade').notNull(),
+    places: integer('places').notNull(),
+    classes: integer('classes'),
+    classSize: integer('class_size'),
+  },
+  (t) => [primaryKey({ columns: [t.seasonSchoolId, t.entryId, t.grade] })],
+);
+
+/** 招生范围: which communities a school serves in a season. */
+export const seasonCatchments = sqliteTable(
+  'season_catchments',
+  {
+    seasonSchoolId: text('season_school_id')
+      .notNull()
+      .references(() => seasonSchools.id),
     communityId: text('community_id')
       .notNull()
       .references(() => communities.id),
   },
-  (t) => [primaryKey({ columns: [t.schoolId, t.communityId] }), index('catchments_community').on(t.communityId)],
+  (t) => [primaryKey({ columns: [t.seasonSchoolId, t.communityId] }), index('season_catchments_community').on(t.communityId)],
 );
 
 /** Policy pages of a region's season: 招生工作方案, 家长操作手册, 常见问题, 报名须知. */

@@ -4,7 +4,20 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { catalogId } from '../../src/domain/ids';
 import { renderPolicyMarkdown } from '../../src/render/policy-markdown';
 import type { Db } from '../client';
-import { catchments, channels, communities, entries, pages, regions, schools, seasons, tracks, windows } from '../schema';
+import {
+  channels,
+  communities,
+  entries,
+  pages,
+  regions,
+  schoolPlaces,
+  schools,
+  seasonCatchments,
+  seasonSchools,
+  seasons,
+  tracks,
+  windows,
+} from '../schema';
 import type { SeedSeason } from './types';
 
 /**
@@ -82,24 +95,22 @@ export async function seedSeason(db: Db, seed: SeedSeason): Promise<void> {
   }
 
   const schoolRows: (typeof schools.$inferInsert)[] = [];
-  const catchmentRows: (typeof catchments.$inferInsert)[] = [];
+  const seasonSchoolRows: (typeof seasonSchools.$inferInsert)[] = [];
+  const placeRows: (typeof schoolPlaces.$inferInsert)[] = [];
+  const catchmentRows: (typeof seasonCatchments.$inferInsert)[] = [];
   for (const [sort, school] of seed.schools.entries()) {
     const schoolId = await catalogId('school', seed.region.code, school.code);
-    schoolRows.push({
-      id: schoolId,
-      regionId,
-      code: school.code,
-      name: school.name,
-      level: school.level,
-      capacity: school.capacity,
-      address: school.address,
-      contactPhone: school.contactPhone,
-      sort,
-    });
+    const seasonSchoolId = await catalogId('season-school', seasonId, schoolId);
+    schoolRows.push({ id: schoolId, regionId, code: school.code, name: school.name, level: school.level });
+    seasonSchoolRows.push({ id: seasonSchoolId, seasonId, schoolId, address: school.address, contactPhone: school.contactPhone, sort });
+    for (const place of school.places) {
+      const entryId = await catalogId('entry', seasonId, place.entry);
+      placeRows.push({ seasonSchoolId, entryId, grade: place.grade, places: place.places });
+    }
     for (const name of school.communities) {
       const communityId = communityIds.get(name);
       if (!communityId) throw new Error(`seed: school ${school.code} serves unknown community ${name}`);
-      catchmentRows.push({ schoolId, communityId });
+      catchmentRows.push({ seasonSchoolId, communityId });
     }
   }
 
@@ -129,7 +140,9 @@ export async function seedSeason(db: Db, seed: SeedSeason): Promise<void> {
       [...communityIds].map(([name, id], sort) => ({ id, regionId, name, sort })),
     ),
     insertMissing(db, schools, schoolRows),
-    insertMissing(db, catchments, catchmentRows),
+    insertMissing(db, seasonSchools, seasonSchoolRows),
+    insertMissing(db, schoolPlaces, placeRows),
+    insertMissing(db, seasonCatchments, catchmentRows),
     insertMissing(db, pages, pageRows),
   ].filter((s): s is BatchItem<'sqlite'> => s !== null);
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { hashPassword } from '../../src/adapters/passwords';
 import { randomId } from '../../src/adapters/random';
 import type { Db } from '../client';
@@ -18,7 +18,7 @@ export const demoStaff = [
 ];
 
 export async function seedDemoStaff(db: Db, now: Date): Promise<void> {
-  const schoolRows = await db.select({ id: schools.id, code: schools.code }).from(schools).orderBy(asc(schools.sort));
+  const schoolRows = await db.select({ id: schools.id, code: schools.code }).from(schools);
   for (const member of demoStaff) {
     const [existing] = await db.select({ id: staff.id }).from(staff).where(eq(staff.username, member.username));
     if (existing) continue;

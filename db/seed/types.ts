@@ -47,12 +47,18 @@ export interface SeedSchool {
   code: string;
   name: string;
   level: Level;
-  /** New-student places for the season (grade 1 for primary, grade 7 for junior). */
-  capacity: number;
+  /** 计划学位 for the season, per entry and grade. */
+  places: SeedPlaces[];
   address: string;
   /** 咨询电话 */
   contactPhone: string;
   communities: string[];
+}
+
+export interface SeedPlaces {
+  entry: EntryCode;
+  grade: number;
+  places: number;
 }
 
 export interface SeedPage {

@@ -1,7 +1,20 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { renderPolicyMarkdown } from '../render/policy-markdown';
-import { catchments, channels, communities, entries, pages, regions, schools, seasons, tracks, windows } from '../../db/schema';
+import {
+  channels,
+  communities,
+  entries,
+  pages,
+  regions,
+  schoolPlaces,
+  schools,
+  seasonCatchments,
+  seasonSchools,
+  seasons,
+  tracks,
+  windows,
+} from '../../db/schema';
 import type { Level } from '../domain/catalog';
 import { DomainError } from '../domain/errors';
 import { describeWindow, windowState } from '../domain/window';
@@ -158,47 +171,50 @@ export async function listChannels(db: Db, entryId: string, now: Date) {
   };
 }
 
-/** The region's schools, optionally of one level and serving one community (招生范围). */
+/** The current season's schools, optionally of one level and serving one community (招生范围). */
 export async function listSchools(db: Db, input: { regionId: string; level?: Level; community?: string }) {
   await requireRegion(db, input.regionId);
-  const filters = [eq(schools.regionId, input.regionId)];
+  const season = await currentSeason(db, input.regionId);
+  const filters = [eq(seasonSchools.seasonId, season.id)];
   if (input.level) filters.push(eq(schools.level, input.level));
   if (input.community) {
     const served = db
-      .select({ id: catchments.schoolId })
-      .from(catchments)
-      .innerJoin(communities, eq(communities.id, catchments.communityId))
+      .select({ id: seasonCatchments.seasonSchoolId })
+      .from(seasonCatchments)
+      .innerJoin(communities, eq(communities.id, seasonCatchments.communityId))
       .where(and(eq(communities.regionId, input.regionId), eq(communities.name, input.community)));
-    filters.push(inArray(schools.id, served));
+    filters.push(inArray(seasonSchools.id, served));
   }
   const schoolRows = await db
-    .select()
-    .from(schools)
+    .select({ school: schools, offer: seasonSchools })
+    .from(seasonSchools)
+    .innerJoin(schools, eq(schools.id, seasonSchools.schoolId))
     .where(and(...filters))
-    .orderBy(asc(schools.sort));
-  const catchmentRows =
-    schoolRows.length === 0
-      ? []
-      : await db
-          .select({ schoolId: catchments.schoolId, name: communities.name })
-          .from(catchments)
-          .innerJoin(communities, eq(communities.id, catchments.communityId))
-          .where(
-            inArray(
-              catchments.schoolId,
-              schoolRows.map((s) => s.id),
-            ),
-          )
-          .orderBy(asc(communities.sort));
-  return schoolRows.map((s) => ({
-    id: s.id,
-    code: s.code,
-    name: s.name,
-    level: s.level,
-    capacity: s.capacity,
-    address: s.address,
-    contactPhone: s.contactPhone,
-    communities: catchmentRows.filter((c) => c.schoolId === s.id).map((c) => c.name),
+    .orderBy(asc(seasonSchools.sort));
+  if (schoolRows.length === 0) return [];
+  const offerIds = schoolRows.map((r) => r.offer.id);
+  const [catchmentRows, placeRows] = await db.batch([
+    db
+      .select({ seasonSchoolId: seasonCatchments.seasonSchoolId, name: communities.name })
+      .from(seasonCatchments)
+      .innerJoin(communities, eq(communities.id, seasonCatchments.communityId))
+      .where(inArray(seasonCatchments.seasonSchoolId, offerIds))
+      .orderBy(asc(communities.sort)),
+    db
+      .select({ seasonSchoolId: schoolPlaces.seasonSchoolId, places: schoolPlaces.places })
+      .from(schoolPlaces)
+      .where(inArray(schoolPlaces.seasonSchoolId, offerIds)),
+  ]);
+  return schoolRows.map(({ school, offer }) => ({
+    id: school.id,
+    code: school.code,
+    name: school.name,
+    level: school.level,
+    /** 计划学位 of the season, every entry and grade together. */
+    capacity: placeRows.filter((p) => p.seasonSchoolId === offer.id).reduce((sum, p) => sum + p.places, 0),
+    address: offer.address,
+    contactPhone: offer.contactPhone,
+    communities: catchmentRows.filter((c) => c.seasonSchoolId === offer.id).map((c) => c.name),
   }));
 }
 

@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
-import { catchments, channels, pages, schools } from '../../db/schema';
+import { channels, pages, schools, seasonCatchments } from '../../db/schema';
 import { seedCatalog } from '../../db/seed';
 import { seedSeason } from '../../db/seed/catalog';
 import { taojiang2024 } from '../../db/seed/taojiang-2024';
@@ -29,7 +29,7 @@ async function nextMillisecond() {
 const counts = async () => ({
   channels: (await db.select({ n: count() }).from(channels))[0]!.n,
   schools: (await db.select({ n: count() }).from(schools))[0]!.n,
-  catchments: (await db.select({ n: count() }).from(catchments))[0]!.n,
+  catchments: (await db.select({ n: count() }).from(seasonCatchments))[0]!.n,
   pages: await db.select({ slug: pages.slug, updatedAt: pages.updatedAt }).from(pages).orderBy(pages.slug),
 });
 

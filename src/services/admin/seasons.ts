@@ -3,7 +3,20 @@ import { commitChange } from '../../../db/change';
 import type { Db } from '../../../db/client';
 import { rowExists } from '../../../db/exists';
 import { insertWhen } from '../../../db/insert-when';
-import { catchments, channels, communities, entries, pages, regions, schools, seasons, tracks, windows } from '../../../db/schema';
+import {
+  channels,
+  communities,
+  entries,
+  pages,
+  regions,
+  schoolPlaces,
+  schools,
+  seasonCatchments,
+  seasonSchools,
+  seasons,
+  tracks,
+  windows,
+} from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { DomainError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
@@ -44,11 +57,36 @@ async function seasonOf(db: Db, seasonId: string) {
   return season;
 }
 
+/** A season's schools (each with its identity), their places and their catchments (community ids and names). */
+async function seasonSchoolsOf(db: Db, seasonId: string) {
+  const [schoolRows, placeRows, catchmentRows] = await db.batch([
+    db
+      .select({ offer: seasonSchools, school: schools })
+      .from(seasonSchools)
+      .innerJoin(schools, eq(schools.id, seasonSchools.schoolId))
+      .where(eq(seasonSchools.seasonId, seasonId))
+      .orderBy(asc(seasonSchools.sort)),
+    db
+      .select({ place: schoolPlaces })
+      .from(schoolPlaces)
+      .innerJoin(seasonSchools, eq(seasonSchools.id, schoolPlaces.seasonSchoolId))
+      .where(eq(seasonSchools.seasonId, seasonId)),
+    db
+      .select({ seasonSchoolId: seasonCatchments.seasonSchoolId, communityId: communities.id, community: communities.name })
+      .from(seasonCatchments)
+      .innerJoin(seasonSchools, eq(seasonSchools.id, seasonCatchments.seasonSchoolId))
+      .innerJoin(communities, eq(communities.id, seasonCatchments.communityId))
+      .where(eq(seasonSchools.seasonId, seasonId))
+      .orderBy(asc(communities.sort)),
+  ]);
+  return { schools: schoolRows, places: placeRows.map((p) => p.place), catchments: catchmentRows };
+}
+
 /** A season's entries with their windows, tracks and channels (each channel with its entry and track), in order. */
 async function seasonCatalog(db: Db, seasonId: string) {
   const entryRows = await db.select().from(entries).where(eq(entries.seasonId, seasonId)).orderBy(asc(entries.sort));
   const entryIds = entryRows.map((e) => e.id);
-  if (entryIds.length === 0) return { entries: entryRows, windows: [], tracks: [], channels: [] };
+  if (entryIds.length === 0) return { entries: entryRows, windows: [], tracks: [], channels: [], ...(await seasonSchoolsOf(db, seasonId)) };
   const [windowRows, trackRows, channelRows] = await Promise.all([
     db.select().from(windows).where(inArray(windows.entryId, entryIds)),
     db.select().from(tracks).where(inArray(tracks.entryId, entryIds)).orderBy(asc(tracks.sort)),
@@ -59,20 +97,15 @@ async function seasonCatalog(db: Db, seasonId: string) {
       .where(inArray(tracks.entryId, entryIds))
       .orderBy(asc(tracks.sort), asc(channels.sort)),
   ]);
-  return { entries: entryRows, windows: windowRows, tracks: trackRows, channels: channelRows };
+  const schoolRows = await seasonSchoolsOf(db, seasonId);
+  return { entries: entryRows, windows: windowRows, tracks: trackRows, channels: channelRows, ...schoolRows };
 }
 
 /** What the publish check reads: the season's entries with windows and channels, the region's schools and communities. */
 async function seasonFacts(db: Db, season: typeof seasons.$inferSelect): Promise<SeasonFacts> {
-  const [catalog, schoolRows, communityRows, catchmentRows, others] = await Promise.all([
+  const [catalog, communityRows, others] = await Promise.all([
     seasonCatalog(db, season.id),
-    db.select().from(schools).where(eq(schools.regionId, season.regionId)).orderBy(asc(schools.sort)),
     db.select().from(communities).where(eq(communities.regionId, season.regionId)).orderBy(asc(communities.sort)),
-    db
-      .select({ schoolId: catchments.schoolId, community: communities.name })
-      .from(catchments)
-      .innerJoin(communities, eq(communities.id, catchments.communityId))
-      .where(eq(communities.regionId, season.regionId)),
     db
       .select({ season: seasons.name, entry: entries.name, window: windows })
       .from(windows)
@@ -89,11 +122,11 @@ async function seasonFacts(db: Db, season: typeof seasons.$inferSelect): Promise
         .filter((c) => c.entryId === e.id)
         .map((c) => ({ name: c.channel.name, track: c.track, documents: c.channel.documents, eligibility: c.channel.eligibility })),
     })),
-    schools: schoolRows.map((s) => ({
-      name: s.name,
-      level: s.level,
-      capacity: s.capacity,
-      communities: catchmentRows.filter((c) => c.schoolId === s.id).map((c) => c.community),
+    schools: catalog.schools.map(({ offer, school }) => ({
+      name: school.name,
+      level: school.level,
+      capacity: catalog.places.filter((p) => p.seasonSchoolId === offer.id).reduce((sum, p) => sum + p.places, 0),
+      communities: catalog.catchments.filter((c) => c.seasonSchoolId === offer.id).map((c) => c.community),
     })),
     communities: communityRows.map((c) => c.name),
     otherWindows: others.map((o) => ({ season: o.season, entry: o.entry, opensAt: o.window.opensAt, closesAt: o.window.closesAt })),
@@ -168,11 +201,21 @@ export async function copySeason(
   const moved: { what: string; from: string; to: string }[] = [];
   const [catalog, pageRows] = await Promise.all([seasonCatalog(db, from.id), db.select().from(pages).where(eq(pages.seasonId, from.id))]);
   const rows: {
-    table: typeof entries | typeof windows | typeof tracks | typeof channels | typeof pages;
+    table:
+      | typeof entries
+      | typeof windows
+      | typeof tracks
+      | typeof channels
+      | typeof pages
+      | typeof seasonSchools
+      | typeof schoolPlaces
+      | typeof seasonCatchments;
     values: Record<string, unknown>;
   }[] = [];
+  const entryIds = new Map<string, string>();
   for (const entry of catalog.entries) {
     const entryId = newId(deps.random);
+    entryIds.set(entry.id, entryId);
     rows.push({ table: entries, values: { ...entry, id: entryId, seasonId, updatedAt: now } });
     const window = catalog.windows.find((w) => w.entryId === entry.id);
     if (window) {
@@ -195,8 +238,22 @@ export async function copySeason(
         const eligibility = before ? { ...channel.eligibility, before: moveDayByYears(before, input.years) } : channel.eligibility;
         if (before)
           moved.push({ what: `「${entry.name} · ${track.name} · ${channel.name}」截止日期`, from: before, to: eligibility.before! });
-        rows.push({ table: channels, values: { ...channel, id: newId(deps.random), trackId, eligibility, updatedAt: now } });
+        rows.push({
+          table: channels,
+          values: { ...channel, id: newId(deps.random), trackId, eligibility, version: 0, changeNonce: null, updatedAt: now },
+        });
       }
+    }
+  }
+  for (const { offer } of catalog.schools) {
+    const seasonSchoolId = newId(deps.random);
+    rows.push({ table: seasonSchools, values: { ...offer, id: seasonSchoolId, seasonId, version: 0, changeNonce: null, updatedAt: now } });
+    for (const place of catalog.places.filter((p) => p.seasonSchoolId === offer.id)) {
+      const entryId = entryIds.get(place.entryId);
+      if (entryId) rows.push({ table: schoolPlaces, values: { ...place, seasonSchoolId, entryId } });
+    }
+    for (const c of catalog.catchments.filter((c) => c.seasonSchoolId === offer.id)) {
+      rows.push({ table: seasonCatchments, values: { seasonSchoolId, communityId: c.communityId } });
     }
   }
   for (const page of pageRows) {

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { applications, catchments, channels, communities, schools, tracks } from '../../../db/schema';
+import { applications, channels, communities, schools, seasonCatchments, seasonSchools, tracks } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { orRefuse } from '../../domain/application';
 import { decideChannel, decideEdit, decideSchools } from '../../domain/application-edit';
@@ -134,14 +134,16 @@ export async function chooseSchools(
   const [chosen, serving] = await db.batch([
     db
       .select({ id: schools.id, name: schools.name, level: schools.level })
-      .from(schools)
-      .where(and(eq(schools.regionId, loaded.season.regionId), inArray(schools.id, ids))),
+      .from(seasonSchools)
+      .innerJoin(schools, eq(schools.id, seasonSchools.schoolId))
+      .where(and(eq(seasonSchools.seasonId, loaded.season.id), inArray(schools.id, ids))),
     db
-      .select({ schoolId: catchments.schoolId })
-      .from(catchments)
-      .innerJoin(communities, eq(communities.id, catchments.communityId))
+      .select({ schoolId: seasonSchools.schoolId })
+      .from(seasonCatchments)
+      .innerJoin(seasonSchools, eq(seasonSchools.id, seasonCatchments.seasonSchoolId))
+      .innerJoin(communities, eq(communities.id, seasonCatchments.communityId))
       .where(
-        and(inArray(catchments.schoolId, ids), eq(communities.regionId, loaded.season.regionId), eq(communities.name, community ?? '')),
+        and(eq(seasonSchools.seasonId, loaded.season.id), inArray(seasonSchools.schoolId, ids), eq(communities.name, community ?? '')),
       ),
   ]);
   const today = formatChinaDate(now);
