@@ -201,7 +201,7 @@ const transferChannels: SeedChannel[] = [hukou, publicServant, military, propert
 // Entries (报名入口) and tracks
 // ---------------------------------------------------------------------------
 
-const grade1Tracks: SeedTrack[] = [
+export const grade1Tracks: SeedTrack[] = [
   {
     code: 'primary-new',
     name: '小学一年级新生',
@@ -213,7 +213,7 @@ const grade1Tracks: SeedTrack[] = [
   },
 ];
 
-const grade7Tracks: SeedTrack[] = [
+export const grade7Tracks: SeedTrack[] = [
   {
     code: 'town-graduates',
     name: '县城小学毕业生',
@@ -582,7 +582,7 @@ const manualPage: SeedPage = {
 - 资料一旦通过网上初步审核、进入学校审核阶段，就不能再撤回。`,
 };
 
-const faqPage: SeedPage = {
+export const faqPage: SeedPage = {
   slug: 'faq',
   title: '常见问题',
   body: `## 添加孩子时提示“孩子信息已被某手机号绑定”，怎么办？
@@ -626,7 +626,7 @@ const faqPage: SeedPage = {
 一年级新生选“小学一年级新生”入口；初一新生选“初中七年级新生”入口；小学二至六年级、初中八至九年级插班生选“插班生转学”入口。通道请根据家庭真实情况选择，每个通道都有说明，请仔细阅读后再选，避免选错延误报名。`,
 };
 
-const declarationPage: SeedPage = {
+export const declarationPage: SeedPage = {
   slug: 'declaration',
   title: '报名须知',
   body: `请在填写报名资料前仔细阅读以下内容。
@@ -647,7 +647,15 @@ const declarationPage: SeedPage = {
 // ---------------------------------------------------------------------------
 
 export const taojiang2024: SeedSeason = {
-  region: { code: 'taohuajiang', name: '桃花江镇', contactPhone: '0737-8822011', sponsor: '桃江县教育局', icp: '湘ICP备00000000号-1' },
+  region: {
+    code: 'taohuajiang',
+    name: '桃花江镇',
+    contactPhone: '0737-8822011',
+    address: '桃江县桃花江镇桃花中路1号 县教育局招生办',
+    sponsor: '桃江县教育局',
+    icp: '湘ICP备00000000号-1',
+    sort: 0,
+  },
   season: { code: '2024-autumn', name: '2024年秋季', year: 2024 },
   communities: [...communities],
   entries,

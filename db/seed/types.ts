@@ -2,7 +2,8 @@ import type { ChannelDocument, ChannelEligibility, EntryCode, Level, PageSlug } 
 
 /** One season of one region, as the seed writes it. Codes are stable natural keys: seeding upserts by them. */
 export interface SeedSeason {
-  region: { code: string; name: string; contactPhone: string; sponsor: string; icp: string };
+  /** `sort`: the town's place in the parents' list. */
+  region: { code: string; name: string; contactPhone: string; address: string; sponsor: string; icp: string; sort: number };
   season: { code: string; name: string; year: number };
   /** Communities (社区/村) of the region; schools' catchments name them. */
   communities: string[];

@@ -1,6 +1,8 @@
 import type { Context as HonoContext } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { AppDeps } from '../deps';
 import { loggableError } from '../domain/error-text';
+import { townCookie } from '../domain/town';
 import { homeSnapshot } from '../services/catalog';
 
 /** The element the page reads its first catalog from (`web/src/lib/catalog-snapshot.ts`). */
@@ -29,14 +31,16 @@ export function withSnapshot(html: string, data: unknown, firstPaint: string | n
 }
 
 /**
- * `GET /`: the host's page shell (`index.html` of the build) with the home page's catalog in it. Without the
- * database the plain shell goes out, and the page reads the catalog itself as on any other page.
+ * `GET /`: the host's page shell (`index.html` of the build) with the home page's catalog in it (the remembered town's,
+ * `townCookie`). Without the database the plain shell goes out, and the page reads the catalog itself as on any other
+ * page.
  */
 export async function homePage(c: HonoContext, deps: AppDeps, shell: string, firstPaint?: FirstPaint): Promise<Response> {
-  const snapshot = await homeSnapshot(deps.db, deps.clock.now()).catch((error: unknown) => {
+  const snapshot = await homeSnapshot(deps.db, deps.clock.now(), getCookie(c, townCookie)).catch((error: unknown) => {
     deps.log.warn(`home page: catalog left out of the shell: ${loggableError(error)}`);
     return null;
   });
   c.header('Cache-Control', 'no-cache');
+  c.header('Vary', 'Cookie', { append: true });
   return c.html(snapshot ? withSnapshot(shell, snapshot, firstPaint?.(snapshot) ?? null) : shell);
 }

@@ -245,11 +245,14 @@ export async function listPages(db: Db, regionId: string) {
   }));
 }
 
-/** What the home page shows first: the regions and, when there is one, its season and its pages (one read for the shell). */
-export async function homeSnapshot(db: Db, now: Date) {
+/**
+ * What the home page shows first, in one read for the shell: the regions and, when there is one or the parent's
+ * remembered town is one of them, that town's season and its pages.
+ */
+export async function homeSnapshot(db: Db, now: Date, rememberedTown?: string) {
   const regionList = await listRegions(db);
-  const only = regionList.length === 1 ? regionList[0]! : undefined;
-  if (!only) return { regions: regionList };
-  const [region, pageList] = await Promise.all([getRegion(db, only.id, now), listPages(db, only.id)]);
+  const opened = regionList.length === 1 ? regionList[0]! : regionList.find((r) => r.id === rememberedTown && r.seasonName !== null);
+  if (!opened) return { regions: regionList };
+  const [region, pageList] = await Promise.all([getRegion(db, opened.id, now), listPages(db, opened.id)]);
   return { regions: regionList, region, pages: pageList };
 }

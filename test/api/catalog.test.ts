@@ -15,15 +15,21 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('the public catalog, read through the typed client over HTTP', () => {
-  it('lists 桃花江镇 with its 2024 autumn season', async () => {
+  it('lists 桃花江镇 with its 2024 autumn season, then the second town of the demo', async () => {
     expect(await t.client.catalog.regions.query()).toEqual([
       expect.objectContaining({ code: 'taohuajiang', name: '桃花江镇', seasonName: '2024年秋季' }),
+      expect.objectContaining({ code: 'huishangang', name: '灰山港镇', seasonName: '2024年秋季' }),
     ]);
     expect(region.season).toMatchObject({ code: '2024-autumn', year: 2024 });
   });
 
   it("gives the bureau's 咨询电话, 主办单位 and ICP number with the region, and each school's 咨询电话 with the school", async () => {
-    expect(region.contact).toEqual({ phone: '0737-8822011', sponsor: '桃江县教育局', icp: '湘ICP备00000000号-1' });
+    expect(region.contact).toEqual({
+      phone: '0737-8822011',
+      address: '桃江县桃花江镇桃花中路1号 县教育局招生办',
+      sponsor: '桃江县教育局',
+      icp: '湘ICP备00000000号-1',
+    });
     const schools = await t.client.catalog.schools.query({ regionId: region.id });
     expect(schools.length).toBeGreaterThan(0);
     for (const s of schools) expect(s.contactPhone).toMatch(/^0737-\d{7}$/);
@@ -141,8 +147,8 @@ describe('the web app from the Node host', () => {
     expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
-  it('sends the home page with its catalog inside, compressed, escaped so no value can end the block', async () => {
-    const home = await fetch(`${t.url}/`, { headers: { 'accept-encoding': 'gzip' } });
+  it("sends the home page with the remembered town's catalog inside, compressed, escaped so no value can end the block", async () => {
+    const home = await fetch(`${t.url}/`, { headers: { 'accept-encoding': 'gzip', cookie: `town=${region.id}` } });
     expect(home.headers.get('content-type')).toContain('text/html');
     expect(home.headers.get('content-encoding')).toBe('gzip');
     const html = await home.text();
@@ -152,6 +158,17 @@ describe('the web app from the Node host', () => {
     const snapshot = JSON.parse(block!) as { region: { id: string; name: string }; pages: { slug: string }[] };
     expect(snapshot.region).toMatchObject({ id: region.id, name: '桃花江镇' });
     expect(snapshot.pages.map((p) => p.slug)).toEqual(['policy', 'manual', 'faq', 'declaration']);
+  });
+
+  it('sends a first visit the list of towns and no town; an unknown remembered town is the same', async () => {
+    for (const cookie of ['', 'town=nosuchtown']) {
+      const html = await (await fetch(`${t.url}/`, { headers: { cookie } })).text();
+      const block = html.match(/<script type="application\/json" id="catalog-snapshot">(.*?)<\/script><\/head>/s)?.[1];
+      const snapshot = JSON.parse(block!) as { regions: { name: string }[]; region?: unknown };
+      expect(snapshot.regions.map((r) => r.name)).toEqual(['桃花江镇', '灰山港镇']);
+      expect(snapshot.region).toBeUndefined();
+      expect(html).toContain('<h1 class="section-title">请选择孩子入学的乡镇</h1>');
+    }
   });
 
   it('sends the page and its assets compressed at build time to browsers that accept it, the same bytes to those that do not', async () => {

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { regions } from '../../db/schema';
 import { createEnrollmentClient } from '../../src/client';
 import { onPhone, shot, shown } from './site';
 
@@ -171,22 +170,39 @@ describe('after the window closes (2024-07-26 00:00 China time)', () => {
     }));
 });
 
-describe('in a county with more than one region', () => {
-  const app = onPhone('2024-07-20T10:00:00+08:00', {
-    prepare: async (site) => {
-      await site.host.deps.db.insert(regions).values({ id: 'huishangangzhenaaaaa', code: 'huishangang', name: '灰山港镇' });
-    },
-  });
+describe('a first visit in a county of two towns (2024-07-20 10:00 China time)', () => {
+  const app = onPhone('2024-07-20T10:00:00+08:00', { town: null, ignoreFailedLoads: true });
 
-  test("the home page lets the parent pick a region, then shows that region's entries", () =>
+  test('the list of towns is painted from the HTML alone, before the app runs', () =>
+    app.inTab(async (page) => {
+      await page.route('**/assets/*.js', (route) => route.abort());
+      await page.goto(app.url('/'));
+      await shown(page.getByRole('heading', { name: '请选择孩子入学的乡镇' }));
+      expect(await page.locator('.region-name').allTextContents()).toEqual(['桃花江镇', '灰山港镇']);
+    }));
+
+  test("the parent picks a town and sees that town's own window, entries and schools; the next visit opens it", () =>
     app.inTab(async (page, errors) => {
       await page.goto(app.url('/'));
-      await shown(page.getByRole('heading', { name: '请选择报名区域' }));
-      await shown(page.getByRole('link', { name: /灰山港镇/ }));
+      await shown(page.getByRole('heading', { name: '请选择孩子入学的乡镇' }));
+      await shot(page, 'town-picker');
+      await page.getByRole('link', { name: /灰山港镇/ }).click();
+      await shown(page.getByRole('heading', { name: '灰山港镇', level: 1 }));
+      await shown(page.getByText('2024-07-12 00:00 至 2024-07-21 24:00（北京时间）', { exact: true }));
+      await shown(page.getByText('正在报名', { exact: true }));
+      expect(await page.locator('.entry-name').allTextContents()).toEqual(['小学一年级新生', '初中七年级新生']);
+      await shot(page, 'home-second-town');
+      await page.getByRole('link', { name: '学校与招生范围' }).click();
+      await shown(page.getByText('共 3 所学校'));
+      await shown(page.getByText('桃江县灰山港镇中心小学'));
+      expect(await page.getByText('桃江县实验小学').count()).toBe(0);
+
+      await page.goto(app.url('/'));
+      await shown(page.getByRole('heading', { name: '灰山港镇', level: 1 }));
+      await page.getByRole('link', { name: '切换乡镇' }).click();
       await page.getByRole('link', { name: /桃花江镇/ }).click();
       await shown(page.getByRole('heading', { name: '桃花江镇', level: 1 }));
-      await shown(page.getByText('正在报名', { exact: true }));
-      await shown(page.getByRole('link', { name: /^初中七年级新生/ }));
+      await shown(page.getByText(windowText, { exact: true }));
       expect(errors).toEqual([]);
     }));
 });

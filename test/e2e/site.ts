@@ -9,7 +9,9 @@ import { manualClock } from '../../src/adapters/clock';
 import { parseConfig } from '../../worker/config';
 import { type NodeHost, startNodeHost } from '../../worker/node-host';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
+import { catalogId } from '../../src/domain/ids';
 import { privacyNotice } from '../../src/domain/privacy-notice';
+import { townCookie } from '../../src/domain/town';
 import { launchDesktop, launchPhone, type Phone } from '../helpers/chromium';
 import type { TestHost } from '../helpers/host';
 import { codeFromInbox } from '../helpers/parents';
@@ -74,11 +76,12 @@ const isFailedLoad = (text: string) => text.startsWith('Failed to load resource'
  * Inside a describe (or at the top of a file): the platform with its clock stopped at `now`, and a phone to open it
  * on (and with `desktop`, a reviewer's desktop as well: a second browser, so nothing is shared with the phone). The
  * browsers close before the host, so no idle browser connection keeps the host from stopping. The host must log no
- * errors. `ignoreFailedLoads` leaves the browser's failed-request lines out of every tab's errors.
+ * errors. `ignoreFailedLoads` leaves the browser's failed-request lines out of every tab's errors. The phone has opened
+ * 桃花江镇 before (a returning parent: `/` opens it), unless `town` says another town's code or `null` (a first visit).
  */
 export function onPhone(
   now: string,
-  options: { prepare?: (site: Site) => Promise<void>; ignoreFailedLoads?: boolean; desktop?: boolean } = {},
+  options: { prepare?: (site: Site) => Promise<void>; ignoreFailedLoads?: boolean; desktop?: boolean; town?: string | null } = {},
 ) {
   let site: Site | undefined;
   let phone: Phone | undefined;
@@ -89,6 +92,8 @@ export function onPhone(
     site = await startSite(now);
     await options.prepare?.(site);
     phone = await launchPhone();
+    const town = options.town === undefined ? 'taohuajiang' : options.town;
+    if (town) await phone.context.addCookies([{ name: townCookie, value: await catalogId('region', town), url: site.url }]);
     if (options.desktop) desktop = await launchDesktop();
   });
 

@@ -13,8 +13,9 @@ const entry = (code: string, description: string) => ({
   window,
   tracks: [{ level: 'primary', gradeMin: 1, gradeMax: 1 }],
 });
+const town = (id: string, name: string, seasonName: string | null = '2024年秋季') => ({ id, name, seasonName });
 const facts = (description: string) => ({
-  regions: [{}],
+  regions: [town('r1', '桃花江镇')],
   region: { name: '桃花江镇', season: { name: '2024年秋季' }, entries: [entry('grade1', description)] },
 });
 
@@ -27,8 +28,21 @@ describe("the home page's first screen in the shell", () => {
     expect(html).not.toContain('<b>');
   });
 
-  it('is left out for several regions, where the app shows the list', () => {
-    expect(homeFirstPaint({ regions: [{}, {}] })).toBeNull();
+  it('paints the list of towns for a parent who has not opened one yet', () => {
+    const html = homeFirstPaint({ regions: [town('r1', '桃花江镇'), town('r2', '灰山港镇', null)] })!;
+    expect(html).toContain('<a class="region-card" href="/regions/r1"><span class="region-name">桃花江镇</span>');
+    expect(html).toContain('<span class="region-name">灰山港镇</span><span class="muted">暂未开放报名</span>');
+    expect(html).not.toContain('hero');
+  });
+
+  it("paints the opened town's season with a way to switch town when the county has several", () => {
+    const several = { ...facts('适用'), regions: [town('r1', '桃花江镇'), town('r2', '灰山港镇')] };
+    expect(homeFirstPaint(several)).toContain('<a class="hero-switch" href="/towns">切换乡镇</a>');
+    expect(homeFirstPaint(facts('适用'))).not.toContain('hero-switch');
+  });
+
+  it('paints nothing for a county without towns', () => {
+    expect(homeFirstPaint({ regions: [] })).toBeNull();
   });
 
   it('goes into the mount point as text, whatever the catalog holds', () => {

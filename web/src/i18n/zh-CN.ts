@@ -17,9 +17,12 @@ export const zhCN = {
   },
 
   regions: {
-    pick: '请选择报名区域',
+    pick: '请选择孩子入学的乡镇',
+    pickHint: '各乡镇的报名时间、学校和招生范围不同，请选择孩子将要入学的乡镇。下次打开会直接进入所选乡镇。',
     season: (season: string) => `${season}义务教育阶段入学报名`,
     none: '暂无开放报名的区域',
+    noSeason: '暂未开放报名',
+    switchTown: '切换乡镇',
   },
 
   entries: {

@@ -1,8 +1,9 @@
 import { A, createAsync, useParams } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { createEffect, For, Show } from 'solid-js';
 import { MyApplicationsLink } from '../apply/my-applications-link';
 import { zhCN } from '../i18n/zh-CN';
-import { getPages, getRegion } from '../lib/catalog';
+import { getPages, getRegion, getRegions } from '../lib/catalog';
+import { rememberTown } from '../lib/town';
 import { sharedWindow } from '../lib/window-text';
 import { useTitle } from '../ui/title';
 import { EntryCard } from './entry-card';
@@ -13,6 +14,10 @@ import { WindowStatus } from './window-status';
 export function RegionHome(props: { regionId: string }) {
   const region = createAsync(() => getRegion(props.regionId));
   const pages = createAsync(() => getPages(props.regionId));
+  const severalTowns = createAsync(async () => (await getRegions()).length > 1);
+  createEffect(() => {
+    if (region()) rememberTown(region()!.id);
+  });
   useTitle(() => region() && `${region()!.name}${region()!.season.name}入学报名`);
 
   return (
@@ -20,7 +25,14 @@ export function RegionHome(props: { regionId: string }) {
       {(r) => (
         <>
           <section class="hero">
-            <h1 class="hero-region">{r().name}</h1>
+            <div class="hero-head">
+              <h1 class="hero-region">{r().name}</h1>
+              <Show when={severalTowns()}>
+                <A class="hero-switch" href="/towns">
+                  {zhCN.regions.switchTown}
+                </A>
+              </Show>
+            </div>
             <p class="hero-season">{zhCN.regions.season(r().season.name)}</p>
             <Show when={sharedWindow(r().entries)}>{(w) => <WindowStatus window={w()} />}</Show>
           </section>

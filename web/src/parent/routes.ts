@@ -2,7 +2,7 @@ import type { RouteDefinition } from '@solidjs/router';
 import { accountRoutes } from '../account/routes';
 import { applyRoutes } from '../apply/routes';
 import { getChannels, getCommunities, getPages, getRegion, getRegions, getSchools } from '../lib/catalog';
-import { Home } from './home';
+import { Home, TownsRoute } from './home';
 import { later } from './later';
 import { NotFound } from './not-found';
 import { RegionRoute } from './region-home';
@@ -14,6 +14,7 @@ const EntryPage = later('EntryPage');
 /** The parent journey. Preloads start each page's reads on link intent, before the page renders. */
 export const parentRoutes: RouteDefinition[] = [
   { path: '/', component: Home, preload: () => void getRegions() },
+  { path: '/towns', component: TownsRoute, preload: () => void getRegions() },
   {
     path: '/regions/:regionId',
     component: RegionRoute,
