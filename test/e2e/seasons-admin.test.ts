@@ -15,7 +15,7 @@ describe('an administrator prepares the 2025 season', () => {
       await page.getByLabel('密码').fill(demoStaff.find((s) => s.username === 'admin')!.password);
       await page.getByLabel('密码').press('Enter');
       await shown(page.getByRole('heading', { name: '招生季', level: 1 }));
-      const row2024 = page.getByRole('row', { name: /2024年秋季/ });
+      const row2024 = page.getByRole('row', { name: /2024年秋季/ }).filter({ hasText: '桃花江镇' });
       await row2024.getByRole('button', { name: '复制为新招生季' }).click();
       await shown(row2024.getByLabel('编号'));
       expect(await row2024.getByLabel('名称').inputValue()).toBe('2025年秋季');
@@ -26,7 +26,7 @@ describe('an administrator prepares the 2025 season', () => {
           '「小学一年级新生」报名时间：2024-07-15 00:00 至 2024-07-25 24:00（北京时间）；驳回后3天内可修改 → 2025-07-15 00:00 至 2025-07-25 24:00（北京时间）；驳回后3天内可修改',
         ),
       );
-      const row2025 = page.getByRole('row', { name: /2025年秋季/ });
+      const row2025 = page.getByRole('row', { name: /2025年秋季/ }).filter({ hasText: '桃花江镇' });
       await shown(row2025.getByText('草稿（家长不可见）'));
       await row2025.getByRole('button', { name: '发布前检查' }).click();
       await shown(row2025.getByText('检查通过，可以发布。'));

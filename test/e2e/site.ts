@@ -76,8 +76,8 @@ const isFailedLoad = (text: string) => text.startsWith('Failed to load resource'
  * Inside a describe (or at the top of a file): the platform with its clock stopped at `now`, and a phone to open it
  * on (and with `desktop`, a reviewer's desktop as well: a second browser, so nothing is shared with the phone). The
  * browsers close before the host, so no idle browser connection keeps the host from stopping. The host must log no
- * errors. `ignoreFailedLoads` leaves the browser's failed-request lines out of every tab's errors. The phone has opened
- * 桃花江镇 before (a returning parent: `/` opens it), unless `town` says another town's code or `null` (a first visit).
+ * errors. `ignoreFailedLoads` leaves the browser's failed-request lines out of every tab's errors. The phone (and the
+ * desktop) opened 桃花江镇 before (a returning parent: `/` opens it), unless `town` says another town's code or `null` (a first visit).
  */
 export function onPhone(
   now: string,
@@ -93,8 +93,9 @@ export function onPhone(
     await options.prepare?.(site);
     phone = await launchPhone();
     const town = options.town === undefined ? 'taohuajiang' : options.town;
-    if (town) await phone.context.addCookies([{ name: townCookie, value: await catalogId('region', town), url: site.url }]);
     if (options.desktop) desktop = await launchDesktop();
+    const opened = town && [{ name: townCookie, value: await catalogId('region', town), url: site.url }];
+    if (opened) for (const browser of [phone, desktop]) await browser?.context.addCookies(opened);
   });
 
   afterAll(async () => {

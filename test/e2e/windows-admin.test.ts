@@ -24,7 +24,7 @@ describe('an administrator extends the open grade-1 window', () => {
       await page.getByLabel('密码').fill(demoStaff.find((s) => s.username === 'admin')!.password);
       await page.getByLabel('密码').press('Enter');
       await shown(page.getByRole('heading', { name: '报名时间', level: 1 }));
-      const row = page.getByRole('row', { name: /小学一年级新生/ });
+      const row = page.getByRole('row', { name: /小学一年级新生/ }).filter({ hasText: '桃花江镇' });
       await shown(row.getByText('进行中'));
       await row.getByRole('button', { name: '修改' }).click();
       expect(await page.getByLabel('开始时间', { exact: true }).isDisabled()).toBe(true);

@@ -94,19 +94,19 @@ describe('the Worker under wrangler dev, with sqld as its database', () => {
     expect(body.now.startsWith('2024-07-20T02:')).toBe(true);
   });
 
-  it('sends the home page with the catalog it shows inside, as a data block the page reads instead of two round trips, and its first screen painted', async () => {
-    const response = await fetch(`${worker?.url}/`);
+  it("sends the home page with the remembered town's catalog inside, as a data block the page reads instead of two round trips, and its first screen painted", async () => {
+    const response = await fetch(`${worker?.url}/`, { headers: { cookie: `town=${regionId}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
     expect(response.headers.get('cache-control')).toBe('no-cache');
     const html = await response.text();
     const block = html.match(/<script type="application\/json" id="catalog-snapshot">(.*?)<\/script>/)?.[1];
     const snapshot = JSON.parse(block!) as { regions: { name: string }[]; region: { name: string; entries: unknown[] }; pages: unknown[] };
-    expect(snapshot.regions.map((r) => r.name)).toEqual(['桃花江镇']);
+    expect(snapshot.regions.map((r) => r.name)).toEqual(['桃花江镇', '灰山港镇']);
     expect(snapshot.region.entries).toHaveLength(3);
     expect(snapshot.pages.length).toBeGreaterThan(0);
     const firstPaint = html.match(/<div id="app">(.*?)<\/div>\s*<noscript>/s)?.[1] ?? '';
-    expect(firstPaint).toContain('<h1 class="hero-region">桃花江镇</h1>');
+    expect(firstPaint).toContain('<h1 class="hero-region">桃花江镇</h1><a class="hero-switch" href="/towns">切换乡镇</a>');
     expect(firstPaint.match(/class="entry-desc"/g)).toHaveLength(3);
     expect(html.replace(/<script type="application\/json" id="catalog-snapshot">.*?<\/script>/, '').replace(firstPaint, '')).toBe(
       indexHtml,
