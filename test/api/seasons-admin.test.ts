@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const season2024 = async () => (await admin.admin.seasons.query()).find((s) => s.code === '2024-autumn')!;
+const season2024 = async () => (await admin.admin.seasons.query()).find((s) => s.code === '2024-autumn' && s.region === '桃花江镇')!;
 
 describe('an administrator prepares next summer', () => {
   it('copies 2024 to a 2025 draft with every date a year on and listed; parents keep seeing 2024 until it is published', async () => {
@@ -39,6 +39,7 @@ describe('an administrator prepares next summer', () => {
 
     const region = await t.client.catalog.region.query({ regionId });
     expect(region.season.name).toBe('2024年秋季');
+    const schools2024 = await t.client.catalog.schools.query({ regionId });
     const { db } = t.host.deps;
     const draftEntries = await db.query.entries.findMany({ where: (e, { eq: is }) => is(e.seasonId, copy.id) });
     expect(draftEntries).toHaveLength(3);
@@ -51,6 +52,8 @@ describe('an administrator prepares next summer', () => {
     const after = await t.client.catalog.region.query({ regionId });
     expect(after.season.name).toBe('2025年秋季');
     expect(after.entries[0]!.window.text).toBe('2025-07-15 00:00 至 2025-07-25 24:00（北京时间）');
+    // Schools keep their identity; their places, contacts and catchments were copied into the new season.
+    expect(await t.client.catalog.schools.query({ regionId })).toEqual(schools2024);
     const audits = await db.select().from(auditLog).where(eq(auditLog.action, 'season_publish'));
     expect(audits).toHaveLength(1);
   });
