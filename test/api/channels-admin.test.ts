@@ -190,6 +190,16 @@ describe('a disabled channel', () => {
     expect(offered.tracks[0]!.channels.map((ch) => ch.code)).not.toContain('business');
     expect(offered.tracks[0]!.channels.map((ch) => ch.code)).not.toContain('property');
 
+    const family = edgeCases.hukouOnCutoff;
+    const checked = await parent.children.add.mutate({ name: family.child.name, idType: 'resident', idNumber: family.child.idNumber });
+    const precheck = await parent.applications.precheck.mutate({
+      childId: checked.id,
+      entryId: c.entry('grade1').id,
+      parentIdNumber: family.father.idNumber,
+    });
+    expect(precheck.channels.map((v) => v.code)).toContain('hukou');
+    expect(precheck.channels.map((v) => v.code)).not.toContain('business');
+
     const refused = await refusal(parent.applications.chooseChannel.mutate({ applicationId, channelId: c.channel('business').id }));
     expect(refused).toMatchObject({ data: { code: 'BAD_REQUEST' }, message: '该报名通道已停用，请选择其他通道' });
     const kept = await parent.applications.get.query({ applicationId });
