@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { demoStaff } from '../../db/seed/demo-staff';
+import { catalogFor, readyToSubmit } from '../helpers/journey';
 import { expectAccessible } from './axe';
 import { onPhone, shot, shown } from './site';
 
@@ -7,7 +8,11 @@ import { onPhone, shot, shown } from './site';
 const app = onPhone('2024-07-16T09:00:00+08:00', { desktop: true, ignoreFailedLoads: true });
 
 describe('an administrator moves a channel’s cut-off date', () => {
-  test('on 报名通道 the preview, the parents’ own card, follows the unsaved date; once saved, parents read it', async () => {
+  test('on 报名通道 the preview, the parents’ own card, follows the unsaved date; once saved, parents read it and reviewers are told', async () => {
+    const { client: family } = await app.signInOnPhone('13600000021');
+    const { applicationId, version } = await readyToSubmit(app.testHost(), family, await catalogFor(app.testHost()), '20180310', '111');
+    await family.applications.submit.mutate({ applicationId, version });
+
     const { page, errors } = await app.openTab('desktop');
     try {
       await page.goto(app.url('/staff?from=%2Fstaff%2Fadmin%2Fchannels'));
@@ -35,7 +40,11 @@ describe('an administrator moves a channel’s cut-off date', () => {
       await expectAccessible(page, '报名通道');
 
       await grade1.getByRole('button', { name: '保存' }).click();
-      await shown(page.getByRole('status').filter({ hasText: '已保存「县城区常住户籍学生」' }));
+      await shown(page.getByRole('status').filter({ hasText: '已保存「县城区常住户籍学生」，已对 1 份在审报名重新进行系统核验' }));
+
+      // The submitted application's reviewer reads what changed beside the checks that ran again.
+      await page.goto(app.url(`/staff/applications/${applicationId}`));
+      await shown(page.getByText('审核条件已调整：截止日期 2024-03-01 → 2024-03-15，系统核验已重新进行'));
       expect(errors).toEqual([]);
     } finally {
       await page.close();
