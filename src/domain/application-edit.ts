@@ -105,6 +105,8 @@ export interface ChannelFacts {
   entryId: string;
   gradeMin: number;
   gradeMax: number;
+  /** A disabled channel is not offered; an application already in it keeps it. */
+  enabled: boolean;
 }
 
 export interface ChannelState extends EditFacts {
@@ -114,6 +116,8 @@ export interface ChannelState extends EditFacts {
   trackId: string | null;
   /** The channel asked for; null when it does not exist. */
   channel: ChannelFacts | null;
+  /** The channel chosen before, if any. */
+  channelId: string | null;
 }
 
 export interface ChannelChange extends EditChange {
@@ -127,6 +131,7 @@ export function decideChannel(s: ChannelState): Refusal | ChannelChange {
   if (!s.channel || s.channel.entryId !== s.entryId) return refuse('CHANNEL_NOT_FOUND', '该报名通道不属于此报名入口');
   if (!gradeInRange(s.grade, { gradeMin: s.channel.gradeMin, gradeMax: s.channel.gradeMax }))
     return refuse('CHANNEL_NOT_FOUND', '该报名通道不适用于所报年级');
+  if (!s.channel.enabled && s.channel.channelId !== s.channelId) return refuse('CHANNEL_DISABLED', '该报名通道已停用，请选择其他通道');
   const trackChanged = s.trackId !== s.channel.trackId;
   return {
     ...edit,

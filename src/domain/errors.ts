@@ -69,7 +69,12 @@ export type DomainErrorCode =
   | 'REGION_CHANGED'
   | 'PAGE_NOT_FOUND'
   | 'PAGE_CHANGED'
-  | 'PAGE_EXISTS';
+  | 'PAGE_EXISTS'
+  | 'TRACK_NOT_FOUND'
+  | 'CHANNEL_CHANGED'
+  | 'CHANNEL_IN_USE'
+  | 'CHANNEL_DISABLED'
+  | 'CHANNEL_EXISTS';
 
 export class DomainError extends Error {
   constructor(

@@ -135,9 +135,13 @@ export async function listChannels(db: Db, entryId: string, now: Date) {
           .select()
           .from(channels)
           .where(
-            inArray(
-              channels.trackId,
-              trackRows.map((t) => t.id),
+            and(
+              inArray(
+                channels.trackId,
+                trackRows.map((t) => t.id),
+              ),
+              // A disabled channel is not offered; applications already in it keep it (they read it through their own row).
+              eq(channels.enabled, true),
             ),
           )
           .orderBy(asc(channels.sort));

@@ -74,7 +74,8 @@ export async function precheck(
       .select({ channel: channels })
       .from(channels)
       .innerJoin(tracks, eq(tracks.id, channels.trackId))
-      .where(eq(tracks.entryId, entry.entry.id))
+      // A disabled channel is not offered, so it is not recommended either.
+      .where(and(eq(tracks.entryId, entry.entry.id), eq(channels.enabled, true)))
       .orderBy(asc(tracks.sort), asc(channels.sort));
     // Tracks of one entry repeat channels (县城 / 非县城毕业生): one verdict per channel code, in the order first met.
     const byCode = new Map<string, (typeof channelRows)[number]['channel']>();

@@ -162,6 +162,30 @@ const matrix: Record<string, Row> = {
   'admin.regions.update': row(adminOnly, (w) => ({ regionId: w.c.region.id, version: 999, name: '矩阵镇' })),
   'admin.regions.reorder': row(adminOnly, () => ({ ids: ['aaaaaaaaaaaaaaaaaaaa'] })),
   // Policy pages: county reviewers read them; only administrators write (here on rows that do not exist).
+  'admin.channels.list': row('U U U F F ok ok', (w) => ({ seasonId: w.c.region.season.id })),
+  // A version nobody holds: the administrator passes the access checks and is told the channel changed (CONFLICT).
+  'admin.channels.update': row('U U U F F F ok', (w) => ({
+    channelId: w.c.channel('military').id,
+    version: 999,
+    name: '矩阵通道',
+    definition: '矩阵说明',
+    eligibility: { check: 'military', verifiable: false, manualProof: true },
+    documents: [{ kind: 'matrix-proof', name: '矩阵证明' }],
+    enabled: true,
+  })),
+  'admin.channels.create': row('U U U F F F N', () => ({
+    trackId: 'aaaaaaaaaaaaaaaaaaaa',
+    code: 'matrix',
+    name: '矩阵通道',
+    definition: '矩阵说明',
+    eligibility: { check: 'other', verifiable: false, manualProof: true },
+    documents: [{ kind: 'matrix-proof', name: '矩阵证明' }],
+  })),
+  'admin.channels.reorder': row('U U U F F F N', () => ({
+    trackId: 'aaaaaaaaaaaaaaaaaaaa',
+    channels: [{ channelId: 'aaaaaaaaaaaaaaaaaaaa', version: 0 }],
+  })),
+  'admin.channels.remove': row('U U U F F F ok', (w) => ({ channelId: w.c.channel('military').id, version: 999 })),
   'admin.pages': row('U U U F F ok ok'),
   'admin.updatePage': row('U U U F F F N', () => ({ pageId: 'aaaaaaaaaaaaaaaaaaaa', version: 0, title: '常见问题', body: '正文' })),
   'admin.createPage': row('U U U F F F N', () => ({ seasonId: 'aaaaaaaaaaaaaaaaaaaa', slug: 'matrix', title: '矩阵页', body: '' })),

@@ -65,7 +65,8 @@ const channelState = (over: Partial<ChannelState> = {}): ChannelState => ({
   entryId: 'entry-1',
   grade: 1,
   trackId: null,
-  channel: { channelId: 'channel-1', trackId: 'track-1', entryId: 'entry-1', gradeMin: 1, gradeMax: 1 },
+  channelId: null,
+  channel: { channelId: 'channel-1', trackId: 'track-1', entryId: 'entry-1', gradeMin: 1, gradeMax: 1, enabled: true },
   ...over,
 });
 
@@ -94,6 +95,16 @@ describe('decideChannel', () => {
       code: 'CHANNEL_NOT_FOUND',
       message: '该报名通道不适用于所报年级',
     });
+  });
+
+  it('refuses a disabled channel, except to an application already in it', () => {
+    const disabled = { channelId: 'channel-1', trackId: 'track-1', entryId: 'entry-1', gradeMin: 1, gradeMax: 1, enabled: false };
+    expect(decideChannel(channelState({ channel: disabled }))).toEqual({
+      ok: false,
+      code: 'CHANNEL_DISABLED',
+      message: '该报名通道已停用，请选择其他通道',
+    });
+    expect(decideChannel(channelState({ channel: disabled, channelId: 'channel-1', trackId: 'track-1' }))).toMatchObject({ ok: true });
   });
 
   it('refuses while the application is not editable', () => {

@@ -18,11 +18,13 @@ import { deadLetters, retryDeadLetter } from '../../services/dead-letters';
 import { createPage, listSeasonPages, orderPages, updatePage } from '../../services/policy-pages';
 import { createStaff, listStaff, updateStaff } from '../../services/staff/accounts';
 import { router, staffProcedure } from '../trpc';
+import { adminChannelsRouter } from './admin-channels';
 import { adminRegionsRouter } from './admin-regions';
 
 /** Administrators: the towns of the county, seasons and their windows and policy pages, staff accounts, and alarms. */
 export const adminRouter = router({
   regions: adminRegionsRouter,
+  channels: adminChannelsRouter,
   staff: staffProcedure('admin').query(({ ctx }) => listStaff(ctx.deps.db, ctx.deps.clock.now())),
   createStaff: staffProcedure('admin')
     .input(createStaffInput)

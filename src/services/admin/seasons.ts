@@ -83,7 +83,7 @@ async function seasonSchoolsOf(db: Db, seasonId: string) {
 }
 
 /** A season's entries with their windows, tracks and channels (each channel with its entry and track), in order. */
-async function seasonCatalog(db: Db, seasonId: string) {
+export async function seasonCatalog(db: Db, seasonId: string) {
   const entryRows = await db.select().from(entries).where(eq(entries.seasonId, seasonId)).orderBy(asc(entries.sort));
   const entryIds = entryRows.map((e) => e.id);
   if (entryIds.length === 0) return { entries: entryRows, windows: [], tracks: [], channels: [], ...(await seasonSchoolsOf(db, seasonId)) };

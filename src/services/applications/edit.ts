@@ -25,7 +25,14 @@ export async function chooseChannel(deps: Deps, accountId: string, input: { appl
   const now = deps.clock.now();
   const loaded = await ownApplication(db, accountId, input.applicationId);
   const [row] = await db
-    .select({ channelId: channels.id, trackId: tracks.id, entryId: tracks.entryId, gradeMin: tracks.gradeMin, gradeMax: tracks.gradeMax })
+    .select({
+      channelId: channels.id,
+      trackId: tracks.id,
+      entryId: tracks.entryId,
+      gradeMin: tracks.gradeMin,
+      gradeMax: tracks.gradeMax,
+      enabled: channels.enabled,
+    })
     .from(channels)
     .innerJoin(tracks, eq(tracks.id, channels.trackId))
     .where(eq(channels.id, input.channelId));
@@ -36,6 +43,7 @@ export async function chooseChannel(deps: Deps, accountId: string, input: { appl
       entryId: loaded.entry.id,
       grade: loaded.application.grade,
       trackId: loaded.application.trackId,
+      channelId: loaded.application.channelId,
       channel: row ?? null,
     }),
   );

@@ -19,6 +19,7 @@ import { statusesCountedPerChannel, statusesCountedPerFirstSchool } from '../../
 import { type IdField, sealedIdOf } from '../applications/sealed-id';
 import { documentFingerprints } from '../applications/snapshot';
 import { changesSinceRejection, faultChoices, rejectedState } from '../../domain/rejection';
+import { criteriaNotes } from './criteria-notes';
 import { sameFiles } from './duplicates';
 
 const notFound = () => new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
@@ -29,7 +30,7 @@ export async function reviewDetail(db: Db, member: SignedInStaff, applicationId:
   if (!loaded || loaded.application.status === 'draft') throw notFound();
   assertInScope(member, loaded.application);
   const { application, channel, entry, child } = loaded;
-  const [name, docs, fingerprints, history, verification] = await Promise.all([
+  const [name, docs, fingerprints, history, verification, notes] = await Promise.all([
     schoolNamesOf(db, application),
     listDocuments(db, application.id),
     documentFingerprints(db, application.id),
@@ -39,6 +40,7 @@ export async function reviewDetail(db: Db, member: SignedInStaff, applicationId:
       .where(eq(applicationHistory.applicationId, application.id))
       .orderBy(asc(applicationHistory.version)),
     verificationResults(db, application.id),
+    criteriaNotes(db, application.id),
   ]);
   const { rejection } = application;
   const resubmitted = application.status === 'submitted' && rejection !== null;
@@ -91,6 +93,8 @@ export async function reviewDetail(db: Db, member: SignedInStaff, applicationId:
     })),
     submittedAt: application.submittedAt?.toISOString() ?? null,
     verification: { overall: application.verification, ...verification },
+    /** 审核条件已调整: the channel's cut-off or minimum months changed after the application was made, checks ran again. */
+    criteriaNotes: notes,
     /** False for the second-choice school: it sees the application but takes no 学校审核 decision. */
     schoolDecisionAllowed: maySchoolDecide(member, application, 'school_approve'),
   };

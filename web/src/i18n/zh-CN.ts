@@ -51,6 +51,7 @@ export const zhCN = {
     channelsOf: (n: number) => `共 ${n} 个报名通道`,
     pickHint: '点开每个报名通道，查看说明和需要准备的材料，再根据家庭真实情况选择。',
     definition: '通道说明',
+    terms: '审核条件',
     documents: '需要准备的材料',
     verifiable: '系统可查验',
     manualProof: '需人工审核证明材料',

@@ -1,4 +1,5 @@
-import { Show, type JSX } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
+import { channelTerms } from '../../../src/domain/channel-terms';
 import { zhCN } from '../i18n/zh-CN';
 import type { Channel } from '../lib/catalog';
 import { DocumentList } from './document-list';
@@ -25,6 +26,12 @@ export function ChannelCard(props: { channel: Channel; open?: boolean; selected?
       <div class="channel-body">
         <p class="channel-heading">{zhCN.entry.definition}</p>
         <p class="definition">{props.channel.definition}</p>
+        <Show when={channelTerms(props.channel.eligibility).length}>
+          <p class="channel-heading">{zhCN.entry.terms}</p>
+          <ul class="docs channel-terms">
+            <For each={channelTerms(props.channel.eligibility)}>{(term) => <li class="doc">{term}</li>}</For>
+          </ul>
+        </Show>
         <p class="channel-heading">{zhCN.entry.documents}</p>
         <DocumentList documents={props.channel.documents} />
         {props.children}

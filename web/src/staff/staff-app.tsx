@@ -2,6 +2,7 @@ import { A, createAsync, revalidate, type RouteSectionProps, useLocation, useNav
 import { createEffect, ErrorBoundary, type JSXElement, on, onMount, Show, Suspense } from 'solid-js';
 import { zhPages } from '../i18n/zh-CN-pages';
 import { zhStaff } from '../i18n/zh-CN-staff';
+import { zhChannels } from '../i18n/zh-CN-staff-channels';
 import { zhRegions } from '../i18n/zh-CN-staff-regions';
 import { api } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
@@ -11,6 +12,7 @@ import { codeOf, getStaffMe, useStaffMe } from './data';
 import './staff.css';
 
 export { AccountsPage } from './accounts-page';
+export { ChannelsPage } from './channels-page';
 export { SeasonsPage } from './seasons-page';
 export { WindowsPage } from './windows-page';
 export { AppealsPage } from './appeals-page';
@@ -77,6 +79,9 @@ export function Desk(props: RouteSectionProps) {
                   </A>
                   <A href="/staff/admin/windows" activeClass="staff-nav-on">
                     {zhStaff.nav.windows}
+                  </A>
+                  <A href="/staff/admin/channels" activeClass="staff-nav-on">
+                    {zhChannels.nav}
                   </A>
                   <A href="/staff/admin/pages" activeClass="staff-nav-on">
                     {zhPages.nav}

@@ -72,6 +72,14 @@ export function VerificationPanel(props: { detail: Detail }) {
         </span>
       </div>
       <p class="staff-muted">{t.hint}</p>
+      {/* 审核条件已调整: the channel's cut-off or minimum months changed after submission, and the checks ran again. */}
+      <For each={props.detail.criteriaNotes}>
+        {(n) => (
+          <p class="staff-notice staff-criteria-note">
+            <span class="staff-muted">{chinaDateTime(n.at)}</span> {n.note}
+          </p>
+        )}
+      </For>
       <Show when={v().pending}>
         <p class="staff-verification-pending" role="status">
           {t.pendingNote}
