@@ -87,6 +87,24 @@ describe('an administrator prepares next summer', () => {
     expect(row).toMatchObject({ status: 'published', version: 1 });
     expect(await t.host.deps.db.select().from(auditLog).where(eq(auditLog.action, 'season_publish'))).toHaveLength(2);
   });
+
+  it('counts only enabled channels: an entry whose channels are all disabled keeps the season from being published', async () => {
+    const from = await season2024();
+    const copy = await admin.admin.copySeason.mutate({ fromSeasonId: from.id, code: '2027-autumn', name: '2027年秋季', years: 3 });
+    const grade1 = (await admin.admin.channels.list.query({ seasonId: copy.id })).entries.find((e) => e.code === 'grade1')!;
+    for (const ch of grade1.tracks.flatMap((track) => track.channels)) {
+      await admin.admin.channels.update.mutate({
+        channelId: ch.id,
+        version: ch.version,
+        name: ch.name,
+        definition: ch.definition,
+        eligibility: ch.eligibility,
+        documents: ch.documents,
+        enabled: false,
+      });
+    }
+    expect((await admin.admin.checkSeason.query({ seasonId: copy.id })).problems).toEqual(['「小学一年级新生」没有报名通道']);
+  });
 });
 
 const db = () => t.host.deps.db.select({ id: seasons.id }).from(seasons);

@@ -119,7 +119,7 @@ async function seasonFacts(db: Db, season: typeof seasons.$inferSelect): Promise
       window: catalog.windows.find((w) => w.entryId === e.id) ?? null,
       levels: [...new Set(catalog.tracks.filter((t) => t.entryId === e.id).map((t) => t.level))],
       channels: catalog.channels
-        .filter((c) => c.entryId === e.id)
+        .filter((c) => c.entryId === e.id && c.channel.enabled)
         .map((c) => ({ name: c.channel.name, track: c.track, documents: c.channel.documents, eligibility: c.channel.eligibility })),
     })),
     schools: catalog.schools.map(({ offer, school }) => ({
