@@ -1,4 +1,5 @@
 import { createStaffInput, updateStaffInput } from '../../schemas/review';
+import { importSchoolsInput } from '../../schemas/schools';
 import {
   acknowledgeAlertInput,
   changeWindowInput,
@@ -12,6 +13,7 @@ import {
   updatePageInput,
 } from '../../schemas/admin';
 import { checkSeason, copySeason, listSeasons, publishSeason } from '../../services/admin/seasons';
+import { importSchools } from '../../services/admin/school-import';
 import { changeWindow, listWindows } from '../../services/admin/windows';
 import { acknowledgeAlert, openAlerts } from '../../services/alerts';
 import { deadLetters, retryDeadLetter } from '../../services/dead-letters';
@@ -19,10 +21,17 @@ import { createPage, listSeasonPages, orderPages, updatePage } from '../../servi
 import { createStaff, listStaff, updateStaff } from '../../services/staff/accounts';
 import { router, staffProcedure } from '../trpc';
 import { adminRegionsRouter } from './admin-regions';
+import { adminCommunitiesRouter, adminSchoolsRouter } from './admin-schools';
 
 /** Administrators: the towns of the county, seasons and their windows and policy pages, staff accounts, and alarms. */
 export const adminRouter = router({
   regions: adminRegionsRouter,
+  schools: adminSchoolsRouter,
+  communities: adminCommunitiesRouter,
+  /** Schools and communities from a spreadsheet's rows (with their row numbers): all written, or every bad row answered. */
+  importSchools: staffProcedure('admin')
+    .input(importSchoolsInput)
+    .mutation(({ ctx, input }) => importSchools(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
   staff: staffProcedure('admin').query(({ ctx }) => listStaff(ctx.deps.db, ctx.deps.clock.now())),
   createStaff: staffProcedure('admin')
     .input(createStaffInput)

@@ -51,14 +51,14 @@ export async function listSeasons(db: Db) {
   }));
 }
 
-async function seasonOf(db: Db, seasonId: string) {
+export async function seasonOf(db: Db, seasonId: string) {
   const [season] = await db.select().from(seasons).where(eq(seasons.id, seasonId));
   if (!season) throw notFound();
   return season;
 }
 
 /** A season's schools (each with its identity), their places and their catchments (community ids and names). */
-async function seasonSchoolsOf(db: Db, seasonId: string) {
+export async function seasonSchoolsOf(db: Db, seasonId: string) {
   const [schoolRows, placeRows, catchmentRows] = await db.batch([
     db
       .select({ offer: seasonSchools, school: schools })
@@ -83,7 +83,7 @@ async function seasonSchoolsOf(db: Db, seasonId: string) {
 }
 
 /** A season's entries with their windows, tracks and channels (each channel with its entry and track), in order. */
-async function seasonCatalog(db: Db, seasonId: string) {
+export async function seasonCatalog(db: Db, seasonId: string) {
   const entryRows = await db.select().from(entries).where(eq(entries.seasonId, seasonId)).orderBy(asc(entries.sort));
   const entryIds = entryRows.map((e) => e.id);
   if (entryIds.length === 0) return { entries: entryRows, windows: [], tracks: [], channels: [], ...(await seasonSchoolsOf(db, seasonId)) };
