@@ -7,13 +7,7 @@ import {
   updateSchoolInput,
 } from '../../schemas/schools';
 import { createCommunity, listCommunities } from '../../services/admin/communities';
-import {
-  createSeasonSchool,
-  listSeasonSchools,
-  otherSchoolsOf,
-  removeSeasonSchool,
-  updateSeasonSchool,
-} from '../../services/admin/schools';
+import { createSeasonSchool, listSeasonSchools, removeSeasonSchool, updateSeasonSchool } from '../../services/admin/schools';
 import { router, staffProcedure } from '../trpc';
 
 /** `admin.schools.*`: a season's schools (places, catchment, address, phone). Administrators change them; county reviewers read. */
