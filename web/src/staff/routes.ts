@@ -35,6 +35,7 @@ export const staffRoutes: RouteDefinition = {
             { path: '/admin/regions', component: page(desk, 'RegionsPage') },
             { path: '/admin/seasons', component: page(desk, 'SeasonsPage') },
             { path: '/admin/windows', component: page(desk, 'WindowsPage') },
+            { path: '/admin/schools', component: page(desk, 'SchoolsPage') },
             { path: '/admin/pages', component: page(desk, 'PagesPage') },
           ],
         },

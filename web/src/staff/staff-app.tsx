@@ -3,6 +3,7 @@ import { createEffect, ErrorBoundary, type JSXElement, on, onMount, Show, Suspen
 import { zhPages } from '../i18n/zh-CN-pages';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { zhRegions } from '../i18n/zh-CN-staff-regions';
+import { zhSchools } from '../i18n/zh-CN-staff-schools';
 import { api } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
 import { AlertsBanner } from './alerts-banner';
@@ -11,6 +12,7 @@ import { codeOf, getStaffMe, useStaffMe } from './data';
 import './staff.css';
 
 export { AccountsPage } from './accounts-page';
+export { SchoolsPage } from './schools-page';
 export { SeasonsPage } from './seasons-page';
 export { WindowsPage } from './windows-page';
 export { AppealsPage } from './appeals-page';
@@ -77,6 +79,9 @@ export function Desk(props: RouteSectionProps) {
                   </A>
                   <A href="/staff/admin/windows" activeClass="staff-nav-on">
                     {zhStaff.nav.windows}
+                  </A>
+                  <A href="/staff/admin/schools" activeClass="staff-nav-on">
+                    {zhSchools.nav}
                   </A>
                   <A href="/staff/admin/pages" activeClass="staff-nav-on">
                     {zhPages.nav}
