@@ -14,28 +14,19 @@ export function namesSchool(seasonId: string, schoolId: string): SQL {
 }
 
 /** How many applications of the season (drafts included) name each school, by school id. */
-export async function schoolUses(db: Db, seasonId: string): Promise<Map<string, SchoolUse>> {
-  const [first, second, sibling] = await db.batch([
-    db
-      .select({ id: applications.firstSchoolId, n: sql<number>`count(*)` })
-      .from(applications)
-      .where(eq(applications.seasonId, seasonId))
-      .groupBy(applications.firstSchoolId),
-    db
-      .select({ id: applications.secondSchoolId, n: sql<number>`count(*)` })
-      .from(applications)
-      .where(and(eq(applications.seasonId, seasonId), sql`${applications.secondSchoolId} IS NOT ${applications.firstSchoolId}`))
-      .groupBy(applications.secondSchoolId),
-    db
-      .select({ id: sql<string | null>`${siblingSchool}`, n: sql<number>`count(*)` })
-      .from(applications)
-      .where(eq(applications.seasonId, seasonId))
-      .groupBy(siblingSchool),
-  ]);
-  const uses = new Map<string, SchoolUse>();
-  const at = (id: string) => uses.get(id) ?? uses.set(id, { choices: 0, siblings: 0 }).get(id)!;
-  for (const r of [...first, ...second]) if (r.id) at(r.id).choices += Number(r.n);
-  for (const r of sibling) if (r.id) at(r.id).siblings += Number(r.n);
+export async function schoolUses(db: Db, seasonId: string): Promise<Map<string, SchoolUse & { applications: number }>> {
+  const rows = await db
+    .select({ first: applications.firstSchoolId, second: applications.secondSchoolId, sibling: sql<string | null>`${siblingSchool}` })
+    .from(applications)
+    .where(eq(applications.seasonId, seasonId));
+  const uses = new Map<string, SchoolUse & { applications: number }>();
+  const at = (id: string) => uses.get(id) ?? uses.set(id, { choices: 0, siblings: 0, applications: 0 }).get(id)!;
+  for (const r of rows) {
+    const chosen = new Set([r.first, r.second].filter((id): id is string => Boolean(id)));
+    for (const id of chosen) at(id).choices++;
+    if (r.sibling) at(r.sibling).siblings++;
+    for (const id of new Set([...chosen, ...(r.sibling ? [r.sibling] : [])])) at(id).applications++;
+  }
   return uses;
 }
 

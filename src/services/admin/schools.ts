@@ -82,8 +82,7 @@ export async function listSeasonSchools(db: Db, seasonId: string) {
     })),
     communities: communityRows.map((c) => ({ id: c.id, name: c.name })),
     schools: catalog.schools.map(({ offer }) => {
-      const use = uses.get(offer.schoolId) ?? { choices: 0, siblings: 0 };
-      return { ...offerView(catalog, offer.id), applications: use.choices + use.siblings };
+      return { ...offerView(catalog, offer.id), applications: uses.get(offer.schoolId)?.applications ?? 0 };
     }),
     /** The region's schools this season does not offer (an administrator may add one back). */
     others: regionSchools.filter((s) => !offered.has(s.id)).map((s) => ({ id: s.id, code: s.code, name: s.name, level: s.level })),
