@@ -33,10 +33,19 @@ export function templateRows(options: TemplateOptions): string[][] {
 }
 
 const text = (value: string) => ({ value, type: String, format: '@' }) as const;
+/** Rows an administrator fills below the example, their code and phone cells already formatted as text. */
+const blankRows = 300;
 
 export async function schoolTemplateXlsx(options: TemplateOptions): Promise<Blob> {
   const [header, example] = templateRows(options);
-  const schools: SheetData = [header!.map((value) => ({ value, fontWeight: 'bold' as const })), example!.map((value) => text(value))];
+  const schools: SheetData = [
+    header!.map((value) => ({ value, fontWeight: 'bold' as const })),
+    example!.map((value) => text(value)),
+    ...Array.from(
+      { length: blankRows },
+      (): Row => header!.map((h) => (h === schoolColumns.code || h === schoolColumns.phone ? { type: String, format: '@' } : null)),
+    ),
+  ];
   const communities: SheetData = [[{ value: communityColumn, fontWeight: 'bold' }], ...options.communities.map((c): Row => [text(c)])];
   return writeXlsxFile([
     { sheet: schoolSheet, data: schools, columns: header!.map((h) => ({ width: Math.max(12, h.length * 2 + 2) })), stickyRowsCount: 1 },
