@@ -12,7 +12,7 @@ const app = onPhone('2024-07-20T10:00:00+08:00', { desktop: true, ignoreFailedLo
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/schools/${name}`, import.meta.url));
 
 describe('an administrator imports schools from a spreadsheet', () => {
-  test('a file with errors lists every bad row with its number and writes nothing; the corrected file imports and its schools are listed', async () => {
+  test('a file with errors lists every bad row with its number and writes nothing; the corrected file imports; a school is edited and removed by hand', async () => {
     const { page, errors } = await app.openTab('desktop');
     try {
       await page.goto(app.url('/staff?from=%2Fstaff%2Fadmin%2Fschools'));
@@ -39,6 +39,21 @@ describe('an administrator imports schools from a spreadsheet', () => {
       await shown(page.getByRole('row', { name: /xinqiao-junior 桃江县新桥中学/ }).getByText('初中七年级新生·七年级 6×50'));
       await shown(page.getByRole('row', { name: /桃江县实验小学/ }).getByText('小学一年级新生·一年级 10×45'));
       expect(await page.getByRole('row', { name: /单元格 G8 是公式/ }).count()).toBe(0);
+
+      // One school edited by hand: its places as classes × class size, then taken out of the season again.
+      const xinqiao = page.getByRole('row', { name: /xinqiao-primary 桃江县新桥小学/ });
+      await xinqiao.getByRole('button', { name: '编辑' }).click();
+      await page.getByLabel('小学一年级新生·一年级学位').fill('9×40');
+      await page.getByRole('checkbox', { name: '竹金村' }).uncheck();
+      await expectAccessible(page, '学校管理（编辑学校）');
+      await page.getByRole('button', { name: '保存', exact: true }).click();
+      await shown(page.getByRole('status').filter({ hasText: '已保存「桃江县新桥小学」' }));
+      await shown(xinqiao.getByText('小学一年级新生·一年级 9×40'));
+      expect(await xinqiao.getByText('竹金村').count()).toBe(0);
+      await xinqiao.getByRole('button', { name: '移除' }).click();
+      await xinqiao.getByRole('button', { name: '确认从本招生季移除「桃江县新桥小学」' }).click();
+      await shown(page.getByRole('status').filter({ hasText: '已从本招生季移除「桃江县新桥小学」' }));
+      expect(await page.getByRole('row', { name: /xinqiao-primary/ }).count()).toBe(0);
 
       // The season's template, made in the browser, reads back through the same reader with its example row.
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'XLSX 模板' }).click()]);
