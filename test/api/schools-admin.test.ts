@@ -212,3 +212,71 @@ describe('a region’s communities', () => {
     expect((await admin.admin.checkSeason.query({ seasonId })).problems).toContain('「东湖社区」没有小学学校招生');
   });
 });
+
+describe('two administrators at once', () => {
+  it('create the same new school: one is written, the other answers CONFLICT, one audit entry', async () => {
+    const token = await staffToken(t, 'admin');
+    const input = {
+      seasonId,
+      code: 'race-primary',
+      name: '竞速小学',
+      level: 'primary' as const,
+      address: '竞速路1号',
+      places: [],
+      communityIds: [],
+    };
+    const results = await Promise.allSettled(racers(t.url, 2, token).map((c) => c.admin.schools.create.mutate(input)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ data: { code: 'CONFLICT' } });
+    expect((await list()).schools.filter((s) => s.code === 'race-primary')).toHaveLength(1);
+  });
+
+  it('remove the same school: one removes it, the other is told to reload (stale, or already gone), one audit entry', async () => {
+    const school = await schoolByCode('race-primary');
+    const token = await staffToken(t, 'admin');
+    const before = (await audits('school_remove')).length;
+    const results = await Promise.allSettled(
+      racers(t.url, 2, token).map((c) => c.admin.schools.remove.mutate({ seasonSchoolId: school.id, version: school.version })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const lost = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as Error;
+    // The loser read the school before the winner removed it (CONFLICT) or after (not found): either way it reloads.
+    expect(['该学校已被他人修改，请刷新后再试', '找不到该学校，请刷新后再试']).toContain(lost.message);
+    expect(await audits('school_remove')).toHaveLength(before + 1);
+  });
+
+  it('remove a school on a version another edit has moved on: CONFLICT, and the school stays', async () => {
+    const school = await schoolByCode('zijiang-primary');
+    expect(school.version).toBeGreaterThan(0);
+    const refused = await refusal(admin.admin.schools.remove.mutate({ seasonSchoolId: school.id, version: school.version - 1 }));
+    expect(refused).toMatchObject({ message: '该学校已被他人修改，请刷新后再试', data: { code: 'CONFLICT' } });
+    expect(await schoolByCode('zijiang-primary')).toMatchObject({ version: school.version });
+  });
+
+  it('import into the same season version: one import is written, the other answers CONFLICT and writes nothing', async () => {
+    const listed = await list();
+    const token = await staffToken(t, 'admin');
+    const row = (code: string) => ({
+      row: 2,
+      code,
+      name: `${code}小学`,
+      level: '小学',
+      address: '竞速路2号',
+      phone: '',
+      catchment: '资江社区',
+      places: { 'grade1:1': '45' },
+    });
+    const results = await Promise.allSettled(
+      racers(t.url, 2, token).map((c, i) =>
+        c.admin.importSchools.mutate({ seasonId, version: listed.season.version, schools: [row(`import-race-${i}`)], communities: [] }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({
+      message: '该招生季已被他人修改，请刷新后再试',
+      data: { code: 'CONFLICT' },
+    });
+    expect((await list()).schools.filter((s) => s.code.startsWith('import-race-'))).toHaveLength(1);
+    expect(await audits('schools_import')).toHaveLength(1);
+  });
+});
