@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { commitChange } from '../../../db/change';
 import type { Db } from '../../../db/client';
 import { noRowExists, rowExists } from '../../../db/exists';
@@ -140,17 +140,13 @@ export async function createSeasonSchool(deps: Deps, admin: SignedInStaff, input
     places: decision.places,
     communities: communityRows.filter((c) => decision.communityIds.includes(c.id)).map((c) => c.name),
   };
-  // A new identity is written first (only while its code is free); an existing one needs no statement of its own.
-  const newIdentity = identity.isNew
-    ? [
-        insertWhen(
-          db,
-          schools,
-          { id: identity.id, regionId: season.regionId, code: identity.code, name: identity.name, level: identity.level, updatedAt: now },
-          noRowExists(schools, eq(schools.regionId, season.regionId), eq(schools.code, identity.code)),
-        ),
-      ]
-    : [];
+  // The identity is written only while no school of the region has its code: never for one the region already has.
+  const insertIdentity = insertWhen(
+    db,
+    schools,
+    { id: identity.id, regionId: season.regionId, code: identity.code, name: identity.name, level: identity.level, updatedAt: now },
+    noRowExists(schools, eq(schools.regionId, season.regionId), eq(schools.code, identity.code)),
+  );
   const insertOffer = insertWhen(
     db,
     seasonSchools,
@@ -170,7 +166,7 @@ export async function createSeasonSchool(deps: Deps, admin: SignedInStaff, input
     )!,
   );
   const results = await db.batch([
-    newIdentity[0] ?? db.select({ one: sql`1` }).from(schools).limit(1),
+    insertIdentity,
     insertOffer,
     ...decision.places.map((p) => insertWhen(db, schoolPlaces, placeRow(offerId, p), created)),
     ...decision.communityIds.map((communityId) => insertWhen(db, seasonCatchments, { seasonSchoolId: offerId, communityId }, created)),
