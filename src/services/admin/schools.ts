@@ -40,6 +40,8 @@ export async function seasonSchoolsContext(db: Db, seasonId: string) {
 
 type Catalog = Awaited<ReturnType<typeof seasonCatalog>>;
 
+const entryOrder = (catalog: Catalog, entryId: string) => catalog.entries.findIndex((e) => e.id === entryId);
+
 /** One season school as the desk and integrators see it (and as its audit entry records it). */
 function offerView(catalog: Catalog, offerId: string) {
   const found = catalog.schools.find((s) => s.offer.id === offerId)!;
@@ -54,6 +56,7 @@ function offerView(catalog: Catalog, offerId: string) {
     version: found.offer.version,
     places: catalog.places
       .filter((p) => p.seasonSchoolId === offerId)
+      .sort((a, b) => entryOrder(catalog, a.entryId) - entryOrder(catalog, b.entryId) || a.grade - b.grade)
       .map((p) => ({ entryId: p.entryId, grade: p.grade, places: p.places, classes: p.classes, classSize: p.classSize })),
     communities: catalog.catchments.filter((c) => c.seasonSchoolId === offerId).map((c) => ({ id: c.communityId, name: c.community })),
   };
