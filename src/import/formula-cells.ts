@@ -31,7 +31,8 @@ export function formulaCells(xlsx: Uint8Array): FormulaCell[] {
   const found: FormulaCell[] = [];
   for (const sheet of text('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)) {
     const name = xmlText(attr(sheet[0], 'name') ?? '');
-    const target = targets.get(attr(sheet[0], 'r:id'));
+    // The relationship id's prefix is usually `r:`, but it is only a namespace prefix.
+    const target = targets.get(/\s[\w.-]+:id="([^"]*)"/.exec(sheet[0])?.[1]);
     if (!target) continue;
     const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
     for (const cell of text(path).matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
