@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, communities, schools, seasonSchools } from '../../db/schema';
+import { applications, auditLog, communities, schools, seasonSchools } from '../../db/schema';
 import type { EnrollmentClient } from '../../src/client';
 import type { PlaceColumn } from '../../src/domain/school-import';
 import { readImportFiles } from '../../src/import/school-file';
+import { parentWithApplication } from '../helpers/applications-db';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { refusal } from '../helpers/refusal';
 import { importFixture } from '../helpers/school-files';
@@ -137,6 +138,46 @@ describe('importing schools from a spreadsheet', () => {
       name: '桃江县零零一二小学',
       places: [{ places: 360, classes: 8, classSize: 45 }],
     });
+  });
+
+  it('refuses, as a row error, a row that takes a community out of a catchment that submitted applications from it rely on', async () => {
+    const { db } = t.host.deps;
+    const listed = await admin.admin.schools.list.query({ seasonId });
+    const school = listed.schools.find((s) => s.code === 'zijiang-primary')!;
+    const app = await parentWithApplication(db, { phone: '13900000201', now: t.host.deps.clock.now(), status: 'submitted' });
+    await db
+      .update(applications)
+      .set({ firstSchoolId: school.schoolId, community: '牛潭河社区' })
+      .where(eq(applications.id, app.applicationId));
+    const before = await counts();
+    const refused = await refusal(
+      admin.admin.importSchools.mutate({
+        seasonId,
+        version: listed.season.version,
+        schools: [
+          {
+            row: 5,
+            code: 'zijiang-primary',
+            name: school.name,
+            level: '小学',
+            address: school.address,
+            phone: '',
+            catchment: '资江社区',
+            places: {},
+          },
+        ],
+        communities: [],
+      }),
+    );
+    expect(refused.data?.rowErrors).toEqual([
+      {
+        sheet: '学校',
+        row: 5,
+        column: '招生范围（社区）',
+        message: '「桃江县资江小学」的招生范围不能去掉「牛潭河社区」：已有该社区的报名选择了本校',
+      },
+    ]);
+    expect(await counts()).toEqual(before);
   });
 
   it('refuses a county reviewer', async () => {

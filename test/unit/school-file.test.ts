@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formulaCells } from '../../src/import/formula-cells';
+import { columnIndex, columnLetters, formulaCells } from '../../src/import/formula-cells';
 import { decodeCsv, readImportFiles } from '../../src/import/school-file';
 import { schoolTemplateCsv, schoolTemplateXlsx } from '../../src/import/school-template';
 import { importFixture as fixture, seededColumns } from '../helpers/school-files';
@@ -61,5 +61,12 @@ describe('reading an import file', () => {
     expect(fromXlsx.communities.map((c) => c.name)).toEqual(['资江社区', '桃花社区']);
     const fromCsv = await readImportFiles([{ name: 't.csv', bytes: new TextEncoder().encode(schoolTemplateCsv(options)) }], seededColumns);
     expect(fromCsv.schools).toEqual(fromXlsx.schools);
+  });
+});
+
+describe('cell addresses', () => {
+  it('turn column letters into indexes and back', () => {
+    expect([0, 25, 26, 27, 701, 702].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
+    expect(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA'].map(columnIndex)).toEqual([0, 25, 26, 27, 701, 702]);
   });
 });
