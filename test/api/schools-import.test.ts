@@ -180,6 +180,25 @@ describe('importing schools from a spreadsheet', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('imports a county’s whole list — 300 schools with their places and catchments — in one batch', async () => {
+    const listed = await admin.admin.schools.list.query({ seasonId });
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      row: i + 2,
+      code: `bulk-${i}`,
+      name: `批量小学${i}`,
+      level: '小学',
+      address: `批量路${i}号`,
+      phone: '0737-8830000',
+      catchment: '资江社区、桃花社区',
+      places: { 'grade1:1': '2×45', 'transfer:2': '5' },
+    }));
+    const started = Date.now();
+    const done = await admin.admin.importSchools.mutate({ seasonId, version: listed.season.version, schools: rows, communities: [] });
+    expect(done).toMatchObject({ created: 300, updated: 0 });
+    expect((await admin.admin.schools.list.query({ seasonId })).schools.filter((s) => s.code.startsWith('bulk-'))).toHaveLength(300);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('refuses a county reviewer', async () => {
     const county = await signInStaff(t, 'county');
     expect((await refusal(county.admin.importSchools.mutate({ seasonId, version: 0, schools: [], communities: [] }))).data?.code).toBe(
