@@ -12,7 +12,7 @@ const app = onPhone('2024-07-20T10:00:00+08:00', { desktop: true, ignoreFailedLo
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/schools/${name}`, import.meta.url));
 
 describe('an administrator imports schools from a spreadsheet', () => {
-  test('a file with errors lists every bad row with its number and writes nothing; the corrected file imports; a school is edited and removed by hand', async () => {
+  test('a file with errors lists every bad row with its number and writes nothing; the corrected file imports; a school is edited, removed and added back by hand', async () => {
     const { page, errors } = await app.openTab('desktop');
     try {
       await page.goto(app.url('/staff?from=%2Fstaff%2Fadmin%2Fschools'));
@@ -54,6 +54,16 @@ describe('an administrator imports schools from a spreadsheet', () => {
       await xinqiao.getByRole('button', { name: '确认从本招生季移除「桃江县新桥小学」' }).click();
       await shown(page.getByRole('status').filter({ hasText: '已从本招生季移除「桃江县新桥小学」' }));
       expect(await page.getByRole('row', { name: /xinqiao-primary/ }).count()).toBe(0);
+
+      // … and added back: the region keeps the school, the season offers it again with a new address.
+      await page.getByRole('button', { name: '添加学校' }).click();
+      await page.getByLabel('本区域已有的学校').selectOption({ label: 'xinqiao-primary · 桃江县新桥小学' });
+      await page.getByLabel('地址').fill('桃江县桃花江镇新桥路99号');
+      await page.getByLabel('小学一年级新生·一年级学位').fill('135');
+      await page.getByRole('checkbox', { name: '新桥社区' }).check();
+      await page.getByRole('button', { name: '保存', exact: true }).click();
+      await shown(page.getByRole('status').filter({ hasText: '已添加「桃江县新桥小学」' }));
+      await shown(page.getByRole('row', { name: /xinqiao-primary 桃江县新桥小学 小学 桃江县桃花江镇新桥路99号/ }));
 
       // The season's template, made in the browser, reads back through the same reader with its example row.
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'XLSX 模板' }).click()]);

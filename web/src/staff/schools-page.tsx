@@ -226,11 +226,13 @@ function SchoolForm(props: { listed: Listed; school?: School; onDone: (message: 
       const done = await updating.run({ seasonSchoolId: props.school.id, version: props.school.version, name: name(), ...offer });
       if (done?.ok) props.onDone(t.saved(name()));
     } else {
+      // Named before the write: once added, the school is no longer among the region's others.
+      const chosen = existing() ? props.listed.others.find((o) => o.id === existing())?.name : name();
       const input = existing()
         ? { seasonId: props.listed.season.id, schoolId: existing(), ...offer }
         : { seasonId: props.listed.season.id, code: code(), name: name(), level: level(), ...offer };
       const done = await creating.run(input);
-      if (done?.ok) props.onDone(t.created(existing() ? (props.listed.others.find((o) => o.id === existing())?.name ?? '') : name()));
+      if (done?.ok) props.onDone(t.created(chosen ?? ''));
     }
   };
   const problem = () => saving().problem();
