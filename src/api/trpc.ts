@@ -27,6 +27,7 @@ const t = initTRPC.context<Context>().create({
         retryAfterSeconds: domain?.retryAfterSeconds ?? null,
         missing: domain?.missing ?? null,
         existing: domain?.existing ?? null,
+        rowErrors: domain?.rows ?? null,
       },
     };
   },

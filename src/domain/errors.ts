@@ -4,6 +4,7 @@
  */
 import type { MissingItem } from './application-missing';
 import type { ApplicationStatus } from './application-status';
+import type { RowError } from './school-import';
 
 export type DomainErrorCode =
   | 'REGION_NOT_FOUND'
@@ -74,7 +75,12 @@ export type DomainErrorCode =
   | 'CHANNEL_CHANGED'
   | 'CHANNEL_IN_USE'
   | 'CHANNEL_DISABLED'
-  | 'CHANNEL_EXISTS';
+  | 'CHANNEL_EXISTS'
+  | 'SCHOOL_CHANGED'
+  | 'SCHOOL_EXISTS'
+  | 'SCHOOL_IN_USE'
+  | 'COMMUNITY_EXISTS'
+  | 'IMPORT_INVALID';
 
 export class DomainError extends Error {
   constructor(
@@ -88,6 +94,8 @@ export class DomainError extends Error {
     readonly missing?: readonly MissingItem[],
     /** For APPLICATION_EXISTS: the child's application that is in the way (a draft may be deleted). */
     readonly existing?: { applicationId: string; status: ApplicationStatus; entryName: string; number: string },
+    /** For IMPORT_INVALID: every bad row of the file with its row number and reason. */
+    readonly rows?: readonly RowError[],
   ) {
     super(message);
     this.name = 'DomainError';

@@ -157,6 +157,29 @@ const matrix: Record<string, Row> = {
   'admin.updateStaff': row(adminOnly, (w) => ({ staffId: w.staffIds.schoolOutOfScope, displayName: '外校审核员' })),
   // Towns of the county: county reviewers read them; each write is refused on a rule (the code is taken, a stale
   // version, an unknown id) once the access checks pass, so the world stays as it is.
+  'admin.schools.list': row('U U U F F N N', () => ({ seasonId: 'aaaaaaaaaaaaaaaaaaaa' })),
+  'admin.schools.create': row('U U U F F F N', () => ({
+    seasonId: 'aaaaaaaaaaaaaaaaaaaa',
+    code: 'matrix-primary',
+    name: '矩阵小学',
+    level: 'primary',
+    address: '矩阵路1号',
+    places: [],
+    communityIds: [],
+  })),
+  // An unknown school: the access checks pass and the edit is refused (BAD_REQUEST, as for a parent's unknown choice).
+  'admin.schools.update': row('U U U F F F ok', () => ({
+    seasonSchoolId: 'aaaaaaaaaaaaaaaaaaaa',
+    version: 0,
+    address: '矩阵路1号',
+    places: [],
+    communityIds: [],
+  })),
+  'admin.schools.remove': row('U U U F F F ok', () => ({ seasonSchoolId: 'aaaaaaaaaaaaaaaaaaaa', version: 0 })),
+  'admin.communities.list': row('U U U F F ok ok', (w) => ({ regionId: w.c.region.id })),
+  // A name the region already has: refused (CONFLICT) after the access checks, nothing created.
+  'admin.communities.create': row('U U U F F F ok', (w) => ({ regionId: w.c.region.id, name: '资江社区' })),
+  'admin.importSchools': row('U U U F F F N', () => ({ seasonId: 'aaaaaaaaaaaaaaaaaaaa', version: 0, schools: [], communities: [] })),
   'admin.regions.list': row('U U U F F ok ok'),
   'admin.regions.create': row(adminOnly, (w) => ({ code: w.c.region.code, name: '矩阵镇' })),
   'admin.regions.update': row(adminOnly, (w) => ({ regionId: w.c.region.id, version: 999, name: '矩阵镇' })),

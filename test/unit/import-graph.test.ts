@@ -89,4 +89,14 @@ describe('the import graph', () => {
       expect(loaded.has('src/adapters/records-local.ts'), host).toBe(false);
     }
   });
+
+  it('keeps the spreadsheet reader out of both hosts: only src/import names its libraries, and nothing in src imports src/import', () => {
+    const spreadsheets = /^(read-excel-file|write-excel-file|papaparse|fflate)(\/|$)/;
+    const outside = ['src', 'worker', 'db', 'web/src'].flatMap((dir) =>
+      arrows(dir, (target) => spreadsheets.test(target)).filter((arrow) => !arrow.startsWith('src/import/')),
+    );
+    expect(outside).toEqual([]);
+    const intoImport = arrows('src', (target) => target.startsWith('src/import/')).filter((arrow) => !arrow.startsWith('src/import/'));
+    expect(intoImport).toEqual([]);
+  });
 });

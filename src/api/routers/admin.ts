@@ -1,4 +1,5 @@
 import { createStaffInput, updateStaffInput } from '../../schemas/review';
+import { importSchoolsInput } from '../../schemas/schools';
 import {
   acknowledgeAlertInput,
   changeWindowInput,
@@ -12,6 +13,7 @@ import {
   updatePageInput,
 } from '../../schemas/admin';
 import { checkSeason, copySeason, listSeasons, publishSeason } from '../../services/admin/seasons';
+import { importSchools } from '../../services/admin/school-import';
 import { changeWindow, listWindows } from '../../services/admin/windows';
 import { acknowledgeAlert, openAlerts } from '../../services/alerts';
 import { deadLetters, retryDeadLetter } from '../../services/dead-letters';
@@ -20,11 +22,18 @@ import { createStaff, listStaff, updateStaff } from '../../services/staff/accoun
 import { router, staffProcedure } from '../trpc';
 import { adminChannelsRouter } from './admin-channels';
 import { adminRegionsRouter } from './admin-regions';
+import { adminCommunitiesRouter, adminSchoolsRouter } from './admin-schools';
 
 /** Administrators: the towns of the county, seasons and their windows and policy pages, staff accounts, and alarms. */
 export const adminRouter = router({
   regions: adminRegionsRouter,
   channels: adminChannelsRouter,
+  schools: adminSchoolsRouter,
+  communities: adminCommunitiesRouter,
+  /** Schools and communities from a spreadsheet's rows (with their row numbers): all written, or every bad row answered. */
+  importSchools: staffProcedure('admin')
+    .input(importSchoolsInput)
+    .mutation(({ ctx, input }) => importSchools(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
   staff: staffProcedure('admin').query(({ ctx }) => listStaff(ctx.deps.db, ctx.deps.clock.now())),
   createStaff: staffProcedure('admin')
     .input(createStaffInput)

@@ -51,14 +51,14 @@ export async function listSeasons(db: Db) {
   }));
 }
 
-async function seasonOf(db: Db, seasonId: string) {
+export async function seasonOf(db: Db, seasonId: string) {
   const [season] = await db.select().from(seasons).where(eq(seasons.id, seasonId));
   if (!season) throw notFound();
   return season;
 }
 
 /** A season's schools (each with its identity), their places and their catchments (community ids and names). */
-async function seasonSchoolsOf(db: Db, seasonId: string) {
+export async function seasonSchoolsOf(db: Db, seasonId: string) {
   const [schoolRows, placeRows, catchmentRows] = await db.batch([
     db
       .select({ offer: seasonSchools, school: schools })

@@ -1,4 +1,5 @@
 import { isTRPCClientError } from '@trpc/client';
+import type { RowError } from '../../../src/domain/school-import';
 import { zhCN } from '../i18n/zh-CN';
 
 export interface Problem {
@@ -12,6 +13,8 @@ export interface Problem {
   retryAfterSeconds?: number;
   /** For APPLICATION_EXISTS: the child's application in the way (a draft may be deleted). */
   existing?: { applicationId: string; status: string; entryName: string; number: string };
+  /** For IMPORT_INVALID: every bad row of the imported file. */
+  rowErrors?: RowError[];
 }
 
 /** A failed write, in words a parent can act on. */
@@ -24,6 +27,7 @@ export function problemOf(error: unknown): Problem {
           fieldErrors?: Record<string, string[] | undefined> | null;
           retryAfterSeconds?: number | null;
           existing?: Problem['existing'] | null;
+          rowErrors?: RowError[] | null;
         }
       | undefined;
     if (!data?.code) return { message: zhCN.errors.network, fields: {} };
@@ -37,6 +41,7 @@ export function problemOf(error: unknown): Problem {
       domainCode: data.domainCode ?? undefined,
       retryAfterSeconds: data.retryAfterSeconds ?? undefined,
       existing: data.existing ?? undefined,
+      rowErrors: data.rowErrors ?? undefined,
     };
   }
   return { message: zhCN.errors.server, fields: {} };

@@ -36,6 +36,7 @@ export const staffRoutes: RouteDefinition = {
             { path: '/admin/seasons', component: page(desk, 'SeasonsPage') },
             { path: '/admin/windows', component: page(desk, 'WindowsPage') },
             { path: '/admin/channels', component: page(desk, 'ChannelsPage') },
+            { path: '/admin/schools', component: page(desk, 'SchoolsPage') },
             { path: '/admin/pages', component: page(desk, 'PagesPage') },
           ],
         },

@@ -4,6 +4,7 @@ import { zhPages } from '../i18n/zh-CN-pages';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { zhChannels } from '../i18n/zh-CN-staff-channels';
 import { zhRegions } from '../i18n/zh-CN-staff-regions';
+import { zhSchools } from '../i18n/zh-CN-staff-schools';
 import { api } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
 import { AlertsBanner } from './alerts-banner';
@@ -13,6 +14,7 @@ import './staff.css';
 
 export { AccountsPage } from './accounts-page';
 export { ChannelsPage } from './channels-page';
+export { SchoolsPage } from './schools-page';
 export { SeasonsPage } from './seasons-page';
 export { WindowsPage } from './windows-page';
 export { AppealsPage } from './appeals-page';
@@ -82,6 +84,9 @@ export function Desk(props: RouteSectionProps) {
                   </A>
                   <A href="/staff/admin/channels" activeClass="staff-nav-on">
                     {zhChannels.nav}
+                  </A>
+                  <A href="/staff/admin/schools" activeClass="staff-nav-on">
+                    {zhSchools.nav}
                   </A>
                   <A href="/staff/admin/pages" activeClass="staff-nav-on">
                     {zhPages.nav}
