@@ -1,23 +1,14 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { systemClock } from '../../src/adapters/clock';
+import { webCryptoRandom } from '../../src/adapters/random';
 import { catalogId } from '../../src/domain/ids';
+import { placeKey } from '../../src/domain/school-import';
 import { renderPolicyMarkdown } from '../../src/render/policy-markdown';
+import { importSchools } from '../../src/services/admin/school-import';
 import type { Db } from '../client';
-import {
-  channels,
-  communities,
-  entries,
-  pages,
-  regions,
-  schoolPlaces,
-  schools,
-  seasonCatchments,
-  seasonSchools,
-  seasons,
-  tracks,
-  windows,
-} from '../schema';
+import { channels, entries, pages, regions, seasonSchools, seasons, tracks, windows } from '../schema';
 import type { SeedSeason } from './types';
 
 /**
@@ -33,15 +24,14 @@ function insertMissing<T extends SQLiteTable>(db: Db, table: T, rows: T['$inferI
 }
 
 /**
- * Writes one region's season (entries, windows, tracks, channels, communities, schools with catchments, pages)
- * in a single atomic batch, where it is missing. Safe to run at every start: rows are keyed by ids derived from their
- * natural keys, and a row already there is never changed (what administrators changed stays changed).
+ * Writes one region's season (entries, windows, tracks, channels, pages) in a single atomic batch, where it is
+ * missing, then imports its communities and schools (`importSeedSchools`). Safe to run at every start: rows are keyed
+ * by ids derived from their natural keys, and a row already there is never changed (what administrators changed
+ * stays changed).
  */
 export async function seedSeason(db: Db, seed: SeedSeason): Promise<void> {
   const regionId = await catalogId('region', seed.region.code);
   const seasonId = await catalogId('season', seed.region.code, seed.season.code);
-  const communityIds = new Map<string, string>();
-  for (const name of seed.communities) communityIds.set(name, await catalogId('community', seed.region.code, name));
 
   const entryRows: (typeof entries.$inferInsert)[] = [];
   const windowRows: (typeof windows.$inferInsert)[] = [];
@@ -94,26 +84,6 @@ export async function seedSeason(db: Db, seed: SeedSeason): Promise<void> {
     }
   }
 
-  const schoolRows: (typeof schools.$inferInsert)[] = [];
-  const seasonSchoolRows: (typeof seasonSchools.$inferInsert)[] = [];
-  const placeRows: (typeof schoolPlaces.$inferInsert)[] = [];
-  const catchmentRows: (typeof seasonCatchments.$inferInsert)[] = [];
-  for (const [sort, school] of seed.schools.entries()) {
-    const schoolId = await catalogId('school', seed.region.code, school.code);
-    const seasonSchoolId = await catalogId('season-school', seasonId, schoolId);
-    schoolRows.push({ id: schoolId, regionId, code: school.code, name: school.name, level: school.level });
-    seasonSchoolRows.push({ id: seasonSchoolId, seasonId, schoolId, address: school.address, contactPhone: school.contactPhone, sort });
-    for (const place of school.places) {
-      const entryId = await catalogId('entry', seasonId, place.entry);
-      placeRows.push({ seasonSchoolId, entryId, grade: place.grade, places: place.places });
-    }
-    for (const name of school.communities) {
-      const communityId = communityIds.get(name);
-      if (!communityId) throw new Error(`seed: school ${school.code} serves unknown community ${name}`);
-      catchmentRows.push({ seasonSchoolId, communityId });
-    }
-  }
-
   const pageRows = await Promise.all(
     seed.pages.map(async (page, sort) => ({
       id: await catalogId('page', seasonId, page.slug),
@@ -134,18 +104,41 @@ export async function seedSeason(db: Db, seed: SeedSeason): Promise<void> {
     insertMissing(db, windows, windowRows),
     insertMissing(db, tracks, trackRows),
     insertMissing(db, channels, channelRows),
-    insertMissing(
-      db,
-      communities,
-      [...communityIds].map(([name, id], sort) => ({ id, regionId, name, sort })),
-    ),
-    insertMissing(db, schools, schoolRows),
-    insertMissing(db, seasonSchools, seasonSchoolRows),
-    insertMissing(db, schoolPlaces, placeRows),
-    insertMissing(db, seasonCatchments, catchmentRows),
     insertMissing(db, pages, pageRows),
   ].filter((s): s is BatchItem<'sqlite'> => s !== null);
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  await importSeedSchools(db, seasonId, seed);
+}
+
+/**
+ * The season's communities and schools go in the way an administrator's spreadsheet does: as rows of text cells,
+ * checked and written by `importSchools` (admin.importSchools), so the demo exercises the import. Only into a season
+ * the seed has just made (version 0, no schools yet): what administrators changed stays as they left it.
+ */
+async function importSeedSchools(db: Db, seasonId: string, seed: SeedSeason): Promise<void> {
+  const [season] = await db.select({ version: seasons.version }).from(seasons).where(eq(seasons.id, seasonId));
+  const [offered] = await db.select({ id: seasonSchools.id }).from(seasonSchools).where(eq(seasonSchools.seasonId, seasonId)).limit(1);
+  if (season?.version !== 0 || offered) return;
+  await importSchools(
+    { db, clock: systemClock, random: webCryptoRandom },
+    { staffId: null, username: 'seed' },
+    {
+      seasonId,
+      version: 0,
+      communities: seed.communities.map((name, i) => ({ row: i + 2, name })),
+      schools: seed.schools.map((school, i) => ({
+        row: i + 2,
+        code: school.code,
+        name: school.name,
+        level: school.level,
+        address: school.address,
+        phone: school.contactPhone,
+        catchment: school.communities.join('、'),
+        places: Object.fromEntries(school.places.map((p) => [placeKey(p.entry, p.grade), String(p.places)])),
+      })),
+    },
+    { ip: null, requestId: null },
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
-import { channels, pages, schools, seasonCatchments } from '../../db/schema';
+import { auditLog, channels, pages, schools, seasonCatchments } from '../../db/schema';
 import { seedCatalog } from '../../db/seed';
 import { seedSeason } from '../../db/seed/catalog';
 import { taojiang2024 } from '../../db/seed/taojiang-2024';
@@ -43,6 +43,16 @@ describe('seeding', () => {
     await nextMillisecond();
     await seedCatalog(db);
     expect(await counts()).toEqual(first);
+  });
+
+  it('loads each town’s communities and schools through the administrators’ import, once', async () => {
+    const imports = await db.select().from(auditLog).where(eq(auditLog.action, 'schools_import'));
+    expect(imports.map((a) => [a.username, a.staffId, (a.detail as { created: string[] }).created.length])).toEqual([
+      ['seed', null, 11],
+      ['seed', null, 3],
+    ]);
+    expect((await counts()).schools).toBe(11 + 3);
+    expect((await counts()).catchments).toBe(57 + 12);
   });
 
   it('leaves what administrators changed as they left it: a restart does not put the seed back', async () => {

@@ -16,12 +16,13 @@ import {
 } from '../../domain/school-import';
 import { catchmentRemovalRefusal } from '../../domain/school-rules';
 import { auditStatement } from '../audit';
-import type { SignedInStaff } from '../staff/sessions';
 import { seasonSchoolsContext } from './schools';
 import { chosenFrom } from './school-uses';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 type Request = { ip: string | null; requestId: string | null };
+/** Who imports: a signed-in administrator, or the seed loading the demo's season (no staff account). */
+export type CatalogActor = { staffId: string | null; username: string };
 
 export interface ImportInput {
   seasonId: string;
@@ -48,7 +49,7 @@ const stale = () => new DomainError('SEASON_CHANGED', '该招生季已被他人�
  * address, phone, places and catchment (schools not in the file stay as they are); an unknown one is created. One
  * guarded batch on the season's version, with one audit entry (before and after); every bad row is reported at once.
  */
-export async function importSchools(deps: Deps, admin: SignedInStaff, input: ImportInput, request: Request) {
+export async function importSchools(deps: Deps, admin: CatalogActor, input: ImportInput, request: Request) {
   const { db } = deps;
   const now = deps.clock.now();
   const { season, catalog, columns, communities: communityRows } = await seasonSchoolsContext(db, input.seasonId);
