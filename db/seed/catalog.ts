@@ -3,6 +3,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { systemClock } from '../../src/adapters/clock';
 import { webCryptoRandom } from '../../src/adapters/random';
+import { seedActor } from '../../src/domain/catalog';
 import { catalogId } from '../../src/domain/ids';
 import { placeKey } from '../../src/domain/school-import';
 import { renderPolicyMarkdown } from '../../src/render/policy-markdown';
@@ -121,7 +122,7 @@ async function importSeedSchools(db: Db, seasonId: string, seed: SeedSeason): Pr
   if (season?.version !== 0 || offered) return;
   await importSchools(
     { db, clock: systemClock, random: webCryptoRandom },
-    { staffId: null, username: 'seed' },
+    seedActor,
     {
       seasonId,
       version: 0,

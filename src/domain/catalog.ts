@@ -46,3 +46,6 @@ export interface ChannelDocument {
 export function channelLabel(names: { entry: string; track: string | null | undefined; channel: string }): string {
   return names.track && names.track !== names.entry ? `${names.track} · ${names.channel}` : names.channel;
 }
+
+/** Who the seed's changes to the catalog are by (no staff account): its import of the demo towns' schools. */
+export const seedActor = { staffId: null, username: 'seed' } as const;
