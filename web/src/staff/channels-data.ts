@@ -7,7 +7,6 @@ export type Track = SeasonChannels['entries'][number]['tracks'][number];
 export type ListedChannel = Track['channels'][number];
 export type ChannelSettings = Pick<ListedChannel, 'name' | 'definition' | 'eligibility' | 'documents' | 'enabled'>;
 
-export const getChannelSeasons = query(() => api.admin.seasons.query(), 'staff.channelSeasons');
 export const getSeasonChannels = query((seasonId: string) => api.admin.channels.list.query({ seasonId }), 'staff.seasonChannels');
 
 const reread = () => revalidate(getSeasonChannels.key);

@@ -1,3 +1,4 @@
+import { getAdminSeasons } from './seasons-data';
 import { createAsync, useSearchParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { zhChannels } from '../i18n/zh-CN-staff-channels';
@@ -5,7 +6,6 @@ import { useWrite } from '../lib/write';
 import { AdminPage, StaffTable } from './admin-page';
 import { ChannelForm } from './channel-form';
 import {
-  getChannelSeasons,
   getSeasonChannels,
   type ListedChannel,
   removeChannel,
@@ -22,7 +22,7 @@ const t = zhChannels;
  * beside them the card parents will see), add one, order them, enable or disable, delete one no application uses.
  */
 export function ChannelsPage() {
-  const seasons = createAsync(() => getChannelSeasons());
+  const seasons = createAsync(() => getAdminSeasons());
   const [search, setSearch] = useSearchParams<{ season?: string }>();
   const seasonId = () => (seasons()?.find((s) => s.id === search.season) ?? seasons()?.[0])?.id;
   const list = createAsync(async () => {

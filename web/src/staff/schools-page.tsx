@@ -5,6 +5,7 @@ import { type PlaceColumn, placesCell, type RowError } from '../../../src/domain
 import { zhSchools as t } from '../i18n/zh-CN-staff-schools';
 import { api, type RouterInputs, type RouterOutputs } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
+import { getAdminSeasons } from './seasons-data';
 import { AdminPage, StaffTable } from './admin-page';
 import { downloadTemplate, importSchoolFiles } from './school-import';
 import { StaffField } from './staff-field';
@@ -12,9 +13,8 @@ import { StaffField } from './staff-field';
 type Listed = RouterOutputs['admin']['schools']['list'];
 type School = Listed['schools'][number];
 
-const getSeasons = query(() => api.admin.seasons.query(), 'staff.schoolSeasons');
 const getSchools = query((seasonId: string) => api.admin.schools.list.query({ seasonId }), 'staff.seasonSchools');
-const refresh = () => revalidate([getSchools.key, getSeasons.key]);
+const refresh = () => revalidate([getSchools.key, getAdminSeasons.key]);
 
 const updateSchool = write('staff.updateSchool', async (input: RouterInputs['admin']['schools']['update']) => {
   const done = await api.admin.schools.update.mutate(input);
@@ -51,7 +51,7 @@ const placesText = (p: { places: number; classes: number | null; classSize: numb
  * at a time or imported from a spreadsheet (all or nothing, every bad row listed), and the region's communities.
  */
 export function SchoolsPage() {
-  const seasons = createAsync(() => getSeasons());
+  const seasons = createAsync(() => getAdminSeasons());
   const [search, setSearch] = useSearchParams<{ season?: string }>();
   const season = () => seasons()?.find((s) => s.id === search.season) ?? seasons()?.[0];
   const listed = createAsync(async () => {

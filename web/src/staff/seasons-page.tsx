@@ -1,8 +1,9 @@
-import { createAsync, query, revalidate } from '@solidjs/router';
+import { createAsync, revalidate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { api, type RouterOutputs } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
+import { getAdminSeasons } from './seasons-data';
 import { AdminPage, StaffTable } from './admin-page';
 import { chinaDateTime } from './format';
 
@@ -10,12 +11,10 @@ type Season = RouterOutputs['admin']['seasons'][number];
 type Moved = RouterOutputs['admin']['copySeason']['moved'];
 const t = zhStaff.seasons;
 
-const getSeasons = query(() => api.admin.seasons.query(), 'staff.seasons');
-
 /** Copies a season into a draft (every date moved by whole years), then reads the list again. */
 const copySeason = write('staff.copySeason', async (from: Season, code: string, name: string, years: number) => {
   const made = await api.admin.copySeason.mutate({ fromSeasonId: from.id, code, name, years });
-  await revalidate(getSeasons.key);
+  await revalidate(getAdminSeasons.key);
   return made;
 });
 
@@ -25,13 +24,13 @@ const checkSeason = write('staff.checkSeason', (season: Season) => api.admin.che
 /** Publishes a draft, then reads the list again. */
 const publishSeason = write('staff.publishSeason', async (season: Season) => {
   const done = await api.admin.publishSeason.mutate({ seasonId: season.id, version: season.version });
-  await revalidate(getSeasons.key);
+  await revalidate(getAdminSeasons.key);
   return done;
 });
 
 /** `/staff/admin/seasons` (admin): each region's seasons; copy one into next year's draft, check it, publish it. */
 export function SeasonsPage() {
-  const list = createAsync(() => getSeasons());
+  const list = createAsync(() => getAdminSeasons());
   const [notice, setNotice] = createSignal<string>();
   const [moved, setMoved] = createSignal<Moved>();
   return (
