@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { commitChange } from '../../db/change';
 import { rowExists } from '../../db/exists';
 import { pages, regions, seasons } from '../../db/schema';
@@ -7,6 +7,7 @@ import { DomainError, fieldError } from '../domain/errors';
 import { newId } from '../domain/ids';
 import { bodyRefusal, decidePageEdit, decidePageOrder, pageMessages } from '../domain/policy-pages';
 import { renderPolicyMarkdown } from '../render/policy-markdown';
+import { reorderRows } from '../../db/reorder';
 import { auditStatement } from './audit';
 import type { SignedInStaff } from './staff/sessions';
 
@@ -151,15 +152,7 @@ export async function orderPages(
   const decision = decidePageOrder(current, input.pages);
   if (!decision.ok) refuse(decision);
   const now = deps.clock.now();
-  const seen = sql.join(
-    decision.guard.map((g) => sql`(${pages.id} = ${g.id} AND ${pages.version} = ${g.version})`),
-    sql` OR `,
-  );
-  const allStillAt = sql`(SELECT count(*) FROM ${pages} WHERE ${seen}) = ${decision.guard.length}`;
-  const sortOf = sql.join(
-    decision.sort.map((s) => sql`WHEN ${s.id} THEN ${s.sort}`),
-    sql` `,
-  );
+  const { allStillAt, update } = reorderRows(db, pages, eq(pages.seasonId, input.seasonId), decision, now);
   const [, updated] = await db.batch([
     auditStatement(
       db,
@@ -171,11 +164,7 @@ export async function orderPages(
       },
       allStillAt,
     ),
-    db
-      .update(pages)
-      .set({ sort: sql`CASE ${pages.id} ${sortOf} END`, version: sql`${pages.version} + 1`, updatedAt: now })
-      .where(and(eq(pages.seasonId, input.seasonId), allStillAt))
-      .returning({ id: pages.id, version: pages.version }),
+    update,
   ]);
   if (updated.length === 0) throw new DomainError('PAGE_CHANGED', pageMessages.changed);
   return { pages: decision.sort.map((s) => ({ pageId: s.id, version: updated.find((u) => u.id === s.id)!.version })) };

@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { demoStaff } from '../../db/seed/demo-staff';
 import { catalogFor, readyToSubmit } from '../helpers/journey';
 import { expectAccessible } from './axe';
-import { onPhone, shot, shown } from './site';
+import { onPhone, shot, shown, signInOnDesk } from './site';
 
 // Before sign-in the desk asks who is signed in and gets a 401; the browser logs that failed load.
 const app = onPhone('2024-07-16T09:00:00+08:00', { desktop: true, ignoreFailedLoads: true });
@@ -16,9 +15,7 @@ describe('an administrator moves a channel’s cut-off date', () => {
     const { page, errors } = await app.openTab('desktop');
     try {
       await page.goto(app.url('/staff?from=%2Fstaff%2Fadmin%2Fchannels'));
-      await page.getByLabel('用户名').fill('admin');
-      await page.getByLabel('密码').fill(demoStaff.find((s) => s.username === 'admin')!.password);
-      await page.getByLabel('密码').press('Enter');
+      await signInOnDesk(page);
       await shown(page.getByRole('heading', { name: '报名通道', level: 1 }));
       const grade1 = page.getByRole('region', { name: '小学一年级新生' });
       const row = grade1.getByRole('row', { name: /县城区常住户籍学生/ });

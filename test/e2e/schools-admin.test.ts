@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { demoStaff } from '../../db/seed/demo-staff';
 import { readImportFiles } from '../../src/import/school-file';
 import { seededColumns } from '../helpers/school-files';
 import { expectAccessible } from './axe';
-import { onPhone, shot, shown } from './site';
+import { onPhone, shot, shown, signInOnDesk } from './site';
 
 // Before sign-in the desk asks who is signed in and gets a 401; the browser logs that failed load.
 const app = onPhone('2024-07-20T10:00:00+08:00', { desktop: true, ignoreFailedLoads: true });
@@ -16,9 +15,7 @@ describe('an administrator imports schools from a spreadsheet', () => {
     const { page, errors } = await app.openTab('desktop');
     try {
       await page.goto(app.url('/staff?from=%2Fstaff%2Fadmin%2Fschools'));
-      await page.getByLabel('用户名').fill('admin');
-      await page.getByLabel('密码').fill(demoStaff.find((s) => s.username === 'admin')!.password);
-      await page.getByLabel('密码').press('Enter');
+      await signInOnDesk(page);
       await shown(page.getByRole('heading', { name: '学校管理', level: 1 }));
       await shown(page.getByRole('row', { name: /桃江县实验小学/ }));
 

@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { demoStaff } from '../../db/seed/demo-staff';
 import { tempDir } from '../helpers/temp';
 import { expectAccessible } from './axe';
-import { onPhone, shot, shown } from './site';
+import { onPhone, shot, shown, signInOnDesk } from './site';
 
 // Before sign-in the desk asks who is signed in and gets a 401; the browser logs that failed load.
 const app = onPhone('2024-09-01T10:00:00+08:00', { desktop: true, ignoreFailedLoads: true });
@@ -27,9 +26,7 @@ describe('an administrator prepares the 2025 season', () => {
     const { page, errors } = await app.openTab('desktop');
     try {
       await page.goto(app.url('/staff?from=%2Fstaff%2Fadmin%2Fseasons'));
-      await page.getByLabel('用户名').fill('admin');
-      await page.getByLabel('密码').fill(demoStaff.find((s) => s.username === 'admin')!.password);
-      await page.getByLabel('密码').press('Enter');
+      await signInOnDesk(page);
       await shown(page.getByRole('heading', { name: '招生季', level: 1 }));
       const row2024 = page.getByRole('row', { name: /2024年秋季/ }).filter({ hasText: '桃花江镇' });
       await row2024.getByRole('button', { name: '复制为新招生季' }).click();

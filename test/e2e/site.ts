@@ -9,6 +9,7 @@ import { manualClock } from '../../src/adapters/clock';
 import { parseConfig } from '../../worker/config';
 import { type NodeHost, startNodeHost } from '../../worker/node-host';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
+import { demoStaff } from '../../db/seed/demo-staff';
 import { catalogId } from '../../src/domain/ids';
 import { privacyNotice } from '../../src/domain/privacy-notice';
 import { townCookie } from '../../src/domain/town';
@@ -171,4 +172,11 @@ export async function shot(page: Page, name: string, fullPage = true) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${name}: the page is wider than the window`).toBeLessThanOrEqual(0);
   await page.screenshot({ path: `${artifacts}${name}.png`, fullPage });
+}
+
+/** Signs a demo staff member in on the desk's sign-in form the page shows. */
+export async function signInOnDesk(page: Page, username: (typeof demoStaff)[number]['username'] = 'admin') {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(demoStaff.find((s) => s.username === username)!.password);
+  await page.getByLabel('密码').press('Enter');
 }

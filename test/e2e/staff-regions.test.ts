@@ -1,26 +1,18 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { seedCatalog } from '../../db/seed';
-import { demoStaff } from '../../db/seed/demo-staff';
 import { signInStaff } from '../helpers/staff';
 import { expectAccessible } from './axe';
-import { onPhone, shot, shown } from './site';
+import { onPhone, shot, shown, signInOnDesk } from './site';
 
 // Before sign-in the staff pages ask who is signed in and get a 401; the browser logs that failed load.
 const app = onPhone('2024-07-20T10:00:00+08:00', { desktop: true, ignoreFailedLoads: true });
-
-async function signInAsAdmin(page: Page) {
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('密码').fill(demoStaff.find((s) => s.username === 'admin')!.password);
-  await page.getByLabel('密码').press('Enter');
-}
 
 describe('区域管理 on the staff desk', () => {
   test('an administrator creates a town, edits its address after a conflict, moves it first; parents see each office next to its phone', async () => {
     const { page, errors } = await app.openTab('desktop');
     try {
       await page.goto(app.url('/staff'));
-      await signInAsAdmin(page);
+      await signInOnDesk(page);
       await page.getByRole('link', { name: '区域管理' }).click();
       await shown(page.getByRole('heading', { name: '区域管理', level: 1 }));
 

@@ -1,9 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { demoStaff } from '../../db/seed/demo-staff';
 import { residentId } from '../helpers/identity';
 import { readyToSubmit, catalogFor } from '../helpers/journey';
 import { expectAccessible } from './axe';
-import { onPhone, shot, shown } from './site';
+import { onPhone, shot, shown, signInOnDesk } from './site';
 
 // Before sign-in the desk asks who is signed in and gets a 401; the browser logs that failed load.
 const app = onPhone('2024-07-20T10:00:00+08:00', { desktop: true, ignoreFailedLoads: true });
@@ -20,9 +19,7 @@ describe('an administrator extends the open grade-1 window', () => {
     const { page, errors } = await app.openTab('desktop');
     try {
       await page.goto(app.url('/staff?from=%2Fstaff%2Fadmin%2Fwindows'));
-      await page.getByLabel('用户名').fill('admin');
-      await page.getByLabel('密码').fill(demoStaff.find((s) => s.username === 'admin')!.password);
-      await page.getByLabel('密码').press('Enter');
+      await signInOnDesk(page);
       await shown(page.getByRole('heading', { name: '报名时间', level: 1 }));
       const row = page.getByRole('row', { name: /小学一年级新生/ }).filter({ hasText: '桃花江镇' });
       await shown(row.getByText('进行中'));

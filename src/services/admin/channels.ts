@@ -21,6 +21,7 @@ import {
 } from '../../domain/channel-admin';
 import { DomainError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
+import { reorderRows } from '../../../db/reorder';
 import { auditStatement } from '../audit';
 import { criteriaNoteAction } from '../review/criteria-notes';
 import type { SignedInStaff } from '../staff/sessions';
@@ -295,15 +296,7 @@ export async function reorderChannels(
     .orderBy(channels.sort);
   if (current.length === 0) throw new DomainError('TRACK_NOT_FOUND', '找不到该报名类别');
   const decision = orRefuse(decideChannelOrder(current, input.channels));
-  const seen = sql.join(
-    decision.guard.map((g) => sql`(${channels.id} = ${g.id} AND ${channels.version} = ${g.version})`),
-    sql` OR `,
-  );
-  const allStillAt = sql`(SELECT count(*) FROM ${channels} WHERE ${seen}) = ${decision.guard.length}`;
-  const sortOf = sql.join(
-    decision.sort.map((s) => sql`WHEN ${s.id} THEN ${s.sort}`),
-    sql` `,
-  );
+  const { allStillAt, update } = reorderRows(db, channels, eq(channels.trackId, input.trackId), decision, now);
   const [, updated] = await db.batch([
     auditStatement(
       db,
@@ -315,11 +308,7 @@ export async function reorderChannels(
       },
       allStillAt,
     ),
-    db
-      .update(channels)
-      .set({ sort: sql`CASE ${channels.id} ${sortOf} END`, version: sql`${channels.version} + 1`, updatedAt: now })
-      .where(and(eq(channels.trackId, input.trackId), allStillAt))
-      .returning({ id: channels.id, version: channels.version }),
+    update,
   ]);
   if (updated.length === 0) throw stale();
   return { channels: decision.sort.map((s) => ({ channelId: s.id, version: updated.find((u) => u.id === s.id)!.version })) };
