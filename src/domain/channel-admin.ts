@@ -1,5 +1,5 @@
 import { type Refusal, refuse } from './application';
-import type { ApplicationStatus } from './application-status';
+import { type ApplicationStatus, applicationStatuses } from './application-status';
 import type { ChannelDocument, ChannelEligibility } from './catalog';
 
 /** What an administrator edits of a channel (报名通道). */
@@ -21,15 +21,7 @@ export interface ChannelUsage {
 export const statusesRecheckedOnCriteriaChange: readonly ApplicationStatus[] = ['submitted', 'preliminarily_approved', 'school_approved'];
 
 /** Applications that count as submitted for a channel: what the parents handed in stays as it was. */
-export const submittedStatuses: readonly ApplicationStatus[] = [
-  'submitted',
-  'withdrawn',
-  'rejected',
-  'preliminarily_approved',
-  'school_approved',
-  'admitted',
-  'not_admitted',
-];
+export const submittedStatuses: readonly ApplicationStatus[] = applicationStatuses.filter((status) => status !== 'draft');
 
 export const channelMessages = {
   changed: '该报名通道已被他人修改，请刷新后再试',
