@@ -53,7 +53,7 @@ const schools: SeedSchool[] = [
     places: [{ entry: 'grade1', grade: 1, places: 135 }],
     address: '桃江县灰山港镇连河冲村学堂组',
     contactPhone: '0737-8561188',
-    communities: serves('连河冲村', '先锋村', '大栗港村'),
+    communities: serves('灰山港社区', '连河冲村', '先锋村', '大栗港村'),
   },
   {
     code: 'huishangang-junior',

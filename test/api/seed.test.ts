@@ -52,7 +52,7 @@ describe('seeding', () => {
       ['seed', null, 3],
     ]);
     expect((await counts()).schools).toBe(11 + 3);
-    expect((await counts()).catchments).toBe(57 + 12);
+    expect((await counts()).catchments).toBe(57 + 13);
   });
 
   it('leaves what administrators changed as they left it: a restart does not put the seed back', async () => {

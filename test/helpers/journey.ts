@@ -7,10 +7,13 @@ import { sampleJpeg } from './sample-files';
 
 type Region = RouterOutputs['catalog']['region'];
 
-/** The seeded catalog as a test needs it: entries by code, a community and two primary schools serving it. */
-export async function catalogFor(t: TestHost) {
-  const [first] = await t.client.catalog.regions.query();
-  const region: Region = await t.client.catalog.region.query({ regionId: first!.id });
+/**
+ * The seeded catalog of a demo town (桃花江镇 unless `town` names another) as a test needs it: entries by code, a
+ * community and two primary schools serving it.
+ */
+export async function catalogFor(t: TestHost, town = 'taohuajiang') {
+  const found = (await t.client.catalog.regions.query()).find((r) => r.code === town);
+  const region: Region = await t.client.catalog.region.query({ regionId: found!.id });
   const entry = (code: string) => region.entries.find((e) => e.code === code)!;
   const grade1 = await t.client.catalog.channels.query({ entryId: entry('grade1').id });
   const channel = (code: string) => grade1.tracks[0]!.channels.find((c) => c.code === code)!;
