@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Actor, ApplicationStatus } from '../src/domain/application-status';
 import type { ChannelDocument, ChannelEligibility, EntryCode, Level } from '../src/domain/catalog';
+import type { Mechanism } from '../src/domain/placement/input';
+import type { TierTable } from '../src/domain/placement/tiers';
 import type { RejectionRecord } from '../src/domain/rejection';
 import type { CheckResult, Claim } from '../src/domain/verification';
 
@@ -242,6 +244,45 @@ export const pages = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('pages_season_slug').on(t.seasonId, t.slug)],
+);
+
+/** 派位规则 of a season: the priority tiers at every school, best first, and the mechanism (shown on a public page). */
+export const placementRules = sqliteTable('placement_rules', {
+  seasonId: text('season_id')
+    .primaryKey()
+    .references(() => seasons.id),
+  tiers: text('tiers', { mode: 'json' }).$type<TierTable>().notNull(),
+  /** `da`: student-proposing deferred acceptance (strategy-proof); `ia`: 志愿优先, where a county must use it. */
+  mechanism: text('mechanism').$type<Mechanism>().notNull().default('da'),
+  /** Optimistic version: an administrator's change names the version it was made on. */
+  version: integer('version').notNull().default(0),
+  /** Written by each change; the change's audit entry is inserted only where it is its (`commitChange`). */
+  changeNonce: text('change_nonce'),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * An observer of a season's lottery (notary, parent representative, discipline officer): the SHA-256 of a secret
+ * contribution, published with its time before the window closes, and the contribution itself once revealed.
+ */
+export const lotteryObservers = sqliteTable(
+  'lottery_observers',
+  {
+    id: text('id').primaryKey(),
+    seasonId: text('season_id')
+      .notNull()
+      .references(() => seasons.id),
+    name: text('name').notNull(),
+    role: text('role').notNull(),
+    /** Lowercase hex SHA-256 of the contribution's UTF-8 bytes. */
+    commitment: text('commitment').notNull(),
+    committedAt: instant('committed_at').notNull(),
+    contribution: text('contribution'),
+    revealedAt: instant('revealed_at'),
+    /** Who recorded it on the desk. */
+    recordedBy: text('recorded_by'),
+  },
+  (t) => [uniqueIndex('lottery_observers_season_name').on(t.seasonId, t.name)],
 );
 
 // ——— Parents' accounts, sign-in and sessions ———

@@ -9,7 +9,7 @@ import { placeKey } from '../../src/domain/school-import';
 import { renderPolicyMarkdown } from '../../src/render/policy-markdown';
 import { importSchools } from '../../src/services/admin/school-import';
 import type { Db } from '../client';
-import { channels, entries, pages, regions, seasonSchools, seasons, tracks, windows } from '../schema';
+import { channels, entries, pages, placementRules, regions, seasonSchools, seasons, tracks, windows } from '../schema';
 import type { SeedSeason } from './types';
 
 /**
@@ -106,6 +106,7 @@ export async function seedSeason(db: Db, seed: SeedSeason): Promise<void> {
     insertMissing(db, tracks, trackRows),
     insertMissing(db, channels, channelRows),
     insertMissing(db, pages, pageRows),
+    insertMissing(db, placementRules, [{ seasonId, tiers: seed.placementTiers }]),
   ].filter((s): s is BatchItem<'sqlite'> => s !== null);
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
   await importSeedSchools(db, seasonId, seed);

@@ -8,6 +8,7 @@
  * 咨询电话 and catchments below are invented for the demo.
  */
 import { declarationPage, faqPage, grade1Tracks, grade7Tracks } from './taojiang-2024';
+import { taojiangTiers } from '../../src/domain/placement/taojiang-tiers';
 import type { SeedEntry, SeedPage, SeedSchool, SeedSeason } from './types';
 
 const opensAt = '2024-07-12T00:00:00+08:00';
@@ -101,4 +102,5 @@ export const huishangang2024: SeedSeason = {
   entries,
   schools,
   pages: [policyPage, faqPage, declarationPage],
+  placementTiers: taojiangTiers,
 };

@@ -5,6 +5,7 @@
  * Channel names and definitions follow the guide's table (section 一) word for word; the pages
  * summarise sections 二 and 三 for the web platform (mobile + SMS code sign-in instead of WeChat).
  */
+import { taojiangTiers } from '../../src/domain/placement/taojiang-tiers';
 import type { ChannelDocument } from '../../src/domain/catalog';
 import type { SeedChannel, SeedEntry, SeedPage, SeedSchool, SeedSeason, SeedTrack } from './types';
 
@@ -661,4 +662,5 @@ export const taojiang2024: SeedSeason = {
   entries,
   schools: [...primarySchools, ...juniorSchools],
   pages: [policyPage, manualPage, faqPage, declarationPage],
+  placementTiers: taojiangTiers,
 };

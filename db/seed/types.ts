@@ -1,3 +1,4 @@
+import type { TierTable } from '../../src/domain/placement/tiers';
 import type { ChannelDocument, ChannelEligibility, EntryCode, Level, PageSlug } from '../../src/domain/catalog';
 
 /** One season of one region, as the seed writes it. Codes are stable natural keys: seeding upserts by them. */
@@ -10,6 +11,8 @@ export interface SeedSeason {
   entries: SeedEntry[];
   schools: SeedSchool[];
   pages: SeedPage[];
+  /** 派位规则: the priority tiers at every school, best first. */
+  placementTiers: TierTable;
 }
 
 export interface SeedEntry {

@@ -80,7 +80,13 @@ export type DomainErrorCode =
   | 'SCHOOL_EXISTS'
   | 'SCHOOL_IN_USE'
   | 'COMMUNITY_EXISTS'
-  | 'IMPORT_INVALID';
+  | 'IMPORT_INVALID'
+  | 'PLACEMENT_RULES_CHANGED'
+  | 'LOTTERY_CLOSED'
+  | 'LOTTERY_NOT_YET'
+  | 'OBSERVER_EXISTS'
+  | 'OBSERVER_NOT_FOUND'
+  | 'OBSERVER_REVEALED';
 
 export class DomainError extends Error {
   constructor(

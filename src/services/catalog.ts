@@ -38,6 +38,12 @@ async function requireRegion(db: Db, regionId: string) {
   return region;
 }
 
+/** The region's current season (the newest published one): NOT_FOUND for an unknown region or one without a season. */
+export async function currentSeasonOf(db: Db, regionId: string) {
+  await requireRegion(db, regionId);
+  return currentSeason(db, regionId);
+}
+
 function windowView(window: { opensAt: Date; closesAt: Date }, now: Date) {
   return {
     opensAt: iso(window.opensAt),

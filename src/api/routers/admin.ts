@@ -21,6 +21,7 @@ import { createPage, listSeasonPages, orderPages, updatePage } from '../../servi
 import { createStaff, listStaff, updateStaff } from '../../services/staff/accounts';
 import { router, staffProcedure } from '../trpc';
 import { adminChannelsRouter } from './admin-channels';
+import { adminPlacementRouter } from './admin-placement';
 import { adminRegionsRouter } from './admin-regions';
 import { adminCommunitiesRouter, adminSchoolsRouter } from './admin-schools';
 
@@ -28,6 +29,7 @@ import { adminCommunitiesRouter, adminSchoolsRouter } from './admin-schools';
 export const adminRouter = router({
   regions: adminRegionsRouter,
   channels: adminChannelsRouter,
+  placement: adminPlacementRouter,
   schools: adminSchoolsRouter,
   communities: adminCommunitiesRouter,
   /** Schools and communities from a spreadsheet's rows (with their row numbers): all written, or every bad row answered. */

@@ -1,5 +1,6 @@
 import { entryInput, regionInput, schoolsInput } from '../../schemas/catalog';
 import * as catalog from '../../services/catalog';
+import { publicPlacement } from '../../services/placement/public';
 import { privacyNotice } from '../../domain/privacy-notice';
 import { publicProcedure, router } from '../trpc';
 
@@ -17,4 +18,8 @@ export const catalogRouter = router({
   schools: publicProcedure.input(schoolsInput).query(({ ctx, input }) => catalog.listSchools(ctx.deps.db, input)),
   communities: publicProcedure.input(regionInput).query(({ ctx, input }) => catalog.listCommunities(ctx.deps.db, input.regionId)),
   pages: publicProcedure.input(regionInput).query(({ ctx, input }) => catalog.listPages(ctx.deps.db, input.regionId)),
+  /** 派位规则 and the lottery's public commitments of the region's current season. */
+  placement: publicProcedure
+    .input(regionInput)
+    .query(({ ctx, input }) => publicPlacement(ctx.deps.db, input.regionId, ctx.deps.clock.now())),
 });

@@ -8,6 +8,7 @@ import {
   communities,
   entries,
   pages,
+  placementRules,
   regions,
   schoolPlaces,
   schools,
@@ -199,7 +200,11 @@ export async function copySeason(
 
   const seasonId = newId(deps.random);
   const moved: { what: string; from: string; to: string }[] = [];
-  const [catalog, pageRows] = await Promise.all([seasonCatalog(db, from.id), db.select().from(pages).where(eq(pages.seasonId, from.id))]);
+  const [catalog, pageRows, rulesRows] = await Promise.all([
+    seasonCatalog(db, from.id),
+    db.select().from(pages).where(eq(pages.seasonId, from.id)),
+    db.select().from(placementRules).where(eq(placementRules.seasonId, from.id)),
+  ]);
   const rows: {
     table:
       | typeof entries
@@ -209,7 +214,8 @@ export async function copySeason(
       | typeof pages
       | typeof seasonSchools
       | typeof schoolPlaces
-      | typeof seasonCatchments;
+      | typeof seasonCatchments
+      | typeof placementRules;
     values: Record<string, unknown>;
   }[] = [];
   const entryIds = new Map<string, string>();
@@ -255,6 +261,9 @@ export async function copySeason(
     for (const c of catalog.catchments.filter((c) => c.seasonSchoolId === offer.id)) {
       rows.push({ table: seasonCatchments, values: { seasonSchoolId, communityId: c.communityId } });
     }
+  }
+  for (const rules of rulesRows) {
+    rows.push({ table: placementRules, values: { ...rules, seasonId, version: 0, changeNonce: null, updatedAt: now } });
   }
   for (const page of pageRows) {
     rows.push({ table: pages, values: { ...page, id: newId(deps.random), seasonId, changeNonce: null, updatedAt: now } });

@@ -1,0 +1,23 @@
+import { recordCommitmentInput, revealContributionInput, seasonPlacementInput, updatePlacementRulesInput } from '../../schemas/placement';
+import { listObservers, recordCommitment, revealContribution } from '../../services/placement/observers';
+import { placementRulesOf, updatePlacementRules } from '../../services/placement/rules';
+import { router, staffProcedure } from '../trpc';
+
+/** `admin.placement.*`: a season's 派位规则 and its lottery's observers. Administrators change them; county reviewers read. */
+export const adminPlacementRouter = router({
+  rules: staffProcedure('admin', 'county_reviewer')
+    .input(seasonPlacementInput)
+    .query(({ ctx, input }) => placementRulesOf(ctx.deps.db, input.seasonId)),
+  updateRules: staffProcedure('admin')
+    .input(updatePlacementRulesInput)
+    .mutation(({ ctx, input }) => updatePlacementRules(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
+  observers: staffProcedure('admin', 'county_reviewer')
+    .input(seasonPlacementInput)
+    .query(({ ctx, input }) => listObservers(ctx.deps.db, input.seasonId, ctx.deps.clock.now())),
+  recordCommitment: staffProcedure('admin')
+    .input(recordCommitmentInput)
+    .mutation(({ ctx, input }) => recordCommitment(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
+  reveal: staffProcedure('admin')
+    .input(revealContributionInput)
+    .mutation(({ ctx, input }) => revealContribution(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
+});

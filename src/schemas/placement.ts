@@ -1,0 +1,44 @@
+import { idSchema, z } from './common';
+import { tierLimits } from '../domain/placement/rules-change';
+
+const tierSchema = z.object({
+  label: z
+    .string({ error: '请填写顺位名称' })
+    .trim()
+    .min(1, { error: '请填写顺位名称' })
+    .max(tierLimits.label, { error: `顺位名称不能超过${tierLimits.label}个字` }),
+  rule: z.object({
+    channels: z.array(z.string().max(40)).max(30).readonly().optional().describe('只收这些报名通道（不填则不限）'),
+    inCatchment: z.boolean().optional().describe('须在（或不在）该校服务片区'),
+    sibling: z.boolean().optional().describe('须有（或没有）兄弟姐妹在该校就读'),
+  }),
+});
+
+export const seasonPlacementInput = z.object({ seasonId: idSchema('招生季') });
+
+export const updatePlacementRulesInput = z.object({
+  seasonId: idSchema('招生季'),
+  version: z.number({ error: '请提供规则版本' }).int().min(0).describe('修改所依据的版本号：他人已修改则拒绝'),
+  tiers: z.array(tierSchema).max(tierLimits.tiers).describe('录取顺位，第一项最优先'),
+  mechanism: z.enum(['da', 'ia'], { error: '请选择派位方式' }).describe('da：学生提议的延迟接受（推荐）；ia：志愿优先'),
+});
+
+export const recordCommitmentInput = z.object({
+  seasonId: idSchema('招生季'),
+  name: z.string({ error: '请填写监督人姓名' }).trim().min(1, { error: '请填写监督人姓名' }).max(40, { error: '姓名不能超过40个字' }),
+  role: z.string({ error: '请填写监督人身份' }).trim().min(1, { error: '请填写监督人身份' }).max(40, { error: '身份不能超过40个字' }),
+  commitment: z
+    .string({ error: '请填写承诺值' })
+    .trim()
+    .toLowerCase()
+    .regex(/^[0-9a-f]{64}$/, { error: '承诺值应为64位十六进制的 SHA-256 摘要' })
+    .describe('监督人秘密随机数的 SHA-256（十六进制）'),
+});
+
+export const revealContributionInput = z.object({
+  observerId: idSchema('监督人'),
+  contribution: z
+    .string({ error: '请填写秘密随机数' })
+    .min(1, { error: '请填写秘密随机数' })
+    .max(200, { error: '秘密随机数不能超过200个字符' }),
+});

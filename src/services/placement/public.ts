@@ -1,0 +1,21 @@
+import type { Db } from '../../../db/client';
+import { currentSeasonOf } from '../catalog';
+import { listObservers } from './observers';
+import { placementRulesOf } from './rules';
+
+/**
+ * What every family may read about how seats are given in the region's current season: the tiers, the mechanism,
+ * and the lottery's observers with their commitments (published before the window closes) and, once revealed, their
+ * contributions.
+ */
+export async function publicPlacement(db: Db, regionId: string, now: Date) {
+  const season = await currentSeasonOf(db, regionId);
+  const [rules, lottery] = await Promise.all([placementRulesOf(db, season.id), listObservers(db, season.id, now)]);
+  return {
+    season: { id: season.id, name: season.name },
+    mechanism: rules.mechanism,
+    intro: rules.intro,
+    tiers: rules.lines,
+    observers: lottery.observers.map(({ id: _, ...o }) => o),
+  };
+}
