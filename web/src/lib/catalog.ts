@@ -33,6 +33,9 @@ export const getPages = query(
   'catalog.pages',
 );
 
+/** 派位规则 and the lottery's public commitments of the region's current season. */
+export const getPlacement = query((regionId: string) => api.catalog.placement.query({ regionId }), 'catalog.placement');
+
 export const getCommunities = query((regionId: string) => api.catalog.communities.query({ regionId }), 'catalog.communities');
 
 export const getSchools = query(

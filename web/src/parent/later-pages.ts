@@ -6,5 +6,6 @@ export { ChildrenPage } from '../account/children-page';
 export { LoginPage } from '../account/login-page';
 export { MePage } from '../account/me-page';
 export { EntryPage } from './entry-page';
+export { PlacementPage } from './placement-page';
 export { PolicyPage } from './policy-page';
 export { SchoolsPage } from './schools-page';

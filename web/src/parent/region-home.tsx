@@ -56,6 +56,7 @@ export function RegionHome(props: { regionId: string }) {
                 {(page) => <A href={`/regions/${r().id}/pages/${page.slug}`}>{zhCN.pages[page.slug] ?? page.title}</A>}
               </For>
               <A href={`/regions/${r().id}/schools`}>{zhCN.help.schools}</A>
+              <A href={`/regions/${r().id}/placement`}>{zhCN.help.placement}</A>
             </nav>
           </section>
         </>

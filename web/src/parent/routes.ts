@@ -1,7 +1,7 @@
 import type { RouteDefinition } from '@solidjs/router';
 import { accountRoutes } from '../account/routes';
 import { applyRoutes } from '../apply/routes';
-import { getChannels, getCommunities, getPages, getRegion, getRegions, getSchools } from '../lib/catalog';
+import { getChannels, getCommunities, getPages, getPlacement, getRegion, getRegions, getSchools } from '../lib/catalog';
 import { Home, TownsRoute } from './home';
 import { later } from './later';
 import { NotFound } from './not-found';
@@ -9,6 +9,7 @@ import { RegionRoute } from './region-home';
 
 const SchoolsPage = later('SchoolsPage');
 const PolicyPage = later('PolicyPage');
+const PlacementPage = later('PlacementPage');
 const EntryPage = later('EntryPage');
 
 /** The parent journey. Preloads start each page's reads on link intent, before the page renders. */
@@ -33,6 +34,7 @@ export const parentRoutes: RouteDefinition[] = [
     },
   },
   { path: '/regions/:regionId/pages/:slug', component: PolicyPage, preload: ({ params }) => void getPages(params.regionId!) },
+  { path: '/regions/:regionId/placement', component: PlacementPage, preload: ({ params }) => void getPlacement(params.regionId!) },
   { path: '/entries/:entryId', component: EntryPage, preload: ({ params }) => void getChannels(params.entryId!) },
   ...accountRoutes,
   ...applyRoutes,

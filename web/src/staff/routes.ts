@@ -37,6 +37,7 @@ export const staffRoutes: RouteDefinition = {
             { path: '/admin/windows', component: page(desk, 'WindowsPage') },
             { path: '/admin/channels', component: page(desk, 'ChannelsPage') },
             { path: '/admin/schools', component: page(desk, 'SchoolsPage') },
+            { path: '/admin/placement', component: page(desk, 'PlacementPage') },
             { path: '/admin/pages', component: page(desk, 'PagesPage') },
           ],
         },

@@ -3,6 +3,7 @@ import { createEffect, ErrorBoundary, type JSXElement, on, onMount, Show, Suspen
 import { zhPages } from '../i18n/zh-CN-pages';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { zhChannels } from '../i18n/zh-CN-staff-channels';
+import { zhPlacement } from '../i18n/zh-CN-staff-placement';
 import { zhRegions } from '../i18n/zh-CN-staff-regions';
 import { zhSchools } from '../i18n/zh-CN-staff-schools';
 import { api } from '../lib/trpc';
@@ -14,6 +15,7 @@ import './staff.css';
 
 export { AccountsPage } from './accounts-page';
 export { ChannelsPage } from './channels-page';
+export { PlacementPage } from './placement-page';
 export { SchoolsPage } from './schools-page';
 export { SeasonsPage } from './seasons-page';
 export { WindowsPage } from './windows-page';
@@ -87,6 +89,9 @@ export function Desk(props: RouteSectionProps) {
                   </A>
                   <A href="/staff/admin/schools" activeClass="staff-nav-on">
                     {zhSchools.nav}
+                  </A>
+                  <A href="/staff/admin/placement" activeClass="staff-nav-on">
+                    {zhPlacement.nav}
                   </A>
                   <A href="/staff/admin/pages" activeClass="staff-nav-on">
                     {zhPages.nav}

@@ -1,0 +1,24 @@
+import { query, revalidate } from '@solidjs/router';
+import { api, type RouterInputs } from '../lib/trpc';
+import { write } from '../lib/write';
+
+export const getPlacementRules = query((seasonId: string) => api.admin.placement.rules.query({ seasonId }), 'staff.placementRules');
+export const getObservers = query((seasonId: string) => api.admin.placement.observers.query({ seasonId }), 'staff.observers');
+
+export const saveRules = write('staff.placementRules.save', async (input: RouterInputs['admin']['placement']['updateRules']) => {
+  const done = await api.admin.placement.updateRules.mutate(input);
+  await revalidate(getPlacementRules.key);
+  return done;
+});
+
+export const recordCommitment = write('staff.observers.commit', async (input: RouterInputs['admin']['placement']['recordCommitment']) => {
+  const done = await api.admin.placement.recordCommitment.mutate(input);
+  await revalidate(getObservers.key);
+  return done;
+});
+
+export const revealContribution = write('staff.observers.reveal', async (input: RouterInputs['admin']['placement']['reveal']) => {
+  const done = await api.admin.placement.reveal.mutate(input);
+  await revalidate(getObservers.key);
+  return done;
+});

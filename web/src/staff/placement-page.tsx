@@ -1,0 +1,303 @@
+import { createAsync, revalidate, useSearchParams } from '@solidjs/router';
+import { createEffect, createSignal, For, Index, on, Show } from 'solid-js';
+import { commitmentOf } from '../../../src/domain/placement/lottery';
+import type { Tier } from '../../../src/domain/placement/tiers';
+import { zhPlacement as t } from '../i18n/zh-CN-staff-placement';
+import type { RouterOutputs } from '../lib/trpc';
+import { useWrite } from '../lib/write';
+import { AdminPage, StaffTable } from './admin-page';
+import { getSeasonChannels } from './channels-data';
+import { chinaDateTime } from './format';
+import { getObservers, getPlacementRules, recordCommitment, revealContribution, saveRules } from './placement-data';
+import { getAdminSeasons } from './seasons-data';
+import { StaffField } from './staff-field';
+
+type Observers = RouterOutputs['admin']['placement']['observers'];
+type Choice = 'either' | 'yes' | 'no';
+const choiceOf = (value: boolean | undefined): Choice => (value === undefined ? 'either' : value ? 'yes' : 'no');
+const conditionOf = (choice: Choice) => (choice === 'either' ? undefined : choice === 'yes');
+
+/** `/staff/admin/placement` (admin): a season's tiers and mechanism, and its lottery's observers. */
+export function PlacementPage() {
+  const [search, setSearch] = useSearchParams<{ season?: string }>();
+  const seasons = createAsync(() => getAdminSeasons());
+  const seasonId = () => search.season ?? seasons()?.[0]?.id;
+  const [notice, setNotice] = createSignal<string>();
+  return (
+    <AdminPage title={t.title} hint={t.hint} notice={notice()}>
+      <StaffField id="placement-season" label={t.season}>
+        <select
+          id="placement-season"
+          class="staff-select"
+          value={seasonId()}
+          onChange={(e) => {
+            setNotice(undefined);
+            setSearch({ season: e.currentTarget.value });
+          }}
+        >
+          <For each={seasons() ?? []}>{(s) => <option value={s.id}>{`${s.region} · ${s.name}`}</option>}</For>
+        </select>
+      </StaffField>
+      <Show when={seasonId()} keyed>
+        {(id) => (
+          <>
+            <RulesForm seasonId={id} onDone={setNotice} />
+            <ObserversSection seasonId={id} onDone={setNotice} />
+          </>
+        )}
+      </Show>
+    </AdminPage>
+  );
+}
+
+function RulesForm(props: { seasonId: string; onDone: (message: string) => void }) {
+  const rules = createAsync(() => getPlacementRules(props.seasonId));
+  const catalog = createAsync(() => getSeasonChannels(props.seasonId));
+  const channelNames = () => {
+    const names = new Map<string, string>();
+    for (const entry of catalog()?.entries ?? [])
+      for (const track of entry.tracks) for (const ch of track.channels) if (!names.has(ch.code)) names.set(ch.code, ch.name);
+    return [...names];
+  };
+  const [tiers, setTiers] = createSignal<Tier[]>([]);
+  const [mechanism, setMechanism] = createSignal<'da' | 'ia'>('da');
+  createEffect(
+    on(rules, (r) => {
+      if (!r) return;
+      setTiers([...(r.tiers ?? [])]);
+      setMechanism(r.mechanism);
+    }),
+  );
+  const saving = useWrite(saveRules);
+  const change = (i: number, tier: Tier) => setTiers((all) => all.map((x, j) => (j === i ? tier : x)));
+  const move = (i: number) => setTiers((all) => [...all.slice(0, i - 1), all[i]!, all[i - 1]!, ...all.slice(i + 1)]);
+  const save = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const done = await saving.run({ seasonId: props.seasonId, version: rules()!.version, tiers: tiers(), mechanism: mechanism() });
+    if (done?.ok) props.onDone(t.saved);
+  };
+  return (
+    <section class="staff-panel" aria-labelledby="placement-rules">
+      <h2 id="placement-rules" class="staff-section-title">
+        {t.rules}
+      </h2>
+      <form class="staff-form" onSubmit={(e) => void save(e)}>
+        <Index each={tiers()}>
+          {(tier, i) => (
+            <fieldset class="placement-tier">
+              <legend>{t.tier(i + 1)}</legend>
+              <StaffField id={`tier-${i}-label`} label={t.tierLabel(i + 1)}>
+                <input
+                  id={`tier-${i}-label`}
+                  class="staff-input"
+                  value={tier().label}
+                  onInput={(e) => change(i, { ...tier(), label: e.currentTarget.value })}
+                />
+              </StaffField>
+              <fieldset class="placement-channels">
+                <legend>{t.channels}</legend>
+                <For each={channelNames()}>
+                  {([code, name]) => (
+                    <label class="staff-check">
+                      <input
+                        type="checkbox"
+                        checked={tier().rule.channels?.includes(code) ?? false}
+                        onChange={(e) => {
+                          const others = (tier().rule.channels ?? []).filter((c) => c !== code);
+                          const channels = e.currentTarget.checked ? [...others, code] : others;
+                          change(i, { ...tier(), rule: { ...tier().rule, channels: channels.length ? channels : undefined } });
+                        }}
+                      />
+                      {name}
+                    </label>
+                  )}
+                </For>
+              </fieldset>
+              <ChoiceField
+                id={`tier-${i}-catchment`}
+                label={t.catchment}
+                value={choiceOf(tier().rule.inCatchment)}
+                onChange={(c) => change(i, { ...tier(), rule: { ...tier().rule, inCatchment: conditionOf(c) } })}
+              />
+              <ChoiceField
+                id={`tier-${i}-sibling`}
+                label={t.sibling}
+                value={choiceOf(tier().rule.sibling)}
+                onChange={(c) => change(i, { ...tier(), rule: { ...tier().rule, sibling: conditionOf(c) } })}
+              />
+              <div class="pages-actions">
+                <Show when={i > 0}>
+                  <button type="button" class="staff-button" onClick={() => move(i)}>
+                    {t.up(i + 1)}
+                  </button>
+                </Show>
+                <button type="button" class="staff-button" onClick={() => setTiers((all) => all.filter((_, j) => j !== i))}>
+                  {t.removeTier(i + 1)}
+                </button>
+              </div>
+            </fieldset>
+          )}
+        </Index>
+        <button type="button" class="staff-button" onClick={() => setTiers((all) => [...all, { label: '', rule: {} }])}>
+          {t.addTier}
+        </button>
+        <StaffField id="placement-mechanism" label={t.mechanism}>
+          <select
+            id="placement-mechanism"
+            class="staff-select"
+            value={mechanism()}
+            onChange={(e) => setMechanism(e.currentTarget.value as 'da' | 'ia')}
+          >
+            <option value="da">{t.mechanisms.da}</option>
+            <option value="ia">{t.mechanisms.ia}</option>
+          </select>
+        </StaffField>
+        <Show when={saving.problem()}>
+          {(p) => (
+            <p class="staff-form-error" role="alert">
+              {p().message}
+              <Show when={p().code === 'CONFLICT'}>
+                {' '}
+                <button type="button" class="staff-button" onClick={() => void revalidate(getPlacementRules.key)}>
+                  {t.reload}
+                </button>
+              </Show>
+            </p>
+          )}
+        </Show>
+        <button type="submit" class="staff-button staff-button-primary" disabled={saving.pending() || !rules()}>
+          {saving.pending() ? t.saving : t.save}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function ChoiceField(props: { id: string; label: string; value: Choice; onChange: (choice: Choice) => void }) {
+  return (
+    <StaffField id={props.id} label={props.label}>
+      <select id={props.id} class="staff-select" value={props.value} onChange={(e) => props.onChange(e.currentTarget.value as Choice)}>
+        <option value="either">{t.either}</option>
+        <option value="yes">{t.yes}</option>
+        <option value="no">{t.no}</option>
+      </select>
+    </StaffField>
+  );
+}
+
+function ObserversSection(props: { seasonId: string; onDone: (message: string) => void }) {
+  const observers = createAsync(() => getObservers(props.seasonId));
+  return (
+    <section class="staff-panel" aria-labelledby="placement-observers">
+      <h2 id="placement-observers" class="staff-section-title">
+        {t.observers}
+      </h2>
+      <Show when={observers()}>
+        {(o) => (
+          <>
+            <p class="staff-muted">{t.phase[o().phase]}</p>
+            <Show when={o().observers.length} fallback={<p>{t.none}</p>}>
+              <StaffTable columns={Object.values(t.columns)}>
+                <For each={o().observers}>
+                  {(observer) => (
+                    <tr>
+                      <td>{observer.name}</td>
+                      <td>{observer.role}</td>
+                      <td class="placement-hash">{observer.commitment}</td>
+                      <td class="staff-nowrap">{chinaDateTime(observer.committedAt)}</td>
+                      <td>
+                        <Show
+                          when={observer.contribution}
+                          fallback={
+                            <Show when={o().phase === 'revealing'} fallback={t.notRevealed}>
+                              <RevealForm observer={observer} onDone={props.onDone} />
+                            </Show>
+                          }
+                        >
+                          {(c) => <span class="placement-hash">{c()}</span>}
+                        </Show>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </StaffTable>
+            </Show>
+            <Show when={o().phase === 'committing'}>
+              <CommitForm seasonId={props.seasonId} onDone={props.onDone} />
+            </Show>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+function CommitForm(props: { seasonId: string; onDone: (message: string) => void }) {
+  const [name, setName] = createSignal('');
+  const [role, setRole] = createSignal('');
+  const [secret, setSecret] = createSignal('');
+  const commitment = createAsync(async () => (secret() ? commitmentOf(secret()) : ''));
+  const saving = useWrite(recordCommitment);
+  const save = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const done = await saving.run({ seasonId: props.seasonId, name: name(), role: role(), commitment: commitment() ?? '' });
+    if (done?.ok) {
+      props.onDone(t.committed(name()));
+      setSecret('');
+    }
+  };
+  return (
+    <form class="staff-form" onSubmit={(e) => void save(e)} aria-label={t.commit}>
+      <StaffField id="observer-name" label={t.name} error={saving.problem()?.fields.name}>
+        <input id="observer-name" class="staff-input" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+      </StaffField>
+      <StaffField id="observer-role" label={t.role} error={saving.problem()?.fields.role}>
+        <input id="observer-role" class="staff-input" value={role()} onInput={(e) => setRole(e.currentTarget.value)} />
+      </StaffField>
+      <StaffField id="observer-secret" label={t.secret}>
+        <input
+          id="observer-secret"
+          class="staff-input"
+          type="password"
+          autocomplete="off"
+          value={secret()}
+          onInput={(e) => setSecret(e.currentTarget.value)}
+        />
+      </StaffField>
+      <p class="staff-muted">
+        {t.commitment}：<span class="placement-hash">{commitment()}</span>
+      </p>
+      <Show when={saving.problem()}>
+        {(p) => (
+          <p class="staff-form-error" role="alert">
+            {p().message}
+          </p>
+        )}
+      </Show>
+      <button type="submit" class="staff-button staff-button-primary" disabled={saving.pending() || !commitment()}>
+        {t.commit}
+      </button>
+    </form>
+  );
+}
+
+function RevealForm(props: { observer: Observers['observers'][number]; onDone: (message: string) => void }) {
+  const [contribution, setContribution] = createSignal('');
+  const saving = useWrite(revealContribution, ([input]) => input.observerId === props.observer.id);
+  const id = `reveal-${props.observer.id}`;
+  const save = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const done = await saving.run({ observerId: props.observer.id, contribution: contribution() });
+    if (done?.ok) props.onDone(t.revealed(props.observer.name));
+  };
+  return (
+    <form class="placement-reveal" onSubmit={(e) => void save(e)}>
+      <StaffField id={id} label={t.revealFor(props.observer.name)} error={saving.problem()?.message}>
+        <input id={id} class="staff-input" value={contribution()} onInput={(e) => setContribution(e.currentTarget.value)} />
+      </StaffField>
+      <button type="submit" class="staff-button" disabled={saving.pending() || !contribution()}>
+        {t.reveal}
+      </button>
+    </form>
+  );
+}
