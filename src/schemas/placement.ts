@@ -42,3 +42,9 @@ export const revealContributionInput = z.object({
     .min(1, { error: '请填写秘密随机数' })
     .max(200, { error: '秘密随机数不能超过200个字符' }),
 });
+
+export const dryRunInput = z.object({
+  seasonId: idSchema('招生季'),
+  entryId: idSchema('报名入口'),
+  grade: z.number({ error: '请选择年级' }).int().min(1, { error: '年级为1至9' }).max(9, { error: '年级为1至9' }),
+});

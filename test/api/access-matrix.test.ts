@@ -224,6 +224,7 @@ const matrix: Record<string, Row> = {
     role: '公证员',
     commitment: 'a'.repeat(64),
   })),
+  'admin.placement.dryRun': row('U U U F F F N', () => ({ seasonId: 'aaaaaaaaaaaaaaaaaaaa', entryId: 'aaaaaaaaaaaaaaaaaaaa', grade: 1 })),
   'admin.placement.reveal': row('U U U F F F N', () => ({ observerId: 'aaaaaaaaaaaaaaaaaaaa', contribution: '秘密' })),
   'admin.pages': row('U U U F F ok ok'),
   'admin.updatePage': row('U U U F F F N', () => ({ pageId: 'aaaaaaaaaaaaaaaaaaaa', version: 0, title: '常见问题', body: '正文' })),

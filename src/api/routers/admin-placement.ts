@@ -1,4 +1,11 @@
-import { recordCommitmentInput, revealContributionInput, seasonPlacementInput, updatePlacementRulesInput } from '../../schemas/placement';
+import {
+  dryRunInput,
+  recordCommitmentInput,
+  revealContributionInput,
+  seasonPlacementInput,
+  updatePlacementRulesInput,
+} from '../../schemas/placement';
+import { dryRun } from '../../services/placement/dry-run';
 import { listObservers, recordCommitment, revealContribution } from '../../services/placement/observers';
 import { placementRulesOf, updatePlacementRules } from '../../services/placement/rules';
 import { router, staffProcedure } from '../trpc';
@@ -17,6 +24,10 @@ export const adminPlacementRouter = router({
   recordCommitment: staffProcedure('admin')
     .input(recordCommitmentInput)
     .mutation(({ ctx, input }) => recordCommitment(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
+  /** 模拟派位: one entry and grade with a throwaway seed, both mechanisms side by side; nothing is kept but the audit entry. */
+  dryRun: staffProcedure('admin')
+    .input(dryRunInput)
+    .mutation(({ ctx, input }) => dryRun(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
   reveal: staffProcedure('admin')
     .input(revealContributionInput)
     .mutation(({ ctx, input }) => revealContribution(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),

@@ -1,0 +1,139 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { applications, channels, communities, entries, schoolPlaces, schools, seasonCatchments, seasonSchools } from '../../../db/schema';
+import type { AppDeps } from '../../deps';
+import { DomainError } from '../../domain/errors';
+import type { PlacementApplicant, PlacementInput } from '../../domain/placement/input';
+import { lotteryNumbers } from '../../domain/placement/lottery';
+import { place } from '../../domain/placement/place';
+import { tierOf } from '../../domain/placement/tiers';
+import { auditStatement } from '../audit';
+import type { SignedInStaff } from '../staff/sessions';
+import { placementRulesOf } from './rules';
+
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
+type Request = { ip: string | null; requestId: string | null };
+
+/** Applications that take part in the placement: those the schools have approved. */
+const placedStatuses = ['school_approved'] as const;
+
+/**
+ * The placement's input for one entry and grade of a season, from the database: the schools offering places there
+ * (seats = their 计划学位), and each approved application with its tier at each of its two choices under the season's
+ * tier table (its channel, whether its community is in that school's catchment, a sibling at that school).
+ */
+export async function placementInputOf(db: Db, input: { seasonId: string; entryId: string; grade: number }) {
+  const rules = await placementRulesOf(db, input.seasonId);
+  const [entry] = await db
+    .select({ id: entries.id })
+    .from(entries)
+    .where(and(eq(entries.id, input.entryId), eq(entries.seasonId, input.seasonId)));
+  if (!entry) throw new DomainError('ENTRY_NOT_FOUND', '该招生季没有这个报名入口');
+  if (!rules.tiers) throw new DomainError('INVALID_INPUT', '请先设置本招生季的派位规则');
+  const offers = await db
+    .select({ offerId: seasonSchools.id, schoolId: schools.id, code: schools.code, name: schools.name, seats: schoolPlaces.places })
+    .from(schoolPlaces)
+    .innerJoin(seasonSchools, eq(seasonSchools.id, schoolPlaces.seasonSchoolId))
+    .innerJoin(schools, eq(schools.id, seasonSchools.schoolId))
+    .where(and(eq(seasonSchools.seasonId, input.seasonId), eq(schoolPlaces.entryId, input.entryId), eq(schoolPlaces.grade, input.grade)));
+  const [applicationRows, catchmentRows] = await Promise.all([
+    db
+      .select({
+        number: applications.number,
+        channel: channels.code,
+        community: applications.community,
+        first: applications.firstSchoolId,
+        second: applications.secondSchoolId,
+        sibling: applications.sibling,
+      })
+      .from(applications)
+      .innerJoin(channels, eq(channels.id, applications.channelId))
+      .where(
+        and(
+          eq(applications.seasonId, input.seasonId),
+          eq(applications.entryId, input.entryId),
+          eq(applications.grade, input.grade),
+          inArray(applications.status, [...placedStatuses]),
+        ),
+      ),
+    offers.length === 0
+      ? []
+      : db
+          .select({ offerId: seasonCatchments.seasonSchoolId, community: communities.name })
+          .from(seasonCatchments)
+          .innerJoin(communities, eq(communities.id, seasonCatchments.communityId))
+          .where(
+            inArray(
+              seasonCatchments.seasonSchoolId,
+              offers.map((o) => o.offerId),
+            ),
+          ),
+  ]);
+  const offerOf = new Map(offers.map((o) => [o.schoolId, o]));
+  const applicants: PlacementApplicant[] = applicationRows.map((a) => ({
+    number: a.number,
+    choices: [a.first, a.second]
+      .map((id) => (id ? offerOf.get(id) : undefined))
+      .filter((o) => o !== undefined)
+      .map((offer) => ({
+        school: offer.code,
+        tier: tierOf(rules.tiers!, {
+          channel: a.channel,
+          inCatchment: catchmentRows.some((c) => c.offerId === offer.offerId && c.community === a.community),
+          sibling: a.sibling?.schoolId === offer.schoolId,
+        }),
+      })),
+  }));
+  const placementInput: PlacementInput = {
+    schools: offers.map((o) => ({ code: o.code, seats: o.seats })),
+    applicants: applicants.filter((a) => a.choices.length > 0),
+  };
+  return { rules, input: placementInput, names: new Map(offers.map((o) => [o.code, o.name])) };
+}
+
+const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * 模拟派位: the placement of one entry and grade with a throwaway seed, under both mechanisms side by side (the
+ * season's first), writing nothing but its audit entry. Any number of times before the real draw.
+ */
+export async function dryRun(
+  deps: Deps,
+  admin: SignedInStaff,
+  input: { seasonId: string; entryId: string; grade: number },
+  request: Request,
+) {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const { rules, input: placementInput, names } = await placementInputOf(db, input);
+  const seed = hex(deps.random.bytes(32));
+  const lottery = await lotteryNumbers(
+    seed,
+    placementInput.applicants.map((a) => a.number),
+  );
+  const results = [rules.mechanism, rules.mechanism === 'da' ? 'ia' : 'da'].map((mechanism) => {
+    const result = place(placementInput, lottery, mechanism as 'da' | 'ia');
+    return {
+      mechanism: result.mechanism,
+      unplaced: result.unplaced,
+      schools: result.schools.map((s) => ({ ...s, name: names.get(s.code) ?? s.code })),
+      placed: new Map(result.applicants.map((a) => [a.number, a.placed])),
+    };
+  });
+  const differ = placementInput.applicants.filter((a) => results[0]!.placed.get(a.number) !== results[1]!.placed.get(a.number)).length;
+  await auditStatement(db, {
+    staffId: admin.staffId,
+    username: admin.username,
+    action: 'placement_dry_run',
+    detail: { ...input, seed, applicants: placementInput.applicants.length, differ },
+    ...request,
+    at: now,
+  });
+  return {
+    seed,
+    applicants: placementInput.applicants.length,
+    /** Applications placed differently by the two mechanisms. */
+    differ,
+    results: results.map(({ placed: _, ...r }) => r),
+  };
+}
