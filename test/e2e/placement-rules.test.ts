@@ -1,6 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
+import { applications } from '../../db/schema';
 import type { ManualClock } from '../../src/adapters/clock';
 import { commitmentOf } from '../../src/domain/placement/lottery';
+import { parentWithApplication } from '../helpers/applications-db';
+import { catalogFor } from '../helpers/journey';
 import { expectAccessible } from './axe';
 import { onPhone, shot, shown, signInOnDesk } from './site';
 
@@ -34,6 +38,25 @@ describe('派位规则与摇号', () => {
       await page.getByRole('button', { name: '登记承诺值' }).click();
       await shown(page.getByRole('status').filter({ hasText: '已登记「张公证」的承诺值' }));
       await shown(page.getByRole('cell', { name: commitment }));
+      // 模拟派位 over three approved applications that all chose the same two schools (户籍 is now the 3rd tier).
+      const c = await catalogFor(app.testHost());
+      for (const i of [1, 2, 3]) {
+        const { applicationId } = await parentWithApplication(app.site().host.deps.db, {
+          phone: `1370000050${i}`,
+          now: app.testHost().clock.now(),
+          status: 'school_approved',
+        });
+        await app
+          .site()
+          .host.deps.db.update(applications)
+          .set({ community: c.community, firstSchoolId: c.primary[0]!.id, secondSchoolId: c.primary[1]!.id })
+          .where(eq(applications.id, applicationId));
+      }
+      await page.getByLabel('报名入口与年级').selectOption({ label: '小学一年级新生·一年级' });
+      await page.getByRole('button', { name: '开始模拟' }).click();
+      await shown(page.getByText('共 3 份报名参加模拟；两种方式结果不同的有 0 份。'));
+      const da = page.getByRole('region', { name: '延迟接受' });
+      await shown(da.getByRole('row', { name: new RegExp(`^${c.primary[0]!.name} 450 第3顺位 3 3 未录满 0$`) }));
       await shot(page, 'placement-admin');
       await expectAccessible(page, '派位规则与摇号');
 

@@ -22,3 +22,13 @@ export const revealContribution = write('staff.observers.reveal', async (input: 
   await revalidate(getObservers.key);
   return done;
 });
+
+/** The season's place columns (entry and grade), the choices of a dry run. */
+export const getPlaceColumns = query(
+  async (seasonId: string) => (await api.admin.schools.list.query({ seasonId })).columns,
+  'staff.placeColumns',
+);
+
+export const dryRun = write('staff.placement.dryRun', (input: RouterInputs['admin']['placement']['dryRun']) =>
+  api.admin.placement.dryRun.mutate(input),
+);

@@ -8,7 +8,15 @@ import { useWrite } from '../lib/write';
 import { AdminPage, StaffTable } from './admin-page';
 import { getSeasonChannels } from './channels-data';
 import { chinaDateTime } from './format';
-import { getObservers, getPlacementRules, recordCommitment, revealContribution, saveRules } from './placement-data';
+import {
+  dryRun,
+  getObservers,
+  getPlaceColumns,
+  getPlacementRules,
+  recordCommitment,
+  revealContribution,
+  saveRules,
+} from './placement-data';
 import { getAdminSeasons } from './seasons-data';
 import { StaffField } from './staff-field';
 
@@ -43,6 +51,7 @@ export function PlacementPage() {
           <>
             <RulesForm seasonId={id} onDone={setNotice} />
             <ObserversSection seasonId={id} onDone={setNotice} />
+            <DryRunSection seasonId={id} />
           </>
         )}
       </Show>
@@ -299,5 +308,82 @@ function RevealForm(props: { observer: Observers['observers'][number]; onDone: (
         {t.reveal}
       </button>
     </form>
+  );
+}
+
+type DryRun = RouterOutputs['admin']['placement']['dryRun'];
+
+function DryRunSection(props: { seasonId: string }) {
+  const columns = createAsync(() => getPlaceColumns(props.seasonId));
+  const [column, setColumn] = createSignal<string>();
+  const running = useWrite(dryRun);
+  const [outcome, setOutcome] = createSignal<DryRun>();
+  const chosen = () => columns()?.find((c) => c.key === (column() ?? columns()?.[0]?.key));
+  const run = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const c = chosen();
+    if (!c) return;
+    const done = await running.run({ seasonId: props.seasonId, entryId: c.entryId, grade: c.grade });
+    if (done?.ok) setOutcome(done.value);
+  };
+  return (
+    <section class="staff-panel" aria-labelledby="placement-dry-run">
+      <h2 id="placement-dry-run" class="staff-section-title">
+        {t.dryRun}
+      </h2>
+      <p class="staff-muted">{t.dryRunHint}</p>
+      <form class="staff-form" onSubmit={(e) => void run(e)}>
+        <StaffField id="dry-run-column" label={t.dryRunFor}>
+          <select id="dry-run-column" class="staff-select" value={chosen()?.key} onChange={(e) => setColumn(e.currentTarget.value)}>
+            <For each={columns() ?? []}>{(c) => <option value={c.key}>{c.label.replace(/学位$/, '')}</option>}</For>
+          </select>
+        </StaffField>
+        <Show when={running.problem()}>
+          {(p) => (
+            <p class="staff-form-error" role="alert">
+              {p().message}
+            </p>
+          )}
+        </Show>
+        <button type="submit" class="staff-button staff-button-primary" disabled={running.pending() || !chosen()}>
+          {running.pending() ? t.running : t.runDry}
+        </button>
+      </form>
+      <Show when={outcome()}>
+        {(o) => (
+          <>
+            <p role="status">{t.dryDone(o().applicants, o().differ)}</p>
+            <For each={o().results}>
+              {(result) => (
+                <section aria-label={t.mechanismShort[result.mechanism]}>
+                  <h3 class="staff-section-title">
+                    {t.mechanismShort[result.mechanism]} · {t.unplacedTotal(result.unplaced)}
+                  </h3>
+                  <StaffTable columns={Object.values(t.dryColumns)}>
+                    <For each={result.schools}>
+                      {(s) => (
+                        <tr>
+                          <td>{s.name}</td>
+                          <td>{s.seats}</td>
+                          <td>
+                            {s.applicantsPerTier
+                              .filter((x) => x.firstChoice > 0)
+                              .map((x) => t.tierCount(x.tier, x.firstChoice))
+                              .join('，')}
+                          </td>
+                          <td>{s.admitted}</td>
+                          <td>{s.cutoff ? `${t.tier(s.cutoff.tier)} / ${s.cutoff.lottery.slice(0, 8)}…` : t.notFull}</td>
+                          <td>{s.unplaced}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </StaffTable>
+                </section>
+              )}
+            </For>
+          </>
+        )}
+      </Show>
+    </section>
   );
 }
