@@ -181,6 +181,8 @@ export const seasonSchools = sqliteTable(
     /** The school's 咨询电话. */
     contactPhone: text('contact_phone'),
     sort: integer('sort').notNull(),
+    /** 学位预警 an administrator published for parents (more first-choice applications than places); null: none. */
+    demandNotice: text('demand_notice'),
     /** Optimistic version: an administrator's change names the version it was made on. */
     version: integer('version').notNull().default(0),
     /** Written by each change; the change's audit entry is inserted only where it is its (`commitChange`). */

@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { applications, channels, communities, entries, schoolPlaces, schools, seasonCatchments, seasonSchools } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
+import type { ApplicationStatus } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
 import type { PlacementApplicant, PlacementInput } from '../../domain/placement/input';
 import { lotteryNumbers } from '../../domain/placement/lottery';
@@ -15,14 +16,18 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 type Request = { ip: string | null; requestId: string | null };
 
 /** Applications that take part in the placement: those the schools have approved. */
-const placedStatuses = ['school_approved'] as const;
+const placedStatuses: readonly ApplicationStatus[] = ['school_approved'];
 
 /**
  * The placement's input for one entry and grade of a season, from the database: the schools offering places there
  * (seats = their 计划学位), and each approved application with its tier at each of its two choices under the season's
  * tier table (its channel, whether its community is in that school's catchment, a sibling at that school).
  */
-export async function placementInputOf(db: Db, input: { seasonId: string; entryId: string; grade: number }) {
+export async function placementInputOf(
+  db: Db,
+  input: { seasonId: string; entryId: string; grade: number },
+  statuses: readonly ApplicationStatus[] = placedStatuses,
+) {
   const rules = await placementRulesOf(db, input.seasonId);
   const [entry] = await db
     .select({ id: entries.id })
@@ -31,7 +36,15 @@ export async function placementInputOf(db: Db, input: { seasonId: string; entryI
   if (!entry) throw new DomainError('ENTRY_NOT_FOUND', '该招生季没有这个报名入口');
   if (!rules.tiers) throw new DomainError('INVALID_INPUT', '请先设置本招生季的派位规则');
   const offers = await db
-    .select({ offerId: seasonSchools.id, schoolId: schools.id, code: schools.code, name: schools.name, seats: schoolPlaces.places })
+    .select({
+      offerId: seasonSchools.id,
+      schoolId: schools.id,
+      code: schools.code,
+      name: schools.name,
+      seats: schoolPlaces.places,
+      demandNotice: seasonSchools.demandNotice,
+      version: seasonSchools.version,
+    })
     .from(schoolPlaces)
     .innerJoin(seasonSchools, eq(seasonSchools.id, schoolPlaces.seasonSchoolId))
     .innerJoin(schools, eq(schools.id, seasonSchools.schoolId))
@@ -53,7 +66,7 @@ export async function placementInputOf(db: Db, input: { seasonId: string; entryI
           eq(applications.seasonId, input.seasonId),
           eq(applications.entryId, input.entryId),
           eq(applications.grade, input.grade),
-          inArray(applications.status, [...placedStatuses]),
+          inArray(applications.status, [...statuses]),
         ),
       ),
     offers.length === 0
@@ -88,7 +101,7 @@ export async function placementInputOf(db: Db, input: { seasonId: string; entryI
     schools: offers.map((o) => ({ code: o.code, seats: o.seats })),
     applicants: applicants.filter((a) => a.choices.length > 0),
   };
-  return { rules, input: placementInput, names: new Map(offers.map((o) => [o.code, o.name])) };
+  return { rules, input: placementInput, names: new Map(offers.map((o) => [o.code, o.name])), offers };
 }
 
 const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');

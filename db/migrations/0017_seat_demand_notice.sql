@@ -1,0 +1,1 @@
+ALTER TABLE `season_schools` ADD `demand_notice` text;
