@@ -20,7 +20,7 @@ export async function revealMatches(contribution: string, commitment: string): P
  * u32be(byte length of id) ‖ id ‖ u32be(byte length of contribution) ‖ contribution, all UTF-8.
  * The length prefixes make the concatenation unambiguous. Lowercase hex, 64 characters.
  */
-export function seedOf(reveals: readonly Reveal[]): Promise<string> {
+export async function seedOf(reveals: readonly Reveal[]): Promise<string> {
   const ids = reveals.map((r) => r.observerId);
   if (new Set(ids).size !== ids.length) throw new Error('each observer reveals once');
   const sorted = [...reveals].sort((a, b) => (a.observerId < b.observerId ? -1 : a.observerId > b.observerId ? 1 : 0));
