@@ -100,3 +100,39 @@ describe('npm run placement:verify', () => {
     );
   }, 30_000);
 });
+
+describe('the worked example in docs/placement.md', () => {
+  it('has the commitments, seed and file hashes the page prints', async () => {
+    const { commitmentOf, seedOf } = await import('../../src/domain/placement/lottery');
+    const reveals = [
+      { observerId: 'notary', contribution: '7f1c2a9e4b6d8035' },
+      { observerId: 'parent-rep', contribution: '桃花江 2024 第一场雨' },
+    ];
+    const page = (await import('node:fs')).readFileSync(join(root, 'docs/placement.md'), 'utf8');
+    for (const r of reveals) expect(page).toContain(await commitmentOf(r.contribution));
+    const exampleSeed = await seedOf(reveals);
+    const example = {
+      schools: [
+        { code: 'shiyan-primary', seats: 1 },
+        { code: 'taohuajiang-primary', seats: 1 },
+      ],
+      applicants: [
+        { number: 'TH24-1-7K3M9Q', choices: [{ school: 'shiyan-primary', tier: 1 }] },
+        {
+          number: 'TH24-1-8P2D4X',
+          choices: [
+            { school: 'shiyan-primary', tier: 2 },
+            { school: 'taohuajiang-primary', tier: 1 },
+          ],
+        },
+        { number: 'TH24-1-9Q5T7Z', choices: [{ school: 'taohuajiang-primary', tier: 2 }] },
+      ],
+    };
+    const inputsText = inputsFile(example);
+    const resultsText = resultsFile(await placeWithSeed(example, exampleSeed, 'da'), exampleSeed, await sha256Hex(inputsText));
+    expect(page).toContain(`seed        ${exampleSeed}`);
+    expect(page).toContain(`\`\`\`text\n${inputsText}\`\`\``);
+    expect(page).toContain(`\`\`\`text\n${resultsText}\`\`\``);
+    expect(page).toContain(`结果文件 SHA-256：${await sha256Hex(resultsText)}`);
+  });
+});
