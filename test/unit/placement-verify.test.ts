@@ -34,7 +34,7 @@ const input = {
 
 async function publish(mechanism: 'da' | 'ia') {
   const inputsText = inputsFile(input);
-  const results = resultsFile(await placeWithSeed(input, seed, mechanism), seed, await sha256Hex(inputsText));
+  const results = resultsFile(placeWithSeed(input, seed, mechanism), seed, await sha256Hex(inputsText));
   const inputs = join(dir, 'inputs.json');
   writeFileSync(inputs, inputsText);
   writeFileSync(join(dir, `results-${mechanism}.json`), results);
@@ -129,7 +129,7 @@ describe('the worked example in docs/placement.md', () => {
       ],
     };
     const inputsText = inputsFile(example);
-    const resultsText = resultsFile(await placeWithSeed(example, exampleSeed, 'da'), exampleSeed, await sha256Hex(inputsText));
+    const resultsText = resultsFile(placeWithSeed(example, exampleSeed, 'da'), exampleSeed, await sha256Hex(inputsText));
     expect(page).toContain(`seed        ${exampleSeed}`);
     expect(page).toContain(`\`\`\`text\n${inputsText}\`\`\``);
     expect(page).toContain(`\`\`\`text\n${resultsText}\`\`\``);

@@ -1,4 +1,5 @@
 import { bytesOfHex, hexOf, sha256Hex } from './hex';
+import { hmacSha256 } from './sha256';
 
 /** One observer's contribution as revealed at the draw. */
 export interface Reveal {
@@ -33,13 +34,12 @@ export const seedPattern = /^[0-9a-f]{64}$/;
  * Each application's lottery number: HMAC-SHA-256 keyed with the seed's 32 bytes over the application number's UTF-8
  * bytes, as 64 lowercase hex characters. Lower is better; as fixed-width hex, string order is number order.
  */
-export async function lotteryNumbers(seed: string, applicationNumbers: readonly string[]): Promise<Map<string, string>> {
+export function lotteryNumbers(seed: string, applicationNumbers: readonly string[]): Map<string, string> {
   const key = bytesOfHex(seed);
   if (!seedPattern.test(seed) || !key) throw new Error('the seed is 64 lowercase hex characters');
-  const hmac = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const sign = hmacSha256(key);
   const encoder = new TextEncoder();
-  const signatures = await Promise.all(applicationNumbers.map((n) => crypto.subtle.sign('HMAC', hmac, encoder.encode(n))));
-  return new Map(applicationNumbers.map((n, i) => [n, hexOf(signatures[i]!)]));
+  return new Map(applicationNumbers.map((n) => [n, hexOf(sign(encoder.encode(n)))]));
 }
 
 function lengthPrefixed(text: string): Uint8Array<ArrayBuffer> {
