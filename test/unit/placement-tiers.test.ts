@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { placementApplicantOf } from '../../src/domain/placement/applicant-tiers';
 import { taojiangTiers, tierDescriptionLines } from '../../src/domain/placement/taojiang-tiers';
 import { type TierFacts, tierOf } from '../../src/domain/placement/tiers';
 
@@ -47,5 +48,26 @@ describe('an application’s tier at a school under the 桃花江镇 table', () 
       '第5顺位：兄弟姐妹在本校就读',
       '第6顺位：其他适龄儿童',
     ]);
+  });
+});
+
+describe('an approved application as the placement sees it', () => {
+  it('has its tier at each choice, from its channel and what holds at that school', () => {
+    expect(
+      placementApplicantOf(taojiangTiers, {
+        number: 'TH24-1-7K3M9Q',
+        channel: 'property',
+        choices: [
+          { school: 'shiyan-primary', inCatchment: false, sibling: true },
+          { school: 'taohuajiang-primary', inCatchment: true, sibling: false },
+        ],
+      }),
+    ).toEqual({
+      number: 'TH24-1-7K3M9Q',
+      choices: [
+        { school: 'shiyan-primary', tier: 5 },
+        { school: 'taohuajiang-primary', tier: 3 },
+      ],
+    });
   });
 });
