@@ -81,10 +81,11 @@ describe('npm run placement:verify', () => {
     expect((await verify(['--inputs', changed, '--seed', seed, '--results', files.results])).status).toBe(1);
   });
 
-  it('exits 2 with its usage when an argument is missing', async () => {
+  it('exits 2 with its usage when an argument is missing, and when a file cannot be read', async () => {
     const run = await verify(['--seed', seed]);
     expect(run.status).toBe(2);
     expect(run.output).toContain('用法');
+    expect((await verify(['--inputs', join(dir, 'missing.json'), '--seed', seed, '--results', join(dir, 'missing.json')])).status).toBe(2);
   });
 
   it('runs as a script through tsx with the same exit status', async () => {
