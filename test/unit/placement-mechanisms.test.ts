@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sideBySide } from '../../src/domain/placement/side-by-side';
 import type { Mechanism, PlacementApplicant, PlacementSchool } from '../../src/domain/placement/input';
 import { place } from '../../src/domain/placement/place';
 import { taojiangTiers } from '../../src/domain/placement/taojiang-tiers';
@@ -270,5 +271,37 @@ describe('an input the placement cannot run on', () => {
       ),
     ).toThrow('申请 N1 的志愿学校重复');
     expect(() => place({ schools: [{ code: 'A', seats: -1 }], applicants: [] }, lottery, 'da')).toThrow('学校 A 的学位数须为非负整数');
+  });
+});
+
+describe('the two mechanisms side by side', () => {
+  it('names who is placed differently and which mechanism serves them better', () => {
+    const input: Case = {
+      schools: [
+        { code: 'A', seats: 1 },
+        { code: 'B', seats: 1 },
+      ],
+      applicants: [
+        { number: 'R', lottery: 3, choices: [{ school: 'A', tier: 1 }] },
+        {
+          number: 'P',
+          lottery: 1,
+          choices: [
+            { school: 'A', tier: 2 },
+            { school: 'B', tier: 1 },
+          ],
+        },
+        { number: 'Q', lottery: 2, choices: [{ school: 'B', tier: 2 }] },
+      ],
+    };
+    expect(sideBySide(run(input, 'da'), run(input, 'ia'))).toEqual({
+      unplaced: { deferredAcceptance: 1, immediateAcceptance: 1 },
+      betterUnderDeferredAcceptance: 1,
+      betterUnderImmediateAcceptance: 1,
+      placedDifferently: [
+        { number: 'P', deferredAcceptance: 'B', immediateAcceptance: null },
+        { number: 'Q', deferredAcceptance: null, immediateAcceptance: 'B' },
+      ],
+    });
   });
 });
