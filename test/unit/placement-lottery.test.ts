@@ -44,14 +44,18 @@ describe('the seed', () => {
   });
 
   it('changes when any contribution changes, and cannot be matched by moving characters between id and contribution', async () => {
-    expect(await seedOf([{ observerId: 'a', contribution: 'bc' }])).not.toBe(await seedOf([{ observerId: 'ab', contribution: 'c' }]));
+    const other = { observerId: 'z', contribution: 'z' };
+    expect(await seedOf([{ observerId: 'a', contribution: 'bc' }, other])).not.toBe(
+      await seedOf([{ observerId: 'ab', contribution: 'c' }, other]),
+    );
     expect(await seedOf([...reveals.slice(1), { observerId: 'parent-rep', contribution: '春天的第一场雨 7732' }])).not.toBe(
       await seedOf(reveals),
     );
   });
 
-  it('is refused when an observer reveals twice', async () => {
+  it('is refused when an observer reveals twice, or fewer than two observers reveal', async () => {
     await expect(seedOf([reveals[0]!, reveals[0]!])).rejects.toThrow();
+    await expect(seedOf([reveals[0]!])).rejects.toThrow();
   });
 });
 

@@ -1,3 +1,4 @@
+import { byCodeUnits } from './code-unit-order';
 import { bytesOfHex, hexOf, sha256Hex } from './hex';
 import { hmacSha256 } from './sha256';
 
@@ -16,6 +17,8 @@ export async function revealMatches(contribution: string, commitment: string): P
   return (await commitmentOf(contribution)) === commitment.toLowerCase();
 }
 
+export const minimumObservers = 2;
+
 /**
  * The seed: SHA-256 of the reveals sorted by observer id (code units), each written as
  * u32be(byte length of id) ‖ id ‖ u32be(byte length of contribution) ‖ contribution, all UTF-8.
@@ -23,8 +26,9 @@ export async function revealMatches(contribution: string, commitment: string): P
  */
 export async function seedOf(reveals: readonly Reveal[]): Promise<string> {
   const ids = reveals.map((r) => r.observerId);
+  if (ids.length < minimumObservers) throw new Error(`a draw needs at least ${minimumObservers} observers`);
   if (new Set(ids).size !== ids.length) throw new Error('each observer reveals once');
-  const sorted = [...reveals].sort((a, b) => (a.observerId < b.observerId ? -1 : a.observerId > b.observerId ? 1 : 0));
+  const sorted = [...reveals].sort((a, b) => byCodeUnits(a.observerId, b.observerId));
   return sha256Hex(concat(sorted.flatMap((r) => [lengthPrefixed(r.observerId), lengthPrefixed(r.contribution)])));
 }
 
