@@ -6,7 +6,7 @@ import { verifyPublished } from '../domain/placement/verify';
 
 const usage = '用法：npm run placement:verify -- --inputs <file> --seed <hex> [--mechanism da|ia] --results <file>';
 
-/** Recomputes a published placement and says whether the result file is identical: 0 identical, 1 different, 2 usage. */
+/** Recomputes a published placement and says whether the result file is identical: 0 identical, 1 different, 2 usage or unreadable file. */
 export async function main(args: readonly string[], out: (line: string) => void = console.info): Promise<number> {
   let values: { inputs?: string; seed?: string; mechanism?: string; results?: string };
   try {
@@ -28,12 +28,16 @@ export async function main(args: readonly string[], out: (line: string) => void 
     out(usage);
     return 2;
   }
-  const verification = await verifyPublished({
-    inputsText: readFileSync(values.inputs, 'utf8'),
-    seed: values.seed,
-    mechanism,
-    resultsText: readFileSync(values.results, 'utf8'),
-  });
+  let inputsText: string;
+  let resultsText: string;
+  try {
+    inputsText = readFileSync(values.inputs, 'utf8');
+    resultsText = readFileSync(values.results, 'utf8');
+  } catch (error) {
+    out(`无法读取文件：${(error as Error).message}`);
+    return 2;
+  }
+  const verification = await verifyPublished({ inputsText, seed: values.seed, mechanism, resultsText });
   out(`输入文件 SHA-256：${verification.inputsSha256}`);
   out(`结果文件 SHA-256：${verification.resultsSha256}`);
   if (verification.identical) {

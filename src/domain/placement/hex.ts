@@ -1,5 +1,14 @@
-export function hexOf(bytes: ArrayBuffer | Uint8Array): string {
-  return Array.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
+const digits = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+
+/** Lowercase hex, built from character codes in one step (a flat string: quick to compare and sort). */
+export function hexOf(data: ArrayBuffer | Uint8Array): string {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const codes = new Array<number>(bytes.length * 2);
+  for (let i = 0; i < bytes.length; i++) {
+    codes[2 * i] = digits[bytes[i]! >>> 4]!;
+    codes[2 * i + 1] = digits[bytes[i]! & 15]!;
+  }
+  return String.fromCharCode(...codes);
 }
 
 /** The bytes of lowercase or uppercase hex of even length; null for anything else. */

@@ -1,4 +1,6 @@
+import { byCodeUnits } from './code-unit-order';
 import { bytesOfHex, hexOf, sha256Hex } from './hex';
+import { hmacSha256 } from './sha256';
 
 /** One observer's contribution as revealed at the draw. */
 export interface Reveal {
@@ -15,15 +17,18 @@ export async function revealMatches(contribution: string, commitment: string): P
   return (await commitmentOf(contribution)) === commitment.toLowerCase();
 }
 
+export const minimumObservers = 2;
+
 /**
  * The seed: SHA-256 of the reveals sorted by observer id (code units), each written as
  * u32be(byte length of id) ‖ id ‖ u32be(byte length of contribution) ‖ contribution, all UTF-8.
  * The length prefixes make the concatenation unambiguous. Lowercase hex, 64 characters.
  */
-export function seedOf(reveals: readonly Reveal[]): Promise<string> {
+export async function seedOf(reveals: readonly Reveal[]): Promise<string> {
   const ids = reveals.map((r) => r.observerId);
+  if (ids.length < minimumObservers) throw new Error(`a draw needs at least ${minimumObservers} observers`);
   if (new Set(ids).size !== ids.length) throw new Error('each observer reveals once');
-  const sorted = [...reveals].sort((a, b) => (a.observerId < b.observerId ? -1 : a.observerId > b.observerId ? 1 : 0));
+  const sorted = [...reveals].sort((a, b) => byCodeUnits(a.observerId, b.observerId));
   return sha256Hex(concat(sorted.flatMap((r) => [lengthPrefixed(r.observerId), lengthPrefixed(r.contribution)])));
 }
 
@@ -33,13 +38,12 @@ export const seedPattern = /^[0-9a-f]{64}$/;
  * Each application's lottery number: HMAC-SHA-256 keyed with the seed's 32 bytes over the application number's UTF-8
  * bytes, as 64 lowercase hex characters. Lower is better; as fixed-width hex, string order is number order.
  */
-export async function lotteryNumbers(seed: string, applicationNumbers: readonly string[]): Promise<Map<string, string>> {
+export function lotteryNumbers(seed: string, applicationNumbers: readonly string[]): Map<string, string> {
   const key = bytesOfHex(seed);
   if (!seedPattern.test(seed) || !key) throw new Error('the seed is 64 lowercase hex characters');
-  const hmac = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const sign = hmacSha256(key);
   const encoder = new TextEncoder();
-  const signatures = await Promise.all(applicationNumbers.map((n) => crypto.subtle.sign('HMAC', hmac, encoder.encode(n))));
-  return new Map(applicationNumbers.map((n, i) => [n, hexOf(signatures[i]!)]));
+  return new Map(applicationNumbers.map((n) => [n, hexOf(sign(encoder.encode(n)))]));
 }
 
 function lengthPrefixed(text: string): Uint8Array<ArrayBuffer> {

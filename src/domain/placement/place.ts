@@ -22,10 +22,10 @@ export function place(input: PlacementInput, lottery: ReadonlyMap<string, string
 }
 
 /** The lottery numbers drawn from the seed, then the placement. */
-export async function placeWithSeed(input: PlacementInput, seed: string, mechanism: Mechanism): Promise<PlacementResult> {
+export function placeWithSeed(input: PlacementInput, seed: string, mechanism: Mechanism): PlacementResult {
   return place(
     input,
-    await lotteryNumbers(
+    lotteryNumbers(
       seed,
       input.applicants.map((a) => a.number),
     ),

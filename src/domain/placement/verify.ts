@@ -32,7 +32,7 @@ export async function verifyPublished(published: PublishedPlacement): Promise<Ve
   if (!inputs.ok) return refused(inputs.message);
   const problem = placementInputProblem(inputs.value);
   if (problem) return refused(problem);
-  const result = await placeWithSeed(inputs.value, published.seed, published.mechanism);
+  const result = placeWithSeed(inputs.value, published.seed, published.mechanism);
   const expected = resultsFile(result, published.seed, inputsSha256);
   if (expected === published.resultsText) return { identical: true, inputsSha256, resultsSha256 };
   return {
