@@ -1,5 +1,6 @@
 import { idSchema, z } from './common';
 import { tierLimits } from '../domain/placement/rules-change';
+import { demandNoticeLimit } from '../domain/placement/seat-demand';
 
 const tierSchema = z.object({
   label: z
@@ -47,4 +48,17 @@ export const dryRunInput = z.object({
   seasonId: idSchema('招生季'),
   entryId: idSchema('报名入口'),
   grade: z.number({ error: '请选择年级' }).int().min(1, { error: '年级为1至9' }).max(9, { error: '年级为1至9' }),
+});
+
+export const demandNoticeInput = z.object({
+  seasonId: idSchema('招生季'),
+  schoolId: idSchema('学校'),
+  version: z.number({ error: '请提供学校版本' }).int().min(0).describe('修改所依据的版本号：他人已修改则拒绝'),
+  notice: z
+    .string()
+    .trim()
+    .max(demandNoticeLimit, { error: `预警内容不能超过${demandNoticeLimit}个字` })
+    .nullable()
+    .transform((v) => (v ? v : null))
+    .describe('向家长公布的学位预警；null 或空则撤下'),
 });

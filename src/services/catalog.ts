@@ -224,6 +224,8 @@ export async function listSchools(db: Db, input: { regionId: string; level?: Lev
     capacity: placeRows.filter((p) => p.seasonSchoolId === offer.id).reduce((sum, p) => sum + p.places, 0),
     address: offer.address,
     contactPhone: offer.contactPhone,
+    /** 学位预警 published by the bureau, if any. */
+    demandNotice: offer.demandNotice,
     communities: catchmentRows.filter((c) => c.seasonSchoolId === offer.id).map((c) => c.name),
   }));
 }

@@ -225,6 +225,17 @@ const matrix: Record<string, Row> = {
     commitment: 'a'.repeat(64),
   })),
   'admin.placement.dryRun': row('U U U F F F N', () => ({ seasonId: 'aaaaaaaaaaaaaaaaaaaa', entryId: 'aaaaaaaaaaaaaaaaaaaa', grade: 1 })),
+  'admin.placement.seatDemand': row('U U U ok ok ok ok', (w) => ({
+    seasonId: w.c.region.season.id,
+    entryId: w.c.entry('grade1').id,
+    grade: 1,
+  })),
+  'admin.placement.demandNotice': row('U U U F F F ok', () => ({
+    seasonId: 'aaaaaaaaaaaaaaaaaaaa',
+    schoolId: 'aaaaaaaaaaaaaaaaaaaa',
+    version: 0,
+    notice: null,
+  })),
   'admin.placement.reveal': row('U U U F F F N', () => ({ observerId: 'aaaaaaaaaaaaaaaaaaaa', contribution: '秘密' })),
   'admin.pages': row('U U U F F ok ok'),
   'admin.updatePage': row('U U U F F F N', () => ({ pageId: 'aaaaaaaaaaaaaaaaaaaa', version: 0, title: '常见问题', body: '正文' })),

@@ -77,3 +77,57 @@ describe('模拟派位', () => {
     ).toBe('FORBIDDEN');
   });
 });
+
+describe('学位预警', () => {
+  const demand = (client: EnrollmentClient) =>
+    client.admin.placement.seatDemand.query({ seasonId: c.region.season.id, entryId: c.entry('grade1').id, grade: 1 });
+
+  it('compares each school’s places with its first-choice applications by tier; a school reviewer sees their own school', async () => {
+    const county = await signInStaff(t, 'county');
+    const first = (await demand(county)).schools.find((s) => s.schoolId === c.primary[0]!.id)!;
+    expect(first).toMatchObject({
+      seats: 2,
+      firstChoices: 5,
+      firstChoicesPerTier: [
+        { tier: 1, count: 1 },
+        { tier: 2, count: 4 },
+      ],
+      level: 'red',
+      notice: null,
+    });
+    expect((await demand(county)).schools.find((s) => s.schoolId === c.primary[1]!.id)).toMatchObject({ firstChoices: 0, level: 'green' });
+    const school = await signInStaff(t, 'school');
+    expect((await demand(school)).schools.map((s) => s.name)).toEqual(['桃江县实验小学']);
+  });
+
+  it('is published to parents on the school’s card, audited, and taken down; a stale version is told to reload', async () => {
+    const first = (await demand(admin)).schools.find((s) => s.schoolId === c.primary[0]!.id)!;
+    const notice = '第一志愿报名已超过计划学位，请合理填报志愿。';
+    const done = await admin.admin.placement.demandNotice.mutate({
+      seasonId: c.region.season.id,
+      schoolId: first.schoolId,
+      version: first.version,
+      notice,
+    });
+    const shown = await t.client.catalog.schools.query({ regionId: c.region.id });
+    expect(shown.find((s) => s.id === first.schoolId)?.demandNotice).toBe(notice);
+    const stale = await refusal(
+      admin.admin.placement.demandNotice.mutate({
+        seasonId: c.region.season.id,
+        schoolId: first.schoolId,
+        version: first.version,
+        notice: null,
+      }),
+    );
+    expect(stale.data?.code).toBe('CONFLICT');
+    await admin.admin.placement.demandNotice.mutate({
+      seasonId: c.region.season.id,
+      schoolId: first.schoolId,
+      version: done.version,
+      notice: '',
+    });
+    expect((await t.client.catalog.schools.query({ regionId: c.region.id })).find((s) => s.id === first.schoolId)?.demandNotice).toBeNull();
+    const audits = await t.host.deps.db.select().from(auditLog).where(eq(auditLog.action, 'seat_demand_notice'));
+    expect(audits.map((a) => (a.detail as { after: string | null }).after)).toEqual([notice, null]);
+  });
+});

@@ -17,6 +17,20 @@ describe('派位规则与摇号', () => {
     const phone = await app.openTab();
     const [region] = await app.testHost().client.catalog.regions.query();
     const publicPage = app.url(`/regions/${region!.id}/placement`);
+    // Three approved applications that all chose the same two schools.
+    const c = await catalogFor(app.testHost());
+    for (const i of [1, 2, 3]) {
+      const { applicationId } = await parentWithApplication(app.site().host.deps.db, {
+        phone: `1370000050${i}`,
+        now: app.testHost().clock.now(),
+        status: 'school_approved',
+      });
+      await app
+        .site()
+        .host.deps.db.update(applications)
+        .set({ community: c.community, firstSchoolId: c.primary[0]!.id, secondSchoolId: c.primary[1]!.id })
+        .where(eq(applications.id, applicationId));
+    }
     try {
       const { page } = desk;
       await page.goto(app.url('/staff?from=%2Fstaff%2Fadmin%2Fplacement'));
@@ -38,28 +52,28 @@ describe('派位规则与摇号', () => {
       await page.getByRole('button', { name: '登记承诺值' }).click();
       await shown(page.getByRole('status').filter({ hasText: '已登记「张公证」的承诺值' }));
       await shown(page.getByRole('cell', { name: commitment }));
-      // 模拟派位 over three approved applications that all chose the same two schools (户籍 is now the 3rd tier).
-      const c = await catalogFor(app.testHost());
-      for (const i of [1, 2, 3]) {
-        const { applicationId } = await parentWithApplication(app.site().host.deps.db, {
-          phone: `1370000050${i}`,
-          now: app.testHost().clock.now(),
-          status: 'school_approved',
-        });
-        await app
-          .site()
-          .host.deps.db.update(applications)
-          .set({ community: c.community, firstSchoolId: c.primary[0]!.id, secondSchoolId: c.primary[1]!.id })
-          .where(eq(applications.id, applicationId));
-      }
-      await page.getByLabel('报名入口与年级').selectOption({ label: '小学一年级新生·一年级' });
+      // 模拟派位 over the three approved applications (户籍 is now the 3rd tier).
+      const dryRun = page.getByRole('region', { name: '模拟派位' });
+      await dryRun.getByLabel('报名入口与年级').selectOption({ label: '小学一年级新生·一年级' });
       await page.getByRole('button', { name: '开始模拟' }).click();
       await shown(page.getByText('共 3 份报名参加模拟；两种方式结果不同的有 0 份。'));
       const da = page.getByRole('region', { name: '延迟接受' });
       await shown(da.getByRole('row', { name: new RegExp(`^${c.primary[0]!.name} 450 第3顺位 3 3 未录满 0$`) }));
+      // 学位预警: the same three applications as first choices; the bureau publishes a notice for the school.
+      const demandRow = page
+        .getByRole('region', { name: '学位预警' })
+        .getByRole('row', { name: new RegExp(`^${c.primary[0]!.name} 450 3`) });
+      await shown(demandRow.getByText('绿色'));
+      await demandRow.getByLabel(`「${c.primary[0]!.name}」的学位预警`).fill('该校第一志愿报名较多，请合理填报。');
+      await demandRow.getByRole('button', { name: '公布' }).click();
+      await shown(page.getByRole('status').filter({ hasText: `已公布「${c.primary[0]!.name}」的学位预警` }));
       await shot(page, 'placement-admin');
       await expectAccessible(page, '派位规则与摇号');
 
+      await phone.page.goto(app.url(`/regions/${region!.id}/schools`));
+      await shown(
+        phone.page.locator('article.school', { hasText: c.primary[0]!.name }).getByText('学位预警：该校第一志愿报名较多，请合理填报。'),
+      );
       await phone.page.goto(publicPage);
       await shown(phone.page.getByRole('heading', { name: '派位规则与摇号公示', level: 1 }));
       expect(await phone.page.locator('article ol li').allTextContents()).toContain('房产在本校服务片区');

@@ -1,4 +1,5 @@
 import {
+  demandNoticeInput,
   dryRunInput,
   recordCommitmentInput,
   revealContributionInput,
@@ -8,6 +9,7 @@ import {
 import { dryRun } from '../../services/placement/dry-run';
 import { listObservers, recordCommitment, revealContribution } from '../../services/placement/observers';
 import { placementRulesOf, updatePlacementRules } from '../../services/placement/rules';
+import { publishDemandNotice, seatDemand } from '../../services/placement/seat-demand';
 import { router, staffProcedure } from '../trpc';
 
 /** `admin.placement.*`: a season's 派位规则 and its lottery's observers. Administrators change them; county reviewers read. */
@@ -28,6 +30,13 @@ export const adminPlacementRouter = router({
   dryRun: staffProcedure('admin')
     .input(dryRunInput)
     .mutation(({ ctx, input }) => dryRun(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
+  /** 学位预警: each school's places against its first-choice applications so far (a school reviewer: their school). */
+  seatDemand: staffProcedure('admin', 'county_reviewer', 'school_reviewer')
+    .input(dryRunInput)
+    .query(({ ctx, input }) => seatDemand(ctx.deps.db, ctx.staff, input)),
+  demandNotice: staffProcedure('admin')
+    .input(demandNoticeInput)
+    .mutation(({ ctx, input }) => publishDemandNotice(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
   reveal: staffProcedure('admin')
     .input(revealContributionInput)
     .mutation(({ ctx, input }) => revealContribution(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),

@@ -4,10 +4,13 @@ import { applications, channels, communities, entries, schoolPlaces, schools, se
 import type { AppDeps } from '../../deps';
 import type { ApplicationStatus } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
-import type { PlacementApplicant, PlacementInput } from '../../domain/placement/input';
+import { placementApplicantOf } from '../../domain/placement/applicant-tiers';
+import { type PlacementInput, placementInputProblem } from '../../domain/placement/input';
+import { hexOf } from '../../domain/placement/hex';
 import { lotteryNumbers } from '../../domain/placement/lottery';
 import { place } from '../../domain/placement/place';
-import { tierOf } from '../../domain/placement/tiers';
+import type { PlacementResult } from '../../domain/placement/result';
+import { sideBySide } from '../../domain/placement/side-by-side';
 import { auditStatement } from '../audit';
 import type { SignedInStaff } from '../staff/sessions';
 import { placementRulesOf } from './rules';
@@ -83,28 +86,29 @@ export async function placementInputOf(
           ),
   ]);
   const offerOf = new Map(offers.map((o) => [o.schoolId, o]));
-  const applicants: PlacementApplicant[] = applicationRows.map((a) => ({
-    number: a.number,
-    choices: [a.first, a.second]
-      .map((id) => (id ? offerOf.get(id) : undefined))
-      .filter((o) => o !== undefined)
-      .map((offer) => ({
-        school: offer.code,
-        tier: tierOf(rules.tiers!, {
-          channel: a.channel,
+  const tiers = rules.tiers;
+  const applicants = applicationRows.map((a) =>
+    placementApplicantOf(tiers, {
+      number: a.number,
+      channel: a.channel,
+      choices: [a.first, a.second]
+        .map((id) => (id ? offerOf.get(id) : undefined))
+        .filter((offer) => offer !== undefined)
+        .map((offer) => ({
+          school: offer.code,
           inCatchment: catchmentRows.some((c) => c.offerId === offer.offerId && c.community === a.community),
           sibling: a.sibling?.schoolId === offer.schoolId,
-        }),
-      })),
-  }));
+        })),
+    }),
+  );
   const placementInput: PlacementInput = {
     schools: offers.map((o) => ({ code: o.code, seats: o.seats })),
     applicants: applicants.filter((a) => a.choices.length > 0),
   };
+  const problem = placementInputProblem(placementInput);
+  if (problem) throw new DomainError('INVALID_INPUT', problem);
   return { rules, input: placementInput, names: new Map(offers.map((o) => [o.code, o.name])), offers };
 }
-
-const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 /**
  * 模拟派位: the placement of one entry and grade with a throwaway seed, under both mechanisms side by side (the
@@ -119,21 +123,22 @@ export async function dryRun(
   const { db } = deps;
   const now = deps.clock.now();
   const { rules, input: placementInput, names } = await placementInputOf(db, input);
-  const seed = hex(deps.random.bytes(32));
-  const lottery = await lotteryNumbers(
+  const seed = hexOf(deps.random.bytes(32));
+  const lottery = lotteryNumbers(
     seed,
     placementInput.applicants.map((a) => a.number),
   );
-  const results = [rules.mechanism, rules.mechanism === 'da' ? 'ia' : 'da'].map((mechanism) => {
-    const result = place(placementInput, lottery, mechanism as 'da' | 'ia');
-    return {
-      mechanism: result.mechanism,
-      unplaced: result.unplaced,
-      schools: result.schools.map((s) => ({ ...s, name: names.get(s.code) ?? s.code })),
-      placed: new Map(result.applicants.map((a) => [a.number, a.placed])),
-    };
+  const [da, ia] = (['da', 'ia'] as const).map((mechanism) => place(placementInput, lottery, mechanism)) as [
+    PlacementResult,
+    PlacementResult,
+  ];
+  const comparison = sideBySide(da, ia);
+  const differ = comparison.placedDifferently.length;
+  const view = (result: PlacementResult) => ({
+    mechanism: result.mechanism,
+    unplaced: result.unplaced,
+    schools: result.schools.map((s) => ({ ...s, name: names.get(s.code) ?? s.code })),
   });
-  const differ = placementInput.applicants.filter((a) => results[0]!.placed.get(a.number) !== results[1]!.placed.get(a.number)).length;
   await auditStatement(db, {
     staffId: admin.staffId,
     username: admin.username,
@@ -145,8 +150,11 @@ export async function dryRun(
   return {
     seed,
     applicants: placementInput.applicants.length,
-    /** Applications placed differently by the two mechanisms. */
+    /** Applications placed differently by the two mechanisms, and how many of them each serves better. */
     differ,
-    results: results.map(({ placed: _, ...r }) => r),
+    betterUnderDeferredAcceptance: comparison.betterUnderDeferredAcceptance,
+    betterUnderImmediateAcceptance: comparison.betterUnderImmediateAcceptance,
+    /** The season's mechanism first. */
+    results: rules.mechanism === 'da' ? [view(da), view(ia)] : [view(ia), view(da)],
   };
 }

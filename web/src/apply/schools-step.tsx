@@ -1,6 +1,7 @@
 import { A, createAsync, useNavigate } from '@solidjs/router';
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { FormError } from '../account/field';
+import { DemandNotice } from '../parent/demand-notice';
 import { zhApply } from '../i18n/zh-CN-apply';
 import type { MissingItem } from '../../../src/domain/application-missing';
 import { type Application, getApplication, refreshApplication } from '../lib/applications';
@@ -186,6 +187,7 @@ function SchoolChoice(props: { app: Application; community: string; level: 'prim
                 </Show>
               </label>
             </section>
+            <For each={chosen()}>{(school) => <DemandNotice school={school} named />}</For>
           </Show>
 
           <SiblingFields

@@ -48,7 +48,8 @@ export const zhPlacement = {
   dryRunFor: '报名入口与年级',
   runDry: '开始模拟',
   running: '正在模拟…',
-  dryDone: (applicants: number, differ: number) => `共 ${applicants} 份报名参加模拟；两种方式结果不同的有 ${differ} 份。`,
+  dryDone: (applicants: number, differ: number, da: number, ia: number) =>
+    `共 ${applicants} 份报名参加模拟；两种方式结果不同的有 ${differ} 份${differ ? `（延迟接受对其中 ${da} 份更有利，志愿优先对 ${ia} 份更有利）` : ''}。`,
   mechanismShort: { da: '延迟接受', ia: '志愿优先' } as Record<string, string>,
   dryColumns: {
     school: '学校',
@@ -61,4 +62,16 @@ export const zhPlacement = {
   tierCount: (tier: number, n: number) => `第${tier}顺位 ${n}`,
   notFull: '未录满',
   unplacedTotal: (n: number) => `统筹安排 ${n} 人`,
+  demand: '学位预警',
+  demandHint:
+    '报名期间各校计划学位与已提交报名的第一志愿人数：绿色低于学位的八成，黄色接近学位，红色超过学位。可向家长公布某校的学位预警。',
+  demandColumns: { school: '学校', seats: '学位', firstChoices: '第一志愿', perTier: '按顺位', level: '等级', notice: '向家长公布的预警' },
+  levels: { green: '绿色', amber: '黄色', red: '红色' } as Record<string, string>,
+  noticeFor: (school: string) => `「${school}」的学位预警`,
+  publish: '公布',
+  withdraw: '撤下',
+  published: (school: string) => `已公布「${school}」的学位预警`,
+  withdrawn: (school: string) => `已撤下「${school}」的学位预警`,
+  defaultNotice: (firstChoices: number, seats: number) =>
+    `目前第一志愿报名 ${firstChoices} 人，计划学位 ${seats} 个，超出部分将按录取顺位和公开摇号录取，请合理填报志愿。`,
 };

@@ -88,6 +88,7 @@ export const zhCN = {
     community: '按社区筛选',
     allCommunities: '全部社区',
     capacity: (n: number) => `计划学位 ${n} 个`,
+    demand: '学位预警：',
     catchment: '招生范围',
     none: '没有找到服务该社区的学校',
     count: (n: number) => `共 ${n} 所学校`,

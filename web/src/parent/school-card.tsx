@@ -1,6 +1,7 @@
 import { For, Show } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
 import type { School } from '../lib/catalog';
+import { DemandNotice } from './demand-notice';
 
 /** A school with its places, address, 咨询电话 and catchment; the community the parent filtered by stands out. */
 export function SchoolCard(props: { school: School; community?: string }) {
@@ -10,6 +11,7 @@ export function SchoolCard(props: { school: School; community?: string }) {
       <p class="school-meta">
         <span>{zhCN.schools.capacity(props.school.capacity)}</span>
       </p>
+      <DemandNotice school={props.school} />
       <p class="school-address">{props.school.address}</p>
       <Show when={props.school.contactPhone}>
         {(phone) => (

@@ -32,3 +32,17 @@ export const getPlaceColumns = query(
 export const dryRun = write('staff.placement.dryRun', (input: RouterInputs['admin']['placement']['dryRun']) =>
   api.admin.placement.dryRun.mutate(input),
 );
+
+export const getSeatDemand = query(
+  (seasonId: string, entryId: string, grade: number) => api.admin.placement.seatDemand.query({ seasonId, entryId, grade }),
+  'staff.seatDemand',
+);
+
+export const publishDemandNotice = write(
+  'staff.placement.demandNotice',
+  async (input: RouterInputs['admin']['placement']['demandNotice']) => {
+    const done = await api.admin.placement.demandNotice.mutate(input);
+    await revalidate(getSeatDemand.key);
+    return done;
+  },
+);

@@ -13,6 +13,8 @@ import {
   getObservers,
   getPlaceColumns,
   getPlacementRules,
+  getSeatDemand,
+  publishDemandNotice,
   recordCommitment,
   revealContribution,
   saveRules,
@@ -51,6 +53,7 @@ export function PlacementPage() {
           <>
             <RulesForm seasonId={id} onDone={setNotice} />
             <ObserversSection seasonId={id} onDone={setNotice} />
+            <DemandSection seasonId={id} onDone={setNotice} />
             <DryRunSection seasonId={id} />
           </>
         )}
@@ -352,7 +355,9 @@ function DryRunSection(props: { seasonId: string }) {
       <Show when={outcome()}>
         {(o) => (
           <>
-            <p role="status">{t.dryDone(o().applicants, o().differ)}</p>
+            <p role="status">
+              {t.dryDone(o().applicants, o().differ, o().betterUnderDeferredAcceptance, o().betterUnderImmediateAcceptance)}
+            </p>
             <For each={o().results}>
               {(result) => (
                 <section aria-label={t.mechanismShort[result.mechanism]}>
@@ -385,5 +390,83 @@ function DryRunSection(props: { seasonId: string }) {
         )}
       </Show>
     </section>
+  );
+}
+
+type Demand = RouterOutputs['admin']['placement']['seatDemand']['schools'][number];
+
+function DemandSection(props: { seasonId: string; onDone: (message: string) => void }) {
+  const columns = createAsync(() => getPlaceColumns(props.seasonId));
+  const [column, setColumn] = createSignal<string>();
+  const chosen = () => columns()?.find((c) => c.key === (column() ?? columns()?.[0]?.key));
+  const demand = createAsync(async () => {
+    const c = chosen();
+    return c ? getSeatDemand(props.seasonId, c.entryId, c.grade) : undefined;
+  });
+  return (
+    <section class="staff-panel" aria-labelledby="placement-demand">
+      <h2 id="placement-demand" class="staff-section-title">
+        {t.demand}
+      </h2>
+      <p class="staff-muted">{t.demandHint}</p>
+      <StaffField id="demand-column" label={t.dryRunFor}>
+        <select id="demand-column" class="staff-select" value={chosen()?.key} onChange={(e) => setColumn(e.currentTarget.value)}>
+          <For each={columns() ?? []}>{(c) => <option value={c.key}>{c.label.replace(/学位$/, '')}</option>}</For>
+        </select>
+      </StaffField>
+      <Show when={demand()}>
+        {(d) => (
+          <StaffTable columns={Object.values(t.demandColumns)}>
+            <For each={d().schools}>
+              {(school) => (
+                <tr>
+                  <td>{school.name}</td>
+                  <td>{school.seats}</td>
+                  <td>{school.firstChoices}</td>
+                  <td>{school.firstChoicesPerTier.map((x) => t.tierCount(x.tier, x.count)).join('，')}</td>
+                  <td>
+                    <span class={`demand-level demand-${school.level}`}>{t.levels[school.level]}</span>
+                  </td>
+                  <td>
+                    <NoticeForm seasonId={props.seasonId} school={school} onDone={props.onDone} />
+                  </td>
+                </tr>
+              )}
+            </For>
+          </StaffTable>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+function NoticeForm(props: { seasonId: string; school: Demand; onDone: (message: string) => void }) {
+  const [text, setText] = createSignal(props.school.notice ?? t.defaultNotice(props.school.firstChoices, props.school.seats));
+  const saving = useWrite(publishDemandNotice, ([input]) => input.schoolId === props.school.schoolId);
+  const id = `demand-${props.school.schoolId}`;
+  const send = async (notice: string | null) => {
+    const done = await saving.run({ seasonId: props.seasonId, schoolId: props.school.schoolId, version: props.school.version, notice });
+    if (done?.ok) props.onDone(notice ? t.published(props.school.name) : t.withdrawn(props.school.name));
+  };
+  return (
+    <form
+      class="placement-reveal"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send(text());
+      }}
+    >
+      <StaffField id={id} label={t.noticeFor(props.school.name)} error={saving.problem()?.message}>
+        <textarea id={id} class="staff-input" rows={2} value={text()} onInput={(e) => setText(e.currentTarget.value)} />
+      </StaffField>
+      <button type="submit" class="staff-button" disabled={saving.pending()}>
+        {t.publish}
+      </button>
+      <Show when={props.school.notice}>
+        <button type="button" class="staff-button" disabled={saving.pending()} onClick={() => void send(null)}>
+          {t.withdraw}
+        </button>
+      </Show>
+    </form>
   );
 }
