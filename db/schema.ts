@@ -287,6 +287,51 @@ export const lotteryObservers = sqliteTable(
   (t) => [uniqueIndex('lottery_observers_season_name').on(t.seasonId, t.name)],
 );
 
+/**
+ * The real draw of one entry and grade of a season: the seed from the observers' reveals, the published input and
+ * result files (canonical JSON, `docs/placement.md`) with their SHA-256, and who ran it when. One per entry and grade.
+ */
+export const placementDraws = sqliteTable(
+  'placement_draws',
+  {
+    id: text('id').primaryKey(),
+    seasonId: text('season_id')
+      .notNull()
+      .references(() => seasons.id),
+    entryId: text('entry_id')
+      .notNull()
+      .references(() => entries.id),
+    grade: integer('grade').notNull(),
+    mechanism: text('mechanism').$type<Mechanism>().notNull(),
+    seed: text('seed').notNull(),
+    inputs: text('inputs').notNull(),
+    inputsSha256: text('inputs_sha256').notNull(),
+    results: text('results').notNull(),
+    resultsSha256: text('results_sha256').notNull(),
+    applicants: integer('applicants').notNull(),
+    unplaced: integer('unplaced').notNull(),
+    drawnAt: instant('drawn_at').notNull(),
+    drawnBy: text('drawn_by'),
+  },
+  (t) => [uniqueIndex('placement_draws_entry_grade').on(t.seasonId, t.entryId, t.grade)],
+);
+
+/** Each application's outcome of a draw: the school it was placed at (null: 统筹安排) and its lottery number. */
+export const placements = sqliteTable(
+  'placements',
+  {
+    drawId: text('draw_id')
+      .notNull()
+      .references(() => placementDraws.id),
+    applicationId: text('application_id')
+      .notNull()
+      .references(() => applications.id),
+    schoolId: text('school_id').references(() => schools.id),
+    lottery: text('lottery').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.drawId, t.applicationId] }), index('placements_application').on(t.applicationId)],
+);
+
 // ——— Parents' accounts, sign-in and sessions ———
 
 /** A parent's account, identified by the mobile number that receives every notice. */

@@ -7,6 +7,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './api/context';
 import { documentSecurityPolicy, filesBodyLimit, filesRoutes, filesTooLarge } from './api/files';
+import { placementFilesRoutes } from './api/placement-files';
 import { contextFromHono } from './api/http-context';
 import { databaseUnavailableMessage, internalErrorMessage, isDatabaseUnavailable } from './api/errors';
 import { transportErrorBody } from './api/transport-errors';
@@ -133,6 +134,7 @@ export function createApp(source: DepsSource, hooks: HostHooks = {}) {
   );
 
   app.route('/api/files', filesRoutes(depsOf, clientIp));
+  app.route('/api/placement', placementFilesRoutes(depsOf));
 
   const { pageShell } = hooks;
   if (pageShell) {

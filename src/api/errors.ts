@@ -84,6 +84,8 @@ const transportCode: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   OBSERVER_EXISTS: 'CONFLICT',
   OBSERVER_NOT_FOUND: 'NOT_FOUND',
   OBSERVER_REVEALED: 'CONFLICT',
+  PLACEMENT_DRAWN: 'CONFLICT',
+  DRAW_NOT_FOUND: 'NOT_FOUND',
 };
 
 export function toTRPCError(error: DomainError): TRPCError {

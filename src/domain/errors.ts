@@ -86,7 +86,9 @@ export type DomainErrorCode =
   | 'LOTTERY_NOT_YET'
   | 'OBSERVER_EXISTS'
   | 'OBSERVER_NOT_FOUND'
-  | 'OBSERVER_REVEALED';
+  | 'OBSERVER_REVEALED'
+  | 'PLACEMENT_DRAWN'
+  | 'DRAW_NOT_FOUND';
 
 export class DomainError extends Error {
   constructor(

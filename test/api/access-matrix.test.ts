@@ -236,6 +236,12 @@ const matrix: Record<string, Row> = {
     version: 0,
     notice: null,
   })),
+  'admin.placement.draw': row('U U U F F F ok', (w) => ({
+    seasonId: w.c.region.season.id,
+    entryId: w.c.entry('grade1').id,
+    grade: 1,
+  })),
+  'admin.placement.draws': row('U U U F F ok ok', (w) => ({ seasonId: w.c.region.season.id })),
   'admin.placement.reveal': row('U U U F F F N', () => ({ observerId: 'aaaaaaaaaaaaaaaaaaaa', contribution: '秘密' })),
   'admin.pages': row('U U U F F ok ok'),
   'admin.updatePage': row('U U U F F F N', () => ({ pageId: 'aaaaaaaaaaaaaaaaaaaa', version: 0, title: '常见问题', body: '正文' })),
@@ -259,6 +265,8 @@ const matrix: Record<string, Row> = {
       ),
   }),
   'GET /api/health': row(publicAll),
+  // Public: a draw's published files (no draw with this id: NOT_FOUND for everyone, signed in or not).
+  'GET /api/placement/draws/:id/:file{inputs\\.json|results\\.json}': row('N N N N N N N', () => 'aaaaaaaaaaaaaaaaaaaa'),
   // Last of all: it deletes parent A's draft, which the rows above use.
   'applications.discardDraft': row(ownerOnly, (w) => ({ applicationId: w.a.draftId }), {
     last: true,
@@ -312,7 +320,8 @@ async function call(
       form.set('kind', 'father-hukou');
       response = await fetch(`${t.url}${path}`, { method, headers, body: form });
     } else {
-      response = await fetch(`${t.url}${path.replace(':id', String(input))}`, { method, headers });
+      const url = path.replace(':id', String(input)).replace(/:file\{[^}]*\}/, 'results.json');
+      response = await fetch(`${t.url}${url}`, { method, headers });
     }
     const text = await response.text();
     let body: unknown = null;

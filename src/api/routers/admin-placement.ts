@@ -6,6 +6,7 @@ import {
   seasonPlacementInput,
   updatePlacementRulesInput,
 } from '../../schemas/placement';
+import { drawPlacement, listDraws } from '../../services/placement/draw';
 import { dryRun } from '../../services/placement/dry-run';
 import { listObservers, recordCommitment, revealContribution } from '../../services/placement/observers';
 import { placementRulesOf, updatePlacementRules } from '../../services/placement/rules';
@@ -37,6 +38,13 @@ export const adminPlacementRouter = router({
   demandNotice: staffProcedure('admin')
     .input(demandNoticeInput)
     .mutation(({ ctx, input }) => publishDemandNotice(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
+  /** The real draw of one entry and grade: once, after the close, from the observers' reveals. */
+  draw: staffProcedure('admin')
+    .input(dryRunInput)
+    .mutation(({ ctx, input }) => drawPlacement(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
+  draws: staffProcedure('admin', 'county_reviewer')
+    .input(seasonPlacementInput)
+    .query(({ ctx, input }) => listDraws(ctx.deps.db, input.seasonId)),
   reveal: staffProcedure('admin')
     .input(revealContributionInput)
     .mutation(({ ctx, input }) => revealContribution(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),

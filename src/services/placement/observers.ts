@@ -14,13 +14,17 @@ import type { SignedInStaff } from '../staff/sessions';
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 type Request = { ip: string | null; requestId: string | null };
 
-async function phaseOf(db: Db, seasonId: string, now: Date) {
-  const rows = await db
+/** When each window of the season closes. */
+export function seasonWindows(db: Db, seasonId: string) {
+  return db
     .select({ closesAt: windows.closesAt })
     .from(windows)
     .innerJoin(entries, eq(entries.id, windows.entryId))
     .where(eq(entries.seasonId, seasonId));
-  return lotteryPhase(rows, now);
+}
+
+async function phaseOf(db: Db, seasonId: string, now: Date) {
+  return lotteryPhase(await seasonWindows(db, seasonId), now);
 }
 
 /** A season's lottery observers: each commitment with its time, and each contribution once revealed. */

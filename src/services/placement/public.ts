@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/client';
 import { currentSeasonOf } from '../catalog';
+import { listDraws } from './draw';
 import { listObservers } from './observers';
 import { placementRulesOf } from './rules';
 
@@ -10,12 +11,18 @@ import { placementRulesOf } from './rules';
  */
 export async function publicPlacement(db: Db, regionId: string, now: Date) {
   const season = await currentSeasonOf(db, regionId);
-  const [rules, lottery] = await Promise.all([placementRulesOf(db, season.id), listObservers(db, season.id, now)]);
+  const [rules, lottery, draws] = await Promise.all([
+    placementRulesOf(db, season.id),
+    listObservers(db, season.id, now),
+    listDraws(db, season.id),
+  ]);
   return {
     season: { id: season.id, name: season.name },
     mechanism: rules.mechanism,
     intro: rules.intro,
     tiers: rules.lines,
     observers: lottery.observers.map(({ id: _, ...o }) => o),
+    /** Each draw's seed and file hashes; the files are at `/api/placement/draws/:id/inputs.json` and `results.json`. */
+    draws,
   };
 }

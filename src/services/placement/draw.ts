@@ -1,0 +1,136 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { rowExists } from '../../../db/exists';
+import { insertWhen } from '../../../db/insert-when';
+import { applications, lotteryObservers, placementDraws, placements } from '../../../db/schema';
+import type { AppDeps } from '../../deps';
+import { DomainError } from '../../domain/errors';
+import { sha256Hex } from '../../domain/placement/hex';
+import { newId } from '../../domain/ids';
+import { seedOf } from '../../domain/placement/lottery';
+import { placeWithSeed } from '../../domain/placement/place';
+import { inputsFile, resultsFile } from '../../domain/placement/published-files';
+import { lotteryPhase } from '../../domain/placement/rules-change';
+import { auditStatement } from '../audit';
+import type { SignedInStaff } from '../staff/sessions';
+import { placementInputOf } from './dry-run';
+import { seasonWindows } from './observers';
+
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
+type Request = { ip: string | null; requestId: string | null };
+
+/**
+ * The real draw of one entry and grade, once every window of the season has closed and at least two observers have
+ * revealed: the seed from their reveals (observer id = the published name), the placement under the season's
+ * mechanism, the anonymised input and result files with their SHA-256, and each application's outcome, in one batch.
+ * One draw per entry and grade: a second answers CONFLICT and writes nothing.
+ */
+export async function drawPlacement(
+  deps: Deps,
+  admin: SignedInStaff,
+  input: { seasonId: string; entryId: string; grade: number },
+  request: Request,
+) {
+  const { db } = deps;
+  const now = deps.clock.now();
+  if (lotteryPhase(await seasonWindows(db, input.seasonId), now) !== 'revealing')
+    throw new DomainError('LOTTERY_NOT_YET', '报名全部截止后才能正式派位');
+  const observers = await db.select().from(lotteryObservers).where(eq(lotteryObservers.seasonId, input.seasonId));
+  if (observers.length < 2) throw new DomainError('LOTTERY_NOT_YET', '至少需要两名摇号监督人登记并公开秘密随机数');
+  const unrevealed = observers.filter((o) => o.contribution === null).map((o) => o.name);
+  if (unrevealed.length) throw new DomainError('LOTTERY_NOT_YET', `还有监督人未公开秘密随机数：${unrevealed.join('、')}`);
+  const seed = await seedOf(observers.map((o) => ({ observerId: o.name, contribution: o.contribution! })));
+  const { rules, input: placementInput, offers } = await placementInputOf(db, input);
+  const result = placeWithSeed(placementInput, seed, rules.mechanism);
+  const inputs = inputsFile(placementInput);
+  const inputsSha256 = await sha256Hex(inputs);
+  const results = resultsFile(result, seed, inputsSha256);
+  const resultsSha256 = await sha256Hex(results);
+
+  const numbers = result.applicants.map((a) => a.number);
+  const idOf = new Map(
+    numbers.length === 0
+      ? []
+      : (
+          await db
+            .select({ id: applications.id, number: applications.number })
+            .from(applications)
+            .where(and(eq(applications.seasonId, input.seasonId), inArray(applications.number, numbers)))
+        ).map((a) => [a.number, a.id]),
+  );
+  const schoolOf = new Map(offers.map((o) => [o.code, o.schoolId]));
+  const drawId = newId(deps.random);
+  const mine = rowExists(placementDraws, eq(placementDraws.id, drawId));
+  const [inserted] = await db.batch([
+    db
+      .insert(placementDraws)
+      .values({
+        id: drawId,
+        ...input,
+        mechanism: rules.mechanism,
+        seed,
+        inputs,
+        inputsSha256,
+        results,
+        resultsSha256,
+        applicants: result.applicants.length,
+        unplaced: result.unplaced,
+        drawnAt: now,
+        drawnBy: admin.staffId,
+      })
+      .onConflictDoNothing()
+      .returning({ id: placementDraws.id }),
+    ...result.applicants.map((a) =>
+      insertWhen(
+        db,
+        placements,
+        { drawId, applicationId: idOf.get(a.number)!, schoolId: a.placed ? schoolOf.get(a.placed)! : null, lottery: a.lottery },
+        mine,
+      ),
+    ),
+    auditStatement(
+      db,
+      {
+        staffId: admin.staffId,
+        username: admin.username,
+        action: 'placement_draw',
+        detail: { ...input, seed, inputsSha256, resultsSha256, applicants: result.applicants.length, unplaced: result.unplaced },
+        ...request,
+        at: now,
+      },
+      mine,
+    ),
+  ]);
+  if (inserted.length === 0) throw new DomainError('PLACEMENT_DRAWN', '该报名入口和年级已经正式派位');
+  return { id: drawId, seed, inputsSha256, resultsSha256, applicants: result.applicants.length, unplaced: result.unplaced };
+}
+
+/** The draws of the region's season (what everyone may check): seed, mechanism, file hashes, counts, when. */
+export async function listDraws(db: Db, seasonId: string) {
+  const rows = await db
+    .select({
+      id: placementDraws.id,
+      entryId: placementDraws.entryId,
+      grade: placementDraws.grade,
+      mechanism: placementDraws.mechanism,
+      seed: placementDraws.seed,
+      inputsSha256: placementDraws.inputsSha256,
+      resultsSha256: placementDraws.resultsSha256,
+      applicants: placementDraws.applicants,
+      unplaced: placementDraws.unplaced,
+      drawnAt: placementDraws.drawnAt,
+    })
+    .from(placementDraws)
+    .where(eq(placementDraws.seasonId, seasonId))
+    .orderBy(asc(placementDraws.drawnAt));
+  return rows.map((r) => ({ ...r, drawnAt: r.drawnAt.toISOString() }));
+}
+
+/** A draw's published file (the anonymised inputs or the results), as stored byte for byte. */
+export async function drawFile(db: Db, drawId: string, file: 'inputs' | 'results') {
+  const [row] = await db
+    .select({ inputs: placementDraws.inputs, results: placementDraws.results })
+    .from(placementDraws)
+    .where(eq(placementDraws.id, drawId));
+  return row ? row[file] : null;
+}

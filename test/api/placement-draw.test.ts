@@ -1,0 +1,80 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applications, placements } from '../../db/schema';
+import type { EnrollmentClient } from '../../src/client';
+import { commitmentOf, seedOf } from '../../src/domain/placement/lottery';
+import { verifyPublished } from '../../src/domain/placement/verify';
+import { parentWithApplication } from '../helpers/applications-db';
+import { startTestHost, type TestHost } from '../helpers/host';
+import { type Catalog, catalogFor } from '../helpers/journey';
+import { refusal } from '../helpers/refusal';
+import { signInStaff } from '../helpers/staff';
+
+let t: TestHost;
+let c: Catalog;
+let admin: EnrollmentClient;
+const secrets = { 张公证: 'notary-4b1e-9c7d-2f60', 李代表: 'parents-8e22-71aa-0d93' } as const;
+
+/** Two observers commit during registration; after the close six grade-1 applications have been approved. */
+beforeAll(async () => {
+  t = await startTestHost({ now: '2024-07-20T10:00:00+08:00' });
+  c = await catalogFor(t);
+  admin = await signInStaff(t, 'admin');
+  for (const [name, secret] of Object.entries(secrets)) {
+    await admin.admin.placement.recordCommitment.mutate({
+      seasonId: c.region.season.id,
+      name,
+      role: name === '张公证' ? '公证员' : '家长代表',
+      commitment: await commitmentOf(secret),
+    });
+  }
+  t.clock.set('2024-08-20T09:00:00+08:00');
+  admin = await signInStaff(t, 'admin');
+  for (let i = 0; i < 6; i++) {
+    const { applicationId } = await parentWithApplication(t.host.deps.db, {
+      phone: `1370000060${i}`,
+      now: t.clock.now(),
+      status: 'school_approved',
+    });
+    await t.host.deps.db
+      .update(applications)
+      .set({ community: c.community, firstSchoolId: c.primary[0]!.id, secondSchoolId: c.primary[1]!.id })
+      .where(eq(applications.id, applicationId));
+  }
+});
+afterAll(() => t?.close());
+
+const grade1 = () => ({ seasonId: c.region.season.id, entryId: c.entry('grade1').id, grade: 1 });
+
+describe('the real draw', () => {
+  it('waits for every observer to reveal', async () => {
+    const early = await refusal(admin.admin.placement.draw.mutate(grade1()));
+    expect(early).toMatchObject({ message: '还有监督人未公开秘密随机数：张公证、李代表', data: { code: 'CONFLICT' } });
+  });
+
+  it('places from the seed of the reveals and publishes files anyone can re-run to the same bytes', async () => {
+    const { observers } = await admin.admin.placement.observers.query({ seasonId: c.region.season.id });
+    for (const o of observers) {
+      await admin.admin.placement.reveal.mutate({ observerId: o.id, contribution: secrets[o.name as keyof typeof secrets] });
+    }
+    const drawn = await admin.admin.placement.draw.mutate(grade1());
+    expect(drawn.seed).toBe(await seedOf(Object.entries(secrets).map(([observerId, contribution]) => ({ observerId, contribution }))));
+    expect(drawn.applicants).toBe(6);
+
+    const shown = await t.client.catalog.placement.query({ regionId: c.region.id });
+    expect(shown.draws).toEqual([expect.objectContaining({ id: drawn.id, seed: drawn.seed, inputsSha256: drawn.inputsSha256 })]);
+    const inputsText = await (await fetch(`${t.url}/api/placement/draws/${drawn.id}/inputs.json`)).text();
+    const resultsText = await (await fetch(`${t.url}/api/placement/draws/${drawn.id}/results.json`)).text();
+    expect(inputsText).not.toMatch(/李|王|430\d{15}/);
+    const verified = await verifyPublished({ inputsText, seed: drawn.seed, mechanism: 'da', resultsText });
+    expect(verified).toMatchObject({ identical: true, inputsSha256: drawn.inputsSha256, resultsSha256: drawn.resultsSha256 });
+    expect(await t.host.deps.db.select().from(placements).where(eq(placements.drawId, drawn.id))).toHaveLength(6);
+  });
+
+  it('runs once per entry and grade; an unknown draw’s file is NOT_FOUND', async () => {
+    const again = await refusal(admin.admin.placement.draw.mutate(grade1()));
+    expect(again).toMatchObject({ message: '该报名入口和年级已经正式派位', data: { code: 'CONFLICT' } });
+    const missing = await fetch(`${t.url}/api/placement/draws/aaaaaaaaaaaaaaaaaaaa/results.json`);
+    expect(missing.status).toBe(404);
+  });
+});
