@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { applications } from '../../db/schema';
 import type { ManualClock } from '../../src/adapters/clock';
-import { commitmentOf } from '../../src/domain/placement/lottery';
+import { commitmentOf, seedOf } from '../../src/domain/placement/lottery';
+import { verifyPublished } from '../../src/domain/placement/verify';
+import { signInStaff } from '../helpers/staff';
 import { parentWithApplication } from '../helpers/applications-db';
 import { catalogFor } from '../helpers/journey';
 import { expectAccessible } from './axe';
@@ -52,6 +54,14 @@ describe('派位规则与摇号', () => {
       await page.getByRole('button', { name: '登记承诺值' }).click();
       await shown(page.getByRole('status').filter({ hasText: '已登记「张公证」的承诺值' }));
       await shown(page.getByRole('cell', { name: commitment }));
+      // A second observer, recorded by another administrator's integration.
+      const otherAdmin = await signInStaff(app.testHost(), 'admin');
+      await otherAdmin.admin.placement.recordCommitment.mutate({
+        seasonId: c.region.season.id,
+        name: '李代表',
+        role: '家长代表',
+        commitment: await commitmentOf('家长代表-骰子-4-2-6-1'),
+      });
       // 模拟派位 over the three approved applications (户籍 is now the 3rd tier).
       const dryRun = page.getByRole('region', { name: '模拟派位' });
       await dryRun.getByLabel('报名入口与年级').selectOption({ label: '小学一年级新生·一年级' });
@@ -80,7 +90,7 @@ describe('派位规则与摇号', () => {
       expect((await phone.page.locator('article ol li').allTextContents())[1]).toBe('房产在本校服务片区');
       await shown(phone.page.getByText('张公证（公证员）'));
       await shown(phone.page.getByText(commitment));
-      await shown(phone.page.getByText('报名截止后公开'));
+      await shown(phone.page.getByText('报名截止后公开').first());
       await shot(phone.page, 'placement-public');
       await expectAccessible(phone.page, '派位规则与摇号公示');
 
@@ -89,16 +99,45 @@ describe('派位规则与摇号', () => {
       await page.reload();
       await signInOnDesk(page).catch(() => undefined);
       await page.getByLabel('招生季').selectOption({ label: '桃花江镇 · 2024年秋季' });
-      const reveal = page.getByLabel('「张公证」的秘密随机数');
+      const notary = page.getByRole('row', { name: /张公证/ });
+      const reveal = notary.getByLabel('「张公证」的秘密随机数');
       await reveal.fill('猜的');
-      await page.getByRole('button', { name: '公开' }).click();
+      await notary.getByRole('button', { name: '公开' }).click();
       await shown(page.getByText('该秘密随机数与「张公证」登记的承诺值不符'));
       await reveal.fill('公证处-7f3a-2024');
-      await page.getByRole('button', { name: '公开' }).click();
+      await notary.getByRole('button', { name: '公开' }).click();
       await shown(page.getByRole('status').filter({ hasText: '已公开「张公证」的秘密随机数' }));
+      const parents = page.getByRole('row', { name: /李代表/ });
+      await parents.getByLabel('「李代表」的秘密随机数').fill('家长代表-骰子-4-2-6-1');
+      await parents.getByRole('button', { name: '公开' }).click();
+      await shown(page.getByRole('status').filter({ hasText: '已公开「李代表」的秘密随机数' }));
+
+      // 正式派位, asked twice; the seed comes from both reveals.
+      const draw = page.getByRole('region', { name: '正式派位' });
+      await draw.getByLabel('报名入口与年级').selectOption({ label: '小学一年级新生·一年级' });
+      await draw.getByRole('button', { name: '正式派位' }).click();
+      await draw.getByRole('button', { name: '确认对「小学一年级新生·一年级」正式派位（不可重做）' }).click();
+      await shown(page.getByRole('status').filter({ hasText: '「小学一年级新生·一年级」已正式派位：共 3 人，统筹安排 0 人' }));
+      const seed = await seedOf([
+        { observerId: '张公证', contribution: '公证处-7f3a-2024' },
+        { observerId: '李代表', contribution: '家长代表-骰子-4-2-6-1' },
+      ]);
+      await shown(draw.getByRole('cell', { name: seed }));
+      await expectAccessible(page, '派位规则与摇号（正式派位后）');
 
       await phone.page.goto(publicPage);
       await shown(phone.page.getByText('公证处-7f3a-2024'));
+      await shown(phone.page.getByText(seed));
+      const results = await phone.page.getByRole('link', { name: '结果文件' }).getAttribute('href');
+      const inputs = await phone.page.getByRole('link', { name: '输入文件' }).getAttribute('href');
+      const verified = await verifyPublished({
+        inputsText: await (await fetch(app.url(inputs!))).text(),
+        resultsText: await (await fetch(app.url(results!))).text(),
+        seed,
+        mechanism: 'da',
+      });
+      expect(verified.identical).toBe(true);
+      await shot(phone.page, 'placement-public-drawn');
       expect(desk.errors).toEqual([]);
       expect(phone.errors).toEqual([]);
     } finally {

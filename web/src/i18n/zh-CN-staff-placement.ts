@@ -74,4 +74,12 @@ export const zhPlacement = {
   withdrawn: (school: string) => `已撤下「${school}」的学位预警`,
   defaultNotice: (firstChoices: number, seats: number) =>
     `目前第一志愿报名 ${firstChoices} 人，计划学位 ${seats} 个，超出部分将按录取顺位和公开摇号录取，请合理填报志愿。`,
+  draw: '正式派位',
+  drawHint:
+    '报名全部截止、至少两名监督人公开秘密随机数后，对每个报名入口和年级各正式派位一次。结果不可重做；种子与匿名文件随即向社会公开。',
+  runDraw: '正式派位',
+  confirmDraw: (what: string) => `确认对「${what}」正式派位（不可重做）`,
+  drawing: '正在派位…',
+  drawn: (what: string, applicants: number, unplaced: number) => `「${what}」已正式派位：共 ${applicants} 人，统筹安排 ${unplaced} 人`,
+  drawsColumns: { what: '报名入口与年级', at: '派位时间', counts: '人数 / 统筹安排', seed: '种子' },
 };

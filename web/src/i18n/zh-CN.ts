@@ -58,6 +58,14 @@ export const zhCN = {
     commitment: '承诺值',
     contribution: '公开的秘密随机数',
     notYet: '报名截止后公开',
+    draws: '正式派位',
+    drawsHow:
+      '摇号种子由全部监督人公开的秘密随机数算出。下载以下匿名输入文件（只有报名编号、志愿和顺位，不含姓名和证件号）和结果文件，任何人都可以用公开的程序重新计算并逐字节核对。',
+    draw: (entry: string, grade: number, at: string) => `${entry}（${grade}年级） · ${at}`,
+    seed: '种子',
+    inputs: '输入文件',
+    results: '结果文件',
+    counts: (applicants: number, unplaced: number) => `共 ${applicants} 人参加派位，统筹安排 ${unplaced} 人`,
   },
 
   /** Short names of the policy pages for links; the page itself shows the full title from the API. */

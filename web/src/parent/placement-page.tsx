@@ -2,7 +2,7 @@ import { createAsync, useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { formatChinaDateTime } from '../../../src/domain/china-time';
 import { zhCN } from '../i18n/zh-CN';
-import { getPlacement } from '../lib/catalog';
+import { getPlacement, getRegion } from '../lib/catalog';
 import { BackLink } from '../ui/back-link';
 import { useTitle } from '../ui/title';
 
@@ -12,6 +12,8 @@ const t = zhCN.placement;
 export function PlacementPage() {
   const params = useParams<{ regionId: string }>();
   const placement = createAsync(() => getPlacement(params.regionId));
+  const region = createAsync(() => getRegion(params.regionId));
+  const entryName = (entryId: string) => region()?.entries.find((e) => e.id === entryId)?.name ?? '';
   useTitle(() => t.title);
   return (
     <Show when={placement()}>
@@ -41,6 +43,31 @@ export function PlacementPage() {
                       </span>
                       <span>
                         {t.contribution}：{o.contribution ? <code class="hash">{o.contribution}</code> : t.notYet}
+                      </span>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+            <Show when={p().draws.length}>
+              <h2>{t.draws}</h2>
+              <p>{t.drawsHow}</p>
+              <ul class="observer-list">
+                <For each={p().draws}>
+                  {(d) => (
+                    <li>
+                      <strong>{t.draw(entryName(d.entryId), d.grade, formatChinaDateTime(new Date(d.drawnAt)))}</strong>
+                      <span>{t.counts(d.applicants, d.unplaced)}</span>
+                      <span>
+                        {t.seed}：<code class="hash">{d.seed}</code>
+                      </span>
+                      <span>
+                        <a href={`/api/placement/draws/${d.id}/inputs.json`}>{t.inputs}</a> SHA-256：
+                        <code class="hash">{d.inputsSha256}</code>
+                      </span>
+                      <span>
+                        <a href={`/api/placement/draws/${d.id}/results.json`}>{t.results}</a> SHA-256：
+                        <code class="hash">{d.resultsSha256}</code>
                       </span>
                     </li>
                   )}

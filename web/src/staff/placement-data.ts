@@ -46,3 +46,11 @@ export const publishDemandNotice = write(
     return done;
   },
 );
+
+export const getDraws = query((seasonId: string) => api.admin.placement.draws.query({ seasonId }), 'staff.draws');
+
+export const drawPlacement = write('staff.placement.draw', async (input: RouterInputs['admin']['placement']['draw']) => {
+  const done = await api.admin.placement.draw.mutate(input);
+  await revalidate(getDraws.key);
+  return done;
+});

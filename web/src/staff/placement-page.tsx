@@ -9,7 +9,9 @@ import { AdminPage, StaffTable } from './admin-page';
 import { getSeasonChannels } from './channels-data';
 import { chinaDateTime } from './format';
 import {
+  drawPlacement,
   dryRun,
+  getDraws,
   getObservers,
   getPlaceColumns,
   getPlacementRules,
@@ -55,6 +57,7 @@ export function PlacementPage() {
             <ObserversSection seasonId={id} onDone={setNotice} />
             <DemandSection seasonId={id} onDone={setNotice} />
             <DryRunSection seasonId={id} />
+            <DrawSection seasonId={id} onDone={setNotice} />
           </>
         )}
       </Show>
@@ -468,5 +471,79 @@ function NoticeForm(props: { seasonId: string; school: Demand; onDone: (message:
         </button>
       </Show>
     </form>
+  );
+}
+
+function DrawSection(props: { seasonId: string; onDone: (message: string) => void }) {
+  const columns = createAsync(() => getPlaceColumns(props.seasonId));
+  const draws = createAsync(() => getDraws(props.seasonId));
+  const [column, setColumn] = createSignal<string>();
+  const [confirming, setConfirming] = createSignal(false);
+  const drawing = useWrite(drawPlacement);
+  const chosen = () => columns()?.find((c) => c.key === (column() ?? columns()?.[0]?.key));
+  const label = (c: { label: string }) => c.label.replace(/学位$/, '');
+  const labelOf = (entryId: string, grade: number) => {
+    const c = columns()?.find((x) => x.entryId === entryId && x.grade === grade);
+    return c ? label(c) : '';
+  };
+  const run = async () => {
+    const c = chosen();
+    if (!c) return;
+    setConfirming(false);
+    const done = await drawing.run({ seasonId: props.seasonId, entryId: c.entryId, grade: c.grade });
+    if (done?.ok) props.onDone(t.drawn(label(c), done.value.applicants, done.value.unplaced));
+  };
+  return (
+    <section class="staff-panel" aria-labelledby="placement-draw">
+      <h2 id="placement-draw" class="staff-section-title">
+        {t.draw}
+      </h2>
+      <p class="staff-muted">{t.drawHint}</p>
+      <StaffField id="draw-column" label={t.dryRunFor}>
+        <select id="draw-column" class="staff-select" value={chosen()?.key} onChange={(e) => setColumn(e.currentTarget.value)}>
+          <For each={columns() ?? []}>{(c) => <option value={c.key}>{label(c)}</option>}</For>
+        </select>
+      </StaffField>
+      <Show when={drawing.problem()}>
+        {(p) => (
+          <p class="staff-form-error" role="alert">
+            {p().message}
+          </p>
+        )}
+      </Show>
+      <Show
+        when={confirming()}
+        fallback={
+          <button
+            type="button"
+            class="staff-button staff-button-primary"
+            disabled={drawing.pending() || !chosen()}
+            onClick={() => setConfirming(true)}
+          >
+            {drawing.pending() ? t.drawing : t.runDraw}
+          </button>
+        }
+      >
+        <button type="button" class="staff-button staff-button-primary" onClick={() => void run()}>
+          {t.confirmDraw(chosen() ? label(chosen()!) : '')}
+        </button>
+      </Show>
+      <Show when={draws()?.length}>
+        <StaffTable columns={Object.values(t.drawsColumns)}>
+          <For each={draws()}>
+            {(d) => (
+              <tr>
+                <td>{labelOf(d.entryId, d.grade)}</td>
+                <td class="staff-nowrap">{chinaDateTime(d.drawnAt)}</td>
+                <td>
+                  {d.applicants} / {d.unplaced}
+                </td>
+                <td class="placement-hash">{d.seed}</td>
+              </tr>
+            )}
+          </For>
+        </StaffTable>
+      </Show>
+    </section>
   );
 }
