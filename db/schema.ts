@@ -3,6 +3,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 import type { Actor, ApplicationStatus } from '../src/domain/application-status';
 import type { ChannelDocument, ChannelEligibility, EntryCode, Level } from '../src/domain/catalog';
 import type { Mechanism } from '../src/domain/placement/input';
+import type { ChoiceOutcome, SchoolOutcome } from '../src/domain/placement/result';
 import type { TierTable } from '../src/domain/placement/tiers';
 import type { RejectionRecord } from '../src/domain/rejection';
 import type { CheckResult, Claim } from '../src/domain/verification';
@@ -312,6 +313,10 @@ export const placementDraws = sqliteTable(
     unplaced: integer('unplaced').notNull(),
     drawnAt: instant('drawn_at').notNull(),
     drawnBy: text('drawn_by'),
+    /** Each school's seats, admissions and cutoff, for the families' explanation. */
+    schoolOutcomes: text('school_outcomes', { mode: 'json' }).$type<SchoolOutcome[]>(),
+    /** When the results went to the families (message and SMS); null: not yet. */
+    publishedAt: instant('published_at'),
   },
   (t) => [uniqueIndex('placement_draws_entry_grade').on(t.seasonId, t.entryId, t.grade)],
 );
@@ -328,6 +333,8 @@ export const placements = sqliteTable(
       .references(() => applications.id),
     schoolId: text('school_id').references(() => schools.id),
     lottery: text('lottery').notNull(),
+    /** The application's tier at each choice (school code) and whether that school considered it. */
+    choices: text('choices', { mode: 'json' }).$type<ChoiceOutcome[]>(),
   },
   (t) => [primaryKey({ columns: [t.drawId, t.applicationId] }), index('placements_application').on(t.applicationId)],
 );

@@ -62,3 +62,5 @@ export const demandNoticeInput = z.object({
     .transform((v) => (v ? v : null))
     .describe('向家长公布的学位预警；null 或空则撤下'),
 });
+
+export const drawInput = z.object({ drawId: idSchema('派位') });

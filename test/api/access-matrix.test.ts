@@ -242,6 +242,7 @@ const matrix: Record<string, Row> = {
     grade: 1,
   })),
   'admin.placement.draws': row('U U U F F ok ok', (w) => ({ seasonId: w.c.region.season.id })),
+  'admin.placement.publishResults': row('U U U F F F N', () => ({ drawId: 'aaaaaaaaaaaaaaaaaaaa' })),
   'admin.placement.reveal': row('U U U F F F N', () => ({ observerId: 'aaaaaaaaaaaaaaaaaaaa', contribution: '秘密' })),
   'admin.pages': row('U U U F F ok ok'),
   'admin.updatePage': row('U U U F F F N', () => ({ pageId: 'aaaaaaaaaaaaaaaaaaaa', version: 0, title: '常见问题', body: '正文' })),

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applications, placements } from '../../db/schema';
-import type { EnrollmentClient } from '../../src/client';
+import { applications, messages, outbox, placements } from '../../db/schema';
+import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
 import { commitmentOf, seedOf } from '../../src/domain/placement/lottery';
 import { verifyPublished } from '../../src/domain/placement/verify';
 import { parentWithApplication } from '../helpers/applications-db';
@@ -13,6 +13,7 @@ import { signInStaff } from '../helpers/staff';
 let t: TestHost;
 let c: Catalog;
 let admin: EnrollmentClient;
+const families: { applicationId: string; token: string }[] = [];
 const secrets = { 张公证: 'notary-4b1e-9c7d-2f60', 李代表: 'parents-8e22-71aa-0d93' } as const;
 
 /** Two observers commit during registration; after the close six grade-1 applications have been approved. */
@@ -31,7 +32,7 @@ beforeAll(async () => {
   t.clock.set('2024-08-20T09:00:00+08:00');
   admin = await signInStaff(t, 'admin');
   for (let i = 0; i < 6; i++) {
-    const { applicationId } = await parentWithApplication(t.host.deps.db, {
+    const { applicationId, token } = await parentWithApplication(t.host.deps.db, {
       phone: `1370000060${i}`,
       now: t.clock.now(),
       status: 'school_approved',
@@ -40,6 +41,7 @@ beforeAll(async () => {
       .update(applications)
       .set({ community: c.community, firstSchoolId: c.primary[0]!.id, secondSchoolId: c.primary[1]!.id })
       .where(eq(applications.id, applicationId));
+    families.push({ applicationId, token });
   }
 });
 afterAll(() => t?.close());
@@ -76,5 +78,24 @@ describe('the real draw', () => {
     expect(again).toMatchObject({ message: '该报名入口和年级已经正式派位', data: { code: 'CONFLICT' } });
     const missing = await fetch(`${t.url}/api/placement/draws/aaaaaaaaaaaaaaaaaaaa/results.json`);
     expect(missing.status).toBe(404);
+  });
+
+  it('tells every family at once, once: a message and an SMS each, and 报名进度 shows the school and why', async () => {
+    const [draw] = (await t.client.catalog.placement.query({ regionId: c.region.id })).draws;
+    const family = createEnrollmentClient({ url: t.url, token: families[0]!.token });
+    expect((await family.applications.progress.query({ applicationId: families[0]!.applicationId })).placement).toBeNull();
+    const done = await admin.admin.placement.publishResults.mutate({ drawId: draw!.id });
+    expect(done.notified).toBe(6);
+    const again = await refusal(admin.admin.placement.publishResults.mutate({ drawId: draw!.id }));
+    expect(again).toMatchObject({ message: '该次派位结果已公布', data: { code: 'CONFLICT' } });
+    expect(await t.host.deps.db.select().from(outbox).where(like(outbox.idempotencyKey, '%:placement:%'))).toHaveLength(6);
+    expect(await t.host.deps.db.select().from(messages).where(like(messages.noticeKey, '%:placement:%'))).toHaveLength(6);
+
+    const { placement } = await family.applications.progress.query({ applicationId: families[0]!.applicationId });
+    expect(placement).toMatchObject({ school: c.primary[0]!.name, mechanism: 'da' });
+    expect(placement!.choices[0]).toMatchObject({ school: c.primary[0]!.name, tier: 2, tierLabel: '户籍在本校服务片区', reached: true });
+    expect(placement!.lottery).toMatch(/^[0-9a-f]{64}$/);
+    const [message] = await family.messages.list.query({});
+    expect(message).toMatchObject({ title: '录取结果已公布', link: `/applications/${families[0]!.applicationId}/progress` });
   });
 });

@@ -21,6 +21,7 @@ describe('派位规则与摇号', () => {
     const publicPage = app.url(`/regions/${region!.id}/placement`);
     // Three approved applications that all chose the same two schools.
     const c = await catalogFor(app.testHost());
+    const familyOf: string[] = [];
     for (const i of [1, 2, 3]) {
       const { applicationId } = await parentWithApplication(app.site().host.deps.db, {
         phone: `1370000050${i}`,
@@ -32,6 +33,7 @@ describe('派位规则与摇号', () => {
         .host.deps.db.update(applications)
         .set({ community: c.community, firstSchoolId: c.primary[0]!.id, secondSchoolId: c.primary[1]!.id })
         .where(eq(applications.id, applicationId));
+      familyOf.push(applicationId);
     }
     try {
       const { page } = desk;
@@ -43,7 +45,7 @@ describe('派位规则与摇号', () => {
       expect(await page.getByLabel('第2顺位名称').inputValue()).toBe('户籍在本校服务片区');
       await page.getByRole('button', { name: '上移第3顺位' }).click();
       expect(await page.getByLabel('第2顺位名称').inputValue()).toBe('房产在本校服务片区');
-      await page.getByRole('button', { name: '保存派位规则' }).click();
+      await page.getByRole('region', { name: '录取顺位' }).getByRole('button', { name: '保存', exact: true }).click();
       await shown(page.getByRole('status').filter({ hasText: '派位规则已保存' }));
 
       await page.getByLabel('监督人姓名').fill('张公证');
@@ -123,6 +125,9 @@ describe('派位规则与摇号', () => {
         { observerId: '李代表', contribution: '家长代表-骰子-4-2-6-1' },
       ]);
       await shown(draw.getByRole('cell', { name: seed }));
+      await draw.getByRole('button', { name: '公布结果' }).click();
+      await draw.getByRole('button', { name: '确认公布并通知全部家庭' }).click();
+      await shown(page.getByRole('status').filter({ hasText: '录取结果已公布，已向 3 户家庭发送站内消息和短信' }));
       await expectAccessible(page, '派位规则与摇号（正式派位后）');
 
       await phone.page.goto(publicPage);
@@ -138,6 +143,15 @@ describe('派位规则与摇号', () => {
       });
       expect(verified.identical).toBe(true);
       await shot(phone.page, 'placement-public-drawn');
+
+      // A family reads its result and why on 报名进度.
+      await app.signInOnPhone('13700000501');
+      await phone.page.goto(app.url(`/applications/${familyOf[0]}/progress`));
+      const result = phone.page.getByRole('region', { name: '录取结果' });
+      await shown(result.getByText(`录取学校：${c.primary[0]!.name}`));
+      await shown(result.getByText('您在该校的录取顺位：第3顺位（户籍在本校服务片区）').first());
+      await shot(phone.page, 'placement-result');
+      await expectAccessible(phone.page, '录取结果');
       expect(desk.errors).toEqual([]);
       expect(phone.errors).toEqual([]);
     } finally {

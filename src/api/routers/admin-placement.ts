@@ -1,5 +1,6 @@
 import {
   demandNoticeInput,
+  drawInput,
   dryRunInput,
   recordCommitmentInput,
   revealContributionInput,
@@ -10,6 +11,7 @@ import { drawPlacement, listDraws } from '../../services/placement/draw';
 import { dryRun } from '../../services/placement/dry-run';
 import { listObservers, recordCommitment, revealContribution } from '../../services/placement/observers';
 import { placementRulesOf, updatePlacementRules } from '../../services/placement/rules';
+import { publishResults } from '../../services/placement/results';
 import { publishDemandNotice, seatDemand } from '../../services/placement/seat-demand';
 import { router, staffProcedure } from '../trpc';
 
@@ -45,6 +47,10 @@ export const adminPlacementRouter = router({
   draws: staffProcedure('admin', 'county_reviewer')
     .input(seasonPlacementInput)
     .query(({ ctx, input }) => listDraws(ctx.deps.db, input.seasonId)),
+  /** Sends a draw's results to every family in it (message and SMS), once. */
+  publishResults: staffProcedure('admin')
+    .input(drawInput)
+    .mutation(({ ctx, input }) => publishResults(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
   reveal: staffProcedure('admin')
     .input(revealContributionInput)
     .mutation(({ ctx, input }) => revealContribution(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),

@@ -1,3 +1,4 @@
+import { placementOf } from '../placement/results';
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { applicationHistory, applications, children, entries, windows } from '../../../db/schema';
@@ -101,6 +102,8 @@ export async function applicationProgress(db: Db, accountId: string, application
     number: loaded.application.number,
     childName: loaded.child.name,
     ...(await progressOf(db, loaded, now)),
+    /** 录取结果 once published: the school or 统筹安排, and why. */
+    placement: await placementOf(db, loaded.application.id),
   };
 }
 

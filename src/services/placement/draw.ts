@@ -77,6 +77,7 @@ export async function drawPlacement(
         unplaced: result.unplaced,
         drawnAt: now,
         drawnBy: admin.staffId,
+        schoolOutcomes: result.schools,
       })
       .onConflictDoNothing()
       .returning({ id: placementDraws.id }),
@@ -84,7 +85,13 @@ export async function drawPlacement(
       insertWhen(
         db,
         placements,
-        { drawId, applicationId: idOf.get(a.number)!, schoolId: a.placed ? schoolOf.get(a.placed)! : null, lottery: a.lottery },
+        {
+          drawId,
+          applicationId: idOf.get(a.number)!,
+          schoolId: a.placed ? schoolOf.get(a.placed)! : null,
+          lottery: a.lottery,
+          choices: a.choices,
+        },
         mine,
       ),
     ),
@@ -119,11 +126,12 @@ export async function listDraws(db: Db, seasonId: string) {
       applicants: placementDraws.applicants,
       unplaced: placementDraws.unplaced,
       drawnAt: placementDraws.drawnAt,
+      publishedAt: placementDraws.publishedAt,
     })
     .from(placementDraws)
     .where(eq(placementDraws.seasonId, seasonId))
     .orderBy(asc(placementDraws.drawnAt));
-  return rows.map((r) => ({ ...r, drawnAt: r.drawnAt.toISOString() }));
+  return rows.map((r) => ({ ...r, drawnAt: r.drawnAt.toISOString(), publishedAt: r.publishedAt?.toISOString() ?? null }));
 }
 
 /** A draw's published file (the anonymised inputs or the results), as stored byte for byte. */

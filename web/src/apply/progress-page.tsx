@@ -9,6 +9,7 @@ import { windowParts } from '../lib/window-text';
 import { BackLink } from '../ui/back-link';
 import { FamilyChecks } from './family-checks';
 import { NextSteps, onTheWay } from './next-steps';
+import { PlacementResult } from './placement-result';
 import { useTitle } from '../ui/title';
 import { StatusTag } from './status-tag';
 import { stepPath } from './steps';
@@ -48,6 +49,8 @@ export function ProgressPage() {
               <dd>{windowParts(p().window).join(' ')}</dd>
             </dl>
           </section>
+
+          <Show when={p().placement}>{(placement) => <PlacementResult placement={placement()} />}</Show>
 
           <Switch>
             <Match when={p().status === 'rejected'}>

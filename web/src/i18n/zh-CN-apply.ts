@@ -223,6 +223,20 @@ export const zhApply = {
     hint: '平台已将您填报的信息与公安、人社、住建、市场监管等部门的数据核对，结果仅供参考，以审核结论为准。',
   },
 
+  placement: {
+    title: '录取结果',
+    placed: (school: string) => `录取学校：${school}`,
+    unplaced: '两个志愿学校均已录满，将由教育局统筹安排学校，请留意后续通知。',
+    lottery: '本次派位的随机号',
+    choice: (n: number, school: string) => `第${n === 1 ? '一' : '二'}志愿：${school}`,
+    tier: (tier: number, label: string | null) => `您在该校的录取顺位：第${tier}顺位${label ? `（${label}）` : ''}`,
+    cutoff: (seats: number, tier: number, lottery: string) => `该校计划学位 ${seats} 个，录取到第${tier}顺位、随机号 ${lottery}… 为止`,
+    notFull: (seats: number) => `该校计划学位 ${seats} 个，未录满`,
+    reached: '已参加该校录取',
+    notReached: '已被第一志愿录取，未参加该校录取',
+    how: '同一学校先按顺位、同一顺位内按随机号从小到大录取；随机号由公开摇号产生，报名先后不影响录取。',
+  },
+
   progress: {
     title: '报名进度',
     none: '还没有报名',

@@ -54,3 +54,12 @@ export const drawPlacement = write('staff.placement.draw', async (input: RouterI
   await revalidate(getDraws.key);
   return done;
 });
+
+export const publishResults = write(
+  'staff.placement.publishResults',
+  async (input: RouterInputs['admin']['placement']['publishResults']) => {
+    const done = await api.admin.placement.publishResults.mutate(input);
+    await revalidate(getDraws.key);
+    return done;
+  },
+);

@@ -16,6 +16,7 @@ import {
   getPlaceColumns,
   getPlacementRules,
   getSeatDemand,
+  publishResults,
   publishDemandNotice,
   recordCommitment,
   revealContribution,
@@ -539,11 +540,49 @@ function DrawSection(props: { seasonId: string; onDone: (message: string) => voi
                   {d.applicants} / {d.unplaced}
                 </td>
                 <td class="placement-hash">{d.seed}</td>
+                <td>
+                  <Show when={d.publishedAt} fallback={<PublishButton drawId={d.id} onDone={props.onDone} />}>
+                    {(at) => t.resultsPublished(chinaDateTime(at()))}
+                  </Show>
+                </td>
               </tr>
             )}
           </For>
         </StaffTable>
       </Show>
     </section>
+  );
+}
+
+function PublishButton(props: { drawId: string; onDone: (message: string) => void }) {
+  const [confirming, setConfirming] = createSignal(false);
+  const publishing = useWrite(publishResults, ([input]) => input.drawId === props.drawId);
+  const run = async () => {
+    setConfirming(false);
+    const done = await publishing.run({ drawId: props.drawId });
+    if (done?.ok) props.onDone(t.publishedNow(done.value.notified));
+  };
+  return (
+    <>
+      <Show
+        when={confirming()}
+        fallback={
+          <button type="button" class="staff-button" disabled={publishing.pending()} onClick={() => setConfirming(true)}>
+            {t.publishResults}
+          </button>
+        }
+      >
+        <button type="button" class="staff-button staff-button-primary" onClick={() => void run()}>
+          {t.confirmPublish}
+        </button>
+      </Show>
+      <Show when={publishing.problem()}>
+        {(p) => (
+          <p class="staff-form-error" role="alert">
+            {p().message}
+          </p>
+        )}
+      </Show>
+    </>
   );
 }

@@ -1,0 +1,115 @@
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { rowExists } from '../../../db/exists';
+import { accounts, applications, children, placementDraws, placements, schools, seasons } from '../../../db/schema';
+import type { AppDeps } from '../../deps';
+import { DomainError } from '../../domain/errors';
+import { placementNotice } from '../../domain/placement/result-notice';
+import { auditStatement } from '../audit';
+import { noticeMessage } from '../messages';
+import { smsNotice } from '../outbox';
+import type { SignedInStaff } from '../staff/sessions';
+import { placementRulesOf } from './rules';
+
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
+type Request = { ip: string | null; requestId: string | null };
+
+/**
+ * Sends a draw's results to every family in it at once: an in-app message and an SMS each, through the outbox, in the
+ * same batch as the draw's publication, and only if this request is the one that published it (a second answers
+ * CONFLICT and sends nothing).
+ */
+export async function publishResults(deps: Deps, admin: SignedInStaff, input: { drawId: string }, request: Request) {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const [draw] = await db
+    .select({ id: placementDraws.id, publishedAt: placementDraws.publishedAt })
+    .from(placementDraws)
+    .where(eq(placementDraws.id, input.drawId));
+  if (!draw) throw new DomainError('DRAW_NOT_FOUND', '找不到该次派位');
+  const published = () => new DomainError('PLACEMENT_DRAWN', '该次派位结果已公布');
+  if (draw.publishedAt) throw published();
+  const families = await db
+    .select({ applicationId: applications.id, accountId: accounts.id, phone: accounts.phone, child: children.name, school: schools.name })
+    .from(placements)
+    .innerJoin(applications, eq(applications.id, placements.applicationId))
+    .innerJoin(accounts, eq(accounts.id, applications.accountId))
+    .innerJoin(children, eq(children.id, applications.childId))
+    .leftJoin(schools, eq(schools.id, placements.schoolId))
+    .where(eq(placements.drawId, draw.id));
+  // The audit entry goes first, on the condition the publication then changes; every notice follows it.
+  const unpublished = rowExists(placementDraws, eq(placementDraws.id, draw.id), isNull(placementDraws.publishedAt));
+  const mine = rowExists(placementDraws, eq(placementDraws.id, draw.id), eq(placementDraws.publishedAt, now));
+  const [, updated] = await db.batch([
+    auditStatement(
+      db,
+      {
+        staffId: admin.staffId,
+        username: admin.username,
+        action: 'placement_publish',
+        detail: { drawId: draw.id, families: families.length },
+        ...request,
+        at: now,
+      },
+      unpublished,
+    ),
+    db
+      .update(placementDraws)
+      .set({ publishedAt: now })
+      .where(and(eq(placementDraws.id, draw.id), isNull(placementDraws.publishedAt)))
+      .returning({ id: placementDraws.id }),
+    ...families.flatMap((f) => {
+      const notice = placementNotice(f.child, f.school);
+      const key = `application:${f.applicationId}:placement:${draw.id}`;
+      return [
+        noticeMessage(db, { accountId: f.accountId, key, title: notice.title, body: notice.body, now, onlyIf: mine }),
+        smsNotice(db, { idempotencyKey: key, phone: f.phone, body: notice.sms, now, onlyIf: mine }),
+      ];
+    }),
+  ]);
+  if (updated.length === 0) throw published();
+  return { publishedAt: now.toISOString(), notified: families.length };
+}
+
+/**
+ * 录取结果 of an application as its family reads it, once published: the school (or 统筹安排) and why: the tier and
+ * lottery number at each choice, and each chosen school's cutoff. Null before the results are published.
+ */
+export async function placementOf(db: Db, applicationId: string) {
+  const [row] = await db
+    .select({ placement: placements, draw: placementDraws, school: schools.name })
+    .from(placements)
+    .innerJoin(placementDraws, eq(placementDraws.id, placements.drawId))
+    .leftJoin(schools, eq(schools.id, placements.schoolId))
+    .where(and(eq(placements.applicationId, applicationId), isNotNull(placementDraws.publishedAt)));
+  if (!row) return null;
+  const rules = await placementRulesOf(db, row.draw.seasonId);
+  const codes = (row.placement.choices ?? []).map((c) => c.school);
+  const names = new Map(
+    codes.length === 0
+      ? []
+      : (
+          await db
+            .select({ code: schools.code, name: schools.name })
+            .from(schools)
+            .innerJoin(seasons, eq(seasons.regionId, schools.regionId))
+            .where(and(eq(seasons.id, row.draw.seasonId), inArray(schools.code, codes)))
+        ).map((s) => [s.code, s.name]),
+  );
+  return {
+    school: row.school,
+    lottery: row.placement.lottery,
+    mechanism: row.draw.mechanism,
+    choices: (row.placement.choices ?? []).map((c) => {
+      const outcome = row.draw.schoolOutcomes?.find((s) => s.code === c.school);
+      return {
+        school: names.get(c.school) ?? c.school,
+        tier: c.tier,
+        tierLabel: rules.tiers?.[c.tier - 1]?.label ?? null,
+        reached: c.reached,
+        seats: outcome?.seats ?? null,
+        cutoff: outcome?.cutoff ?? null,
+      };
+    }),
+  };
+}
