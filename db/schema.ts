@@ -317,6 +317,8 @@ export const placementDraws = sqliteTable(
     schoolOutcomes: text('school_outcomes', { mode: 'json' }).$type<SchoolOutcome[]>(),
     /** When the results went to the families (message and SMS); null: not yet. */
     publishedAt: instant('published_at'),
+    /** 公示 runs from the publication until this instant: the public list per school, names masked. */
+    publicityEndsAt: instant('publicity_ends_at'),
   },
   (t) => [uniqueIndex('placement_draws_entry_grade').on(t.seasonId, t.entryId, t.grade)],
 );

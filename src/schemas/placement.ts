@@ -64,3 +64,13 @@ export const demandNoticeInput = z.object({
 });
 
 export const drawInput = z.object({ drawId: idSchema('派位') });
+
+export const publishResultsInput = drawInput.extend({
+  publicityDays: z
+    .number({ error: '请填写公示天数' })
+    .int({ error: '公示天数应为整数' })
+    .min(1, { error: '公示天数为1至15天' })
+    .max(15, { error: '公示天数为1至15天' })
+    .default(5)
+    .describe('公示期（天），自公布时起'),
+});

@@ -95,7 +95,18 @@ describe('the real draw', () => {
     expect(placement).toMatchObject({ school: c.primary[0]!.name, mechanism: 'da' });
     expect(placement!.choices[0]).toMatchObject({ school: c.primary[0]!.name, tier: 2, tierLabel: '户籍在本校服务片区', reached: true });
     expect(placement!.lottery).toMatch(/^[0-9a-f]{64}$/);
+    const publicity = (await t.client.catalog.placement.query({ regionId: c.region.id })).publicity;
+    expect(publicity).toHaveLength(1);
+    expect(publicity[0]!.schools).toEqual([{ name: c.primary[0]!.name, admitted: expect.any(Array) }]);
+    expect(publicity[0]!.schools[0]!.admitted).toHaveLength(6);
+    expect(publicity[0]!.schools[0]!.admitted[0]!.name).toBe('测**童');
+    expect(publicity[0]!.endsAt).toBe(new Date(t.clock.now().getTime() + 5 * 24 * 3_600_000).toISOString());
     const [message] = await family.messages.list.query({});
     expect(message).toMatchObject({ title: '录取结果已公布', link: `/applications/${families[0]!.applicationId}/progress` });
+  });
+
+  it('closes 公示 when its period ends', async () => {
+    t.clock.set('2024-08-26T09:00:01+08:00');
+    expect((await t.client.catalog.placement.query({ regionId: c.region.id })).publicity).toEqual([]);
   });
 });

@@ -142,6 +142,9 @@ describe('派位规则与摇号', () => {
         mechanism: 'da',
       });
       expect(verified.identical).toBe(true);
+      const publicity = phone.page.getByRole('region', { name: '录取公示' });
+      await publicity.getByText(`${c.primary[0]!.name}（3 人）`).click();
+      await shown(publicity.getByText(/^TEST-\S+ 测\*\*童$/).first());
       await shot(phone.page, 'placement-public-drawn');
 
       // A family reads its result and why on 报名进度.

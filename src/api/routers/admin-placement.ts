@@ -1,6 +1,6 @@
 import {
   demandNoticeInput,
-  drawInput,
+  publishResultsInput,
   dryRunInput,
   recordCommitmentInput,
   revealContributionInput,
@@ -49,7 +49,7 @@ export const adminPlacementRouter = router({
     .query(({ ctx, input }) => listDraws(ctx.deps.db, input.seasonId)),
   /** Sends a draw's results to every family in it (message and SMS), once. */
   publishResults: staffProcedure('admin')
-    .input(drawInput)
+    .input(publishResultsInput)
     .mutation(({ ctx, input }) => publishResults(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
   reveal: staffProcedure('admin')
     .input(revealContributionInput)

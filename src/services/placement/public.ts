@@ -2,6 +2,7 @@ import type { Db } from '../../../db/client';
 import { currentSeasonOf } from '../catalog';
 import { listDraws } from './draw';
 import { listObservers } from './observers';
+import { publicityOf } from './results';
 import { placementRulesOf } from './rules';
 
 /**
@@ -11,10 +12,11 @@ import { placementRulesOf } from './rules';
  */
 export async function publicPlacement(db: Db, regionId: string, now: Date) {
   const season = await currentSeasonOf(db, regionId);
-  const [rules, lottery, draws] = await Promise.all([
+  const [rules, lottery, draws, publicity] = await Promise.all([
     placementRulesOf(db, season.id),
     listObservers(db, season.id, now),
     listDraws(db, season.id),
+    publicityOf(db, season.id, now),
   ]);
   return {
     season: { id: season.id, name: season.name },
@@ -24,5 +26,7 @@ export async function publicPlacement(db: Db, regionId: string, now: Date) {
     observers: lottery.observers.map(({ id: _, ...o }) => o),
     /** Each draw's seed and file hashes; the files are at `/api/placement/draws/:id/inputs.json` and `results.json`. */
     draws,
+    /** 公示: while its period runs, each draw's admitted applications per school, names masked. */
+    publicity,
   };
 }

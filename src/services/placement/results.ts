@@ -1,9 +1,10 @@
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { rowExists } from '../../../db/exists';
 import { accounts, applications, children, placementDraws, placements, schools, seasons } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { DomainError } from '../../domain/errors';
+import { maskName } from '../../domain/masking';
 import { placementNotice } from '../../domain/placement/result-notice';
 import { auditStatement } from '../audit';
 import { noticeMessage } from '../messages';
@@ -17,9 +18,9 @@ type Request = { ip: string | null; requestId: string | null };
 /**
  * Sends a draw's results to every family in it at once: an in-app message and an SMS each, through the outbox, in the
  * same batch as the draw's publication, and only if this request is the one that published it (a second answers
- * CONFLICT and sends nothing).
+ * CONFLICT and sends nothing). 公示 opens with it for `publicityDays`.
  */
-export async function publishResults(deps: Deps, admin: SignedInStaff, input: { drawId: string }, request: Request) {
+export async function publishResults(deps: Deps, admin: SignedInStaff, input: { drawId: string; publicityDays: number }, request: Request) {
   const { db } = deps;
   const now = deps.clock.now();
   const [draw] = await db
@@ -55,7 +56,7 @@ export async function publishResults(deps: Deps, admin: SignedInStaff, input: { 
     ),
     db
       .update(placementDraws)
-      .set({ publishedAt: now })
+      .set({ publishedAt: now, publicityEndsAt: new Date(now.getTime() + input.publicityDays * 24 * 3_600_000) })
       .where(and(eq(placementDraws.id, draw.id), isNull(placementDraws.publishedAt)))
       .returning({ id: placementDraws.id }),
     ...families.flatMap((f) => {
@@ -112,4 +113,43 @@ export async function placementOf(db: Db, applicationId: string) {
       };
     }),
   };
+}
+
+/**
+ * 公示: while a published draw's period runs, each school's admitted applications (number and masked name) and those
+ * left for 统筹安排, for everyone to read.
+ */
+export async function publicityOf(db: Db, seasonId: string, now: Date) {
+  const draws = await db
+    .select({ id: placementDraws.id, entryId: placementDraws.entryId, grade: placementDraws.grade, endsAt: placementDraws.publicityEndsAt })
+    .from(placementDraws)
+    .where(and(eq(placementDraws.seasonId, seasonId), isNotNull(placementDraws.publishedAt), gt(placementDraws.publicityEndsAt, now)));
+  if (draws.length === 0) return [];
+  const rows = await db
+    .select({ drawId: placements.drawId, number: applications.number, child: children.name, school: schools.name })
+    .from(placements)
+    .innerJoin(applications, eq(applications.id, placements.applicationId))
+    .innerJoin(children, eq(children.id, applications.childId))
+    .leftJoin(schools, eq(schools.id, placements.schoolId))
+    .where(
+      inArray(
+        placements.drawId,
+        draws.map((d) => d.id),
+      ),
+    )
+    .orderBy(asc(applications.number));
+  return draws.map((d) => {
+    const mine = rows.filter((r) => r.drawId === d.id).map((r) => ({ ...r, child: maskName(r.child) }));
+    const schoolNames = [...new Set(mine.filter((r) => r.school).map((r) => r.school!))].sort();
+    return {
+      entryId: d.entryId,
+      grade: d.grade,
+      endsAt: d.endsAt!.toISOString(),
+      schools: schoolNames.map((name) => ({
+        name,
+        admitted: mine.filter((r) => r.school === name).map((r) => ({ number: r.number, name: r.child })),
+      })),
+      unplaced: mine.filter((r) => !r.school).map((r) => ({ number: r.number, name: r.child })),
+    };
+  });
 }

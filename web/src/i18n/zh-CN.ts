@@ -66,6 +66,11 @@ export const zhCN = {
     inputs: '输入文件',
     results: '结果文件',
     counts: (applicants: number, unplaced: number) => `共 ${applicants} 人参加派位，统筹安排 ${unplaced} 人`,
+    publicity: '录取公示',
+    publicityUntil: (what: string, until: string) => `${what}：公示至 ${until}`,
+    admitted: (school: string, n: number) => `${school}（${n} 人）`,
+    unplaced: (n: number) => `统筹安排（${n} 人）`,
+    entry: (number: string, name: string) => `${number} ${name}`,
   },
 
   /** Short names of the policy pages for links; the page itself shows the full title from the API. */

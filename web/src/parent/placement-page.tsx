@@ -49,6 +49,32 @@ export function PlacementPage() {
                 </For>
               </ul>
             </Show>
+            <For each={p().publicity}>
+              {(list) => (
+                <section aria-label={t.publicity}>
+                  <h2>{t.publicity}</h2>
+                  <p>{t.publicityUntil(`${entryName(list.entryId)}（${list.grade}年级）`, formatChinaDateTime(new Date(list.endsAt)))}</p>
+                  <For each={list.schools}>
+                    {(school) => (
+                      <details class="publicity-school">
+                        <summary>{t.admitted(school.name, school.admitted.length)}</summary>
+                        <ul>
+                          <For each={school.admitted}>{(a) => <li>{t.entry(a.number, a.name)}</li>}</For>
+                        </ul>
+                      </details>
+                    )}
+                  </For>
+                  <Show when={list.unplaced.length}>
+                    <details class="publicity-school">
+                      <summary>{t.unplaced(list.unplaced.length)}</summary>
+                      <ul>
+                        <For each={list.unplaced}>{(a) => <li>{t.entry(a.number, a.name)}</li>}</For>
+                      </ul>
+                    </details>
+                  </Show>
+                </section>
+              )}
+            </For>
             <Show when={p().draws.length}>
               <h2>{t.draws}</h2>
               <p>{t.drawsHow}</p>

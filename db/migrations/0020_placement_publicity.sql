@@ -1,0 +1,1 @@
+ALTER TABLE `placement_draws` ADD `publicity_ends_at` integer;
