@@ -13,7 +13,6 @@ import {
   dryRun,
   getDraws,
   getObservers,
-  getPlaceColumns,
   getPlacementRules,
   getSeatDemand,
   publishResults,
@@ -22,6 +21,7 @@ import {
   revealContribution,
   saveRules,
 } from './placement-data';
+import { PlaceColumnPicker, placeColumnLabel, usePlaceColumn } from './place-column-picker';
 import { getAdminSeasons } from './seasons-data';
 import { StaffField } from './staff-field';
 
@@ -321,11 +321,10 @@ function RevealForm(props: { observer: Observers['observers'][number]; onDone: (
 type DryRun = RouterOutputs['admin']['placement']['dryRun'];
 
 function DryRunSection(props: { seasonId: string }) {
-  const columns = createAsync(() => getPlaceColumns(props.seasonId));
-  const [column, setColumn] = createSignal<string>();
+  const picked = usePlaceColumn(() => props.seasonId);
   const running = useWrite(dryRun);
   const [outcome, setOutcome] = createSignal<DryRun>();
-  const chosen = () => columns()?.find((c) => c.key === (column() ?? columns()?.[0]?.key));
+  const chosen = picked.chosen;
   const run = async (event: SubmitEvent) => {
     event.preventDefault();
     const c = chosen();
@@ -340,11 +339,7 @@ function DryRunSection(props: { seasonId: string }) {
       </h2>
       <p class="staff-muted">{t.dryRunHint}</p>
       <form class="staff-form" onSubmit={(e) => void run(e)}>
-        <StaffField id="dry-run-column" label={t.dryRunFor}>
-          <select id="dry-run-column" class="staff-select" value={chosen()?.key} onChange={(e) => setColumn(e.currentTarget.value)}>
-            <For each={columns() ?? []}>{(c) => <option value={c.key}>{c.label.replace(/学位$/, '')}</option>}</For>
-          </select>
-        </StaffField>
+        <PlaceColumnPicker id="dry-run-column" picked={picked} />
         <Show when={running.problem()}>
           {(p) => (
             <p class="staff-form-error" role="alert">
@@ -400,9 +395,8 @@ function DryRunSection(props: { seasonId: string }) {
 type Demand = RouterOutputs['admin']['placement']['seatDemand']['schools'][number];
 
 function DemandSection(props: { seasonId: string; onDone: (message: string) => void }) {
-  const columns = createAsync(() => getPlaceColumns(props.seasonId));
-  const [column, setColumn] = createSignal<string>();
-  const chosen = () => columns()?.find((c) => c.key === (column() ?? columns()?.[0]?.key));
+  const picked = usePlaceColumn(() => props.seasonId);
+  const chosen = picked.chosen;
   const demand = createAsync(async () => {
     const c = chosen();
     return c ? getSeatDemand(props.seasonId, c.entryId, c.grade) : undefined;
@@ -413,11 +407,7 @@ function DemandSection(props: { seasonId: string; onDone: (message: string) => v
         {t.demand}
       </h2>
       <p class="staff-muted">{t.demandHint}</p>
-      <StaffField id="demand-column" label={t.dryRunFor}>
-        <select id="demand-column" class="staff-select" value={chosen()?.key} onChange={(e) => setColumn(e.currentTarget.value)}>
-          <For each={columns() ?? []}>{(c) => <option value={c.key}>{c.label.replace(/学位$/, '')}</option>}</For>
-        </select>
-      </StaffField>
+      <PlaceColumnPicker id="demand-column" picked={picked} />
       <Show when={demand()}>
         {(d) => (
           <StaffTable columns={Object.values(t.demandColumns)}>
@@ -476,17 +466,12 @@ function NoticeForm(props: { seasonId: string; school: Demand; onDone: (message:
 }
 
 function DrawSection(props: { seasonId: string; onDone: (message: string) => void }) {
-  const columns = createAsync(() => getPlaceColumns(props.seasonId));
+  const picked = usePlaceColumn(() => props.seasonId);
   const draws = createAsync(() => getDraws(props.seasonId));
-  const [column, setColumn] = createSignal<string>();
   const [confirming, setConfirming] = createSignal(false);
   const drawing = useWrite(drawPlacement);
-  const chosen = () => columns()?.find((c) => c.key === (column() ?? columns()?.[0]?.key));
-  const label = (c: { label: string }) => c.label.replace(/学位$/, '');
-  const labelOf = (entryId: string, grade: number) => {
-    const c = columns()?.find((x) => x.entryId === entryId && x.grade === grade);
-    return c ? label(c) : '';
-  };
+  const { chosen, labelOf } = picked;
+  const label = placeColumnLabel;
   const run = async () => {
     const c = chosen();
     if (!c) return;
@@ -500,11 +485,7 @@ function DrawSection(props: { seasonId: string; onDone: (message: string) => voi
         {t.draw}
       </h2>
       <p class="staff-muted">{t.drawHint}</p>
-      <StaffField id="draw-column" label={t.dryRunFor}>
-        <select id="draw-column" class="staff-select" value={chosen()?.key} onChange={(e) => setColumn(e.currentTarget.value)}>
-          <For each={columns() ?? []}>{(c) => <option value={c.key}>{label(c)}</option>}</For>
-        </select>
-      </StaffField>
+      <PlaceColumnPicker id="draw-column" picked={picked} />
       <Show when={drawing.problem()}>
         {(p) => (
           <p class="staff-form-error" role="alert">
