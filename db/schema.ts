@@ -319,6 +319,8 @@ export const placementDraws = sqliteTable(
     publishedAt: instant('published_at'),
     /** 公示 runs from the publication until this instant: the public list per school, names masked. */
     publicityEndsAt: instant('publicity_ends_at'),
+    /** Who published the results: an objection is decided by another administrator. */
+    publishedBy: text('published_by'),
   },
   (t) => [uniqueIndex('placement_draws_entry_grade').on(t.seasonId, t.entryId, t.grade)],
 );
@@ -339,6 +341,29 @@ export const placements = sqliteTable(
     choices: text('choices', { mode: 'json' }).$type<ChoiceOutcome[]>(),
   },
   (t) => [primaryKey({ columns: [t.drawId, t.applicationId] }), index('placements_application').on(t.applicationId)],
+);
+
+/** 异议: a family's objection to its placement during 公示, decided by an administrator other than the publisher. */
+export const objections = sqliteTable(
+  'objections',
+  {
+    id: text('id').primaryKey(),
+    drawId: text('draw_id')
+      .notNull()
+      .references(() => placementDraws.id),
+    applicationId: text('application_id')
+      .notNull()
+      .references(() => applications.id),
+    reason: text('reason').notNull(),
+    status: text('status').$type<'open' | 'upheld' | 'dismissed'>().notNull().default('open'),
+    filedAt: instant('filed_at').notNull(),
+    decidedAt: instant('decided_at'),
+    decidedBy: text('decided_by'),
+    decision: text('decision'),
+    /** Upheld: the school the application is placed at instead (null: unchanged). */
+    correctedSchoolId: text('corrected_school_id').references(() => schools.id),
+  },
+  (t) => [uniqueIndex('objections_draw_application').on(t.drawId, t.applicationId), index('objections_status').on(t.status)],
 );
 
 // ——— Parents' accounts, sign-in and sessions ———

@@ -88,7 +88,12 @@ export type DomainErrorCode =
   | 'OBSERVER_NOT_FOUND'
   | 'OBSERVER_REVEALED'
   | 'PLACEMENT_DRAWN'
-  | 'DRAW_NOT_FOUND';
+  | 'DRAW_NOT_FOUND'
+  | 'OBJECTION_CLOSED'
+  | 'OBJECTION_EXISTS'
+  | 'OBJECTION_NOT_FOUND'
+  | 'OBJECTION_SAME_ADMIN'
+  | 'OBJECTION_DECIDED';
 
 export class DomainError extends Error {
   constructor(

@@ -74,3 +74,19 @@ export const publishResultsInput = drawInput.extend({
     .default(5)
     .describe('公示期（天），自公布时起'),
 });
+
+export const fileObjectionInput = z.object({
+  applicationId: idSchema('报名'),
+  reason: z
+    .string({ error: '请填写异议理由' })
+    .trim()
+    .min(5, { error: '请写明异议理由（至少5个字）' })
+    .max(500, { error: '异议理由不能超过500个字' }),
+});
+
+export const decideObjectionInput = z.object({
+  objectionId: idSchema('异议'),
+  outcome: z.enum(['upheld', 'dismissed'], { error: '请选择处理结果' }),
+  reason: z.string({ error: '请填写处理理由' }).trim().min(2, { error: '请填写处理理由' }).max(500, { error: '处理理由不能超过500个字' }),
+  schoolId: idSchema('学校').nullable().optional().describe('异议成立时改为录取的学校（不填则不变）'),
+});

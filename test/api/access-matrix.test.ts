@@ -93,6 +93,8 @@ const matrix: Record<string, Row> = {
   'applications.revealId': row(ownerOnly, (w) => ({ applicationId: w.a.submittedId, field: 'father' })),
   'applications.withdraw': row(ownerOnly, (w) => ({ applicationId: w.a.submittedId }), { last: true }),
   'applications.progress': row(ownerOnly, (w) => ({ applicationId: w.a.submittedId })),
+  // Not placed yet: the owner passes the access checks and is told so (CONFLICT).
+  'applications.fileObjection': row(ownerOnly, (w) => ({ applicationId: w.a.submittedId, reason: '矩阵测试的异议理由' })),
 
   'messages.list': row(anyParent, () => ({})),
   'messages.unreadCount': row(anyParent),
@@ -243,6 +245,12 @@ const matrix: Record<string, Row> = {
   })),
   'admin.placement.draws': row('U U U F F ok ok', (w) => ({ seasonId: w.c.region.season.id })),
   'admin.placement.publishResults': row('U U U F F F N', () => ({ drawId: 'aaaaaaaaaaaaaaaaaaaa' })),
+  'admin.placement.objections': row('U U U F F ok ok', (w) => ({ seasonId: w.c.region.season.id })),
+  'admin.placement.decideObjection': row('U U U F F F N', () => ({
+    objectionId: 'aaaaaaaaaaaaaaaaaaaa',
+    outcome: 'dismissed',
+    reason: '矩阵',
+  })),
   'admin.placement.reveal': row('U U U F F F N', () => ({ observerId: 'aaaaaaaaaaaaaaaaaaaa', contribution: '秘密' })),
   'admin.pages': row('U U U F F ok ok'),
   'admin.updatePage': row('U U U F F F N', () => ({ pageId: 'aaaaaaaaaaaaaaaaaaaa', version: 0, title: '常见问题', body: '正文' })),

@@ -8,6 +8,7 @@ import { parentWithApplication } from '../helpers/applications-db';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { type Catalog, catalogFor } from '../helpers/journey';
 import { refusal } from '../helpers/refusal';
+import { parentToken } from '../helpers/parents';
 import { signInStaff } from '../helpers/staff';
 
 let t: TestHost;
@@ -109,4 +110,64 @@ describe('the real draw', () => {
     t.clock.set('2024-08-26T09:00:01+08:00');
     expect((await t.client.catalog.placement.query({ regionId: c.region.id })).publicity).toEqual([]);
   });
+
+  it('takes one objection per family during 公示, decided by another administrator, who may place the child elsewhere', async () => {
+    t.clock.set('2024-08-21T09:00:00+08:00');
+    admin = await signInStaff(t, 'admin');
+    const family = createEnrollmentClient({ url: t.url, token: await freshToken(1) });
+    const applicationId = families[1]!.applicationId;
+    expect((await family.applications.progress.query({ applicationId })).placement).toMatchObject({ canObject: true, objection: null });
+    await family.applications.fileObjection.mutate({ applicationId, reason: '我家在资江社区，应属户籍片区第一顺位。' });
+    const twice = await refusal(family.applications.fileObjection.mutate({ applicationId, reason: '再提一次异议理由' }));
+    expect(twice).toMatchObject({ message: '您已对本次录取结果提出过异议，请等待处理', data: { code: 'CONFLICT' } });
+
+    const [objection] = await admin.admin.placement.objections.query({ seasonId: c.region.season.id });
+    const publisher = await refusal(
+      admin.admin.placement.decideObjection.mutate({ objectionId: objection!.id, outcome: 'dismissed', reason: '顺位无误' }),
+    );
+    expect(publisher).toMatchObject({ message: '异议须由公布录取结果以外的管理员处理', data: { code: 'FORBIDDEN' } });
+
+    await admin.admin.createStaff.mutate({
+      username: 'second-admin',
+      displayName: '第二管理员',
+      role: 'admin',
+      password: 'Another-strong-passphrase-2024',
+    });
+    const { token } = await createEnrollmentClient({ url: t.url }).review.signIn.mutate({
+      username: 'second-admin',
+      password: 'Another-strong-passphrase-2024',
+      session: 'token',
+    });
+    const second = createEnrollmentClient({ url: t.url, token: token! });
+    await second.admin.placement.decideObjection.mutate({
+      objectionId: objection!.id,
+      outcome: 'upheld',
+      reason: '核实后改为第二志愿学校',
+      schoolId: c.primary[1]!.id,
+    });
+    const again = await refusal(
+      second.admin.placement.decideObjection.mutate({ objectionId: objection!.id, outcome: 'dismissed', reason: '重复处理' }),
+    );
+    expect(again.data?.code).toBe('CONFLICT');
+    const { placement } = await family.applications.progress.query({ applicationId });
+    expect(placement).toMatchObject({
+      school: c.primary[1]!.name,
+      canObject: false,
+      objection: { status: 'upheld', decision: '核实后改为第二志愿学校' },
+    });
+    const [message] = await family.messages.list.query({});
+    expect(message).toMatchObject({ title: '异议处理结果' });
+  });
+
+  it('refuses objections once 公示 has ended', async () => {
+    t.clock.set('2024-08-26T09:00:01+08:00');
+    const family = createEnrollmentClient({ url: t.url, token: await freshToken(2) });
+    const late = await refusal(
+      family.applications.fileObjection.mutate({ applicationId: families[2]!.applicationId, reason: '逾期提出的异议' }),
+    );
+    expect(late).toMatchObject({ message: '公示期已结束，不能再提出异议', data: { code: 'CONFLICT' } });
+  });
 });
+
+/** A current session for family `i` (their first one has long expired on the test clock). */
+const freshToken = (i: number) => parentToken(t, `1370000060${i}`);

@@ -1,4 +1,5 @@
 import {
+  decideObjectionInput,
   demandNoticeInput,
   publishResultsInput,
   dryRunInput,
@@ -11,6 +12,7 @@ import { drawPlacement, listDraws } from '../../services/placement/draw';
 import { dryRun } from '../../services/placement/dry-run';
 import { listObservers, recordCommitment, revealContribution } from '../../services/placement/observers';
 import { placementRulesOf, updatePlacementRules } from '../../services/placement/rules';
+import { decideObjection, listObjections } from '../../services/placement/objections';
 import { publishResults } from '../../services/placement/results';
 import { publishDemandNotice, seatDemand } from '../../services/placement/seat-demand';
 import { router, staffProcedure } from '../trpc';
@@ -51,6 +53,13 @@ export const adminPlacementRouter = router({
   publishResults: staffProcedure('admin')
     .input(publishResultsInput)
     .mutation(({ ctx, input }) => publishResults(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
+  objections: staffProcedure('admin', 'county_reviewer')
+    .input(seasonPlacementInput)
+    .query(({ ctx, input }) => listObjections(ctx.deps.db, input.seasonId)),
+  /** Upholds (placing the application elsewhere, if given) or dismisses an objection: not by the results' publisher. */
+  decideObjection: staffProcedure('admin')
+    .input(decideObjectionInput)
+    .mutation(({ ctx, input }) => decideObjection(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
   reveal: staffProcedure('admin')
     .input(revealContributionInput)
     .mutation(({ ctx, input }) => revealContribution(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),

@@ -18,6 +18,8 @@ import { revealOwnIdNumber } from '../../services/applications/reveal-own';
 import { precheck } from '../../services/precheck';
 import { submitApplication, withdrawApplication } from '../../services/applications/submit';
 import { applicationProgress, getApplication, listApplications } from '../../services/applications/view';
+import { fileObjectionInput } from '../../schemas/placement';
+import { fileObjection } from '../../services/placement/objections';
 import { parentProcedure, router } from '../trpc';
 
 /** The parent's journey: entry → child → declaration → channel → form → documents → schools → preview → submit. */
@@ -56,6 +58,10 @@ export const applicationsRouter = router({
   withdraw: parentProcedure
     .input(applicationInput)
     .mutation(({ ctx, input }) => withdrawApplication(ctx.deps, ctx.parent.accountId, input, ctx.afterResponse)),
+  /** 异议 to the published placement, during 公示. */
+  fileObjection: parentProcedure
+    .input(fileObjectionInput)
+    .mutation(({ ctx, input }) => fileObjection(ctx.deps, ctx.parent.accountId, input)),
   progress: parentProcedure
     .input(applicationInput)
     .query(({ ctx, input }) => applicationProgress(ctx.deps.db, ctx.parent.accountId, input.applicationId, ctx.deps.clock.now())),

@@ -7,3 +7,13 @@ export function placementNotice(child: string, school: string | null) {
     sms: `【桃江县入学报名】${child}的派位结果：${outcome}。详情请登录报名平台查看报名进度。`,
   };
 }
+
+/** The message and SMS that tell a family how its objection was decided. */
+export function objectionNotice(child: string, outcome: 'upheld' | 'dismissed', reason: string, school: string | null) {
+  const result = outcome === 'upheld' ? `异议成立${school ? `，改为录取到${school}` : ''}` : `异议不成立（${reason}）`;
+  return {
+    title: '异议处理结果',
+    body: `${child}的录取异议已处理：${result}。`,
+    sms: `【桃江县入学报名】${child}的录取异议已处理：${result}。详情请登录报名平台查看报名进度。`,
+  };
+}

@@ -103,7 +103,7 @@ export async function applicationProgress(db: Db, accountId: string, application
     childName: loaded.child.name,
     ...(await progressOf(db, loaded, now)),
     /** 录取结果 once published: the school or 统筹安排, and why. */
-    placement: await placementOf(db, loaded.application.id),
+    placement: await placementOf(db, loaded.application.id, now),
   };
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { rowExists } from '../../../db/exists';
-import { accounts, applications, children, placementDraws, placements, schools, seasons } from '../../../db/schema';
+import { accounts, applications, children, objections, placementDraws, placements, schools, seasons } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { DomainError } from '../../domain/errors';
 import { maskName } from '../../domain/masking';
@@ -56,7 +56,11 @@ export async function publishResults(deps: Deps, admin: SignedInStaff, input: { 
     ),
     db
       .update(placementDraws)
-      .set({ publishedAt: now, publicityEndsAt: new Date(now.getTime() + input.publicityDays * 24 * 3_600_000) })
+      .set({
+        publishedAt: now,
+        publishedBy: admin.staffId,
+        publicityEndsAt: new Date(now.getTime() + input.publicityDays * 24 * 3_600_000),
+      })
       .where(and(eq(placementDraws.id, draw.id), isNull(placementDraws.publishedAt)))
       .returning({ id: placementDraws.id }),
     ...families.flatMap((f) => {
@@ -76,7 +80,7 @@ export async function publishResults(deps: Deps, admin: SignedInStaff, input: { 
  * 录取结果 of an application as its family reads it, once published: the school (or 统筹安排) and why: the tier and
  * lottery number at each choice, and each chosen school's cutoff. Null before the results are published.
  */
-export async function placementOf(db: Db, applicationId: string) {
+export async function placementOf(db: Db, applicationId: string, now: Date) {
   const [row] = await db
     .select({ placement: placements, draw: placementDraws, school: schools.name })
     .from(placements)
@@ -97,9 +101,18 @@ export async function placementOf(db: Db, applicationId: string) {
             .where(and(eq(seasons.id, row.draw.seasonId), inArray(schools.code, codes)))
         ).map((s) => [s.code, s.name]),
   );
+  const [objection] = await db
+    .select({ status: objections.status, decision: objections.decision, filedAt: objections.filedAt })
+    .from(objections)
+    .where(and(eq(objections.drawId, row.draw.id), eq(objections.applicationId, applicationId)));
+  const publicityOpen = row.draw.publicityEndsAt !== null && row.draw.publicityEndsAt.getTime() > now.getTime();
   return {
     school: row.school,
     lottery: row.placement.lottery,
+    publicityEndsAt: row.draw.publicityEndsAt?.toISOString() ?? null,
+    /** 异议: the family's, if filed; whether one may still be filed. */
+    objection: objection ? { ...objection, filedAt: objection.filedAt.toISOString() } : null,
+    canObject: publicityOpen && !objection,
     mechanism: row.draw.mechanism,
     choices: (row.placement.choices ?? []).map((c) => {
       const outcome = row.draw.schoolOutcomes?.find((s) => s.code === c.school);
