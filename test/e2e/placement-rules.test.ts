@@ -155,6 +155,18 @@ describe('派位规则与摇号', () => {
       await shown(result.getByText('您在该校的录取顺位：第3顺位（户籍在本校服务片区）').first());
       await shot(phone.page, 'placement-result');
       await expectAccessible(phone.page, '录取结果');
+
+      // 异议 during 公示: the family files one; the administrator who published the results may not decide it.
+      await result.getByLabel('异议理由').fill('我家户籍在资江社区，顺位应为第2顺位。');
+      await result.getByRole('button', { name: '提出异议' }).click();
+      await shown(result.getByText('异议已提交，正在处理'));
+      await page.reload();
+      await page.getByLabel('招生季').selectOption({ label: '桃花江镇 · 2024年秋季' });
+      const objection = page.getByRole('region', { name: '异议处理' }).getByRole('row', { name: /我家户籍在资江社区/ });
+      await objection.getByLabel(/的处理理由$/).fill('顺位核对无误');
+      await objection.getByRole('button', { name: '提交处理结果' }).click();
+      await shown(objection.getByText('异议须由公布录取结果以外的管理员处理'));
+      await shot(page, 'placement-objection');
       expect(desk.errors).toEqual([]);
       expect(phone.errors).toEqual([]);
     } finally {

@@ -1,12 +1,13 @@
 import { For } from 'solid-js';
 import { zhApply } from '../i18n/zh-CN-apply';
 import type { RouterOutputs } from '../lib/trpc';
+import { ObjectionPanel } from './objection-form';
 
 type Placement = NonNullable<RouterOutputs['applications']['progress']['placement']>;
 const t = zhApply.placement;
 
 /** 录取结果: the school (or 统筹安排), and why: the tier and lottery number at each choice and each school's cutoff. */
-export function PlacementResult(props: { placement: Placement }) {
+export function PlacementResult(props: { applicationId: string; placement: Placement }) {
   return (
     <section class="card placement-result" aria-labelledby="placement-result">
       <h2 id="placement-result" class="section-title">
@@ -33,6 +34,7 @@ export function PlacementResult(props: { placement: Placement }) {
         </For>
       </ol>
       <p class="muted">{t.how}</p>
+      <ObjectionPanel applicationId={props.applicationId} placement={props.placement} />
     </section>
   );
 }

@@ -50,7 +50,7 @@ export function ProgressPage() {
             </dl>
           </section>
 
-          <Show when={p().placement}>{(placement) => <PlacementResult placement={placement()} />}</Show>
+          <Show when={p().placement}>{(placement) => <PlacementResult applicationId={p().id} placement={placement()} />}</Show>
 
           <Switch>
             <Match when={p().status === 'rejected'}>

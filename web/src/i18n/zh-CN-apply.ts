@@ -235,6 +235,13 @@ export const zhApply = {
     reached: '已参加该校录取',
     notReached: '已被第一志愿录取，未参加该校录取',
     how: '同一学校先按顺位、同一顺位内按随机号从小到大录取；随机号由公开摇号产生，报名先后不影响录取。',
+    objection: '对录取结果有异议？',
+    objectionHint: (until: string) => `公示期至 ${until}，期间可提出一次异议，教育局将另行核实并通知处理结果。`,
+    objectionReason: '异议理由',
+    fileObjection: '提出异议',
+    filing: '正在提交…',
+    objectionStatus: { open: '异议已提交，正在处理', upheld: '异议成立', dismissed: '异议不成立' } as Record<string, string>,
+    objectionDecision: (text: string) => `处理意见：${text}`,
   },
 
   progress: {

@@ -63,3 +63,18 @@ export const publishResults = write(
     return done;
   },
 );
+
+export const getObjections = query((seasonId: string) => api.admin.placement.objections.query({ seasonId }), 'staff.objections');
+export const getSeasonSchoolList = query(
+  async (seasonId: string) => (await api.admin.schools.list.query({ seasonId })).schools,
+  'staff.placementSchools',
+);
+
+export const decideObjection = write(
+  'staff.placement.decideObjection',
+  async (input: RouterInputs['admin']['placement']['decideObjection']) => {
+    const done = await api.admin.placement.decideObjection.mutate(input);
+    await revalidate(getObjections.key);
+    return done;
+  },
+);
