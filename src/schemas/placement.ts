@@ -90,3 +90,9 @@ export const decideObjectionInput = z.object({
   reason: z.string({ error: '请填写处理理由' }).trim().min(2, { error: '请填写处理理由' }).max(500, { error: '处理理由不能超过500个字' }),
   schoolId: idSchema('学校').nullable().optional().describe('异议成立时改为录取的学校（不填则不变）'),
 });
+
+export const assignSchoolInput = z.object({
+  drawId: idSchema('派位'),
+  applicationId: idSchema('报名'),
+  schoolId: idSchema('学校'),
+});

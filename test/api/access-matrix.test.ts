@@ -251,6 +251,12 @@ const matrix: Record<string, Row> = {
     outcome: 'dismissed',
     reason: '矩阵',
   })),
+  'admin.placement.unplaced': row('U U U F F ok ok', (w) => ({ seasonId: w.c.region.season.id })),
+  'admin.placement.assignSchool': row('U U U F F F ok', () => ({
+    drawId: 'aaaaaaaaaaaaaaaaaaaa',
+    applicationId: 'aaaaaaaaaaaaaaaaaaaa',
+    schoolId: 'aaaaaaaaaaaaaaaaaaaa',
+  })),
   'admin.placement.reveal': row('U U U F F F N', () => ({ observerId: 'aaaaaaaaaaaaaaaaaaaa', contribution: '秘密' })),
   'admin.pages': row('U U U F F ok ok'),
   'admin.updatePage': row('U U U F F F N', () => ({ pageId: 'aaaaaaaaaaaaaaaaaaaa', version: 0, title: '常见问题', body: '正文' })),

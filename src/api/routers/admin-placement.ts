@@ -1,4 +1,5 @@
 import {
+  assignSchoolInput,
   decideObjectionInput,
   demandNoticeInput,
   publishResultsInput,
@@ -8,6 +9,7 @@ import {
   seasonPlacementInput,
   updatePlacementRulesInput,
 } from '../../schemas/placement';
+import { assignSchool, listUnplaced } from '../../services/placement/assign';
 import { drawPlacement, listDraws } from '../../services/placement/draw';
 import { dryRun } from '../../services/placement/dry-run';
 import { listObservers, recordCommitment, revealContribution } from '../../services/placement/observers';
@@ -60,6 +62,13 @@ export const adminPlacementRouter = router({
   decideObjection: staffProcedure('admin')
     .input(decideObjectionInput)
     .mutation(({ ctx, input }) => decideObjection(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
+  /** 统筹安排: the applications no choice admitted, with the schools that still have seats. */
+  unplaced: staffProcedure('admin', 'county_reviewer')
+    .input(seasonPlacementInput)
+    .query(({ ctx, input }) => listUnplaced(ctx.deps.db, input.seasonId)),
+  assignSchool: staffProcedure('admin')
+    .input(assignSchoolInput)
+    .mutation(({ ctx, input }) => assignSchool(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
   reveal: staffProcedure('admin')
     .input(revealContributionInput)
     .mutation(({ ctx, input }) => revealContribution(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),

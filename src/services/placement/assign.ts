@@ -1,0 +1,135 @@
+import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import {
+  accounts,
+  applications,
+  children,
+  communities,
+  placementDraws,
+  placements,
+  schoolPlaces,
+  schools,
+  seasonCatchments,
+  seasonSchools,
+} from '../../../db/schema';
+import type { AppDeps } from '../../deps';
+import { DomainError } from '../../domain/errors';
+import { placementNotice } from '../../domain/placement/result-notice';
+import { auditStatement } from '../audit';
+import { noticeMessage } from '../messages';
+import { smsNotice } from '../outbox';
+import type { SignedInStaff } from '../staff/sessions';
+
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
+type Request = { ip: string | null; requestId: string | null };
+
+/** Each school of a draw's entry and grade with its seats and how many the draw has placed there. */
+async function seatsLeft(db: Db, draw: { id: string; seasonId: string; entryId: string; grade: number }) {
+  const [offers, taken] = await Promise.all([
+    db
+      .select({ offerId: seasonSchools.id, schoolId: schools.id, name: schools.name, seats: schoolPlaces.places })
+      .from(schoolPlaces)
+      .innerJoin(seasonSchools, eq(seasonSchools.id, schoolPlaces.seasonSchoolId))
+      .innerJoin(schools, eq(schools.id, seasonSchools.schoolId))
+      .where(and(eq(seasonSchools.seasonId, draw.seasonId), eq(schoolPlaces.entryId, draw.entryId), eq(schoolPlaces.grade, draw.grade))),
+    db
+      .select({ schoolId: placements.schoolId, n: count() })
+      .from(placements)
+      .where(and(eq(placements.drawId, draw.id), isNotNull(placements.schoolId)))
+      .groupBy(placements.schoolId),
+  ]);
+  return offers.map((o) => ({ ...o, left: o.seats - (taken.find((t) => t.schoolId === o.schoolId)?.n ?? 0) }));
+}
+
+/**
+ * 统筹安排: the applications of a season's published draws that no choice admitted, each with the schools that still
+ * have seats, those serving the family's community first, then most seats left.
+ */
+export async function listUnplaced(db: Db, seasonId: string) {
+  const draws = await db
+    .select()
+    .from(placementDraws)
+    .where(and(eq(placementDraws.seasonId, seasonId), isNotNull(placementDraws.publishedAt)));
+  const out = [];
+  for (const draw of draws) {
+    const [left, rows, served] = await Promise.all([
+      seatsLeft(db, draw),
+      db
+        .select({ applicationId: applications.id, number: applications.number, child: children.name, community: applications.community })
+        .from(placements)
+        .innerJoin(applications, eq(applications.id, placements.applicationId))
+        .innerJoin(children, eq(children.id, applications.childId))
+        .where(and(eq(placements.drawId, draw.id), isNull(placements.schoolId))),
+      db
+        .select({ offerId: seasonCatchments.seasonSchoolId, community: communities.name })
+        .from(seasonCatchments)
+        .innerJoin(communities, eq(communities.id, seasonCatchments.communityId)),
+    ]);
+    for (const row of rows) {
+      const serves = (offerId: string) => served.some((s) => s.offerId === offerId && s.community === row.community);
+      const suggestions = left
+        .filter((s) => s.left > 0)
+        .sort((a, b) => Number(serves(b.offerId)) - Number(serves(a.offerId)) || b.left - a.left)
+        .map((s) => ({ schoolId: s.schoolId, name: s.name, left: s.left, servesCommunity: serves(s.offerId) }));
+      out.push({ drawId: draw.id, ...row, suggestions });
+    }
+  }
+  return out;
+}
+
+/**
+ * Places an unplaced application (统筹安排) at a school with a seat left, audited, the family told by message and SMS.
+ * The seat is counted inside the statement: of two administrators giving the last seat, one succeeds.
+ */
+export async function assignSchool(
+  deps: Deps,
+  admin: SignedInStaff,
+  input: { drawId: string; applicationId: string; schoolId: string },
+  request: Request,
+) {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const [found] = await db
+    .select({ draw: placementDraws, accountId: accounts.id, phone: accounts.phone, child: children.name })
+    .from(placements)
+    .innerJoin(placementDraws, eq(placementDraws.id, placements.drawId))
+    .innerJoin(applications, eq(applications.id, placements.applicationId))
+    .innerJoin(accounts, eq(accounts.id, applications.accountId))
+    .innerJoin(children, eq(children.id, applications.childId))
+    .where(and(eq(placements.drawId, input.drawId), eq(placements.applicationId, input.applicationId), isNull(placements.schoolId)));
+  if (!found?.draw.publishedAt) throw new DomainError('PLACEMENT_DRAWN', '该报名不在待统筹安排的名单中');
+  const school = (await seatsLeft(db, found.draw)).find((s) => s.schoolId === input.schoolId);
+  if (!school) throw new DomainError('SCHOOL_NOT_FOUND', '该学校本次没有这个年级的学位');
+  if (school.left <= 0) throw new DomainError('PLACEMENT_DRAWN', `「${school.name}」已没有剩余学位`);
+  const taken = sql`(SELECT count(*) FROM ${placements} WHERE ${placements.drawId} = ${input.drawId} AND ${placements.schoolId} = ${input.schoolId})`;
+  const notice = placementNotice(found.child, school.name);
+  const key = `application:${input.applicationId}:assigned:${input.drawId}`;
+  const mine = sql`EXISTS (SELECT 1 FROM ${placements} WHERE ${placements.drawId} = ${input.drawId} AND ${placements.applicationId} = ${input.applicationId} AND ${placements.schoolId} = ${input.schoolId})`;
+  const stillOpen = and(
+    eq(placements.drawId, input.drawId),
+    eq(placements.applicationId, input.applicationId),
+    isNull(placements.schoolId),
+    sql`${taken} < ${school.seats}`,
+  );
+  // The audit entry goes first, on the condition the update then changes: of two assignments, one is audited.
+  const [, updated] = await db.batch([
+    auditStatement(
+      db,
+      {
+        staffId: admin.staffId,
+        username: admin.username,
+        action: 'placement_assign',
+        applicationId: input.applicationId,
+        detail: { drawId: input.drawId, before: { schoolId: null }, after: { schoolId: input.schoolId, school: school.name } },
+        ...request,
+        at: now,
+      },
+      sql`EXISTS (SELECT 1 FROM ${placements} WHERE ${stillOpen})`,
+    ),
+    db.update(placements).set({ schoolId: input.schoolId }).where(stillOpen).returning({ applicationId: placements.applicationId }),
+    noticeMessage(db, { accountId: found.accountId, key, title: '统筹安排结果', body: notice.body, now, onlyIf: mine }),
+    smsNotice(db, { idempotencyKey: key, phone: found.phone, body: notice.sms, now, onlyIf: mine }),
+  ]);
+  if (updated.length === 0) throw new DomainError('PLACEMENT_DRAWN', '该报名已被安排，或该校学位已满，请刷新后再试');
+  return { school: school.name };
+}

@@ -1,0 +1,89 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applications, auditLog, placements, schoolPlaces, seasonSchools } from '../../db/schema';
+import type { EnrollmentClient } from '../../src/client';
+import { commitmentOf } from '../../src/domain/placement/lottery';
+import { parentWithApplication } from '../helpers/applications-db';
+import { startTestHost, type TestHost } from '../helpers/host';
+import { type Catalog, catalogFor } from '../helpers/journey';
+import { racers } from '../helpers/racers';
+import { refusal } from '../helpers/refusal';
+import { signInStaff, staffToken } from '../helpers/staff';
+
+let t: TestHost;
+let c: Catalog;
+let admin: EnrollmentClient;
+
+/** Four approved applications for two one-seat schools: two are left for 统筹安排. */
+beforeAll(async () => {
+  t = await startTestHost({ now: '2024-07-20T10:00:00+08:00' });
+  c = await catalogFor(t);
+  admin = await signInStaff(t, 'admin');
+  const { db } = t.host.deps;
+  for (const [name, secret] of [
+    ['甲', 'observer-one-1234567890'],
+    ['乙', 'observer-two-0987654321'],
+  ] as const) {
+    await admin.admin.placement.recordCommitment.mutate({
+      seasonId: c.region.season.id,
+      name,
+      role: '监督人',
+      commitment: await commitmentOf(secret),
+    });
+  }
+  for (const school of [c.primary[0]!, c.primary[1]!]) {
+    const [offer] = await db.select().from(seasonSchools).where(eq(seasonSchools.schoolId, school.id));
+    await db.update(schoolPlaces).set({ places: 1 }).where(eq(schoolPlaces.seasonSchoolId, offer!.id));
+  }
+  t.clock.set('2024-08-20T09:00:00+08:00');
+  admin = await signInStaff(t, 'admin');
+  for (let i = 0; i < 4; i++) {
+    const { applicationId } = await parentWithApplication(db, { phone: `1370000070${i}`, now: t.clock.now(), status: 'school_approved' });
+    await db
+      .update(applications)
+      .set({ community: c.community, firstSchoolId: c.primary[0]!.id, secondSchoolId: c.primary[1]!.id })
+      .where(eq(applications.id, applicationId));
+  }
+  const { observers } = await admin.admin.placement.observers.query({ seasonId: c.region.season.id });
+  const secrets: Record<string, string> = { 甲: 'observer-one-1234567890', 乙: 'observer-two-0987654321' };
+  for (const o of observers) await admin.admin.placement.reveal.mutate({ observerId: o.id, contribution: secrets[o.name]! });
+  const drawn = await admin.admin.placement.draw.mutate({ seasonId: c.region.season.id, entryId: c.entry('grade1').id, grade: 1 });
+  await admin.admin.placement.publishResults.mutate({ drawId: drawn.id });
+});
+afterAll(() => t?.close());
+
+describe('统筹安排', () => {
+  it('lists the applications no choice admitted, with the schools that still have seats', async () => {
+    const unplaced = await admin.admin.placement.unplaced.query({ seasonId: c.region.season.id });
+    expect(unplaced).toHaveLength(2);
+    const names = unplaced[0]!.suggestions.map((s) => s.name);
+    expect(names).not.toContain(c.primary[0]!.name);
+    expect(names).not.toContain(c.primary[1]!.name);
+    expect(unplaced[0]!.suggestions.every((s) => s.left > 0)).toBe(true);
+  });
+
+  it('places one at a school with seats, once, audited; a full school is refused', async () => {
+    const [first, second] = await admin.admin.placement.unplaced.query({ seasonId: c.region.season.id });
+    const full = await refusal(
+      admin.admin.placement.assignSchool.mutate({ drawId: first!.drawId, applicationId: first!.applicationId, schoolId: c.primary[0]!.id }),
+    );
+    expect(full).toMatchObject({ message: `「${c.primary[0]!.name}」已没有剩余学位`, data: { code: 'CONFLICT' } });
+    const target = first!.suggestions[0]!;
+    const token = await staffToken(t, 'admin');
+    const results = await Promise.allSettled(
+      racers(t.url, 2, token).map((r) =>
+        r.admin.placement.assignSchool.mutate({ drawId: first!.drawId, applicationId: first!.applicationId, schoolId: target.schoolId }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const [row] = await t.host.deps.db
+      .select()
+      .from(placements)
+      .where(and(eq(placements.drawId, first!.drawId), eq(placements.applicationId, first!.applicationId)));
+    expect(row!.schoolId).toBe(target.schoolId);
+    expect(await t.host.deps.db.select().from(auditLog).where(eq(auditLog.action, 'placement_assign'))).toHaveLength(1);
+    expect((await admin.admin.placement.unplaced.query({ seasonId: c.region.season.id })).map((u) => u.applicationId)).toEqual([
+      second!.applicationId,
+    ]);
+  });
+});
