@@ -78,3 +78,11 @@ export const decideObjection = write(
     return done;
   },
 );
+
+export const getUnplaced = query((seasonId: string) => api.admin.placement.unplaced.query({ seasonId }), 'staff.unplaced');
+
+export const assignSchool = write('staff.placement.assignSchool', async (input: RouterInputs['admin']['placement']['assignSchool']) => {
+  const done = await api.admin.placement.assignSchool.mutate(input);
+  await revalidate(getUnplaced.key);
+  return done;
+});

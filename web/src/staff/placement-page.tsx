@@ -9,6 +9,7 @@ import { AdminPage, StaffTable } from './admin-page';
 import { getSeasonChannels } from './channels-data';
 import { chinaDateTime } from './format';
 import {
+  assignSchool,
   decideObjection,
   drawPlacement,
   dryRun,
@@ -18,6 +19,7 @@ import {
   getPlacementRules,
   getSeasonSchoolList,
   getSeatDemand,
+  getUnplaced,
   publishResults,
   publishDemandNotice,
   recordCommitment,
@@ -63,6 +65,7 @@ export function PlacementPage() {
             <DryRunSection seasonId={id} />
             <DrawSection seasonId={id} onDone={setNotice} />
             <ObjectionsSection seasonId={id} onDone={setNotice} />
+            <UnplacedSection seasonId={id} onDone={setNotice} />
           </>
         )}
       </Show>
@@ -656,6 +659,61 @@ function DecideForm(props: { seasonId: string; objection: Objection; onDone: (me
       </Show>
       <button type="submit" class="staff-button staff-button-primary" disabled={deciding.pending()}>
         {t.decide}
+      </button>
+    </form>
+  );
+}
+
+type Unplaced = RouterOutputs['admin']['placement']['unplaced'][number];
+
+function UnplacedSection(props: { seasonId: string; onDone: (message: string) => void }) {
+  const list = createAsync(() => getUnplaced(props.seasonId));
+  return (
+    <section class="staff-panel" aria-labelledby="placement-unplaced">
+      <h2 id="placement-unplaced" class="staff-section-title">
+        {t.unplaced}
+      </h2>
+      <p class="staff-muted">{t.unplacedHint}</p>
+      <Show when={list()?.length} fallback={<p>{t.unplacedNone}</p>}>
+        <StaffTable columns={Object.values(t.unplacedColumns)}>
+          <For each={list()}>
+            {(u) => (
+              <tr>
+                <td>{u.number}</td>
+                <td>{u.child}</td>
+                <td>{u.community}</td>
+                <td>
+                  <AssignForm unplaced={u} onDone={props.onDone} />
+                </td>
+              </tr>
+            )}
+          </For>
+        </StaffTable>
+      </Show>
+    </section>
+  );
+}
+
+function AssignForm(props: { unplaced: Unplaced; onDone: (message: string) => void }) {
+  const [schoolId, setSchoolId] = createSignal(props.unplaced.suggestions[0]?.schoolId ?? '');
+  const assigning = useWrite(assignSchool, ([input]) => input.applicationId === props.unplaced.applicationId);
+  const id = `assign-${props.unplaced.applicationId}`;
+  const save = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const done = await assigning.run({ drawId: props.unplaced.drawId, applicationId: props.unplaced.applicationId, schoolId: schoolId() });
+    if (done?.ok) props.onDone(t.assigned(props.unplaced.number, done.value.school));
+  };
+  return (
+    <form class="placement-reveal" onSubmit={(e) => void save(e)}>
+      <StaffField id={id} label={t.assignTo(props.unplaced.number)} error={assigning.problem()?.message}>
+        <select id={id} class="staff-select" value={schoolId()} onChange={(e) => setSchoolId(e.currentTarget.value)}>
+          <For each={props.unplaced.suggestions}>
+            {(s) => <option value={s.schoolId}>{t.suggestion(s.name, s.left, s.servesCommunity)}</option>}
+          </For>
+        </select>
+      </StaffField>
+      <button type="submit" class="staff-button staff-button-primary" disabled={assigning.pending() || !schoolId()}>
+        {t.assign}
       </button>
     </form>
   );
