@@ -321,6 +321,8 @@ export const placementDraws = sqliteTable(
     publicityEndsAt: instant('publicity_ends_at'),
     /** Who published the results: an objection is decided by another administrator. */
     publishedBy: text('published_by'),
+    /** Families confirm (or give up) their seat until this instant. */
+    confirmBy: instant('confirm_by'),
   },
   (t) => [uniqueIndex('placement_draws_entry_grade').on(t.seasonId, t.entryId, t.grade)],
 );
@@ -339,6 +341,9 @@ export const placements = sqliteTable(
     lottery: text('lottery').notNull(),
     /** The application's tier at each choice (school code) and whether that school considered it. */
     choices: text('choices', { mode: 'json' }).$type<ChoiceOutcome[]>(),
+    /** 确认入学: the family took the seat or gave it up (its seat then returns for 统筹安排); null: not yet. */
+    confirmation: text('confirmation').$type<'confirmed' | 'declined'>(),
+    confirmedAt: instant('confirmed_at'),
   },
   (t) => [primaryKey({ columns: [t.drawId, t.applicationId] }), index('placements_application').on(t.applicationId)],
 );

@@ -91,6 +91,9 @@ const transportCode: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   OBJECTION_NOT_FOUND: 'NOT_FOUND',
   OBJECTION_SAME_ADMIN: 'FORBIDDEN',
   OBJECTION_DECIDED: 'CONFLICT',
+  SEAT_NOT_OFFERED: 'CONFLICT',
+  SEAT_CLOSED: 'CONFLICT',
+  SEAT_ANSWERED: 'CONFLICT',
 };
 
 export function toTRPCError(error: DomainError): TRPCError {

@@ -93,7 +93,10 @@ export type DomainErrorCode =
   | 'OBJECTION_EXISTS'
   | 'OBJECTION_NOT_FOUND'
   | 'OBJECTION_SAME_ADMIN'
-  | 'OBJECTION_DECIDED';
+  | 'OBJECTION_DECIDED'
+  | 'SEAT_NOT_OFFERED'
+  | 'SEAT_CLOSED'
+  | 'SEAT_ANSWERED';
 
 export class DomainError extends Error {
   constructor(

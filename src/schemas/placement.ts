@@ -73,6 +73,13 @@ export const publishResultsInput = drawInput.extend({
     .max(15, { error: '公示天数为1至15天' })
     .default(5)
     .describe('公示期（天），自公布时起'),
+  confirmDays: z
+    .number({ error: '请填写确认入学天数' })
+    .int({ error: '确认入学天数应为整数' })
+    .min(1, { error: '确认入学期限为1至30天' })
+    .max(30, { error: '确认入学期限为1至30天' })
+    .default(7)
+    .describe('家长确认入学的期限（天），自公布时起'),
 });
 
 export const fileObjectionInput = z.object({
@@ -95,4 +102,9 @@ export const assignSchoolInput = z.object({
   drawId: idSchema('派位'),
   applicationId: idSchema('报名'),
   schoolId: idSchema('学校'),
+});
+
+export const confirmSeatInput = z.object({
+  applicationId: idSchema('报名'),
+  accept: z.boolean({ error: '请选择确认入学或放弃学位' }).describe('true：确认入学；false：放弃学位（学位退回统筹安排）'),
 });

@@ -167,6 +167,27 @@ describe('the real draw', () => {
     );
     expect(late).toMatchObject({ message: '公示期已结束，不能再提出异议', data: { code: 'CONFLICT' } });
   });
+
+  it('lets a family take its seat or give it up, once, until the deadline', async () => {
+    const takes = createEnrollmentClient({ url: t.url, token: await freshToken(3) });
+    const gives = createEnrollmentClient({ url: t.url, token: await freshToken(4) });
+    expect((await takes.applications.progress.query({ applicationId: families[3]!.applicationId })).placement).toMatchObject({
+      canConfirm: true,
+      confirmation: null,
+    });
+    await takes.applications.confirmSeat.mutate({ applicationId: families[3]!.applicationId, accept: true });
+    const twice = await refusal(takes.applications.confirmSeat.mutate({ applicationId: families[3]!.applicationId, accept: false }));
+    expect(twice).toMatchObject({ message: '您已经答复过，不能更改', data: { code: 'CONFLICT' } });
+    await gives.applications.confirmSeat.mutate({ applicationId: families[4]!.applicationId, accept: false });
+    expect((await gives.applications.progress.query({ applicationId: families[4]!.applicationId })).placement).toMatchObject({
+      confirmation: 'declined',
+      canConfirm: false,
+    });
+    t.clock.set('2024-08-27T09:00:01+08:00');
+    const late = createEnrollmentClient({ url: t.url, token: await freshToken(5) });
+    const closed = await refusal(late.applications.confirmSeat.mutate({ applicationId: families[5]!.applicationId, accept: true }));
+    expect(closed).toMatchObject({ message: '确认入学的期限已过', data: { code: 'CONFLICT' } });
+  });
 });
 
 /** A current session for family `i` (their first one has long expired on the test clock). */

@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applications, auditLog, placements, schoolPlaces, seasonSchools } from '../../db/schema';
-import type { EnrollmentClient } from '../../src/client';
+import { accounts, applications, auditLog, placements, schoolPlaces, seasonSchools } from '../../db/schema';
+import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
 import { commitmentOf } from '../../src/domain/placement/lottery';
 import { parentWithApplication } from '../helpers/applications-db';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { type Catalog, catalogFor } from '../helpers/journey';
 import { racers } from '../helpers/racers';
+import { parentToken } from '../helpers/parents';
 import { refusal } from '../helpers/refusal';
 import { signInStaff, staffToken } from '../helpers/staff';
 
@@ -85,5 +86,21 @@ describe('统筹安排', () => {
     expect((await admin.admin.placement.unplaced.query({ seasonId: c.region.season.id })).map((u) => u.applicationId)).toEqual([
       second!.applicationId,
     ]);
+  });
+
+  it('offers a seat a family gave up to those still unplaced', async () => {
+    const { db } = t.host.deps;
+    const [holder] = await db
+      .select({ applicationId: placements.applicationId, phone: accounts.phone })
+      .from(placements)
+      .innerJoin(applications, eq(applications.id, placements.applicationId))
+      .innerJoin(accounts, eq(accounts.id, applications.accountId))
+      .where(eq(placements.schoolId, c.primary[0]!.id));
+    const family = createEnrollmentClient({ url: t.url, token: await parentToken(t, holder!.phone) });
+    const before = (await admin.admin.placement.unplaced.query({ seasonId: c.region.season.id }))[0]!;
+    expect(before.suggestions.map((s) => s.schoolId)).not.toContain(c.primary[0]!.id);
+    await family.applications.confirmSeat.mutate({ applicationId: holder!.applicationId, accept: false });
+    const after = (await admin.admin.placement.unplaced.query({ seasonId: c.region.season.id }))[0]!;
+    expect(after.suggestions.find((s) => s.schoolId === c.primary[0]!.id)).toMatchObject({ left: 1, servesCommunity: true });
   });
 });

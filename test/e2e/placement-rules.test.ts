@@ -167,6 +167,10 @@ describe('派位规则与摇号', () => {
       await objection.getByRole('button', { name: '提交处理结果' }).click();
       await shown(objection.getByText('异议须由公布录取结果以外的管理员处理'));
       await shot(page, 'placement-objection');
+
+      // 确认入学 on the family's page.
+      await result.getByRole('button', { name: '确认入学' }).click();
+      await shown(result.getByText('已确认入学，请按学校通知报到。'));
       expect(desk.errors).toEqual([]);
       expect(phone.errors).toEqual([]);
     } finally {

@@ -18,8 +18,9 @@ import { revealOwnIdNumber } from '../../services/applications/reveal-own';
 import { precheck } from '../../services/precheck';
 import { submitApplication, withdrawApplication } from '../../services/applications/submit';
 import { applicationProgress, getApplication, listApplications } from '../../services/applications/view';
-import { fileObjectionInput } from '../../schemas/placement';
+import { confirmSeatInput, fileObjectionInput } from '../../schemas/placement';
 import { fileObjection } from '../../services/placement/objections';
+import { confirmSeat } from '../../services/placement/results';
 import { parentProcedure, router } from '../trpc';
 
 /** The parent's journey: entry → child → declaration → channel → form → documents → schools → preview → submit. */
@@ -62,6 +63,8 @@ export const applicationsRouter = router({
   fileObjection: parentProcedure
     .input(fileObjectionInput)
     .mutation(({ ctx, input }) => fileObjection(ctx.deps, ctx.parent.accountId, input)),
+  /** 确认入学 (or give the seat up) before the deadline, once. */
+  confirmSeat: parentProcedure.input(confirmSeatInput).mutation(({ ctx, input }) => confirmSeat(ctx.deps, ctx.parent.accountId, input)),
   progress: parentProcedure
     .input(applicationInput)
     .query(({ ctx, input }) => applicationProgress(ctx.deps.db, ctx.parent.accountId, input.applicationId, ctx.deps.clock.now())),

@@ -23,7 +23,10 @@ import type { SignedInStaff } from '../staff/sessions';
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 type Request = { ip: string | null; requestId: string | null };
 
-/** Each school of a draw's entry and grade with its seats and how many the draw has placed there. */
+/** A seat given up (确认入学 declined) is free again. */
+const declinedNot = sql`coalesce(${placements.confirmation}, '') <> 'declined'`;
+
+/** Each school of a draw's entry and grade with its seats and how many the draw has placed there (not given up). */
 async function seatsLeft(db: Db, draw: { id: string; seasonId: string; entryId: string; grade: number }) {
   const [offers, taken] = await Promise.all([
     db
@@ -35,7 +38,7 @@ async function seatsLeft(db: Db, draw: { id: string; seasonId: string; entryId: 
     db
       .select({ schoolId: placements.schoolId, n: count() })
       .from(placements)
-      .where(and(eq(placements.drawId, draw.id), isNotNull(placements.schoolId)))
+      .where(and(eq(placements.drawId, draw.id), isNotNull(placements.schoolId), declinedNot))
       .groupBy(placements.schoolId),
   ]);
   return offers.map((o) => ({ ...o, left: o.seats - (taken.find((t) => t.schoolId === o.schoolId)?.n ?? 0) }));
@@ -101,7 +104,7 @@ export async function assignSchool(
   const school = (await seatsLeft(db, found.draw)).find((s) => s.schoolId === input.schoolId);
   if (!school) throw new DomainError('SCHOOL_NOT_FOUND', '该学校本次没有这个年级的学位');
   if (school.left <= 0) throw new DomainError('PLACEMENT_DRAWN', `「${school.name}」已没有剩余学位`);
-  const taken = sql`(SELECT count(*) FROM ${placements} WHERE ${placements.drawId} = ${input.drawId} AND ${placements.schoolId} = ${input.schoolId})`;
+  const taken = sql`(SELECT count(*) FROM ${placements} WHERE ${placements.drawId} = ${input.drawId} AND ${placements.schoolId} = ${input.schoolId} AND ${declinedNot})`;
   const notice = placementNotice(found.child, school.name);
   const key = `application:${input.applicationId}:assigned:${input.drawId}`;
   const mine = sql`EXISTS (SELECT 1 FROM ${placements} WHERE ${placements.drawId} = ${input.drawId} AND ${placements.applicationId} = ${input.applicationId} AND ${placements.schoolId} = ${input.schoolId})`;

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { rowExists } from '../../../db/exists';
 import { accounts, applications, children, objections, placementDraws, placements, schools, seasons } from '../../../db/schema';
@@ -6,6 +6,7 @@ import type { AppDeps } from '../../deps';
 import { DomainError } from '../../domain/errors';
 import { maskName } from '../../domain/masking';
 import { placementNotice } from '../../domain/placement/result-notice';
+import { ownApplication } from '../applications/load';
 import { auditStatement } from '../audit';
 import { noticeMessage } from '../messages';
 import { smsNotice } from '../outbox';
@@ -20,7 +21,12 @@ type Request = { ip: string | null; requestId: string | null };
  * same batch as the draw's publication, and only if this request is the one that published it (a second answers
  * CONFLICT and sends nothing). 公示 opens with it for `publicityDays`.
  */
-export async function publishResults(deps: Deps, admin: SignedInStaff, input: { drawId: string; publicityDays: number }, request: Request) {
+export async function publishResults(
+  deps: Deps,
+  admin: SignedInStaff,
+  input: { drawId: string; publicityDays: number; confirmDays: number },
+  request: Request,
+) {
   const { db } = deps;
   const now = deps.clock.now();
   const [draw] = await db
@@ -60,6 +66,7 @@ export async function publishResults(deps: Deps, admin: SignedInStaff, input: { 
         publishedAt: now,
         publishedBy: admin.staffId,
         publicityEndsAt: new Date(now.getTime() + input.publicityDays * 24 * 3_600_000),
+        confirmBy: new Date(now.getTime() + input.confirmDays * 24 * 3_600_000),
       })
       .where(and(eq(placementDraws.id, draw.id), isNull(placementDraws.publishedAt)))
       .returning({ id: placementDraws.id }),
@@ -110,6 +117,14 @@ export async function placementOf(db: Db, applicationId: string, now: Date) {
     school: row.school,
     lottery: row.placement.lottery,
     publicityEndsAt: row.draw.publicityEndsAt?.toISOString() ?? null,
+    /** 确认入学: until when, and what the family answered (null: not yet). */
+    confirmBy: row.draw.confirmBy?.toISOString() ?? null,
+    confirmation: row.placement.confirmation,
+    canConfirm:
+      row.placement.schoolId !== null &&
+      row.placement.confirmation === null &&
+      row.draw.confirmBy !== null &&
+      row.draw.confirmBy.getTime() > now.getTime(),
     /** 异议: the family's, if filed; whether one may still be filed. */
     objection: objection ? { ...objection, filedAt: objection.filedAt.toISOString() } : null,
     canObject: publicityOpen && !objection,
@@ -165,4 +180,42 @@ export async function publicityOf(db: Db, seasonId: string, now: Date) {
       unplaced: mine.filter((r) => !r.school).map((r) => ({ number: r.number, name: r.child })),
     };
   });
+}
+
+/**
+ * 确认入学: the family takes its seat, or gives it up (the seat then returns for 统筹安排), once and before the
+ * deadline. Guarded on the answer still being open, audited.
+ */
+export async function confirmSeat(deps: Deps, accountId: string, input: { applicationId: string; accept: boolean }) {
+  const { db } = deps;
+  const now = deps.clock.now();
+  await ownApplication(db, accountId, input.applicationId);
+  const [row] = await db
+    .select({ placement: placements, draw: placementDraws })
+    .from(placements)
+    .innerJoin(placementDraws, eq(placementDraws.id, placements.drawId))
+    .where(and(eq(placements.applicationId, input.applicationId), isNotNull(placementDraws.publishedAt), isNotNull(placements.schoolId)));
+  if (!row) throw new DomainError('SEAT_NOT_OFFERED', '没有待确认的录取学位');
+  if (!row.draw.confirmBy || row.draw.confirmBy.getTime() <= now.getTime()) throw new DomainError('SEAT_CLOSED', '确认入学的期限已过');
+  const answer = input.accept ? ('confirmed' as const) : ('declined' as const);
+  const open = and(eq(placements.drawId, row.draw.id), eq(placements.applicationId, input.applicationId), isNull(placements.confirmation));
+  const [, updated] = await db.batch([
+    auditStatement(
+      db,
+      {
+        staffId: null,
+        username: 'parent',
+        action: input.accept ? 'seat_confirm' : 'seat_decline',
+        applicationId: input.applicationId,
+        detail: { drawId: row.draw.id, schoolId: row.placement.schoolId },
+        ip: null,
+        requestId: null,
+        at: now,
+      },
+      sql`EXISTS (SELECT 1 FROM ${placements} WHERE ${open})`,
+    ),
+    db.update(placements).set({ confirmation: answer, confirmedAt: now }).where(open).returning({ id: placements.applicationId }),
+  ]);
+  if (updated.length === 0) throw new DomainError('SEAT_ANSWERED', '您已经答复过，不能更改');
+  return { confirmation: answer };
 }

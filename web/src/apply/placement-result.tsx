@@ -2,6 +2,7 @@ import { For } from 'solid-js';
 import { zhApply } from '../i18n/zh-CN-apply';
 import type { RouterOutputs } from '../lib/trpc';
 import { ObjectionPanel } from './objection-form';
+import { SeatConfirmation } from './seat-confirmation';
 
 type Placement = NonNullable<RouterOutputs['applications']['progress']['placement']>;
 const t = zhApply.placement;
@@ -14,6 +15,7 @@ export function PlacementResult(props: { applicationId: string; placement: Place
         {t.title}
       </h2>
       <p class="placement-school">{props.placement.school ? t.placed(props.placement.school) : t.unplaced}</p>
+      <SeatConfirmation applicationId={props.applicationId} placement={props.placement} />
       <p class="muted">
         {t.lottery}：<code class="hash">{props.placement.lottery}</code>
       </p>

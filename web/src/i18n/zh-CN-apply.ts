@@ -242,6 +242,12 @@ export const zhApply = {
     filing: '正在提交…',
     objectionStatus: { open: '异议已提交，正在处理', upheld: '异议成立', dismissed: '异议不成立' } as Record<string, string>,
     objectionDecision: (text: string) => `处理意见：${text}`,
+    answerBy: (until: string) => `请在 ${until} 前确认是否入学；放弃的学位将退回统筹安排。`,
+    confirm: '确认入学',
+    decline: '放弃学位',
+    confirmDecline: '确认放弃该学位（不能撤回）',
+    seatTaken: '已确认入学，请按学校通知报到。',
+    seatGivenUp: '已放弃该学位。',
   },
 
   progress: {
