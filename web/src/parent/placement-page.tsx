@@ -2,11 +2,12 @@ import { createAsync, useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { formatChinaDateTime } from '../../../src/domain/china-time';
 import { zhCN } from '../i18n/zh-CN';
+import { zhPlacement } from '../i18n/zh-CN-placement';
 import { getPlacement, getRegion } from '../lib/catalog';
 import { BackLink } from '../ui/back-link';
 import { useTitle } from '../ui/title';
 
-const t = zhCN.placement;
+const t = zhPlacement;
 
 /** `/regions/:regionId/placement`: how seats are given (the tiers, the mechanism) and the lottery's public commitments. */
 export function PlacementPage() {
