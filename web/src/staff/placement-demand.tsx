@@ -6,6 +6,7 @@ import { useWrite } from '../lib/write';
 import { StaffTable } from './admin-page';
 import { getSeatDemand, publishDemandNotice } from './placement-data';
 import { PlaceColumnPicker, usePlaceColumn } from './place-column-picker';
+import { PlacementPanel } from './placement-panel';
 import { StaffField } from './staff-field';
 
 type Demand = RouterOutputs['admin']['placement']['seatDemand']['schools'][number];
@@ -19,11 +20,7 @@ export function DemandSection(props: { seasonId: string; onDone: (message: strin
     return c ? getSeatDemand(props.seasonId, c.entryId, c.grade) : undefined;
   });
   return (
-    <section class="staff-panel" aria-labelledby="placement-demand">
-      <h2 id="placement-demand" class="staff-section-title">
-        {t.demand}
-      </h2>
-      <p class="staff-muted">{t.demandHint}</p>
+    <PlacementPanel id="placement-demand" title={t.demand} hint={t.demandHint}>
       <PlaceColumnPicker id="demand-column" picked={picked} />
       <Show when={demand()}>
         {(d) => (
@@ -47,7 +44,7 @@ export function DemandSection(props: { seasonId: string; onDone: (message: strin
           </StaffTable>
         )}
       </Show>
-    </section>
+    </PlacementPanel>
   );
 }
 

@@ -1,6 +1,7 @@
 import { createAsync } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { zhPlacement as t } from '../i18n/zh-CN-staff-placement';
+import { PlacementPanel, WriteProblem } from './placement-panel';
 import { useWrite } from '../lib/write';
 import { StaffTable } from './admin-page';
 import { chinaDateTime } from './format';
@@ -23,19 +24,9 @@ export function DrawSection(props: { seasonId: string; onDone: (message: string)
     if (done?.ok) props.onDone(t.drawn(label(c), done.value.applicants, done.value.unplaced));
   };
   return (
-    <section class="staff-panel" aria-labelledby="placement-draw">
-      <h2 id="placement-draw" class="staff-section-title">
-        {t.draw}
-      </h2>
-      <p class="staff-muted">{t.drawHint}</p>
+    <PlacementPanel id="placement-draw" title={t.draw} hint={t.drawHint}>
       <PlaceColumnPicker id="draw-column" picked={picked} />
-      <Show when={drawing.problem()}>
-        {(p) => (
-          <p class="staff-form-error" role="alert">
-            {p().message}
-          </p>
-        )}
-      </Show>
+      <WriteProblem problem={drawing.problem()} />
       <Show
         when={confirming()}
         fallback={
@@ -74,7 +65,7 @@ export function DrawSection(props: { seasonId: string; onDone: (message: string)
           </For>
         </StaffTable>
       </Show>
-    </section>
+    </PlacementPanel>
   );
 }
 
@@ -100,13 +91,7 @@ function PublishButton(props: { drawId: string; onDone: (message: string) => voi
           {t.confirmPublish}
         </button>
       </Show>
-      <Show when={publishing.problem()}>
-        {(p) => (
-          <p class="staff-form-error" role="alert">
-            {p().message}
-          </p>
-        )}
-      </Show>
+      <WriteProblem problem={publishing.problem()} />
     </>
   );
 }

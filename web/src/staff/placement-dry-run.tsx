@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { zhPlacement as t } from '../i18n/zh-CN-staff-placement';
 import type { RouterOutputs } from '../lib/trpc';
+import { PlacementPanel, WriteProblem } from './placement-panel';
 import { useWrite } from '../lib/write';
 import { StaffTable } from './admin-page';
 import { dryRun } from './placement-data';
@@ -22,20 +23,10 @@ export function DryRunSection(props: { seasonId: string }) {
     if (done?.ok) setOutcome(done.value);
   };
   return (
-    <section class="staff-panel" aria-labelledby="placement-dry-run">
-      <h2 id="placement-dry-run" class="staff-section-title">
-        {t.dryRun}
-      </h2>
-      <p class="staff-muted">{t.dryRunHint}</p>
+    <PlacementPanel id="placement-dry-run" title={t.dryRun} hint={t.dryRunHint}>
       <form class="staff-form" onSubmit={(e) => void run(e)}>
         <PlaceColumnPicker id="dry-run-column" picked={picked} />
-        <Show when={running.problem()}>
-          {(p) => (
-            <p class="staff-form-error" role="alert">
-              {p().message}
-            </p>
-          )}
-        </Show>
+        <WriteProblem problem={running.problem()} />
         <button type="submit" class="staff-button staff-button-primary" disabled={running.pending() || !chosen()}>
           {running.pending() ? t.running : t.runDry}
         </button>
@@ -77,6 +68,6 @@ export function DryRunSection(props: { seasonId: string }) {
           </>
         )}
       </Show>
-    </section>
+    </PlacementPanel>
   );
 }

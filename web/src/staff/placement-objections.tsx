@@ -5,6 +5,7 @@ import type { RouterOutputs } from '../lib/trpc';
 import { useWrite } from '../lib/write';
 import { StaffTable } from './admin-page';
 import { decideObjection, getObjections, getSeasonSchoolList } from './placement-data';
+import { PlacementPanel, WriteProblem } from './placement-panel';
 import { StaffField } from './staff-field';
 
 type Objection = RouterOutputs['admin']['placement']['objections'][number];
@@ -13,11 +14,7 @@ type Objection = RouterOutputs['admin']['placement']['objections'][number];
 export function ObjectionsSection(props: { seasonId: string; onDone: (message: string) => void }) {
   const list = createAsync(() => getObjections(props.seasonId));
   return (
-    <section class="staff-panel" aria-labelledby="placement-objections">
-      <h2 id="placement-objections" class="staff-section-title">
-        {t.objections}
-      </h2>
-      <p class="staff-muted">{t.objectionsHint}</p>
+    <PlacementPanel id="placement-objections" title={t.objections} hint={t.objectionsHint}>
       <Show when={list()?.length} fallback={<p>{t.objectionsNone}</p>}>
         <StaffTable columns={Object.values(t.objectionColumns)}>
           <For each={list()}>
@@ -38,7 +35,7 @@ export function ObjectionsSection(props: { seasonId: string; onDone: (message: s
           </For>
         </StaffTable>
       </Show>
-    </section>
+    </PlacementPanel>
   );
 }
 
@@ -83,13 +80,7 @@ function DecideForm(props: { seasonId: string; objection: Objection; onDone: (me
       <StaffField id={id('reason')} label={t.decisionReason(props.objection.number)} error={deciding.problem()?.fields.reason}>
         <input id={id('reason')} class="staff-input" value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
       </StaffField>
-      <Show when={deciding.problem()}>
-        {(p) => (
-          <p class="staff-form-error" role="alert">
-            {p().message}
-          </p>
-        )}
-      </Show>
+      <WriteProblem problem={deciding.problem()} />
       <button type="submit" class="staff-button staff-button-primary" disabled={deciding.pending()}>
         {t.decide}
       </button>

@@ -7,6 +7,7 @@ import { useWrite } from '../lib/write';
 import { StaffTable } from './admin-page';
 import { chinaDateTime } from './format';
 import { getObservers, recordCommitment, revealContribution } from './placement-data';
+import { PlacementPanel, WriteProblem } from './placement-panel';
 import { StaffField } from './staff-field';
 
 type Observers = RouterOutputs['admin']['placement']['observers'];
@@ -15,10 +16,7 @@ type Observers = RouterOutputs['admin']['placement']['observers'];
 export function ObserversSection(props: { seasonId: string; onDone: (message: string) => void }) {
   const observers = createAsync(() => getObservers(props.seasonId));
   return (
-    <section class="staff-panel" aria-labelledby="placement-observers">
-      <h2 id="placement-observers" class="staff-section-title">
-        {t.observers}
-      </h2>
+    <PlacementPanel id="placement-observers" title={t.observers}>
       <Show when={observers()}>
         {(o) => (
           <>
@@ -55,7 +53,7 @@ export function ObserversSection(props: { seasonId: string; onDone: (message: st
           </>
         )}
       </Show>
-    </section>
+    </PlacementPanel>
   );
 }
 
@@ -94,13 +92,7 @@ function CommitForm(props: { seasonId: string; onDone: (message: string) => void
       <p class="staff-muted">
         {t.commitment}：<span class="placement-hash">{commitment()}</span>
       </p>
-      <Show when={saving.problem()}>
-        {(p) => (
-          <p class="staff-form-error" role="alert">
-            {p().message}
-          </p>
-        )}
-      </Show>
+      <WriteProblem problem={saving.problem()} />
       <button type="submit" class="staff-button staff-button-primary" disabled={saving.pending() || !commitment()}>
         {t.commit}
       </button>

@@ -5,6 +5,7 @@ import { zhPlacement as t } from '../i18n/zh-CN-staff-placement';
 import { useWrite } from '../lib/write';
 import { getSeasonChannels } from './channels-data';
 import { getPlacementRules, saveRules } from './placement-data';
+import { PlacementPanel } from './placement-panel';
 import { StaffField } from './staff-field';
 
 type Choice = 'either' | 'yes' | 'no';
@@ -41,10 +42,7 @@ export function RulesForm(props: { seasonId: string; onDone: (message: string) =
     if (done?.ok) props.onDone(t.saved);
   };
   return (
-    <section class="staff-panel" aria-labelledby="placement-rules">
-      <h2 id="placement-rules" class="staff-section-title">
-        {t.rules}
-      </h2>
+    <PlacementPanel id="placement-rules" title={t.rules}>
       <form class="staff-form" onSubmit={(e) => void save(e)}>
         <Index each={tiers()}>
           {(tier, i) => (
@@ -133,7 +131,7 @@ export function RulesForm(props: { seasonId: string; onDone: (message: string) =
           {saving.pending() ? t.saving : t.save}
         </button>
       </form>
-    </section>
+    </PlacementPanel>
   );
 }
 

@@ -5,6 +5,7 @@ import type { RouterOutputs } from '../lib/trpc';
 import { useWrite } from '../lib/write';
 import { StaffTable } from './admin-page';
 import { assignSchool, getUnplaced } from './placement-data';
+import { PlacementPanel } from './placement-panel';
 import { StaffField } from './staff-field';
 
 type Unplaced = RouterOutputs['admin']['placement']['unplaced'][number];
@@ -13,11 +14,7 @@ type Unplaced = RouterOutputs['admin']['placement']['unplaced'][number];
 export function UnplacedSection(props: { seasonId: string; onDone: (message: string) => void }) {
   const list = createAsync(() => getUnplaced(props.seasonId));
   return (
-    <section class="staff-panel" aria-labelledby="placement-unplaced">
-      <h2 id="placement-unplaced" class="staff-section-title">
-        {t.unplaced}
-      </h2>
-      <p class="staff-muted">{t.unplacedHint}</p>
+    <PlacementPanel id="placement-unplaced" title={t.unplaced} hint={t.unplacedHint}>
       <Show when={list()?.length} fallback={<p>{t.unplacedNone}</p>}>
         <StaffTable columns={Object.values(t.unplacedColumns)}>
           <For each={list()}>
@@ -34,7 +31,7 @@ export function UnplacedSection(props: { seasonId: string; onDone: (message: str
           </For>
         </StaffTable>
       </Show>
-    </section>
+    </PlacementPanel>
   );
 }
 
