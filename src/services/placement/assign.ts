@@ -1,17 +1,6 @@
 import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import {
-  accounts,
-  applications,
-  children,
-  communities,
-  placementDraws,
-  placements,
-  schoolPlaces,
-  schools,
-  seasonCatchments,
-  seasonSchools,
-} from '../../../db/schema';
+import { accounts, applications, children, placementDraws, placements } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { DomainError } from '../../domain/errors';
 import { placementNotice } from '../../domain/placement/result-notice';
@@ -19,6 +8,7 @@ import { auditStatement } from '../audit';
 import { noticeMessage } from '../messages';
 import { smsNotice } from '../outbox';
 import type { SignedInStaff } from '../staff/sessions';
+import { offerCatchments, placeOffers } from './offers';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 type Request = { ip: string | null; requestId: string | null };
@@ -29,12 +19,7 @@ const declinedNot = sql`coalesce(${placements.confirmation}, '') <> 'declined'`;
 /** Each school of a draw's entry and grade with its seats and how many the draw has placed there (not given up). */
 async function seatsLeft(db: Db, draw: { id: string; seasonId: string; entryId: string; grade: number }) {
   const [offers, taken] = await Promise.all([
-    db
-      .select({ offerId: seasonSchools.id, schoolId: schools.id, name: schools.name, seats: schoolPlaces.places })
-      .from(schoolPlaces)
-      .innerJoin(seasonSchools, eq(seasonSchools.id, schoolPlaces.seasonSchoolId))
-      .innerJoin(schools, eq(schools.id, seasonSchools.schoolId))
-      .where(and(eq(seasonSchools.seasonId, draw.seasonId), eq(schoolPlaces.entryId, draw.entryId), eq(schoolPlaces.grade, draw.grade))),
+    placeOffers(db, draw),
     db
       .select({ schoolId: placements.schoolId, n: count() })
       .from(placements)
@@ -55,7 +40,7 @@ export async function listUnplaced(db: Db, seasonId: string) {
     .where(and(eq(placementDraws.seasonId, seasonId), isNotNull(placementDraws.publishedAt)));
   const out = [];
   for (const draw of draws) {
-    const [left, rows, served] = await Promise.all([
+    const [left, rows] = await Promise.all([
       seatsLeft(db, draw),
       db
         .select({ applicationId: applications.id, number: applications.number, child: children.name, community: applications.community })
@@ -63,11 +48,11 @@ export async function listUnplaced(db: Db, seasonId: string) {
         .innerJoin(applications, eq(applications.id, placements.applicationId))
         .innerJoin(children, eq(children.id, applications.childId))
         .where(and(eq(placements.drawId, draw.id), isNull(placements.schoolId))),
-      db
-        .select({ offerId: seasonCatchments.seasonSchoolId, community: communities.name })
-        .from(seasonCatchments)
-        .innerJoin(communities, eq(communities.id, seasonCatchments.communityId)),
     ]);
+    const served = await offerCatchments(
+      db,
+      left.map((s) => s.offerId),
+    );
     for (const row of rows) {
       const serves = (offerId: string) => served.some((s) => s.offerId === offerId && s.community === row.community);
       const suggestions = left

@@ -136,9 +136,10 @@ export async function listDraws(db: Db, seasonId: string) {
 
 /** A draw's published file (the anonymised inputs or the results), as stored byte for byte. */
 export async function drawFile(db: Db, drawId: string, file: 'inputs' | 'results') {
+  // Only the file asked for: each can be megabytes for a county.
   const [row] = await db
-    .select({ inputs: placementDraws.inputs, results: placementDraws.results })
+    .select({ text: file === 'inputs' ? placementDraws.inputs : placementDraws.results })
     .from(placementDraws)
     .where(eq(placementDraws.id, drawId));
-  return row ? row[file] : null;
+  return row?.text ?? null;
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { applications, channels, communities, entries, schoolPlaces, schools, seasonCatchments, seasonSchools } from '../../../db/schema';
+import { applications, channels, entries } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import type { ApplicationStatus } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
@@ -13,6 +13,7 @@ import type { PlacementResult } from '../../domain/placement/result';
 import { sideBySide } from '../../domain/placement/side-by-side';
 import { auditStatement } from '../audit';
 import type { SignedInStaff } from '../staff/sessions';
+import { offerCatchments, placeOffers } from './offers';
 import { placementRulesOf } from './rules';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
@@ -38,20 +39,7 @@ export async function placementInputOf(
     .where(and(eq(entries.id, input.entryId), eq(entries.seasonId, input.seasonId)));
   if (!entry) throw new DomainError('ENTRY_NOT_FOUND', '该招生季没有这个报名入口');
   if (!rules.tiers) throw new DomainError('INVALID_INPUT', '请先设置本招生季的派位规则');
-  const offers = await db
-    .select({
-      offerId: seasonSchools.id,
-      schoolId: schools.id,
-      code: schools.code,
-      name: schools.name,
-      seats: schoolPlaces.places,
-      demandNotice: seasonSchools.demandNotice,
-      version: seasonSchools.version,
-    })
-    .from(schoolPlaces)
-    .innerJoin(seasonSchools, eq(seasonSchools.id, schoolPlaces.seasonSchoolId))
-    .innerJoin(schools, eq(schools.id, seasonSchools.schoolId))
-    .where(and(eq(seasonSchools.seasonId, input.seasonId), eq(schoolPlaces.entryId, input.entryId), eq(schoolPlaces.grade, input.grade)));
+  const offers = await placeOffers(db, input);
   const [applicationRows, catchmentRows] = await Promise.all([
     db
       .select({
@@ -72,18 +60,10 @@ export async function placementInputOf(
           inArray(applications.status, [...statuses]),
         ),
       ),
-    offers.length === 0
-      ? []
-      : db
-          .select({ offerId: seasonCatchments.seasonSchoolId, community: communities.name })
-          .from(seasonCatchments)
-          .innerJoin(communities, eq(communities.id, seasonCatchments.communityId))
-          .where(
-            inArray(
-              seasonCatchments.seasonSchoolId,
-              offers.map((o) => o.offerId),
-            ),
-          ),
+    offerCatchments(
+      db,
+      offers.map((o) => o.offerId),
+    ),
   ]);
   const offerOf = new Map(offers.map((o) => [o.schoolId, o]));
   const tiers = rules.tiers;
