@@ -20,7 +20,7 @@ import { submitApplication, withdrawApplication } from '../../services/applicati
 import { applicationProgress, getApplication, listApplications } from '../../services/applications/view';
 import { confirmSeatInput, fileObjectionInput } from '../../schemas/placement';
 import { fileObjection } from '../../services/placement/objections';
-import { confirmSeat } from '../../services/placement/results';
+import { confirmSeat } from '../../services/placement/seat-confirmation';
 import { parentProcedure, router } from '../trpc';
 
 /** The parent's journey: entry → child → declaration → channel → form → documents → schools → preview → submit. */

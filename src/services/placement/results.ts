@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { rowExists } from '../../../db/exists';
 import { accounts, applications, children, objections, placementDraws, placements, schools, seasons } from '../../../db/schema';
@@ -6,7 +6,6 @@ import type { AppDeps } from '../../deps';
 import { DomainError } from '../../domain/errors';
 import { maskName } from '../../domain/masking';
 import { placementNotice } from '../../domain/placement/result-notice';
-import { ownApplication } from '../applications/load';
 import { auditStatement } from '../audit';
 import { noticeMessage } from '../messages';
 import { smsNotice } from '../outbox';
@@ -180,42 +179,4 @@ export async function publicityOf(db: Db, seasonId: string, now: Date) {
       unplaced: mine.filter((r) => !r.school).map((r) => ({ number: r.number, name: r.child })),
     };
   });
-}
-
-/**
- * 确认入学: the family takes its seat, or gives it up (the seat then returns for 统筹安排), once and before the
- * deadline. Guarded on the answer still being open, audited.
- */
-export async function confirmSeat(deps: Deps, accountId: string, input: { applicationId: string; accept: boolean }) {
-  const { db } = deps;
-  const now = deps.clock.now();
-  await ownApplication(db, accountId, input.applicationId);
-  const [row] = await db
-    .select({ placement: placements, draw: placementDraws })
-    .from(placements)
-    .innerJoin(placementDraws, eq(placementDraws.id, placements.drawId))
-    .where(and(eq(placements.applicationId, input.applicationId), isNotNull(placementDraws.publishedAt), isNotNull(placements.schoolId)));
-  if (!row) throw new DomainError('SEAT_NOT_OFFERED', '没有待确认的录取学位');
-  if (!row.draw.confirmBy || row.draw.confirmBy.getTime() <= now.getTime()) throw new DomainError('SEAT_CLOSED', '确认入学的期限已过');
-  const answer = input.accept ? ('confirmed' as const) : ('declined' as const);
-  const open = and(eq(placements.drawId, row.draw.id), eq(placements.applicationId, input.applicationId), isNull(placements.confirmation));
-  const [, updated] = await db.batch([
-    auditStatement(
-      db,
-      {
-        staffId: null,
-        username: 'parent',
-        action: input.accept ? 'seat_confirm' : 'seat_decline',
-        applicationId: input.applicationId,
-        detail: { drawId: row.draw.id, schoolId: row.placement.schoolId },
-        ip: null,
-        requestId: null,
-        at: now,
-      },
-      sql`EXISTS (SELECT 1 FROM ${placements} WHERE ${open})`,
-    ),
-    db.update(placements).set({ confirmation: answer, confirmedAt: now }).where(open).returning({ id: placements.applicationId }),
-  ]);
-  if (updated.length === 0) throw new DomainError('SEAT_ANSWERED', '您已经答复过，不能更改');
-  return { confirmation: answer };
 }

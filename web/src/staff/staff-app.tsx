@@ -1,5 +1,5 @@
 import { A, createAsync, revalidate, type RouteSectionProps, useLocation, useNavigate } from '@solidjs/router';
-import { createEffect, ErrorBoundary, type JSXElement, on, onMount, Show, Suspense } from 'solid-js';
+import { createEffect, ErrorBoundary, For, type JSXElement, on, onMount, Show, Suspense } from 'solid-js';
 import { zhPages } from '../i18n/zh-CN-pages';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { zhChannels } from '../i18n/zh-CN-staff-channels';
@@ -39,6 +39,19 @@ const signOutStaff = write('staff.signOut', async () => {
 });
 
 /** The frame of every signed-in page: the bar with the navigation, who is signed in, 退出登录. */
+/** The administrators' pages, in the order of their work over a season. */
+const adminLinks = [
+  { href: '/staff/audit', label: zhStaff.nav.audit },
+  { href: '/staff/accounts', label: zhStaff.nav.accounts },
+  { href: '/staff/admin/regions', label: zhRegions.nav },
+  { href: '/staff/admin/seasons', label: zhStaff.nav.seasons },
+  { href: '/staff/admin/windows', label: zhStaff.nav.windows },
+  { href: '/staff/admin/channels', label: zhChannels.nav },
+  { href: '/staff/admin/schools', label: zhSchools.nav },
+  { href: '/staff/admin/placement', label: zhPlacement.nav },
+  { href: '/staff/admin/pages', label: zhPages.nav },
+];
+
 export function Desk(props: RouteSectionProps) {
   const me = createAsync(() => getStaffMe());
   const navigate = useNavigate();
@@ -69,33 +82,13 @@ export function Desk(props: RouteSectionProps) {
                   </A>
                 </Show>
                 <Show when={m().role === 'admin'}>
-                  <A href="/staff/audit" activeClass="staff-nav-on">
-                    {zhStaff.nav.audit}
-                  </A>
-                  <A href="/staff/accounts" activeClass="staff-nav-on">
-                    {zhStaff.nav.accounts}
-                  </A>
-                  <A href="/staff/admin/regions" activeClass="staff-nav-on">
-                    {zhRegions.nav}
-                  </A>
-                  <A href="/staff/admin/seasons" activeClass="staff-nav-on">
-                    {zhStaff.nav.seasons}
-                  </A>
-                  <A href="/staff/admin/windows" activeClass="staff-nav-on">
-                    {zhStaff.nav.windows}
-                  </A>
-                  <A href="/staff/admin/channels" activeClass="staff-nav-on">
-                    {zhChannels.nav}
-                  </A>
-                  <A href="/staff/admin/schools" activeClass="staff-nav-on">
-                    {zhSchools.nav}
-                  </A>
-                  <A href="/staff/admin/placement" activeClass="staff-nav-on">
-                    {zhPlacement.nav}
-                  </A>
-                  <A href="/staff/admin/pages" activeClass="staff-nav-on">
-                    {zhPages.nav}
-                  </A>
+                  <For each={adminLinks}>
+                    {(link) => (
+                      <A href={link.href} activeClass="staff-nav-on">
+                        {link.label}
+                      </A>
+                    )}
+                  </For>
                 </Show>
               </nav>
               <span class="staff-who">
