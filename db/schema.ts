@@ -257,6 +257,8 @@ export const placementRules = sqliteTable('placement_rules', {
   tiers: text('tiers', { mode: 'json' }).$type<TierTable>().notNull(),
   /** `da`: student-proposing deferred acceptance (strategy-proof); `ia`: 志愿优先, where a county must use it. */
   mechanism: text('mechanism').$type<Mechanism>().notNull().default('da'),
+  /** 一房一位: a property that admitted a child through the property channel is locked for this many years. */
+  propertyLockYears: integer('property_lock_years').notNull().default(6),
   /** Optimistic version: an administrator's change names the version it was made on. */
   version: integer('version').notNull().default(0),
   /** Written by each change; the change's audit entry is inserted only where it is its (`commitChange`). */
@@ -303,6 +305,8 @@ export const placementDraws = sqliteTable(
       .notNull()
       .references(() => entries.id),
     grade: integer('grade').notNull(),
+    /** 1: the draw among every approved application; 2: the second round over the seats given up, after 确认入学. */
+    round: integer('round').notNull().default(1),
     mechanism: text('mechanism').$type<Mechanism>().notNull(),
     seed: text('seed').notNull(),
     inputs: text('inputs').notNull(),
@@ -324,7 +328,7 @@ export const placementDraws = sqliteTable(
     /** Families confirm (or give up) their seat until this instant. */
     confirmBy: instant('confirm_by'),
   },
-  (t) => [uniqueIndex('placement_draws_entry_grade').on(t.seasonId, t.entryId, t.grade)],
+  (t) => [uniqueIndex('placement_draws_entry_grade_round').on(t.seasonId, t.entryId, t.grade, t.round)],
 );
 
 /** Each application's outcome of a draw: the school it was placed at (null: 统筹安排) and its lottery number. */
@@ -344,6 +348,8 @@ export const placements = sqliteTable(
     /** 确认入学: the family took the seat or gave it up (its seat then returns for 统筹安排); null: not yet. */
     confirmation: text('confirmation').$type<'confirmed' | 'declined'>(),
     confirmedAt: instant('confirmed_at'),
+    /** The family gave up the seat and asked to take part in the second round. */
+    secondRoundRequestedAt: instant('second_round_requested_at'),
   },
   (t) => [primaryKey({ columns: [t.drawId, t.applicationId] }), index('placements_application').on(t.applicationId)],
 );
@@ -369,6 +375,30 @@ export const objections = sqliteTable(
     correctedSchoolId: text('corrected_school_id').references(() => schools.id),
   },
   (t) => [uniqueIndex('objections_draw_application').on(t.drawId, t.applicationId), index('objections_status').on(t.status)],
+);
+
+/**
+ * 一房一位: the property (by its certificate number, as the authority's records give it) that admitted a child
+ * through the property channel, locked until `lockedUntil`; a later application claiming it is flagged to reviewers.
+ */
+export const propertyLocks = sqliteTable(
+  'property_locks',
+  {
+    id: text('id').primaryKey(),
+    /** The certificate number normalised (upper case, no spaces). */
+    certificateKey: text('certificate_key').notNull(),
+    applicationId: text('application_id')
+      .notNull()
+      .references(() => applications.id),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    lockedAt: instant('locked_at').notNull(),
+    lockedUntil: instant('locked_until').notNull(),
+    /** The family gave the seat up: the property is free again. */
+    releasedAt: instant('released_at'),
+  },
+  (t) => [index('property_locks_certificate').on(t.certificateKey), uniqueIndex('property_locks_application').on(t.applicationId)],
 );
 
 // ——— Parents' accounts, sign-in and sessions ———
@@ -557,9 +587,15 @@ export const documents = sqliteTable(
     side: text('side').$type<'front' | 'back'>(),
     /** SHA-256 of the file as uploaded (hex): the same file uploaded twice is flagged to reviewers. */
     sha256: text('sha256'),
+    /** A document filed with an objection (异议材料) rather than with the application itself. */
+    objectionId: text('objection_id').references(() => objections.id),
     createdAt: instant('created_at').notNull(),
   },
-  (t) => [index('documents_application').on(t.applicationId, t.kind), index('documents_sha256').on(t.sha256)],
+  (t) => [
+    index('documents_application').on(t.applicationId, t.kind),
+    index('documents_sha256').on(t.sha256),
+    index('documents_objection').on(t.objectionId),
+  ],
 );
 
 // ——— Notices: in-app messages and the SMS outbox ———
