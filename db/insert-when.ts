@@ -1,6 +1,15 @@
-import { getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { type Column, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client';
+
+/** Rows per statement of `insertManyWhen`: well under SQLite's 32,766 bound parameters for the widest table. */
+const rowsPerInsert = 1000;
+
+/** A row's value for `column` as bound: the column's default where the row gives none. */
+function bound(column: Column, given: Record<string, unknown>, key: string) {
+  const value = key in given && given[key] !== undefined ? given[key] : (column.default ?? null);
+  return value === null || (value instanceof Object && 'getSQL' in value) ? value : column.mapToDriverValue(value);
+}
 
 /**
  * `INSERT INTO table SELECT <values> WHERE <condition>`: a row that is written only if the condition holds when the
@@ -12,11 +21,28 @@ import type { Db } from './client';
 export function insertWhen<T extends SQLiteTable>(db: Db, table: T, values: T['$inferInsert'], condition: SQL) {
   const given = values as Record<string, unknown>;
   const fields = Object.fromEntries(
-    Object.entries(getTableColumns(table)).map(([key, column]) => {
-      const value = key in given && given[key] !== undefined ? given[key] : (column.default ?? null);
-      const driverValue = value === null || (value instanceof Object && 'getSQL' in value) ? value : column.mapToDriverValue(value);
-      return [key, sql`${driverValue}`.as(column.name)];
-    }),
+    Object.entries(getTableColumns(table)).map(([key, column]) => [key, sql`${bound(column, given, key)}`.as(column.name)]),
   );
   return db.insert(table).select(db.select(fields).from(sql`(SELECT 1)`).where(condition) as never);
+}
+
+/**
+ * `insertWhen` for many rows: `INSERT INTO table SELECT * FROM (VALUES …) WHERE <condition>`, a thousand rows per
+ * statement, for a change that writes a row for every family at once (one statement per row costs a thousand times
+ * the preparing). Returns the statements to put into the caller's batch; none for no rows.
+ */
+export function insertManyWhen<T extends SQLiteTable>(db: Db, table: T, rows: readonly T['$inferInsert'][], condition: SQL) {
+  const columns = Object.entries(getTableColumns(table));
+  const statements = [];
+  for (let from = 0; from < rows.length; from += rowsPerInsert) {
+    const tuples = rows.slice(from, from + rowsPerInsert).map((row) => {
+      const given = row as Record<string, unknown>;
+      return sql`(${sql.join(
+        columns.map(([key, column]) => sql`${bound(column, given, key)}`),
+        sql`, `,
+      )})`;
+    });
+    statements.push(db.insert(table).select(sql`SELECT * FROM (VALUES ${sql.join(tuples, sql`, `)}) WHERE ${condition}`));
+  }
+  return statements;
 }

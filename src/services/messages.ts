@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNull, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { insertWhen } from '../../db/insert-when';
+import { insertManyWhen, insertWhen } from '../../db/insert-when';
 import { messages } from '../../db/schema';
 import { randomId } from '../adapters/random';
 import { noticeLink } from '../domain/notices';
@@ -10,11 +10,32 @@ import { noticeLink } from '../domain/notices';
  *
  * @example await db.batch([change, noticeMessage(db, { accountId, key: `welcome:${accountId}`, title, body, now })]);
  */
-export function noticeMessage(db: Db, m: { accountId: string; key: string; title: string; body: string; now: Date; onlyIf?: SQL }) {
-  const row = { id: randomId(), accountId: m.accountId, noticeKey: m.key, title: m.title, body: m.body, createdAt: m.now };
+export function noticeMessage(db: Db, m: MessageNotice & { now: Date; onlyIf?: SQL }) {
+  const row = messageRow(m, m.now);
   const insert = m.onlyIf ? insertWhen(db, messages, row, m.onlyIf) : db.insert(messages).values(row);
   return insert.onConflictDoNothing({ target: messages.noticeKey });
 }
+
+/** `noticeMessage` for many families at once (录取结果 to a whole draw), written only if `onlyIf` holds. */
+export function noticeMessages(db: Db, notices: readonly MessageNotice[], now: Date, onlyIf: SQL) {
+  return insertManyWhen(
+    db,
+    messages,
+    notices.map((m) => messageRow(m, now)),
+    onlyIf,
+  ).map((insert) => insert.onConflictDoNothing({ target: messages.noticeKey }));
+}
+
+type MessageNotice = { accountId: string; key: string; title: string; body: string };
+
+const messageRow = (m: MessageNotice, now: Date) => ({
+  id: randomId(),
+  accountId: m.accountId,
+  noticeKey: m.key,
+  title: m.title,
+  body: m.body,
+  createdAt: now,
+});
 
 /** 我的消息, newest first, a page at a time (`before` = the createdAt of the last one shown), each with the page it opens. */
 export async function listMessages(db: Db, accountId: string, page: { limit: number; before?: Date }) {

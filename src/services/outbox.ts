@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { noRowExists } from '../../db/exists';
-import { insertWhen } from '../../db/insert-when';
+import { insertManyWhen, insertWhen } from '../../db/insert-when';
 import { outbox, type OutboxStatus, smsCodes } from '../../db/schema';
 import type { Clock } from '../adapters/clock';
 import { type SmsLog, type SmsSender, SmsSendError } from '../adapters/sms';
@@ -52,6 +52,11 @@ export const sweepLeaseMs = 5 * 60_000;
 export const sendNowLeaseMs = 60_000;
 /** Sends in flight at once per claimant. */
 export const sendConcurrency = 8;
+/**
+ * Sends in flight at once when a whole draw's notices go out at once (录取结果 to every family): the provider's time
+ * per message, not ours, is then the limit.
+ */
+export const bulkSendConcurrency = 32;
 
 const emptyReport = (): OutboxReport => ({ claimed: 0, sent: 0, retried: 0, dead: 0, lost: 0 });
 
@@ -80,18 +85,37 @@ function addReport(into: OutboxReport, from: OutboxReport): void {
  * ctx.afterResponse(() => sendNow(deps, [key]));
  */
 export function smsNotice(db: Db, notice: { idempotencyKey: string; phone: string; body: string; now: Date; onlyIf?: SQL }) {
-  const row = {
+  const row = outboxRow(notice, notice.now);
+  const insert = notice.onlyIf ? insertWhen(db, outbox, row, notice.onlyIf) : db.insert(outbox).values(row);
+  return insert.onConflictDoNothing({ target: outbox.idempotencyKey });
+}
+
+/**
+ * `smsNotice` for many families at once (录取结果 to a whole draw), written only if `onlyIf` holds: a thousand rows per
+ * statement. After the batch commits, call `sendBulk(deps)`.
+ */
+export function smsNotices(db: Db, notices: readonly Notice[], now: Date, onlyIf: SQL) {
+  return insertManyWhen(
+    db,
+    outbox,
+    notices.map((n) => outboxRow(n, now)),
+    onlyIf,
+  ).map((insert) => insert.onConflictDoNothing({ target: outbox.idempotencyKey }));
+}
+
+type Notice = { idempotencyKey: string; phone: string; body: string };
+
+function outboxRow(notice: Notice, now: Date) {
+  return {
     id: randomId(),
     idempotencyKey: notice.idempotencyKey,
     phone: notice.phone,
     body: notice.body,
     status: 'pending' as const,
     attempts: 0,
-    nextAttemptAt: notice.now,
-    createdAt: notice.now,
+    nextAttemptAt: now,
+    createdAt: now,
   };
-  const insert = notice.onlyIf ? insertWhen(db, outbox, row, notice.onlyIf) : db.insert(outbox).values(row);
-  return insert.onConflictDoNothing({ target: outbox.idempotencyKey });
 }
 
 /** The columns a claim writes: the row is `claimant`'s until `now + leaseMs`, and this is one more attempt. */
@@ -232,6 +256,7 @@ export async function deliver(
   report.claimed = rows.length;
   const failures: unknown[] = [];
   let next = 0;
+  const sent = sentRecorder(deps, claimant, report);
 
   const deliverOne = async (row: OutboxRow) => {
     const who = `${row.idempotencyKey} to ${maskPhone(row.phone)}`;
@@ -247,19 +272,11 @@ export async function deliver(
     } catch (error) {
       failure = describeFailure(error, row);
     }
-    const now = clock.now();
     if (!failure) {
-      const result = await db
-        .update(outbox)
-        .set({ status: 'sent', sentAt: now, claimExpiresAt: null, body: bodyToKeep(row.idempotencyKey, row.body) })
-        .where(heldBy(row, claimant));
-      if (result.rowsAffected === 1) report.sent++;
-      else {
-        report.lost++;
-        log.warn(`[outbox] ${who}: sent, but the claim had been taken over; the new claimant resends with the same key`);
-      }
+      sent.record(row);
       return;
     }
+    const now = clock.now();
     const attempt = `attempt ${row.attempts}/${maxAttempts}`;
     if (failure.retryable && row.attempts < maxAttempts) {
       const delay = nextAttemptDelay(row.attempts);
@@ -300,8 +317,65 @@ export async function deliver(
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? sendConcurrency, rows.length)) }, worker));
+  await sent.settled().catch((error: unknown) => failures.push(error));
   if (failures.length > 0) throw failures[0];
   return report;
+}
+
+/** How long a finished send waits for others to share its `sent` write (one commit, one fsync, for the group). */
+const sentGroupMs = 25;
+
+/**
+ * Records sends as `sent` in groups: the sends that finish within `sentGroupMs` of each other share one UPDATE, so a
+ * burst costs a commit per group instead of one per message (the local libSQL driver holds the thread while it syncs).
+ * Sending goes on meanwhile; `settled()` resolves once every outcome is written and rejects if a write failed.
+ */
+function sentRecorder(deps: OutboxDeps, claimant: string, report: OutboxReport) {
+  let group: OutboxRow[] = [];
+  let scheduled: Promise<void> | null = null;
+  const writes: Promise<void>[] = [];
+  const failures: unknown[] = [];
+  const write = async (rows: OutboxRow[]) => {
+    const ids = await deps.db
+      .update(outbox)
+      .set({ status: 'sent', sentAt: deps.clock.now(), claimExpiresAt: null, body: keptBody })
+      .where(
+        and(
+          inArray(
+            outbox.id,
+            rows.map((r) => r.id),
+          ),
+          eq(outbox.claimedBy, claimant),
+          eq(outbox.status, 'sending'),
+        ),
+      )
+      .returning({ id: outbox.id });
+    const recorded = new Set(ids.map((r) => r.id));
+    report.sent += recorded.size;
+    for (const row of rows.filter((r) => !recorded.has(r.id))) {
+      report.lost++;
+      deps.log.warn(
+        `[outbox] ${row.idempotencyKey} to ${maskPhone(row.phone)}: sent, but the claim had been taken over; the new claimant resends with the same key`,
+      );
+    }
+  };
+  return {
+    record(row: OutboxRow) {
+      group.push(row);
+      if (scheduled) return;
+      scheduled = new Promise<void>((resolve) => setTimeout(resolve, sentGroupMs)).then(() => {
+        const rows = group;
+        group = [];
+        scheduled = null;
+        return write(rows);
+      });
+      writes.push(scheduled.catch((error: unknown) => void failures.push(error)));
+    },
+    async settled() {
+      await Promise.all(writes);
+      if (failures.length > 0) throw failures[0];
+    },
+  };
 }
 
 /** A failure as stored in `last_error` and logged: never the body, never the full phone number. */
@@ -351,6 +425,26 @@ export async function sendNow(deps: OutboxDeps, keys: readonly string[], options
     return await deliver(deps, rows, claimant);
   } catch (error) {
     deps.log.error(`[outbox] immediate send of ${keys.join(', ')} failed; the sweeper will retry: ${loggableError(error)}`);
+    return emptyReport();
+  }
+}
+
+/**
+ * Delivers everything due now with `bulkSendConcurrency` sends in flight, within `budgetMs`: after a change that wrote
+ * a notice for many families at once (录取结果 to a whole draw). The sweeper takes whatever is left. Never rejects.
+ *
+ * @example ctx.afterResponse(() => sendBulk(deps));
+ */
+export async function sendBulk(deps: OutboxDeps, options: { budgetMs?: number } = {}): Promise<OutboxReport> {
+  try {
+    return await sweepOutbox(deps, {
+      concurrency: bulkSendConcurrency,
+      limit: 500,
+      budgetMs: options.budgetMs ?? 25_000,
+      claimant: `bulk:${randomId()}`,
+    });
+  } catch (error) {
+    deps.log.error(`[outbox] bulk send failed; the sweeper will retry: ${loggableError(error)}`);
     return emptyReport();
   }
 }

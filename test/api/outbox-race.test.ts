@@ -6,7 +6,18 @@ import { manualClock } from '../../src/adapters/clock';
 import { type SmsSender, SmsSendError } from '../../src/adapters/sms';
 import { devSms } from '../../src/adapters/sms-dev';
 import { maxAttempts } from '../../src/domain/backoff';
-import { type OutboxDeps, outboxStats, sendNow, smsNotice, sweepOutbox } from '../../src/services/outbox';
+import {
+  bulkSendConcurrency,
+  deliver,
+  claimDue,
+  type OutboxDeps,
+  outboxStats,
+  sendBulk,
+  sendNow,
+  smsNotice,
+  smsNotices,
+  sweepOutbox,
+} from '../../src/services/outbox';
 import { freshDatabase, recordingLog } from '../helpers/db';
 
 /**
@@ -92,6 +103,63 @@ describe('two sweepers draining the outbox at once', () => {
     expect(calls).toHaveLength(200);
     expect(new Set(calls).size).toBe(200);
     expect(await outboxStats(first)).toEqual({ pending: 0, sending: 0, sent: 200, dead: 0 });
+  });
+});
+
+describe('a whole draw’s notices at once', () => {
+  it('writes 2,500 notices in a few statements only while the condition holds, and sendBulk delivers each once', async () => {
+    const now = clock.now();
+    const notices = Array.from({ length: 2500 }, (_, i) => ({ idempotencyKey: `bulk:${i}`, phone: phoneOf(i), body: `录取结果${i}` }));
+    const refused = smsNotices(first, notices, now, sql`1 = 0`);
+    await first.batch([refused[0]!, ...refused.slice(1)]);
+    expect(await outboxStats(first)).toEqual({ pending: 0, sending: 0, sent: 0, dead: 0 });
+    const statements = smsNotices(first, notices, now, sql`1 = 1`);
+    expect(statements).toHaveLength(3);
+    await first.batch([statements[0]!, ...statements.slice(1)]);
+    await first.batch([statements[0]!, ...statements.slice(1)]);
+    expect(await rowOf('bulk:2499')).toMatchObject({ phone: phoneOf(2499), body: '录取结果2499', status: 'pending', attempts: 0 });
+
+    const calls: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const counting: SmsSender = {
+      async send(message) {
+        most = Math.max(most, ++inFlight);
+        await new Promise((r) => setTimeout(r, 2));
+        calls.push(message.idempotencyKey);
+        inFlight--;
+      },
+    };
+    expect(await sendBulk(deps(first, counting))).toMatchObject({ claimed: 2500, sent: 2500, lost: 0 });
+    expect(new Set(calls).size).toBe(2500);
+    expect(calls).toHaveLength(2500);
+    expect(most).toBe(bulkSendConcurrency);
+    expect(await outboxStats(first)).toEqual({ pending: 0, sending: 0, sent: 2500, dead: 0 });
+  }, 60_000);
+
+  it('records nothing for a send whose claim another sweeper took over meanwhile, and says so', async () => {
+    await queue(3, 'taken');
+    const rows = await claimDue(first, { now: clock.now(), claimant: 'sweep:slow', limit: 3, leaseMs: 60_000 });
+    const takeOver: SmsSender = {
+      async send(message) {
+        if (message.idempotencyKey === 'taken:1')
+          await second.update(outbox).set({ claimedBy: 'sweep:other' }).where(eq(outbox.idempotencyKey, 'taken:1'));
+      },
+    };
+    expect(await deliver(deps(first, takeOver), rows, 'sweep:slow')).toMatchObject({ claimed: 3, sent: 2, lost: 1 });
+    expect(await rowOf('taken:1')).toMatchObject({ status: 'sending', claimedBy: 'sweep:other' });
+    expect(await rowOf('taken:2')).toMatchObject({ status: 'sent', claimExpiresAt: null });
+    expect(logLines.join('\n')).toContain('taken:1 to 139****0001: sent, but the claim had been taken over');
+  });
+
+  it('rethrows a failed write of the sent group after every send in flight has finished', async () => {
+    await queue(2, 'gone');
+    const rows = await claimDue(first, { now: clock.now(), claimant: 'sweep:doomed', limit: 2, leaseMs: 60_000 });
+    const closed = await createDb(database.url);
+    closed.$client.close();
+    const calls: string[] = [];
+    await expect(deliver(deps(closed, recorded(first, calls)), rows, 'sweep:doomed')).rejects.toThrow();
+    expect(calls.sort()).toEqual(['gone:0', 'gone:1']);
   });
 });
 

@@ -65,7 +65,7 @@ const benchStart = Date.now();
 
 // ——— the SMS provider and the host, as processes ———
 
-const provider: ChildProcess = fork(new URL('./crash-sms-provider.ts', import.meta.url).pathname, [], {
+const provider: ChildProcess = fork(new URL('./sms-provider-process.ts', import.meta.url).pathname, [], {
   execArgv: ['--import', 'tsx'],
   env: { ...process.env, SMS_HTTP_KEY: smsKey },
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -97,3 +97,72 @@ export async function parentWithApplication(
 export async function setApplicationStatus(db: Db, applicationId: string, status: ApplicationStatus): Promise<void> {
   await db.update(applications).set({ status }).where(eq(applications.id, applicationId));
 }
+
+/**
+ * Factory for benchmarks: `count` families with an approved grade-1 application each (hukou channel, living in
+ * `community`, choosing `first` then `second`), written in a few large batches. Phones are 136xxxxxxxx from `firstNumber`.
+ */
+export async function approvedFamiliesInBulk(
+  db: Db,
+  options: { count: number; now: Date; community: string; first: string; second: string; firstNumber?: number },
+): Promise<{ accountId: string; applicationId: string }[]> {
+  const [track] = await db
+    .select({ track: tracks, entry: entries, channel: channels.id })
+    .from(tracks)
+    .innerJoin(entries, eq(entries.id, tracks.entryId))
+    .innerJoin(channels, and(eq(channels.trackId, tracks.id), eq(channels.code, 'hukou')))
+    .where(and(eq(entries.code, 'grade1'), eq(tracks.code, 'primary-new')));
+  if (!track) throw new Error('the seeded grade-1 track is missing');
+  const { now } = options;
+  const families = Array.from({ length: options.count }, (_, i) => ({
+    n: (options.firstNumber ?? 0) + i,
+    accountId: randomId(),
+    childId: randomId(),
+    applicationId: randomId(),
+  }));
+  const chunk = 500;
+  for (let from = 0; from < families.length; from += chunk) {
+    const part = families.slice(from, from + chunk);
+    await db.batch([
+      db
+        .insert(accounts)
+        .values(part.map((f) => ({ id: f.accountId, phone: `136${String(f.n).padStart(8, '0')}`, createdAt: now, updatedAt: now }))),
+      db.insert(children).values(
+        part.map((f) => ({
+          id: f.childId,
+          accountId: f.accountId,
+          name: '测试儿童',
+          idType: 'resident' as const,
+          idCipher: 'test-placeholder',
+          idBlind: `bulk-${f.childId}`,
+          idMasked: '430922********0011',
+          birthDate: '2018-03-01',
+          sex: 'male' as const,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      ),
+      db.insert(applications).values(
+        part.map((f) => ({
+          id: f.applicationId,
+          number: `BULK-${String(f.n).padStart(6, '0')}`,
+          accountId: f.accountId,
+          childId: f.childId,
+          seasonId: track.entry.seasonId,
+          entryId: track.entry.id,
+          grade: 1,
+          trackId: track.track.id,
+          channelId: track.channel,
+          status: 'school_approved' as const,
+          community: options.community,
+          firstSchoolId: options.first,
+          secondSchoolId: options.second,
+          declarationAcceptedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      ),
+    ]);
+  }
+  return families.map((f) => ({ accountId: f.accountId, applicationId: f.applicationId }));
+}

@@ -23,6 +23,8 @@ export interface FakeSmsProviderOptions {
   refuse?: Record<string, number>;
   /** The JSON a refusal answers with; default `{ error, phone, body }`, echoing what was sent as some providers do. */
   refusalEcho?: (message: { phone: string; body: string }) => unknown;
+  /** How long every accepted message takes before the answer (a real provider's time per message); default 0. */
+  latencyMs?: number;
 }
 
 export type ProviderOutcome = 'delivered' | 'duplicate' | 'failed' | 'stalled' | 'refused' | 'unauthorized' | 'bad-request';
@@ -66,6 +68,7 @@ export async function startFakeSmsProvider(options: FakeSmsProviderOptions): Pro
   const stallRate = options.stallRate ?? 0;
   const stallMs = options.stallMs ?? 1000;
   const stallDelivers = options.stallDelivers ?? true;
+  const latencyMs = options.latencyMs ?? 0;
   const seed = options.seed ?? 1;
   const refuse = options.refuse ?? {};
   const requests: ProviderRequest[] = [];
@@ -151,6 +154,7 @@ export async function startFakeSmsProvider(options: FakeSmsProviderOptions): Pro
       timers.add(timer);
       return;
     }
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     if (deliver(key, phone, body)) return settle('delivered', 200, { ok: true });
     return settle('duplicate', 200, { ok: true, duplicate: true });
   });

@@ -54,7 +54,7 @@ export const adminPlacementRouter = router({
   /** Sends a draw's results to every family in it (message and SMS), once. */
   publishResults: staffProcedure('admin')
     .input(publishResultsInput)
-    .mutation(({ ctx, input }) => publishResults(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
+    .mutation(({ ctx, input }) => publishResults(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId }, ctx.afterResponse)),
   objections: staffProcedure('admin', 'county_reviewer')
     .input(seasonPlacementInput)
     .query(({ ctx, input }) => listObjections(ctx.deps.db, input.seasonId)),

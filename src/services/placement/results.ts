@@ -7,13 +7,14 @@ import { DomainError } from '../../domain/errors';
 import { maskName } from '../../domain/masking';
 import { placementNotice } from '../../domain/placement/result-notice';
 import { auditStatement } from '../audit';
-import { noticeMessage } from '../messages';
-import { smsNotice } from '../outbox';
+import { noticeMessages } from '../messages';
+import { sendBulk, smsNotices } from '../outbox';
 import type { SignedInStaff } from '../staff/sessions';
 import { placementRulesOf } from './rules';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 type Request = { ip: string | null; requestId: string | null };
+type AfterResponse = (task: () => Promise<unknown>) => void;
 
 /**
  * Sends a draw's results to every family in it at once: an in-app message and an SMS each, through the outbox, in the
@@ -21,10 +22,11 @@ type Request = { ip: string | null; requestId: string | null };
  * CONFLICT and sends nothing). 公示 opens with it for `publicityDays`.
  */
 export async function publishResults(
-  deps: Deps,
+  deps: Deps & Pick<AppDeps, 'sms' | 'log'>,
   admin: SignedInStaff,
   input: { drawId: string; publicityDays: number; confirmDays: number },
   request: Request,
+  afterResponse: AfterResponse,
 ) {
   const { db } = deps;
   const now = deps.clock.now();
@@ -43,6 +45,11 @@ export async function publishResults(
     .innerJoin(children, eq(children.id, applications.childId))
     .leftJoin(schools, eq(schools.id, placements.schoolId))
     .where(eq(placements.drawId, draw.id));
+  const notices = families.map((f) => ({
+    ...f,
+    ...placementNotice(f.child, f.school),
+    key: `application:${f.applicationId}:placement:${draw.id}`,
+  }));
   // The audit entry goes first, on the condition the publication then changes; every notice follows it.
   const unpublished = rowExists(placementDraws, eq(placementDraws.id, draw.id), isNull(placementDraws.publishedAt));
   const mine = rowExists(placementDraws, eq(placementDraws.id, draw.id), eq(placementDraws.publishedAt, now));
@@ -69,16 +76,21 @@ export async function publishResults(
       })
       .where(and(eq(placementDraws.id, draw.id), isNull(placementDraws.publishedAt)))
       .returning({ id: placementDraws.id }),
-    ...families.flatMap((f) => {
-      const notice = placementNotice(f.child, f.school);
-      const key = `application:${f.applicationId}:placement:${draw.id}`;
-      return [
-        noticeMessage(db, { accountId: f.accountId, key, title: notice.title, body: notice.body, now, onlyIf: mine }),
-        smsNotice(db, { idempotencyKey: key, phone: f.phone, body: notice.sms, now, onlyIf: mine }),
-      ];
-    }),
+    ...noticeMessages(
+      db,
+      notices.map((n) => ({ accountId: n.accountId, key: n.key, title: n.title, body: n.body })),
+      now,
+      mine,
+    ),
+    ...smsNotices(
+      db,
+      notices.map((n) => ({ idempotencyKey: n.key, phone: n.phone, body: n.sms })),
+      now,
+      mine,
+    ),
   ]);
   if (updated.length === 0) throw published();
+  afterResponse(() => sendBulk(deps));
   return { publishedAt: now.toISOString(), notified: families.length };
 }
 

@@ -1,0 +1,42 @@
+/**
+ * `npm run bench`: every benchmark, each in a process of its own, one after the other — the midnight rush, the review
+ * queue and the Worker (`run.ts`), placement (`placement.ts`) and the 录取结果 notices (`outbox.ts`). Options go to the
+ * bench that owns them (see each file); `--skip rush,placement,outbox` leaves some out. Exits 1 if any bench failed.
+ */
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    parents: { type: 'string' },
+    concurrency: { type: 'string' },
+    sample: { type: 'string' },
+    queue: { type: 'string' },
+    worker: { type: 'string' },
+    applicants: { type: 'string' },
+    runs: { type: 'string' },
+    families: { type: 'string' },
+    latency: { type: 'string' },
+    skip: { type: 'string', default: '' },
+  },
+});
+const pass = (...names: (keyof typeof values)[]) =>
+  names.flatMap((name) => (values[name] === undefined ? [] : [`--${name}`, String(values[name])]));
+const benches = [
+  { name: 'rush', file: 'run.ts', args: pass('parents', 'concurrency', 'sample', 'queue', 'worker') },
+  { name: 'placement', file: 'placement.ts', args: pass('applicants', 'runs') },
+  { name: 'outbox', file: 'outbox.ts', args: pass('families', 'latency') },
+];
+const skipped = new Set(String(values.skip).split(',').filter(Boolean));
+const failed: string[] = [];
+for (const bench of benches.filter((b) => !skipped.has(b.name))) {
+  console.info(`\n━━━ ${bench.name} (test/bench/${bench.file} ${bench.args.join(' ')}) ━━━`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', new URL(`./${bench.file}`, import.meta.url).pathname, ...bench.args], {
+    stdio: 'inherit',
+  });
+  if (run.status !== 0) failed.push(bench.name);
+}
+if (failed.length > 0) {
+  console.error(`\nfailed: ${failed.join(', ')}`);
+  process.exit(1);
+}
