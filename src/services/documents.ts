@@ -115,7 +115,14 @@ async function countOfKind(db: Db, applicationId: string, kind: string, except: 
   const rows = await db
     .select({ id: documents.id })
     .from(documents)
-    .where(and(eq(documents.applicationId, applicationId), ownDocuments, eq(documents.kind, kind), except ? ne(documents.id, except) : undefined));
+    .where(
+      and(
+        eq(documents.applicationId, applicationId),
+        ownDocuments,
+        eq(documents.kind, kind),
+        except ? ne(documents.id, except) : undefined,
+      ),
+    );
   return rows.length;
 }
 

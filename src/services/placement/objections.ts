@@ -78,7 +78,13 @@ export async function listObjections(db: Db, member: SignedInStaff, seasonId: st
     .leftJoin(schools, eq(schools.id, placements.schoolId))
     .where(eq(placementDraws.seasonId, seasonId))
     .orderBy(asc(objections.filedAt));
-  const files = member.role === 'admin' ? await objectionDocumentsOf(db, rows.map((r) => r.objection.id)) : new Map();
+  const files =
+    member.role === 'admin'
+      ? await objectionDocumentsOf(
+          db,
+          rows.map((r) => r.objection.id),
+        )
+      : new Map();
   return rows.map((r) => ({
     id: r.objection.id,
     number: r.number,
