@@ -176,7 +176,7 @@ describe('派位规则与摇号', () => {
 
       // A second administrator signs in on the desk, opens the family's document (audited) and upholds the objection,
       // placing the child at the second choice; the family reads the outcome.
-      await otherAdmin.admin.createStaff.mutate({
+      await (await signInStaff(app.testHost(), 'admin')).admin.createStaff.mutate({
         username: 'second-admin',
         displayName: '第二管理员',
         role: 'admin',
