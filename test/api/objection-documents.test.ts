@@ -1,8 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applications, auditLog } from '../../db/schema';
+import { applications, auditLog, documents } from '../../db/schema';
+import { randomId } from '../../src/adapters/random';
+import { sha256Hex } from '../../src/services/file-hash';
 import { createEnrollmentClient } from '../../src/client';
-import { parentWithApplication, type SeededApplication } from '../helpers/applications-db';
+import { parentWithApplication, type SeededApplication, setApplicationStatus } from '../helpers/applications-db';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { type Catalog, catalogFor } from '../helpers/journey';
 import { parentToken } from '../helpers/parents';
@@ -91,6 +93,23 @@ describe('异议材料', () => {
     expect(detail.sameFiles.inOtherApplications).toEqual([]);
     const own = await parent(families[0]!).applications.get.query({ applicationId: families[0]!.applicationId });
     expect(JSON.stringify(own)).not.toContain(filed.id);
+
+    // Another family's application holding the same bytes is not flagged as sharing a file with this one.
+    const other = await parentWithApplication(t.host.deps.db, { phone: '13700000799', now: t.clock.now() });
+    await t.host.deps.db.insert(documents).values({
+      id: randomId(),
+      applicationId: other.applicationId,
+      accountId: other.accountId,
+      kind: 'student-hukou',
+      fileName: '户口簿.pdf',
+      contentType: 'application/pdf',
+      size: samplePdf.length,
+      storageKey: randomId() + randomId(),
+      sha256: await sha256Hex(samplePdf),
+      createdAt: t.clock.now(),
+    });
+    await setApplicationStatus(t.host.deps.db, other.applicationId, 'submitted');
+    expect((await county.review.get.query({ applicationId: other.applicationId })).sameFiles.inOtherApplications).toEqual([]);
   });
 
   it('shows the files to the administrator on the desk, who opens them with an audit entry; other staff cannot', async () => {
