@@ -7,6 +7,7 @@ import { idPattern } from '../domain/ids';
 import { limits } from '../domain/limits';
 import { addDocument, type DocumentViewer, readDocument, removeDocument } from '../services/documents';
 import { documentSideInput } from '../schemas/documents';
+import { addObjectionDocument } from '../services/placement/objection-documents';
 import { authenticateParent } from '../services/sessions';
 import { perAddress, takeLimits } from '../services/limits';
 import { authenticateStaff } from '../services/staff/sessions';
@@ -16,7 +17,8 @@ import { contextFromHono } from './http-context';
 import { assertTrustedOrigin } from './origin';
 
 /**
- * Documents over plain HTTP (multipart does not fit tRPC's JSON): `POST /api/files` uploads, `GET /api/files/:id`
+ * Documents over plain HTTP (multipart does not fit tRPC's JSON): `POST /api/files` uploads (with `applicationId` and
+ * `kind` for an application's document, or `objectionId` for 异议材料), `GET /api/files/:id`
  * serves the bytes to whoever may see them, `DELETE /api/files/:id` removes one. Sessions exactly as for parent
  * procedures: the cookie or `Authorization: Bearer`; writes with a cookie session must come from our own pages.
  * Errors are JSON `{ error: { code, domainCode, message } }` with the tRPC code and its HTTP status.
@@ -87,6 +89,17 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
     return parent;
   }
 
+  /** An upload's share of the account's and the address's upload limits. */
+  async function takeUploadLimits(c: HonoContext, accountId: string, size: number) {
+    const ip = clientIp(c);
+    await takeLimits(depsOf(c), [
+      { rule: limits.uploadsPerAccount, subject: accountId },
+      { rule: limits.uploadBytesPerAccount, subject: accountId, weight: size },
+      ...perAddress(limits.uploadsPerAddress, ip),
+      ...perAddress(limits.uploadBytesPerAddress, ip).map((charge) => ({ ...charge, weight: size })),
+    ]);
+  }
+
   const answer = (handler: (c: HonoContext) => Promise<Response>) => async (c: HonoContext) => {
     try {
       return await handler(c);
@@ -111,6 +124,14 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
       }
       const file: unknown = form.get('file');
       if (!isUploadedFile(file)) throw fieldError('file', '请选择要上传的文件');
+      const objectionId = text(form, 'objectionId');
+      if (objectionId !== null) {
+        if (!idPattern.test(objectionId)) throw fieldError('objectionId', '异议编号格式不正确');
+        if (file.size > maxDocumentBytes) throw new DomainError('DOCUMENT_TOO_LARGE', documentMessages.tooLarge);
+        await takeUploadLimits(c, parent.accountId, file.size);
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        return c.json(await addObjectionDocument(depsOf(c), parent.accountId, { objectionId, fileName: file.name, bytes }), 201);
+      }
       const applicationId = text(form, 'applicationId');
       if (!applicationId || !idPattern.test(applicationId)) throw fieldError('applicationId', '报名编号格式不正确');
       const kind = text(form, 'kind');
@@ -121,13 +142,7 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
       if (!side.success) throw fieldError('side', side.error.issues[0]!.message);
       if (file.size > maxDocumentBytes) throw new DomainError('DOCUMENT_TOO_LARGE', documentMessages.tooLarge);
       const deps = depsOf(c);
-      const ip = clientIp(c);
-      await takeLimits(deps, [
-        { rule: limits.uploadsPerAccount, subject: parent.accountId },
-        { rule: limits.uploadBytesPerAccount, subject: parent.accountId, weight: file.size },
-        ...perAddress(limits.uploadsPerAddress, ip),
-        ...perAddress(limits.uploadBytesPerAddress, ip).map((charge) => ({ ...charge, weight: file.size })),
-      ]);
+      await takeUploadLimits(c, parent.accountId, file.size);
 
       const view = await addDocument(deps, parent.accountId, {
         applicationId,
@@ -164,7 +179,9 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
       const viewer = await viewerOf(c);
       const id = c.req.param('id') ?? '';
       if (!idPattern.test(id)) throw new DomainError('DOCUMENT_NOT_FOUND', '找不到该文件');
-      const doc = await readDocument(depsOf(c), viewer, id);
+      const deps = depsOf(c);
+      const { requestId } = contextFromHono(deps, c, new Headers(), clientIp);
+      const doc = await readDocument(deps, viewer, id, { ip: clientIp(c), requestId });
       return c.body(doc.bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': doc.contentType,
         'Content-Length': String(doc.bytes.length),

@@ -108,3 +108,8 @@ export const confirmSeatInput = z.object({
   applicationId: idSchema('报名'),
   accept: z.boolean({ error: '请选择确认入学或放弃学位' }).describe('true：确认入学；false：放弃学位（学位退回统筹安排）'),
 });
+
+export const confirmedListInput = z.object({
+  schoolId: idSchema('学校').nullable().optional().describe('学校审核员只能看本校；教育局和管理员可选任一学校（不填：第一所）'),
+  seasonId: idSchema('招生季').nullable().optional().describe('不填：最近一个已公布录取结果的招生季'),
+});

@@ -25,6 +25,8 @@ import { newId } from '../domain/ids';
 import { type DocumentSide, sideRefusal } from '../domain/document-sides';
 import { commitEdit } from './applications/commit';
 import { sha256Hex } from './file-hash';
+import { ownDocuments } from './own-documents';
+import { auditStatement } from './audit';
 import { editFacts } from './applications/guards';
 import { ownApplication } from './applications/load';
 
@@ -101,10 +103,10 @@ function toView(
  */
 
 const documentOfApplication = (documentId: string, applicationId: string) =>
-  rowExists(documents, eq(documents.id, documentId), eq(documents.applicationId, applicationId));
+  rowExists(documents, eq(documents.id, documentId), eq(documents.applicationId, applicationId), ownDocuments);
 
 function roomForKind(applicationId: string, kind: string, except: string | null) {
-  return sql`(SELECT count(*) FROM ${documents} WHERE ${documents.applicationId} = ${applicationId} AND ${documents.kind} = ${kind}${
+  return sql`(SELECT count(*) FROM ${documents} WHERE ${documents.applicationId} = ${applicationId} AND ${documents.objectionId} IS NULL AND ${documents.kind} = ${kind}${
     except ? sql` AND ${documents.id} <> ${except}` : sql``
   }) < ${maxDocumentsPerKind}`;
 }
@@ -113,7 +115,14 @@ async function countOfKind(db: Db, applicationId: string, kind: string, except: 
   const rows = await db
     .select({ id: documents.id })
     .from(documents)
-    .where(and(eq(documents.applicationId, applicationId), eq(documents.kind, kind), except ? ne(documents.id, except) : undefined));
+    .where(
+      and(
+        eq(documents.applicationId, applicationId),
+        ownDocuments,
+        eq(documents.kind, kind),
+        except ? ne(documents.id, except) : undefined,
+      ),
+    );
   return rows.length;
 }
 
@@ -233,7 +242,7 @@ export async function addDocument(
     const [row] = await db
       .select({ id: documents.id, storageKey: documents.storageKey, side: documents.side })
       .from(documents)
-      .where(and(eq(documents.id, input.replaces), eq(documents.applicationId, applicationId)));
+      .where(and(eq(documents.id, input.replaces), eq(documents.applicationId, applicationId), ownDocuments));
     if (!row) throw new DomainError('DOCUMENT_NOT_FOUND', '要替换的文件不存在，请刷新后再试');
     replaced = row;
   }
@@ -328,7 +337,7 @@ export async function removeDocument(
     .select({ id: documents.id, applicationId: documents.applicationId, storageKey: documents.storageKey })
     .from(documents)
     .innerJoin(applications, eq(applications.id, documents.applicationId))
-    .where(and(eq(documents.id, documentId), eq(applications.accountId, accountId)));
+    .where(and(eq(documents.id, documentId), eq(applications.accountId, accountId), ownDocuments));
   if (!doc) throw notFound();
   const loaded = await ownApplication(db, accountId, doc.applicationId);
   const edit = orRefuse(decideEdit(await editFacts(db, loaded, now)));
@@ -365,23 +374,26 @@ export async function listDocuments(db: Db, applicationId: string): Promise<Docu
       createdAt: documents.createdAt,
     })
     .from(documents)
-    .where(eq(documents.applicationId, applicationId))
+    .where(and(eq(documents.applicationId, applicationId), ownDocuments))
     .orderBy(asc(documents.createdAt), sql`rowid`);
   return rows.map(toView);
 }
 
 interface DocumentAccessRow {
   applicationAccountId: string;
+  objectionId: string | null;
   status: string;
   firstSchoolId: string | null;
   secondSchoolId: string | null;
 }
 
+/** Who may see a document: its family; staff in scope for the application's own, administrators for 异议材料. */
 function mayView(viewer: DocumentViewer, row: DocumentAccessRow): boolean {
   switch (viewer.kind) {
     case 'parent':
       return row.applicationAccountId === viewer.accountId;
     case 'staff':
+      if (row.objectionId !== null) return viewer.member.role === 'admin';
       return row.status !== 'draft' && inScope(viewer.member, row);
     default: {
       const unknownViewer: never = viewer;
@@ -390,15 +402,20 @@ function mayView(viewer: DocumentViewer, row: DocumentAccessRow): boolean {
   }
 }
 
-/** A document's bytes for someone allowed to see them; anyone else is told it does not exist. */
+/**
+ * A document's bytes for someone allowed to see them; anyone else is told it does not exist. A staff member's read of
+ * 异议材料 is audited (written before the bytes are served).
+ */
 export async function readDocument(
-  deps: Pick<AppDeps, 'db' | 'files' | 'log'>,
+  deps: Pick<AppDeps, 'db' | 'files' | 'log' | 'clock'>,
   viewer: DocumentViewer,
   documentId: string,
+  request: { ip: string | null; requestId: string | null } = { ip: null, requestId: null },
 ): Promise<DocumentView & { bytes: Uint8Array }> {
   const [row] = await deps.db
     .select({
       document: documents,
+      objectionId: documents.objectionId,
       applicationAccountId: applications.accountId,
       status: applications.status,
       firstSchoolId: applications.firstSchoolId,
@@ -408,6 +425,19 @@ export async function readDocument(
     .innerJoin(applications, eq(applications.id, documents.applicationId))
     .where(eq(documents.id, documentId));
   if (!row || !mayView(viewer, row)) throw notFound();
+  if (viewer.kind === 'staff' && row.objectionId !== null) {
+    await deps.db.batch([
+      auditStatement(deps.db, {
+        staffId: viewer.member.staffId,
+        username: viewer.member.username,
+        action: 'objection_document_view',
+        applicationId: row.document.applicationId,
+        detail: { objectionId: row.objectionId, documentId: row.document.id },
+        ...request,
+        at: deps.clock.now(),
+      }),
+    ]);
+  }
   const stored = await deps.files.get(row.document.storageKey).catch((error: unknown) => {
     if (!(error instanceof UnreadableFileError)) throw error;
     deps.log.error(`documents: the bytes of document ${row.document.id} are damaged: ${error.message}`);

@@ -122,6 +122,8 @@ const matrix: Record<string, Row> = {
   'review.revealPhone': row('U U U ok N ok ok', (w) => ({ applicationId: w.a.submittedId })),
   'review.recheck': row('U U U ok N ok ok', (w) => ({ applicationId: w.a.submittedId })),
   'review.export': row(anyStaff, () => ({})),
+  // A school reviewer asking for another school's 录取名单 is refused (FORBIDDEN: no list of another school leaks).
+  'review.confirmedList': row('U U U ok F ok ok', (w) => ({ schoolId: w.schools.inScope })),
   'review.audit': row(adminOnly, () => ({})),
   'review.bindingAppeals': row('U U U F F ok ok', () => ({})),
   'review.settleBindingAppeal': row('U U U F F N N', () => ({

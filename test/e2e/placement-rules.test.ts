@@ -1,12 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import { applications } from '../../db/schema';
+import { applications, auditLog } from '../../db/schema';
 import type { ManualClock } from '../../src/adapters/clock';
 import { commitmentOf, seedOf } from '../../src/domain/placement/lottery';
 import { verifyPublished } from '../../src/domain/placement/verify';
 import { signInStaff } from '../helpers/staff';
 import { parentWithApplication } from '../helpers/applications-db';
 import { catalogFor } from '../helpers/journey';
+import { samplePdf } from '../helpers/sample-files';
 import { expectAccessible } from './axe';
 import { onPhone, shot, shown, signInOnDesk } from './site';
 
@@ -156,10 +157,15 @@ describe('派位规则与摇号', () => {
       await shot(phone.page, 'placement-result');
       await expectAccessible(phone.page, '录取结果');
 
-      // 异议 during 公示: the family files one; the administrator who published the results may not decide it.
+      // 异议 during 公示: the family files one with a document; the administrator who published the results may not decide it.
       await result.getByLabel('异议理由').fill('我家户籍在资江社区，顺位应为第2顺位。');
+      await result
+        .getByLabel('添加材料：异议材料')
+        .setInputFiles({ name: '户籍证明.pdf', mimeType: 'application/pdf', buffer: Buffer.from(samplePdf) });
+      await shown(result.getByText('户籍证明.pdf', { exact: true }));
       await result.getByRole('button', { name: '提出异议' }).click();
       await shown(result.getByText('异议已提交，正在处理'));
+      await shown(result.getByRole('link', { name: '户籍证明.pdf' }));
       await page.reload();
       await page.getByLabel('招生季').selectOption({ label: '桃花江镇 · 2024年秋季' });
       const objection = page.getByRole('region', { name: '异议处理' }).getByRole('row', { name: /我家户籍在资江社区/ });
@@ -167,6 +173,44 @@ describe('派位规则与摇号', () => {
       await objection.getByRole('button', { name: '提交处理结果' }).click();
       await shown(objection.getByText('异议须由公布录取结果以外的管理员处理'));
       await shot(page, 'placement-objection');
+
+      // A second administrator signs in on the desk, opens the family's document (audited) and upholds the objection,
+      // placing the child at the second choice; the family reads the outcome.
+      await (await signInStaff(app.testHost(), 'admin')).admin.createStaff.mutate({
+        username: 'second-admin',
+        displayName: '第二管理员',
+        role: 'admin',
+        password: 'Another-strong-passphrase-2024',
+      });
+      await page.getByRole('button', { name: '退出登录' }).click();
+      await shown(page.getByLabel('用户名'));
+      await page.goto(app.url('/staff?from=%2Fstaff%2Fadmin%2Fplacement'));
+      await page.getByLabel('用户名').fill('second-admin');
+      await page.getByLabel('密码').fill('Another-strong-passphrase-2024');
+      await page.getByLabel('密码').press('Enter');
+      await shown(page.getByRole('heading', { name: '派位规则与摇号', level: 1 }));
+      await page.getByLabel('招生季').selectOption({ label: '桃花江镇 · 2024年秋季' });
+      const document = objection.getByRole('link', { name: /的异议材料「户籍证明\.pdf」$/ });
+      const opened = await page.request.get(app.url((await document.getAttribute('href'))!));
+      expect(opened.status()).toBe(200);
+      expect(new Uint8Array(await opened.body())).toEqual(samplePdf);
+      const audited = await app
+        .site()
+        .host.deps.db.select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'objection_document_view'), eq(auditLog.username, 'second-admin')));
+      expect(audited).toHaveLength(1);
+      await objection.getByLabel('处理结果').selectOption({ label: '异议成立' });
+      await objection.getByLabel('改为录取到（不选则不变）').selectOption({ label: c.primary[1]!.name });
+      await objection.getByLabel(/的处理理由$/).fill('核实户籍后改为第二志愿学校');
+      await objection.getByRole('button', { name: '提交处理结果' }).click();
+      await shown(page.getByRole('status').filter({ hasText: /^已处理 \S+ 的异议$/ }));
+      await shown(page.getByRole('region', { name: '异议处理' }).getByRole('cell', { name: '核实户籍后改为第二志愿学校' }));
+      await phone.page.reload();
+      await shown(result.getByText('异议成立', { exact: true }));
+      await shown(result.getByText('处理意见：核实户籍后改为第二志愿学校'));
+      await shown(result.getByText(`录取学校：${c.primary[1]!.name}`));
+      await expectAccessible(phone.page, '异议处理结果');
 
       // 确认入学 on the family's page.
       await result.getByRole('button', { name: '确认入学' }).click();

@@ -57,7 +57,7 @@ export const adminPlacementRouter = router({
     .mutation(({ ctx, input }) => publishResults(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId }, ctx.afterResponse)),
   objections: staffProcedure('admin', 'county_reviewer')
     .input(seasonPlacementInput)
-    .query(({ ctx, input }) => listObjections(ctx.deps.db, input.seasonId)),
+    .query(({ ctx, input }) => listObjections(ctx.deps.db, ctx.staff, input.seasonId)),
   /** Upholds (placing the application elsewhere, if given) or dismisses an objection: not by the results' publisher. */
   decideObjection: staffProcedure('admin')
     .input(decideObjectionInput)

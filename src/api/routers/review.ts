@@ -18,6 +18,8 @@ import { bulkApprove, decide, type Decision } from '../../services/review/decide
 import { recheck, reviewDetail, revealIdNumber, reviewStats } from '../../services/review/detail';
 import { revealParentPhone } from '../../services/review/reveal-phone';
 import { exportQueue } from '../../services/review/export';
+import { confirmedList } from '../../services/placement/confirmed-list';
+import { confirmedListInput } from '../../schemas/placement';
 import { type QueueFilters, reviewQueue } from '../../services/review/queue';
 import { revokeStaffSession, type SignedInStaff } from '../../services/staff/sessions';
 import { staffSignIn } from '../../services/staff/sign-in';
@@ -73,6 +75,10 @@ export const reviewRouter = router({
     .input(applicationRef)
     .query(({ ctx, input }) => reviewDetail(ctx.deps.db, ctx.staff, input.applicationId)),
   stats: staffProcedure(...reviewers).query(({ ctx }) => reviewStats(ctx.deps.db, ctx.staff)),
+  /** 录取名单: the applications placed at a school with 确认入学; a school reviewer, their own school; audited. */
+  confirmedList: staffProcedure(...reviewers)
+    .input(confirmedListInput)
+    .query(({ ctx, input }) => confirmedList(ctx.deps, ctx.staff, input, request(ctx))),
 
   /** 初审通过 (county): from then on the parent can no longer withdraw. */
   approve: decision('approve'),

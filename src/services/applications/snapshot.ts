@@ -1,7 +1,8 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { documents } from '../../../db/schema';
 import type { ApplicationSnapshot } from '../../domain/rejection';
+import { ownDocuments } from '../own-documents';
 import type { LoadedApplication } from './load';
 
 /** The documents of an application as a rejection records them (id, kind, side, SHA-256), in upload order. */
@@ -9,7 +10,7 @@ export function documentFingerprints(db: Db, applicationId: string) {
   return db
     .select({ id: documents.id, kind: documents.kind, side: documents.side, sha256: documents.sha256 })
     .from(documents)
-    .where(eq(documents.applicationId, applicationId))
+    .where(and(eq(documents.applicationId, applicationId), ownDocuments))
     .orderBy(asc(documents.createdAt), sql`rowid`);
 }
 

@@ -11,6 +11,7 @@ import { ownApplication } from '../applications/load';
 import { noticeMessage } from '../messages';
 import { smsNotice } from '../outbox';
 import type { SignedInStaff } from '../staff/sessions';
+import { objectionDocumentsOf } from './objection-documents';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 type Request = { ip: string | null; requestId: string | null };
@@ -56,8 +57,11 @@ export async function fileObjection(deps: Deps, accountId: string, input: { appl
   return { id, filedAt: now.toISOString() };
 }
 
-/** The objections of a season's draws, oldest first, with the application's number and placement. */
-export async function listObjections(db: Db, seasonId: string) {
+/**
+ * The objections of a season's draws, oldest first, with the application's number and placement, and for an
+ * administrator (who decides them) the files filed with each.
+ */
+export async function listObjections(db: Db, member: SignedInStaff, seasonId: string) {
   const rows = await db
     .select({
       objection: objections,
@@ -74,6 +78,13 @@ export async function listObjections(db: Db, seasonId: string) {
     .leftJoin(schools, eq(schools.id, placements.schoolId))
     .where(eq(placementDraws.seasonId, seasonId))
     .orderBy(asc(objections.filedAt));
+  const files =
+    member.role === 'admin'
+      ? await objectionDocumentsOf(
+          db,
+          rows.map((r) => r.objection.id),
+        )
+      : new Map();
   return rows.map((r) => ({
     id: r.objection.id,
     number: r.number,
@@ -84,6 +95,7 @@ export async function listObjections(db: Db, seasonId: string) {
     filedAt: r.objection.filedAt.toISOString(),
     decision: r.objection.decision,
     publishedBy: r.publishedBy,
+    documents: files.get(r.objection.id) ?? [],
   }));
 }
 

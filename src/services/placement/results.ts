@@ -10,6 +10,8 @@ import { auditStatement } from '../audit';
 import { noticeMessages } from '../messages';
 import { sendBulk, smsNotices } from '../outbox';
 import type { SignedInStaff } from '../staff/sessions';
+import { maxObjectionDocuments } from '../../domain/placement/objection-documents';
+import { objectionDocumentsOf } from './objection-documents';
 import { placementRulesOf } from './rules';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
@@ -120,10 +122,11 @@ export async function placementOf(db: Db, applicationId: string, now: Date) {
         ).map((s) => [s.code, s.name]),
   );
   const [objection] = await db
-    .select({ status: objections.status, decision: objections.decision, filedAt: objections.filedAt })
+    .select({ id: objections.id, status: objections.status, decision: objections.decision, filedAt: objections.filedAt })
     .from(objections)
     .where(and(eq(objections.drawId, row.draw.id), eq(objections.applicationId, applicationId)));
   const publicityOpen = row.draw.publicityEndsAt !== null && row.draw.publicityEndsAt.getTime() > now.getTime();
+  const filed = objection ? ((await objectionDocumentsOf(db, [objection.id])).get(objection.id) ?? []) : [];
   return {
     school: row.school,
     lottery: row.placement.lottery,
@@ -137,7 +140,15 @@ export async function placementOf(db: Db, applicationId: string, now: Date) {
       row.draw.confirmBy !== null &&
       row.draw.confirmBy.getTime() > now.getTime(),
     /** 异议: the family's, if filed; whether one may still be filed. */
-    objection: objection ? { ...objection, filedAt: objection.filedAt.toISOString() } : null,
+    objection: objection
+      ? {
+          ...objection,
+          filedAt: objection.filedAt.toISOString(),
+          documents: filed,
+          /** 异议材料 may be added while the objection is open and 公示 runs. */
+          canAddDocuments: objection.status === 'open' && publicityOpen && filed.length < maxObjectionDocuments,
+        }
+      : null,
     canObject: publicityOpen && !objection,
     mechanism: row.draw.mechanism,
     choices: (row.placement.choices ?? []).map((c) => {

@@ -2,6 +2,7 @@ import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { applications, documents } from '../../../db/schema';
 import { duplicateFiles } from '../../domain/rejection';
+import { ownDocuments } from '../own-documents';
 
 /**
  * Documents that are the same file: groups within the application, and for each document the numbers of other
@@ -14,7 +15,7 @@ export async function sameFiles(db: Db, applicationId: string, docs: readonly { 
         .selectDistinct({ sha256: documents.sha256, number: applications.number })
         .from(documents)
         .innerJoin(applications, eq(applications.id, documents.applicationId))
-        .where(and(inArray(documents.sha256, hashes), ne(documents.applicationId, applicationId)))
+        .where(and(inArray(documents.sha256, hashes), ne(documents.applicationId, applicationId), ownDocuments))
         .limit(50)
     : [];
   return {

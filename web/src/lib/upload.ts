@@ -45,7 +45,21 @@ export function uploadDocument(
   if (input.replaces) form.append('replaces', input.replaces);
   if (input.side) form.append('side', input.side);
   form.append('file', input.file, input.file.name);
+  return postFile<UploadResult>(form, onProgress, signal);
+}
 
+/** `POST /api/files` of a file filed with the family's objection (异议材料), with upload progress. */
+export function uploadObjectionDocument(
+  input: { objectionId: string; file: File },
+  onProgress: (fraction: number) => void,
+): Promise<UploadedDocument> {
+  const form = new FormData();
+  form.append('objectionId', input.objectionId);
+  form.append('file', input.file, input.file.name);
+  return postFile<UploadedDocument>(form, onProgress);
+}
+
+function postFile<T>(form: FormData, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/files');
@@ -57,7 +71,7 @@ export function uploadDocument(
       if (xhr.status >= 200 && xhr.status < 300) {
         try {
           onProgress(1);
-          resolve(JSON.parse(xhr.responseText) as UploadResult);
+          resolve(JSON.parse(xhr.responseText) as T);
         } catch {
           reject(new FileRequestError(zhCN.errors.server));
         }

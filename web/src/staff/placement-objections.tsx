@@ -24,6 +24,9 @@ export function ObjectionsSection(props: { seasonId: string; onDone: (message: s
                 <td>{o.child}</td>
                 <td>{o.school ?? t.unplacedSchool}</td>
                 <td>{o.reason}</td>
+                <td>
+                  <ObjectionDocuments objection={o} />
+                </td>
                 <td>{t.objectionStates[o.status]}</td>
                 <td>
                   <Show when={o.status === 'open'} fallback={o.decision}>
@@ -85,5 +88,29 @@ function DecideForm(props: { seasonId: string; objection: Objection; onDone: (me
         {t.decide}
       </button>
     </form>
+  );
+}
+
+/** The files filed with the objection (shown to administrators), each opened in a new tab through the audited read. */
+function ObjectionDocuments(props: { objection: Objection }) {
+  return (
+    <Show when={props.objection.documents.length} fallback={t.objectionNoDocuments}>
+      <ul>
+        <For each={props.objection.documents}>
+          {(file) => (
+            <li>
+              <a
+                href={`/api/files/${file.id}`}
+                target="_blank"
+                rel="noopener"
+                aria-label={t.openObjectionDocument(file.fileName, props.objection.number)}
+              >
+                {file.fileName}
+              </a>
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
   );
 }

@@ -3,6 +3,7 @@ import { createEffect, ErrorBoundary, For, type JSXElement, on, onMount, Show, S
 import { zhPages } from '../i18n/zh-CN-pages';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { zhChannels } from '../i18n/zh-CN-staff-channels';
+import { zhConfirmed } from '../i18n/zh-CN-staff-confirmed';
 import { zhPlacement } from '../i18n/zh-CN-staff-placement';
 import { zhRegions } from '../i18n/zh-CN-staff-regions';
 import { zhSchools } from '../i18n/zh-CN-staff-schools';
@@ -15,6 +16,7 @@ import './staff.css';
 
 export { AccountsPage } from './accounts-page';
 export { ChannelsPage } from './channels-page';
+export { ConfirmedPage } from './confirmed-page';
 export { PlacementPage } from './placement-page';
 export { SchoolsPage } from './schools-page';
 export { SeasonsPage } from './seasons-page';
@@ -75,6 +77,9 @@ export function Desk(props: RouteSectionProps) {
               <nav class="staff-nav" aria-label={zhStaff.nav.main}>
                 <A href="/staff/queue" activeClass="staff-nav-on">
                   {zhStaff.nav.queue}
+                </A>
+                <A href="/staff/confirmed" activeClass="staff-nav-on">
+                  {zhConfirmed.nav}
                 </A>
                 <Show when={m().role !== 'school_reviewer'}>
                   <A href="/staff/appeals" activeClass="staff-nav-on">

@@ -1,0 +1,106 @@
+import { and, asc, desc, eq, isNotNull, type SQL } from 'drizzle-orm';
+import { accounts, applications, channels, children, placementDraws, placements, schools, seasons } from '../../../db/schema';
+import type { AppDeps } from '../../deps';
+import { DomainError } from '../../domain/errors';
+import { type ConfirmedEntry, confirmationState } from '../../domain/placement/confirmed-list';
+import { auditStatement } from '../audit';
+import type { SignedInStaff } from '../staff/sessions';
+
+type Deps = Pick<AppDeps, 'db' | 'clock'>;
+
+/** The schools and seasons whose published results the member may list: a school reviewer's own school only. */
+async function offered(deps: Deps, member: SignedInStaff) {
+  const own: SQL | undefined = member.role === 'school_reviewer' ? eq(placements.schoolId, member.schoolId ?? '') : undefined;
+  return deps.db
+    .selectDistinct({
+      schoolId: schools.id,
+      schoolName: schools.name,
+      schoolCode: schools.code,
+      seasonId: seasons.id,
+      seasonName: seasons.name,
+      year: seasons.year,
+    })
+    .from(placements)
+    .innerJoin(placementDraws, eq(placementDraws.id, placements.drawId))
+    .innerJoin(schools, eq(schools.id, placements.schoolId))
+    .innerJoin(seasons, eq(seasons.id, placementDraws.seasonId))
+    .where(and(isNotNull(placementDraws.publishedAt), own))
+    .orderBy(desc(seasons.year), asc(seasons.name), asc(schools.code));
+}
+
+const unique = <T extends { id: string }>(items: T[]) => items.filter((item, i) => items.findIndex((o) => o.id === item.id) === i);
+
+/**
+ * A school's 录取名单: the applications placed at the school by a season's published draws, with the family's answer
+ * (已确认 / 待确认 / 已放弃) and what a 学籍 system imports (full names, masked ID numbers, the guardian and the
+ * account's phone). A school reviewer sees their own school only (another school is FORBIDDEN); county reviewers and
+ * administrators pick any. The read of a list with full names is audited with the school, season and row count.
+ * Without a school or season, the first school (by code) and the latest season with published results.
+ */
+export async function confirmedList(
+  deps: Deps,
+  member: SignedInStaff,
+  input: { schoolId?: string | null; seasonId?: string | null },
+  request: { ip: string | null; requestId: string | null },
+) {
+  const { db } = deps;
+  if (member.role === 'school_reviewer' && (!member.schoolId || (input.schoolId && input.schoolId !== member.schoolId))) {
+    throw new DomainError('STAFF_FORBIDDEN', '只能查看本校的录取名单');
+  }
+  const options = await offered(deps, member);
+  const schoolsOffered = unique(options.map((o) => ({ id: o.schoolId, name: o.schoolName, code: o.schoolCode })));
+  const seasonsOffered = unique(options.map((o) => ({ id: o.seasonId, name: o.seasonName })));
+  const school = schoolsOffered.find((s) => s.id === (input.schoolId ?? schoolsOffered[0]?.id));
+  const season = seasonsOffered.find((s) => s.id === (input.seasonId ?? seasonsOffered[0]?.id));
+  const lists = { schools: schoolsOffered.map(({ id, name }) => ({ id, name })), seasons: seasonsOffered };
+  if (!school || !season) return { ...lists, school: school ?? null, season: season ?? null, entries: [] };
+
+  const rows = await db
+    .select({
+      number: applications.number,
+      form: applications.form,
+      community: applications.community,
+      channel: channels.name,
+      childName: children.name,
+      sex: children.sex,
+      birthDate: children.birthDate,
+      idMasked: children.idMasked,
+      phone: accounts.phone,
+      confirmation: placements.confirmation,
+    })
+    .from(placements)
+    .innerJoin(placementDraws, eq(placementDraws.id, placements.drawId))
+    .innerJoin(applications, eq(applications.id, placements.applicationId))
+    .innerJoin(children, eq(children.id, applications.childId))
+    .innerJoin(accounts, eq(accounts.id, applications.accountId))
+    .leftJoin(channels, eq(channels.id, applications.channelId))
+    .where(and(eq(placements.schoolId, school.id), eq(placementDraws.seasonId, season.id), isNotNull(placementDraws.publishedAt)))
+    .orderBy(asc(applications.number), asc(placementDraws.round));
+  const entries: ConfirmedEntry[] = rows.map((r) => {
+    const form = (r.form ?? {}) as Record<string, unknown>;
+    const guardian = [form.fatherName, form.motherName].find((n): n is string => typeof n === 'string' && n.trim() !== '');
+    return {
+      childName: r.childName,
+      sex: r.sex,
+      birthDate: r.birthDate,
+      idNumberMasked: r.idMasked,
+      guardianName: guardian ?? null,
+      guardianPhone: r.phone,
+      number: r.number,
+      channel: r.channel,
+      community: r.community,
+      confirmation: confirmationState(r.confirmation),
+    };
+  });
+  await db.batch([
+    auditStatement(db, {
+      staffId: member.staffId,
+      username: member.username,
+      action: 'confirmed_list',
+      detail: { schoolId: school.id, seasonId: season.id, rows: entries.length },
+      ...request,
+      at: deps.clock.now(),
+    }),
+  ]);
+  return { ...lists, school: { id: school.id, name: school.name }, season, entries };
+}
