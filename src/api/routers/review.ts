@@ -71,7 +71,7 @@ export const reviewRouter = router({
     .query(({ ctx, input }) => reviewQueue(ctx.deps.db, ctx.staff, dates(input))),
   get: staffProcedure(...reviewers)
     .input(applicationRef)
-    .query(({ ctx, input }) => reviewDetail(ctx.deps.db, ctx.staff, input.applicationId)),
+    .query(({ ctx, input }) => reviewDetail(ctx.deps.db, ctx.staff, input.applicationId, ctx.deps.clock.now())),
   stats: staffProcedure(...reviewers).query(({ ctx }) => reviewStats(ctx.deps.db, ctx.staff)),
 
   /** 初审通过 (county): from then on the parent can no longer withdraw. */

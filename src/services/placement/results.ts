@@ -10,6 +10,7 @@ import { auditStatement } from '../audit';
 import { noticeMessage } from '../messages';
 import { smsNotice } from '../outbox';
 import type { SignedInStaff } from '../staff/sessions';
+import { lockStatements, propertyClaims } from '../property-locks';
 import { placementRulesOf } from './rules';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
@@ -29,20 +30,31 @@ export async function publishResults(
   const { db } = deps;
   const now = deps.clock.now();
   const [draw] = await db
-    .select({ id: placementDraws.id, publishedAt: placementDraws.publishedAt })
+    .select({ id: placementDraws.id, seasonId: placementDraws.seasonId, publishedAt: placementDraws.publishedAt })
     .from(placementDraws)
     .where(eq(placementDraws.id, input.drawId));
   if (!draw) throw new DomainError('DRAW_NOT_FOUND', '找不到该次派位');
   const published = () => new DomainError('PLACEMENT_DRAWN', '该次派位结果已公布');
   if (draw.publishedAt) throw published();
   const families = await db
-    .select({ applicationId: applications.id, accountId: accounts.id, phone: accounts.phone, child: children.name, school: schools.name })
+    .select({
+      applicationId: applications.id,
+      accountId: accounts.id,
+      phone: accounts.phone,
+      child: children.name,
+      school: schools.name,
+      schoolId: placements.schoolId,
+    })
     .from(placements)
     .innerJoin(applications, eq(applications.id, placements.applicationId))
     .innerJoin(accounts, eq(accounts.id, applications.accountId))
     .innerJoin(children, eq(children.id, applications.childId))
     .leftJoin(schools, eq(schools.id, placements.schoolId))
     .where(eq(placements.drawId, draw.id));
+  const [{ propertyLockYears }, properties] = await Promise.all([
+    placementRulesOf(db, draw.seasonId),
+    propertyClaims(db, and(eq(placements.drawId, draw.id), isNotNull(placements.schoolId))),
+  ]);
   // The audit entry goes first, on the condition the publication then changes; every notice follows it.
   const unpublished = rowExists(placementDraws, eq(placementDraws.id, draw.id), isNull(placementDraws.publishedAt));
   const mine = rowExists(placementDraws, eq(placementDraws.id, draw.id), eq(placementDraws.publishedAt, now));
@@ -76,6 +88,16 @@ export async function publishResults(
         noticeMessage(db, { accountId: f.accountId, key, title: notice.title, body: notice.body, now, onlyIf: mine }),
         smsNotice(db, { idempotencyKey: key, phone: f.phone, body: notice.sms, now, onlyIf: mine }),
       ];
+    }),
+    ...families.flatMap((f) => {
+      const certificateKey = properties.get(f.applicationId);
+      return f.schoolId && certificateKey
+        ? lockStatements(
+            db,
+            { applicationId: f.applicationId, certificateKey, schoolId: f.schoolId, at: now, years: propertyLockYears },
+            mine,
+          )
+        : [];
     }),
   ]);
   if (updated.length === 0) throw published();
