@@ -165,7 +165,10 @@ describe('a later application claiming the locked property', () => {
     t.clock.set('2025-07-16T09:00:00+08:00');
     const c2025 = await catalogFor(t);
     parent = await signInParent(t, phones.owner);
-    const sibling = { ...edgeCases.propertyOwner, child: { name: '郭晨阳', idNumber: residentId('20190310', '057', '430903') } };
+    const sibling = {
+      ...edgeCases.propertyOwner,
+      child: { name: '郭晨阳', idNumber: residentId('20190310', '057', '430903'), birthDate: '2019-03-10', sex: 'male' as const },
+    };
     later = await submitForFamily(t, parent, c2025, sibling, 'property', {
       propertyProof: 'certificate',
       propertyCertificateNumber: certificate,
