@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applications, auditLog, placements, propertyLocks, verificationChecks } from '../../db/schema';
+import { applications, auditLog, placements, propertyLocks, schoolPlaces, seasonSchools, verificationChecks } from '../../db/schema';
 import { edgeCases } from '../../src/adapters/records-dataset';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
 import { commitmentOf } from '../../src/domain/placement/lottery';
@@ -19,8 +19,9 @@ let c: Catalog;
 let admin: EnrollmentClient;
 const secrets = { 张公证: 'notary-5c2f-0d8e-3a71', 李代表: 'parents-9f33-82bb-1ea4' } as const;
 const certificate = edgeCases.propertyOwner.facts.property!.certificateNumber;
-const phones = { owner: '13700000701', hukou: '13700000702', decliner: '13700000703' };
-const ids = { owner: '', hukou: '', decliner: '' };
+const phones = { owner: '13700000701', hukou: '13700000702', decliner: '13700000703', unplaced: '13700000704' };
+const ids = { owner: '', hukou: '', decliner: '', unplaced: '' };
+let drawId = '';
 
 const checksDone = (county: EnrollmentClient, applicationId: string) =>
   until('the system checks', async () => {
@@ -56,31 +57,46 @@ beforeAll(async () => {
   await checksDone(county, ids.owner);
 
   const { db } = t.host.deps;
-  const seeded = async (phone: string, channel: string, form: Record<string, unknown>) => {
+  const seeded = async (phone: string, channel: string, form: Record<string, unknown>, schools = [c.primary[0]!, c.primary[1]!]) => {
     const { applicationId } = await parentWithApplication(db, { phone, now: t.clock.now(), channel });
     await db
       .update(applications)
-      .set({ community: c.community, firstSchoolId: c.primary[0]!.id, secondSchoolId: c.primary[1]!.id, form })
+      .set({ community: c.community, firstSchoolId: schools[0]!.id, secondSchoolId: schools[1]!.id, form })
       .where(eq(applications.id, applicationId));
     return applicationId;
   };
+  const storedPropertyCheck = (applicationId: string, certificateNumber: string) =>
+    db.insert(verificationChecks).values({
+      id: `property-check-${applicationId}`,
+      applicationId,
+      claim: 'property',
+      result: 'pass',
+      summary: '父母在城区有房产 ✓',
+      values: { properties: [{ community: c.community, registeredOn: '2020-05-01', certificateNumber }] },
+      source: 'local',
+      checkedAt: t.clock.now(),
+    });
   ids.hukou = await seeded(phones.hukou, 'hukou', {});
   ids.decliner = await seeded(phones.decliner, 'property', {
     propertyProof: 'certificate',
     propertyCertificateNumber: '湘(2020)桃江县不动产权第0002020号',
   });
-  await db.insert(verificationChecks).values({
-    id: 'decliner-property-check',
-    applicationId: ids.decliner,
-    claim: 'property',
-    result: 'pass',
-    summary: '父母在城区有房产 ✓',
-    values: {
-      properties: [{ community: c.community, registeredOn: '2020-05-01', certificateNumber: '湘(2020)桃江县不动产权第0002020号' }],
-    },
-    source: 'local',
-    checkedAt: t.clock.now(),
-  });
+  await storedPropertyCheck(ids.decliner, '湘(2020)桃江县不动产权第0002020号');
+  // A fourth family chose two schools with no grade-1 places: 统筹安排.
+  const full = (await t.client.catalog.schools.query({ regionId: c.region.id, level: 'primary' }))
+    .filter((s) => !c.primary.slice(0, 2).some((p) => p.id === s.id))
+    .slice(0, 2);
+  for (const school of full) {
+    const [offer] = await db.select().from(seasonSchools).where(eq(seasonSchools.schoolId, school.id));
+    await db.update(schoolPlaces).set({ places: 0 }).where(eq(schoolPlaces.seasonSchoolId, offer!.id));
+  }
+  ids.unplaced = await seeded(
+    phones.unplaced,
+    'property',
+    { propertyProof: 'certificate', propertyCertificateNumber: '湘(2018)桃江县不动产权第0001818号' },
+    full,
+  );
+  await storedPropertyCheck(ids.unplaced, '湘(2018)桃江县不动产权第0001818号');
   for (const id of Object.values(ids)) await db.update(applications).set({ status: 'school_approved' }).where(eq(applications.id, id));
 
   t.clock.set('2024-08-20T09:00:00+08:00');
@@ -90,7 +106,8 @@ beforeAll(async () => {
     await admin.admin.placement.reveal.mutate({ observerId: o.id, contribution: secrets[o.name as keyof typeof secrets] });
   }
   const drawn = await admin.admin.placement.draw.mutate({ seasonId: c.region.season.id, entryId: c.entry('grade1').id, grade: 1 });
-  await admin.admin.placement.publishResults.mutate({ drawId: drawn.id });
+  drawId = drawn.id;
+  await admin.admin.placement.publishResults.mutate({ drawId });
 }, 60_000);
 afterAll(() => t?.close());
 
@@ -129,6 +146,51 @@ describe('一房一位 at publication', () => {
   });
 });
 
+describe('一房一位 after publication', () => {
+  it('locks the property of a child placed by 统筹安排 through the property channel', async () => {
+    expect(await lockOf(ids.unplaced)).toBeUndefined();
+    await admin.admin.placement.assignSchool.mutate({ drawId, applicationId: ids.unplaced, schoolId: c.primary[1]!.id });
+    expect(await lockOf(ids.unplaced)).toMatchObject({
+      certificateKey: '湘(2018)桃江县不动产权第0001818号',
+      schoolId: c.primary[1]!.id,
+      lockedAt: t.clock.now(),
+      lockedUntil: new Date('2030-08-20T09:00:00+08:00'),
+    });
+  });
+
+  it('moves the lock with the child when an objection is upheld, keeping its dates', async () => {
+    const before = (await lockOf(ids.owner))!;
+    const elsewhere = c.primary.slice(0, 2).find((s) => s.id !== before.schoolId)!;
+    const family = createEnrollmentClient({ url: t.url, token: await parentToken(t, phones.owner) });
+    await family.applications.fileObjection.mutate({ applicationId: ids.owner, reason: '请核实我家房产所在片区的学校' });
+    await admin.admin.createStaff.mutate({
+      username: 'second-admin',
+      displayName: '第二管理员',
+      role: 'admin',
+      password: 'Another-strong-passphrase-2024',
+    });
+    const { token } = await createEnrollmentClient({ url: t.url }).review.signIn.mutate({
+      username: 'second-admin',
+      password: 'Another-strong-passphrase-2024',
+      session: 'token',
+    });
+    const second = createEnrollmentClient({ url: t.url, token: token! });
+    const [objection] = await second.admin.placement.objections.query({ seasonId: c.region.season.id });
+    await second.admin.placement.decideObjection.mutate({
+      objectionId: objection!.id,
+      outcome: 'upheld',
+      reason: '核实后改为另一所学校',
+      schoolId: elsewhere.id,
+    });
+    expect(await lockOf(ids.owner)).toMatchObject({
+      schoolId: elsewhere.id,
+      lockedAt: before.lockedAt,
+      lockedUntil: before.lockedUntil,
+      releasedAt: null,
+    });
+  });
+});
+
 describe('the lock years in the placement rules', () => {
   it('are edited with the rules, versioned: a stale version is refused, 13 years is out of range, the public page says the rule', async () => {
     const rules = await admin.admin.placement.rules.query({ seasonId: c.region.season.id });
@@ -158,6 +220,8 @@ describe('a later application claiming the locked property', () => {
   let county: EnrollmentClient;
 
   beforeAll(async () => {
+    // The schools left without places for 统筹安排 take children again next year.
+    await t.host.deps.db.update(schoolPlaces).set({ places: 40 }).where(eq(schoolPlaces.places, 0));
     const season2024 = (await admin.admin.seasons.query()).find((s) => s.code === '2024-autumn' && s.region === '桃花江镇')!;
     const copy = await admin.admin.copySeason.mutate({ fromSeasonId: season2024.id, code: '2025-autumn', name: '2025年秋季', years: 1 });
     const check = await admin.admin.checkSeason.query({ seasonId: copy.id });
