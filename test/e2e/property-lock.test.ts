@@ -84,4 +84,34 @@ describe('一房一位 on the review desk', () => {
       await page.close();
     }
   });
+
+  test('an administrator sets the lock years with the placement rules; families read the rule on the placement page', async () => {
+    const [region] = await app.testHost().client.catalog.regions.query();
+    const desk = await app.openTab('desktop');
+    const phone = await app.openTab();
+    try {
+      const { page } = desk;
+      // Whoever signed in on this desktop before (the reviewer of the test above) is forgotten.
+      await page.context().clearCookies();
+      await page.goto(app.url('/staff?from=%2Fstaff%2Fadmin%2Fplacement'));
+      await signInOnDesk(page);
+      await page.getByLabel('招生季').selectOption({ label: '桃花江镇 · 2024年秋季' });
+      const years = page.getByLabel('一房一位：房产锁定年限（0 为不锁定）');
+      await shown(years);
+      await expect.poll(() => years.inputValue()).toBe('6');
+      await years.fill('3');
+      await page.getByRole('region', { name: '录取顺位' }).getByRole('button', { name: '保存', exact: true }).click();
+      await shown(page.getByRole('status').filter({ hasText: '派位规则已保存' }));
+      await expectAccessible(page, '一房一位年限');
+
+      await phone.page.goto(app.url(`/regions/${region!.id}/placement`));
+      await shown(phone.page.getByRole('heading', { name: '一房一位', level: 2 }));
+      await shown(phone.page.getByText('一房一位：通过房产入学的，该房产 3 年内不能再用于其他子女入学。'));
+      await shot(phone.page, 'property-lock-public-rule');
+      expect([...desk.errors, ...phone.errors]).toEqual([]);
+    } finally {
+      await desk.page.close();
+      await phone.page.close();
+    }
+  });
 });
