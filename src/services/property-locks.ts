@@ -1,4 +1,5 @@
 import { and, eq, gt, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db/client';
 import { insertWhen } from '../../db/insert-when';
 import { applications, channels, children, placements, propertyLocks, schools, verificationChecks } from '../../db/schema';
@@ -80,9 +81,18 @@ export interface LockToWrite {
  * placement that moves (an upheld objection) keeps the lock's dates and changes its school (`keep: 'dates'`); a new
  * placement of an application that had a released lock (a later round) locks afresh. Nothing for 0 years.
  */
-export function lockStatements(db: Db, lock: LockToWrite, onlyIf: SQL, keep: 'none' | 'dates' = 'none') {
+export function lockStatements(db: Db, lock: LockToWrite, onlyIf: SQL, keep: 'none' | 'dates' = 'none'): BatchItem<'sqlite'>[] {
   const until = lockedUntil(lock.at, lock.years);
-  if (!until) return [];
+  if (!until)
+    // No new locks (0 years); a lock made before still follows its child.
+    return keep === 'dates'
+      ? [
+          db
+            .update(propertyLocks)
+            .set({ schoolId: lock.schoolId })
+            .where(and(eq(propertyLocks.applicationId, lock.applicationId), onlyIf)),
+        ]
+      : [];
   const row = {
     id: randomId(),
     certificateKey: lock.certificateKey,
