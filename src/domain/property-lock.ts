@@ -77,7 +77,7 @@ export function lockWarning(lock: { lockedAt: Date; lockedUntil: Date; school: s
 
 /** The rule as the public placement page and the policy wording say it; null when there is no lock. */
 export function propertyLockRule(years: number): string | null {
-  return years > 0 ? `一房一位：通过房产入学的，该房产 ${years} 年内不能再用于其他子女入学。` : null;
+  return years > 0 ? `通过房产入学的，该房产 ${years} 年内不能再用于其他子女入学。` : null;
 }
 
 /** Every certificate an application could be using (the records' and the one typed), as keys, for finding its locks. */

@@ -196,7 +196,7 @@ describe('the lock years in the placement rules', () => {
     const rules = await admin.admin.placement.rules.query({ seasonId: c.region.season.id });
     expect(rules.propertyLockYears).toBe(6);
     const shown = await t.client.catalog.placement.query({ regionId: c.region.id });
-    expect(shown.propertyLockRule).toBe('一房一位：通过房产入学的，该房产 6 年内不能再用于其他子女入学。');
+    expect(shown.propertyLockRule).toBe('通过房产入学的，该房产 6 年内不能再用于其他子女入学。');
     const change = { seasonId: c.region.season.id, tiers: [...rules.tiers!], mechanism: rules.mechanism };
     const done = await admin.admin.placement.updateRules.mutate({ ...change, version: rules.version, propertyLockYears: 8 });
     expect(done.version).toBe(rules.version + 1);

@@ -106,7 +106,7 @@ describe('一房一位 on the review desk', () => {
 
       await phone.page.goto(app.url(`/regions/${region!.id}/placement`));
       await shown(phone.page.getByRole('heading', { name: '一房一位', level: 2 }));
-      await shown(phone.page.getByText('一房一位：通过房产入学的，该房产 3 年内不能再用于其他子女入学。'));
+      await shown(phone.page.getByText('通过房产入学的，该房产 3 年内不能再用于其他子女入学。'));
       await shot(phone.page, 'property-lock-public-rule');
       expect([...desk.errors, ...phone.errors]).toEqual([]);
     } finally {

@@ -84,7 +84,7 @@ describe('一房一位: what reviewers and families read', () => {
   });
 
   it('states the rule with the season’s years, and nothing when there is no lock', () => {
-    expect(propertyLockRule(6)).toBe('一房一位：通过房产入学的，该房产 6 年内不能再用于其他子女入学。');
+    expect(propertyLockRule(6)).toBe('通过房产入学的，该房产 6 年内不能再用于其他子女入学。');
     expect(propertyLockRule(0)).toBeNull();
   });
 
