@@ -1,8 +1,10 @@
 /**
  * The system checks of a family's own application, as the family reads them: what was checked, in plain words, and
- * what to bring when a check did not pass. Built from the claim and its result only, never from the records' values
- * or the reviewers' summaries, so nothing of another person's record can reach a parent.
+ * what to bring when a check did not pass. Built from the claim and its result only (and, for 一房一位, whether the
+ * property is locked), never from the records' values or the reviewers' summaries, so nothing of another person's
+ * record can reach a parent.
  */
+import { lockedPropertyForParents } from './property-lock';
 import type { CheckResult, Claim } from './verification';
 
 const claimLabels: Record<Claim, string> = {
@@ -47,12 +49,14 @@ export interface ParentCheck {
   bring: string | null;
 }
 
-export function checksForParents(checks: readonly { claim: Claim; result: CheckResult }[]): ParentCheck[] {
-  return checks.map(({ claim, result }) => ({
+export function checksForParents(
+  checks: readonly { claim: Claim; result: CheckResult; values?: Record<string, unknown> }[],
+): ParentCheck[] {
+  return checks.map(({ claim, result, values }) => ({
     claim,
     label: claimLabels[claim],
     result,
-    text: resultTexts[result],
+    text: result === 'manual' && values?.locked === true ? lockedPropertyForParents : resultTexts[result],
     bring: result === 'fail' || result === 'manual' ? whatToBring[claim] : null,
   }));
 }

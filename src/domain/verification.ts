@@ -1,4 +1,5 @@
 import type { ChannelEligibility } from './catalog';
+import { lockedPropertySummary, propertyUsed } from './property-lock';
 
 /**
  * 系统可查验: what the authority records say about each claim of an application, as rules over plain values (the
@@ -30,7 +31,9 @@ export interface CheckOutcome {
 export interface FamilyFacts {
   identities: Partial<Record<'child' | 'father' | 'mother', 'match' | 'name_mismatch' | 'not_found'>>;
   childHukou?: { community: string; registeredOn: string; parentInHousehold: boolean } | null;
-  properties?: { community: string; registeredOn: string }[];
+  properties?: { community: string; registeredOn: string; certificateNumber?: string }[];
+  /** 一房一位: certificate keys locked by another child's admission (loaded from the locks, not the records). */
+  lockedCertificates?: readonly string[];
   pensions?: { firstPaidOn: string; months: number }[];
   licences?: { issuedOn: string; community: string }[];
   publicServant?: { employer: string; since: string } | null;
@@ -54,7 +57,7 @@ export function channelOutcomes(
   eligibility: ChannelEligibility,
   facts: FamilyFacts,
   townCommunities: ReadonlySet<string>,
-  claims: { hukouShowsRelation?: boolean | null; businessProof?: unknown; propertyProof?: unknown },
+  claims: { hukouShowsRelation?: boolean | null; businessProof?: unknown; propertyProof?: unknown; propertyCertificateNumber?: unknown },
 ): CheckOutcome[] {
   const out: CheckOutcome[] = [];
   const before = eligibility.before;
@@ -92,25 +95,41 @@ export function channelOutcomes(
       break;
     }
     case 'property': {
+      const town = (facts.properties ?? []).filter((p) => townCommunities.has(p.community));
+      const certificateKey = propertyUsed({
+        records: town.flatMap((p) => (p.certificateNumber ? [p.certificateNumber] : [])),
+        typed: claims.propertyCertificateNumber,
+        proof: claims.propertyProof,
+      });
+      const locked = certificateKey !== null && (facts.lockedCertificates ?? []).includes(certificateKey);
       if (claims.propertyProof && claims.propertyProof !== 'certificate') {
         out.push({
           claim: 'paper_proof',
           result: 'manual',
-          summary: '以购房备案、公租房或原始住户证明报名，需人工审核证明材料',
-          values: { proof: claims.propertyProof },
+          summary: locked ? lockedPropertySummary : '以购房备案、公租房或原始住户证明报名，需人工审核证明材料',
+          values: { proof: claims.propertyProof, ...(certificateKey ? { certificateKey } : {}), ...(locked ? { locked } : {}) },
         });
         break;
       }
-      const town = (facts.properties ?? []).filter((p) => townCommunities.has(p.community));
+      if (!town.length) {
+        out.push({
+          claim: 'property',
+          result: 'fail',
+          summary: '未查到父母在城区的房产登记 ✗',
+          values: { properties: facts.properties ?? [] },
+        });
+        break;
+      }
+      const values = { properties: town, ...(certificateKey ? { certificateKey } : {}) };
       out.push(
-        town.length
-          ? {
+        locked
+          ? { claim: 'property', result: 'manual', summary: lockedPropertySummary, values: { ...values, locked } }
+          : {
               claim: 'property',
               result: 'pass',
               summary: `父母在城区有房产（${town[0]!.community}，登记于 ${town[0]!.registeredOn}）✓`,
-              values: { properties: town },
-            }
-          : { claim: 'property', result: 'fail', summary: '未查到父母在城区的房产登记 ✗', values: { properties: facts.properties ?? [] } },
+              values,
+            },
       );
       break;
     }

@@ -1,6 +1,7 @@
 import { idSchema, z } from './common';
 import { tierLimits } from '../domain/placement/rules-change';
 import { demandNoticeLimit } from '../domain/placement/seat-demand';
+import { propertyLockYearsLimit } from '../domain/property-lock';
 
 const tierSchema = z.object({
   label: z
@@ -22,6 +23,13 @@ export const updatePlacementRulesInput = z.object({
   version: z.number({ error: '请提供规则版本' }).int().min(0).describe('修改所依据的版本号：他人已修改则拒绝'),
   tiers: z.array(tierSchema).max(tierLimits.tiers).describe('录取顺位，第一项最优先'),
   mechanism: z.enum(['da', 'ia'], { error: '请选择派位方式' }).describe('da：学生提议的延迟接受（推荐）；ia：志愿优先'),
+  propertyLockYears: z
+    .number({ error: '请填写房产锁定年限' })
+    .int({ error: '房产锁定年限应为整数' })
+    .min(0, { error: '房产锁定年限不能小于0' })
+    .max(propertyLockYearsLimit, { error: `房产锁定年限不能超过${propertyLockYearsLimit}年` })
+    .optional()
+    .describe('一房一位：通过房产入学后该房产锁定的年数，0 表示不锁定；不填则不变'),
 });
 
 export const recordCommitmentInput = z.object({

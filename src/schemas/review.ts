@@ -17,6 +17,7 @@ export const queueFiltersInput = z.object({
   q: z.string().trim().max(40, { error: '搜索内容过长' }).optional().describe('报名编号或学生姓名的一部分'),
   verification: z.enum(['pass', 'fail', 'manual', 'pending'], { error: '查验结果不正确' }).optional().describe('系统查验的最差结果'),
   resubmitted: z.boolean({ error: '筛选条件不正确' }).optional().describe('只看驳回后重新提交的报名'),
+  propertyLocked: z.boolean({ error: '筛选条件不正确' }).optional().describe('只看房产在一房一位锁定期内的报名'),
 });
 
 export const queueInput = queueFiltersInput

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { insertWhen } from '../../db/insert-when';
+import { insertManyWhen, insertWhen } from '../../db/insert-when';
 import { auditLog } from '../../db/schema';
 import { randomId } from '../adapters/random';
 import { maskIdNumbersInText } from '../domain/masking';
@@ -33,7 +33,17 @@ function maskedDetail(value: unknown): unknown {
  * The append-only log can never be corrected, so whatever staff typed is masked here (`maskIdNumbersInText`).
  */
 export function auditStatement(db: Db, entry: AuditEntry, onlyIf?: SQL) {
-  const row = {
+  const row = auditRow(entry);
+  return onlyIf ? insertWhen(db, auditLog, row, onlyIf) : db.insert(auditLog).values(row);
+}
+
+/** `auditStatement` for many entries of one change at once (a thousand per statement), written only if `onlyIf` holds. */
+export function auditStatements(db: Db, entries: readonly AuditEntry[], onlyIf: SQL) {
+  return insertManyWhen(db, auditLog, entries.map(auditRow), onlyIf);
+}
+
+function auditRow(entry: AuditEntry) {
+  return {
     id: entry.id ?? randomId(),
     at: entry.at,
     staffId: entry.staffId,
@@ -44,7 +54,6 @@ export function auditStatement(db: Db, entry: AuditEntry, onlyIf?: SQL) {
     ip: entry.ip,
     requestId: entry.requestId,
   };
-  return onlyIf ? insertWhen(db, auditLog, row, onlyIf) : db.insert(auditLog).values(row);
 }
 
 /** The audit log for administrators, newest first, filtered. There is no procedure that changes or removes entries. */

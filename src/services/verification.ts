@@ -9,6 +9,7 @@ import { newId } from '../domain/ids';
 import { type CheckOutcome, type FamilyFacts, channelOutcomes, identityOutcome, overall } from '../domain/verification';
 import type { ChannelEligibility } from '../domain/catalog';
 import { loadApplication } from './applications/load';
+import { claimedCertificates, lockedCertificates } from './property-locks';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'vault' | 'records' | 'recordsSource' | 'log'>;
 
@@ -60,7 +61,11 @@ export async function familyFacts(
   };
   const wants = (c: ChannelEligibility['check']) => check === 'all' || check === c;
   if (wants('property'))
-    facts.properties = (await records.properties(parentIds)).map((p) => ({ community: p.community, registeredOn: p.registeredOn }));
+    facts.properties = (await records.properties(parentIds)).map((p) => ({
+      community: p.community,
+      registeredOn: p.registeredOn,
+      certificateNumber: p.certificateNumber,
+    }));
   if (wants('pension')) {
     facts.pensions = [];
     for (const id of parentIds) {
@@ -87,7 +92,11 @@ export async function familyFacts(
 }
 
 /** The outcomes of every claim of one application: identities, the hukou relation, and the channel's own. */
-async function checkApplication(deps: Deps, applicationId: string): Promise<{ outcomes: CheckOutcome[]; regionId: string } | null> {
+async function checkApplication(
+  deps: Deps,
+  applicationId: string,
+  now: Date,
+): Promise<{ outcomes: CheckOutcome[]; regionId: string } | null> {
   const loaded = await loadApplication(deps.db, applicationId);
   if (!loaded?.channel) return null;
   const { application, channel } = loaded;
@@ -107,6 +116,12 @@ async function checkApplication(deps: Deps, applicationId: string): Promise<{ ou
   };
   const facts = await familyFacts(deps.records, people, channel.eligibility.check);
   const town = await townCommunities(deps.db, loaded.season.regionId);
+  if (channel.eligibility.check === 'property')
+    facts.lockedCertificates = await lockedCertificates(
+      deps.db,
+      { childId: loaded.child.id, keys: claimedCertificates(facts, application.form.propertyCertificateNumber) },
+      now,
+    );
   const outcomes = [
     ...(Object.entries(facts.identities) as ['child' | 'father' | 'mother', 'match' | 'name_mismatch' | 'not_found'][]).map(([who, r]) =>
       identityOutcome(who, r),
@@ -115,6 +130,7 @@ async function checkApplication(deps: Deps, applicationId: string): Promise<{ ou
       hukouShowsRelation: typeof application.form.hukouShowsRelation === 'boolean' ? application.form.hukouShowsRelation : null,
       businessProof: application.form.businessProof,
       propertyProof: application.form.propertyProof,
+      propertyCertificateNumber: application.form.propertyCertificateNumber,
     }),
   ];
   return { outcomes, regionId: loaded.season.regionId };
@@ -144,7 +160,7 @@ export async function runVerification(
     .returning();
   if (!job) return 'skipped';
   try {
-    const checked = await checkApplication(deps, applicationId);
+    const checked = await checkApplication(deps, applicationId, now);
     const outcomes = checked?.outcomes ?? [];
     await db.batch([
       db.delete(verificationChecks).where(eq(verificationChecks.applicationId, applicationId)),

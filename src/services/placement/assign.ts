@@ -8,7 +8,9 @@ import { auditStatement } from '../audit';
 import { noticeMessage } from '../messages';
 import { smsNotice } from '../outbox';
 import type { SignedInStaff } from '../staff/sessions';
+import { lockStatements, propertyClaims } from '../property-locks';
 import { offerCatchments, placeOffers } from './offers';
+import { placementRulesOf } from './rules';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 type Request = { ip: string | null; requestId: string | null };
@@ -89,6 +91,11 @@ export async function assignSchool(
   const school = (await seatsLeft(db, found.draw)).find((s) => s.schoolId === input.schoolId);
   if (!school) throw new DomainError('SCHOOL_NOT_FOUND', '该学校本次没有这个年级的学位');
   if (school.left <= 0) throw new DomainError('PLACEMENT_DRAWN', `「${school.name}」已没有剩余学位`);
+  const [propertyClaim, { propertyLockYears }] = await Promise.all([
+    propertyClaims(db, and(eq(placements.drawId, input.drawId), eq(placements.applicationId, input.applicationId))),
+    placementRulesOf(db, found.draw.seasonId),
+  ]);
+  const certificateKey = propertyClaim.get(input.applicationId);
   const taken = sql`(SELECT count(*) FROM ${placements} WHERE ${placements.drawId} = ${input.drawId} AND ${placements.schoolId} = ${input.schoolId} AND ${declinedNot})`;
   const notice = placementNotice(found.child, school.name);
   const key = `application:${input.applicationId}:assigned:${input.drawId}`;
@@ -117,6 +124,13 @@ export async function assignSchool(
     db.update(placements).set({ schoolId: input.schoolId }).where(stillOpen).returning({ applicationId: placements.applicationId }),
     noticeMessage(db, { accountId: found.accountId, key, title: '统筹安排结果', body: notice.body, now, onlyIf: mine }),
     smsNotice(db, { idempotencyKey: key, phone: found.phone, body: notice.sms, now, onlyIf: mine }),
+    ...(certificateKey
+      ? lockStatements(
+          db,
+          { applicationId: input.applicationId, certificateKey, schoolId: input.schoolId, at: now, years: propertyLockYears },
+          mine,
+        )
+      : []),
   ]);
   if (updated.length === 0) throw new DomainError('PLACEMENT_DRAWN', '该报名已被安排，或该校学位已满，请刷新后再试');
   return { school: school.name };

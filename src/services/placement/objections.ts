@@ -10,8 +10,10 @@ import { auditStatement } from '../audit';
 import { ownApplication } from '../applications/load';
 import { noticeMessage } from '../messages';
 import { smsNotice } from '../outbox';
+import { lockStatements, propertyClaims } from '../property-locks';
 import type { SignedInStaff } from '../staff/sessions';
 import { objectionDocumentsOf } from './objection-documents';
+import { placementRulesOf } from './rules';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 type Request = { ip: string | null; requestId: string | null };
@@ -138,6 +140,13 @@ export async function decideObjection(
     if (!school) throw new DomainError('SCHOOL_NOT_FOUND', '找不到该学校');
     schoolName = school.name;
   }
+  const [propertyClaim, { propertyLockYears }] = correctedSchoolId
+    ? await Promise.all([
+        propertyClaims(db, and(eq(placements.drawId, found.objection.drawId), eq(placements.applicationId, found.objection.applicationId))),
+        placementRulesOf(db, found.draw.seasonId),
+      ])
+    : [new Map<string, string>(), { propertyLockYears: 0 }];
+  const certificateKey = propertyClaim.get(found.objection.applicationId);
   const stillOpen = rowExists(objections, eq(objections.id, found.objection.id), eq(objections.status, 'open'));
   // Written by this decision: the same instant, administrator, outcome, reason and school (a rival decision that
   // matched all of them would have the same effects).
@@ -183,6 +192,21 @@ export async function decideObjection(
             .update(placements)
             .set({ schoolId: correctedSchoolId })
             .where(and(eq(placements.drawId, found.objection.drawId), eq(placements.applicationId, found.objection.applicationId), mine)),
+          // 一房一位: the lock follows the child to the corrected school and keeps its dates.
+          ...(certificateKey
+            ? lockStatements(
+                db,
+                {
+                  applicationId: found.objection.applicationId,
+                  certificateKey,
+                  schoolId: correctedSchoolId,
+                  at: now,
+                  years: propertyLockYears,
+                },
+                mine,
+                'dates',
+              )
+            : []),
         ]
       : []),
     noticeMessage(db, { accountId: found.accountId, key, title: notice.title, body: notice.body, now, onlyIf: mine }),

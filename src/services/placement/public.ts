@@ -23,6 +23,8 @@ export async function publicPlacement(db: Db, regionId: string, now: Date) {
     mechanism: rules.mechanism,
     intro: rules.intro,
     tiers: rules.lines,
+    /** 一房一位 as parents read it (null: no lock this season). */
+    propertyLockRule: rules.propertyLockRule,
     observers: lottery.observers.map(({ id: _, ...o }) => o),
     /** Each draw's seed and file hashes; the files are at `/api/placement/draws/:id/inputs.json` and `results.json`. */
     draws,

@@ -12,6 +12,7 @@ import { sendBulk, smsNotices } from '../outbox';
 import type { SignedInStaff } from '../staff/sessions';
 import { maxObjectionDocuments } from '../../domain/placement/objection-documents';
 import { objectionDocumentsOf } from './objection-documents';
+import { newLocksStatements, propertyClaims } from '../property-locks';
 import { placementRulesOf } from './rules';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
@@ -33,14 +34,21 @@ export async function publishResults(
   const { db } = deps;
   const now = deps.clock.now();
   const [draw] = await db
-    .select({ id: placementDraws.id, publishedAt: placementDraws.publishedAt })
+    .select({ id: placementDraws.id, seasonId: placementDraws.seasonId, publishedAt: placementDraws.publishedAt })
     .from(placementDraws)
     .where(eq(placementDraws.id, input.drawId));
   if (!draw) throw new DomainError('DRAW_NOT_FOUND', '找不到该次派位');
   const published = () => new DomainError('PLACEMENT_DRAWN', '该次派位结果已公布');
   if (draw.publishedAt) throw published();
   const families = await db
-    .select({ applicationId: applications.id, accountId: accounts.id, phone: accounts.phone, child: children.name, school: schools.name })
+    .select({
+      applicationId: applications.id,
+      accountId: accounts.id,
+      phone: accounts.phone,
+      child: children.name,
+      school: schools.name,
+      schoolId: placements.schoolId,
+    })
     .from(placements)
     .innerJoin(applications, eq(applications.id, placements.applicationId))
     .innerJoin(accounts, eq(accounts.id, applications.accountId))
@@ -52,6 +60,10 @@ export async function publishResults(
     ...placementNotice(f.child, f.school),
     key: `application:${f.applicationId}:placement:${draw.id}`,
   }));
+  const [{ propertyLockYears }, properties] = await Promise.all([
+    placementRulesOf(db, draw.seasonId),
+    propertyClaims(db, and(eq(placements.drawId, draw.id), isNotNull(placements.schoolId))),
+  ]);
   // The audit entry goes first, on the condition the publication then changes; every notice follows it.
   const unpublished = rowExists(placementDraws, eq(placementDraws.id, draw.id), isNull(placementDraws.publishedAt));
   const mine = rowExists(placementDraws, eq(placementDraws.id, draw.id), eq(placementDraws.publishedAt, now));
@@ -88,6 +100,16 @@ export async function publishResults(
       db,
       notices.map((n) => ({ idempotencyKey: n.key, phone: n.phone, body: n.sms })),
       now,
+      mine,
+    ),
+    ...newLocksStatements(
+      db,
+      families.flatMap((f) => {
+        const certificateKey = properties.get(f.applicationId);
+        return f.schoolId && certificateKey
+          ? [{ applicationId: f.applicationId, certificateKey, schoolId: f.schoolId, at: now, years: propertyLockYears }]
+          : [];
+      }),
       mine,
     ),
   ]);

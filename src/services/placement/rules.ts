@@ -10,6 +10,7 @@ import { newId } from '../../domain/ids';
 import type { Mechanism } from '../../domain/placement/input';
 import { decideTierTable } from '../../domain/placement/rules-change';
 import { tierDescriptionLines, tierRulesIntro } from '../../domain/placement/taojiang-tiers';
+import { defaultPropertyLockYears, propertyLockRule } from '../../domain/property-lock';
 import type { TierTable } from '../../domain/placement/tiers';
 import { seasonOf } from '../admin/seasons';
 import { auditStatement } from '../audit';
@@ -28,6 +29,10 @@ export async function placementRulesOf(db: Db, seasonId: string) {
     seasonId: season.id,
     tiers: row?.tiers ?? null,
     mechanism: row?.mechanism ?? ('da' as Mechanism),
+    /** 一房一位: years a property that admitted a child is locked (0: no lock). */
+    propertyLockYears: row?.propertyLockYears ?? defaultPropertyLockYears,
+    /** The 一房一位 rule as parents read it; null when there is no lock. */
+    propertyLockRule: propertyLockRule(row?.propertyLockYears ?? defaultPropertyLockYears),
     version: row?.version ?? 0,
     lines: row ? tierDescriptionLines(row.tiers) : [],
     intro: tierRulesIntro,
@@ -51,7 +56,7 @@ async function seasonChannelCodes(db: Db, seasonId: string): Promise<string[]> {
 export async function updatePlacementRules(
   deps: Deps,
   admin: SignedInStaff,
-  input: { seasonId: string; version: number; tiers: TierTable; mechanism: Mechanism },
+  input: { seasonId: string; version: number; tiers: TierTable; mechanism: Mechanism; propertyLockYears?: number },
   request: Request,
 ) {
   const { db } = deps;
@@ -59,6 +64,7 @@ export async function updatePlacementRules(
   const current = await placementRulesOf(db, input.seasonId);
   if (current.version !== input.version) throw stale();
   const { tiers } = orRefuse(decideTierTable(input.tiers, await seasonChannelCodes(db, input.seasonId)));
+  const propertyLockYears = input.propertyLockYears ?? current.propertyLockYears;
   const audit = (onlyIf: Parameters<typeof auditStatement>[2]) =>
     auditStatement(
       db,
@@ -68,8 +74,8 @@ export async function updatePlacementRules(
         action: 'placement_rules',
         detail: {
           seasonId: input.seasonId,
-          before: { tiers: current.tiers, mechanism: current.mechanism },
-          after: { tiers, mechanism: input.mechanism },
+          before: { tiers: current.tiers, mechanism: current.mechanism, propertyLockYears: current.propertyLockYears },
+          after: { tiers, mechanism: input.mechanism, propertyLockYears },
         },
         ...request,
         at: now,
@@ -81,7 +87,15 @@ export async function updatePlacementRules(
     const [inserted] = await db.batch([
       db
         .insert(placementRules)
-        .values({ seasonId: input.seasonId, tiers, mechanism: input.mechanism, version: 1, changeNonce: nonce, updatedAt: now })
+        .values({
+          seasonId: input.seasonId,
+          tiers,
+          mechanism: input.mechanism,
+          propertyLockYears,
+          version: 1,
+          changeNonce: nonce,
+          updatedAt: now,
+        })
         .onConflictDoNothing()
         .returning({ version: placementRules.version }),
       audit(rowExists(placementRules, eq(placementRules.seasonId, input.seasonId), eq(placementRules.changeNonce, nonce))),
@@ -93,7 +107,7 @@ export async function updatePlacementRules(
     table: placementRules,
     key: { column: placementRules.seasonId, value: input.seasonId },
     guard: { version: input.version },
-    set: { tiers, mechanism: input.mechanism, version: input.version + 1, updatedAt: now },
+    set: { tiers, mechanism: input.mechanism, propertyLockYears, version: input.version + 1, updatedAt: now },
     nonce: placementRules.changeNonce,
     followUps: (won) => [audit(won)],
   });

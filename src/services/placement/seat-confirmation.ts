@@ -3,7 +3,9 @@ import { placementDraws, placements } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { DomainError } from '../../domain/errors';
 import { ownApplication } from '../applications/load';
+import { rowExists } from '../../../db/exists';
 import { auditStatement } from '../audit';
+import { holdingLockOf, releaseStatement } from '../property-locks';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 
@@ -23,7 +25,16 @@ export async function confirmSeat(deps: Deps, accountId: string, input: { applic
   if (!row) throw new DomainError('SEAT_NOT_OFFERED', '没有待确认的录取学位');
   if (!row.draw.confirmBy || row.draw.confirmBy.getTime() <= now.getTime()) throw new DomainError('SEAT_CLOSED', '确认入学的期限已过');
   const answer = input.accept ? ('confirmed' as const) : ('declined' as const);
+  // 一房一位: giving the seat up frees the property it locked.
+  const lock = input.accept ? null : await holdingLockOf(db, input.applicationId, now);
   const open = and(eq(placements.drawId, row.draw.id), eq(placements.applicationId, input.applicationId), isNull(placements.confirmation));
+  const mine = rowExists(
+    placements,
+    eq(placements.drawId, row.draw.id),
+    eq(placements.applicationId, input.applicationId),
+    eq(placements.confirmation, answer),
+    eq(placements.confirmedAt, now),
+  );
   const [, updated] = await db.batch([
     auditStatement(
       db,
@@ -32,7 +43,7 @@ export async function confirmSeat(deps: Deps, accountId: string, input: { applic
         username: 'parent',
         action: input.accept ? 'seat_confirm' : 'seat_decline',
         applicationId: input.applicationId,
-        detail: { drawId: row.draw.id, schoolId: row.placement.schoolId },
+        detail: { drawId: row.draw.id, schoolId: row.placement.schoolId, ...(lock ? { releasedPropertyLock: lock.id } : {}) },
         ip: null,
         requestId: null,
         at: now,
@@ -40,6 +51,7 @@ export async function confirmSeat(deps: Deps, accountId: string, input: { applic
       sql`EXISTS (SELECT 1 FROM ${placements} WHERE ${open})`,
     ),
     db.update(placements).set({ confirmation: answer, confirmedAt: now }).where(open).returning({ id: placements.applicationId }),
+    ...(lock ? [releaseStatement(db, lock.id, now, mine)] : []),
   ]);
   if (updated.length === 0) throw new DomainError('SEAT_ANSWERED', '您已经答复过，不能更改');
   return { confirmation: answer };

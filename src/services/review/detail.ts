@@ -19,18 +19,19 @@ import { statusesCountedPerChannel, statusesCountedPerFirstSchool } from '../../
 import { type IdField, sealedIdOf } from '../applications/sealed-id';
 import { documentFingerprints } from '../applications/snapshot';
 import { changesSinceRejection, faultChoices, rejectedState } from '../../domain/rejection';
+import { lockWarnings } from '../property-locks';
 import { criteriaNotes } from './criteria-notes';
 import { sameFiles } from './duplicates';
 
 const notFound = () => new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
 
 /** Everything a reviewer needs on one screen: every field (ID numbers masked), documents, history, withdrawals. */
-export async function reviewDetail(db: Db, member: SignedInStaff, applicationId: string) {
+export async function reviewDetail(db: Db, member: SignedInStaff, applicationId: string, at: Date) {
   const loaded = await loadApplication(db, applicationId);
   if (!loaded || loaded.application.status === 'draft') throw notFound();
   assertInScope(member, loaded.application);
   const { application, channel, entry, child } = loaded;
-  const [name, docs, fingerprints, history, verification, notes] = await Promise.all([
+  const [name, docs, fingerprints, history, verification, notes, propertyLocks] = await Promise.all([
     schoolNamesOf(db, application),
     listDocuments(db, application.id),
     documentFingerprints(db, application.id),
@@ -41,6 +42,7 @@ export async function reviewDetail(db: Db, member: SignedInStaff, applicationId:
       .orderBy(asc(applicationHistory.version)),
     verificationResults(db, application.id),
     criteriaNotes(db, application.id),
+    lockWarnings(db, { id: application.id, childId: child.id }, at),
   ]);
   const { rejection } = application;
   const resubmitted = application.status === 'submitted' && rejection !== null;
@@ -95,6 +97,8 @@ export async function reviewDetail(db: Db, member: SignedInStaff, applicationId:
     verification: { overall: application.verification, ...verification },
     /** 审核条件已调整: the channel's cut-off or minimum months changed after the application was made, checks ran again. */
     criteriaNotes: notes,
+    /** 一房一位: the property this application claims admitted another child, lock still holding (name masked). */
+    propertyLocks,
     /** False for the second-choice school: it sees the application but takes no 学校审核 decision. */
     schoolDecisionAllowed: maySchoolDecide(member, application, 'school_approve'),
   };

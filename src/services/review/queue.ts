@@ -7,6 +7,7 @@ import { channelLabel } from '../../domain/catalog';
 import { maskName } from '../../domain/masking';
 import type { CheckResult } from '../../domain/verification';
 import type { SignedInStaff } from '../staff/sessions';
+import { propertyLockedSql } from '../property-locks';
 import { scopeOf } from './scope';
 
 export interface QueueFilters {
@@ -22,6 +23,8 @@ export interface QueueFilters {
   verification?: CheckResult;
   /** 驳回后重新提交: submitted again after a rejection. */
   resubmitted?: boolean;
+  /** 一房一位: the property check found the property locked by another child's admission. */
+  propertyLocked?: boolean;
 }
 
 const first = aliasedTable(schools, 'first_school');
@@ -43,6 +46,7 @@ export function queueWhere(member: SignedInStaff, f: QueueFilters): SQL | undefi
     f.status ? eq(applications.status, f.status) : undefined,
     f.verification ? eq(applications.verification, f.verification) : undefined,
     f.resubmitted ? and(eq(applications.status, 'submitted'), isNotNull(applications.rejection)) : undefined,
+    f.propertyLocked ? propertyLockedSql : undefined,
     f.schoolId ? or(eq(applications.firstSchoolId, f.schoolId), eq(applications.secondSchoolId, f.schoolId)) : undefined,
     f.submittedFrom ? gte(applications.submittedAt, f.submittedFrom) : undefined,
     f.submittedTo ? lt(applications.submittedAt, f.submittedTo) : undefined,
@@ -75,6 +79,7 @@ export function queueRows(db: Db, where: SQL | undefined) {
       sibling: applications.sibling,
       verification: applications.verification,
       rejectedBefore: sql<number>`${applications.rejection} IS NOT NULL`,
+      propertyLocked: propertyLockedSql,
     })
     .from(applications)
     .innerJoin(children, eq(children.id, applications.childId))
@@ -107,6 +112,8 @@ export const rowView = (r: QueueRow) => ({
   verification: r.verification,
   /** 驳回后重新提交 */
   resubmitted: r.status === 'submitted' && Boolean(r.rejectedBefore),
+  /** 一房一位: the property is locked by another child's admission. */
+  propertyLocked: Boolean(r.propertyLocked),
   submittedAt: r.submittedAt?.toISOString() ?? null,
 });
 

@@ -21,6 +21,8 @@ export const zhPlacement = {
     da: '延迟接受（推荐）：按两个志愿依次申请，如实填报志愿永远不吃亏',
     ia: '志愿优先：先录第一志愿，第一志愿未录取再参加第二志愿',
   } as Record<string, string>,
+  propertyLockYears: '一房一位：房产锁定年限（0 为不锁定）',
+  propertyLockHint: '通过房产通道入学的，所用房产在公布录取结果后锁定的年数（0至12年）；锁定期内其他子女以该房产报名时，审核员会看到提示。',
   save: '保存',
   saving: '正在保存…',
   saved: '派位规则已保存',

@@ -180,6 +180,9 @@ export const zhStaff = {
       parentInHousehold: '户口簿体现亲子关系',
       proof: '证明类型',
       properties: '房产',
+      certificateNumber: '不动产权证书号',
+      certificateKey: '所用房产',
+      locked: '一房一位锁定期内',
     } as Record<string, string>,
     valueWords: { match: '一致', name_mismatch: '姓名不一致', not_found: '未查到', true: '是', false: '否' } as Record<string, string>,
   },
@@ -269,6 +272,12 @@ export const zhStaff = {
     andNext: '保存并下一条',
     previousDone: (number: string, status: string) => `上一条 ${number} 已处理：${status}。家长已收到通知。`,
     noNext: '当前筛选条件下已没有下一条报名。',
+  },
+
+  propertyLock: {
+    tag: '一房一位',
+    filter: '只看房产在一房一位锁定期内',
+    title: '一房一位：该房产在锁定期内',
   },
 
   resubmitted: {

@@ -30,6 +30,14 @@ export function PlacementPage() {
             </ol>
             <h2>{t.mechanism}</h2>
             <p>{t.mechanisms[p().mechanism]}</p>
+            <Show when={p().propertyLockRule}>
+              {(rule) => (
+                <>
+                  <h2>{t.propertyLock}</h2>
+                  <p>{rule()}</p>
+                </>
+              )}
+            </Show>
             <h2>{t.lottery}</h2>
             <p>{t.lotteryHow}</p>
             <Show when={p().observers.length} fallback={<p>{t.noObservers}</p>}>

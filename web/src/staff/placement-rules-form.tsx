@@ -26,11 +26,13 @@ export function RulesForm(props: { seasonId: string; onDone: (message: string) =
   };
   const [tiers, setTiers] = createSignal<Tier[]>([]);
   const [mechanism, setMechanism] = createSignal<'da' | 'ia'>('da');
+  const [lockYears, setLockYears] = createSignal('6');
   createEffect(
     on(rules, (r) => {
       if (!r) return;
       setTiers([...(r.tiers ?? [])]);
       setMechanism(r.mechanism);
+      setLockYears(String(r.propertyLockYears));
     }),
   );
   const saving = useWrite(saveRules);
@@ -38,7 +40,13 @@ export function RulesForm(props: { seasonId: string; onDone: (message: string) =
   const move = (i: number) => setTiers((all) => [...all.slice(0, i - 1), all[i]!, all[i - 1]!, ...all.slice(i + 1)]);
   const save = async (event: SubmitEvent) => {
     event.preventDefault();
-    const done = await saving.run({ seasonId: props.seasonId, version: rules()!.version, tiers: tiers(), mechanism: mechanism() });
+    const done = await saving.run({
+      seasonId: props.seasonId,
+      version: rules()!.version,
+      tiers: tiers(),
+      mechanism: mechanism(),
+      propertyLockYears: lockYears().trim() === '' ? Number.NaN : Number(lockYears()),
+    });
     if (done?.ok) props.onDone(t.saved);
   };
   return (
@@ -113,6 +121,20 @@ export function RulesForm(props: { seasonId: string; onDone: (message: string) =
             <option value="da">{t.mechanisms.da}</option>
             <option value="ia">{t.mechanisms.ia}</option>
           </select>
+        </StaffField>
+        <StaffField id="placement-property-lock" label={t.propertyLockYears} hint={t.propertyLockHint}>
+          <input
+            id="placement-property-lock"
+            class="staff-input"
+            type="number"
+            inputmode="numeric"
+            min="0"
+            max="12"
+            step="1"
+            aria-describedby="placement-property-lock-note"
+            value={lockYears()}
+            onInput={(e) => setLockYears(e.currentTarget.value)}
+          />
         </StaffField>
         <Show when={saving.problem()}>
           {(p) => (

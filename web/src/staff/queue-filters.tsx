@@ -15,8 +15,20 @@ type Draft = {
   q: string;
   verification: string;
   resubmitted: string;
+  locked: string;
 };
-const cleared: Draft = { entry: '', channel: '', status: '', school: '', from: '', to: '', q: '', verification: '', resubmitted: '' };
+const cleared: Draft = {
+  entry: '',
+  channel: '',
+  status: '',
+  school: '',
+  from: '',
+  to: '',
+  q: '',
+  verification: '',
+  resubmitted: '',
+  locked: '',
+};
 
 /**
  * 筛选: entry, channel, status, school, submitted between, number or name. The fields are a draft until 查询 (or
@@ -37,6 +49,7 @@ export function QueueFilters(props: {
     q: one(props.search.q),
     verification: one(props.search.verification),
     resubmitted: one(props.search.resubmitted) === '1' ? '1' : '',
+    locked: one(props.search.locked) === '1' ? '1' : '',
   });
   const [draft, setDraft] = createSignal<Draft>(fromSearch());
   // The address changed elsewhere (a count clicked, back button): the fields follow it.
@@ -65,6 +78,7 @@ export function QueueFilters(props: {
       q: d.q.trim() || undefined,
       verification: d.verification || undefined,
       resubmitted: d.resubmitted || undefined,
+      locked: d.locked || undefined,
     });
   };
   const reset = () => {
@@ -79,6 +93,7 @@ export function QueueFilters(props: {
       q: undefined,
       verification: undefined,
       resubmitted: undefined,
+      locked: undefined,
     });
   };
 
@@ -189,6 +204,12 @@ export function QueueFilters(props: {
             onChange={(e) => set('resubmitted', e.currentTarget.checked ? '1' : '')}
           />
           {zhStaff.queue.resubmittedOnly}
+        </label>
+      </div>
+      <div class="staff-filter staff-filter-check">
+        <label class="staff-check-label">
+          <input type="checkbox" checked={draft().locked === '1'} onChange={(e) => set('locked', e.currentTarget.checked ? '1' : '')} />
+          {zhStaff.propertyLock.filter}
         </label>
       </div>
       <div class="staff-filter staff-filter-dates">

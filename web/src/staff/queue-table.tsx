@@ -146,6 +146,9 @@ export function QueueTable(props: {
                   </td>
                   <td>
                     <VerificationTag result={row.verification} />
+                    <Show when={row.propertyLocked}>
+                      <span class="staff-tag-property-lock">{zhStaff.propertyLock.tag}</span>
+                    </Show>
                   </td>
                   <td class="staff-nowrap staff-mono">{chinaDateTime(row.submittedAt)}</td>
                   <td class="staff-num">{row.withdrawCount}</td>

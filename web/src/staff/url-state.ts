@@ -13,6 +13,8 @@ export interface QueueSearch {
   verification?: string;
   /** '1': only 驳回后重新提交 */
   resubmitted?: string;
+  /** '1': only 一房一位 (the property is locked by another child's admission) */
+  locked?: string;
   sort?: string;
   order?: string;
   page?: string;
@@ -49,6 +51,7 @@ export function filtersOf(s: QueueSearch) {
     q: one(s.q)?.trim() || undefined,
     verification: verificationResults.find((x) => x === verification),
     resubmitted: one(s.resubmitted) === '1' ? true : undefined,
+    propertyLocked: one(s.locked) === '1' ? true : undefined,
   };
 }
 

@@ -80,6 +80,12 @@ export function VerificationPanel(props: { detail: Detail }) {
           </p>
         )}
       </For>
+      {/* 一房一位: another child's admission still holds this property (read now, so a released lock no longer shows). */}
+      <Show when={props.detail.propertyLocks.length > 0}>
+        <div class="staff-property-lock" role="note" aria-label={zhStaff.propertyLock.title}>
+          <For each={props.detail.propertyLocks}>{(lock) => <p>{lock.text}</p>}</For>
+        </div>
+      </Show>
       <Show when={v().pending}>
         <p class="staff-verification-pending" role="status">
           {t.pendingNote}
