@@ -196,6 +196,10 @@ describe('第二轮派位', () => {
     expect(placement!.confirmBy).toBe(new Date(t.clock.now().getTime() + 7 * 24 * 3_600_000).toISOString());
     const [message] = await parent.messages.list.query({});
     expect(message).toMatchObject({ title: '第二轮派位结果已公布' });
+    const third = await refusal(
+      parent.applications.confirmSeat.mutate({ applicationId: placed!.applicationId, accept: false, secondRound: true }),
+    );
+    expect(third).toMatchObject({ message: '第二轮派位的学位放弃后不再派位，将由教育局统筹安排', data: { code: 'CONFLICT' } });
     await parent.applications.confirmSeat.mutate({ applicationId: placed!.applicationId, accept: true });
     expect((await parent.applications.progress.query({ applicationId: placed!.applicationId })).placement).toMatchObject({
       round: 2,

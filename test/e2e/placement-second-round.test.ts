@@ -94,6 +94,14 @@ describe('第二轮派位', () => {
       await shown(result.getByRole('button', { name: '确认入学' }));
       await expectAccessible(phone.page, '第二轮派位结果');
       await shot(phone.page, 'placement-second-round-result');
+
+      // The public page lists round 2 with its own files.
+      await phone.page.goto(app.url(`/regions/${c.region.id}/placement`));
+      const listed = phone.page.getByRole('listitem').filter({ hasText: '第二轮派位' }).filter({ hasText: '结果文件' });
+      await shown(listed);
+      expect(await listed.getByRole('link', { name: '输入文件' }).getAttribute('href')).toMatch(
+        /^\/api\/placement\/draws\/\w+\/inputs\.json$/,
+      );
       expect(desk.errors).toEqual([]);
       expect(phone.errors).toEqual([]);
     } finally {

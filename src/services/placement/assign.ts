@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { noRowExists } from '../../../db/exists';
 import type { Db } from '../../../db/client';
 import { accounts, applications, children, placementDraws, placements } from '../../../db/schema';
@@ -17,7 +17,7 @@ type Request = { ip: string | null; requestId: string | null };
 /** A seat given up (确认入学 declined) is free again. */
 const declinedNot = sql`coalesce(${placements.confirmation}, '') <> 'declined'`;
 
-type Draw = typeof placementDraws.$inferSelect;
+type Draw = Omit<typeof placementDraws.$inferSelect, 'inputs' | 'results'>;
 
 /**
  * Each school of a draw's entry and grade with its seats and how many the draw has placed there (not given up). A
@@ -53,7 +53,9 @@ const laterRound = (draw: Draw) =>
  * round drawn: once 第二轮派位 has run, those still unplaced are its own (and none while it is not yet published).
  */
 export async function listUnplaced(db: Db, seasonId: string) {
-  const all = await db.select().from(placementDraws).where(eq(placementDraws.seasonId, seasonId));
+  // Every column but the published files, which can be megabytes each for a county.
+  const { inputs: _inputs, results: _results, ...columns } = getTableColumns(placementDraws);
+  const all = await db.select(columns).from(placementDraws).where(eq(placementDraws.seasonId, seasonId));
   const latest = (d: Draw) => !all.some((o) => o.entryId === d.entryId && o.grade === d.grade && o.round > d.round);
   const draws = all.filter((d) => d.publishedAt !== null && latest(d));
   const out = [];
