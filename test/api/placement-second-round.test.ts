@@ -5,23 +5,20 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, applications, auditLog, messages, placements, schoolPlaces, seasonSchools } from '../../db/schema';
+import { accounts, applications, auditLog, messages, placements } from '../../db/schema';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
-import { commitmentOf } from '../../src/domain/placement/lottery';
-import { parentWithApplication } from '../helpers/applications-db';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { type Catalog, catalogFor } from '../helpers/journey';
 import { parentToken } from '../helpers/parents';
 import { racers } from '../helpers/racers';
 import { refusal } from '../helpers/refusal';
+import { drawRoundOne } from '../helpers/round-one';
 import { signInStaff, staffToken } from '../helpers/staff';
 
 let t: TestHost;
 let c: Catalog;
 let admin: EnrollmentClient;
 let roundOne: string;
-const secrets: Record<string, string> = { 甲: 'observer-one-1234567890', 乙: 'observer-two-0987654321' };
-const phone = (i: number) => `1370000080${i}`;
 const family = async (applicationId: string) => {
   const [row] = await t.host.deps.db
     .select({ phone: accounts.phone })
@@ -37,32 +34,7 @@ const placedAt = async (drawId: string, schoolId: string | null) =>
 beforeAll(async () => {
   t = await startTestHost({ now: '2024-07-20T10:00:00+08:00' });
   c = await catalogFor(t);
-  admin = await signInStaff(t, 'admin');
-  const { db } = t.host.deps;
-  for (const [name, secret] of Object.entries(secrets)) {
-    await admin.admin.placement.recordCommitment.mutate({
-      seasonId: c.region.season.id,
-      name,
-      role: '监督人',
-      commitment: await commitmentOf(secret),
-    });
-  }
-  for (const school of [c.primary[0]!, c.primary[1]!]) {
-    const [offer] = await db.select().from(seasonSchools).where(eq(seasonSchools.schoolId, school.id));
-    await db.update(schoolPlaces).set({ places: 1 }).where(eq(schoolPlaces.seasonSchoolId, offer!.id));
-  }
-  t.clock.set('2024-08-20T09:00:00+08:00');
-  admin = await signInStaff(t, 'admin');
-  for (let i = 0; i < 4; i++) {
-    const { applicationId } = await parentWithApplication(db, { phone: phone(i), now: t.clock.now(), status: 'school_approved' });
-    await db
-      .update(applications)
-      .set({ community: c.community, firstSchoolId: c.primary[0]!.id, secondSchoolId: c.primary[1]!.id })
-      .where(eq(applications.id, applicationId));
-  }
-  const { observers } = await admin.admin.placement.observers.query({ seasonId: c.region.season.id });
-  for (const o of observers) await admin.admin.placement.reveal.mutate({ observerId: o.id, contribution: secrets[o.name]! });
-  roundOne = (await admin.admin.placement.draw.mutate({ seasonId: c.region.season.id, entryId: c.entry('grade1').id, grade: 1 })).id;
+  ({ admin, drawId: roundOne } = await drawRoundOne(t, c, '1370000080'));
 });
 afterAll(() => t?.close());
 
