@@ -144,6 +144,14 @@ describe('第二轮派位', () => {
       (await t.host.deps.db.select().from(placements).where(eq(placements.drawId, roundOne))).map((p) => [p.applicationId, p.lottery]),
     );
     for (const p of roundTwo) expect(p.lottery).toBe(roundOneLottery.get(p.applicationId));
+
+    // The seat left unanswered is marked given up, and its family told so.
+    const [unanswered] = await placedAt(roundOne, c.primary[1]!.id);
+    expect(unanswered!.confirmation).toBe('lapsed');
+    const lapsed = await (await family(unanswered!.applicationId)).applications.progress.query({
+      applicationId: unanswered!.applicationId,
+    });
+    expect(lapsed.placement).toMatchObject({ round: 1, confirmation: 'lapsed', canConfirm: false });
   }, 30_000);
 
   it('publishes round 2 to its families, who see it and confirm by its own deadline; 统筹安排 then works from round 2', async () => {

@@ -38,7 +38,7 @@ describe('the second round’s input', () => {
   ];
 
   it('counts each school’s seats less those still held, never below zero', () => {
-    const { input, held } = secondRoundInput(
+    const { input, held, lapsed } = secondRoundInput(
       [...schools, { code: 'D', seats: 0 }],
       [
         row({ number: 'N1', school: 'A', drawPlaced: 'A', confirmation: 'confirmed' }),
@@ -55,6 +55,7 @@ describe('the second round’s input', () => {
       { code: 'D', seats: 0 },
     ]);
     expect(Object.fromEntries(held)).toEqual({ A: 1, C: 1, D: 1 });
+    expect(lapsed).toEqual(['N3']);
   });
 
   it('takes the unplaced and the decliners who asked, keeping their tiers, without the school given up', () => {

@@ -7,7 +7,7 @@ export interface RoundOneRow {
   school: string | null;
   /** The school (code) the draw itself placed it at, as its published result file says; null: none. */
   drawPlaced: string | null;
-  confirmation: 'confirmed' | 'declined' | null;
+  confirmation: 'confirmed' | 'declined' | 'lapsed' | null;
   /** The family gave up its seat and asked to take part in the second round. */
   secondRoundRequested: boolean;
   /** Its choices with its tier at each, first choice first, as in the round-1 input. */
@@ -20,7 +20,7 @@ export interface RoundOneRow {
  * by the deadline, is given up.
  */
 export function seatHeld(row: RoundOneRow): boolean {
-  if (row.school === null || row.confirmation === 'declined') return false;
+  if (row.school === null || row.confirmation === 'declined' || row.confirmation === 'lapsed') return false;
   return row.confirmation === 'confirmed' || row.school !== row.drawPlaced;
 }
 
@@ -28,7 +28,8 @@ export function seatHeld(row: RoundOneRow): boolean {
  * The second round's input from round 1: each school's seats are its 计划学位 less the seats still held; the
  * participants are the applications left unplaced (not since placed by 统筹安排) and the families who gave up their
  * seat and asked for it, each with its round-1 choices and tiers, less the school it gave up. A participant with no
- * choice left (it gave up its only choice) cannot be placed and is listed apart.
+ * choice left (it gave up its only choice) cannot be placed and is listed apart; so are the seats from the draw left
+ * unanswered (`lapsed`, to be marked given up).
  */
 export function secondRoundInput(schools: readonly PlacementSchool[], rows: readonly RoundOneRow[]) {
   const held = new Map<string, number>();
@@ -43,9 +44,10 @@ export function secondRoundInput(schools: readonly PlacementSchool[], rows: read
     if (choices.length === 0) withoutChoice.push(row.number);
     else applicants.push({ number: row.number, choices });
   }
+  const lapsed = rows.filter((r) => r.school !== null && r.confirmation === null && !seatHeld(r)).map((r) => r.number);
   const input: PlacementInput = {
     schools: schools.map((s) => ({ code: s.code, seats: Math.max(0, s.seats - (held.get(s.code) ?? 0)) })),
     applicants,
   };
-  return { input, held, withoutChoice };
+  return { input, held, withoutChoice, lapsed };
 }

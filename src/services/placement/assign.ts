@@ -14,8 +14,8 @@ import { offerCatchments, placeOffers } from './offers';
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 type Request = { ip: string | null; requestId: string | null };
 
-/** A seat given up (确认入学 declined) is free again. */
-const declinedNot = sql`coalesce(${placements.confirmation}, '') <> 'declined'`;
+/** A seat given up (确认入学 declined, or left unanswered and marked so by the second round) is free again. */
+const declinedNot = sql`coalesce(${placements.confirmation}, '') NOT IN ('declined', 'lapsed')`;
 
 type Draw = Omit<typeof placementDraws.$inferSelect, 'inputs' | 'results'>;
 

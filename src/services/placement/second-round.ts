@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { rowExists } from '../../../db/exists';
 import { insertWhen } from '../../../db/insert-when';
@@ -35,7 +35,8 @@ async function roundOneRows(db: Db, draw: typeof placementDraws.$inferSelect) {
  * left unanswered) and never taken go, by the same mechanism and the same seed (each application keeps its lottery
  * number), to the applications left unplaced and to the families who gave up their seat and asked for it (never back
  * to the school they gave up). Its own input and result files and SHA-256, like round 1; published with
- * `publishResults`. Once per entry and grade: a second answers CONFLICT. Guarded on round 1's seats being as read:
+ * `publishResults`. The round-1 seats left unanswered are marked given up (`lapsed`) in the same batch. Once per
+ * entry and grade: a second answers CONFLICT. Guarded on round 1's seats being as read:
  * a 统筹安排 that lands meanwhile makes this run write nothing.
  */
 export async function drawSecondRound(deps: Deps, admin: SignedInStaff, input: { drawId: string }, request: Request) {
@@ -57,7 +58,11 @@ export async function drawSecondRound(deps: Deps, admin: SignedInStaff, input: {
 
   const [offers, rows] = await Promise.all([placeOffers(db, first), roundOneRows(db, first)]);
   const codeOf = new Map(offers.map((o) => [o.schoolId, o.code]));
-  const { input: placementInput, withoutChoice } = secondRoundInput(
+  const {
+    input: placementInput,
+    withoutChoice,
+    lapsed,
+  } = secondRoundInput(
     offers.map((o) => ({ code: o.code, seats: o.seats })),
     rows.map((r) => ({
       number: r.number,
@@ -120,13 +125,37 @@ export async function drawSecondRound(deps: Deps, admin: SignedInStaff, input: {
         mine,
       ),
     ),
+    ...chunks(lapsed, 500).map((numbers) =>
+      db
+        .update(placements)
+        .set({ confirmation: 'lapsed' })
+        .where(
+          and(
+            eq(placements.drawId, first.id),
+            inArray(
+              placements.applicationId,
+              numbers.map((number) => idOf.get(number)!),
+            ),
+            isNull(placements.confirmation),
+            mine,
+          ),
+        ),
+    ),
     auditStatement(
       db,
       {
         staffId: admin.staffId,
         username: admin.username,
         action: 'placement_second_round',
-        detail: { roundOneDrawId: first.id, drawId, inputsSha256, resultsSha256, ...summary, withoutChoice: withoutChoice.length },
+        detail: {
+          roundOneDrawId: first.id,
+          drawId,
+          inputsSha256,
+          resultsSha256,
+          ...summary,
+          lapsed: lapsed.length,
+          withoutChoice: withoutChoice.length,
+        },
         ...request,
         at: now,
       },
@@ -138,4 +167,11 @@ export async function drawSecondRound(deps: Deps, admin: SignedInStaff, input: {
     throw new DomainError('PLACEMENT_DRAWN', '统筹安排刚有变动，请刷新后再进行第二轮派位');
   }
   return { id: drawId, seed: first.seed, inputsSha256, resultsSha256, ...summary };
+}
+
+/** `items` in runs of at most `size` (a statement's bound parameters are limited). */
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

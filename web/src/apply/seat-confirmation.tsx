@@ -36,6 +36,11 @@ export function SeatConfirmation(props: { applicationId: string; placement: Plac
           {t.seatGivenUp}
         </p>
       </Match>
+      <Match when={props.placement.confirmation === 'lapsed'}>
+        <p class="notice-ok" role="status">
+          {t.seatLapsed}
+        </p>
+      </Match>
       <Match when={props.placement.canConfirm}>
         <div class="seat-confirmation">
           <p>{props.placement.round === 1 ? t.answerBy(until()) : t.answerByRoundTwo(until())}</p>

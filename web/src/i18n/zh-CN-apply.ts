@@ -257,6 +257,7 @@ export const zhApply = {
     confirmDecline: '确认放弃该学位（不能撤回）',
     seatTaken: '已确认入学，请按学校通知报到。',
     seatGivenUp: '已放弃该学位。',
+    seatLapsed: '未在期限内确认入学，该学位已视为放弃。',
   },
 
   progress: {
