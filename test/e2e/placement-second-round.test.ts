@@ -83,6 +83,12 @@ describe('第二轮派位', () => {
       await roundTwo.getByRole('button', { name: '确认公布并通知全部家庭' }).click();
       await shown(page.getByRole('status').filter({ hasText: '已向 3 户家庭发送' }));
       await expect.poll(() => section.getByRole('button', { name: '第二轮派位' }).count()).toBe(0);
+      // 统筹安排 now lists who round 2 left unplaced: one child.
+      await page.reload();
+      await page.getByLabel('招生季').selectOption({ label: '桃花江镇 · 2024年秋季' });
+      const unplaced = page.getByRole('region', { name: '统筹安排' });
+      await shown(unplaced.getByRole('row', { name: /（第二轮后）/ }));
+      expect(await unplaced.getByRole('row').count()).toBe(2);
       await expectAccessible(page, '第二轮派位');
       await shot(page, 'placement-second-round-desk');
 

@@ -79,7 +79,7 @@ export async function listUnplaced(db: Db, seasonId: string) {
         .filter((s) => s.left > 0)
         .sort((a, b) => Number(serves(b.offerId)) - Number(serves(a.offerId)) || b.left - a.left)
         .map((s) => ({ schoolId: s.schoolId, name: s.name, left: s.left, servesCommunity: serves(s.offerId) }));
-      out.push({ drawId: draw.id, ...row, suggestions });
+      out.push({ drawId: draw.id, round: draw.round, ...row, suggestions });
     }
   }
   return out;

@@ -107,7 +107,9 @@ export const zhPlacement = {
   decide: '提交处理结果',
   decided: (number: string) => `已处理 ${number} 的异议`,
   unplaced: '统筹安排',
-  unplacedHint: '两个志愿学校均已录满的学生，安排到仍有剩余学位的学校（优先服务其所在社区的学校）。',
+  unplacedHint:
+    '两个志愿学校均已录满的学生，安排到仍有剩余学位的学校（优先服务其所在社区的学校）。进行第二轮派位后，这里列出第二轮仍未录取的学生，剩余学位按两轮合计。',
+  afterRoundTwo: '（第二轮后）',
   unplacedNone: '没有待统筹安排的学生。',
   unplacedColumns: { number: '报名编号', child: '学生', community: '社区', assign: '安排到' },
   suggestion: (name: string, left: number, serves: boolean) => `${name}（剩余 ${left}${serves ? '，服务该社区' : ''}）`,
