@@ -345,8 +345,11 @@ export const placements = sqliteTable(
     lottery: text('lottery').notNull(),
     /** The application's tier at each choice (school code) and whether that school considered it. */
     choices: text('choices', { mode: 'json' }).$type<ChoiceOutcome[]>(),
-    /** 确认入学: the family took the seat or gave it up (its seat then returns for 统筹安排); null: not yet. */
-    confirmation: text('confirmation').$type<'confirmed' | 'declined'>(),
+    /**
+     * 确认入学: the family took the seat or gave it up (its seat then returns for the second round or 统筹安排); `lapsed`:
+     * a seat from the draw left unanswered at the deadline, marked given up when 第二轮派位 runs; null: not yet.
+     */
+    confirmation: text('confirmation').$type<'confirmed' | 'declined' | 'lapsed'>(),
     confirmedAt: instant('confirmed_at'),
     /** The family gave up the seat and asked to take part in the second round. */
     secondRoundRequestedAt: instant('second_round_requested_at'),

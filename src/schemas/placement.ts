@@ -112,10 +112,21 @@ export const assignSchoolInput = z.object({
   schoolId: idSchema('学校'),
 });
 
-export const confirmSeatInput = z.object({
-  applicationId: idSchema('报名'),
-  accept: z.boolean({ error: '请选择确认入学或放弃学位' }).describe('true：确认入学；false：放弃学位（学位退回统筹安排）'),
-});
+export const confirmSeatInput = z
+  .object({
+    applicationId: idSchema('报名'),
+    accept: z.boolean({ error: '请选择确认入学或放弃学位' }).describe('true：确认入学；false：放弃学位（学位退回第二轮派位或统筹安排）'),
+    secondRound: z
+      .boolean({ error: '请选择是否参加第二轮派位' })
+      .optional()
+      .describe('放弃第一轮学位时申请参加第二轮派位（不会再派回放弃的学校）'),
+  })
+  .refine((v) => v.accept === false || v.secondRound !== true, {
+    error: '确认入学时不能申请参加第二轮派位',
+    path: ['secondRound'],
+  });
+
+export const secondRoundInput = drawInput;
 
 export const confirmedListInput = z.object({
   schoolId: idSchema('学校').nullable().optional().describe('学校审核员只能看本校；教育局和管理员可选任一学校（不填：第一所）'),

@@ -248,6 +248,7 @@ const matrix: Record<string, Row> = {
   })),
   'admin.placement.draws': row('U U U F F ok ok', (w) => ({ seasonId: w.c.region.season.id })),
   'admin.placement.publishResults': row('U U U F F F N', () => ({ drawId: 'aaaaaaaaaaaaaaaaaaaa' })),
+  'admin.placement.secondRound': row('U U U F F F N', () => ({ drawId: 'aaaaaaaaaaaaaaaaaaaa' })),
   'admin.placement.objections': row('U U U F F ok ok', (w) => ({ seasonId: w.c.region.season.id })),
   'admin.placement.decideObjection': row('U U U F F F N', () => ({
     objectionId: 'aaaaaaaaaaaaaaaaaaaa',

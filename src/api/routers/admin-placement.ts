@@ -7,6 +7,7 @@ import {
   recordCommitmentInput,
   revealContributionInput,
   seasonPlacementInput,
+  secondRoundInput,
   updatePlacementRulesInput,
 } from '../../schemas/placement';
 import { assignSchool, listUnplaced } from '../../services/placement/assign';
@@ -17,6 +18,7 @@ import { placementRulesOf, updatePlacementRules } from '../../services/placement
 import { decideObjection, listObjections } from '../../services/placement/objections';
 import { publishResults } from '../../services/placement/results';
 import { publishDemandNotice, seatDemand } from '../../services/placement/seat-demand';
+import { drawSecondRound } from '../../services/placement/second-round';
 import { router, staffProcedure } from '../trpc';
 
 /** `admin.placement.*`: a season's 派位规则 and its lottery's observers. Administrators change them; county reviewers read. */
@@ -48,6 +50,10 @@ export const adminPlacementRouter = router({
   draw: staffProcedure('admin')
     .input(dryRunInput)
     .mutation(({ ctx, input }) => drawPlacement(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
+  /** 第二轮派位 of a published round-1 draw, after its confirmation deadline: the seats given up, once. */
+  secondRound: staffProcedure('admin')
+    .input(secondRoundInput)
+    .mutation(({ ctx, input }) => drawSecondRound(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),
   draws: staffProcedure('admin', 'county_reviewer')
     .input(seasonPlacementInput)
     .query(({ ctx, input }) => listDraws(ctx.deps.db, input.seasonId)),

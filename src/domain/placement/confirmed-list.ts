@@ -8,7 +8,9 @@ export type ConfirmationState = 'confirmed' | 'pending' | 'declined';
 export const confirmationNames: Record<ConfirmationState, string> = { confirmed: '已确认', pending: '待确认', declined: '已放弃' };
 
 /** 确认入学 as the list says it: the family's answer, or 待确认 while it has not answered. */
-export const confirmationState = (answer: 'confirmed' | 'declined' | null): ConfirmationState => answer ?? 'pending';
+/** A seat the draw gave and the family left unanswered past the deadline (`lapsed`) counts as given up. */
+export const confirmationState = (answer: 'confirmed' | 'declined' | 'lapsed' | null): ConfirmationState =>
+  answer === 'lapsed' ? 'declined' : (answer ?? 'pending');
 
 export interface ConfirmedEntry {
   childName: string;

@@ -1,10 +1,12 @@
-/** The message and SMS that tell a family the placement's result: the school, or 统筹安排. */
-export function placementNotice(child: string, school: string | null) {
-  const outcome = school ? `录取到${school}` : '两个志愿学校均已录满，将由教育局统筹安排学校';
+/** The message and SMS that tell a family the placement's result (round 1, or 第二轮派位): the school, or 统筹安排. */
+export function placementNotice(child: string, school: string | null, round = 1) {
+  const missed = round === 1 ? '两个志愿学校均已录满' : '第二轮派位未能录取';
+  const outcome = school ? `录取到${school}` : `${missed}，将由教育局统筹安排学校`;
+  const what = round === 1 ? '派位结果' : '第二轮派位结果';
   return {
-    title: '录取结果已公布',
-    body: `${child}的派位结果：${outcome}。请在报名进度中查看顺位、随机号和各校录取线。`,
-    sms: `【桃江县入学报名】${child}的派位结果：${outcome}。详情请登录报名平台查看报名进度。`,
+    title: round === 1 ? '录取结果已公布' : '第二轮派位结果已公布',
+    body: `${child}的${what}：${outcome}。请在报名进度中查看顺位、随机号和各校录取线。`,
+    sms: `【桃江县入学报名】${child}的${what}：${outcome}。详情请登录报名平台查看报名进度。`,
   };
 }
 

@@ -1,4 +1,5 @@
-import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, gt, isNotNull, isNull, sql } from 'drizzle-orm';
+import { noRowExists } from '../../../db/exists';
 import type { Db } from '../../../db/client';
 import { accounts, applications, children, placementDraws, placements } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
@@ -15,11 +16,17 @@ import { placementRulesOf } from './rules';
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 type Request = { ip: string | null; requestId: string | null };
 
-/** A seat given up (确认入学 declined) is free again. */
-const declinedNot = sql`coalesce(${placements.confirmation}, '') <> 'declined'`;
+/** A seat given up (确认入学 declined, or left unanswered and marked so by the second round) is free again. */
+const declinedNot = sql`coalesce(${placements.confirmation}, '') NOT IN ('declined', 'lapsed')`;
 
-/** Each school of a draw's entry and grade with its seats and how many the draw has placed there (not given up). */
-async function seatsLeft(db: Db, draw: { id: string; seasonId: string; entryId: string; grade: number }) {
+type Draw = Omit<typeof placementDraws.$inferSelect, 'inputs' | 'results'>;
+
+/**
+ * Each school of a draw's entry and grade with its seats and how many the draw has placed there (not given up). A
+ * second round's seats are those it was drawn over (计划学位 less the seats round 1 still held), so a seat is never
+ * counted in both rounds.
+ */
+async function seatsLeft(db: Db, draw: Draw) {
   const [offers, taken] = await Promise.all([
     placeOffers(db, draw),
     db
@@ -28,18 +35,31 @@ async function seatsLeft(db: Db, draw: { id: string; seasonId: string; entryId: 
       .where(and(eq(placements.drawId, draw.id), isNotNull(placements.schoolId), declinedNot))
       .groupBy(placements.schoolId),
   ]);
-  return offers.map((o) => ({ ...o, left: o.seats - (taken.find((t) => t.schoolId === o.schoolId)?.n ?? 0) }));
+  const seatsOf = (o: { code: string; seats: number }) =>
+    draw.round === 1 ? o.seats : (draw.schoolOutcomes?.find((s) => s.code === o.code)?.seats ?? 0);
+  return offers.map((o) => ({ ...o, seats: seatsOf(o), left: seatsOf(o) - (taken.find((t) => t.schoolId === o.schoolId)?.n ?? 0) }));
 }
+
+/** A later round of the same entry and grade has been drawn: the draw's unplaced are now that round's. */
+const laterRound = (draw: Draw) =>
+  and(
+    eq(placementDraws.seasonId, draw.seasonId),
+    eq(placementDraws.entryId, draw.entryId),
+    eq(placementDraws.grade, draw.grade),
+    gt(placementDraws.round, draw.round),
+  );
 
 /**
  * 统筹安排: the applications of a season's published draws that no choice admitted, each with the schools that still
- * have seats, those serving the family's community first, then most seats left.
+ * have seats, those serving the family's community first, then most seats left. Per entry and grade, only the latest
+ * round drawn: once 第二轮派位 has run, those still unplaced are its own (and none while it is not yet published).
  */
 export async function listUnplaced(db: Db, seasonId: string) {
-  const draws = await db
-    .select()
-    .from(placementDraws)
-    .where(and(eq(placementDraws.seasonId, seasonId), isNotNull(placementDraws.publishedAt)));
+  // Every column but the published files, which can be megabytes each for a county.
+  const { inputs: _inputs, results: _results, ...columns } = getTableColumns(placementDraws);
+  const all = await db.select(columns).from(placementDraws).where(eq(placementDraws.seasonId, seasonId));
+  const latest = (d: Draw) => !all.some((o) => o.entryId === d.entryId && o.grade === d.grade && o.round > d.round);
+  const draws = all.filter((d) => d.publishedAt !== null && latest(d));
   const out = [];
   for (const draw of draws) {
     const [left, rows] = await Promise.all([
@@ -61,7 +81,7 @@ export async function listUnplaced(db: Db, seasonId: string) {
         .filter((s) => s.left > 0)
         .sort((a, b) => Number(serves(b.offerId)) - Number(serves(a.offerId)) || b.left - a.left)
         .map((s) => ({ schoolId: s.schoolId, name: s.name, left: s.left, servesCommunity: serves(s.offerId) }));
-      out.push({ drawId: draw.id, ...row, suggestions });
+      out.push({ drawId: draw.id, round: draw.round, ...row, suggestions });
     }
   }
   return out;
@@ -88,6 +108,8 @@ export async function assignSchool(
     .innerJoin(children, eq(children.id, applications.childId))
     .where(and(eq(placements.drawId, input.drawId), eq(placements.applicationId, input.applicationId), isNull(placements.schoolId)));
   if (!found?.draw.publishedAt) throw new DomainError('PLACEMENT_DRAWN', '该报名不在待统筹安排的名单中');
+  if (await db.$count(placementDraws, laterRound(found.draw)))
+    throw new DomainError('PLACEMENT_DRAWN', '该报名入口和年级已进行第二轮派位，请按第二轮的结果统筹安排');
   const school = (await seatsLeft(db, found.draw)).find((s) => s.schoolId === input.schoolId);
   if (!school) throw new DomainError('SCHOOL_NOT_FOUND', '该学校本次没有这个年级的学位');
   if (school.left <= 0) throw new DomainError('PLACEMENT_DRAWN', `「${school.name}」已没有剩余学位`);
@@ -105,6 +127,7 @@ export async function assignSchool(
     eq(placements.applicationId, input.applicationId),
     isNull(placements.schoolId),
     sql`${taken} < ${school.seats}`,
+    noRowExists(placementDraws, laterRound(found.draw)),
   );
   // The audit entry goes first, on the condition the update then changes: of two assignments, one is audited.
   const [, updated] = await db.batch([

@@ -23,7 +23,7 @@ type Request = { ip: string | null; requestId: string | null };
  * The real draw of one entry and grade, once every window of the season has closed and at least two observers have
  * revealed: the seed from their reveals (observer id = the published name), the placement under the season's
  * mechanism, the anonymised input and result files with their SHA-256, and each application's outcome, in one batch.
- * One draw per entry and grade: a second answers CONFLICT and writes nothing.
+ * One draw per entry and grade (round 1; 第二轮派位 is `drawSecondRound`): a second answers CONFLICT and writes nothing.
  */
 export async function drawPlacement(
   deps: Deps,
@@ -112,13 +112,14 @@ export async function drawPlacement(
   return { id: drawId, seed, inputsSha256, resultsSha256, applicants: result.applicants.length, unplaced: result.unplaced };
 }
 
-/** The draws of the region's season (what everyone may check): seed, mechanism, file hashes, counts, when. */
+/** The draws of the region's season, both rounds (what everyone may check): seed, mechanism, file hashes, counts, when. */
 export async function listDraws(db: Db, seasonId: string) {
   const rows = await db
     .select({
       id: placementDraws.id,
       entryId: placementDraws.entryId,
       grade: placementDraws.grade,
+      round: placementDraws.round,
       mechanism: placementDraws.mechanism,
       seed: placementDraws.seed,
       inputsSha256: placementDraws.inputsSha256,
@@ -127,11 +128,18 @@ export async function listDraws(db: Db, seasonId: string) {
       unplaced: placementDraws.unplaced,
       drawnAt: placementDraws.drawnAt,
       publishedAt: placementDraws.publishedAt,
+      confirmBy: placementDraws.confirmBy,
     })
     .from(placementDraws)
     .where(eq(placementDraws.seasonId, seasonId))
-    .orderBy(asc(placementDraws.drawnAt));
-  return rows.map((r) => ({ ...r, drawnAt: r.drawnAt.toISOString(), publishedAt: r.publishedAt?.toISOString() ?? null }));
+    .orderBy(asc(placementDraws.drawnAt), asc(placementDraws.round));
+  return rows.map((r) => ({
+    ...r,
+    drawnAt: r.drawnAt.toISOString(),
+    publishedAt: r.publishedAt?.toISOString() ?? null,
+    /** 确认入学 closes then; 第二轮派位 may run after it. */
+    confirmBy: r.confirmBy?.toISOString() ?? null,
+  }));
 }
 
 /** A draw's published file (the anonymised inputs or the results), as stored byte for byte. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { rowExists } from '../../../db/exists';
 import { accounts, applications, children, objections, placementDraws, placements, schools } from '../../../db/schema';
@@ -30,7 +30,10 @@ export async function fileObjection(deps: Deps, accountId: string, input: { appl
     .select({ drawId: placements.drawId, endsAt: placementDraws.publicityEndsAt })
     .from(placements)
     .innerJoin(placementDraws, eq(placementDraws.id, placements.drawId))
-    .where(and(eq(placements.applicationId, input.applicationId), isNotNull(placementDraws.publishedAt)));
+    .where(and(eq(placements.applicationId, input.applicationId), isNotNull(placementDraws.publishedAt)))
+    // The latest published round: an objection to the second round's result once it is out.
+    .orderBy(desc(placementDraws.round))
+    .limit(1);
   if (!placed) throw new DomainError('OBJECTION_CLOSED', '录取结果尚未公布，暂不能提出异议');
   if (!placed.endsAt || placed.endsAt.getTime() <= now.getTime()) throw new DomainError('OBJECTION_CLOSED', '公示期已结束，不能再提出异议');
   const id = newId(deps.random);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { rowExists } from '../../../db/exists';
 import { accounts, applications, children, objections, placementDraws, placements, schools, seasons } from '../../../db/schema';
@@ -20,7 +20,7 @@ type Request = { ip: string | null; requestId: string | null };
 type AfterResponse = (task: () => Promise<unknown>) => void;
 
 /**
- * Sends a draw's results to every family in it at once: an in-app message and an SMS each, through the outbox, in the
+ * Sends a draw's results (either round) to every family in it at once: an in-app message and an SMS each, through the outbox, in the
  * same batch as the draw's publication, and only if this request is the one that published it (a second answers
  * CONFLICT and sends nothing). 公示 opens with it for `publicityDays`.
  */
@@ -34,7 +34,12 @@ export async function publishResults(
   const { db } = deps;
   const now = deps.clock.now();
   const [draw] = await db
-    .select({ id: placementDraws.id, seasonId: placementDraws.seasonId, publishedAt: placementDraws.publishedAt })
+    .select({
+      id: placementDraws.id,
+      seasonId: placementDraws.seasonId,
+      round: placementDraws.round,
+      publishedAt: placementDraws.publishedAt,
+    })
     .from(placementDraws)
     .where(eq(placementDraws.id, input.drawId));
   if (!draw) throw new DomainError('DRAW_NOT_FOUND', '找不到该次派位');
@@ -57,7 +62,7 @@ export async function publishResults(
     .where(eq(placements.drawId, draw.id));
   const notices = families.map((f) => ({
     ...f,
-    ...placementNotice(f.child, f.school),
+    ...placementNotice(f.child, f.school, draw.round),
     key: `application:${f.applicationId}:placement:${draw.id}`,
   }));
   const [{ propertyLockYears }, properties] = await Promise.all([
@@ -74,7 +79,7 @@ export async function publishResults(
         staffId: admin.staffId,
         username: admin.username,
         action: 'placement_publish',
-        detail: { drawId: draw.id, families: families.length },
+        detail: { drawId: draw.id, round: draw.round, families: families.length },
         ...request,
         at: now,
       },
@@ -120,7 +125,8 @@ export async function publishResults(
 
 /**
  * 录取结果 of an application as its family reads it, once published: the school (or 统筹安排) and why: the tier and
- * lottery number at each choice, and each chosen school's cutoff. Null before the results are published.
+ * lottery number at each choice, and each chosen school's cutoff. The latest published round: the second round's
+ * once it is published for the application. Null before the results are published.
  */
 export async function placementOf(db: Db, applicationId: string, now: Date) {
   const [row] = await db
@@ -128,39 +134,57 @@ export async function placementOf(db: Db, applicationId: string, now: Date) {
     .from(placements)
     .innerJoin(placementDraws, eq(placementDraws.id, placements.drawId))
     .leftJoin(schools, eq(schools.id, placements.schoolId))
-    .where(and(eq(placements.applicationId, applicationId), isNotNull(placementDraws.publishedAt)));
+    .where(and(eq(placements.applicationId, applicationId), isNotNull(placementDraws.publishedAt)))
+    .orderBy(desc(placementDraws.round))
+    .limit(1);
   if (!row) return null;
   const rules = await placementRulesOf(db, row.draw.seasonId);
   const codes = (row.placement.choices ?? []).map((c) => c.school);
-  const names = new Map(
+  const chosen =
     codes.length === 0
       ? []
-      : (
-          await db
-            .select({ code: schools.code, name: schools.name })
-            .from(schools)
-            .innerJoin(seasons, eq(seasons.regionId, schools.regionId))
-            .where(and(eq(seasons.id, row.draw.seasonId), inArray(schools.code, codes)))
-        ).map((s) => [s.code, s.name]),
-  );
+      : await db
+          .select({ id: schools.id, code: schools.code, name: schools.name })
+          .from(schools)
+          .innerJoin(seasons, eq(seasons.regionId, schools.regionId))
+          .where(and(eq(seasons.id, row.draw.seasonId), inArray(schools.code, codes)));
+  const names = new Map(chosen.map((s) => [s.code, s.name]));
+  const placedCode = chosen.find((s) => s.id === row.placement.schoolId)?.code ?? null;
   const [objection] = await db
     .select({ id: objections.id, status: objections.status, decision: objections.decision, filedAt: objections.filedAt })
     .from(objections)
     .where(and(eq(objections.drawId, row.draw.id), eq(objections.applicationId, applicationId)));
   const publicityOpen = row.draw.publicityEndsAt !== null && row.draw.publicityEndsAt.getTime() > now.getTime();
   const filed = objection ? ((await objectionDocumentsOf(db, [objection.id])).get(objection.id) ?? []) : [];
+  const canConfirm =
+    row.placement.schoolId !== null &&
+    row.placement.confirmation === null &&
+    row.draw.confirmBy !== null &&
+    row.draw.confirmBy.getTime() > now.getTime();
+  const firstRound = row.draw.round === 1;
   return {
+    /** 1: the draw; 2: 第二轮派位 over the seats given up. */
+    round: row.draw.round,
     school: row.school,
     lottery: row.placement.lottery,
     publicityEndsAt: row.draw.publicityEndsAt?.toISOString() ?? null,
     /** 确认入学: until when, and what the family answered (null: not yet). */
     confirmBy: row.draw.confirmBy?.toISOString() ?? null,
     confirmation: row.placement.confirmation,
-    canConfirm:
-      row.placement.schoolId !== null &&
-      row.placement.confirmation === null &&
-      row.draw.confirmBy !== null &&
-      row.draw.confirmBy.getTime() > now.getTime(),
+    canConfirm,
+    /** Giving up this seat, the family may ask for the second round: only in round 1, with another choice to try. */
+    canAskSecondRound: firstRound && canConfirm && codes.some((code) => code !== placedCode),
+    /**
+     * The second round: `automatic` (left unplaced by round 1: the family takes part without asking), `requested`
+     * (gave up its seat and asked), or null.
+     */
+    secondRound: !firstRound
+      ? null
+      : row.placement.schoolId === null
+        ? ('automatic' as const)
+        : row.placement.confirmation === 'declined' && row.placement.secondRoundRequestedAt
+          ? ('requested' as const)
+          : null,
     /** 异议: the family's, if filed; whether one may still be filed. */
     objection: objection
       ? {
@@ -193,7 +217,13 @@ export async function placementOf(db: Db, applicationId: string, now: Date) {
  */
 export async function publicityOf(db: Db, seasonId: string, now: Date) {
   const draws = await db
-    .select({ id: placementDraws.id, entryId: placementDraws.entryId, grade: placementDraws.grade, endsAt: placementDraws.publicityEndsAt })
+    .select({
+      id: placementDraws.id,
+      entryId: placementDraws.entryId,
+      grade: placementDraws.grade,
+      round: placementDraws.round,
+      endsAt: placementDraws.publicityEndsAt,
+    })
     .from(placementDraws)
     .where(and(eq(placementDraws.seasonId, seasonId), isNotNull(placementDraws.publishedAt), gt(placementDraws.publicityEndsAt, now)));
   if (draws.length === 0) return [];
@@ -216,6 +246,7 @@ export async function publicityOf(db: Db, seasonId: string, now: Date) {
     return {
       entryId: d.entryId,
       grade: d.grade,
+      round: d.round,
       endsAt: d.endsAt!.toISOString(),
       schools: schoolNames.map((name) => ({
         name,

@@ -1,4 +1,4 @@
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { zhApply } from '../i18n/zh-CN-apply';
 import type { RouterOutputs } from '../lib/trpc';
 import { ObjectionPanel } from './objection-form';
@@ -14,8 +14,20 @@ export function PlacementResult(props: { applicationId: string; placement: Place
       <h2 id="placement-result" class="section-title">
         {t.title}
       </h2>
-      <p class="placement-school">{props.placement.school ? t.placed(props.placement.school) : t.unplaced}</p>
+      <Show when={props.placement.round === 2}>
+        <p class="placement-round">{t.roundTwo}</p>
+      </Show>
+      <p class="placement-school">
+        {props.placement.school ? t.placed(props.placement.school) : props.placement.round === 1 ? t.unplaced : t.unplacedRoundTwo}
+      </p>
       <SeatConfirmation applicationId={props.applicationId} placement={props.placement} />
+      <Show when={props.placement.secondRound}>
+        {(how) => (
+          <p class="notice-ok" role="status">
+            {how() === 'automatic' ? t.secondRoundAutomatic : t.secondRoundRequested}
+          </p>
+        )}
+      </Show>
       <p class="muted">
         {t.lottery}：<code class="hash">{props.placement.lottery}</code>
       </p>
@@ -36,6 +48,9 @@ export function PlacementResult(props: { applicationId: string; placement: Place
         </For>
       </ol>
       <p class="muted">{t.how}</p>
+      <Show when={props.placement.round === 2}>
+        <p class="muted">{t.roundTwoHow}</p>
+      </Show>
       <ObjectionPanel applicationId={props.applicationId} placement={props.placement} />
     </section>
   );

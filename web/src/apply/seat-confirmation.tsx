@@ -9,16 +9,21 @@ import { useWrite, write } from '../lib/write';
 type Placement = NonNullable<RouterOutputs['applications']['progress']['placement']>;
 const t = zhApply.placement;
 
-const confirmSeat = write('applications.confirmSeat', async (applicationId: string, accept: boolean) => {
-  const done = await api.applications.confirmSeat.mutate({ applicationId, accept });
+const confirmSeat = write('applications.confirmSeat', async (applicationId: string, accept: boolean, secondRound?: boolean) => {
+  const done = await api.applications.confirmSeat.mutate({ applicationId, accept, ...(secondRound ? { secondRound } : {}) });
   await revalidate(getProgress.key);
   return done;
 });
 
-/** 确认入学: take the seat, or give it up (asked twice), before the deadline; then what was answered. */
+/**
+ * 确认入学: take the seat, or give it up (asked twice; in round 1 the family may ask for the second round), before the
+ * deadline; then what was answered.
+ */
 export function SeatConfirmation(props: { applicationId: string; placement: Placement }) {
   const answering = useWrite(confirmSeat);
   const [declining, setDeclining] = createSignal(false);
+  const [secondRound, setSecondRound] = createSignal(false);
+  const until = () => formatTime(props.placement.confirmBy ?? '');
   return (
     <Switch>
       <Match when={props.placement.confirmation === 'confirmed'}>
@@ -31,9 +36,14 @@ export function SeatConfirmation(props: { applicationId: string; placement: Plac
           {t.seatGivenUp}
         </p>
       </Match>
+      <Match when={props.placement.confirmation === 'lapsed'}>
+        <p class="notice-ok" role="status">
+          {t.seatLapsed}
+        </p>
+      </Match>
       <Match when={props.placement.canConfirm}>
         <div class="seat-confirmation">
-          <p>{t.answerBy(formatTime(props.placement.confirmBy ?? ''))}</p>
+          <p>{props.placement.round === 1 ? t.answerBy(until()) : t.answerByRoundTwo(until())}</p>
           <button
             type="button"
             class="button button-primary button-block"
@@ -50,11 +60,17 @@ export function SeatConfirmation(props: { applicationId: string; placement: Plac
               </button>
             }
           >
+            <Show when={props.placement.canAskSecondRound}>
+              <label class="check">
+                <input type="checkbox" checked={secondRound()} onChange={(e) => setSecondRound(e.currentTarget.checked)} />
+                {t.secondRoundAsk}
+              </label>
+            </Show>
             <button
               type="button"
               class="button button-block"
               disabled={answering.pending()}
-              onClick={() => void answering.run(props.applicationId, false)}
+              onClick={() => void answering.run(props.applicationId, false, props.placement.canAskSecondRound && secondRound())}
             >
               {t.confirmDecline}
             </button>

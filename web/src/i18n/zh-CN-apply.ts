@@ -227,6 +227,7 @@ export const zhApply = {
     title: '录取结果',
     placed: (school: string) => `录取学校：${school}`,
     unplaced: '两个志愿学校均已录满，将由教育局统筹安排学校，请留意后续通知。',
+    unplacedRoundTwo: '第二轮派位未能录取，将由教育局统筹安排学校，请留意后续通知。',
     lottery: '本次派位的随机号',
     choice: (n: number, school: string) => `第${n === 1 ? '一' : '二'}志愿：${school}`,
     tier: (tier: number, label: string | null) => `您在该校的录取顺位：第${tier}顺位${label ? `（${label}）` : ''}`,
@@ -249,12 +250,21 @@ export const zhApply = {
     objectionFilesFiled: '已提交的异议材料',
     addMoreObjectionFiles: '补充材料',
     uploading: '正在上传…',
-    answerBy: (until: string) => `请在 ${until} 前确认是否入学；放弃的学位将退回统筹安排。`,
+    answerBy: (until: string) =>
+      `请在 ${until} 前确认是否入学。放弃的学位、以及派位录取后逾期未确认的学位（视为放弃），将进入第二轮派位或统筹安排。`,
+    answerByRoundTwo: (until: string) => `请在 ${until} 前确认是否入学；放弃的学位将退回统筹安排。`,
+    secondRoundAsk: '同时申请参加第二轮派位（只在其他志愿学校中派位，不会再派回本校）',
+    secondRoundAutomatic:
+      '第一轮未能录取的申请将自动参加第二轮派位（确认入学截止后，在家长放弃或逾期未确认的学位中，按原顺位和原随机号派位），无需申请；第二轮仍未录取的，由教育局统筹安排。',
+    secondRoundRequested: '您已申请参加第二轮派位：确认入学截止后，将在其他志愿学校空出的学位中按原顺位和原随机号派位，结果另行通知。',
+    roundTwo: '第二轮派位结果',
+    roundTwoHow: '第二轮派位在第一轮放弃和逾期未确认的学位中进行，方法、顺位和随机号与第一轮相同；放弃学位的家庭不会再派回所放弃的学校。',
     confirm: '确认入学',
     decline: '放弃学位',
     confirmDecline: '确认放弃该学位（不能撤回）',
     seatTaken: '已确认入学，请按学校通知报到。',
     seatGivenUp: '已放弃该学位。',
+    seatLapsed: '未在期限内确认入学，该学位已视为放弃。',
   },
 
   progress: {

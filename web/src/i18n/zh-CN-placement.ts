@@ -19,8 +19,9 @@ export const zhPlacement = {
   notYet: '报名截止后公开',
   draws: '正式派位',
   drawsHow:
-    '摇号种子由全部监督人公开的秘密随机数算出。下载以下匿名输入文件（只有报名编号、志愿和顺位，不含姓名和证件号）和结果文件，任何人都可以用公开的程序重新计算并逐字节核对。',
-  draw: (entry: string, grade: number, at: string) => `${entry}（${grade}年级） · ${at}`,
+    '摇号种子由全部监督人公开的秘密随机数算出。下载以下匿名输入文件（只有报名编号、志愿和顺位，不含姓名和证件号）和结果文件，任何人都可以用公开的程序重新计算并逐字节核对。第二轮派位在第一轮放弃和逾期未确认的学位中进行，种子和每份申请的随机号与第一轮相同，另有自己的输入和结果文件。',
+  draw: (entry: string, grade: number, at: string, round = 1) => `${entry}（${grade}年级）${round === 2 ? ' · 第二轮派位' : ''} · ${at}`,
+  roundTwo: '第二轮派位',
   seed: '种子',
   inputs: '输入文件',
   results: '结果文件',

@@ -62,7 +62,12 @@ export function PlacementPage() {
               {(list) => (
                 <section aria-label={t.publicity}>
                   <h2>{t.publicity}</h2>
-                  <p>{t.publicityUntil(`${entryName(list.entryId)}（${list.grade}年级）`, formatChinaDateTime(new Date(list.endsAt)))}</p>
+                  <p>
+                    {t.publicityUntil(
+                      `${entryName(list.entryId)}（${list.grade}年级）${list.round === 2 ? ` · ${t.roundTwo}` : ''}`,
+                      formatChinaDateTime(new Date(list.endsAt)),
+                    )}
+                  </p>
                   <For each={list.schools}>
                     {(school) => (
                       <details class="publicity-school">
@@ -91,7 +96,7 @@ export function PlacementPage() {
                 <For each={p().draws}>
                   {(d) => (
                     <li>
-                      <strong>{t.draw(entryName(d.entryId), d.grade, formatChinaDateTime(new Date(d.drawnAt)))}</strong>
+                      <strong>{t.draw(entryName(d.entryId), d.grade, formatChinaDateTime(new Date(d.drawnAt)), d.round)}</strong>
                       <span>{t.counts(d.applicants, d.unplaced)}</span>
                       <span>
                         {t.seed}：<code class="hash">{d.seed}</code>

@@ -55,6 +55,12 @@ export const drawPlacement = write('staff.placement.draw', async (input: RouterI
   return done;
 });
 
+export const drawSecondRound = write('staff.placement.secondRound', async (input: RouterInputs['admin']['placement']['secondRound']) => {
+  const done = await api.admin.placement.secondRound.mutate(input);
+  await revalidate(getDraws.key);
+  return done;
+});
+
 export const publishResults = write(
   'staff.placement.publishResults',
   async (input: RouterInputs['admin']['placement']['publishResults']) => {

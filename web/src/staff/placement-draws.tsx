@@ -6,9 +6,10 @@ import { useWrite } from '../lib/write';
 import { StaffTable } from './admin-page';
 import { chinaDateTime } from './format';
 import { drawPlacement, getDraws, publishResults } from './placement-data';
+import { SecondRoundButton } from './placement-second-round';
 import { PlaceColumnPicker, placeColumnLabel, usePlaceColumn } from './place-column-picker';
 
-/** 正式派位 of one entry and grade (asked twice), then the season's draws, each published once. */
+/** 正式派位 of one entry and grade (asked twice), then the season's draws of both rounds, each published once. */
 export function DrawSection(props: { seasonId: string; onDone: (message: string) => void }) {
   const picked = usePlaceColumn(() => props.seasonId);
   const draws = createAsync(() => getDraws(props.seasonId));
@@ -50,6 +51,7 @@ export function DrawSection(props: { seasonId: string; onDone: (message: string)
             {(d) => (
               <tr>
                 <td>{labelOf(d.entryId, d.grade)}</td>
+                <td>{t.round(d.round)}</td>
                 <td class="staff-nowrap">{chinaDateTime(d.drawnAt)}</td>
                 <td>
                   {d.applicants} / {d.unplaced}
@@ -58,6 +60,13 @@ export function DrawSection(props: { seasonId: string; onDone: (message: string)
                 <td>
                   <Show when={d.publishedAt} fallback={<PublishButton drawId={d.id} onDone={props.onDone} />}>
                     {(at) => t.resultsPublished(chinaDateTime(at()))}
+                  </Show>
+                  <Show
+                    when={
+                      d.round === 1 && d.confirmBy && !draws()?.some((o) => o.entryId === d.entryId && o.grade === d.grade && o.round === 2)
+                    }
+                  >
+                    <SecondRoundButton drawId={d.id} what={labelOf(d.entryId, d.grade)} confirmBy={d.confirmBy!} onDone={props.onDone} />
                   </Show>
                 </td>
               </tr>

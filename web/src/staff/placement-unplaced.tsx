@@ -20,7 +20,10 @@ export function UnplacedSection(props: { seasonId: string; onDone: (message: str
           <For each={list()}>
             {(u) => (
               <tr>
-                <td>{u.number}</td>
+                <td>
+                  {u.number}
+                  {u.round === 2 ? t.afterRoundTwo : ''}
+                </td>
                 <td>{u.child}</td>
                 <td>{u.community}</td>
                 <td>
