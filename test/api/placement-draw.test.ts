@@ -85,6 +85,7 @@ describe('the real draw', () => {
     const [draw] = (await t.client.catalog.placement.query({ regionId: c.region.id })).draws;
     const family = createEnrollmentClient({ url: t.url, token: families[0]!.token });
     expect((await family.applications.progress.query({ applicationId: families[0]!.applicationId })).placement).toBeNull();
+    expect((await family.applications.list.query())[0]!.result).toBeNull();
     const done = await admin.admin.placement.publishResults.mutate({ drawId: draw!.id });
     expect(done.notified).toBe(6);
     const again = await refusal(admin.admin.placement.publishResults.mutate({ drawId: draw!.id }));
@@ -96,6 +97,12 @@ describe('the real draw', () => {
     expect(placement).toMatchObject({ school: c.primary[0]!.name, mechanism: 'da' });
     expect(placement!.choices[0]).toMatchObject({ school: c.primary[0]!.name, tier: 2, tierLabel: '户籍在本校服务片区', reached: true });
     expect(placement!.lottery).toMatch(/^[0-9a-f]{64}$/);
+    // The home page's card reads the same result in a line, with until when 确认入学 is open.
+    expect((await family.applications.list.query())[0]!.result).toEqual({
+      school: c.primary[0]!.name,
+      round: 1,
+      answerBy: placement!.confirmBy,
+    });
     const publicity = (await t.client.catalog.placement.query({ regionId: c.region.id })).publicity;
     expect(publicity).toHaveLength(1);
     expect(publicity[0]!.schools).toEqual([{ name: c.primary[0]!.name, admitted: expect.any(Array) }]);

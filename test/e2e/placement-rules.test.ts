@@ -150,7 +150,15 @@ describe('派位规则与摇号', () => {
 
       // A family reads its result and why on 报名进度.
       await app.signInOnPhone('13700000501');
-      await phone.page.goto(app.url(`/applications/${familyOf[0]}/progress`));
+      // The home page shows it first, as a card that opens 报名进度.
+      await phone.page.goto(app.url('/'));
+      const card = phone.page.getByRole('region', { name: '测试儿童的录取结果' });
+      await shown(card.getByText(`录取学校：${c.primary[0]!.name}`));
+      await shown(card.getByText(/^请在\d+月\d+日\d+时.*前确认入学或放弃学位$/));
+      await shot(phone.page, 'placement-home-card');
+      await expectAccessible(phone.page, '首页的录取结果');
+      await card.getByRole('link', { name: '查看录取结果' }).click();
+      await phone.page.waitForURL(`**/applications/${familyOf[0]}/progress`);
       const result = phone.page.getByRole('region', { name: '录取结果' });
       await shown(result.getByText(`录取学校：${c.primary[0]!.name}`));
       await shown(result.getByText('您在该校的录取顺位：第3顺位（户籍在本校服务片区）').first());

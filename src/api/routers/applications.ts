@@ -25,7 +25,7 @@ import { parentProcedure, router } from '../trpc';
 
 /** The parent's journey: entry → child → declaration → channel → form → documents → schools → preview → submit. */
 export const applicationsRouter = router({
-  list: parentProcedure.query(({ ctx }) => listApplications(ctx.deps.db, ctx.parent.accountId)),
+  list: parentProcedure.query(({ ctx }) => listApplications(ctx.deps.db, ctx.parent.accountId, ctx.deps.clock.now())),
   get: parentProcedure
     .input(applicationInput)
     .query(({ ctx, input }) => getApplication(ctx.deps.db, ctx.parent.accountId, input.applicationId, ctx.deps.clock.now())),

@@ -1,4 +1,4 @@
-import { placementOf } from '../placement/results';
+import { placementOf, resultLines } from '../placement/results';
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { applicationHistory, applications, children, entries, windows } from '../../../db/schema';
@@ -107,8 +107,11 @@ export async function applicationProgress(db: Db, accountId: string, application
   };
 }
 
-/** The parent's applications, newest first; a rejected one with its reason and until when it can be corrected. */
-export async function listApplications(db: Db, accountId: string) {
+/**
+ * The parent's applications, newest first; a rejected one with its reason and until when it can be corrected, and
+ * 录取结果 in a line once published.
+ */
+export async function listApplications(db: Db, accountId: string, now: Date) {
   const rows = await db
     .select({ a: applications, entryName: entries.name, childName: children.name, window: windows })
     .from(applications)
@@ -125,6 +128,11 @@ export async function listApplications(db: Db, accountId: string) {
         .where(and(inArray(applicationHistory.applicationId, rejectedIds), eq(applicationHistory.toStatus, 'rejected')))
         .groupBy(applicationHistory.applicationId)
     : [];
+  const results = await resultLines(
+    db,
+    rows.map((r) => r.a.id),
+    now,
+  );
   return rows.map(({ a, entryName, childName, window }) => {
     const rejectedAt = rejections.find((r) => r.applicationId === a.id)?.at ?? null;
     return {
@@ -141,6 +149,7 @@ export async function listApplications(db: Db, accountId: string) {
       rejectReason: a.status === 'rejected' ? a.rejectReason : null,
       fixStep: a.status === 'rejected' ? fixStep(a.rejection?.faults) : null,
       correctionDeadline: rejectedAt ? iso(correctionDeadline(window, rejectedAt)) : null,
+      result: results.get(a.id) ?? null,
     };
   });
 }

@@ -124,6 +124,35 @@ export async function publishResults(
 }
 
 /**
+ * 录取结果 in a line for each of these applications whose results are published (the latest round): the school or
+ * null (统筹安排), the round, and until when the family still has to answer 确认入学 (null: nothing to answer).
+ */
+export async function resultLines(db: Db, applicationIds: readonly string[], now: Date) {
+  const rows =
+    applicationIds.length === 0
+      ? []
+      : await db
+          .select({
+            applicationId: placements.applicationId,
+            school: schools.name,
+            round: placementDraws.round,
+            confirmation: placements.confirmation,
+            confirmBy: placementDraws.confirmBy,
+          })
+          .from(placements)
+          .innerJoin(placementDraws, eq(placementDraws.id, placements.drawId))
+          .leftJoin(schools, eq(schools.id, placements.schoolId))
+          .where(and(inArray(placements.applicationId, [...applicationIds]), isNotNull(placementDraws.publishedAt)))
+          .orderBy(asc(placementDraws.round));
+  const lines = new Map<string, { school: string | null; round: number; answerBy: string | null }>();
+  for (const r of rows) {
+    const open = r.school !== null && r.confirmation === null && r.confirmBy !== null && r.confirmBy.getTime() > now.getTime();
+    lines.set(r.applicationId, { school: r.school, round: r.round, answerBy: open ? r.confirmBy!.toISOString() : null });
+  }
+  return lines;
+}
+
+/**
  * 录取结果 of an application as its family reads it, once published: the school (or 统筹安排) and why: the tier and
  * lottery number at each choice, and each chosen school's cutoff. The latest published round: the second round's
  * once it is published for the application. Null before the results are published.

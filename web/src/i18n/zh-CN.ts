@@ -115,6 +115,15 @@ export const zhCN = {
     consentMissing: '请阅读并同意《个人信息保护告知书》后再登录',
   },
 
+  result: {
+    title: (child: string) => `${child}的录取结果`,
+    roundTwo: '第二轮派位',
+    placed: (school: string) => `录取学校：${school}`,
+    unplaced: '志愿学校均已录满，将由教育局统筹安排学校，请留意后续通知。',
+    answerBy: (when: string) => `请在${when}前确认入学或放弃学位`,
+    open: '查看录取结果',
+  },
+
   rejected: {
     title: (child: string) => `${child}的报名被驳回，请修改后重新提交`,
     reason: '驳回原因：',
