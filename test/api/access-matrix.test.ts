@@ -124,6 +124,7 @@ const matrix: Record<string, Row> = {
   'review.export': row(anyStaff, () => ({})),
   // A school reviewer asking for another school's 录取名单 is refused (FORBIDDEN: no list of another school leaks).
   'review.confirmedList': row('U U U ok F ok ok', (w) => ({ schoolId: w.schools.inScope })),
+  'review.demandColumns': row(anyStaff),
   'review.audit': row(adminOnly, () => ({})),
   'review.bindingAppeals': row('U U U F F ok ok', () => ({})),
   'review.settleBindingAppeal': row('U U U F F N N', () => ({

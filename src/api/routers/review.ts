@@ -19,6 +19,7 @@ import { recheck, reviewDetail, revealIdNumber, reviewStats } from '../../servic
 import { revealParentPhone } from '../../services/review/reveal-phone';
 import { exportQueue } from '../../services/review/export';
 import { confirmedList } from '../../services/placement/confirmed-list';
+import { demandColumns } from '../../services/placement/demand-columns';
 import { confirmedListInput } from '../../schemas/placement';
 import { type QueueFilters, reviewQueue } from '../../services/review/queue';
 import { revokeStaffSession, type SignedInStaff } from '../../services/staff/sessions';
@@ -79,6 +80,8 @@ export const reviewRouter = router({
   confirmedList: staffProcedure(...reviewers)
     .input(confirmedListInput)
     .query(({ ctx, input }) => confirmedList(ctx.deps, ctx.staff, input, request(ctx))),
+  /** 学位预警's pickers: the published seasons with their entry-and-grade columns (a school reviewer, where their school has places). */
+  demandColumns: staffProcedure(...reviewers).query(({ ctx }) => demandColumns(ctx.deps.db, ctx.staff)),
 
   /** 初审通过 (county): from then on the parent can no longer withdraw. */
   approve: decision('approve'),

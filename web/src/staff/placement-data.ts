@@ -38,6 +38,9 @@ export const getSeatDemand = query(
   'staff.seatDemand',
 );
 
+/** 学位预警's pickers on the desk: the seasons and entry-and-grade columns the member may look at. */
+export const getDemandColumns = query(() => api.review.demandColumns.query(), 'staff.demandColumns');
+
 export const publishDemandNotice = write(
   'staff.placement.demandNotice',
   async (input: RouterInputs['admin']['placement']['demandNotice']) => {

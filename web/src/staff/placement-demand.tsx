@@ -1,15 +1,12 @@
 import { createAsync } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { zhPlacement as t } from '../i18n/zh-CN-staff-placement';
-import type { RouterOutputs } from '../lib/trpc';
 import { useWrite } from '../lib/write';
-import { StaffTable } from './admin-page';
+import { DemandTable, type SchoolDemand } from './demand-table';
 import { getSeatDemand, publishDemandNotice } from './placement-data';
 import { PlaceColumnPicker, usePlaceColumn } from './place-column-picker';
 import { PlacementPanel } from './placement-panel';
 import { StaffField } from './staff-field';
-
-type Demand = RouterOutputs['admin']['placement']['seatDemand']['schools'][number];
 
 /** 学位预警 of one entry and grade, with the notice each school shows parents. */
 export function DemandSection(props: { seasonId: string; onDone: (message: string) => void }) {
@@ -24,31 +21,14 @@ export function DemandSection(props: { seasonId: string; onDone: (message: strin
       <PlaceColumnPicker id="demand-column" picked={picked} />
       <Show when={demand()}>
         {(d) => (
-          <StaffTable columns={Object.values(t.demandColumns)}>
-            <For each={d().schools}>
-              {(school) => (
-                <tr>
-                  <td>{school.name}</td>
-                  <td>{school.seats}</td>
-                  <td>{school.firstChoices}</td>
-                  <td>{school.firstChoicesPerTier.map((x) => t.tierCount(x.tier, x.count)).join('，')}</td>
-                  <td>
-                    <span class={`demand-level demand-${school.level}`}>{t.levels[school.level]}</span>
-                  </td>
-                  <td>
-                    <NoticeForm seasonId={props.seasonId} school={school} onDone={props.onDone} />
-                  </td>
-                </tr>
-              )}
-            </For>
-          </StaffTable>
+          <DemandTable demand={d()} notice={(school) => <NoticeForm seasonId={props.seasonId} school={school} onDone={props.onDone} />} />
         )}
       </Show>
     </PlacementPanel>
   );
 }
 
-function NoticeForm(props: { seasonId: string; school: Demand; onDone: (message: string) => void }) {
+function NoticeForm(props: { seasonId: string; school: SchoolDemand; onDone: (message: string) => void }) {
   const [text, setText] = createSignal(props.school.notice ?? t.defaultNotice(props.school.firstChoices, props.school.seats));
   const saving = useWrite(publishDemandNotice, ([input]) => input.schoolId === props.school.schoolId);
   const id = `demand-${props.school.schoolId}`;

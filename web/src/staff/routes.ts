@@ -11,7 +11,7 @@ const desk = () => import('./staff-app');
 
 /**
  * `/staff/*`, the desktop review desk: its frame, sign-in at `/staff`, and behind sign-in the desk's bar around the
- * queue, an application's detail, 录取名单, 绑定申诉 (county and administrators), the audit log, staff accounts and the towns of the
+ * queue, an application's detail, 录取名单, 学位预警, 绑定申诉 (county and administrators), the audit log, staff accounts and the towns of the
  * county (administrators).
  */
 export const staffRoutes: RouteDefinition = {
@@ -26,6 +26,7 @@ export const staffRoutes: RouteDefinition = {
         { path: '/queue', component: page(desk, 'QueuePage') },
         { path: '/applications/:id', component: page(desk, 'DetailRoute') },
         { path: '/confirmed', component: page(desk, 'ConfirmedPage') },
+        { path: '/demand', component: page(desk, 'DemandPage') },
         { path: '/', component: page(desk, 'CountyOnly'), children: { path: '/appeals', component: page(desk, 'AppealsPage') } },
         {
           path: '/',

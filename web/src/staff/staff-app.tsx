@@ -4,6 +4,7 @@ import { zhPages } from '../i18n/zh-CN-pages';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { zhChannels } from '../i18n/zh-CN-staff-channels';
 import { zhConfirmed } from '../i18n/zh-CN-staff-confirmed';
+import { zhDemand } from '../i18n/zh-CN-staff-demand';
 import { zhPlacement } from '../i18n/zh-CN-staff-placement';
 import { zhRegions } from '../i18n/zh-CN-staff-regions';
 import { zhSchools } from '../i18n/zh-CN-staff-schools';
@@ -17,6 +18,7 @@ import './staff.css';
 export { AccountsPage } from './accounts-page';
 export { ChannelsPage } from './channels-page';
 export { ConfirmedPage } from './confirmed-page';
+export { DemandPage } from './demand-page';
 export { PlacementPage } from './placement-page';
 export { SchoolsPage } from './schools-page';
 export { SeasonsPage } from './seasons-page';
@@ -80,6 +82,9 @@ export function Desk(props: RouteSectionProps) {
                 </A>
                 <A href="/staff/confirmed" activeClass="staff-nav-on">
                   {zhConfirmed.nav}
+                </A>
+                <A href="/staff/demand" activeClass="staff-nav-on">
+                  {zhDemand.nav}
                 </A>
                 <Show when={m().role !== 'school_reviewer'}>
                   <A href="/staff/appeals" activeClass="staff-nav-on">
