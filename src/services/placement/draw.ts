@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { rowExists } from '../../../db/exists';
-import { insertWhen } from '../../../db/insert-when';
+import { insertManyWhen } from '../../../db/insert-when';
 import { applications, lotteryObservers, placementDraws, placements } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { DomainError } from '../../domain/errors';
@@ -9,6 +9,7 @@ import { sha256Hex } from '../../domain/placement/hex';
 import { newId } from '../../domain/ids';
 import { seedOf } from '../../domain/placement/lottery';
 import { placeWithSeed } from '../../domain/placement/place';
+import type { PlacementResult } from '../../domain/placement/result';
 import { inputsFile, resultsFile } from '../../domain/placement/published-files';
 import { lotteryPhase } from '../../domain/placement/rules-change';
 import { auditStatement } from '../audit';
@@ -81,20 +82,7 @@ export async function drawPlacement(
       })
       .onConflictDoNothing()
       .returning({ id: placementDraws.id }),
-    ...result.applicants.map((a) =>
-      insertWhen(
-        db,
-        placements,
-        {
-          drawId,
-          applicationId: idOf.get(a.number)!,
-          schoolId: a.placed ? schoolOf.get(a.placed)! : null,
-          lottery: a.lottery,
-          choices: a.choices,
-        },
-        mine,
-      ),
-    ),
+    ...placementRows(db, { drawId, result, idOf, schoolOf }, mine),
     auditStatement(
       db,
       {
@@ -150,4 +138,28 @@ export async function drawFile(db: Db, drawId: string, file: 'inputs' | 'results
     .from(placementDraws)
     .where(eq(placementDraws.id, drawId));
   return row?.text ?? null;
+}
+
+/**
+ * Each application's outcome of a draw (either round) as rows of `placements`, a thousand per statement, written only
+ * if `onlyIf` holds (this request's draw row went in): `idOf` maps an application number to its id, `schoolOf` a school
+ * code to its id.
+ */
+export function placementRows(
+  db: Db,
+  draw: { drawId: string; result: PlacementResult; idOf: ReadonlyMap<string, string>; schoolOf: ReadonlyMap<string, string> },
+  onlyIf: SQL,
+) {
+  return insertManyWhen(
+    db,
+    placements,
+    draw.result.applicants.map((a) => ({
+      drawId: draw.drawId,
+      applicationId: draw.idOf.get(a.number)!,
+      schoolId: a.placed ? draw.schoolOf.get(a.placed)! : null,
+      lottery: a.lottery,
+      choices: a.choices,
+    })),
+    onlyIf,
+  );
 }

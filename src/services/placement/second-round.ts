@@ -13,6 +13,7 @@ import { inputsFile, resultsFile } from '../../domain/placement/published-files'
 import { secondRoundInput } from '../../domain/placement/second-round';
 import { auditStatement } from '../audit';
 import type { SignedInStaff } from '../staff/sessions';
+import { placementRows } from './draw';
 import { placeOffers } from './offers';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
@@ -111,20 +112,7 @@ export async function drawSecondRound(deps: Deps, admin: SignedInStaff, input: {
     )
       .onConflictDoNothing()
       .returning({ id: placementDraws.id }),
-    ...result.applicants.map((a) =>
-      insertWhen(
-        db,
-        placements,
-        {
-          drawId,
-          applicationId: idOf.get(a.number)!,
-          schoolId: a.placed ? schoolOf.get(a.placed)! : null,
-          lottery: a.lottery,
-          choices: a.choices,
-        },
-        mine,
-      ),
-    ),
+    ...placementRows(db, { drawId, result, idOf, schoolOf }, mine),
     ...chunks(lapsed, 500).map((numbers) =>
       db
         .update(placements)

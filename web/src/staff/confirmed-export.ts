@@ -1,18 +1,8 @@
 import { confirmedFileName, confirmedRows, csvOf, type ConfirmedEntry } from '../../../src/domain/placement/confirmed-list';
+import { saveFile } from '../lib/save-file';
 
 /** The XLSX writer (write-excel-file) loads only when a list is exported. */
 const loadXlsx = () => import('../../../src/import/confirmed-xlsx');
-
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** Saves the list as shown (its filter applied) as XLSX or CSV, made in the browser; answers the file's name. */
 export async function exportConfirmed(
@@ -22,7 +12,7 @@ export async function exportConfirmed(
 ): Promise<string> {
   const rows = confirmedRows(entries);
   const name = confirmedFileName(names.school, names.season, format);
-  if (format === 'csv') download(new Blob([csvOf(rows)], { type: 'text/csv;charset=utf-8' }), name);
-  else download(await (await loadXlsx()).confirmedListXlsx(rows), name);
+  if (format === 'csv') saveFile(new Blob([csvOf(rows)], { type: 'text/csv;charset=utf-8' }), name);
+  else saveFile(await (await loadXlsx()).confirmedListXlsx(rows), name);
   return name;
 }

@@ -1,6 +1,7 @@
 import type { PlaceColumn, RowError } from '../../../src/domain/school-import';
 import { api } from '../lib/trpc';
 import { problemOf } from '../lib/problem';
+import { saveFile } from '../lib/save-file';
 
 /** The reader and the template writer (read-excel-file, papaparse, fflate, write-excel-file) load only when used. */
 const loadReader = () => import('../../../src/import/school-file');
@@ -42,17 +43,6 @@ export async function importSchoolFiles(season: { id: string; version: number },
   }
 }
 
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** The season's import template, made in the browser: XLSX, or a CSV of the schools or of the communities. */
 export async function downloadTemplate(
   kind: 'xlsx' | 'csv' | 'communities',
@@ -62,8 +52,8 @@ export async function downloadTemplate(
 ) {
   const templates = await loadTemplates();
   const options = { columns, communities };
-  if (kind === 'xlsx') download(await templates.schoolTemplateXlsx(options), `学校导入模板-${seasonName}.xlsx`);
+  if (kind === 'xlsx') saveFile(await templates.schoolTemplateXlsx(options), `学校导入模板-${seasonName}.xlsx`);
   else if (kind === 'csv')
-    download(new Blob([templates.schoolTemplateCsv(options)], { type: 'text/csv' }), `学校导入模板-${seasonName}.csv`);
-  else download(new Blob([templates.communityTemplateCsv(options)], { type: 'text/csv' }), `社区导入模板-${seasonName}.csv`);
+    saveFile(new Blob([templates.schoolTemplateCsv(options)], { type: 'text/csv' }), `学校导入模板-${seasonName}.csv`);
+  else saveFile(new Blob([templates.communityTemplateCsv(options)], { type: 'text/csv' }), `社区导入模板-${seasonName}.csv`);
 }
