@@ -25,6 +25,11 @@ export interface AppDeps {
   log: Pick<Console, 'info' | 'warn' | 'error'>;
   /** `SMS_HOURLY_BUDGET`: codes the platform may send per hour (default in src/domain/limits.ts). */
   smsHourlyBudget?: number;
+  /**
+   * Policy pages' Markdown to the HTML that is stored and shown (src/render/policy-markdown.ts): called directly on
+   * Node, through the render Worker's service binding in the Worker, whose bundle carries no Markdown code.
+   */
+  renderMarkdown: (markdown: string) => Promise<string>;
   /** The platform's public address (no trailing slash): SMS that ask a family to act link to the page. */
   publicUrl?: string;
 }

@@ -1,6 +1,6 @@
 import type { RecordsConfig } from '../src/adapters/records-from-config';
 import type { SmsConfig } from '../src/adapters/sms-from-config';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defaultSmsHourlyBudget } from '../src/domain/limits';
 
 /** Configuration names shared by both hosts (DESIGN.md "Configuration"). */

@@ -14,7 +14,7 @@ import type { HostConfig } from './config';
  * What may outlive a request: plain values and objects that hold no I/O (keys, the records adapter, the clock).
  * The Worker keeps these per isolate; everything bound to a connection is built per request by `withDatabase`.
  */
-export type SharedDeps = Omit<AppDeps, 'db' | 'sms' | 'files'>;
+export type SharedDeps = Omit<AppDeps, 'db' | 'sms' | 'files' | 'renderMarkdown'>;
 
 export async function sharedDeps(
   config: HostConfig,
@@ -36,9 +36,22 @@ export async function sharedDeps(
 }
 
 /** The app's dependencies around one database client (the SMS sender writes the dev inbox through it); documents are
- * encrypted here, above either file store. */
-export function withDatabase(shared: SharedDeps, config: HostConfig, db: Db, files: FileStore): AppDeps {
-  return { ...shared, db, files: sealedFiles(files, shared.vault), sms: smsFromConfig(config.sms, db, shared.log, shared.clock) };
+ * encrypted here, above either file store. The host brings the Markdown renderer (its own import under Node, the
+ * render Worker's binding in the Worker). */
+export function withDatabase(
+  shared: SharedDeps,
+  config: HostConfig,
+  db: Db,
+  files: FileStore,
+  renderMarkdown: AppDeps['renderMarkdown'],
+): AppDeps {
+  return {
+    ...shared,
+    db,
+    files: sealedFiles(files, shared.vault),
+    sms: smsFromConfig(config.sms, db, shared.log, shared.clock),
+    renderMarkdown,
+  };
 }
 
 /**
@@ -62,8 +75,9 @@ export async function buildDeps(
   config: HostConfig,
   db: Db,
   files: FileStore,
+  renderMarkdown: AppDeps['renderMarkdown'],
   overrides: { clock?: Clock; log?: AppDeps['log']; random?: RandomSource } = {},
 ): Promise<AppDeps> {
   const clock = overrides.clock ?? (await startClock(config, db));
-  return withDatabase(await sharedDeps(config, clock, overrides.log, overrides.random), config, db, files);
+  return withDatabase(await sharedDeps(config, clock, overrides.log, overrides.random), config, db, files, renderMarkdown);
 }

@@ -50,6 +50,11 @@ const wrangler = spawn(
   [
     wranglerBin,
     'dev',
+    // The main Worker and the render Worker behind its RENDER binding (decision 024).
+    '--config',
+    'wrangler.toml',
+    '--config',
+    'worker/render.wrangler.toml',
     '--ip',
     '127.0.0.1',
     '--port',

@@ -8,12 +8,15 @@ import { sweep } from '../src/services/sweep';
 import { ConfigError, type HostConfig, parseConfig, type HostEnv } from './config';
 import { type SharedDeps, sharedDeps, withDatabase } from './deps';
 import { type IsolateClock, isolateClock } from './isolate-clock';
+import { renderThrough } from './render-binding';
 
 /** `[vars]`, secrets and bindings from wrangler.toml. */
 export interface Env extends HostEnv {
   ASSETS: Fetcher;
   /** Uploaded documents (R2; local R2 under wrangler dev). */
   DOCUMENTS: R2Bucket;
+  /** The render Worker (worker/render.wrangler.toml): policy pages' Markdown to HTML. */
+  RENDER: Fetcher;
 }
 
 /**
@@ -37,6 +40,7 @@ let isolate: Isolate | undefined;
 async function buildIsolate(env: Env): Promise<Isolate> {
   const config = parseConfig(env);
   if (!env.DOCUMENTS) throw new ConfigError('the R2 binding DOCUMENTS is missing (wrangler.toml [[r2_buckets]])');
+  if (!env.RENDER) throw new ConfigError('the service binding RENDER is missing (wrangler.toml [[services]])');
   const clock = isolateClock(config.startAt);
   const shared = await sharedDeps(config, clock.clock);
   const app = createApp((c) => depsFor(built, c.env as Env, c.executionCtx), {
@@ -70,7 +74,7 @@ async function depsFor(from: Isolate, env: Env, ctx: { waitUntil(work: Promise<u
   await from.clock.sync(db, (work) =>
     ctx.waitUntil(work.catch((error: unknown) => console.error(`clock sync failed: ${loggableError(error)}`))),
   );
-  return withDatabase(from.shared, from.config, db, r2Files(env.DOCUMENTS));
+  return withDatabase(from.shared, from.config, db, r2Files(env.DOCUMENTS), renderThrough(env.RENDER));
 }
 
 export default {

@@ -15,6 +15,7 @@ import type { RandomSource } from '../src/adapters/random';
 import { localFiles } from '../src/adapters/files-local';
 import type { AppDeps } from '../src/api/context';
 import { createApp } from '../src/app';
+import { renderPolicyMarkdown } from '../src/render/policy-markdown';
 import { assertDemoHostAllowed, type HostConfig } from './config';
 import { buildDeps } from './deps';
 import { startSweeper } from './node-sweeper';
@@ -44,7 +45,7 @@ export async function startNodeHost(
   await seedCatalog(db);
   if (config.dev) await seedDemoStaff(db, new Date());
 
-  const deps = await buildDeps(config, db, localFiles(config.filesDir), overrides);
+  const deps = await buildDeps(config, db, localFiles(config.filesDir), async (markdown) => renderPolicyMarkdown(markdown), overrides);
   const sweeper = startSweeper(deps, overrides.sweepEveryMs ?? 60_000, () => truncateWal(db, config.databaseUrl));
   const app = createApp(deps, {
     clientIp: (c) => getConnInfo(c).remote.address ?? null,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type AuthorityRecords, RecordsError, type RecordsOperation, RecordsUnavailableError } from './records';
 import { isRetryableStatus } from './sms';
 

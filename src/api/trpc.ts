@@ -1,5 +1,5 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../domain/errors';
 import type { StaffRoleCode } from '../domain/staff-policy';
 import { authenticateParent } from '../services/sessions';

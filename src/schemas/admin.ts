@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 import { pageBodyLimit, pageMessages, pageSlugLimit, pageSlugPattern, pageTitleLimit } from '../domain/policy-pages';
 import { idSchema } from './common';
 

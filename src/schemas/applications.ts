@@ -1,5 +1,6 @@
 import { DomainError } from '../domain/errors';
-import { idSchema, z } from './common';
+import { idSchema } from './common';
+import * as z from './zod';
 
 const applicationId = idSchema('报名');
 const date = (what: string) => z.iso.date({ error: `${what}格式应为 YYYY-MM-DD` });

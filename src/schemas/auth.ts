@@ -1,5 +1,5 @@
 import { phonePattern, normalizePhone } from '../domain/phone';
-import { z } from './common';
+import * as z from './zod';
 
 export const phoneSchema = z
   .string({ error: '请填写手机号' })

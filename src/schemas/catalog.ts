@@ -1,5 +1,6 @@
 import { levels } from '../domain/catalog';
-import { idSchema, z } from './common';
+import { idSchema } from './common';
+import * as z from './zod';
 
 export const regionInput = z.object({ regionId: idSchema('区域') });
 

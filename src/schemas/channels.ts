@@ -1,4 +1,5 @@
-import { idSchema, z } from './common';
+import { idSchema } from './common';
+import * as z from './zod';
 
 /** Caps on what an administrator types into a channel. */
 export const channelLimits = { name: 80, definition: 1000, documents: 20, documentName: 60, documentNote: 200, channels: 30 } as const;

@@ -1,5 +1,6 @@
 import { idTypes } from '../domain/identity';
-import { idSchema, z } from './common';
+import { idSchema } from './common';
+import * as z from './zod';
 
 const idTypeCodes = Object.keys(idTypes) as [keyof typeof idTypes, ...(keyof typeof idTypes)[]];
 

@@ -1,7 +1,5 @@
-import { z } from 'zod';
+import * as z from './zod';
 import { idPattern } from '../domain/ids';
-
-z.config(z.locales.zhCN());
 
 /** An id as the API hands it out; anything else is refused before a query runs. */
 export const idSchema = (what: string) =>
@@ -9,5 +7,3 @@ export const idSchema = (what: string) =>
     .string({ error: `请提供${what}编号` })
     .regex(idPattern, { error: `${what}编号格式不正确` })
     .describe(`${what}编号`);
-
-export { z };

@@ -1,5 +1,5 @@
 import { documentSides } from '../domain/document-sides';
-import { z } from './common';
+import * as z from './zod';
 
 /** `side` of `POST /api/files`: 正面 or 反面 of a two-sided document; absent (or empty) for every other kind. */
 export const documentSideInput = z

@@ -1,4 +1,5 @@
-import { idSchema, z } from './common';
+import { idSchema } from './common';
+import * as z from './zod';
 
 export const listMessagesInput = z
   .object({

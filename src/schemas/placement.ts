@@ -1,4 +1,5 @@
-import { idSchema, z } from './common';
+import { idSchema } from './common';
+import * as z from './zod';
 import { tierLimits } from '../domain/placement/rules-change';
 import { demandNoticeLimit } from '../domain/placement/seat-demand';
 import { propertyLockYearsLimit } from '../domain/property-lock';

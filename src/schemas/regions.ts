@@ -1,5 +1,6 @@
 import { regionCodePattern, regionLimits, regionPhonePattern } from '../domain/region-rules';
-import { idSchema, z } from './common';
+import { idSchema } from './common';
+import * as z from './zod';
 
 const text = (label: string, max: number) =>
   z

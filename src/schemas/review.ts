@@ -1,5 +1,6 @@
 import { applicationStatuses } from '../domain/application-status';
-import { idSchema, z } from './common';
+import { idSchema } from './common';
+import * as z from './zod';
 
 export const staffSignInInput = z.object({
   username: z.string({ error: '请填写用户名' }).trim().min(1, { error: '请填写用户名' }).max(40, { error: '用户名过长' }),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 import { levels } from '../domain/catalog';
 import { schoolCodePattern, schoolLimits } from '../domain/school-rules';
 import { idSchema } from './common';

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { renderPolicyMarkdown } from '../render/policy-markdown';
+import type { AppDeps } from '../deps';
 import {
   channels,
   communities,
@@ -241,30 +241,32 @@ export async function listCommunities(db: Db, regionId: string) {
 }
 
 /** The current season's policy pages: 招生工作方案, 家长操作手册, 常见问题, 报名须知. */
-export async function listPages(db: Db, regionId: string) {
+export async function listPages(db: Db, regionId: string, render: AppDeps['renderMarkdown']) {
   await requireRegion(db, regionId);
   const season = await currentSeason(db, regionId);
   const rows = await db.select().from(pages).where(eq(pages.seasonId, season.id)).orderBy(asc(pages.sort));
   // `html` is the body rendered on save or at seeding (which also fills older rows); one written some other way is
   // rendered as it is read.
-  return rows.map((p) => ({
-    id: p.id,
-    slug: p.slug,
-    title: p.title,
-    body: p.body,
-    html: p.html ?? renderPolicyMarkdown(p.body),
-    updatedAt: iso(p.updatedAt),
-  }));
+  return Promise.all(
+    rows.map(async (p) => ({
+      id: p.id,
+      slug: p.slug,
+      title: p.title,
+      body: p.body,
+      html: p.html ?? (await render(p.body)),
+      updatedAt: iso(p.updatedAt),
+    })),
+  );
 }
 
 /**
  * What the home page shows first, in one read for the shell: the regions and, when there is one or the parent's
  * remembered town is one of them, that town's season and its pages.
  */
-export async function homeSnapshot(db: Db, now: Date, rememberedTown?: string) {
+export async function homeSnapshot(db: Db, now: Date, render: AppDeps['renderMarkdown'], rememberedTown?: string) {
   const regionList = await listRegions(db);
   const opened = regionList.length === 1 ? regionList[0]! : regionList.find((r) => r.id === rememberedTown && r.seasonName !== null);
   if (!opened) return { regions: regionList };
-  const [region, pageList] = await Promise.all([getRegion(db, opened.id, now), listPages(db, opened.id)]);
+  const [region, pageList] = await Promise.all([getRegion(db, opened.id, now), listPages(db, opened.id, render)]);
   return { regions: regionList, region, pages: pageList };
 }

@@ -6,12 +6,11 @@ import type { AppDeps } from '../deps';
 import { DomainError, fieldError } from '../domain/errors';
 import { newId } from '../domain/ids';
 import { bodyRefusal, decidePageEdit, decidePageOrder, pageMessages } from '../domain/policy-pages';
-import { renderPolicyMarkdown } from '../render/policy-markdown';
 import { reorderRows } from '../../db/reorder';
 import { auditStatement } from './audit';
 import type { SignedInStaff } from './staff/sessions';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'renderMarkdown'>;
 type Request = { ip: string | null; requestId: string | null };
 
 const author = (admin: SignedInStaff, request: Request) => ({ staffId: admin.staffId, username: admin.username, ...request });
@@ -20,7 +19,7 @@ const author = (admin: SignedInStaff, request: Request) => ({ staffId: admin.sta
  * Every season (newest first, or the one asked for) with its policy pages in order, Markdown and rendered HTML, for
  * administrators and county reviewers.
  */
-export async function listSeasonPages(db: Deps['db'], seasonId?: string) {
+export async function listSeasonPages(db: Deps['db'], render: Deps['renderMarkdown'], seasonId?: string) {
   const seasonRows = await db
     .select({ id: seasons.id, name: seasons.name, year: seasons.year, regionName: regions.name })
     .from(seasons)
@@ -40,20 +39,24 @@ export async function listSeasonPages(db: Deps['db'], seasonId?: string) {
         )
         .orderBy(asc(pages.sort))
     : [];
-  return seasonRows.map((season) => ({
-    ...season,
-    pages: pageRows
-      .filter((p) => p.seasonId === season.id)
-      .map((p) => ({
-        id: p.id,
-        slug: p.slug,
-        title: p.title,
-        body: p.body,
-        html: p.html ?? renderPolicyMarkdown(p.body),
-        version: p.version,
-        updatedAt: p.updatedAt.toISOString(),
-      })),
-  }));
+  return Promise.all(
+    seasonRows.map(async (season) => ({
+      ...season,
+      pages: await Promise.all(
+        pageRows
+          .filter((p) => p.seasonId === season.id)
+          .map(async (p) => ({
+            id: p.id,
+            slug: p.slug,
+            title: p.title,
+            body: p.body,
+            html: p.html ?? (await render(p.body)),
+            version: p.version,
+            updatedAt: p.updatedAt.toISOString(),
+          })),
+      ),
+    })),
+  );
 }
 
 function refuse(refusal: { code: 'PAGE_NOT_FOUND' | 'PAGE_CHANGED' | 'INVALID_INPUT'; message: string; field?: 'body' }): never {
@@ -75,7 +78,7 @@ export async function updatePage(
   const { db } = deps;
   const [page] = await db.select().from(pages).where(eq(pages.id, input.pageId));
   const tooLong = bodyRefusal(input.body);
-  const decision = decidePageEdit(page, input, tooLong ? '' : renderPolicyMarkdown(input.body));
+  const decision = decidePageEdit(page, input, tooLong ? '' : await deps.renderMarkdown(input.body));
   if (!decision.ok) refuse(decision);
   const now = deps.clock.now();
   const done = await commitChange(db, deps.random, {
@@ -103,6 +106,7 @@ export async function createPage(
   if (!season) throw new DomainError('SEASON_NOT_FOUND', pageMessages.seasonNotFound);
   const tooLong = bodyRefusal(input.body);
   if (tooLong) throw fieldError('body', tooLong);
+  const html = await deps.renderMarkdown(input.body);
   const id = newId(deps.random);
   const now = deps.clock.now();
   const nextSort: SQL<number> = sql`(SELECT coalesce(max(${pages.sort}), -1) + 1 FROM ${pages} WHERE ${pages.seasonId} = ${input.seasonId})`;
@@ -115,7 +119,7 @@ export async function createPage(
         slug: input.slug,
         title: input.title,
         body: input.body,
-        html: renderPolicyMarkdown(input.body),
+        html,
         sort: nextSort,
         updatedAt: now,
       })

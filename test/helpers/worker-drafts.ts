@@ -5,6 +5,7 @@ import type { FileStore } from '../../src/adapters/files';
 import { createVault } from '../../src/adapters/vault';
 import { randomId, webCryptoRandom } from '../../src/adapters/random';
 import { signInPolicy } from '../../src/domain/sign-in-policy';
+import { renderPolicyMarkdown } from '../../src/render/policy-markdown';
 import { codeDigest } from '../../src/services/auth';
 import { chooseChannel, chooseSchools, saveDraft } from '../../src/services/applications/edit';
 import { formPatchOf } from '../../src/schemas/applications';
@@ -31,7 +32,7 @@ const noFiles: FileStore = {
 async function servicesOn(db: Db, dataKey: string, now: Date) {
   const config = parseConfig({ DATABASE_URL: 'unused:', DATA_KEY: dataKey, ENROLL_DEV: '1' });
   const silent = { info: () => {}, warn: () => {}, error: () => {} };
-  return buildDeps(config, db, noFiles, { clock: manualClock(now), log: silent });
+  return buildDeps(config, db, noFiles, async (markdown) => renderPolicyMarkdown(markdown), { clock: manualClock(now), log: silent });
 }
 
 /**

@@ -42,6 +42,11 @@ export async function startWranglerDev(options: {
   const args = [
     wranglerBin,
     'dev',
+    // The main Worker and the render Worker behind its RENDER binding (decision 024).
+    '--config',
+    'wrangler.toml',
+    '--config',
+    'worker/render.wrangler.toml',
     '--ip',
     '127.0.0.1',
     '--port',

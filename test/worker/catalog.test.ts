@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createDb } from '../../db/client';
-import { devSms, outbox } from '../../db/schema';
+import { devSms, outbox, pages as policyPages } from '../../db/schema';
+import { renderPolicyMarkdown } from '../../src/render/policy-markdown';
 import { smsNotice } from '../../src/services/outbox';
 import { residentId } from '../helpers/identity';
 import { codeFromInbox } from '../helpers/parents';
@@ -72,6 +73,18 @@ describe('the Worker under wrangler dev, with sqld as its database', () => {
     const pages = await client.catalog.pages.query({ regionId });
     expect(pages.map((p) => p.slug)).toEqual(['policy', 'manual', 'faq', 'declaration']);
     expect(pages.every((p) => p.title.length > 0 && p.body.length > 0)).toBe(true);
+  });
+
+  it('renders a page stored without its HTML through the render Worker, exactly as the Node host renders it', async () => {
+    const db = await createDb(sqld!.url);
+    try {
+      await db.update(policyPages).set({ html: null }).where(eq(policyPages.slug, 'faq'));
+    } finally {
+      db.$client.close();
+    }
+    const faq = (await client.catalog.pages.query({ regionId })).find((p) => p.slug === 'faq');
+    expect(faq?.html).toBe(renderPolicyMarkdown(faq?.body ?? ''));
+    expect(faq?.html).toContain('<h2>');
   });
 
   it('explains in Chinese that a malformed region id is wrong', async () => {

@@ -70,7 +70,7 @@ export const adminRouter = router({
   /** The seasons' policy pages with Markdown and rendered HTML; county reviewers may read them. */
   pages: staffProcedure('admin', 'county_reviewer')
     .input(seasonPagesInput)
-    .query(({ ctx, input }) => listSeasonPages(ctx.deps.db, input?.seasonId)),
+    .query(({ ctx, input }) => listSeasonPages(ctx.deps.db, ctx.deps.renderMarkdown, input?.seasonId)),
   updatePage: staffProcedure('admin')
     .input(updatePageInput)
     .mutation(({ ctx, input }) => updatePage(ctx.deps, ctx.staff, input, { ip: ctx.ip, requestId: ctx.requestId })),

@@ -17,7 +17,9 @@ export const catalogRouter = router({
     .query(({ ctx, input }) => catalog.listChannels(ctx.deps.db, input.entryId, ctx.deps.clock.now())),
   schools: publicProcedure.input(schoolsInput).query(({ ctx, input }) => catalog.listSchools(ctx.deps.db, input)),
   communities: publicProcedure.input(regionInput).query(({ ctx, input }) => catalog.listCommunities(ctx.deps.db, input.regionId)),
-  pages: publicProcedure.input(regionInput).query(({ ctx, input }) => catalog.listPages(ctx.deps.db, input.regionId)),
+  pages: publicProcedure
+    .input(regionInput)
+    .query(({ ctx, input }) => catalog.listPages(ctx.deps.db, input.regionId, ctx.deps.renderMarkdown)),
   /** 派位规则 and the lottery's public commitments of the region's current season. */
   placement: publicProcedure
     .input(regionInput)

@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain/errors';
 import { phoneSchema } from '../../schemas/auth';
-import { z } from '../../schemas/common';
+import * as z from '../../schemas/zod';
 import { devInbox } from '../../services/dev-inbox';
 import { publicProcedure, router } from '../trpc';
 

@@ -1,0 +1,10 @@
+import type { AppDeps } from '../src/deps';
+
+/** Policy pages' Markdown rendered by the render Worker (worker/render.ts) behind the main Worker's RENDER binding. */
+export function renderThrough(render: Fetcher): AppDeps['renderMarkdown'] {
+  return async (markdown) => {
+    const response = await render.fetch('https://render.internal/', { method: 'POST', body: markdown });
+    if (!response.ok) throw new Error(`the render Worker answered ${response.status}`);
+    return response.text();
+  };
+}
