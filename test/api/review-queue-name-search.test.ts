@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { migrate } from 'drizzle-orm/libsql/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
@@ -191,3 +193,33 @@ for (const host of ['Node host (libSQL file)', 'Worker (sqld over HTTP)'] as con
     });
   });
 }
+
+describe('migration 0024 on a database that already has children', () => {
+  it('indexes every existing name, so the first search after the upgrade finds them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'name-search-upgrade-'));
+    const committed = fileURLToPath(new URL('../../db/migrations', import.meta.url));
+    const before = join(dir, 'migrations');
+    mkdirSync(join(before, 'meta'), { recursive: true });
+    const journal = JSON.parse(readFileSync(join(committed, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+    const kept = journal.entries.filter((e) => e.tag < '0024');
+    writeFileSync(join(before, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: kept }));
+    for (const e of kept) copyFileSync(join(committed, `${e.tag}.sql`), join(before, `${e.tag}.sql`));
+    const db = await createDb(`file:${dir}/old.db`);
+    try {
+      await migrate(db, { migrationsFolder: before });
+      await db.$client.executeMultiple(`
+        INSERT INTO accounts (id, phone, created_at, updated_at) VALUES ('a', '13900000000', 0, 0);
+        INSERT INTO children (id, account_id, name, id_type, id_cipher, id_blind, id_masked, created_at, updated_at) VALUES
+          ('c1', 'a', '欧阳小明', 'resident', 'x', 'b1', 'm', 0, 0), ('c2', 'a', 'Anna', 'resident', 'x', 'b2', 'm', 0, 0);
+      `);
+      await migrateDb(db);
+      const grams = await db.select().from(childNameGrams).orderBy(childNameGrams.childId, childNameGrams.gram);
+      expect(grams.map((g) => `${g.childId}:${g.gram}`)).toEqual(
+        ['c1:小明', 'c1:明', 'c1:欧阳', 'c1:阳小', 'c2:a', 'c2:an', 'c2:nn', 'c2:na'].sort(),
+      );
+    } finally {
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
