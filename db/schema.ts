@@ -492,6 +492,21 @@ export const children = sqliteTable(
 );
 
 /**
+ * The review queue's name search index (decision 024): one row per distinct 2-character slice of each child's
+ * lower-cased name, the last character standing alone. Written only by triggers on `children` (migration 0024), so
+ * every insert, rename and delete keeps it in step in the same statement; the application never writes it. It holds
+ * nothing `children.name` does not, and is read only to narrow a search to the children whose names contain the query.
+ */
+export const childNameGrams = sqliteTable(
+  'child_name_grams',
+  {
+    gram: text('gram').notNull(),
+    childId: text('child_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.gram, t.childId] }), index('child_name_grams_child').on(t.childId)],
+);
+
+/**
  * One application per child and season. Changes are conditional updates on `version` (optimistic concurrency);
  * each transition writes one history row keyed by (application, version), so a lost race writes nothing.
  */

@@ -4,13 +4,13 @@
  * `npx tsx test/bench/review-queue.ts [--applications N]`; also the last part of `npm run bench` (`--queue N`).
  */
 import { parseArgs } from 'node:util';
-import { eq } from 'drizzle-orm';
-import { createDb } from '../../db/client';
+import { and, asc, count as countOf, eq, inArray, like } from 'drizzle-orm';
+import { createDb, type Db } from '../../db/client';
 import { migrateDb } from '../../db/migrate';
-import { channels, communities, schools, seasons, entries, tracks } from '../../db/schema';
+import { applications, channels, children, communities, schools, seasons, entries, tracks } from '../../db/schema';
 import { seedCatalog } from '../../db/seed';
 import { randomId } from '../../src/adapters/random';
-import { reviewQueue } from '../../src/services/review/queue';
+import { queueRows, queueWhere, reviewQueue } from '../../src/services/review/queue';
 import type { SignedInStaff } from '../../src/services/staff/sessions';
 import { tempDir } from '../helpers/temp';
 
@@ -97,6 +97,34 @@ async function seedApplications(db: Awaited<ReturnType<typeof createDb>>, count:
   return { primary, channelIds, entryId: entry!.id };
 }
 
+/**
+ * A name search as the queue made it before decision 024, for comparison in the same run: the page of ids and the
+ * total over applications joined to children with `LIKE '%…%'` on the name (a scan), then the page's rows.
+ */
+async function likeScanSearch(db: Db, member: SignedInStaff, q: string) {
+  const where = and(queueWhere(member, {}), like(children.name, `%${q}%`));
+  const order = [asc(applications.submittedAt), asc(applications.id)];
+  const joined = eq(children.id, applications.childId);
+  const [page] = await Promise.all([
+    db
+      .select({ id: applications.id })
+      .from(applications)
+      .innerJoin(children, joined)
+      .where(where)
+      .orderBy(...order)
+      .limit(50),
+    db.select({ n: countOf() }).from(applications).innerJoin(children, joined).where(where),
+  ]);
+  if (page.length)
+    await queueRows(
+      db,
+      inArray(
+        applications.id,
+        page.map((r) => r.id),
+      ),
+    ).orderBy(...order);
+}
+
 async function time(fn: () => Promise<unknown>, rounds: number) {
   const samples: number[] = [];
   for (let i = 0; i < rounds; i++) {
@@ -154,7 +182,25 @@ export async function runQueueBench(count = 50_000, rounds = 40) {
     ];
     const results = [];
     for (const [name, fn] of cases) results.push({ name, ...(await time(fn, rounds)) });
-    return { count, seedMs, baseline, results };
+    // Name searches through the index (decision 024), each against the LIKE scan it replaced, timed in the same run.
+    const searches: [string, SignedInStaff, string][] = [
+      ['name part 明华 (no match)', county, '明华'],
+      ['name part 王明 (2 chars)', county, '王明'],
+      ['full name 王明超 (3 chars)', county, '王明超'],
+      ['surname 张 (1 char)', county, '张'],
+      ['张, school reviewer', school, '张'],
+    ];
+    const names = [];
+    for (const [name, member, q] of searches) {
+      const [hits] = await db.select({ n: countOf() }).from(applications).where(queueWhere(member, { q }));
+      names.push({
+        name,
+        hits: hits?.n ?? 0,
+        indexed: await time(() => reviewQueue(db, member, { ...page, q }), rounds),
+        scan: await time(() => likeScanSearch(db, member, q), Math.ceil(rounds / 2)),
+      });
+    }
+    return { count, seedMs, baseline, results, names };
   } finally {
     db.$client.close();
     dir.remove();
@@ -176,6 +222,22 @@ export function printQueueBench(r: Awaited<ReturnType<typeof runQueueBench>>) {
         q.p50.toFixed(2).padStart(6),
         q.p95.toFixed(2).padStart(6),
         `${(q.p50 / r.baseline.p50).toFixed(1)}×`.padStart(14),
+      ].join('  '),
+    );
+  }
+  console.log('\nname search: through child_name_grams (decision 024) against the LIKE scan it replaced, same run');
+  console.log(['query'.padEnd(30), ' hits', 'p50 ms', 'p95 ms', 'p50 / baseline', 'LIKE p50', 'LIKE p95', 'LIKE / index'].join('  '));
+  for (const n of r.names) {
+    console.log(
+      [
+        n.name.padEnd(30 - [...n.name].filter((c) => c > '\u2e80').length),
+        String(n.hits).padStart(5),
+        n.indexed.p50.toFixed(2).padStart(6),
+        n.indexed.p95.toFixed(2).padStart(6),
+        `${(n.indexed.p50 / r.baseline.p50).toFixed(1)}×`.padStart(14),
+        n.scan.p50.toFixed(2).padStart(8),
+        n.scan.p95.toFixed(2).padStart(8),
+        `${(n.scan.p50 / n.indexed.p50).toFixed(1)}×`.padStart(12),
       ].join('  '),
     );
   }

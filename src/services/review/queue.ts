@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, count, desc, eq, gte, inArray, isNotNull, like, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, count, desc, eq, gte, inArray, isNotNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { applications, channels, children, entries, schools, tracks } from '../../../db/schema';
 import type { ApplicationStatus } from '../../domain/application-status';
@@ -8,6 +8,7 @@ import { maskName } from '../../domain/masking';
 import type { CheckResult } from '../../domain/verification';
 import type { SignedInStaff } from '../staff/sessions';
 import { propertyLockedSql } from '../property-locks';
+import { childNameContains } from './name-search';
 import { scopeOf } from './scope';
 
 export interface QueueFilters {
@@ -33,9 +34,6 @@ const second = aliasedTable(schools, 'second_school');
 /** `TA24-1-7K3M9Q` or its start: searched by range on the unique index; anything else searches names. */
 const looksLikeNumber = (q: string) => /^[a-z]{2}\d{0,2}(-|$)/i.test(q) && /\d/.test(q);
 
-/** Name search needs the children table; everything else filters applications alone. */
-const needsChildren = (f: QueueFilters) => Boolean(f.q?.trim() && !looksLikeNumber(f.q.trim()));
-
 export function queueWhere(member: SignedInStaff, f: QueueFilters): SQL | undefined {
   const q = f.q?.trim();
   return and(
@@ -53,7 +51,7 @@ export function queueWhere(member: SignedInStaff, f: QueueFilters): SQL | undefi
     q && looksLikeNumber(q)
       ? and(gte(applications.number, q.toUpperCase()), lt(applications.number, `${q.toUpperCase()}\uffff`))
       : undefined,
-    q && !looksLikeNumber(q) ? like(children.name, `%${q}%`) : undefined,
+    q && !looksLikeNumber(q) ? childNameContains(q) : undefined,
   );
 }
 
@@ -119,7 +117,8 @@ export const rowView = (r: QueueRow) => ({
 
 /**
  * The review queue: filtered, sorted, a page at a time, with the total for the pager. The page's ids are found on
- * the applications table alone (its indexes), then only those fifty rows are joined for display.
+ * the applications table alone (its indexes; a name search through `child_name_grams`), then only those fifty rows
+ * are joined for display.
  */
 export async function reviewQueue(
   db: Db,
@@ -129,16 +128,15 @@ export async function reviewQueue(
   const where = queueWhere(member, f);
   const by = f.sort === 'number' ? applications.number : applications.submittedAt;
   const order = [f.order === 'asc' ? asc(by) : desc(by), asc(applications.id)];
-  const withChildren = needsChildren(f);
-  const ids = db.select({ id: applications.id }).from(applications);
-  const total = db.select({ n: count() }).from(applications);
   const [page, [counted]] = await Promise.all([
-    (withChildren ? ids.innerJoin(children, eq(children.id, applications.childId)) : ids)
+    db
+      .select({ id: applications.id })
+      .from(applications)
       .where(where)
       .orderBy(...order)
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize),
-    (withChildren ? total.innerJoin(children, eq(children.id, applications.childId)) : total).where(where),
+    db.select({ n: count() }).from(applications).where(where),
   ]);
   const rows = page.length
     ? await queueRows(
