@@ -44,7 +44,7 @@ const county: SignedInStaff = {
   sessionId: '',
 };
 
-/** The name search as it was before decision 024: LIKE over the joined child's name. */
+/** The name search as it was before decision 025: LIKE over the joined child's name. */
 const byLike = (q: string) =>
   sql`${applications.childId} IN (SELECT ${children.id} FROM ${children} WHERE ${children.name} LIKE ${`%${q}%`})`;
 

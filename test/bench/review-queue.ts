@@ -98,7 +98,7 @@ async function seedApplications(db: Awaited<ReturnType<typeof createDb>>, count:
 }
 
 /**
- * A name search as the queue made it before decision 024, for comparison in the same run: the page of ids and the
+ * A name search as the queue made it before decision 025, for comparison in the same run: the page of ids and the
  * total over applications joined to children with `LIKE '%…%'` on the name (a scan), then the page's rows.
  */
 async function likeScanSearch(db: Db, member: SignedInStaff, q: string) {
@@ -182,7 +182,7 @@ export async function runQueueBench(count = 50_000, rounds = 40) {
     ];
     const results = [];
     for (const [name, fn] of cases) results.push({ name, ...(await time(fn, rounds)) });
-    // Name searches through the index (decision 024), each against the LIKE scan it replaced, timed in the same run.
+    // Name searches through the index (decision 025), each against the LIKE scan it replaced, timed in the same run.
     const searches: [string, SignedInStaff, string][] = [
       ['name part 明华 (no match)', county, '明华'],
       ['name part 王明 (2 chars)', county, '王明'],
@@ -225,7 +225,7 @@ export function printQueueBench(r: Awaited<ReturnType<typeof runQueueBench>>) {
       ].join('  '),
     );
   }
-  console.log('\nname search: through child_name_grams (decision 024) against the LIKE scan it replaced, same run');
+  console.log('\nname search: through child_name_grams (decision 025) against the LIKE scan it replaced, same run');
   console.log(['query'.padEnd(30), ' hits', 'p50 ms', 'p95 ms', 'p50 / baseline', 'LIKE p50', 'LIKE p95', 'LIKE / index'].join('  '));
   for (const n of r.names) {
     console.log(

@@ -11,7 +11,7 @@ function slicesOf(chars: string[]) {
 
 /**
  * The applications whose child's name contains `q` — exactly the rows `children.name LIKE '%q%'` finds (ASCII letters
- * in either case) — found through `child_name_grams` (decision 024). The slices are lower-cased by the same `lower()`
+ * in either case) — found through `child_name_grams` (decision 025). The slices are lower-cased by the same `lower()`
  * the triggers use, which on these builds folds ASCII only, as LIKE does: so one or two characters are matched by the
  * index alone, and a longer query is checked by LIKE on the few children that hold all its slices.
  */
