@@ -36,7 +36,7 @@ export function withSnapshot(html: string, data: unknown, firstPaint: string | n
  * page.
  */
 export async function homePage(c: HonoContext, deps: AppDeps, shell: string, firstPaint?: FirstPaint): Promise<Response> {
-  const snapshot = await homeSnapshot(deps.db, deps.clock.now(), getCookie(c, townCookie)).catch((error: unknown) => {
+  const snapshot = await homeSnapshot(deps.db, deps.clock.now(), getCookie(c, townCookie), deps.catalog).catch((error: unknown) => {
     deps.log.warn(`home page: catalog left out of the shell: ${loggableError(error)}`);
     return null;
   });

@@ -17,6 +17,7 @@ import {
 } from '../../db/schema';
 import type { Level } from '../domain/catalog';
 import { DomainError } from '../domain/errors';
+import { type CatalogCache, noCatalogCache } from './catalog-cache';
 import { describeWindow, windowState } from '../domain/window';
 
 const iso = (d: Date) => d.toISOString();
@@ -54,7 +55,11 @@ function windowView(window: { opensAt: Date; closesAt: Date }, now: Date) {
 }
 
 /** Every region, in the order administrators gave them, with its current season's name. */
-export async function listRegions(db: Db) {
+export function listRegions(db: Db, cache: CatalogCache = noCatalogCache) {
+  return cache.get('regions', () => readRegions(db));
+}
+
+async function readRegions(db: Db) {
   const [regionRows, seasonRows] = await db.batch([
     db.select().from(regions).orderBy(asc(regions.sort), asc(regions.code)),
     db.select().from(seasons).where(eq(seasons.status, 'published')).orderBy(desc(seasons.year)),
@@ -69,29 +74,45 @@ export async function listRegions(db: Db) {
   }));
 }
 
-/** A region's current season: its entries (报名入口) with their windows as of `now`, and their tracks. */
-export async function getRegion(db: Db, regionId: string, now: Date) {
-  const region = await requireRegion(db, regionId);
-  const season = await currentSeason(db, regionId);
-  const entryRows = await db
-    .select({ entry: entries, window: windows })
-    .from(entries)
-    .innerJoin(windows, eq(windows.entryId, entries.id))
-    .where(eq(entries.seasonId, season.id))
-    .orderBy(asc(entries.sort));
-  const trackRows =
-    entryRows.length === 0
-      ? []
-      : await db
-          .select()
-          .from(tracks)
-          .where(
-            inArray(
-              tracks.entryId,
-              entryRows.map((r) => r.entry.id),
-            ),
-          )
-          .orderBy(asc(tracks.sort));
+/**
+ * A region, its current season, the season's entries with their windows, and their tracks: one batch, so one round
+ * trip to a remote database.
+ */
+async function readRegionCatalog(db: Db, regionId: string) {
+  const current = db
+    .select({ id: seasons.id })
+    .from(seasons)
+    .where(and(eq(seasons.regionId, regionId), eq(seasons.status, 'published')))
+    .orderBy(desc(seasons.year))
+    .limit(1);
+  const [regionRows, seasonRows, entryRows, trackRows] = await db.batch([
+    db.select().from(regions).where(eq(regions.id, regionId)),
+    db.select().from(seasons).where(inArray(seasons.id, current)),
+    db
+      .select({ entry: entries, window: windows })
+      .from(entries)
+      .innerJoin(windows, eq(windows.entryId, entries.id))
+      .where(inArray(entries.seasonId, current))
+      .orderBy(asc(entries.sort)),
+    db
+      .select()
+      .from(tracks)
+      .where(inArray(tracks.entryId, db.select({ id: entries.id }).from(entries).where(inArray(entries.seasonId, current))))
+      .orderBy(asc(tracks.sort)),
+  ]);
+  const [region] = regionRows;
+  if (!region) throw new DomainError('REGION_NOT_FOUND', '找不到该区域');
+  const [season] = seasonRows;
+  if (!season) throw new DomainError('SEASON_NOT_FOUND', '该区域暂无招生季');
+  return { region, season, entryRows, trackRows };
+}
+
+/**
+ * A region's current season: its entries (报名入口) with their windows as of `now`, and their tracks. The rows come
+ * from `cache` when it has them; the windows' state is always worked out from `now`.
+ */
+export async function getRegion(db: Db, regionId: string, now: Date, cache: CatalogCache = noCatalogCache) {
+  const { region, season, entryRows, trackRows } = await cache.get(`region:${regionId}`, () => readRegionCatalog(db, regionId));
   return {
     id: region.id,
     code: region.code,
@@ -241,7 +262,11 @@ export async function listCommunities(db: Db, regionId: string) {
 }
 
 /** The current season's policy pages: 招生工作方案, 家长操作手册, 常见问题, 报名须知. */
-export async function listPages(db: Db, regionId: string) {
+export function listPages(db: Db, regionId: string, cache: CatalogCache = noCatalogCache) {
+  return cache.get(`pages:${regionId}`, () => readPages(db, regionId));
+}
+
+async function readPages(db: Db, regionId: string) {
   await requireRegion(db, regionId);
   const season = await currentSeason(db, regionId);
   const rows = await db.select().from(pages).where(eq(pages.seasonId, season.id)).orderBy(asc(pages.sort));
@@ -261,10 +286,10 @@ export async function listPages(db: Db, regionId: string) {
  * What the home page shows first, in one read for the shell: the regions and, when there is one or the parent's
  * remembered town is one of them, that town's season and its pages.
  */
-export async function homeSnapshot(db: Db, now: Date, rememberedTown?: string) {
-  const regionList = await listRegions(db);
+export async function homeSnapshot(db: Db, now: Date, rememberedTown?: string, cache: CatalogCache = noCatalogCache) {
+  const regionList = await listRegions(db, cache);
   const opened = regionList.length === 1 ? regionList[0]! : regionList.find((r) => r.id === rememberedTown && r.seasonName !== null);
   if (!opened) return { regions: regionList };
-  const [region, pageList] = await Promise.all([getRegion(db, opened.id, now), listPages(db, opened.id)]);
+  const [region, pageList] = await Promise.all([getRegion(db, opened.id, now, cache), listPages(db, opened.id, cache)]);
   return { regions: regionList, region, pages: pageList };
 }

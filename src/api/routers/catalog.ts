@@ -6,18 +6,18 @@ import { publicProcedure, router } from '../trpc';
 
 /** Public: what any parent or integrator may read before signing in. */
 export const catalogRouter = router({
-  regions: publicProcedure.query(({ ctx }) => catalog.listRegions(ctx.deps.db)),
+  regions: publicProcedure.query(({ ctx }) => catalog.listRegions(ctx.deps.db, ctx.deps.catalog)),
   /** 个人信息保护告知书: the text a guardian consents to at sign-in, and its version (`auth.signIn` `acceptedNotice`). */
   privacyNotice: publicProcedure.query(() => privacyNotice),
   region: publicProcedure
     .input(regionInput)
-    .query(({ ctx, input }) => catalog.getRegion(ctx.deps.db, input.regionId, ctx.deps.clock.now())),
+    .query(({ ctx, input }) => catalog.getRegion(ctx.deps.db, input.regionId, ctx.deps.clock.now(), ctx.deps.catalog)),
   channels: publicProcedure
     .input(entryInput)
     .query(({ ctx, input }) => catalog.listChannels(ctx.deps.db, input.entryId, ctx.deps.clock.now())),
   schools: publicProcedure.input(schoolsInput).query(({ ctx, input }) => catalog.listSchools(ctx.deps.db, input)),
   communities: publicProcedure.input(regionInput).query(({ ctx, input }) => catalog.listCommunities(ctx.deps.db, input.regionId)),
-  pages: publicProcedure.input(regionInput).query(({ ctx, input }) => catalog.listPages(ctx.deps.db, input.regionId)),
+  pages: publicProcedure.input(regionInput).query(({ ctx, input }) => catalog.listPages(ctx.deps.db, input.regionId, ctx.deps.catalog)),
   /** 派位规则 and the lottery's public commitments of the region's current season. */
   placement: publicProcedure
     .input(regionInput)
