@@ -6,8 +6,10 @@
 export const catalogFreshMs = 1000;
 
 /**
- * The public catalog's static rows (regions, seasons, entries, windows, tracks, pages), kept in memory by one host: a
- * Node process or a Worker isolate. Nothing here depends on the time of day: window state is computed per request.
+ * The public catalog's static rows, kept in memory by one host (a Node process or a Worker isolate): a region with its
+ * current season, entries, windows and tracks (`catalog.region`), an entry's tracks and channels (`catalog.channels`),
+ * a season's policy pages (`catalog.pages`). Nothing kept depends on the time of day: window state is computed per
+ * request. While the database is unreachable, what was read less than `catalogFreshMs` ago is still answered.
  */
 export interface CatalogCache {
   /** The value read under `key` less than `catalogFreshMs` ago, with no `forget` since; else what `load` reads now. */

@@ -54,12 +54,11 @@ function windowView(window: { opensAt: Date; closesAt: Date }, now: Date) {
   };
 }
 
-/** Every region, in the order administrators gave them, with its current season's name. */
-export function listRegions(db: Db, cache: CatalogCache = noCatalogCache) {
-  return cache.get('regions', () => readRegions(db));
-}
-
-async function readRegions(db: Db) {
+/**
+ * Every region, in the order administrators gave them, with its current season's name. Not kept in memory: it is one
+ * round trip already, and it is how a page finds out that the database is unreachable (503) before anything else.
+ */
+export async function listRegions(db: Db) {
   const [regionRows, seasonRows] = await db.batch([
     db.select().from(regions).orderBy(asc(regions.sort), asc(regions.code)),
     db.select().from(seasons).where(eq(seasons.status, 'published')).orderBy(desc(seasons.year)),
@@ -144,34 +143,37 @@ export async function getRegion(db: Db, regionId: string, now: Date, cache: Cata
   };
 }
 
-/** An entry's channels (报名通道), grouped by track, each with its definition, checks and documents. */
-export async function listChannels(db: Db, entryId: string, now: Date) {
-  // A draft season's entries are not there for parents until it is published.
-  const [row] = await db
-    .select({ entry: entries, window: windows })
-    .from(entries)
-    .innerJoin(windows, eq(windows.entryId, entries.id))
-    .innerJoin(seasons, eq(seasons.id, entries.seasonId))
-    .where(and(eq(entries.id, entryId), eq(seasons.status, 'published')));
+/** An entry of a published season, its window, tracks and enabled channels: one batch, so one round trip. */
+async function readChannels(db: Db, entryId: string) {
+  const [entryRows, trackRows, channelRows] = await db.batch([
+    // A draft season's entries are not there for parents until it is published.
+    db
+      .select({ entry: entries, window: windows })
+      .from(entries)
+      .innerJoin(windows, eq(windows.entryId, entries.id))
+      .innerJoin(seasons, eq(seasons.id, entries.seasonId))
+      .where(and(eq(entries.id, entryId), eq(seasons.status, 'published'))),
+    db.select().from(tracks).where(eq(tracks.entryId, entryId)).orderBy(asc(tracks.sort)),
+    db
+      .select()
+      .from(channels)
+      .where(
+        and(
+          inArray(channels.trackId, db.select({ id: tracks.id }).from(tracks).where(eq(tracks.entryId, entryId))),
+          // A disabled channel is not offered; applications already in it keep it (they read it through their own row).
+          eq(channels.enabled, true),
+        ),
+      )
+      .orderBy(asc(channels.sort)),
+  ]);
+  const [row] = entryRows;
   if (!row) throw new DomainError('ENTRY_NOT_FOUND', '找不到该报名入口');
-  const trackRows = await db.select().from(tracks).where(eq(tracks.entryId, entryId)).orderBy(asc(tracks.sort));
-  const channelRows =
-    trackRows.length === 0
-      ? []
-      : await db
-          .select()
-          .from(channels)
-          .where(
-            and(
-              inArray(
-                channels.trackId,
-                trackRows.map((t) => t.id),
-              ),
-              // A disabled channel is not offered; applications already in it keep it (they read it through their own row).
-              eq(channels.enabled, true),
-            ),
-          )
-          .orderBy(asc(channels.sort));
+  return { row, trackRows, channelRows };
+}
+
+/** An entry's channels (报名通道), grouped by track, each with its definition, checks and documents. */
+export async function listChannels(db: Db, entryId: string, now: Date, cache: CatalogCache = noCatalogCache) {
+  const { row, trackRows, channelRows } = await cache.get(`channels:${entryId}`, () => readChannels(db, entryId));
   return {
     entry: {
       id: row.entry.id,
@@ -287,7 +289,7 @@ async function readPages(db: Db, regionId: string) {
  * remembered town is one of them, that town's season and its pages.
  */
 export async function homeSnapshot(db: Db, now: Date, rememberedTown?: string, cache: CatalogCache = noCatalogCache) {
-  const regionList = await listRegions(db, cache);
+  const regionList = await listRegions(db);
   const opened = regionList.length === 1 ? regionList[0]! : regionList.find((r) => r.id === rememberedTown && r.seasonName !== null);
   if (!opened) return { regions: regionList };
   const [region, pageList] = await Promise.all([getRegion(db, opened.id, now, cache), listPages(db, opened.id, cache)]);
