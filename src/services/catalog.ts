@@ -74,8 +74,8 @@ export async function listRegions(db: Db) {
 }
 
 /**
- * A region, its current season, the season's entries with their windows, and their tracks: one batch, so one round
- * trip to a remote database.
+ * A region, its current season, the season's entries with their windows, and their tracks, as parents see them but
+ * for the windows' state: one batch, so one round trip to a remote database.
  */
 async function readRegionCatalog(db: Db, regionId: string) {
   const current = db
@@ -103,15 +103,6 @@ async function readRegionCatalog(db: Db, regionId: string) {
   if (!region) throw new DomainError('REGION_NOT_FOUND', '找不到该区域');
   const [season] = seasonRows;
   if (!season) throw new DomainError('SEASON_NOT_FOUND', '该区域暂无招生季');
-  return { region, season, entryRows, trackRows };
-}
-
-/**
- * A region's current season: its entries (报名入口) with their windows as of `now`, and their tracks. The rows come
- * from `cache` when it has them; the windows' state is always worked out from `now`.
- */
-export async function getRegion(db: Db, regionId: string, now: Date, cache: CatalogCache = noCatalogCache) {
-  const { region, season, entryRows, trackRows } = await cache.get(`region:${regionId}`, () => readRegionCatalog(db, regionId));
   return {
     id: region.id,
     code: region.code,
@@ -119,7 +110,6 @@ export async function getRegion(db: Db, regionId: string, now: Date, cache: Cata
     /** 咨询电话 and address of the bureau's office, and the footer's 主办单位 and ICP record number. */
     contact: { phone: region.contactPhone, address: region.address ?? undefined, sponsor: region.sponsor, icp: region.icp },
     season: { id: season.id, code: season.code, name: season.name, year: season.year },
-    now: iso(now),
     entries: entryRows.map(({ entry, window }) => ({
       id: entry.id,
       code: entry.code,
@@ -127,7 +117,8 @@ export async function getRegion(db: Db, regionId: string, now: Date, cache: Cata
       description: entry.description,
       gradeMin: entry.gradeMin,
       gradeMax: entry.gradeMax,
-      window: windowView(window, now),
+      window,
+      windowText: { opensAt: iso(window.opensAt), closesAt: iso(window.closesAt), text: describeWindow(window) },
       tracks: trackRows
         .filter((t) => t.entryId === entry.id)
         .map((t) => ({
@@ -139,6 +130,37 @@ export async function getRegion(db: Db, regionId: string, now: Date, cache: Cata
           gradeMin: t.gradeMin,
           gradeMax: t.gradeMax,
         })),
+    })),
+  };
+}
+
+/**
+ * A region's current season: its entries (报名入口) with their windows as of `now`, and their tracks. The rows come
+ * from `cache` when it has them; the windows' state is always worked out from `now`.
+ */
+export async function getRegion(db: Db, regionId: string, now: Date, cache: CatalogCache = noCatalogCache) {
+  const kept = await cache.get(`region:${regionId}`, () => readRegionCatalog(db, regionId));
+  return {
+    id: kept.id,
+    code: kept.code,
+    name: kept.name,
+    contact: kept.contact,
+    season: kept.season,
+    now: iso(now),
+    entries: kept.entries.map((e) => ({
+      id: e.id,
+      code: e.code,
+      name: e.name,
+      description: e.description,
+      gradeMin: e.gradeMin,
+      gradeMax: e.gradeMax,
+      window: {
+        opensAt: e.windowText.opensAt,
+        closesAt: e.windowText.closesAt,
+        state: windowState(e.window, now),
+        text: e.windowText.text,
+      },
+      tracks: e.tracks,
     })),
   };
 }
