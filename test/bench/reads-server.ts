@@ -37,8 +37,7 @@ async function baseline(file: string): Promise<string> {
   const app = new Hono();
   app.use('/trpc/*', trpcServer({ router, endpoint: '/trpc' }));
   return new Promise((ready) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => ready(`http://127.0.0.1:${info.port}`));
-    void server;
+    serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => ready(`http://127.0.0.1:${info.port}`));
   });
 }
 
