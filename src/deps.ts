@@ -5,6 +5,7 @@ import type { RandomSource } from './adapters/random';
 import type { AuthorityRecords } from './adapters/records';
 import type { SmsSender } from './adapters/sms';
 import type { Vault } from './adapters/vault';
+import type { CatalogCache } from './services/catalog-cache';
 
 /** Everything the app needs from its host. Each host builds it once; tests build it with a temp database. */
 export interface AppDeps {
@@ -23,6 +24,8 @@ export interface AppDeps {
   /** Demo mode (`ENROLL_DEV=1`): dev inbox visible, demo accounts seeded. */
   dev: boolean;
   log: Pick<Console, 'info' | 'warn' | 'error'>;
+  /** The public catalog's rows this host keeps in memory (one per Node process or Worker isolate). */
+  catalog: CatalogCache;
   /** `SMS_HOURLY_BUDGET`: codes the platform may send per hour (default in src/domain/limits.ts). */
   smsHourlyBudget?: number;
   /**

@@ -7,6 +7,7 @@ import { recordsFromConfig } from '../src/adapters/records-from-config';
 import { smsFromConfig } from '../src/adapters/sms-from-config';
 import { createVault } from '../src/adapters/vault';
 import type { AppDeps } from '../src/deps';
+import { catalogCache } from '../src/services/catalog-cache';
 import { latestKeptInstant } from '../src/services/kept-time';
 import type { HostConfig } from './config';
 
@@ -30,6 +31,7 @@ export async function sharedDeps(
     recordsSource: config.records.provider,
     dev: config.dev,
     log,
+    catalog: catalogCache(),
     smsHourlyBudget: config.smsHourlyBudget,
     publicUrl: config.publicUrl,
   };

@@ -36,10 +36,12 @@ export function withSnapshot(html: string, data: unknown, firstPaint: string | n
  * page.
  */
 export async function homePage(c: HonoContext, deps: AppDeps, shell: string, firstPaint?: FirstPaint): Promise<Response> {
-  const snapshot = await homeSnapshot(deps.db, deps.clock.now(), deps.renderMarkdown, getCookie(c, townCookie)).catch((error: unknown) => {
-    deps.log.warn(`home page: catalog left out of the shell: ${loggableError(error)}`);
-    return null;
-  });
+  const snapshot = await homeSnapshot(deps.db, deps.clock.now(), deps.renderMarkdown, getCookie(c, townCookie), deps.catalog).catch(
+    (error: unknown) => {
+      deps.log.warn(`home page: catalog left out of the shell: ${loggableError(error)}`);
+      return null;
+    },
+  );
   c.header('Cache-Control', 'no-cache');
   c.header('Vary', 'Cookie', { append: true });
   return c.html(snapshot ? withSnapshot(shell, snapshot, firstPaint?.(snapshot) ?? null) : shell);

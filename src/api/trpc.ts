@@ -61,14 +61,21 @@ export const parentProcedure = publicProcedure.use(async ({ ctx, type, next }) =
 
 /**
  * A signed-in staff member with one of `roles` (any role when none is given). Scope within a role (a school
- * reviewer's own school) is checked by the services, which know the application.
+ * reviewer's own school) is checked by the services, which know the application. After any staff change this host
+ * drops its copy of the public catalog, so that parents on this host see an administrator's change at once (other
+ * hosts within `catalogFreshMs`).
  */
 export const staffProcedure = (...roles: StaffRoleCode[]) =>
   publicProcedure.use(async ({ ctx, type, next }) => {
     const member = await authenticateStaff(ctx.deps, ctx.staffCredentials.token, ctx.afterResponse);
     if (roles.length > 0 && !roles.includes(member.role)) throw new DomainError('STAFF_FORBIDDEN', '您的角色无权执行此操作');
     assertTrustedOrigin(type === 'mutation', ctx.sameOrigin, ctx.staffCredentials.via, 'staff');
-    return next({ ctx: { ...ctx, staff: member } });
+    if (type !== 'mutation') return next({ ctx: { ...ctx, staff: member } });
+    try {
+      return await next({ ctx: { ...ctx, staff: member } });
+    } finally {
+      ctx.deps.catalog.forget();
+    }
   });
 
 export { TRPCError };

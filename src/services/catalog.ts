@@ -17,6 +17,7 @@ import {
 } from '../../db/schema';
 import type { Level } from '../domain/catalog';
 import { DomainError } from '../domain/errors';
+import { type CatalogCache, noCatalogCache } from './catalog-cache';
 import { describeWindow, windowState } from '../domain/window';
 
 const iso = (d: Date) => d.toISOString();
@@ -53,7 +54,10 @@ function windowView(window: { opensAt: Date; closesAt: Date }, now: Date) {
   };
 }
 
-/** Every region, in the order administrators gave them, with its current season's name. */
+/**
+ * Every region, in the order administrators gave them, with its current season's name. Not kept in memory: it is one
+ * round trip already, and it is how a page finds out that the database is unreachable (503) before anything else.
+ */
 export async function listRegions(db: Db) {
   const [regionRows, seasonRows] = await db.batch([
     db.select().from(regions).orderBy(asc(regions.sort), asc(regions.code)),
@@ -69,29 +73,36 @@ export async function listRegions(db: Db) {
   }));
 }
 
-/** A region's current season: its entries (报名入口) with their windows as of `now`, and their tracks. */
-export async function getRegion(db: Db, regionId: string, now: Date) {
-  const region = await requireRegion(db, regionId);
-  const season = await currentSeason(db, regionId);
-  const entryRows = await db
-    .select({ entry: entries, window: windows })
-    .from(entries)
-    .innerJoin(windows, eq(windows.entryId, entries.id))
-    .where(eq(entries.seasonId, season.id))
-    .orderBy(asc(entries.sort));
-  const trackRows =
-    entryRows.length === 0
-      ? []
-      : await db
-          .select()
-          .from(tracks)
-          .where(
-            inArray(
-              tracks.entryId,
-              entryRows.map((r) => r.entry.id),
-            ),
-          )
-          .orderBy(asc(tracks.sort));
+/**
+ * A region, its current season, the season's entries with their windows, and their tracks, as parents see them but
+ * for the windows' state: one batch, so one round trip to a remote database.
+ */
+async function readRegionCatalog(db: Db, regionId: string) {
+  const current = db
+    .select({ id: seasons.id })
+    .from(seasons)
+    .where(and(eq(seasons.regionId, regionId), eq(seasons.status, 'published')))
+    .orderBy(desc(seasons.year))
+    .limit(1);
+  const [regionRows, seasonRows, entryRows, trackRows] = await db.batch([
+    db.select().from(regions).where(eq(regions.id, regionId)),
+    db.select().from(seasons).where(inArray(seasons.id, current)),
+    db
+      .select({ entry: entries, window: windows })
+      .from(entries)
+      .innerJoin(windows, eq(windows.entryId, entries.id))
+      .where(inArray(entries.seasonId, current))
+      .orderBy(asc(entries.sort)),
+    db
+      .select()
+      .from(tracks)
+      .where(inArray(tracks.entryId, db.select({ id: entries.id }).from(entries).where(inArray(entries.seasonId, current))))
+      .orderBy(asc(tracks.sort)),
+  ]);
+  const [region] = regionRows;
+  if (!region) throw new DomainError('REGION_NOT_FOUND', '找不到该区域');
+  const [season] = seasonRows;
+  if (!season) throw new DomainError('SEASON_NOT_FOUND', '该区域暂无招生季');
   return {
     id: region.id,
     code: region.code,
@@ -99,7 +110,6 @@ export async function getRegion(db: Db, regionId: string, now: Date) {
     /** 咨询电话 and address of the bureau's office, and the footer's 主办单位 and ICP record number. */
     contact: { phone: region.contactPhone, address: region.address ?? undefined, sponsor: region.sponsor, icp: region.icp },
     season: { id: season.id, code: season.code, name: season.name, year: season.year },
-    now: iso(now),
     entries: entryRows.map(({ entry, window }) => ({
       id: entry.id,
       code: entry.code,
@@ -107,7 +117,8 @@ export async function getRegion(db: Db, regionId: string, now: Date) {
       description: entry.description,
       gradeMin: entry.gradeMin,
       gradeMax: entry.gradeMax,
-      window: windowView(window, now),
+      window,
+      windowText: { opensAt: iso(window.opensAt), closesAt: iso(window.closesAt), text: describeWindow(window) },
       tracks: trackRows
         .filter((t) => t.entryId === entry.id)
         .map((t) => ({
@@ -123,34 +134,68 @@ export async function getRegion(db: Db, regionId: string, now: Date) {
   };
 }
 
-/** An entry's channels (报名通道), grouped by track, each with its definition, checks and documents. */
-export async function listChannels(db: Db, entryId: string, now: Date) {
-  // A draft season's entries are not there for parents until it is published.
-  const [row] = await db
-    .select({ entry: entries, window: windows })
-    .from(entries)
-    .innerJoin(windows, eq(windows.entryId, entries.id))
-    .innerJoin(seasons, eq(seasons.id, entries.seasonId))
-    .where(and(eq(entries.id, entryId), eq(seasons.status, 'published')));
+/**
+ * A region's current season: its entries (报名入口) with their windows as of `now`, and their tracks. The rows come
+ * from `cache` when it has them; the windows' state is always worked out from `now`.
+ */
+export async function getRegion(db: Db, regionId: string, now: Date, cache: CatalogCache = noCatalogCache) {
+  const kept = await cache.get(`region:${regionId}`, () => readRegionCatalog(db, regionId));
+  return {
+    id: kept.id,
+    code: kept.code,
+    name: kept.name,
+    contact: kept.contact,
+    season: kept.season,
+    now: iso(now),
+    entries: kept.entries.map((e) => ({
+      id: e.id,
+      code: e.code,
+      name: e.name,
+      description: e.description,
+      gradeMin: e.gradeMin,
+      gradeMax: e.gradeMax,
+      window: {
+        opensAt: e.windowText.opensAt,
+        closesAt: e.windowText.closesAt,
+        state: windowState(e.window, now),
+        text: e.windowText.text,
+      },
+      tracks: e.tracks,
+    })),
+  };
+}
+
+/** An entry of a published season, its window, tracks and enabled channels: one batch, so one round trip. */
+async function readChannels(db: Db, entryId: string) {
+  const [entryRows, trackRows, channelRows] = await db.batch([
+    // A draft season's entries are not there for parents until it is published.
+    db
+      .select({ entry: entries, window: windows })
+      .from(entries)
+      .innerJoin(windows, eq(windows.entryId, entries.id))
+      .innerJoin(seasons, eq(seasons.id, entries.seasonId))
+      .where(and(eq(entries.id, entryId), eq(seasons.status, 'published'))),
+    db.select().from(tracks).where(eq(tracks.entryId, entryId)).orderBy(asc(tracks.sort)),
+    db
+      .select()
+      .from(channels)
+      .where(
+        and(
+          inArray(channels.trackId, db.select({ id: tracks.id }).from(tracks).where(eq(tracks.entryId, entryId))),
+          // A disabled channel is not offered; applications already in it keep it (they read it through their own row).
+          eq(channels.enabled, true),
+        ),
+      )
+      .orderBy(asc(channels.sort)),
+  ]);
+  const [row] = entryRows;
   if (!row) throw new DomainError('ENTRY_NOT_FOUND', '找不到该报名入口');
-  const trackRows = await db.select().from(tracks).where(eq(tracks.entryId, entryId)).orderBy(asc(tracks.sort));
-  const channelRows =
-    trackRows.length === 0
-      ? []
-      : await db
-          .select()
-          .from(channels)
-          .where(
-            and(
-              inArray(
-                channels.trackId,
-                trackRows.map((t) => t.id),
-              ),
-              // A disabled channel is not offered; applications already in it keep it (they read it through their own row).
-              eq(channels.enabled, true),
-            ),
-          )
-          .orderBy(asc(channels.sort));
+  return { row, trackRows, channelRows };
+}
+
+/** An entry's channels (报名通道), grouped by track, each with its definition, checks and documents. */
+export async function listChannels(db: Db, entryId: string, now: Date, cache: CatalogCache = noCatalogCache) {
+  const { row, trackRows, channelRows } = await cache.get(`channels:${entryId}`, () => readChannels(db, entryId));
   return {
     entry: {
       id: row.entry.id,
@@ -241,7 +286,11 @@ export async function listCommunities(db: Db, regionId: string) {
 }
 
 /** The current season's policy pages: 招生工作方案, 家长操作手册, 常见问题, 报名须知. */
-export async function listPages(db: Db, regionId: string, render: AppDeps['renderMarkdown']) {
+export function listPages(db: Db, regionId: string, render: AppDeps['renderMarkdown'], cache: CatalogCache = noCatalogCache) {
+  return cache.get(`pages:${regionId}`, () => readPages(db, regionId, render));
+}
+
+async function readPages(db: Db, regionId: string, render: AppDeps['renderMarkdown']) {
   await requireRegion(db, regionId);
   const season = await currentSeason(db, regionId);
   const rows = await db.select().from(pages).where(eq(pages.seasonId, season.id)).orderBy(asc(pages.sort));
@@ -263,10 +312,16 @@ export async function listPages(db: Db, regionId: string, render: AppDeps['rende
  * What the home page shows first, in one read for the shell: the regions and, when there is one or the parent's
  * remembered town is one of them, that town's season and its pages.
  */
-export async function homeSnapshot(db: Db, now: Date, render: AppDeps['renderMarkdown'], rememberedTown?: string) {
+export async function homeSnapshot(
+  db: Db,
+  now: Date,
+  render: AppDeps['renderMarkdown'],
+  rememberedTown?: string,
+  cache: CatalogCache = noCatalogCache,
+) {
   const regionList = await listRegions(db);
   const opened = regionList.length === 1 ? regionList[0]! : regionList.find((r) => r.id === rememberedTown && r.seasonName !== null);
   if (!opened) return { regions: regionList };
-  const [region, pageList] = await Promise.all([getRegion(db, opened.id, now), listPages(db, opened.id, render)]);
+  const [region, pageList] = await Promise.all([getRegion(db, opened.id, now, cache), listPages(db, opened.id, render, cache)]);
   return { regions: regionList, region, pages: pageList };
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: every benchmark, each in a process of its own, one after the other — the midnight rush, the review
- * queue and the Worker (`run.ts`), placement (`placement.ts`) and the 录取结果 notices (`outbox.ts`). Options go to the
- * bench that owns them (see each file); `--skip rush,placement,outbox` leaves some out. Exits 1 if any bench failed.
+ * queue and the Worker (`run.ts`), placement (`placement.ts`), the 录取结果 notices (`outbox.ts`) and `catalog.region`
+ * under load (`reads.ts`). Options go to the bench that owns them (see each file); `--skip rush,placement,outbox,reads`
+ * leaves some out. Exits 1 if any bench failed.
  */
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -17,6 +18,8 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     families: { type: 'string' },
     latency: { type: 'string' },
+    duration: { type: 'string' },
+    connections: { type: 'string' },
     skip: { type: 'string', default: '' },
   },
 });
@@ -26,6 +29,7 @@ const benches = [
   { name: 'rush', file: 'run.ts', args: pass('parents', 'concurrency', 'sample', 'queue', 'worker') },
   { name: 'placement', file: 'placement.ts', args: pass('applicants', 'runs') },
   { name: 'outbox', file: 'outbox.ts', args: pass('families', 'latency') },
+  { name: 'reads', file: 'reads.ts', args: pass('duration', 'connections') },
 ];
 const skipped = new Set(String(values.skip).split(',').filter(Boolean));
 const failed: string[] = [];

@@ -11,15 +11,15 @@ export const catalogRouter = router({
   privacyNotice: publicProcedure.query(() => privacyNotice),
   region: publicProcedure
     .input(regionInput)
-    .query(({ ctx, input }) => catalog.getRegion(ctx.deps.db, input.regionId, ctx.deps.clock.now())),
+    .query(({ ctx, input }) => catalog.getRegion(ctx.deps.db, input.regionId, ctx.deps.clock.now(), ctx.deps.catalog)),
   channels: publicProcedure
     .input(entryInput)
-    .query(({ ctx, input }) => catalog.listChannels(ctx.deps.db, input.entryId, ctx.deps.clock.now())),
+    .query(({ ctx, input }) => catalog.listChannels(ctx.deps.db, input.entryId, ctx.deps.clock.now(), ctx.deps.catalog)),
   schools: publicProcedure.input(schoolsInput).query(({ ctx, input }) => catalog.listSchools(ctx.deps.db, input)),
   communities: publicProcedure.input(regionInput).query(({ ctx, input }) => catalog.listCommunities(ctx.deps.db, input.regionId)),
   pages: publicProcedure
     .input(regionInput)
-    .query(({ ctx, input }) => catalog.listPages(ctx.deps.db, input.regionId, ctx.deps.renderMarkdown)),
+    .query(({ ctx, input }) => catalog.listPages(ctx.deps.db, input.regionId, ctx.deps.renderMarkdown, ctx.deps.catalog)),
   /** 派位规则 and the lottery's public commitments of the region's current season. */
   placement: publicProcedure
     .input(regionInput)
