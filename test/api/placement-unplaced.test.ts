@@ -1,15 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, applications, auditLog, placements, schoolPlaces, seasonSchools } from '../../db/schema';
+import { accounts, applications, auditLog, placements } from '../../db/schema';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
-import { commitmentOf } from '../../src/domain/placement/lottery';
-import { parentWithApplication } from '../helpers/applications-db';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { type Catalog, catalogFor } from '../helpers/journey';
 import { racers } from '../helpers/racers';
 import { parentToken } from '../helpers/parents';
 import { refusal } from '../helpers/refusal';
-import { signInStaff, staffToken } from '../helpers/staff';
+import { drawRoundOne } from '../helpers/round-one';
+import { staffToken } from '../helpers/staff';
 
 let t: TestHost;
 let c: Catalog;
@@ -19,36 +18,9 @@ let admin: EnrollmentClient;
 beforeAll(async () => {
   t = await startTestHost({ now: '2024-07-20T10:00:00+08:00' });
   c = await catalogFor(t);
-  admin = await signInStaff(t, 'admin');
-  const { db } = t.host.deps;
-  for (const [name, secret] of [
-    ['甲', 'observer-one-1234567890'],
-    ['乙', 'observer-two-0987654321'],
-  ] as const) {
-    await admin.admin.placement.recordCommitment.mutate({
-      seasonId: c.region.season.id,
-      name,
-      role: '监督人',
-      commitment: await commitmentOf(secret),
-    });
-  }
-  for (const school of [c.primary[0]!, c.primary[1]!]) {
-    const [offer] = await db.select().from(seasonSchools).where(eq(seasonSchools.schoolId, school.id));
-    await db.update(schoolPlaces).set({ places: 1 }).where(eq(schoolPlaces.seasonSchoolId, offer!.id));
-  }
-  t.clock.set('2024-08-20T09:00:00+08:00');
-  admin = await signInStaff(t, 'admin');
-  for (let i = 0; i < 4; i++) {
-    const { applicationId } = await parentWithApplication(db, { phone: `1370000070${i}`, now: t.clock.now(), status: 'school_approved' });
-    await db
-      .update(applications)
-      .set({ community: c.community, firstSchoolId: c.primary[0]!.id, secondSchoolId: c.primary[1]!.id })
-      .where(eq(applications.id, applicationId));
-  }
-  const { observers } = await admin.admin.placement.observers.query({ seasonId: c.region.season.id });
-  const secrets: Record<string, string> = { 甲: 'observer-one-1234567890', 乙: 'observer-two-0987654321' };
-  for (const o of observers) await admin.admin.placement.reveal.mutate({ observerId: o.id, contribution: secrets[o.name]! });
-  const drawn = await admin.admin.placement.draw.mutate({ seasonId: c.region.season.id, entryId: c.entry('grade1').id, grade: 1 });
+  const round = await drawRoundOne(t, c, '1370000070');
+  admin = round.admin;
+  const drawn = { id: round.drawId };
   await admin.admin.placement.publishResults.mutate({ drawId: drawn.id });
 });
 afterAll(() => t?.close());
