@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, each in a process of its own, one after the other — the midnight rush, the review
  * queue and the Worker (`run.ts`), placement (`placement.ts`), the 录取结果 notices (`outbox.ts`) and `catalog.region`
- * under load (`reads.ts`). Options go to the bench that owns them (see each file); `--skip rush,placement,outbox,reads`
+ * under load (`reads.ts`), workerd's CPU per request (`worker-cpu.ts`). Options go to the bench that owns them (see each file); `--skip rush,placement,outbox,reads,worker-cpu`
  * leaves some out. Exits 1 if any bench failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,6 +20,9 @@ const { values } = parseArgs({
     latency: { type: 'string' },
     duration: { type: 'string' },
     connections: { type: 'string' },
+    requests: { type: 'string' },
+    spaced: { type: 'string' },
+    submits: { type: 'string' },
     skip: { type: 'string', default: '' },
   },
 });
@@ -30,6 +33,7 @@ const benches = [
   { name: 'placement', file: 'placement.ts', args: pass('applicants', 'runs') },
   { name: 'outbox', file: 'outbox.ts', args: pass('families', 'latency') },
   { name: 'reads', file: 'reads.ts', args: pass('duration', 'connections') },
+  { name: 'worker-cpu', file: 'worker-cpu.ts', args: pass('requests', 'spaced', 'submits') },
 ];
 const skipped = new Set(String(values.skip).split(',').filter(Boolean));
 const failed: string[] = [];

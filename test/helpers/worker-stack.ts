@@ -20,6 +20,8 @@ export async function startWorkerStack<T = undefined>(options: {
   vars?: Record<string, string>;
   sqldArgs?: readonly string[];
   wranglerEnv?: Record<string, string>;
+  /** The address the Worker is given for sqld (e.g. a counting proxy in front of it); sqld's own by default. */
+  workerDatabaseUrl?: (sqldUrl: string) => string | Promise<string>;
 }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'enrollment-sqld-'));
   let sqld: Sqld | undefined;
@@ -36,7 +38,7 @@ export async function startWorkerStack<T = undefined>(options: {
     worker = await startWranglerDev({
       env: options.wranglerEnv,
       vars: {
-        DATABASE_URL: sqld.url,
+        DATABASE_URL: options.workerDatabaseUrl ? await options.workerDatabaseUrl(sqld.url) : sqld.url,
         DATA_KEY: workerDataKey,
         SMS_PROVIDER: 'dev',
         ENROLL_DEV: '1',

@@ -11,6 +11,8 @@ const wranglerBin = join(projectDir, 'node_modules', 'wrangler', 'bin', 'wrangle
 export interface WranglerDev {
   /** e.g. `http://127.0.0.1:40123` */
   url: string;
+  /** wrangler's own process id, which is also its process group's (workerd runs in that group). */
+  pid: number;
   /** What wrangler and the Worker printed (the Worker's console output included), the last 4 MB of it. */
   output(): string;
   /** Where wrangler keeps its local state (local R2 objects, …) until `stop()`. */
@@ -111,7 +113,7 @@ export async function startWranglerDev(options: {
     await stop();
     throw new Error(`wrangler dev did not become ready on ${url}: ${(error as Error).message}\n${output}`);
   }
-  return { url, output: () => output, stateDir: join(scratch, 'state'), stop };
+  return { url, pid: child.pid!, output: () => output, stateDir: join(scratch, 'state'), stop };
 }
 
 /**
