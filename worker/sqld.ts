@@ -14,6 +14,8 @@ export const sqldWal = ['--use-custom-wal', 'libsql-wal'] as const;
 export interface Sqld {
   /** The libSQL HTTP URL, e.g. `http://127.0.0.1:40123`. */
   url: string;
+  /** The server's process id (benches read its CPU time). */
+  pid: number;
   stop(): Promise<void>;
   /** SIGKILL, as a crash would end it (fault tests); resolves once the process is gone. */
   kill(): Promise<void>;
@@ -70,7 +72,7 @@ export async function startSqld(options: {
     child.kill('SIGKILL');
     await exited;
   };
-  return { url, stop, kill };
+  return { url, pid: child.pid!, stop, kill };
 }
 
 async function waitUntilHealthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: every benchmark, each in a process of its own, one after the other — the midnight rush, the review
- * queue and the Worker (`run.ts`), placement (`placement.ts`), the 录取结果 notices (`outbox.ts`) and `catalog.region`
- * under load (`reads.ts`), workerd's CPU per request (`worker-cpu.ts`). Options go to the bench that owns them (see each file); `--skip rush,placement,outbox,reads,worker-cpu`
+ * queue and the Worker (`run.ts`), placement (`placement.ts`), the 录取结果 notices (`outbox.ts`), `catalog.region`
+ * under load (`reads.ts`), workerd's CPU per request (`worker-cpu.ts`) and several Node hosts against one sqld
+ * (`scale.ts`). Options go to the bench that owns them (see each file); `--skip rush,placement,outbox,reads,worker-cpu,scale`
  * leaves some out. Exits 1 if any bench failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -23,6 +24,8 @@ const { values } = parseArgs({
     requests: { type: 'string' },
     spaced: { type: 'string' },
     submits: { type: 'string' },
+    submissions: { type: 'string' },
+    hosts: { type: 'string' },
     skip: { type: 'string', default: '' },
   },
 });
@@ -34,6 +37,7 @@ const benches = [
   { name: 'outbox', file: 'outbox.ts', args: pass('families', 'latency') },
   { name: 'reads', file: 'reads.ts', args: pass('duration', 'connections') },
   { name: 'worker-cpu', file: 'worker-cpu.ts', args: pass('requests', 'spaced', 'submits') },
+  { name: 'scale', file: 'scale.ts', args: pass('submissions', 'hosts') },
 ];
 const skipped = new Set(String(values.skip).split(',').filter(Boolean));
 const failed: string[] = [];
