@@ -8,9 +8,8 @@ import { editableStatuses } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
 import { windowState } from '../../domain/window';
 import { decideWindowChange, extensionNotice } from '../../domain/window-change';
+import { noticeStatements } from '../notice-statements';
 import { auditStatement } from '../audit';
-import { noticeMessage } from '../messages';
-import { smsNotice } from '../outbox';
 import type { SignedInStaff } from '../staff/sessions';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
@@ -114,13 +113,16 @@ export async function changeWindow(
         },
         won,
       ),
-      ...families.flatMap((f) => {
-        const key = `window:${input.windowId}:v${version}:${f.accountId}`;
-        return [
-          noticeMessage(db, { accountId: f.accountId, key, title: notice.title, body: notice.body, now, onlyIf: won }),
-          smsNotice(db, { idempotencyKey: key, phone: f.phone, body: notice.body, now, onlyIf: won }),
-        ];
-      }),
+      ...families.flatMap((f) =>
+        noticeStatements(db, {
+          accountId: f.accountId,
+          phone: f.phone,
+          key: `window:${input.windowId}:v${version}:${f.accountId}`,
+          notice,
+          now,
+          won,
+        }),
+      ),
     ],
   });
   if (!done.won) throw stale();

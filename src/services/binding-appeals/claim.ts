@@ -16,7 +16,8 @@ import { perAddress, takeLimits } from '../limits';
 import { addChild, listChildren, maxChildrenPerAccount, validName } from '../children';
 import { discardUnclaimed } from '../documents';
 import { sendNow } from '../outbox';
-import { bindingConfirmed, heldBy, moveBindingStatements, noticeStatements, onlyDrafts } from './statements';
+import { bindingConfirmed, heldBy, moveBindingStatements, onlyDrafts } from './statements';
+import { noticeStatements } from '../notice-statements';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'vault' | 'files' | 'records' | 'sms' | 'log'>;
 

@@ -9,7 +9,8 @@ import { auditStatement } from '../audit';
 import { discardUnclaimed } from '../documents';
 import { sendNow } from '../outbox';
 import type { SignedInStaff } from '../staff/sessions';
-import { heldBy, moveBindingStatements, noticeStatements } from './statements';
+import { heldBy, moveBindingStatements } from './statements';
+import { noticeStatements } from '../notice-statements';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'files' | 'sms' | 'log'>;
 type Request = { ip: string | null; requestId: string | null };

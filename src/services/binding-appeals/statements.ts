@@ -11,8 +11,6 @@ import {
   verificationJobs,
 } from '../../../db/schema';
 import { intentsForDocumentsOf } from '../documents';
-import { noticeMessage } from '../messages';
-import { smsNotice } from '../outbox';
 
 /** True while the child is still bound to the account the claim names as holder. */
 export const heldBy = (childId: string, childBlind: string, holderAccountId: string): SQL =>
@@ -69,18 +67,5 @@ export function moveBindingStatements(
       .update(children)
       .set({ accountId: m.claimant, name: m.childName, updatedAt: m.now })
       .where(and(eq(children.id, m.childId), eq(children.accountId, m.holder), m.won)),
-  ] as const;
-}
-
-interface Notice {
-  title: string;
-  body: string;
-}
-
-/** The in-app message and the SMS of one notice to one account, written only where `won` holds. */
-export function noticeStatements(db: Db, n: { accountId: string; phone: string; key: string; notice: Notice; now: Date; won: SQL }) {
-  return [
-    noticeMessage(db, { accountId: n.accountId, key: n.key, title: n.notice.title, body: n.notice.body, now: n.now, onlyIf: n.won }),
-    smsNotice(db, { idempotencyKey: n.key, phone: n.phone, body: n.notice.body, now: n.now, onlyIf: n.won }),
   ] as const;
 }

@@ -5,9 +5,8 @@ import { accounts, applications, children, placementDraws, placements } from '..
 import type { AppDeps } from '../../deps';
 import { DomainError } from '../../domain/errors';
 import { placementNotice } from '../../domain/placement/result-notice';
+import { noticeStatements } from '../notice-statements';
 import { auditStatement } from '../audit';
-import { noticeMessage } from '../messages';
-import { smsNotice } from '../outbox';
 import type { SignedInStaff } from '../staff/sessions';
 import { lockStatements, propertyClaims } from '../property-locks';
 import { offerCatchments, placeOffers } from './offers';
@@ -145,8 +144,14 @@ export async function assignSchool(
       sql`EXISTS (SELECT 1 FROM ${placements} WHERE ${stillOpen})`,
     ),
     db.update(placements).set({ schoolId: input.schoolId }).where(stillOpen).returning({ applicationId: placements.applicationId }),
-    noticeMessage(db, { accountId: found.accountId, key, title: '统筹安排结果', body: notice.body, now, onlyIf: mine }),
-    smsNotice(db, { idempotencyKey: key, phone: found.phone, body: notice.sms, now, onlyIf: mine }),
+    ...noticeStatements(db, {
+      accountId: found.accountId,
+      phone: found.phone,
+      key,
+      notice: { title: '统筹安排结果', body: notice.body, sms: notice.sms },
+      now,
+      won: mine,
+    }),
     ...(certificateKey
       ? lockStatements(
           db,

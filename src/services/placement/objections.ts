@@ -6,10 +6,9 @@ import type { AppDeps } from '../../deps';
 import { DomainError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import { objectionNotice } from '../../domain/placement/result-notice';
+import { noticeStatements } from '../notice-statements';
 import { auditStatement } from '../audit';
 import { ownApplication } from '../applications/load';
-import { noticeMessage } from '../messages';
-import { smsNotice } from '../outbox';
 import { lockStatements, propertyClaims } from '../property-locks';
 import type { SignedInStaff } from '../staff/sessions';
 import { objectionDocumentsOf } from './objection-documents';
@@ -212,8 +211,7 @@ export async function decideObjection(
             : []),
         ]
       : []),
-    noticeMessage(db, { accountId: found.accountId, key, title: notice.title, body: notice.body, now, onlyIf: mine }),
-    smsNotice(db, { idempotencyKey: key, phone: found.phone, body: notice.sms, now, onlyIf: mine }),
+    ...noticeStatements(db, { accountId: found.accountId, phone: found.phone, key, notice, now, won: mine }),
   ]);
   if (decided.length === 0) throw new DomainError('OBJECTION_DECIDED', '该异议已处理');
   return { status: input.outcome };
