@@ -61,16 +61,17 @@ export const parentProcedure = publicProcedure.use(async ({ ctx, type, next }) =
 
 /**
  * A signed-in staff member with one of `roles` (any role when none is given). Scope within a role (a school
- * reviewer's own school) is checked by the services, which know the application. After any staff change this host
- * drops its copy of the public catalog, so that parents on this host see an administrator's change at once (other
- * hosts within `catalogFreshMs`).
+ * reviewer's own school) is checked by the services, which know the application. After an administrator's change
+ * (only administrators change the public catalog) this host drops its copy of the catalog, so that parents on this
+ * host see it at once (other hosts within `catalogFreshMs`); reviewers' decisions, the bulk of staff writes in a
+ * season, leave it alone.
  */
 export const staffProcedure = (...roles: StaffRoleCode[]) =>
   publicProcedure.use(async ({ ctx, type, next }) => {
     const member = await authenticateStaff(ctx.deps, ctx.staffCredentials.token, ctx.afterResponse);
     if (roles.length > 0 && !roles.includes(member.role)) throw new DomainError('STAFF_FORBIDDEN', '您的角色无权执行此操作');
     assertTrustedOrigin(type === 'mutation', ctx.sameOrigin, ctx.staffCredentials.via, 'staff');
-    if (type !== 'mutation') return next({ ctx: { ...ctx, staff: member } });
+    if (type !== 'mutation' || member.role !== 'admin') return next({ ctx: { ...ctx, staff: member } });
     try {
       return await next({ ctx: { ...ctx, staff: member } });
     } finally {

@@ -61,6 +61,24 @@ describe('the catalog a host keeps in memory', () => {
     }
   });
 
+  it('keeps its copy through a reviewer’s write and drops it after an administrator’s: only they change the catalog', async () => {
+    const cache = t.host.deps.catalog;
+    const forget = cache.forget.bind(cache);
+    let dropped = 0;
+    cache.forget = () => {
+      dropped++;
+      forget();
+    };
+    try {
+      await (await signInStaff(t, 'county')).review.signOut.mutate();
+      expect(dropped).toBe(0);
+      await (await signInStaff(t, 'admin')).review.signOut.mutate();
+      expect(dropped).toBe(1);
+    } finally {
+      cache.forget = forget;
+    }
+  });
+
   it('opens the window at midnight by the clock, with no write and no new read of the catalog', async () => {
     t.clock.set('2024-07-14T23:59:59+08:00');
     expect((await grade1(t.client)).window.state).toBe('upcoming');
