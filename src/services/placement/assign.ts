@@ -1,4 +1,4 @@
-import { and, count, eq, getTableColumns, gt, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { noRowExists } from '../../../db/exists';
 import type { Db } from '../../../db/client';
 import { accounts, applications, children, placementDraws, placements } from '../../../db/schema';
@@ -11,6 +11,7 @@ import type { SignedInStaff } from '../staff/sessions';
 import { lockStatements, propertyClaims } from '../property-locks';
 import { offerCatchments, placeOffers } from './offers';
 import { placementRulesOf } from './rules';
+import { drawColumns, type DrawRow } from './draw';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 type Request = { ip: string | null; requestId: string | null };
@@ -18,14 +19,13 @@ type Request = { ip: string | null; requestId: string | null };
 /** A seat given up (确认入学 declined, or left unanswered and marked so by the second round) is free again. */
 const declinedNot = sql`coalesce(${placements.confirmation}, '') NOT IN ('declined', 'lapsed')`;
 
-type Draw = Omit<typeof placementDraws.$inferSelect, 'inputs' | 'results'>;
 
 /**
  * Each school of a draw's entry and grade with its seats and how many the draw has placed there (not given up). A
  * second round's seats are those it was drawn over (计划学位 less the seats round 1 still held), so a seat is never
  * counted in both rounds.
  */
-async function seatsLeft(db: Db, draw: Draw) {
+async function seatsLeft(db: Db, draw: DrawRow) {
   const [offers, taken] = await Promise.all([
     placeOffers(db, draw),
     db
@@ -40,7 +40,7 @@ async function seatsLeft(db: Db, draw: Draw) {
 }
 
 /** A later round of the same entry and grade has been drawn: the draw's unplaced are now that round's. */
-const laterRound = (draw: Draw) =>
+const laterRound = (draw: DrawRow) =>
   and(
     eq(placementDraws.seasonId, draw.seasonId),
     eq(placementDraws.entryId, draw.entryId),
@@ -54,10 +54,8 @@ const laterRound = (draw: Draw) =>
  * round drawn: once 第二轮派位 has run, those still unplaced are its own (and none while it is not yet published).
  */
 export async function listUnplaced(db: Db, seasonId: string) {
-  // Every column but the published files, which can be megabytes each for a county.
-  const { inputs: _inputs, results: _results, ...columns } = getTableColumns(placementDraws);
-  const all = await db.select(columns).from(placementDraws).where(eq(placementDraws.seasonId, seasonId));
-  const latest = (d: Draw) => !all.some((o) => o.entryId === d.entryId && o.grade === d.grade && o.round > d.round);
+  const all = await db.select(drawColumns).from(placementDraws).where(eq(placementDraws.seasonId, seasonId));
+  const latest = (d: DrawRow) => !all.some((o) => o.entryId === d.entryId && o.grade === d.grade && o.round > d.round);
   const draws = all.filter((d) => d.publishedAt !== null && latest(d));
   const out = [];
   for (const draw of draws) {
@@ -99,7 +97,7 @@ export async function assignSchool(
   const { db } = deps;
   const now = deps.clock.now();
   const [found] = await db
-    .select({ draw: placementDraws, accountId: accounts.id, phone: accounts.phone, child: children.name })
+    .select({ draw: drawColumns, accountId: accounts.id, phone: accounts.phone, child: children.name })
     .from(placements)
     .innerJoin(placementDraws, eq(placementDraws.id, placements.drawId))
     .innerJoin(applications, eq(applications.id, placements.applicationId))

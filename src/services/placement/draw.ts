@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { rowExists } from '../../../db/exists';
 import { insertManyWhen } from '../../../db/insert-when';
@@ -16,6 +16,16 @@ import { auditStatement } from '../audit';
 import type { SignedInStaff } from '../staff/sessions';
 import { placementInputOf } from './dry-run';
 import { seasonWindows } from './observers';
+
+/**
+ * Every column of a draw but its published files, which can be megabytes each for a county: what every read that is
+ * not the file itself selects (a family's 报名进度, 确认入学, 异议, 统筹安排).
+ */
+const { inputs: _inputs, results: _results, ...drawColumns } = getTableColumns(placementDraws);
+export { drawColumns };
+
+/** A draw as `drawColumns` reads it. */
+export type DrawRow = Omit<typeof placementDraws.$inferSelect, 'inputs' | 'results'>;
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 type Request = { ip: string | null; requestId: string | null };

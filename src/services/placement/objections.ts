@@ -13,6 +13,7 @@ import { lockStatements, propertyClaims } from '../property-locks';
 import type { SignedInStaff } from '../staff/sessions';
 import { objectionDocumentsOf } from './objection-documents';
 import { placementRulesOf } from './rules';
+import { drawColumns } from './draw';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 type Request = { ip: string | null; requestId: string | null };
@@ -119,7 +120,7 @@ export async function decideObjection(
   const [found] = await db
     .select({
       objection: objections,
-      draw: placementDraws,
+      draw: drawColumns,
       placement: placements,
       accountId: accounts.id,
       phone: accounts.phone,

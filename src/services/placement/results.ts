@@ -14,6 +14,7 @@ import { maxObjectionDocuments } from '../../domain/placement/objection-document
 import { objectionDocumentsOf } from './objection-documents';
 import { newLocksStatements, propertyClaims } from '../property-locks';
 import { placementRulesOf } from './rules';
+import { drawColumns } from './draw';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 type Request = { ip: string | null; requestId: string | null };
@@ -159,7 +160,7 @@ export async function resultLines(db: Db, applicationIds: readonly string[], now
  */
 export async function placementOf(db: Db, applicationId: string, now: Date) {
   const [row] = await db
-    .select({ placement: placements, draw: placementDraws, school: schools.name })
+    .select({ placement: placements, draw: drawColumns, school: schools.name })
     .from(placements)
     .innerJoin(placementDraws, eq(placementDraws.id, placements.drawId))
     .leftJoin(schools, eq(schools.id, placements.schoolId))

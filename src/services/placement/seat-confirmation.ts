@@ -6,6 +6,7 @@ import { ownApplication } from '../applications/load';
 import { rowExists } from '../../../db/exists';
 import { auditStatement } from '../audit';
 import { holdingLockOf, releaseStatement } from '../property-locks';
+import { drawColumns } from './draw';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 
@@ -23,7 +24,7 @@ export async function confirmSeat(
   const now = deps.clock.now();
   await ownApplication(db, accountId, input.applicationId);
   const [row] = await db
-    .select({ placement: placements, draw: placementDraws })
+    .select({ placement: placements, draw: drawColumns })
     .from(placements)
     .innerJoin(placementDraws, eq(placementDraws.id, placements.drawId))
     .where(and(eq(placements.applicationId, input.applicationId), isNotNull(placementDraws.publishedAt)))
