@@ -19,7 +19,6 @@ type Request = { ip: string | null; requestId: string | null };
 /** A seat given up (确认入学 declined, or left unanswered and marked so by the second round) is free again. */
 const declinedNot = sql`coalesce(${placements.confirmation}, '') NOT IN ('declined', 'lapsed')`;
 
-
 /**
  * Each school of a draw's entry and grade with its seats and how many the draw has placed there (not given up). A
  * second round's seats are those it was drawn over (计划学位 less the seats round 1 still held), so a seat is never

@@ -6,6 +6,7 @@ import type { AppDeps } from '../../deps';
 import { DomainError } from '../../domain/errors';
 import { maskName } from '../../domain/masking';
 import { placementNotice } from '../../domain/placement/result-notice';
+import { seatAnswerOpen } from '../../domain/placement/seat-answer';
 import { auditStatement } from '../audit';
 import { noticeMessages } from '../messages';
 import { sendBulk, smsNotices } from '../outbox';
@@ -147,7 +148,7 @@ export async function resultLines(db: Db, applicationIds: readonly string[], now
           .orderBy(asc(placementDraws.round));
   const lines = new Map<string, { school: string | null; round: number; answerBy: string | null }>();
   for (const r of rows) {
-    const open = r.school !== null && r.confirmation === null && r.confirmBy !== null && r.confirmBy.getTime() > now.getTime();
+    const open = seatAnswerOpen({ placed: r.school !== null, confirmation: r.confirmation, confirmBy: r.confirmBy }, now);
     lines.set(r.applicationId, { school: r.school, round: r.round, answerBy: open ? r.confirmBy!.toISOString() : null });
   }
   return lines;
@@ -186,11 +187,10 @@ export async function placementOf(db: Db, applicationId: string, now: Date) {
     .where(and(eq(objections.drawId, row.draw.id), eq(objections.applicationId, applicationId)));
   const publicityOpen = row.draw.publicityEndsAt !== null && row.draw.publicityEndsAt.getTime() > now.getTime();
   const filed = objection ? ((await objectionDocumentsOf(db, [objection.id])).get(objection.id) ?? []) : [];
-  const canConfirm =
-    row.placement.schoolId !== null &&
-    row.placement.confirmation === null &&
-    row.draw.confirmBy !== null &&
-    row.draw.confirmBy.getTime() > now.getTime();
+  const canConfirm = seatAnswerOpen(
+    { placed: row.placement.schoolId !== null, confirmation: row.placement.confirmation, confirmBy: row.draw.confirmBy },
+    now,
+  );
   const firstRound = row.draw.round === 1;
   return {
     /** 1: the draw; 2: 第二轮派位 over the seats given up. */
