@@ -7,6 +7,7 @@ import type { ChoiceOutcome, SchoolOutcome } from '../src/domain/placement/resul
 import type { TierTable } from '../src/domain/placement/tiers';
 import type { RejectionRecord } from '../src/domain/rejection';
 import type { CheckResult, Claim } from '../src/domain/verification';
+import type { IntegrationScope } from '../src/domain/integration-scope';
 
 /** Instants are UTC epoch milliseconds; drizzle hands them over as `Date`. */
 const instant = (name: string) => integer(name, { mode: 'timestamp_ms' });
@@ -45,6 +46,10 @@ export const seasons = sqliteTable(
     /** A season is prepared as a draft; parents see only the published, current season of their region. */
     status: text('status').$type<'draft' | 'published'>().notNull().default('published'),
     publishedAt: instant('published_at'),
+    /** After this instant the season's documents are deleted and its applications reduced to what the bureau keeps. */
+    retainUntil: instant('retain_until'),
+    /** When the retention purge ran for this season (it runs once). */
+    purgedAt: instant('purged_at'),
     /** Optimistic version: an administrator's change names the version it was made on. */
     version: integer('version').notNull().default(0),
     /** Written by each change; the change's audit entry is inserted only where it is its. */
@@ -412,6 +417,8 @@ export const accounts = sqliteTable('accounts', {
   phone: text('phone').notNull().unique(),
   createdAt: instant('created_at').notNull(),
   updatedAt: instant('updated_at').notNull(),
+  /** The parent deleted the account: personal data is gone, and the phone column holds a placeholder. */
+  deletedAt: instant('deleted_at'),
 });
 
 /** One-time sign-in codes: stored as HMACs, five tries, single use. */
@@ -551,6 +558,8 @@ export const applications = sqliteTable(
     /** The worst result of the system checks (fail > manual > pending > pass); null before the first check. */
     verification: text('verification').$type<CheckResult>(),
     submittedAt: instant('submitted_at'),
+    /** Reduced by the retention purge to what the bureau must keep (the form, secrets and documents are gone). */
+    reducedAt: instant('reduced_at'),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
   },
@@ -684,6 +693,8 @@ export const staff = sqliteTable('staff', {
   role: text('role').$type<StaffRole>().notNull(),
   /** A school reviewer sees and decides only applications naming this school. */
   schoolId: text('school_id').references(() => schools.id),
+  /** An agent (代办) at a community office rather than a school: the office's name, shown to the families it helps. */
+  office: text('office'),
   /** `pbkdf2-sha256$<iterations>$<salt>$<hash>` (WebCrypto, so it runs on Workers too). */
   passwordHash: text('password_hash').notNull(),
   failedAttempts: integer('failed_attempts').notNull().default(0),
@@ -723,6 +734,12 @@ export const auditLog = sqliteTable(
     detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
     ip: text('ip'),
     requestId: text('request_id'),
+    /** The actor's role when it acted (a staff role, or `key` for a system): what a family's "who viewed" list shows. */
+    actorRole: text('actor_role'),
+    /** The actor's school when it acted (a school reviewer's, an agent's, a key's school scope). */
+    actorSchoolId: text('actor_school_id'),
+    /** The integration key a system acted with; `username` then holds the key's name. */
+    keyId: text('key_id'),
   },
   (t) => [index('audit_log_at').on(t.at), index('audit_log_staff').on(t.staffId, t.at), index('audit_log_application').on(t.applicationId)],
 );
@@ -863,4 +880,56 @@ export const uploadIntents = sqliteTable(
     createdAt: instant('created_at').notNull(),
   },
   (t) => [index('upload_intents_created').on(t.createdAt)],
+);
+
+// ——— Integrators: keys for systems ———
+
+/**
+ * A system's key (学籍, the bureau's reporting, a mini-program front). The key a system holds is `<id>.<secret>`; only
+ * the SHA-256 of the secret is kept. Rotation keeps the previous secret valid until `previousValidUntil`.
+ */
+export const integrationKeys = sqliteTable('integration_keys', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  scopes: text('scopes', { mode: 'json' }).$type<IntegrationScope[]>().notNull(),
+  /** A key limited to one school reads and writes that school's applications only. */
+  schoolId: text('school_id').references(() => schools.id),
+  secretHash: text('secret_hash').notNull(),
+  previousSecretHash: text('previous_secret_hash'),
+  previousValidUntil: instant('previous_valid_until'),
+  expiresAt: instant('expires_at'),
+  revokedAt: instant('revoked_at'),
+  /** Requests allowed per minute with this key. */
+  perMinute: integer('per_minute').notNull().default(600),
+  createdBy: text('created_by').notNull(),
+  createdAt: instant('created_at').notNull(),
+  updatedAt: instant('updated_at').notNull(),
+  version: integer('version').notNull().default(0),
+  changeNonce: text('change_nonce'),
+});
+
+// ——— Assisted registration (代办) ———
+
+/**
+ * An agent's mandate to act for one family: opened when the parent confirmed by the SMS code read out to the agent,
+ * or by the agent's attested exception with its reason; every step taken under it names the agent.
+ */
+export const agentMandates = sqliteTable(
+  'agent_mandates',
+  {
+    id: text('id').primaryKey(),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    method: text('method').$type<'sms_code' | 'attested'>().notNull(),
+    /** Why the parent could not confirm by code (required for `attested`). */
+    reason: text('reason'),
+    createdAt: instant('created_at').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    endedAt: instant('ended_at'),
+  },
+  (t) => [index('agent_mandates_staff').on(t.staffId, t.createdAt), index('agent_mandates_account').on(t.accountId)],
 );
