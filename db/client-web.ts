@@ -1,5 +1,5 @@
-import { type Client, createClient } from '@libsql/client/web';
-import { drizzle } from 'drizzle-orm/libsql/web';
+import { type Client, createClient } from '@libsql/client/http';
+import { drizzle } from 'drizzle-orm/libsql/http';
 import type { Db } from './client';
 import { fetchWhenShed } from './fetch-when-shed';
 import { retryPause } from './retry-pause';
