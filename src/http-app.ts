@@ -1,8 +1,7 @@
 import { trpcServer } from '@hono/trpc-server';
 import { sql } from 'drizzle-orm';
-import { Hono, type Context as HonoContext } from 'hono';
+import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './api/context';
@@ -25,10 +24,11 @@ export interface HostHooks {
   /** The built page shell (`index.html`); given, `GET /` serves it with the home page's catalog in it. */
   pageShell?: (c: HonoContext) => Promise<string | null>;
   /**
-   * Compress that page here (the Node host). Not on Workers: the runtime compresses a body itself whenever a response
-   * says `Content-Encoding`, so compressing here too would encode it twice.
+   * Compresses that page (the Node host passes hono's `compress()`, so the Worker's bundle does not carry it). Not on
+   * Workers: the runtime compresses a body itself whenever a response says `Content-Encoding`, so compressing here
+   * too would encode it twice.
    */
-  compressPages?: boolean;
+  compressPages?: MiddlewareHandler;
   /** The home page's first screen as markup from its catalog (`web/src/prerender/home-html.ts`), put into the shell. */
   firstPaint?: FirstPaint;
 }
@@ -137,7 +137,7 @@ export function httpApp(router: AnyRouter, source: DepsSource, hooks: HostHooks 
 
   const { pageShell } = hooks;
   if (pageShell) {
-    app.get('/', hooks.compressPages ? compress() : (_c, next) => next(), async (c, next) => {
+    app.get('/', hooks.compressPages ?? ((_c, next) => next()), async (c, next) => {
       const shell = await pageShell(c);
       return shell ? homePage(c, depsOf(c), shell, hooks.firstPaint) : next();
     });
