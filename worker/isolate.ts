@@ -79,7 +79,7 @@ export function isolateHost<E extends ApiEnv>(
 
 /** This request's own database client, SMS sender and file store, around the isolate's shared values. */
 async function depsFor(from: Isolate, env: ApiEnv, ctx: AfterResponse): Promise<AppDeps> {
-  const db = createWebDb(from.config.databaseUrl, from.config.databaseAuthToken);
+  const db = createWebDb(from.config.databaseUrl, from.config.databaseAuthToken, { relationalQueries: false });
   await from.clock.sync(db, (work) =>
     ctx.waitUntil(work.catch((error: unknown) => console.error(`clock sync failed: ${loggableError(error)}`))),
   );
