@@ -38,22 +38,22 @@ try {
     SMS_PROVIDER: 'dev',
     ENROLL_DEV: '1',
     ENROLL_NOW: '2024-07-20T10:00:00+08:00',
-    DOCUMENTS: {} as R2Bucket,
-    RENDER: {} as Fetcher,
-  } as ApiEnv;
-  const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
+    DOCUMENTS: {},
+    RENDER: {},
+  } as unknown as ApiEnv;
   const host = isolateHost<ApiEnv>((deps) => httpApp(parentsRouter, deps));
   const isolate = (await host.isolateFor(env))!;
+  const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as Parameters<typeof isolate.app.fetch>[2];
+  const fetchApp = async (url: string) => (await isolate.app.fetch(new Request(url), env, ctx)).arrayBuffer();
   const origin = 'http://worker.test';
-  const regions = (await (await isolate.app.fetch(new Request(`${origin}/trpc/catalog.regions`), env, ctx)).json()) as {
+  const regions = JSON.parse(new TextDecoder().decode(await fetchApp(`${origin}/trpc/catalog.regions`))) as {
     result: { data: { id: string }[] };
   };
   const regionUrl = `${origin}/trpc/catalog.region?input=${encodeURIComponent(JSON.stringify({ regionId: regions.result.data[0]!.id }))}`;
 
   const phases: Record<string, () => Promise<unknown>> = {
-    'baseline: 404 from memory': () =>
-      isolate.app.fetch(new Request(`${origin}/api/no-such-address`), env, ctx).then((r) => r.arrayBuffer()),
-    'catalog.region, cached': () => isolate.app.fetch(new Request(regionUrl), env, ctx).then((r) => r.arrayBuffer()),
+    'baseline: 404 from memory': () => fetchApp(`${origin}/api/no-such-address`),
+    'catalog.region, cached': () => fetchApp(regionUrl),
   };
   const perRequest: Record<string, number[]> = Object.fromEntries(Object.keys(phases).map((name) => [name, []]));
   for (let round = 0; round <= rounds; round++) {
