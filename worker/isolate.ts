@@ -1,20 +1,23 @@
 import type { Context as HonoContext } from 'hono';
 import { createWebDb } from '../db/client-web';
-import { r2Files } from '../src/adapters/files-r2';
+import { type R2BucketLike, r2Files } from '../src/adapters/files-r2';
 import type { AppDeps } from '../src/api/context';
 import type { App } from '../src/http-app';
 import { loggableError } from '../src/domain/error-text';
 import { ConfigError, type HostConfig, parseConfig, type HostEnv } from './config';
 import { type SharedDeps, sharedDeps, withDatabase } from './deps';
 import { type IsolateClock, isolateClock } from './isolate-clock';
-import { renderThrough } from './render-binding';
+import { type FetcherLike, renderThrough } from './render-binding';
 
-/** What both API Workers (main and staff) are given: `[vars]`, secrets and the bindings their requests use. */
+/**
+ * What both API Workers (main and staff) are given: `[vars]`, secrets and the bindings their requests use (typed by the
+ * parts used, which the runtime's `R2Bucket` and `Fetcher` fit, so that Node-side benches can build an isolate too).
+ */
 export interface ApiEnv extends HostEnv {
   /** Uploaded documents (R2; local R2 under wrangler dev). */
-  DOCUMENTS: R2Bucket;
+  DOCUMENTS: R2BucketLike;
   /** The render Worker (worker/render.wrangler.toml): policy pages' Markdown to HTML. */
-  RENDER: Fetcher;
+  RENDER: FetcherLike;
 }
 
 /**
