@@ -1,5 +1,5 @@
-import { type Client, createClient } from '@libsql/client/web';
-import { drizzle } from 'drizzle-orm/libsql/web';
+import { type Client, createClient } from '@libsql/client/http';
+import { drizzle } from 'drizzle-orm/libsql/http';
 import type { Db } from './client';
 import { fetchWhenShed } from './fetch-when-shed';
 import { retryPause } from './retry-pause';
@@ -9,9 +9,14 @@ import * as schema from './schema';
  * Opens a libSQL server over HTTP from the Worker (sqld locally, Turso or a self-hosted sqld in production). The
  * Worker opens one per request: a client queues queries and holds streams, which must not serve two requests.
  * Load the server sheds (429) and writes it refuses while another holds the lock (SQLITE_BUSY) are tried again.
+ *
+ * `relationalQueries: false` (the Worker) leaves out drizzle's relational query API, which the app does not use
+ * (`test/unit/no-relational-queries.test.ts`): drizzle derives its config from the whole schema on every client it
+ * makes, ~0.45 ms of CPU per request (decision 027). Scripts and tests keep it.
  */
-export function createWebDb(url: string, authToken?: string): Db {
-  return drizzle(retryWhenBusy(createClient({ url, authToken, fetch: fetchWhenShed() })), { schema }) as unknown as Db;
+export function createWebDb(url: string, authToken?: string, options: { relationalQueries?: boolean } = {}): Db {
+  const client = retryWhenBusy(createClient({ url, authToken, fetch: fetchWhenShed() }));
+  return (options.relationalQueries === false ? drizzle(client) : drizzle(client, { schema })) as unknown as Db;
 }
 
 /**

@@ -13,6 +13,7 @@ import { migrateDb } from '../db/migrate';
 import { seedCatalog } from '../db/seed';
 import { seedDemoStaff } from '../db/seed/demo-staff';
 import { startSqld } from './sqld';
+import { writeStaffDevConfig } from './staff-dev-config';
 
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
 const wranglerBin = join(projectDir, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
@@ -50,11 +51,14 @@ const wrangler = spawn(
   [
     wranglerBin,
     'dev',
-    // The main Worker and the render Worker behind its RENDER binding (decision 024).
+    // The main Worker, the render Worker behind its RENDER binding (decision 024) and the staff Worker behind its
+    // STAFF binding, which reads its vars from its own copy of its config (decision 027).
     '--config',
     'wrangler.toml',
     '--config',
     'worker/render.wrangler.toml',
+    '--config',
+    writeStaffDevConfig(join(projectDir, '.wrangler'), vars),
     '--ip',
     '127.0.0.1',
     '--port',

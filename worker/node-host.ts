@@ -1,3 +1,4 @@
+import { compress } from 'hono/compress';
 import { homeFirstPaint } from '../web/src/prerender/home-html';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -50,7 +51,7 @@ export async function startNodeHost(
   const app = createApp(deps, {
     clientIp: (c) => getConnInfo(c).remote.address ?? null,
     pageShell: () => readFile(join(webDist, 'index.html'), 'utf8').catch(() => null),
-    compressPages: true,
+    compressPages: compress(),
     firstPaint: homeFirstPaint,
   });
 

@@ -1,22 +1,11 @@
+import { parentsRouters } from './parents-router';
 import { adminRouter } from './routers/admin';
-import { applicationsRouter } from './routers/applications';
-import { authRouter } from './routers/auth';
-import { catalogRouter } from './routers/catalog';
-import { childrenRouter } from './routers/children';
-import { devRouter } from './routers/dev';
-import { messagesRouter } from './routers/messages';
 import { reviewRouter } from './routers/review';
 import { router } from './trpc';
 
-export const appRouter = router({
-  catalog: catalogRouter,
-  auth: authRouter,
-  children: childrenRouter,
-  applications: applicationsRouter,
-  messages: messagesRouter,
-  review: reviewRouter,
-  admin: adminRouter,
-  dev: devRouter,
-});
+/** The staff desk's routers: the staff Worker serves them (decision 027); `appRouter` is the parents' routers and these. */
+export const staffRouters = { review: reviewRouter, admin: adminRouter };
+
+export const appRouter = router({ ...parentsRouters, ...staffRouters });
 
 export type AppRouter = typeof appRouter;

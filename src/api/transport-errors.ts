@@ -1,7 +1,7 @@
 import { getTRPCErrorShape, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
-import { appRouter } from './router';
 import { transportMessages } from './errors';
+import { trpcConfig } from './trpc';
 
 /**
  * The JSON body of an error raised in front of tRPC (the body limit, the batch cap): the same shape, through the same
@@ -11,7 +11,7 @@ export function transportErrorBody(error: TRPC_ERROR_CODE_KEY | TRPCError) {
   const raised = typeof error === 'string' ? new TRPCError({ code: error, message: transportMessages[error] ?? error }) : error;
   return {
     error: getTRPCErrorShape({
-      config: appRouter._def._config,
+      config: trpcConfig,
       error: raised,
       type: 'unknown',
       path: undefined,

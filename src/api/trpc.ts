@@ -50,6 +50,8 @@ const foreignOrigin = t.middleware(({ ctx, type, next }) => {
 });
 
 export const router = t.router;
+/** The error formatter and transformer every router shares (errors raised in front of tRPC use it too). */
+export const trpcConfig = t._config;
 export const publicProcedure = t.procedure.use(domainErrors).use(foreignOrigin);
 
 /** A signed-in parent. Cookie sessions must also prove the write comes from our own page (Origin). */

@@ -9,7 +9,7 @@
  * split is printed. The load generator and the proxy run in this
  * process. `npm run bench:worker-cpu -- --requests 300 --spaced 15 --submits 50`.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
@@ -77,6 +77,16 @@ export async function runWorkerCpuBench(options: { requests: number; spaced: num
       if (response.status !== 404) throw new Error(`baseline answered ${response.status}`);
     };
     const region = () => client().catalog.region.query({ regionId });
+    // The smallest built script: workerd's asset handling alone, no Worker code (the floor under every request).
+    const assetsDir = new URL('../../web/dist/assets/', import.meta.url);
+    const asset = readdirSync(assetsDir)
+      .filter((name) => name.endsWith('.js'))
+      .sort((a, b) => statSync(new URL(a, assetsDir)).size - statSync(new URL(b, assetsDir)).size)[0]!;
+    const staticAsset = async () => {
+      const response = await fetch(`${stack.url}/assets/${asset}`);
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error(`the static asset answered ${response.status}`);
+    };
 
     // Warm-up: the isolate is built, the clock synced, the code paths compiled.
     for (let i = 0; i < 20; i++) {
@@ -115,6 +125,7 @@ export async function runWorkerCpuBench(options: { requests: number; spaced: num
     };
 
     const phases: Phase[] = [];
+    phases.push(await phase('floor: a static asset, no Worker code', options.requests, staticAsset));
     phases.push(await phase('baseline: 404 from memory', options.requests, missing));
     phases.push(await phase('catalog.region, cached (back to back)', options.requests, region));
     await sleep(1_100);
@@ -145,6 +156,9 @@ export async function runWorkerCpuBench(options: { requests: number; spaced: num
 export function printWorkerCpuBench(report: Awaited<ReturnType<typeof runWorkerCpuBench>>) {
   const baselines = report.phases.filter((p) => p.name.includes('404'));
   const baseline = baselines.reduce((sum, p) => sum + p.cpuMs / p.requests, 0) / baselines.length;
+  // The project's Workers' process alone (the last one: wrangler's proxy Worker, which is not deployed, is first).
+  const appMs = (p: Phase) => p.byProcessMs[p.byProcessMs.length - 1]! / p.requests;
+  const appBaseline = baselines.reduce((sum, p) => sum + appMs(p), 0) / baselines.length;
   console.log(
     `\nworkerd CPU per request (wrangler dev + sqld, one request at a time, Worker at ${report.url}; workerd processes: ${report.workerd.join('; ')}; workerd idle: ${fixed(report.idleMsPerS, 2)} CPU ms/s, taken out of the spaced and settling phases)`,
   );
@@ -157,6 +171,8 @@ export function printWorkerCpuBench(report: Awaited<ReturnType<typeof runWorkerC
         'workerd CPU ms/req',
         '× baseline',
         'proxy + app workerd (raw)',
+        'app workerd ms/req',
+        'app × baseline',
         'DB round trips/req',
         'sqld paths',
         'wrangler CPU ms/req',
@@ -170,6 +186,8 @@ export function printWorkerCpuBench(report: Awaited<ReturnType<typeof runWorkerC
           fixed(p.cpuMs / p.requests, 2),
           fixed(p.cpuMs / p.requests / baseline, 1),
           p.byProcessMs.map((ms) => fixed(ms / p.requests, 2)).join(' + '),
+          fixed(appMs(p), 2),
+          fixed(appMs(p) / appBaseline, 2),
           fixed(trips / p.requests, 2),
           [...p.roundTrips].map(([path, n]) => `${path} ${n}`).join(', ') || '—',
           fixed(p.wranglerCpuMs / p.requests, 2),
@@ -177,7 +195,9 @@ export function printWorkerCpuBench(report: Awaited<ReturnType<typeof runWorkerC
       }),
     ]),
   );
-  console.log(`baseline (mean of the two 404 phases): ${fixed(baseline, 2)} workerd CPU ms per request`);
+  console.log(
+    `baseline (mean of the two 404 phases): ${fixed(baseline, 2)} workerd CPU ms per request, ${fixed(appBaseline, 2)} in the project's Workers' process`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -8,10 +8,11 @@ import { describe, expect, it } from 'vitest';
 const projectDir = fileURLToPath(new URL('../..', import.meta.url));
 const wranglerBin = join(projectDir, 'node_modules', 'wrangler', 'bin', 'wrangler.js');
 /**
- * The Worker's upload as `npm run check` builds it (wrangler's gzip figure, KiB): the size reached in issue 14 plus
- * a small margin. Issue 14's target is 150 KiB; what is left to get there is in docs/decisions/024-lean-worker-bundle.md.
+ * The main Worker's upload as `npm run check` builds it (wrangler's gzip figure, KiB): issue 14's target, reached at
+ * 146.46 KiB (docs/decisions/027-staff-worker.md). The staff and render Workers have no budget: families never wait
+ * on their start.
  */
-const budgetKiB = 200;
+const budgetKiB = 150;
 
 describe('the Worker bundle', () => {
   it(`stays within ${budgetKiB} KiB gzip as wrangler deploy --dry-run reports it`, () => {

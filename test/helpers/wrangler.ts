@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeStaffDevConfig } from '../../worker/staff-dev-config';
 import { freePort } from './ports';
 
 const projectDir = fileURLToPath(new URL('../..', import.meta.url));
@@ -44,11 +45,14 @@ export async function startWranglerDev(options: {
   const args = [
     wranglerBin,
     'dev',
-    // The main Worker and the render Worker behind its RENDER binding (decision 024).
+    // The main Worker, the render Worker behind its RENDER binding (decision 024) and the staff Worker behind its
+    // STAFF binding, with the same vars (decision 027).
     '--config',
     'wrangler.toml',
     '--config',
     'worker/render.wrangler.toml',
+    '--config',
+    writeStaffDevConfig(scratch, options.vars),
     '--ip',
     '127.0.0.1',
     '--port',
