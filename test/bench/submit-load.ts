@@ -2,12 +2,14 @@
  * The submit bench's load generator (`submit.ts` forks it; a process of its own, so that its CPU is not the
  * server's). Given drafts and an arrival pattern over IPC, it sends `applications.submit` over real HTTP exactly as
  * the parents' page and `createEnrollmentClient` send it (httpBatchLink: `POST /trpc/applications.submit?batch=1`,
- * body `{"0": input}`, the parent's session as `Authorization: Bearer`), one request per parent, and answers with
+ * body `{"0": input}`, the parent's session as `Authorization: Bearer`), one request per parent on a connection of
+ * its own (node:http, which costs the generator less CPU than fetch), and answers with
  * each request's latency or error and the host's CPU (its process group, from /proc) over the scenario.
  * - closed loop: `concurrency` in flight, each parent sending as soon as the previous answer arrived;
  * - open loop: parent k sends at `offsetsMs[k]` whatever the answers; latency counts from that planned instant, so a
  *   late load generator does not hide the server's queue (the largest lateness is reported).
  */
+import { request } from 'node:http';
 import { cpuMsOf, processesOf } from './group-cpu';
 import { describeError, measurePhase, pool } from './measure';
 
@@ -45,23 +47,50 @@ export interface LoadResult {
   maxLagMs: number;
 }
 
-async function submit(url: string, draft: LoadDraft): Promise<void> {
-  const res = await fetch(`${url}/trpc/applications.submit?batch=1`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${draft.token}` },
-    body: JSON.stringify({ 0: { applicationId: draft.applicationId, version: draft.version } }),
+/** As undici's fetch and autocannon: a connection not accepted within 10 s fails; an answer may take up to 300 s. */
+const connectTimeoutMs = 10_000;
+const answerTimeoutMs = 300_000;
+
+/** One parent's request on a connection of its own (a parent submits once, from their own phone). */
+function post(url: URL, body: string, token: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      method: 'POST',
+      agent: false,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+    });
+    req.once('socket', (socket) => {
+      const timer = setTimeout(() => req.destroy(new Error(`connect timeout (${connectTimeoutMs / 1000} s)`)), connectTimeoutMs);
+      socket.once('connect', () => clearTimeout(timer));
+      socket.once('close', () => clearTimeout(timer));
+    });
+    req.setTimeout(answerTimeoutMs, () => req.destroy(new Error(`no answer within ${answerTimeoutMs / 1000} s`)));
+    req.once('error', reject);
+    req.once('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.once('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.once('error', reject);
+    });
+    req.end(body);
   });
-  const text = await res.text();
+}
+
+async function submit(url: string, draft: LoadDraft): Promise<void> {
+  const { status, text } = await post(
+    new URL(`${url}/trpc/applications.submit?batch=1`),
+    JSON.stringify({ 0: { applicationId: draft.applicationId, version: draft.version } }),
+    draft.token,
+  );
   let answer: [{ result?: { data?: { status?: string } }; error?: { data?: { domainCode?: string; code?: string }; message?: string } }];
   try {
     answer = JSON.parse(text);
   } catch {
-    throw new Error(`HTTP ${res.status}: ${text.slice(0, 120)}`);
+    throw new Error(`HTTP ${status}: ${text.slice(0, 120)}`);
   }
   const [one] = answer;
-  if (one?.error)
-    throw new Error(`HTTP ${res.status} ${one.error.data?.domainCode ?? one.error.data?.code ?? ''}: ${one.error.message ?? ''}`);
-  if (one?.result?.data?.status !== 'submitted') throw new Error(`HTTP ${res.status}: answered ${text.slice(0, 120)}`);
+  if (one?.error) throw new Error(`HTTP ${status} ${one.error.data?.domainCode ?? one.error.data?.code ?? ''}: ${one.error.message ?? ''}`);
+  if (one?.result?.data?.status !== 'submitted') throw new Error(`HTTP ${status}: answered ${text.slice(0, 120)}`);
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
