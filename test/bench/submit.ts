@@ -26,6 +26,7 @@ import { windowOpens } from './rush';
 import { evenly, openingBurst, shareBefore } from './submit-arrivals';
 import type { BaselineResult } from './submit-baseline';
 import { prepareSubmitDrafts } from './submit-drafts';
+import { burstTimeline, cpuEach, fromBaseline, fromLoad, latencyCells, ms, type Row, rate, ratio, sec } from './submit-rows';
 import { type EndStateRow, submittedEndState, waitDrained } from './submit-end-state';
 import { inOwnProcess, stopOwnProcesses } from './submit-fork';
 import { type HostProcess, startHostProcess } from './submit-host';
@@ -61,10 +62,6 @@ const drainTimeoutMs = count('drain-timeout', 1) * 1000;
 const processes = values.processes === undefined ? undefined : count('processes', 1);
 const dataKey = 'bench-submit-data-key-not-a-secret-0123456789';
 
-const ms = (v: number) => fixed(v, 0);
-const sec = (v: number) => fixed(v / 1000, 2);
-const ratio = (v: number) => `${fixed(v, 2)}×`;
-
 function codeVersion(): string {
   try {
     const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
@@ -74,59 +71,6 @@ function codeVersion(): string {
     return 'unknown (no git)';
   }
 }
-
-/** One run of the platform or the baseline in a scenario, in the units every table below shows. */
-interface Row {
-  name: string;
-  submits: number;
-  errors: string[];
-  latencies: number[];
-  wallMs: number;
-  /** The server's CPU (host process group, or the baseline process) over the run, ms. */
-  cpuMs: number;
-  /** Host only: its CPU from the start of the run until the SMS and system checks had drained. */
-  cpuUntilDrainedMs?: number;
-  /** Cores the rest of the machine kept busy over the run. */
-  othersCores: number;
-  loadCpuMs?: number;
-  maxLagMs?: number;
-}
-
-const rate = (r: Row) => r.submits / (r.wallMs / 1000);
-const cpuEach = (r: Row) => r.cpuMs / r.submits;
-
-function fromBaseline(name: string, b: BaselineResult): Row {
-  return {
-    name,
-    submits: b.submits,
-    errors: b.errors,
-    latencies: b.latencies,
-    wallMs: b.wallMs,
-    cpuMs: b.cpuMs,
-    othersCores: Math.max(0, b.machineCores - b.cpuMs / b.wallMs),
-  };
-}
-
-function fromLoad(name: string, l: LoadResult): Row {
-  const cpuMs = l.hostCpuEndMs - l.hostCpuStartMs;
-  return {
-    name,
-    submits: l.latencyMs.filter((v) => v >= 0).length,
-    errors: l.errors,
-    latencies: l.latencyMs.filter((v) => v >= 0),
-    wallMs: l.wallMs,
-    cpuMs,
-    othersCores: Math.max(0, l.machineCores - (cpuMs + l.loadCpuMs) / l.wallMs),
-    loadCpuMs: l.loadCpuMs,
-    maxLagMs: l.maxLagMs,
-  };
-}
-
-const latencyCells = (r: Row) => [
-  ms(percentile(r.latencies, 50)),
-  ms(percentile(r.latencies, 99)),
-  ms(r.latencies.length ? Math.max(...r.latencies) : Number.NaN),
-];
 
 async function main(): Promise<boolean> {
   const model =
@@ -325,25 +269,7 @@ async function main(): Promise<boolean> {
       );
       const b = await load('platform over HTTP', take(burst), { kind: 'open', offsetsMs: arrivals });
       const r = b.row;
-      const lastDone = Math.max(...b.result.startMs.map((s, k) => (b.result.latencyMs[k]! >= 0 ? s + b.result.latencyMs[k]! : 0)));
-      const bucketMs = Math.max(1, Math.round(burstSeconds / 10)) * 1000;
-      const timeline = Array.from({ length: Math.ceil(Math.max(lastDone + 1, burstSeconds * 1000) / bucketMs) }, (_, i) => {
-        const from = i * bucketMs;
-        const to = from + bucketMs;
-        const inBucket = b.result.startMs.map((s, k) => ({ s, l: b.result.latencyMs[k]! })).filter((x) => x.s >= from && x.s < to);
-        const done = b.result.startMs.filter(
-          (s, k) => b.result.latencyMs[k]! >= 0 && s + b.result.latencyMs[k]! >= from && s + b.result.latencyMs[k]! < to,
-        );
-        const lat = inBucket.filter((x) => x.l >= 0).map((x) => x.l);
-        return [
-          `${from / 1000}–${to / 1000} s`,
-          String(inBucket.length),
-          String(done.length),
-          ms(percentile(lat, 50)),
-          ms(percentile(lat, 99)),
-          String(inBucket.length - lat.length),
-        ];
-      });
+      const { lastDone, timeline } = burstTimeline(b.result, burstSeconds);
       console.info(table([['arrived in', 'arrivals', 'answered in', 'p50 ms', 'p99 ms', 'errors'], ...timeline]));
       console.info(
         `${r.submits} submitted, ${r.errors.length} errors; all answered ${sec(lastDone)} s after the first arrival; p50 ${ms(percentile(r.latencies, 50))} ms, p99 ${ms(percentile(r.latencies, 99))} ms, max ${ms(Math.max(...r.latencies))} ms; ` +
