@@ -26,7 +26,7 @@ import { windowOpens } from './rush';
 import { evenly, openingBurst, shareBefore } from './submit-arrivals';
 import type { BaselineResult } from './submit-baseline';
 import { prepareSubmitDrafts } from './submit-drafts';
-import { burstTimeline, cpuEach, fromBaseline, fromLoad, latencyCells, ms, type Row, rate, ratio, sec } from './submit-rows';
+import { burstTimeline, cpuEach, fromBaseline, fromLoad, latencyCells, ms, rate, ratio, sec } from './submit-rows';
 import { type EndStateRow, submittedEndState, waitDrained } from './submit-end-state';
 import { inOwnProcess, stopOwnProcesses } from './submit-fork';
 import { type HostProcess, startHostProcess } from './submit-host';
