@@ -15,6 +15,13 @@ export interface BaselineOptions {
   synchronous: 'FULL' | 'NORMAL';
   /** The stored `form` of a real submitted application, so that the rows are as large as the platform's. */
   form: string;
+  /**
+   * Open loop instead of `concurrency` in flight: submission k starts at `openAt[k]` ms after the phase starts,
+   * whatever the others do, and its latency counts from that planned instant.
+   */
+  openAt?: readonly number[];
+  /** Also queue the submission's system check (`verification_jobs`) in its batch, as the platform's submit does. */
+  verificationJob?: boolean;
 }
 
 export interface BaselineReport extends PhaseCost {
@@ -106,16 +113,17 @@ export async function runBaseline(options: BaselineOptions): Promise<BaselineRep
     const synchronous = await pragma('synchronous');
 
     const r = new Recorder();
-    const phase = await measurePhase(() =>
-      pool(families, options.concurrency, async (f) => {
-        const now = start + Math.round(performance.now());
-        const nonce = randomId();
-        const version = 11;
-        const key = `application:${f.applicationId}:v${version}`;
-        const notice = statusNotice('submitted', { number: f.number, childName: '李小明' });
-        const won = 'EXISTS (SELECT 1 FROM applications WHERE id = ? AND change_nonce = ?)';
-        try {
-          await r.time('raw submit batch', async () => {
+    const submitOne = async (f: (typeof families)[number], plannedAt?: number) => {
+      const now = start + Math.round(performance.now());
+      const nonce = randomId();
+      const version = 11;
+      const key = `application:${f.applicationId}:v${version}`;
+      const notice = statusNotice('submitted', { number: f.number, childName: '李小明' });
+      const won = 'EXISTS (SELECT 1 FROM applications WHERE id = ? AND change_nonce = ?)';
+      try {
+        await r.time(
+          'raw submit batch',
+          async () => {
             const [updated] = await client.batch(
               [
                 {
@@ -138,16 +146,38 @@ export async function runBaseline(options: BaselineOptions): Promise<BaselineRep
                     SELECT ?, ?, ?, ?, 'pending', 0, ?, NULL, NULL, NULL, ?, NULL WHERE ${won} ON CONFLICT (idempotency_key) DO NOTHING`,
                   args: [randomId(), key, f.phone, notice.body, now, now, f.applicationId, nonce],
                 },
+                ...(options.verificationJob
+                  ? [
+                      {
+                        sql: `INSERT INTO verification_jobs (application_id, due_at, attempts) VALUES (?, ?, 0)
+                          ON CONFLICT (application_id) DO UPDATE SET due_at = excluded.due_at, attempts = 0, claimed_by = NULL, claim_expires_at = NULL, last_error = NULL`,
+                        args: [f.applicationId, now],
+                      },
+                    ]
+                  : []),
               ],
               'deferred',
             );
             if (updated?.rowsAffected !== 1) throw new Error(`the update matched ${updated?.rowsAffected} rows`);
-          });
-        } catch {
-          // recorded
-        }
-      }),
-    );
+          },
+          plannedAt,
+        );
+      } catch {
+        // recorded
+      }
+    };
+    const openAt = options.openAt;
+    const phase = await measurePhase(async () => {
+      if (!openAt) return pool(families, options.concurrency, (f) => submitOne(f));
+      const t0 = performance.now();
+      await Promise.all(
+        families.map(async (f, k) => {
+          const wait = openAt[k]! - (performance.now() - t0);
+          if (wait > 0) await new Promise((done) => setTimeout(done, wait));
+          await submitOne(f, t0 + openAt[k]!);
+        }),
+      );
+    });
 
     const count = async (sql: string) => Number((await client.execute(sql)).rows[0]![0]);
     const endState = {
@@ -155,6 +185,7 @@ export async function runBaseline(options: BaselineOptions): Promise<BaselineRep
       'history rows → submitted': await count(`SELECT count(*) FROM application_history WHERE to_status = 'submitted'`),
       'outbox rows': await count('SELECT count(*) FROM outbox'),
       messages: await count('SELECT count(*) FROM messages'),
+      ...(options.verificationJob ? { 'verification jobs': await count('SELECT count(*) FROM verification_jobs') } : {}),
     };
     return { synchronous, journalMode, submits: r.step('raw submit batch').latencies.length, recorder: r, endState, ...phase.cost };
   } finally {

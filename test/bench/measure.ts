@@ -22,10 +22,12 @@ export class Recorder {
     return step;
   }
 
-  /** Runs `call`, recording how long it took; a failure is recorded (with its code) and rethrown. */
-  async time<T>(name: string, call: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `call`, recording how long it took (from `started`, e.g. the planned instant of an open-loop arrival); a
+   * failure is recorded (with its code) and rethrown.
+   */
+  async time<T>(name: string, call: () => Promise<T>, started = performance.now()): Promise<T> {
     const step = this.step(name);
-    const started = performance.now();
     try {
       const result = await call();
       step.latencies.push(performance.now() - started);

@@ -2,7 +2,8 @@
  * `npm run bench`: every benchmark, each in a process of its own, one after the other — the midnight rush, the review
  * queue and the Worker (`run.ts`), placement (`placement.ts`), the 录取结果 notices (`outbox.ts`), `catalog.region`
  * under load (`reads.ts`), workerd's CPU per request (`worker-cpu.ts`) and several Node hosts against one sqld
- * (`scale.ts`). Options go to the bench that owns them (see each file); `--skip rush,placement,outbox,reads,worker-cpu,scale`
+ * (`scale.ts`), and `applications.submit` at the opening with host, load generator and raw baseline in processes of their
+ * own (`submit.ts`). Options go to the bench that owns them (see each file); `--skip rush,placement,outbox,reads,worker-cpu,scale,submit`
  * leaves some out. Exits 1 if any bench failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -26,6 +27,12 @@ const { values } = parseArgs({
     submits: { type: 'string' },
     submissions: { type: 'string' },
     hosts: { type: 'string' },
+    closed: { type: 'string' },
+    'in-flight': { type: 'string' },
+    open: { type: 'string' },
+    burst: { type: 'string' },
+    'skip-burst': { type: 'boolean' },
+    processes: { type: 'string' },
     skip: { type: 'string', default: '' },
   },
 });
@@ -38,6 +45,11 @@ const benches = [
   { name: 'reads', file: 'reads.ts', args: pass('duration', 'connections') },
   { name: 'worker-cpu', file: 'worker-cpu.ts', args: pass('requests', 'spaced', 'submits') },
   { name: 'scale', file: 'scale.ts', args: pass('submissions', 'hosts') },
+  {
+    name: 'submit',
+    file: 'submit.ts',
+    args: [...pass('closed', 'in-flight', 'open', 'burst', 'processes'), ...(values['skip-burst'] ? ['--skip-burst'] : [])],
+  },
 ];
 const skipped = new Set(String(values.skip).split(',').filter(Boolean));
 const failed: string[] = [];
