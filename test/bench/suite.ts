@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark, each in a process of its own, one after the other — the midnight rush, the review
  * queue and the Worker (`run.ts`), placement (`placement.ts`), the 录取结果 notices (`outbox.ts`), `catalog.region`
  * under load (`reads.ts`), workerd's CPU per request (`worker-cpu.ts`) and several Node hosts against one sqld
- * (`scale.ts`). Options go to the bench that owns them (see each file); `--skip rush,placement,outbox,reads,worker-cpu,scale`
+ * (`scale.ts`) and the cost of one submission on the Node host (`submit-path.ts`). Options go to the bench that owns them (see each file); `--skip rush,placement,outbox,reads,worker-cpu,scale,submit-path`
  * leaves some out. Exits 1 if any bench failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -38,6 +38,7 @@ const benches = [
   { name: 'reads', file: 'reads.ts', args: pass('duration', 'connections') },
   { name: 'worker-cpu', file: 'worker-cpu.ts', args: pass('requests', 'spaced', 'submits') },
   { name: 'scale', file: 'scale.ts', args: pass('submissions', 'hosts') },
+  { name: 'submit-path', file: 'submit-path.ts', args: pass('submissions', 'concurrency') },
 ];
 const skipped = new Set(String(values.skip).split(',').filter(Boolean));
 const failed: string[] = [];
