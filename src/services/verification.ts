@@ -1,4 +1,5 @@
-import { and, asc, eq, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db/client';
 import { applications, children, communities, verificationChecks, verificationJobs } from '../../db/schema';
 import type { AppDeps } from '../deps';
@@ -8,12 +9,17 @@ import { loggableError } from '../domain/error-text';
 import { newId } from '../domain/ids';
 import { type CheckOutcome, type FamilyFacts, channelOutcomes, identityOutcome, overall } from '../domain/verification';
 import type { ChannelEligibility } from '../domain/catalog';
-import { loadApplication } from './applications/load';
+import { applicationQuery } from './applications/load';
 import { claimedCertificates, lockedCertificates } from './property-locks';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'vault' | 'records' | 'recordsSource' | 'log'>;
 
 const leaseMs = 2 * 60_000;
+/** Applications a sweep checks at once (the records service is asked for each in turn). */
+const checkConcurrency = 8;
+
+type Town = (regionId: string) => Promise<Set<string>>;
+type Outcomes = { outcomes: CheckOutcome[]; regionId: string } | null;
 
 /** A job to (re)check an application, as a statement for the caller's batch (submission, a reviewer's request). */
 export function verificationJob(db: Db, applicationId: string, now: Date) {
@@ -96,14 +102,19 @@ async function checkApplication(
   deps: Deps,
   applicationId: string,
   now: Date,
-): Promise<{ outcomes: CheckOutcome[]; regionId: string } | null> {
-  const loaded = await loadApplication(deps.db, applicationId);
+  town: Town = (id) => townCommunities(deps.db, id),
+): Promise<Outcomes> {
+  const { db } = deps;
+  const [[loaded], [child]] = await db.batch([
+    applicationQuery(db, applicationId),
+    db
+      .select({ cipher: children.idCipher, name: children.name })
+      .from(children)
+      .innerJoin(applications, eq(applications.childId, children.id))
+      .where(eq(applications.id, applicationId)),
+  ]);
   if (!loaded?.channel) return null;
   const { application, channel } = loaded;
-  const [child] = await deps.db
-    .select({ cipher: children.idCipher, name: children.name })
-    .from(children)
-    .where(eq(children.id, loaded.child.id));
   const unseal = async (field: 'fatherIdNumber' | 'motherIdNumber', nameField: 'fatherName' | 'motherName') => {
     const sealed = (application.form[field] as { sealed?: string } | undefined)?.sealed;
     const name = application.form[nameField];
@@ -115,7 +126,7 @@ async function checkApplication(
     mother: await unseal('motherIdNumber', 'motherName'),
   };
   const facts = await familyFacts(deps.records, people, channel.eligibility.check);
-  const town = await townCommunities(deps.db, loaded.season.regionId);
+  const communities = await town(loaded.season.regionId);
   if (channel.eligibility.check === 'property')
     facts.lockedCertificates = await lockedCertificates(
       deps.db,
@@ -126,7 +137,7 @@ async function checkApplication(
     ...(Object.entries(facts.identities) as ['child' | 'father' | 'mother', 'match' | 'name_mismatch' | 'not_found'][]).map(([who, r]) =>
       identityOutcome(who, r),
     ),
-    ...channelOutcomes(channel.eligibility, facts, town, {
+    ...channelOutcomes(channel.eligibility, facts, communities, {
       hukouShowsRelation: typeof application.form.hukouShowsRelation === 'boolean' ? application.form.hukouShowsRelation : null,
       businessProof: application.form.businessProof,
       propertyProof: application.form.propertyProof,
@@ -160,68 +171,123 @@ export async function runVerification(
     .returning();
   if (!job) return 'skipped';
   try {
-    const checked = await checkApplication(deps, applicationId, now);
-    const outcomes = checked?.outcomes ?? [];
-    await db.batch([
-      db.delete(verificationChecks).where(eq(verificationChecks.applicationId, applicationId)),
-      ...(outcomes.length
-        ? [
-            db.insert(verificationChecks).values(
-              outcomes.map((o) => ({
-                id: newId(deps.random),
-                applicationId,
-                claim: o.claim,
-                result: o.result,
-                summary: o.summary,
-                values: o.values,
-                source: deps.recordsSource,
-                checkedAt: now,
-              })),
-            ),
-          ]
-        : []),
-      db
-        .update(applications)
-        .set({ verification: overall(outcomes.map((o) => o.result)) })
-        .where(eq(applications.id, applicationId)),
-      db.delete(verificationJobs).where(and(eq(verificationJobs.applicationId, applicationId), eq(verificationJobs.claimedBy, claimant))),
-    ]);
+    await db.batch(resultStatements(deps, applicationId, claimant, await checkApplication(deps, applicationId, now), now));
     return 'done';
   } catch (error) {
-    const retry = error instanceof RecordsUnavailableError;
-    deps.log.warn(
-      `[verification] ${applicationId}: ${retry ? 'records unavailable, will retry' : 'check failed'}: ${loggableError(error)}`,
-    );
-    await db.batch([
-      db
-        .update(verificationJobs)
-        .set({
-          claimedBy: null,
-          claimExpiresAt: null,
-          lastError: loggableError(error).slice(0, 300),
-          dueAt: new Date(now.getTime() + nextAttemptDelay(job.attempts)),
-        })
-        .where(and(eq(verificationJobs.applicationId, applicationId), eq(verificationJobs.claimedBy, claimant))),
-      db.update(applications).set({ verification: 'pending' }).where(eq(applications.id, applicationId)),
-    ]);
+    await db.batch(retryStatements(deps, applicationId, claimant, job.attempts, error, now));
     return 'pending';
   }
 }
 
-/** The sweeper's part: every due check job, oldest first, within a time budget. */
-export async function sweepVerification(deps: Deps, options: { limit?: number; budgetMs?: number } = {}) {
-  const started = performance.now();
-  const due = await deps.db
+/** Stores one application's outcomes (replacing the previous ones) and ends its job, as statements of a batch. */
+function resultStatements(deps: Deps, applicationId: string, claimant: string, checked: Outcomes, now: Date) {
+  const { db } = deps;
+  const outcomes = checked?.outcomes ?? [];
+  return [
+    db.delete(verificationChecks).where(eq(verificationChecks.applicationId, applicationId)),
+    ...(outcomes.length
+      ? [
+          db.insert(verificationChecks).values(
+            outcomes.map((o) => ({
+              id: newId(deps.random),
+              applicationId,
+              claim: o.claim,
+              result: o.result,
+              summary: o.summary,
+              values: o.values,
+              source: deps.recordsSource,
+              checkedAt: now,
+            })),
+          ),
+        ]
+      : []),
+    db
+      .update(applications)
+      .set({ verification: overall(outcomes.map((o) => o.result)) })
+      .where(eq(applications.id, applicationId)),
+    db.delete(verificationJobs).where(and(eq(verificationJobs.applicationId, applicationId), eq(verificationJobs.claimedBy, claimant))),
+  ] as const;
+}
+
+/**
+ * A check that failed: when the records service is down the job stays, with back-off, for the sweeper (logged either
+ * way); as statements of a batch.
+ */
+function retryStatements(deps: Deps, applicationId: string, claimant: string, attempts: number, error: unknown, now: Date) {
+  const { db } = deps;
+  const retry = error instanceof RecordsUnavailableError;
+  deps.log.warn(`[verification] ${applicationId}: ${retry ? 'records unavailable, will retry' : 'check failed'}: ${loggableError(error)}`);
+  return [
+    db
+      .update(verificationJobs)
+      .set({
+        claimedBy: null,
+        claimExpiresAt: null,
+        lastError: loggableError(error).slice(0, 300),
+        dueAt: new Date(now.getTime() + nextAttemptDelay(attempts)),
+      })
+      .where(and(eq(verificationJobs.applicationId, applicationId), eq(verificationJobs.claimedBy, claimant))),
+    db.update(applications).set({ verification: 'pending' }).where(eq(applications.id, applicationId)),
+  ] as const;
+}
+
+/**
+ * Claims up to `limit` due jobs in one statement: unclaimed ones and ones whose claimant's lease has lapsed. Two
+ * sweepers running this at once never get the same job: the database runs each UPDATE alone.
+ */
+export async function claimDueChecks(db: Db, params: { now: Date; claimant: string; limit: number }) {
+  const { now, claimant, limit } = params;
+  const due = db
     .select({ id: verificationJobs.applicationId })
     .from(verificationJobs)
-    .where(lte(verificationJobs.dueAt, deps.clock.now()))
+    .where(and(lte(verificationJobs.dueAt, now), or(isNull(verificationJobs.claimedBy), lt(verificationJobs.claimExpiresAt, now))))
     .orderBy(asc(verificationJobs.dueAt))
-    .limit(options.limit ?? 100);
+    .limit(limit);
+  return db
+    .update(verificationJobs)
+    .set({ claimedBy: claimant, claimExpiresAt: new Date(now.getTime() + leaseMs), attempts: sql`${verificationJobs.attempts} + 1` })
+    .where(inArray(verificationJobs.applicationId, due))
+    .returning();
+}
+
+/**
+ * The sweeper's part: due check jobs, oldest first, `limit` per group and group after group within a time budget.
+ * A group is claimed in one statement, checked `checkConcurrency` at a time, and its outcomes (results, or back-off
+ * for the records service being down) are written in one batch: a commit per group, not two per application.
+ */
+export async function sweepVerification(deps: Deps, options: { limit?: number; budgetMs?: number } = {}) {
+  const started = performance.now();
+  const limit = options.limit ?? 100;
   const report = { done: 0, pending: 0, skipped: 0 };
   const claimant = `sweep:${newId(deps.random)}`;
-  for (const { id } of due) {
-    report[await runVerification(deps, id, claimant)]++;
-    if (performance.now() - started > (options.budgetMs ?? 20_000)) break;
+  const towns = new Map<string, Promise<Set<string>>>();
+  const town: Town = (regionId) => {
+    if (!towns.has(regionId)) towns.set(regionId, townCommunities(deps.db, regionId));
+    return towns.get(regionId)!;
+  };
+  for (;;) {
+    const now = deps.clock.now();
+    const jobs = await claimDueChecks(deps.db, { now, claimant, limit });
+    if (jobs.length === 0) break;
+    const statements: BatchItem<'sqlite'>[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++]!;
+        try {
+          statements.push(
+            ...resultStatements(deps, job.applicationId, claimant, await checkApplication(deps, job.applicationId, now, town), now),
+          );
+          report.done++;
+        } catch (error) {
+          statements.push(...retryStatements(deps, job.applicationId, claimant, job.attempts, error, now));
+          report.pending++;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(checkConcurrency, jobs.length) }, worker));
+    await deps.db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+    if (jobs.length < limit || performance.now() - started > (options.budgetMs ?? 20_000)) break;
   }
   return report;
 }

@@ -4,9 +4,9 @@ import type { Db } from '../../../db/client';
 import { accounts, applications, channels, children, entries, schools, seasons, tracks, windows } from '../../../db/schema';
 import { DomainError } from '../../domain/errors';
 
-/** An application with what its rules need: entry, window, season, track, channel, child and the family's phone. */
-export async function loadApplication(db: Db, applicationId: string) {
-  const [row] = await db
+/** An application with what its rules need, as a query (for a `db.batch` of reads): see `loadApplication`. */
+export function applicationQuery(db: Db, applicationId: string) {
+  return db
     .select({
       application: applications,
       entry: entries,
@@ -32,6 +32,11 @@ export async function loadApplication(db: Db, applicationId: string) {
     .leftJoin(tracks, eq(tracks.id, applications.trackId))
     .leftJoin(channels, eq(channels.id, applications.channelId))
     .where(eq(applications.id, applicationId));
+}
+
+/** An application with what its rules need: entry, window, season, track, channel, child and the family's phone. */
+export async function loadApplication(db: Db, applicationId: string) {
+  const [row] = await applicationQuery(db, applicationId);
   return row ?? null;
 }
 
@@ -41,7 +46,11 @@ const notFound = () => new DomainError('APPLICATION_NOT_FOUND', '找不到该报
 
 /** The parent's own application; another family's is "not found", never "forbidden". */
 export async function ownApplication(db: Db, accountId: string, applicationId: string): Promise<LoadedApplication> {
-  const loaded = await loadApplication(db, applicationId);
+  return ownedBy(accountId, await loadApplication(db, applicationId));
+}
+
+/** `loaded` if it is `accountId`'s application; another family's (or none) is "not found". */
+export function ownedBy(accountId: string, loaded: LoadedApplication | null | undefined): LoadedApplication {
   if (!loaded || loaded.application.accountId !== accountId) throw notFound();
   return loaded;
 }
