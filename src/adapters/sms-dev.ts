@@ -19,7 +19,7 @@ export function devSms(db: Db, log: SmsLog, clock: Clock = systemClock, options:
   const showCodes = options.showCodes ?? true;
   type Row = typeof devSmsTable.$inferInsert;
   let group: { row: Row; done: (error?: unknown) => void }[] = [];
-  // Messages sent in the same turn of the event loop (a sweep's sends in flight) share one INSERT: one commit.
+  // Messages sent in one synchronous run (the sends a delivery round starts at once) share one INSERT: one commit.
   const store = async () => {
     const taken = group;
     group = [];
@@ -41,7 +41,7 @@ export function devSms(db: Db, log: SmsLog, clock: Clock = systemClock, options:
       const body = showCodes ? sent : bodyToKeep(idempotencyKey, sent);
       return new Promise<void>((resolve, reject) => {
         group.push({ row: { id: randomId(), idempotencyKey, phone, body, sentAt: clock.now() }, done: (e) => (e ? reject(e) : resolve()) });
-        if (group.length === 1) setTimeout(store, 0);
+        if (group.length === 1) queueMicrotask(store);
       });
     },
   };

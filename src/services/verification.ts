@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db/client';
-import { applications, children, communities, verificationChecks, verificationJobs } from '../../db/schema';
+import { applications, channels, children, communities, seasons, verificationChecks, verificationJobs } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import { type AuthorityRecords, RecordsUnavailableError } from '../adapters/records';
 import { nextAttemptDelay } from '../domain/backoff';
@@ -9,7 +9,6 @@ import { loggableError } from '../domain/error-text';
 import { newId } from '../domain/ids';
 import { type CheckOutcome, type FamilyFacts, channelOutcomes, identityOutcome, overall } from '../domain/verification';
 import type { ChannelEligibility } from '../domain/catalog';
-import { applicationQuery } from './applications/load';
 import { claimedCertificates, lockedCertificates } from './property-locks';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'vault' | 'records' | 'recordsSource' | 'log'>;
@@ -97,6 +96,25 @@ export async function familyFacts(
   return facts;
 }
 
+/**
+ * What the checks of one application read, in one query: its form, its channel's rule, its region and the child's
+ * sealed ID number; none of the catalog's texts (decision 029).
+ */
+function checkQuery(db: Db, applicationId: string) {
+  return db
+    .select({
+      application: { form: applications.form },
+      channel: { eligibility: channels.eligibility },
+      season: { regionId: seasons.regionId },
+      child: { id: children.id, name: children.name, cipher: children.idCipher },
+    })
+    .from(applications)
+    .innerJoin(seasons, eq(seasons.id, applications.seasonId))
+    .innerJoin(children, eq(children.id, applications.childId))
+    .leftJoin(channels, eq(channels.id, applications.channelId))
+    .where(eq(applications.id, applicationId));
+}
+
 /** The outcomes of every claim of one application: identities, the hukou relation, and the channel's own. */
 async function checkApplication(
   deps: Deps,
@@ -104,24 +122,16 @@ async function checkApplication(
   now: Date,
   town: Town = (id) => townCommunities(deps.db, id),
 ): Promise<Outcomes> {
-  const { db } = deps;
-  const [[loaded], [child]] = await db.batch([
-    applicationQuery(db, applicationId),
-    db
-      .select({ cipher: children.idCipher, name: children.name })
-      .from(children)
-      .innerJoin(applications, eq(applications.childId, children.id))
-      .where(eq(applications.id, applicationId)),
-  ]);
+  const [loaded] = await checkQuery(deps.db, applicationId);
   if (!loaded?.channel) return null;
-  const { application, channel } = loaded;
+  const { application, channel, child } = loaded;
   const unseal = async (field: 'fatherIdNumber' | 'motherIdNumber', nameField: 'fatherName' | 'motherName') => {
     const sealed = (application.form[field] as { sealed?: string } | undefined)?.sealed;
     const name = application.form[nameField];
     return sealed && typeof name === 'string' ? { name, idNumber: await deps.vault.decrypt(sealed) } : undefined;
   };
   const people = {
-    child: { name: child!.name, idNumber: await deps.vault.decrypt(child!.cipher) },
+    child: { name: child.name, idNumber: await deps.vault.decrypt(child.cipher) },
     father: await unseal('fatherIdNumber', 'fatherName'),
     mother: await unseal('motherIdNumber', 'motherName'),
   };

@@ -17,6 +17,8 @@ export interface TripCounts {
   commits: number;
   /** Each call's statements, their first words: what a submission asked of the database, in order. */
   trace: string[];
+  /** Wall ms from each call to its answer, by its first statement's first words (the file driver works on this thread). */
+  ms: Record<string, { calls: number; ms: number }>;
 }
 
 export type HostMessage = { ready: string } | { cpu: NodeJS.CpuUsage; counts: TripCounts; unsent: number; queuedChecks: number };
@@ -27,27 +29,31 @@ const isWrite = (stmt: InStatement) => /^\s*(insert|update|delete|replace)\b/i.t
 
 /** Counts what passes through the host's libSQL client, wrapped in place (the calls themselves are unchanged). */
 function countTrips(client: Client) {
-  let counts: TripCounts = { roundTrips: 0, statements: 0, commits: 0, trace: [] };
-  const note = (stmts: readonly InStatement[]) => {
+  const empty = (): TripCounts => ({ roundTrips: 0, statements: 0, commits: 0, trace: [], ms: {} });
+  let counts = empty();
+  const note = <T>(stmts: readonly InStatement[], call: () => Promise<T>): Promise<T> => {
     counts.roundTrips++;
     counts.statements += stmts.length;
     if (stmts.some(isWrite)) counts.commits++;
     if (counts.trace.length < 200) counts.trace.push(stmts.map(head).join(' ‖ '));
+    const into = counts.ms;
+    const key = `${stmts.length > 1 ? `batch of ${stmts.length}: ` : ''}${head(stmts[0]!).slice(0, 45)}`;
+    const started = performance.now();
+    return call().finally(() => {
+      const entry = (into[key] ??= { calls: 0, ms: 0 });
+      entry.calls++;
+      entry.ms += performance.now() - started;
+    });
   };
   const execute = client.execute.bind(client) as (...args: unknown[]) => ReturnType<Client['execute']>;
   const batch = client.batch.bind(client);
-  (client as { execute: unknown }).execute = (stmt: InStatement, args?: unknown) => {
-    note([stmt]);
-    return execute(stmt, args);
-  };
-  (client as { batch: unknown }).batch = (stmts: InStatement[], mode?: Parameters<Client['batch']>[1]) => {
-    note(stmts);
-    return batch(stmts, mode);
-  };
+  (client as { execute: unknown }).execute = (stmt: InStatement, args?: unknown) => note([stmt], () => execute(stmt, args));
+  (client as { batch: unknown }).batch = (stmts: InStatement[], mode?: Parameters<Client['batch']>[1]) =>
+    note(stmts, () => batch(stmts, mode));
   return {
     take(): TripCounts {
       const taken = counts;
-      counts = { roundTrips: 0, statements: 0, commits: 0, trace: [] };
+      counts = empty();
       return taken;
     },
   };

@@ -188,8 +188,15 @@ const add = (a: TripCounts, b: TripCounts): TripCounts => ({
   statements: a.statements + b.statements,
   commits: a.commits + b.commits,
   trace: [...a.trace, ...b.trace],
+  ms: Object.fromEntries(
+    [...new Set([...Object.keys(a.ms), ...Object.keys(b.ms)])].map((k) => [
+      k,
+      { calls: (a.ms[k]?.calls ?? 0) + (b.ms[k]?.calls ?? 0), ms: (a.ms[k]?.ms ?? 0) + (b.ms[k]?.ms ?? 0) },
+    ]),
+  ),
 });
 
+const none: TripCounts = { roundTrips: 0, statements: 0, commits: 0, trace: [], ms: {} };
 const runs: Run[] = [];
 for (let i = 0; i < Number(values.runs); i++) {
   const r = await run();
@@ -237,6 +244,16 @@ console.log(
       ];
     }),
   ]),
+);
+const burstMs = runs.map((r) => r.burst.ms).reduce((a, b) => add({ ...none, ms: a }, { ...none, ms: b }).ms);
+console.log(
+  `\nthe host's database calls in the bursts (all runs), by first statement: wall ms from call to answer per submission\n${table([
+    ['call', 'calls/submit', 'ms/submit'],
+    ...Object.entries(burstMs)
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .slice(0, 15)
+      .map(([k, v]) => [k, fixed(v.calls / submissions / runs.length, 2), fixed(v.ms / submissions / runs.length, 2)]),
+  ])}`,
 );
 console.log(
   `\nwhat one submission asked of the database, call by call (run 1, the first submission made alone):\n${runs[0]?.oneByOne[0]?.trace.map((t, i) => `${String(i + 1).padStart(3)}. ${t}`).join('\n')}`,

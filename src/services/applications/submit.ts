@@ -8,14 +8,21 @@ import { type DocumentView, documentKindsQuery } from '../documents';
 import { sendNow } from '../outbox';
 import { runVerification, verificationJob } from '../verification';
 import { lastRejectedQuery } from './guards';
-import { applicationQuery, type LoadedApplication, ownApplication, ownedBy } from './load';
+import { type LoadedApplication, ownApplication, ownedBy, submissionQuery } from './load';
 import { commitTransition } from './commit';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource' | 'rush'>;
 type Defer = (task: () => Promise<unknown>) => void;
 
 /** What the loaded application still lacks, given its documents on file (the rule is `domain/application-missing`). */
-export function missingOf(loaded: LoadedApplication, files: readonly Pick<DocumentView, 'kind' | 'side'>[]): MissingItem[] {
+export function missingOf(
+  loaded: {
+    application: Pick<LoadedApplication['application'], 'form' | 'firstSchoolId' | 'secondSchoolId' | 'sibling'>;
+    entry: Pick<LoadedApplication['entry'], 'code'>;
+    channel: Pick<NonNullable<LoadedApplication['channel']>, 'code' | 'eligibility' | 'documents'> | null;
+  },
+  files: readonly Pick<DocumentView, 'kind' | 'side'>[],
+): MissingItem[] {
   const { application, channel } = loaded;
   return whatIsMissing(
     {
@@ -38,12 +45,7 @@ export function missingOf(loaded: LoadedApplication, files: readonly Pick<Docume
  * the system checks are left to the sweeper, which takes them in groups; otherwise they start right after the answer.
  */
 export async function submitApplication(deps: Deps, accountId: string, input: { applicationId: string; version: number }, defer: Defer) {
-  const slot = deps.rush?.enter();
-  try {
-    return await submitOnce(deps, accountId, input, defer, slot?.rush ?? false);
-  } finally {
-    slot?.leave();
-  }
+  return submitOnce(deps, accountId, input, defer, deps.rush?.inRush() ?? false);
 }
 
 /**
@@ -51,7 +53,7 @@ export async function submitApplication(deps: Deps, accountId: string, input: { 
  */
 async function loadForSubmit(db: Deps['db'], accountId: string, applicationId: string) {
   const [[row], [rejected], files] = await db.batch([
-    applicationQuery(db, applicationId),
+    submissionQuery(db, applicationId),
     lastRejectedQuery(db, applicationId),
     documentKindsQuery(db, applicationId),
   ]);
