@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db/client';
+import { insertWhen } from '../../db/insert-when';
 import { applications, channels, children, communities, seasons, verificationChecks, verificationJobs } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import { type AuthorityRecords, RecordsUnavailableError } from '../adapters/records';
@@ -20,15 +21,20 @@ const checkConcurrency = 8;
 type Town = (regionId: string) => Promise<Set<string>>;
 type Outcomes = { outcomes: CheckOutcome[]; regionId: string } | null;
 
-/** A job to (re)check an application, as a statement for the caller's batch (submission, a reviewer's request). */
-export function verificationJob(db: Db, applicationId: string, now: Date) {
-  return db
-    .insert(verificationJobs)
-    .values({ applicationId, dueAt: now, attempts: 0 })
-    .onConflictDoUpdate({
-      target: verificationJobs.applicationId,
-      set: { dueAt: now, attempts: 0, claimedBy: null, claimExpiresAt: null, lastError: null },
-    });
+/**
+ * A job to (re)check an application, as a statement for the caller's batch (submission, a reviewer's request).
+ * `claimedBy`: the job is written already claimed by the caller, who runs it right after the batch (`runVerification`
+ * with `preclaimed`), saving the claim's own round trip and commit; written only if `onlyIf` holds as the batch runs.
+ * If the caller stops, the claim lapses after `leaseMs` and the sweeper takes the job.
+ */
+export function verificationJob(db: Db, applicationId: string, now: Date, claim?: { claimedBy: string; onlyIf: SQL }) {
+  const job = claim
+    ? { dueAt: now, attempts: 1, claimedBy: claim.claimedBy, claimExpiresAt: new Date(now.getTime() + leaseMs), lastError: null }
+    : { dueAt: now, attempts: 0, claimedBy: null, claimExpiresAt: null, lastError: null };
+  const insert = claim
+    ? insertWhen(db, verificationJobs, { applicationId, ...job }, claim.onlyIf)
+    : db.insert(verificationJobs).values({ applicationId, ...job });
+  return insert.onConflictDoUpdate({ target: verificationJobs.applicationId, set: job });
 }
 
 export async function townCommunities(db: Db, regionId: string): Promise<Set<string>> {
@@ -116,13 +122,20 @@ function checkQuery(db: Db, applicationId: string) {
 }
 
 /** The outcomes of every claim of one application: identities, the hukou relation, and the channel's own. */
-async function checkApplication(
-  deps: Deps,
-  applicationId: string,
-  now: Date,
-  town: Town = (id) => townCommunities(deps.db, id),
-): Promise<Outcomes> {
-  const [loaded] = await checkQuery(deps.db, applicationId);
+async function checkApplication(deps: Deps, applicationId: string, now: Date, town?: Town): Promise<Outcomes> {
+  const { db } = deps;
+  // Alone, the town's communities come in the same round trip; a sweep's group shares them by region (`town`).
+  const [[loaded], names] = town
+    ? [await checkQuery(db, applicationId), null]
+    : await db.batch([
+        checkQuery(db, applicationId),
+        db
+          .select({ name: communities.name })
+          .from(communities)
+          .innerJoin(seasons, eq(seasons.regionId, communities.regionId))
+          .innerJoin(applications, eq(applications.seasonId, seasons.id))
+          .where(eq(applications.id, applicationId)),
+      ]);
   if (!loaded?.channel) return null;
   const { application, channel, child } = loaded;
   const unseal = async (field: 'fatherIdNumber' | 'motherIdNumber', nameField: 'fatherName' | 'motherName') => {
@@ -136,7 +149,7 @@ async function checkApplication(
     mother: await unseal('motherIdNumber', 'motherName'),
   };
   const facts = await familyFacts(deps.records, people, channel.eligibility.check);
-  const communities = await town(loaded.season.regionId);
+  const townNames = names ? new Set(names.map((c) => c.name)) : await town!(loaded.season.regionId);
   if (channel.eligibility.check === 'property')
     facts.lockedCertificates = await lockedCertificates(
       deps.db,
@@ -147,7 +160,7 @@ async function checkApplication(
     ...(Object.entries(facts.identities) as ['child' | 'father' | 'mother', 'match' | 'name_mismatch' | 'not_found'][]).map(([who, r]) =>
       identityOutcome(who, r),
     ),
-    ...channelOutcomes(channel.eligibility, facts, communities, {
+    ...channelOutcomes(channel.eligibility, facts, townNames, {
       hukouShowsRelation: typeof application.form.hukouShowsRelation === 'boolean' ? application.form.hukouShowsRelation : null,
       businessProof: application.form.businessProof,
       propertyProof: application.form.propertyProof,
@@ -165,20 +178,23 @@ export async function runVerification(
   deps: Deps,
   applicationId: string,
   claimant = `now:${newId(deps.random)}`,
+  preclaimed = false,
 ): Promise<'done' | 'pending' | 'skipped'> {
   const { db } = deps;
   const now = deps.clock.now();
-  const [job] = await db
-    .update(verificationJobs)
-    .set({ claimedBy: claimant, claimExpiresAt: new Date(now.getTime() + leaseMs), attempts: sql`${verificationJobs.attempts} + 1` })
-    .where(
-      and(
-        eq(verificationJobs.applicationId, applicationId),
-        lte(verificationJobs.dueAt, now),
-        or(sql`${verificationJobs.claimedBy} IS NULL`, lt(verificationJobs.claimExpiresAt, now)),
-      ),
-    )
-    .returning();
+  const [job] = preclaimed
+    ? [{ attempts: 1 }]
+    : await db
+        .update(verificationJobs)
+        .set({ claimedBy: claimant, claimExpiresAt: new Date(now.getTime() + leaseMs), attempts: sql`${verificationJobs.attempts} + 1` })
+        .where(
+          and(
+            eq(verificationJobs.applicationId, applicationId),
+            lte(verificationJobs.dueAt, now),
+            or(sql`${verificationJobs.claimedBy} IS NULL`, lt(verificationJobs.claimExpiresAt, now)),
+          ),
+        )
+        .returning();
   if (!job) return 'skipped';
   try {
     await db.batch(resultStatements(deps, applicationId, claimant, await checkApplication(deps, applicationId, now), now));

@@ -4,6 +4,7 @@ import { uploadedSides } from '../../domain/document-sides';
 import { decideSubmit, decideWithdraw, refusalError } from '../../domain/application';
 import { maxWithdrawals } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
+import { newId } from '../../domain/ids';
 import { type DocumentView, documentKindsQuery } from '../documents';
 import { sendNow } from '../outbox';
 import { runVerification, verificationJob } from '../verification';
@@ -67,6 +68,8 @@ async function submitOnce(deps: Deps, accountId: string, input: { applicationId:
   const { loaded, rejectedAt, files } = await loadForSubmit(db, accountId, input.applicationId);
   const { application, window } = loaded;
   const missing = missingOf(loaded, files);
+  // Outside a rush the checks run right after the answer, their job claimed in the submission's own batch.
+  const checker = `now:${newId(deps.random)}`;
 
   const decision = decideSubmit({
     actor: 'parent',
@@ -91,7 +94,7 @@ async function submitOnce(deps: Deps, accountId: string, input: { applicationId:
     set: decision.set,
     guard: decision.guard,
     notice: decision.notice,
-    followUps: () => [verificationJob(db, application.id, now)],
+    followUps: (won) => [verificationJob(db, application.id, now, rush ? undefined : { claimedBy: checker, onlyIf: won })],
   });
   if (!won) {
     const again = await ownApplication(db, accountId, input.applicationId);
@@ -102,7 +105,7 @@ async function submitOnce(deps: Deps, accountId: string, input: { applicationId:
   if (rush) deps.rush?.deferred();
   else {
     defer(() => sendNow(deps, [key]));
-    defer(() => runVerification(deps, application.id));
+    defer(() => runVerification(deps, application.id, checker, true));
   }
   return submittedView({ ...application, version: application.version + 1, submittedAt: now });
 }
