@@ -40,7 +40,8 @@ function countTrips(client: Client) {
     const key = `${stmts.length > 1 ? `batch of ${stmts.length}: ` : ''}${head(stmts[0]!).slice(0, 45)}`;
     const started = performance.now();
     return call().finally(() => {
-      const entry = (into[key] ??= { calls: 0, ms: 0 });
+      const entry = into[key] ?? { calls: 0, ms: 0 };
+      into[key] = entry;
       entry.calls++;
       entry.ms += performance.now() - started;
     });
