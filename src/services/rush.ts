@@ -1,4 +1,4 @@
-import { inRush, rushPolicy } from '../domain/rush';
+import { inRush, type RushPolicy, rushPolicy } from '../domain/rush';
 
 /**
  * How busy this host process (or Worker isolate) is: API requests in flight, the signal of rush mode (decision 029).
@@ -15,9 +15,11 @@ export interface RushGauge {
   onDeferred?: () => void;
 }
 
-export function rushGauge(policy: { requestsInFlight: number } = rushPolicy): RushGauge {
+/** `elapsedMs`: a monotonic timer for the hold (not the platform's clock, which a demo or a test may stop). */
+export function rushGauge(policy: RushPolicy = rushPolicy, elapsedMs: () => number = () => performance.now()): RushGauge {
   let inFlight = 0;
   let deferred = 0;
+  let lastRush: number | null = null;
   const gauge: RushGauge = {
     enter() {
       inFlight++;
@@ -28,7 +30,12 @@ export function rushGauge(policy: { requestsInFlight: number } = rushPolicy): Ru
         inFlight--;
       };
     },
-    inRush: () => inRush(inFlight, policy),
+    inRush() {
+      const now = elapsedMs();
+      const rush = inRush(inFlight, lastRush === null ? null : now - lastRush, policy);
+      if (inFlight > policy.requestsInFlight) lastRush = now;
+      return rush;
+    },
     deferred() {
       deferred++;
       gauge.onDeferred?.();

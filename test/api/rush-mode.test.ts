@@ -25,7 +25,7 @@ afterAll(() => t?.close());
 
 /** Every submission counts as part of a rush from now on; `nudge` keeps the host's own sweeper call. */
 function alwaysRush(nudge: boolean) {
-  const gauge = rushGauge({ requestsInFlight: 0 });
+  const gauge = rushGauge({ requestsInFlight: 0, holdMs: 0 });
   if (nudge) gauge.onDeferred = hostGauge.onDeferred;
   t.host.deps.rush = gauge;
   return gauge;
