@@ -6,6 +6,7 @@ import type { AuthorityRecords } from './adapters/records';
 import type { SmsSender } from './adapters/sms';
 import type { Vault } from './adapters/vault';
 import type { CatalogCache } from './services/catalog-cache';
+import type { RushGauge } from './services/rush';
 
 /** Everything the app needs from its host. Each host builds it once; tests build it with a temp database. */
 export interface AppDeps {
@@ -35,4 +36,6 @@ export interface AppDeps {
   renderMarkdown: (markdown: string) => Promise<string>;
   /** The platform's public address (no trailing slash): SMS that ask a family to act link to the page. */
   publicUrl?: string;
+  /** Submissions in flight in this process or isolate: in a rush their SMS and checks go to the sweeper (decision 029). */
+  rush?: RushGauge;
 }

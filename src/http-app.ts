@@ -81,6 +81,15 @@ export function httpApp(router: AnyRouter, source: DepsSource, hooks: HostHooks 
     c.set('deps', typeof source === 'function' ? await source(c) : source);
     await next();
   });
+  // API requests in flight: the signal of rush mode (decision 029).
+  app.use('/trpc/*', async (c, next) => {
+    const leave = depsOf(c).rush?.enter();
+    try {
+      await next();
+    } finally {
+      leave?.();
+    }
+  });
   const transport = { strictTransportSecurity: 'max-age=31536000; includeSubDomains', referrerPolicy: 'strict-origin-when-cross-origin' };
   const pageHeaders = secureHeaders({
     contentSecurityPolicy: {

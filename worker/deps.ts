@@ -9,6 +9,7 @@ import { createVault } from '../src/adapters/vault';
 import type { AppDeps } from '../src/deps';
 import { catalogCache } from '../src/services/catalog-cache';
 import { latestKeptInstant } from '../src/services/kept-time';
+import { rushGauge } from '../src/services/rush';
 import type { HostConfig } from './config';
 
 /**
@@ -32,6 +33,7 @@ export async function sharedDeps(
     dev: config.dev,
     log,
     catalog: catalogCache(),
+    rush: rushGauge(),
     smsHourlyBudget: config.smsHourlyBudget,
     publicUrl: config.publicUrl,
   };

@@ -48,6 +48,7 @@ export async function startNodeHost(
 
   const deps = await buildDeps(config, db, localFiles(config.filesDir), async (markdown) => renderPolicyMarkdown(markdown), overrides);
   const sweeper = startSweeper(deps, overrides.sweepEveryMs ?? 60_000, () => truncateWal(db, config.databaseUrl));
+  if (deps.rush) deps.rush.onDeferred = sweeper.soon;
   const app = createApp(deps, {
     clientIp: (c) => getConnInfo(c).remote.address ?? null,
     pageShell: () => readFile(join(webDist, 'index.html'), 'utf8').catch(() => null),

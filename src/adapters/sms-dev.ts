@@ -17,15 +17,32 @@ import type { SmsLog, SmsSender } from './sms';
  */
 export function devSms(db: Db, log: SmsLog, clock: Clock = systemClock, options: { showCodes?: boolean } = {}): SmsSender {
   const showCodes = options.showCodes ?? true;
-  return {
-    async send({ phone, body: sent, idempotencyKey }) {
-      const body = showCodes ? sent : bodyToKeep(idempotencyKey, sent);
+  type Row = typeof devSmsTable.$inferInsert;
+  let group: { row: Row; done: (error?: unknown) => void }[] = [];
+  // Messages sent in one synchronous run (the sends a delivery round starts at once) share one INSERT: one commit.
+  const store = async () => {
+    const taken = group;
+    group = [];
+    try {
       const stored = await db
         .insert(devSmsTable)
-        .values({ id: randomId(), idempotencyKey, phone, body, sentAt: clock.now() })
+        .values(taken.map((m) => m.row))
         .onConflictDoNothing({ target: devSmsTable.idempotencyKey })
-        .returning({ id: devSmsTable.id });
-      if (stored.length > 0) log.info(`[sms:dev] ${maskPhone(phone)} ${body}`);
+        .returning({ key: devSmsTable.idempotencyKey });
+      const keys = new Set(stored.map((r) => r.key));
+      for (const { row } of taken) if (keys.has(row.idempotencyKey)) log.info(`[sms:dev] ${maskPhone(row.phone)} ${row.body}`);
+      for (const m of taken) m.done();
+    } catch (error) {
+      for (const m of taken) m.done(error ?? new Error('dev SMS store failed'));
+    }
+  };
+  return {
+    send({ phone, body: sent, idempotencyKey }) {
+      const body = showCodes ? sent : bodyToKeep(idempotencyKey, sent);
+      return new Promise<void>((resolve, reject) => {
+        group.push({ row: { id: randomId(), idempotencyKey, phone, body, sentAt: clock.now() }, done: (e) => (e ? reject(e) : resolve()) });
+        if (group.length === 1) queueMicrotask(store);
+      });
     },
   };
 }

@@ -362,6 +362,14 @@ export async function removeDocument(
 }
 
 /** The documents of an application in the order they were uploaded. The caller has checked who may see them. */
+/** The kind and side of each of the family's documents on file, as a query (for a `db.batch` of reads): what completeness needs. */
+export function documentKindsQuery(db: Db, applicationId: string) {
+  return db
+    .select({ kind: documents.kind, side: documents.side })
+    .from(documents)
+    .where(and(eq(documents.applicationId, applicationId), ownDocuments));
+}
+
 export async function listDocuments(db: Db, applicationId: string): Promise<DocumentView[]> {
   const rows = await db
     .select({

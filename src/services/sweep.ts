@@ -15,14 +15,14 @@ export interface SweepReport {
   uploads: { removed: number };
 }
 
+type SweepDeps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource' | 'files'>;
+
 /**
  * The periodic work of the platform, run by the Worker's Cron Trigger (every minute) and by a timer under Node:
  * SMS notices due for a (re)try, system checks waiting for the records service, old abuse-limit counters, and uploaded
  * bytes that no document row claims. It fails loudly when the database is unreachable.
  */
-export async function sweep(
-  deps: Pick<AppDeps, 'db' | 'clock' | 'random' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource' | 'files'>,
-): Promise<SweepReport> {
+export async function sweep(deps: SweepDeps): Promise<SweepReport> {
   await deps.db.run(sql`select 1`);
   return {
     at: deps.clock.now().toISOString(),
@@ -31,4 +31,13 @@ export async function sweep(
     uploads: await sweepUploads(deps),
     limitsPruned: await pruneLimits(deps),
   };
+}
+
+/**
+ * The part of the sweep a rush leaves behind (decision 029): SMS notices due now and queued system checks, each
+ * claimed and recorded in groups. The Node host runs it soon after a rush deferred work; the Worker's cron runs the
+ * whole `sweep` every minute.
+ */
+export async function sweepDeferred(deps: SweepDeps): Promise<Pick<SweepReport, 'outbox' | 'verification'>> {
+  return { outbox: await sweepOutbox(deps), verification: await sweepVerification(deps) };
 }

@@ -1,6 +1,8 @@
-import { and, asc, eq, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db/client';
-import { applications, children, communities, verificationChecks, verificationJobs } from '../../db/schema';
+import { insertWhen } from '../../db/insert-when';
+import { applications, channels, children, communities, seasons, verificationChecks, verificationJobs } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import { type AuthorityRecords, RecordsUnavailableError } from '../adapters/records';
 import { nextAttemptDelay } from '../domain/backoff';
@@ -8,22 +10,31 @@ import { loggableError } from '../domain/error-text';
 import { newId } from '../domain/ids';
 import { type CheckOutcome, type FamilyFacts, channelOutcomes, identityOutcome, overall } from '../domain/verification';
 import type { ChannelEligibility } from '../domain/catalog';
-import { loadApplication } from './applications/load';
 import { claimedCertificates, lockedCertificates } from './property-locks';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'vault' | 'records' | 'recordsSource' | 'log'>;
 
 const leaseMs = 2 * 60_000;
+/** Applications a sweep checks at once (the records service is asked for each in turn). */
+const checkConcurrency = 8;
 
-/** A job to (re)check an application, as a statement for the caller's batch (submission, a reviewer's request). */
-export function verificationJob(db: Db, applicationId: string, now: Date) {
-  return db
-    .insert(verificationJobs)
-    .values({ applicationId, dueAt: now, attempts: 0 })
-    .onConflictDoUpdate({
-      target: verificationJobs.applicationId,
-      set: { dueAt: now, attempts: 0, claimedBy: null, claimExpiresAt: null, lastError: null },
-    });
+type Town = (regionId: string) => Promise<Set<string>>;
+type Outcomes = { outcomes: CheckOutcome[]; regionId: string } | null;
+
+/**
+ * A job to (re)check an application, as a statement for the caller's batch (submission, a reviewer's request).
+ * `claimedBy`: the job is written already claimed by the caller, who runs it right after the batch (`runVerification`
+ * with `preclaimed`), saving the claim's own round trip and commit; written only if `onlyIf` holds as the batch runs.
+ * If the caller stops, the claim lapses after `leaseMs` and the sweeper takes the job.
+ */
+export function verificationJob(db: Db, applicationId: string, now: Date, claim?: { claimedBy: string; onlyIf: SQL }) {
+  const job = claim
+    ? { dueAt: now, attempts: 1, claimedBy: claim.claimedBy, claimExpiresAt: new Date(now.getTime() + leaseMs), lastError: null }
+    : { dueAt: now, attempts: 0, claimedBy: null, claimExpiresAt: null, lastError: null };
+  const insert = claim
+    ? insertWhen(db, verificationJobs, { applicationId, ...job }, claim.onlyIf)
+    : db.insert(verificationJobs).values({ applicationId, ...job });
+  return insert.onConflictDoUpdate({ target: verificationJobs.applicationId, set: job });
 }
 
 export async function townCommunities(db: Db, regionId: string): Promise<Set<string>> {
@@ -91,31 +102,54 @@ export async function familyFacts(
   return facts;
 }
 
+/**
+ * What the checks of one application read, in one query: its form, its channel's rule, its region and the child's
+ * sealed ID number; none of the catalog's texts (decision 029).
+ */
+function checkQuery(db: Db, applicationId: string) {
+  return db
+    .select({
+      application: { form: applications.form },
+      channel: { eligibility: channels.eligibility },
+      season: { regionId: seasons.regionId },
+      child: { id: children.id, name: children.name, cipher: children.idCipher },
+    })
+    .from(applications)
+    .innerJoin(seasons, eq(seasons.id, applications.seasonId))
+    .innerJoin(children, eq(children.id, applications.childId))
+    .leftJoin(channels, eq(channels.id, applications.channelId))
+    .where(eq(applications.id, applicationId));
+}
+
 /** The outcomes of every claim of one application: identities, the hukou relation, and the channel's own. */
-async function checkApplication(
-  deps: Deps,
-  applicationId: string,
-  now: Date,
-): Promise<{ outcomes: CheckOutcome[]; regionId: string } | null> {
-  const loaded = await loadApplication(deps.db, applicationId);
+async function checkApplication(deps: Deps, applicationId: string, now: Date, town?: Town): Promise<Outcomes> {
+  const { db } = deps;
+  // Alone, the town's communities come in the same round trip; a sweep's group shares them by region (`town`).
+  const [[loaded], names] = town
+    ? [await checkQuery(db, applicationId), null]
+    : await db.batch([
+        checkQuery(db, applicationId),
+        db
+          .select({ name: communities.name })
+          .from(communities)
+          .innerJoin(seasons, eq(seasons.regionId, communities.regionId))
+          .innerJoin(applications, eq(applications.seasonId, seasons.id))
+          .where(eq(applications.id, applicationId)),
+      ]);
   if (!loaded?.channel) return null;
-  const { application, channel } = loaded;
-  const [child] = await deps.db
-    .select({ cipher: children.idCipher, name: children.name })
-    .from(children)
-    .where(eq(children.id, loaded.child.id));
+  const { application, channel, child } = loaded;
   const unseal = async (field: 'fatherIdNumber' | 'motherIdNumber', nameField: 'fatherName' | 'motherName') => {
     const sealed = (application.form[field] as { sealed?: string } | undefined)?.sealed;
     const name = application.form[nameField];
     return sealed && typeof name === 'string' ? { name, idNumber: await deps.vault.decrypt(sealed) } : undefined;
   };
   const people = {
-    child: { name: child!.name, idNumber: await deps.vault.decrypt(child!.cipher) },
+    child: { name: child.name, idNumber: await deps.vault.decrypt(child.cipher) },
     father: await unseal('fatherIdNumber', 'fatherName'),
     mother: await unseal('motherIdNumber', 'motherName'),
   };
   const facts = await familyFacts(deps.records, people, channel.eligibility.check);
-  const town = await townCommunities(deps.db, loaded.season.regionId);
+  const townNames = names ? new Set(names.map((c) => c.name)) : await town!(loaded.season.regionId);
   if (channel.eligibility.check === 'property')
     facts.lockedCertificates = await lockedCertificates(
       deps.db,
@@ -126,7 +160,7 @@ async function checkApplication(
     ...(Object.entries(facts.identities) as ['child' | 'father' | 'mother', 'match' | 'name_mismatch' | 'not_found'][]).map(([who, r]) =>
       identityOutcome(who, r),
     ),
-    ...channelOutcomes(channel.eligibility, facts, town, {
+    ...channelOutcomes(channel.eligibility, facts, townNames, {
       hukouShowsRelation: typeof application.form.hukouShowsRelation === 'boolean' ? application.form.hukouShowsRelation : null,
       businessProof: application.form.businessProof,
       propertyProof: application.form.propertyProof,
@@ -144,84 +178,142 @@ export async function runVerification(
   deps: Deps,
   applicationId: string,
   claimant = `now:${newId(deps.random)}`,
+  preclaimed = false,
 ): Promise<'done' | 'pending' | 'skipped'> {
   const { db } = deps;
   const now = deps.clock.now();
-  const [job] = await db
-    .update(verificationJobs)
-    .set({ claimedBy: claimant, claimExpiresAt: new Date(now.getTime() + leaseMs), attempts: sql`${verificationJobs.attempts} + 1` })
-    .where(
-      and(
-        eq(verificationJobs.applicationId, applicationId),
-        lte(verificationJobs.dueAt, now),
-        or(sql`${verificationJobs.claimedBy} IS NULL`, lt(verificationJobs.claimExpiresAt, now)),
-      ),
-    )
-    .returning();
+  const [job] = preclaimed
+    ? [{ attempts: 1 }]
+    : await db
+        .update(verificationJobs)
+        .set({ claimedBy: claimant, claimExpiresAt: new Date(now.getTime() + leaseMs), attempts: sql`${verificationJobs.attempts} + 1` })
+        .where(
+          and(
+            eq(verificationJobs.applicationId, applicationId),
+            lte(verificationJobs.dueAt, now),
+            or(sql`${verificationJobs.claimedBy} IS NULL`, lt(verificationJobs.claimExpiresAt, now)),
+          ),
+        )
+        .returning();
   if (!job) return 'skipped';
   try {
-    const checked = await checkApplication(deps, applicationId, now);
-    const outcomes = checked?.outcomes ?? [];
-    await db.batch([
-      db.delete(verificationChecks).where(eq(verificationChecks.applicationId, applicationId)),
-      ...(outcomes.length
-        ? [
-            db.insert(verificationChecks).values(
-              outcomes.map((o) => ({
-                id: newId(deps.random),
-                applicationId,
-                claim: o.claim,
-                result: o.result,
-                summary: o.summary,
-                values: o.values,
-                source: deps.recordsSource,
-                checkedAt: now,
-              })),
-            ),
-          ]
-        : []),
-      db
-        .update(applications)
-        .set({ verification: overall(outcomes.map((o) => o.result)) })
-        .where(eq(applications.id, applicationId)),
-      db.delete(verificationJobs).where(and(eq(verificationJobs.applicationId, applicationId), eq(verificationJobs.claimedBy, claimant))),
-    ]);
+    await db.batch(resultStatements(deps, applicationId, claimant, await checkApplication(deps, applicationId, now), now));
     return 'done';
   } catch (error) {
-    const retry = error instanceof RecordsUnavailableError;
-    deps.log.warn(
-      `[verification] ${applicationId}: ${retry ? 'records unavailable, will retry' : 'check failed'}: ${loggableError(error)}`,
-    );
-    await db.batch([
-      db
-        .update(verificationJobs)
-        .set({
-          claimedBy: null,
-          claimExpiresAt: null,
-          lastError: loggableError(error).slice(0, 300),
-          dueAt: new Date(now.getTime() + nextAttemptDelay(job.attempts)),
-        })
-        .where(and(eq(verificationJobs.applicationId, applicationId), eq(verificationJobs.claimedBy, claimant))),
-      db.update(applications).set({ verification: 'pending' }).where(eq(applications.id, applicationId)),
-    ]);
+    await db.batch(retryStatements(deps, applicationId, claimant, job.attempts, error, now));
     return 'pending';
   }
 }
 
-/** The sweeper's part: every due check job, oldest first, within a time budget. */
-export async function sweepVerification(deps: Deps, options: { limit?: number; budgetMs?: number } = {}) {
-  const started = performance.now();
-  const due = await deps.db
+/** Stores one application's outcomes (replacing the previous ones) and ends its job, as statements of a batch. */
+function resultStatements(deps: Deps, applicationId: string, claimant: string, checked: Outcomes, now: Date) {
+  const { db } = deps;
+  const outcomes = checked?.outcomes ?? [];
+  return [
+    db.delete(verificationChecks).where(eq(verificationChecks.applicationId, applicationId)),
+    ...(outcomes.length
+      ? [
+          db.insert(verificationChecks).values(
+            outcomes.map((o) => ({
+              id: newId(deps.random),
+              applicationId,
+              claim: o.claim,
+              result: o.result,
+              summary: o.summary,
+              values: o.values,
+              source: deps.recordsSource,
+              checkedAt: now,
+            })),
+          ),
+        ]
+      : []),
+    db
+      .update(applications)
+      .set({ verification: overall(outcomes.map((o) => o.result)) })
+      .where(eq(applications.id, applicationId)),
+    db.delete(verificationJobs).where(and(eq(verificationJobs.applicationId, applicationId), eq(verificationJobs.claimedBy, claimant))),
+  ] as const;
+}
+
+/**
+ * A check that failed: when the records service is down the job stays, with back-off, for the sweeper (logged either
+ * way); as statements of a batch.
+ */
+function retryStatements(deps: Deps, applicationId: string, claimant: string, attempts: number, error: unknown, now: Date) {
+  const { db } = deps;
+  const retry = error instanceof RecordsUnavailableError;
+  deps.log.warn(`[verification] ${applicationId}: ${retry ? 'records unavailable, will retry' : 'check failed'}: ${loggableError(error)}`);
+  return [
+    db
+      .update(verificationJobs)
+      .set({
+        claimedBy: null,
+        claimExpiresAt: null,
+        lastError: loggableError(error).slice(0, 300),
+        dueAt: new Date(now.getTime() + nextAttemptDelay(attempts)),
+      })
+      .where(and(eq(verificationJobs.applicationId, applicationId), eq(verificationJobs.claimedBy, claimant))),
+    db.update(applications).set({ verification: 'pending' }).where(eq(applications.id, applicationId)),
+  ] as const;
+}
+
+/**
+ * Claims up to `limit` due jobs in one statement: unclaimed ones and ones whose claimant's lease has lapsed. Two
+ * sweepers running this at once never get the same job: the database runs each UPDATE alone.
+ */
+export async function claimDueChecks(db: Db, params: { now: Date; claimant: string; limit: number }) {
+  const { now, claimant, limit } = params;
+  const due = db
     .select({ id: verificationJobs.applicationId })
     .from(verificationJobs)
-    .where(lte(verificationJobs.dueAt, deps.clock.now()))
+    .where(and(lte(verificationJobs.dueAt, now), or(isNull(verificationJobs.claimedBy), lt(verificationJobs.claimExpiresAt, now))))
     .orderBy(asc(verificationJobs.dueAt))
-    .limit(options.limit ?? 100);
+    .limit(limit);
+  return db
+    .update(verificationJobs)
+    .set({ claimedBy: claimant, claimExpiresAt: new Date(now.getTime() + leaseMs), attempts: sql`${verificationJobs.attempts} + 1` })
+    .where(inArray(verificationJobs.applicationId, due))
+    .returning();
+}
+
+/**
+ * The sweeper's part: due check jobs, oldest first, `limit` per group and group after group within a time budget.
+ * A group is claimed in one statement, checked `checkConcurrency` at a time, and its outcomes (results, or back-off
+ * for the records service being down) are written in one batch: a commit per group, not two per application.
+ */
+export async function sweepVerification(deps: Deps, options: { limit?: number; budgetMs?: number } = {}) {
+  const started = performance.now();
+  const limit = options.limit ?? 100;
   const report = { done: 0, pending: 0, skipped: 0 };
   const claimant = `sweep:${newId(deps.random)}`;
-  for (const { id } of due) {
-    report[await runVerification(deps, id, claimant)]++;
-    if (performance.now() - started > (options.budgetMs ?? 20_000)) break;
+  const towns = new Map<string, Promise<Set<string>>>();
+  const town: Town = (regionId) => {
+    if (!towns.has(regionId)) towns.set(regionId, townCommunities(deps.db, regionId));
+    return towns.get(regionId)!;
+  };
+  for (;;) {
+    const now = deps.clock.now();
+    const jobs = await claimDueChecks(deps.db, { now, claimant, limit });
+    if (jobs.length === 0) break;
+    const statements: BatchItem<'sqlite'>[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++]!;
+        try {
+          statements.push(
+            ...resultStatements(deps, job.applicationId, claimant, await checkApplication(deps, job.applicationId, now, town), now),
+          );
+          report.done++;
+        } catch (error) {
+          statements.push(...retryStatements(deps, job.applicationId, claimant, job.attempts, error, now));
+          report.pending++;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(checkConcurrency, jobs.length) }, worker));
+    await deps.db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+    if (jobs.length < limit || performance.now() - started > (options.budgetMs ?? 20_000)) break;
   }
   return report;
 }

@@ -2,8 +2,9 @@
  * `npm run bench`: every benchmark, each in a process of its own, one after the other — the midnight rush, the review
  * queue and the Worker (`run.ts`), placement (`placement.ts`), the 录取结果 notices (`outbox.ts`), `catalog.region`
  * under load (`reads.ts`), workerd's CPU per request (`worker-cpu.ts`) and several Node hosts against one sqld
- * (`scale.ts`), and `applications.submit` at the opening with host, load generator and raw baseline in processes of their
- * own (`submit.ts`). Options go to the bench that owns them (see each file); `--skip rush,placement,outbox,reads,worker-cpu,scale,submit`
+ * (`scale.ts`), the cost of one submission on the Node host (`submit-path.ts`), and `applications.submit` at the opening
+ * with host, load generator and raw baseline in processes of their own (`submit.ts`). Options go to the bench that owns
+ * them (see each file); `--skip rush,placement,outbox,reads,worker-cpu,scale,submit-path,submit`
  * leaves some out. Exits 1 if any bench failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -45,6 +46,7 @@ const benches = [
   { name: 'reads', file: 'reads.ts', args: pass('duration', 'connections') },
   { name: 'worker-cpu', file: 'worker-cpu.ts', args: pass('requests', 'spaced', 'submits') },
   { name: 'scale', file: 'scale.ts', args: pass('submissions', 'hosts') },
+  { name: 'submit-path', file: 'submit-path.ts', args: pass('submissions', 'concurrency') },
   {
     name: 'submit',
     file: 'submit.ts',

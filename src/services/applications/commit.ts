@@ -48,7 +48,13 @@ export interface Transition {
  * that update was this change's the history row, the in-app message and the SMS are written. `key` is the SMS notice
  * for `sendNow`.
  */
-export async function commitTransition(deps: Deps, loaded: LoadedApplication, change: Transition) {
+export async function commitTransition(
+  deps: Deps,
+  loaded: Pick<LoadedApplication, 'phone'> & {
+    application: Pick<LoadedApplication['application'], 'id' | 'version' | 'status' | 'accountId'>;
+  },
+  change: Transition,
+) {
   const { db } = deps;
   const { application } = loaded;
   const version = application.version + 1;

@@ -4,14 +4,19 @@ import { applicationHistory } from '../../../db/schema';
 import type { EditFacts } from '../../domain/application-edit';
 import type { LoadedApplication } from './load';
 
-/** When the application was last rejected (the correction deadline counts from then). */
-export async function lastRejectedAt(db: Db, applicationId: string): Promise<Date | null> {
-  const [row] = await db
+/** When the application was last rejected, as a query (for a `db.batch` of reads): see `lastRejectedAt`. */
+export function lastRejectedQuery(db: Db, applicationId: string) {
+  return db
     .select({ at: applicationHistory.at })
     .from(applicationHistory)
     .where(and(eq(applicationHistory.applicationId, applicationId), eq(applicationHistory.toStatus, 'rejected')))
     .orderBy(desc(applicationHistory.version))
     .limit(1);
+}
+
+/** When the application was last rejected (the correction deadline counts from then). */
+export async function lastRejectedAt(db: Db, applicationId: string): Promise<Date | null> {
+  const [row] = await lastRejectedQuery(db, applicationId);
   return row?.at ?? null;
 }
 

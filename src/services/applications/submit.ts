@@ -4,18 +4,26 @@ import { uploadedSides } from '../../domain/document-sides';
 import { decideSubmit, decideWithdraw, refusalError } from '../../domain/application';
 import { maxWithdrawals } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
-import { type DocumentView, listDocuments } from '../documents';
+import { newId } from '../../domain/ids';
+import { type DocumentView, documentKindsQuery } from '../documents';
 import { sendNow } from '../outbox';
 import { runVerification, verificationJob } from '../verification';
-import { lastRejectedAt } from './guards';
-import { type LoadedApplication, ownApplication } from './load';
+import { lastRejectedQuery } from './guards';
+import { type LoadedApplication, ownApplication, ownedBy, submissionQuery } from './load';
 import { commitTransition } from './commit';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource' | 'rush'>;
 type Defer = (task: () => Promise<unknown>) => void;
 
 /** What the loaded application still lacks, given its documents on file (the rule is `domain/application-missing`). */
-export function missingOf(loaded: LoadedApplication, files: readonly Pick<DocumentView, 'kind' | 'side'>[]): MissingItem[] {
+export function missingOf(
+  loaded: {
+    application: Pick<LoadedApplication['application'], 'form' | 'firstSchoolId' | 'secondSchoolId' | 'sibling'>;
+    entry: Pick<LoadedApplication['entry'], 'code'>;
+    channel: Pick<NonNullable<LoadedApplication['channel']>, 'code' | 'eligibility' | 'documents'> | null;
+  },
+  files: readonly Pick<DocumentView, 'kind' | 'side'>[],
+): MissingItem[] {
   const { application, channel } = loaded;
   return whatIsMissing(
     {
@@ -34,15 +42,34 @@ export function missingOf(loaded: LoadedApplication, files: readonly Pick<Docume
 /**
  * Submits exactly what the parent previewed (`version`). Completeness is checked first; state, history, message and
  * SMS are one batch. A double tap or a retry of a submission that went through answers with the same result and
- * writes nothing more; any other change in between answers CONFLICT.
+ * writes nothing more; any other change in between answers CONFLICT. In a rush (`deps.rush`, decision 029) the SMS and
+ * the system checks are left to the sweeper, which takes them in groups; otherwise they start right after the answer.
  */
 export async function submitApplication(deps: Deps, accountId: string, input: { applicationId: string; version: number }, defer: Defer) {
+  return submitOnce(deps, accountId, input, defer, deps.rush?.inRush() ?? false);
+}
+
+/**
+ * What a submission needs, read in one round trip: the application, its last rejection and its documents' kinds.
+ */
+async function loadForSubmit(db: Deps['db'], accountId: string, applicationId: string) {
+  const [[row], [rejected], files] = await db.batch([
+    submissionQuery(db, applicationId),
+    lastRejectedQuery(db, applicationId),
+    documentKindsQuery(db, applicationId),
+  ]);
+  const loaded = ownedBy(accountId, row);
+  return { loaded, rejectedAt: loaded.application.status === 'rejected' ? (rejected?.at ?? null) : null, files };
+}
+
+async function submitOnce(deps: Deps, accountId: string, input: { applicationId: string; version: number }, defer: Defer, rush: boolean) {
   const { db } = deps;
   const now = deps.clock.now();
-  const loaded = await ownApplication(db, accountId, input.applicationId);
+  const { loaded, rejectedAt, files } = await loadForSubmit(db, accountId, input.applicationId);
   const { application, window } = loaded;
-  const rejectedAt = application.status === 'rejected' ? await lastRejectedAt(db, application.id) : null;
-  const missing = missingOf(loaded, await listDocuments(db, application.id));
+  const missing = missingOf(loaded, files);
+  // Outside a rush the checks run right after the answer, their job claimed in the submission's own batch.
+  const checker = `now:${newId(deps.random)}`;
 
   const decision = decideSubmit({
     actor: 'parent',
@@ -67,7 +94,7 @@ export async function submitApplication(deps: Deps, accountId: string, input: { 
     set: decision.set,
     guard: decision.guard,
     notice: decision.notice,
-    followUps: () => [verificationJob(db, application.id, now)],
+    followUps: (won) => [verificationJob(db, application.id, now, rush ? undefined : { claimedBy: checker, onlyIf: won })],
   });
   if (!won) {
     const again = await ownApplication(db, accountId, input.applicationId);
@@ -75,8 +102,11 @@ export async function submitApplication(deps: Deps, accountId: string, input: { 
       return submittedView(again.application);
     throw new DomainError('APPLICATION_CHANGED', '报名信息已在别处更新，请重新预览后再提交');
   }
-  defer(() => sendNow(deps, [key]));
-  defer(() => runVerification(deps, application.id));
+  if (rush) deps.rush?.deferred();
+  else {
+    defer(() => sendNow(deps, [key]));
+    defer(() => runVerification(deps, application.id, checker, true));
+  }
   return submittedView({ ...application, version: application.version + 1, submittedAt: now });
 }
 
