@@ -10,9 +10,9 @@ import { clockOffsetVariable, stopMessage } from './node-primary';
  * against the database the primary prepared, with the primary's clock, and ends when the primary says so (or on
  * SIGINT/SIGTERM, which a terminal sends to every process of the host) after finishing its requests.
  */
-export async function startServingProcess(config: HostConfig): Promise<void> {
+export async function startServingProcess(config: HostConfig, overrides: { clock?: Clock } = {}): Promise<void> {
   const offset = Number(process.env[clockOffsetVariable] ?? 0);
-  const clock: Clock = config.startAt ? shiftedClock(new Date(Date.now() + offset)) : systemClock;
+  const clock: Clock = overrides.clock ?? (config.startAt ? shiftedClock(new Date(Date.now() + offset)) : systemClock);
   const primary = {
     send: (message: object) => process.send?.(message),
     on: (event: 'message', listener: (message: unknown) => void) => process.on(event, listener),

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
-const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
+export const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
 
 interface Stat {
   pid: number;
