@@ -105,9 +105,12 @@ describe('a Node host of two processes (ENROLL_PROCESSES=2)', () => {
     const anyone = createEnrollmentClient({ url });
     const phone = '13700000001';
     await anyone.auth.requestCode.mutate({ phone });
-    const code = await until('the sign-in code', async () => (await anyone.dev.inbox.query({ phone }))[0]?.body.match(/验证码为(\d{6})/)?.[1]);
+    const code = await until(
+      'the sign-in code',
+      async () => (await anyone.dev.inbox.query({ phone }))[0]?.body.match(/验证码为(\d{6})/)?.[1],
+    );
     const { token } = await anyone.auth.signIn.mutate({ phone, code, session: 'token', acceptedNotice: privacyNotice.version });
-    const parent = createEnrollmentClient({ url, token });
+    const parent = createEnrollmentClient({ url, token: token! });
     const child = await parent.children.add.mutate({ name: '李两核', idType: 'resident', idNumber: residentId('20180606', '301') });
     const regionId = (await anyone.catalog.regions.query())[0]!.id;
     const grade1 = (await anyone.catalog.region.query({ regionId })).entries.find((e) => e.code === 'grade1')!;
