@@ -13,8 +13,10 @@ import { clockOffsetVariable, stopMessage } from './node-primary';
 export async function startServingProcess(config: HostConfig, overrides: { clock?: Clock } = {}): Promise<void> {
   const offset = Number(process.env[clockOffsetVariable] ?? 0);
   const clock: Clock = overrides.clock ?? (config.startAt ? shiftedClock(new Date(Date.now() + offset)) : systemClock);
+  // A primary that ended first (killed) closes the IPC channel: this process has nothing left to serve for.
+  cluster.worker?.on('error', () => process.exit(0));
   const primary = {
-    send: (message: object) => process.send?.(message),
+    send: (message: object) => (process.connected ? process.send?.(message) : undefined),
     on: (event: 'message', listener: (message: unknown) => void) => process.on(event, listener),
   };
   const host = await startNodeHost(config, {

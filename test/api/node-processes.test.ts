@@ -20,7 +20,7 @@ import { until } from '../helpers/until';
 const dir = tempDir('processes');
 let host: ChildProcess;
 let url: string;
-let logs = '';
+let logs: () => string;
 
 interface Health {
   status: string;
@@ -68,23 +68,36 @@ const alive = (pid: number) => {
   }
 };
 
-beforeAll(async () => {
+/** `worker/node.ts` with two serving processes on a database file in `folder`; resolves once it listens. */
+async function startHost(folder: string): Promise<{ process: ChildProcess; url: string; logs: () => string }> {
   const port = await freePort();
-  url = `http://127.0.0.1:${port}`;
-  host = spawn(process.execPath, ['--import', 'tsx', 'worker/node.ts'], {
+  let text = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/node.ts'], {
     env: {
       ...process.env,
       PORT: String(port),
-      DATABASE_URL: `file:${dir.path}/host.db`,
-      FILES_DIR: `${dir.path}/files`,
+      DATABASE_URL: `file:${folder}/host.db`,
+      FILES_DIR: `${folder}/files`,
       ENROLL_DEV: '1',
       ENROLL_NOW: '2024-07-20T10:00:00+08:00',
       ENROLL_PROCESSES: '2',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  for (const stream of [host.stdout!, host.stderr!]) stream.on('data', (chunk: Buffer) => (logs += chunk.toString()));
-  await until('the host to listen', () => (logs.includes('listening on') ? true : undefined), 50_000);
+  for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  await until('the host to listen', () => (text.includes('listening on') ? true : undefined), 50_000);
+  return { process: child, url: `http://127.0.0.1:${port}`, logs: () => text };
+}
+
+/** The host's serving processes: children of its primary that run `worker/node.ts`. */
+const servingProcesses = (primary: number) =>
+  childrenOf(primary).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('worker/node.ts'));
+
+beforeAll(async () => {
+  const started = await startHost(dir.path);
+  host = started.process;
+  url = started.url;
+  logs = started.logs;
 });
 
 afterAll(() => {
@@ -148,12 +161,27 @@ describe('a Node host of two processes (ENROLL_PROCESSES=2)', () => {
   });
 
   it('stops every process on SIGTERM, finishing the primary last', async () => {
-    const serving = childrenOf(host.pid!).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('worker/node.ts'));
+    const serving = servingProcesses(host.pid!);
     expect(serving).toHaveLength(2);
     const exited = new Promise<number | null>((done) => host.once('exit', (code) => done(code)));
     host.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(serving.filter(alive)).toEqual([]);
-    expect(logs).not.toMatch(/ended \(|Error/);
+    expect(logs()).not.toMatch(/ended \(|Error/);
+  });
+});
+
+describe('a Node host whose primary is killed', () => {
+  it('leaves no serving process behind holding the port or the database', async () => {
+    const folder = tempDir('processes-killed');
+    try {
+      const killed = await startHost(folder.path);
+      const serving = servingProcesses(killed.process.pid!);
+      expect(serving).toHaveLength(2);
+      killed.process.kill('SIGKILL');
+      await expect.poll(() => serving.filter(alive), { timeout: 10_000 }).toEqual([]);
+    } finally {
+      folder.remove();
+    }
   });
 });
