@@ -39,6 +39,8 @@ export async function startPrimary(config: HostConfig, count: number, log: AppDe
   const env = { [clockOffsetVariable]: String(deps.clock.now().getTime() - Date.now()) };
 
   let closing = false;
+  // A message to a process that is ending (a terminal's Ctrl+C reaches every process at once) is not worth a crash.
+  const forkOne = () => cluster.fork(env).on('error', (error) => log.warn(`serving process: ${loggableError(error)}`));
   const workers = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
   const relay = relayCatalogForgets(workers);
   const onMessage = (worker: Worker, message: unknown) => relay(worker, message);
@@ -46,14 +48,14 @@ export async function startPrimary(config: HostConfig, count: number, log: AppDe
     if (closing) return;
     log.error(`serving process ${worker.process.pid} ended (${signal ?? `code ${code}`}); starting another`);
     setTimeout(() => {
-      if (!closing) cluster.fork(env);
+      if (!closing) forkOne();
     }, restartDelayMs).unref();
   };
   cluster.on('message', onMessage);
 
   const fork = () =>
     new Promise<number>((listening, failed) => {
-      const worker = cluster.fork(env);
+      const worker = forkOne();
       const early = (code: number | null) => failed(new Error(`a serving process ended before it listened (code ${code})`));
       worker.once('exit', early);
       worker.once('listening', (address) => {
