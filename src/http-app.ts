@@ -31,6 +31,8 @@ export interface HostHooks {
   compressPages?: MiddlewareHandler;
   /** The home page's first screen as markup from its catalog (`web/src/prerender/home-html.ts`), put into the shell. */
   firstPaint?: FirstPaint;
+  /** Which process of a host of several answered, reported by `/api/health` (the Node host's `ENROLL_PROCESSES`). */
+  instance?: string;
 }
 
 const apiBodyLimit = 256 * 1024;
@@ -155,12 +157,13 @@ export function httpApp(router: AnyRouter, source: DepsSource, hooks: HostHooks 
   app.get('/api/health', async (c) => {
     const deps = depsOf(c);
     const now = deps.clock.now().toISOString();
+    const about = { now, version: hooks.version ?? 'dev', ...(hooks.instance ? { instance: hooks.instance } : {}) };
     try {
       await deps.db.run(sql`select 1`);
-      return c.json({ status: 'ok', database: 'ok', now, version: hooks.version ?? 'dev' });
+      return c.json({ status: 'ok', database: 'ok', ...about });
     } catch (error) {
       deps.log.error(`[${c.get('requestId')}] health: database unreachable: ${loggableError(error)}`);
-      return c.json({ status: 'degraded', database: 'unreachable', now, version: hooks.version ?? 'dev' }, 503);
+      return c.json({ status: 'degraded', database: 'unreachable', ...about }, 503);
     }
   });
 

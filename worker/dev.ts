@@ -19,7 +19,8 @@ const apiUrl = `http://127.0.0.1:${apiPort}`;
 const api = spawn(process.execPath, [tsxCli, 'watch', '--clear-screen=false', 'worker/node.ts'], {
   cwd: projectDir,
   stdio: 'inherit',
-  env: { ...process.env, ENROLL_DEV: '1', PORT: apiPort, HOST: '127.0.0.1' },
+  // One serving process unless asked: `tsx watch` restarts it on every change, and one restarts fastest.
+  env: { ...process.env, ENROLL_DEV: '1', PORT: apiPort, HOST: '127.0.0.1', ENROLL_PROCESSES: process.env.ENROLL_PROCESSES || '1' },
 });
 
 // web/vite.config.ts reads where to proxy from here.

@@ -11,11 +11,13 @@ import { createDb, truncateWal } from '../db/client';
 import { migrateDb } from '../db/migrate';
 import { seedCatalog } from '../db/seed';
 import { seedDemoStaff } from '../db/seed/demo-staff';
+import type { Db } from '../db/client';
 import type { Clock } from '../src/adapters/clock';
 import type { RandomSource } from '../src/adapters/random';
 import { localFiles } from '../src/adapters/files-local';
 import type { AppDeps } from '../src/api/context';
 import { createApp } from '../src/app';
+import type { CatalogCache } from '../src/services/catalog-cache';
 import { renderPolicyMarkdown } from '../src/render/policy-markdown';
 import { assertDemoHostAllowed, type HostConfig } from './config';
 import { buildDeps } from './deps';
@@ -30,14 +32,10 @@ export interface NodeHost {
 }
 
 /**
- * Opens (and creates) the embedded libSQL database, migrates and seeds it, keeps documents under `FILES_DIR`, and
- * serves the API and the built web app. Tests start it too, with their own database file and clock.
+ * Opens (and creates) the embedded libSQL database or connects to a libSQL server, then migrates it and seeds the
+ * catalog (and in demo mode the demo staff): done once per host, before anything serves.
  */
-export async function startNodeHost(
-  config: HostConfig,
-  overrides: { clock?: Clock; log?: AppDeps['log']; random?: RandomSource; sweepEveryMs?: number } = {},
-): Promise<NodeHost> {
-  assertDemoHostAllowed(config);
+export async function prepareDatabase(config: HostConfig): Promise<Db> {
   if (config.databaseUrl.startsWith('file:')) {
     mkdirSync(dirname(resolve(config.databaseUrl.slice('file:'.length))), { recursive: true, mode: 0o700 });
   }
@@ -45,15 +43,51 @@ export async function startNodeHost(
   await migrateDb(db);
   await seedCatalog(db);
   if (config.dev) await seedDemoStaff(db, new Date());
+  return db;
+}
 
-  const deps = await buildDeps(config, db, localFiles(config.filesDir), async (markdown) => renderPolicyMarkdown(markdown), overrides);
-  const sweeper = startSweeper(deps, overrides.sweepEveryMs ?? 60_000, () => truncateWal(db, config.databaseUrl));
-  if (deps.rush) deps.rush.onDeferred = sweeper.soon;
+/**
+ * One serving process of a host of several (`worker/node-processes.ts`): the database is already prepared, the
+ * primary process runs the sweeper and empties the write-ahead log, and this process's catalog copy is dropped with
+ * the others' (`wrap`).
+ */
+export interface ServingProcess {
+  /** Reported by `/api/health` as `instance`, so an operator (and a test) can tell the processes apart. */
+  instance: string;
+  catalog: (local: CatalogCache) => CatalogCache;
+  /** Asks the primary's sweeper for a sweep soon: a rush here left a submission's SMS and checks to it. */
+  sweepSoon: () => void;
+}
+
+/**
+ * Opens (and creates) the embedded libSQL database, migrates and seeds it, keeps documents under `FILES_DIR`, and
+ * serves the API and the built web app. Tests start it too, with their own database file and clock.
+ */
+export async function startNodeHost(
+  config: HostConfig,
+  overrides: {
+    clock?: Clock;
+    log?: AppDeps['log'];
+    random?: RandomSource;
+    sweepEveryMs?: number;
+    /** Given: this is one of several processes serving the host, and it neither migrates nor sweeps. */
+    serving?: ServingProcess;
+  } = {},
+): Promise<NodeHost> {
+  assertDemoHostAllowed(config);
+  const { serving } = overrides;
+  const db = serving ? await createDb(config.databaseUrl, config.databaseAuthToken) : await prepareDatabase(config);
+
+  const built = await buildDeps(config, db, localFiles(config.filesDir), async (markdown) => renderPolicyMarkdown(markdown), overrides);
+  const deps = serving ? { ...built, catalog: serving.catalog(built.catalog) } : built;
+  const sweeper = serving ? null : startSweeper(deps, overrides.sweepEveryMs ?? 60_000, () => truncateWal(db, config.databaseUrl));
+  if (deps.rush) deps.rush.onDeferred = serving ? serving.sweepSoon : sweeper?.soon;
   const app = createApp(deps, {
     clientIp: (c) => getConnInfo(c).remote.address ?? null,
     pageShell: () => readFile(join(webDist, 'index.html'), 'utf8').catch(() => null),
     compressPages: compress(),
     firstPaint: homeFirstPaint,
+    instance: serving?.instance,
   });
 
   app.use('*', async (c, next) => {
@@ -77,14 +111,16 @@ export async function startNodeHost(
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     deps,
     async close() {
-      await sweeper.stop();
+      await sweeper?.stop();
       const closed = new Promise<void>((done) => server.close(() => done()));
       const http = server as import('node:http').Server;
       http.closeIdleConnections?.();
       const force = setTimeout(() => http.closeAllConnections?.(), 2_000);
       await closed;
       clearTimeout(force);
-      await truncateWal(db, config.databaseUrl).catch((error) => deps.log.warn(`could not empty the write-ahead log: ${String(error)}`));
+      if (!serving) {
+        await truncateWal(db, config.databaseUrl).catch((error) => deps.log.warn(`could not empty the write-ahead log: ${String(error)}`));
+      }
       db.$client.close();
     },
   };

@@ -9,6 +9,13 @@ import { sweep, sweepDeferred } from '../src/services/sweep';
  */
 export const rushSweepDelayMs = 1_000;
 
+/** A serving process of a host of several asks the primary, which runs the one sweeper, for `soon()`. */
+export const sweepSoonMessage = { sweep: 'soon' } as const;
+
+export function isSweepSoon(message: unknown): boolean {
+  return (message as Partial<typeof sweepSoonMessage> | null)?.sweep === sweepSoonMessage.sweep;
+}
+
 /**
  * Under Node, a timer plays the Worker's Cron Trigger: one sweep at a time, never overlapping. `after` runs after each
  * sweep (the host empties the write-ahead log, so removed secrets leave the disk). `soon()` asks for a sweep of the

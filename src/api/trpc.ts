@@ -64,9 +64,9 @@ export const parentProcedure = publicProcedure.use(async ({ ctx, type, next }) =
 /**
  * A signed-in staff member with one of `roles` (any role when none is given). Scope within a role (a school
  * reviewer's own school) is checked by the services, which know the application. After an administrator's change
- * (only administrators change the public catalog) this host drops its copy of the catalog, so that parents on this
- * host see it at once (other hosts within `catalogFreshMs`); reviewers' decisions, the bulk of staff writes in a
- * season, leave it alone.
+ * (only administrators change the public catalog) this host drops its copy of the catalog, in every process of it
+ * before the answer leaves, so that parents on this host see it at once (other hosts within `catalogFreshMs`);
+ * reviewers' decisions, the bulk of staff writes in a season, leave it alone.
  */
 export const staffProcedure = (...roles: StaffRoleCode[]) =>
   publicProcedure.use(async ({ ctx, type, next }) => {
@@ -77,7 +77,7 @@ export const staffProcedure = (...roles: StaffRoleCode[]) =>
     try {
       return await next({ ctx: { ...ctx, staff: member } });
     } finally {
-      ctx.deps.catalog.forget();
+      await ctx.deps.catalog.forget();
     }
   });
 

@@ -14,8 +14,11 @@ export const catalogFreshMs = 1000;
 export interface CatalogCache {
   /** The value read under `key` less than `catalogFreshMs` ago, with no `forget` since; else what `load` reads now. */
   get<T>(key: string, load: () => Promise<T>): Promise<T>;
-  /** Drops every value, and any read still under way when it is called is not kept. */
-  forget(): void;
+  /**
+   * Drops every value, and any read still under way when it is called is not kept. On a host of several processes it
+   * also has the other processes drop theirs, and its promise settles once they have (worker/catalog-relay.ts).
+   */
+  forget(): void | Promise<void>;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
-const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
+export const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
 
 interface Stat {
   pid: number;
@@ -42,4 +42,19 @@ export function cpuMsOf(pids: readonly number[]): number {
   let ticks = 0;
   for (const pid of pids) ticks += statOf(String(pid))?.ticks ?? 0;
   return (ticks * 1000) / ticksPerSecond;
+}
+
+/** The processes whose parent is `pid`: a Node host's serving processes (node:cluster) under its primary. */
+export function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        return Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }

@@ -95,7 +95,7 @@ export interface PhaseCost {
 }
 
 /** The machine's CPU time so far (clock ticks): busy (everything but idle and iowait) and total. */
-function machineTicks(): { busy: number; total: number } {
+export function machineTicks(): { busy: number; total: number } {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
   const [user, nice, system, idle, iowait, irq, softirq, steal] = fields as [
     number,

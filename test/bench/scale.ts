@@ -1,8 +1,11 @@
 /**
- * `npm run bench:scale [-- --submissions 600 --hosts 1,2,4 --concurrency 100]`: several Node host processes against
- * one sqld, as a county or province would run the platform on more than one machine. For each number of hosts: a
- * fresh sqld, `--submissions` prepared drafts, the hosts started as processes of their own, and every draft submitted
- * at once (`--concurrency` in flight, spread over the hosts in turn) by this process, which only sends requests.
+ * `npm run bench:scale [-- --submissions 600 --hosts 1,2,4 --concurrency 100 --processes 1 --database sqld]`: several
+ * Node host processes against one sqld, as a county or province would run the platform on more than one machine.
+ * `--processes N` gives each host N serving processes (`ENROLL_PROCESSES`; default 1, one process per host as
+ * before); `--database file` puts the hosts on one libSQL file instead of sqld (the Node host's own setup). For each
+ * number of hosts: a fresh database, `--submissions` prepared drafts, the hosts started as processes of their own, and
+ * every draft submitted at once (`--concurrency` in flight, spread over the hosts in turn) by this process, which only
+ * sends requests.
  * Reports submissions per second, latency and errors per host count, against one host in the same run. Not part of
  * `npm test`; figures in docs/scale.md.
  */
@@ -21,7 +24,7 @@ import { startSqld } from '../../worker/sqld';
 import { freePort } from '../helpers/ports';
 import { prepareDrafts } from '../helpers/worker-drafts';
 import { workerDataKey } from '../helpers/worker-stack';
-import { cpuMsOf } from './group-cpu';
+import { childrenOf, cpuMsOf } from './group-cpu';
 import { describeError, fixed, percentile, table } from './measure';
 
 const { values } = parseArgs({
@@ -29,8 +32,12 @@ const { values } = parseArgs({
     submissions: { type: 'string', default: '600' },
     hosts: { type: 'string', default: '1,2,4' },
     concurrency: { type: 'string', default: '100' },
+    processes: { type: 'string', default: '1' },
+    database: { type: 'string', default: 'sqld' },
   },
 });
+const processesPerHost = Number(values.processes);
+const onFile = values.database === 'file';
 const submissions = Number(values.submissions);
 const hostCounts = String(values.hosts).split(',').map(Number);
 const concurrency = Number(values.concurrency);
@@ -49,6 +56,7 @@ async function startHost(databaseUrl: string, filesDir: string): Promise<{ url: 
       SMS_PROVIDER: 'dev',
       ENROLL_DEV: '1',
       ENROLL_NOW: now,
+      ENROLL_PROCESSES: String(processesPerHost),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -77,25 +85,27 @@ interface Row {
 
 async function run(hosts: number): Promise<Row> {
   const dir = mkdtempSync(join(tmpdir(), 'enrollment-scale-'));
-  const sqld = await startSqld({ dbPath: join(dir, 'db') });
+  const sqld = onFile ? null : await startSqld({ dbPath: join(dir, 'db') });
+  const databaseUrl = sqld?.url ?? `file:${join(dir, 'enrollment.db')}`;
   const running: ChildProcess[] = [];
   try {
-    const db = await createDb(sqld.url);
+    const db = await createDb(databaseUrl);
     await migrateDb(db);
     await seedCatalog(db);
+    const drafts = await prepareDrafts(sqld ? createWebDb(sqld.url) : db, workerDataKey, new Date(now), submissions);
     db.$client.close();
-    const drafts = await prepareDrafts(createWebDb(sqld.url), workerDataKey, new Date(now), submissions);
     const urls: string[] = [];
     for (let h = 0; h < hosts; h++) {
-      const host = await startHost(sqld.url, join(dir, `files-${h}`));
+      const host = await startHost(databaseUrl, join(dir, `files-${h}`));
       running.push(host.process);
       urls.push(host.url);
     }
     const latencies: number[] = [];
     const errors: string[] = [];
     let next = 0;
-    const pids = running.map((c) => c.pid!);
-    const cpuBefore = { sqld: cpuMsOf([sqld.pid]), hosts: cpuMsOf(pids) };
+    const pids = running.flatMap((c) => [c.pid!, ...childrenOf(c.pid!)]);
+    const sqldPids = sqld ? [sqld.pid] : [];
+    const cpuBefore = { sqld: cpuMsOf(sqldPids), hosts: cpuMsOf(pids) };
     const started = performance.now();
     await Promise.all(
       Array.from({ length: Math.min(concurrency, submissions) }, async () => {
@@ -114,14 +124,14 @@ async function run(hosts: number): Promise<Row> {
       }),
     );
     const wallMs = performance.now() - started;
-    const sqldCpuMs = cpuMsOf([sqld.pid]) - cpuBefore.sqld;
+    const sqldCpuMs = cpuMsOf(sqldPids) - cpuBefore.sqld;
     const hostsCpuMs = cpuMsOf(pids) - cpuBefore.hosts;
     return { hosts, wallMs, sqldCpuMs, hostsCpuMs, latencies, errors };
   } finally {
     for (const child of running) child.kill('SIGTERM');
     await sleep(500);
     for (const child of running) child.kill('SIGKILL');
-    await sqld.stop();
+    await sqld?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -136,7 +146,10 @@ for (const hosts of hostCounts) {
 }
 const rate = (r: Row) => r.latencies.length / (r.wallMs / 1000);
 const one = rows.find((r) => r.hosts === 1) ?? rows[0]!;
-console.log(`\n${submissions} submissions, ${concurrency} in flight, one sqld (${new Date().toISOString()})\n`);
+console.log(
+  `\n${submissions} submissions, ${concurrency} in flight, ${processesPerHost} process(es) per host, ` +
+    `${onFile ? 'one libSQL file' : 'one sqld'} (${new Date().toISOString()})\n`,
+);
 console.log(
   table([
     [

@@ -1,0 +1,187 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { Agent } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoStaff } from '../../db/seed/demo-staff';
+import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
+import { privacyNotice } from '../../src/domain/privacy-notice';
+import { fetchFrom } from '../helpers/from-address';
+import { residentId } from '../helpers/identity';
+import { freePort } from '../helpers/ports';
+import { racers } from '../helpers/racers';
+import { tempDir } from '../helpers/temp';
+import { until } from '../helpers/until';
+
+/**
+ * The Node host as `npm start` runs it (`worker/node.ts`) with ENROLL_PROCESSES=2: a primary and two serving processes
+ * on one port and one database file. Each request below goes out on a connection of its own unless it says otherwise,
+ * so the host spreads them over its processes.
+ */
+const dir = tempDir('processes');
+let host: ChildProcess;
+let url: string;
+let logs: () => string;
+
+interface Health {
+  status: string;
+  now: string;
+  instance?: string;
+}
+
+/** `/api/health` on a new connection, or on `agent`'s (then the same process answers each time). */
+async function health(agent?: Agent): Promise<Health> {
+  return (await (await fetchFrom('127.0.0.1', agent)(`${url}/api/health`)).json()) as Health;
+}
+
+/** A client whose requests all go to one serving process: its own kept-alive connection, found on `instance`. */
+async function clientOn(instance: string, token?: string): Promise<EnrollmentClient> {
+  const agent = await until(`a connection to ${instance}`, async () => {
+    const candidate = new Agent({ keepAlive: true, maxSockets: 1 });
+    if ((await health(candidate)).instance === instance) return candidate;
+    candidate.destroy();
+    return undefined;
+  });
+  return createEnrollmentClient({ url, token, fetch: fetchFrom('127.0.0.1', agent) });
+}
+
+/** The processes whose parent is `pid` (Linux /proc). */
+function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** `worker/node.ts` with two serving processes on a database file in `folder`; resolves once it listens. */
+async function startHost(folder: string): Promise<{ process: ChildProcess; url: string; logs: () => string }> {
+  const port = await freePort();
+  let text = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/node.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: `file:${folder}/host.db`,
+      FILES_DIR: `${folder}/files`,
+      ENROLL_DEV: '1',
+      ENROLL_NOW: '2024-07-20T10:00:00+08:00',
+      ENROLL_PROCESSES: '2',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  await until('the host to listen', () => (text.includes('listening on') ? true : undefined), 50_000);
+  return { process: child, url: `http://127.0.0.1:${port}`, logs: () => text };
+}
+
+/** The host's serving processes: children of its primary that run `worker/node.ts`. */
+const servingProcesses = (primary: number) =>
+  childrenOf(primary).filter((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('worker/node.ts'));
+
+beforeAll(async () => {
+  const started = await startHost(dir.path);
+  host = started.process;
+  url = started.url;
+  logs = started.logs;
+});
+
+afterAll(() => {
+  if (host.exitCode === null) host.kill('SIGKILL');
+  dir.remove();
+});
+
+describe('a Node host of two processes (ENROLL_PROCESSES=2)', () => {
+  it('answers from both processes, which show the same demo time', async () => {
+    const answers = await Promise.all(Array.from({ length: 8 }, () => health()));
+    expect(new Set(answers.map((a) => a.instance))).toEqual(new Set(['node-1', 'node-2']));
+    const [one, two] = [await health(), await health()];
+    expect(one.instance).not.toBe(two.instance);
+    expect(Math.abs(new Date(one.now).getTime() - new Date(two.now).getTime())).toBeLessThan(1_000);
+  });
+
+  it('still allows one application per child and season when ten starts race over both processes', async () => {
+    const anyone = createEnrollmentClient({ url });
+    const phone = '13700000001';
+    await anyone.auth.requestCode.mutate({ phone });
+    const code = await until(
+      'the sign-in code',
+      async () => (await anyone.dev.inbox.query({ phone }))[0]?.body.match(/验证码为(\d{6})/)?.[1],
+    );
+    const { token } = await anyone.auth.signIn.mutate({ phone, code, session: 'token', acceptedNotice: privacyNotice.version });
+    const parent = createEnrollmentClient({ url, token: token! });
+    const child = await parent.children.add.mutate({ name: '李两核', idType: 'resident', idNumber: residentId('20180606', '301') });
+    const regionId = (await anyone.catalog.regions.query())[0]!.id;
+    const grade1 = (await anyone.catalog.region.query({ regionId })).entries.find((e) => e.code === 'grade1')!;
+
+    const starts = await Promise.allSettled(
+      racers(url, 10, token!).map((client) =>
+        client.applications.start.mutate({ childId: child.id, entryId: grade1.id, acceptDeclaration: true }),
+      ),
+    );
+    expect(starts.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
+    for (const s of starts.filter((x): x is PromiseRejectedResult => x.status === 'rejected')) {
+      expect(s.reason.data.code).toBe('CONFLICT');
+      expect(s.reason.message).toMatch(/^李两核本招生季已有报名（编号/);
+    }
+    expect((await parent.applications.list.query()).filter((a) => a.childName === '李两核')).toHaveLength(1);
+  });
+
+  it('shows an administrator’s change of a town to parents on every process as soon as the change is answered', async () => {
+    const admin = demoStaff.find((s) => s.username === 'admin')!;
+    const { token } = await createEnrollmentClient({ url }).review.signIn.mutate({
+      username: admin.username,
+      password: admin.password,
+      session: 'token',
+    });
+    const [onOne, onTwo, adminOnOne] = await Promise.all([clientOn('node-1'), clientOn('node-2'), clientOn('node-1', token!)]);
+    const regionId = (await onOne.catalog.regions.query())[0]!.id;
+
+    for (const address of ['桃江县教育局一号楼', '桃江县教育局二号楼']) {
+      // Both processes keep the town as it is now (well inside the cache's second), then the change goes through one.
+      for (const parent of [onOne, onTwo]) expect((await parent.catalog.region.query({ regionId })).contact.address).not.toBe(address);
+      const [town] = (await adminOnOne.admin.regions.list.query()).filter((r) => r.id === regionId);
+      await adminOnOne.admin.regions.update.mutate({ regionId, version: town!.version, name: town!.name, address });
+      for (const parent of [onOne, onTwo]) expect((await parent.catalog.region.query({ regionId })).contact.address).toBe(address);
+    }
+  });
+
+  it('stops every process on SIGTERM, finishing the primary last', async () => {
+    const serving = servingProcesses(host.pid!);
+    expect(serving).toHaveLength(2);
+    const exited = new Promise<number | null>((done) => host.once('exit', (code) => done(code)));
+    host.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(serving.filter(alive)).toEqual([]);
+    expect(logs()).not.toMatch(/ended \(|Error/);
+  });
+});
+
+describe('a Node host whose primary is killed', () => {
+  it('leaves no serving process behind holding the port or the database', async () => {
+    const folder = tempDir('processes-killed');
+    try {
+      const killed = await startHost(folder.path);
+      const serving = servingProcesses(killed.process.pid!);
+      expect(serving).toHaveLength(2);
+      killed.process.kill('SIGKILL');
+      await expect.poll(() => serving.filter(alive), { timeout: 10_000 }).toEqual([]);
+    } finally {
+      folder.remove();
+    }
+  });
+});
