@@ -1,9 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
+import { and, count, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '../../db/client';
+import { outbox } from '../../db/schema';
 import { demoStaff } from '../../db/seed/demo-staff';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
+import { applicationNoticeKey } from '../../src/domain/notices';
 import { privacyNotice } from '../../src/domain/privacy-notice';
 import { fetchFrom } from '../helpers/from-address';
 import { residentId } from '../helpers/identity';
@@ -11,6 +15,7 @@ import { freePort } from '../helpers/ports';
 import { racers } from '../helpers/racers';
 import { tempDir } from '../helpers/temp';
 import { until } from '../helpers/until';
+import { prepareDrafts } from '../helpers/worker-drafts';
 
 /**
  * The Node host as `npm start` runs it (`worker/node.ts`) with ENROLL_PROCESSES=2: a primary and two serving processes
@@ -18,6 +23,8 @@ import { until } from '../helpers/until';
  * so the host spreads them over its processes.
  */
 const dir = tempDir('processes');
+const now = '2024-07-20T10:00:00+08:00';
+const demoDataKey = 'demo-only-data-key-never-use-in-production';
 let host: ChildProcess;
 let url: string;
 let logs: () => string;
@@ -79,7 +86,7 @@ async function startHost(folder: string): Promise<{ process: ChildProcess; url: 
       DATABASE_URL: `file:${folder}/host.db`,
       FILES_DIR: `${folder}/files`,
       ENROLL_DEV: '1',
-      ENROLL_NOW: '2024-07-20T10:00:00+08:00',
+      ENROLL_NOW: now,
       ENROLL_PROCESSES: '2',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -157,6 +164,41 @@ describe('a Node host of two processes (ENROLL_PROCESSES=2)', () => {
       const [town] = (await adminOnOne.admin.regions.list.query()).filter((r) => r.id === regionId);
       await adminOnOne.admin.regions.update.mutate({ regionId, version: town!.version, name: town!.name, address });
       for (const parent of [onOne, onTwo]) expect((await parent.catalog.region.query({ regionId })).contact.address).toBe(address);
+    }
+  });
+
+  it('sends within seconds the SMS that a rush in a serving process left to the sweeper, which runs in the primary', async () => {
+    const db = await createDb(`file:${dir.path}/host.db`);
+    try {
+      const drafts = await prepareDrafts(db, demoDataKey, new Date(now), 30);
+      const answers = await Promise.all(
+        drafts.map((d) =>
+          createEnrollmentClient({ url, token: d.token, fetch: fetchFrom('127.0.0.1') }).applications.submit.mutate({
+            applicationId: d.applicationId,
+            version: d.version,
+          }),
+        ),
+      );
+      expect(answers.every((a) => a.status === 'submitted')).toBe(true);
+      const keys = drafts.map((d) => applicationNoticeKey(d.applicationId, d.version + 1));
+      // The primary's own sweep comes once a minute; only the serving processes' call brings it within seconds.
+      await expect
+        .poll(
+          async () =>
+            (await db.select({ status: outbox.status }).from(outbox).where(inArray(outbox.idempotencyKey, keys))).map((r) => r.status),
+          {
+            timeout: 10_000,
+            interval: 250,
+          },
+        )
+        .toEqual(Array(30).fill('sent'));
+      const bySweeper = await db
+        .select({ n: count() })
+        .from(outbox)
+        .where(and(inArray(outbox.idempotencyKey, keys), like(outbox.claimedBy, 'sweep:%')));
+      expect(bySweeper[0]!.n).toBeGreaterThan(0);
+    } finally {
+      db.$client.close();
     }
   });
 
