@@ -3,6 +3,8 @@ import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema';
 
+const busyTimeoutMs = 5000;
+
 export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 
 /** The path of a `file:` URL (`file:./data/enrollment.db`, `file:///srv/db.sqlite?mode=rw`). */
@@ -34,15 +36,29 @@ function keepPrivate(path: string): void {
 export async function createDb(url: string, authToken?: string): Promise<Db> {
   const file = url.startsWith('file:') && !url.includes(':memory:') ? filePath(url) : null;
   if (file) keepPrivate(file);
-  const client = createClient({ url, authToken });
+  // One connection to a file (every PRAGMA below holds for all of the client's statements), whose busy handler waits
+  // up to 5 s for another process's writer; libSQL sets the handler from `timeout`, not from `PRAGMA busy_timeout`.
+  const client = createClient(file ? { url, authToken, concurrency: 1, timeout: busyTimeoutMs } : { url, authToken });
   if (url.startsWith('file:')) {
+    writersQueueAtBegin(client);
     await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA synchronous = FULL');
-    await client.execute('PRAGMA busy_timeout = 5000');
     await client.execute('PRAGMA foreign_keys = ON');
     await client.execute('PRAGMA secure_delete = ON');
   }
   return drizzle(client, { schema });
+}
+
+/**
+ * A batch that writes takes the write lock at its BEGIN (IMMEDIATE), where SQLite's busy handler waits for another
+ * process's writer, rather than at its first write, where a snapshot another process has since moved past fails at
+ * once (SQLITE_BUSY_SNAPSHOT). Batches of reads only stay deferred, so they never wait for a writer.
+ */
+function writersQueueAtBegin(client: Client): void {
+  const batch = client.batch.bind(client);
+  const readsOnly = (stmts: Parameters<Client['batch']>[0]) =>
+    stmts.every((s) => /^\s*select\b/i.test(typeof s === 'string' ? s : Array.isArray(s) ? String(s[0]) : s.sql));
+  client.batch = (stmts, mode) => batch(stmts, mode ?? (readsOnly(stmts) ? 'deferred' : 'write'));
 }
 
 /**

@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDb } from '../../db/client';
+import { tempDir } from '../helpers/temp';
+
+/**
+ * The embedded database as every host process opens it (`createDb` on a `file:` URL): the same settings on every
+ * statement, however many run at once, and a writer that waits for another process's writer instead of failing.
+ */
+const dir = tempDir('file-database');
+afterAll(() => dir.remove());
+
+/** Another process holds the write lock of `file` for `holdMs`; resolves once it has it. */
+function writerElsewhere(file: string, holdMs: number) {
+  const script = `
+    const Database = require('libsql');
+    const db = new Database(${JSON.stringify(file)});
+    db.exec('BEGIN IMMEDIATE');
+    db.exec("INSERT INTO t (v) VALUES ('elsewhere')");
+    process.stdout.write('locked\\n');
+    setTimeout(() => { db.exec('COMMIT'); db.close(); }, ${holdMs});
+  `;
+  const child = spawn(process.execPath, ['-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+  const locked = new Promise<void>((done) => child.stdout.on('data', () => done()));
+  const ended = new Promise<number | null>((done) => child.on('exit', done));
+  return { locked, ended };
+}
+
+describe('the embedded database file', () => {
+  it('runs every statement with the host’s settings, also when many run at once', async () => {
+    const db = await createDb(`file:${dir.path}/settings.db`);
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, () =>
+          db.$client.batch(['PRAGMA foreign_keys', 'PRAGMA synchronous', 'PRAGMA secure_delete', 'PRAGMA busy_timeout']),
+        ),
+      );
+      const seen = new Set(answers.map((r) => r.map((one) => String(one.rows[0]![0])).join(' ')));
+      // foreign keys on, synchronous FULL (2), secure delete on, 5 s busy timeout
+      expect([...seen]).toEqual(['1 2 1 5000']);
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  it('waits for another process’s writer and then writes, instead of answering SQLITE_BUSY', async () => {
+    const file = `${dir.path}/two-writers.db`;
+    const db = await createDb(`file:${file}`);
+    try {
+      await db.run(sql`CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)`);
+      const other = writerElsewhere(file, 400);
+      await other.locked;
+      const started = Date.now();
+      // Ten requests' writes at once, as a host under load makes them.
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) => db.batch([db.run(sql`INSERT INTO t (v) VALUES (${`here ${i}`})`), db.run(sql`SELECT 1`)])),
+      );
+      expect(Date.now() - started).toBeGreaterThan(200);
+      expect(await other.ended).toBe(0);
+      const rows = await db.all<{ v: string }>(sql`SELECT v FROM t ORDER BY id`);
+      expect(rows.map((r) => r.v)).toEqual(['elsewhere', ...Array.from({ length: 10 }, (_, i) => `here ${i}`)]);
+    } finally {
+      db.$client.close();
+    }
+  });
+});
