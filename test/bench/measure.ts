@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { closeSync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -170,4 +171,15 @@ function width(text: string): number {
   let w = 0;
   for (const ch of text) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1;
   return w;
+}
+
+/** The commit measured, and whether the app's own folders had uncommitted changes (the tree is shared). */
+export function codeVersion(): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+    const dirty = git('status', '--porcelain', '--', 'src', 'db', 'worker').split('\n').filter(Boolean).length;
+    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ` + ${dirty} uncommitted file(s) under src/ db/ worker/` : ' (src/ db/ worker/ clean)'}`;
+  } catch {
+    return 'unknown (no git)';
+  }
 }

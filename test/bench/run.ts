@@ -3,14 +3,13 @@
  * the same run the raw libSQL baseline of the rows a submission writes (synchronous=FULL and NORMAL). Speed is
  * reported as measured figures and as ratios against the baseline of this run. Not part of `npm test`.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { tempDir } from '../helpers/temp';
 import { type BaselineReport, runBaseline } from './baseline';
-import { backgroundCores, fdatasyncLatencies, fixed, percentile, type Step, table } from './measure';
+import { backgroundCores, codeVersion, fdatasyncLatencies, fixed, percentile, type Step, table } from './measure';
 import { printQueueBench, runQueueBench } from './review-queue';
 import { type PhaseReport, runRush, windowOpens } from './rush';
 import { printWorkerBench, runWorkerBench } from './worker-load';
@@ -51,17 +50,6 @@ function machine() {
     kernel: release(),
     tmp: `${dir} on ${mount?.[2] ?? '?'} (${mount?.[0] ?? '?'})`,
   };
-}
-
-/** The commit measured, and whether the app's own folders had uncommitted changes (the tree is shared). */
-function codeVersion(): string {
-  try {
-    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
-    const dirty = git('status', '--porcelain', '--', 'src', 'db', 'worker').split('\n').filter(Boolean).length;
-    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ` + ${dirty} uncommitted file(s) under src/ db/ worker/` : ' (src/ db/ worker/ clean)'}`;
-  } catch {
-    return 'unknown (no git)';
-  }
 }
 
 const baselineRounds = 3;

@@ -12,7 +12,6 @@
  *    latency over time, and how long the SMS and system checks take to drain afterwards.
  * At the end every submitted application is checked in the database; exits 1 on any error or wrong count.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, release } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +20,7 @@ import { createClient } from '@libsql/client';
 import type { PreparedDraft } from '../helpers/worker-drafts';
 import { tempDir } from '../helpers/temp';
 import type { BaselineOptions } from './baseline';
-import { backgroundCores, fdatasyncLatencies, fixed, percentile, table } from './measure';
+import { backgroundCores, codeVersion, fdatasyncLatencies, fixed, percentile, table } from './measure';
 import { windowOpens } from './rush';
 import { evenly, openingBurst, shareBefore } from './submit-arrivals';
 import type { BaselineResult } from './submit-baseline';
@@ -61,16 +60,6 @@ const warmup = count('warmup');
 const drainTimeoutMs = count('drain-timeout', 1) * 1000;
 const processes = values.processes === undefined ? undefined : count('processes', 1);
 const dataKey = 'bench-submit-data-key-not-a-secret-0123456789';
-
-function codeVersion(): string {
-  try {
-    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
-    const dirty = git('status', '--porcelain', '--', 'src', 'db', 'worker').split('\n').filter(Boolean).length;
-    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ` + ${dirty} uncommitted file(s) under src/ db/ worker/` : ' (src/ db/ worker/ clean)'}`;
-  } catch {
-    return 'unknown (no git)';
-  }
-}
 
 async function main(): Promise<boolean> {
   const model =
