@@ -2,6 +2,7 @@ import { query, useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { useSignedInRead } from '../account/signed-in';
 import { zhAccessLog } from '../i18n/zh-CN-access-log';
+import { zhApply } from '../i18n/zh-CN-apply';
 import { formatTime } from '../lib/account';
 import { api } from '../lib/trpc';
 import { BackLink } from '../ui/back-link';
@@ -23,7 +24,7 @@ export function AccessLogPage() {
     <Show when={log()}>
       {(l) => (
         <>
-          <BackLink href={`/applications/${l().applicationId}/progress`}>{zhAccessLog.title}</BackLink>
+          <BackLink href={`/applications/${l().applicationId}/progress`}>{zhApply.progress.title}</BackLink>
           <h1 class="page-title">{zhAccessLog.title}</h1>
           <p class="muted">{zhAccessLog.intro}</p>
           <section class="card">
