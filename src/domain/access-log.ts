@@ -18,6 +18,7 @@ export const accessActionNames: Readonly<Record<string, string>> = {
   admit: '录取',
   not_admit: '不予录取',
   objection_decide: '处理异议',
+  placement_assign: '安排学位',
 };
 
 export const accessActions = Object.keys(accessActionNames);

@@ -20,6 +20,7 @@ describe('查阅记录 labels', () => {
     expect(accessActionName('reveal_id')).toBe('查看完整证件号码');
     expect(accessActionName('export_row')).toBe('导出（报名数据）');
     expect(accessActionName('school_reject')).toBe('学校审核驳回');
+    expect(accessActionName('placement_assign')).toBe('安排学位');
     expect(accessActionName('something_new')).toBe('访问报名');
   });
 });
