@@ -1,5 +1,5 @@
 import { type Column, getTableColumns, type SQL, sql } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { SQLiteInsertValue, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client';
 
 /** Rows per statement of `insertManyWhen`: well under SQLite's 32,766 bound parameters for the widest table. */
@@ -18,7 +18,7 @@ function bound(column: Column, given: Record<string, unknown>, key: string) {
  *
  * @example db.batch([createStaff, auditStatement(db, entry), insertWhen(db, auditLog, row, rowExists(staff, eq(staff.id, id)))])
  */
-export function insertWhen<T extends SQLiteTable>(db: Db, table: T, values: T['$inferInsert'], condition: SQL) {
+export function insertWhen<T extends SQLiteTable>(db: Db, table: T, values: SQLiteInsertValue<T>, condition: SQL) {
   const given = values as Record<string, unknown>;
   const fields = Object.fromEntries(
     Object.entries(getTableColumns(table)).map(([key, column]) => [key, sql`${bound(column, given, key)}`.as(column.name)]),
@@ -31,7 +31,7 @@ export function insertWhen<T extends SQLiteTable>(db: Db, table: T, values: T['$
  * statement, for a change that writes a row for every family at once (one statement per row costs a thousand times
  * the preparing). Returns the statements to put into the caller's batch; none for no rows.
  */
-export function insertManyWhen<T extends SQLiteTable>(db: Db, table: T, rows: readonly T['$inferInsert'][], condition: SQL) {
+export function insertManyWhen<T extends SQLiteTable>(db: Db, table: T, rows: readonly SQLiteInsertValue<T>[], condition: SQL) {
   const columns = Object.entries(getTableColumns(table));
   const statements = [];
   for (let from = 0; from < rows.length; from += rowsPerInsert) {

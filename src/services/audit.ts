@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { insertManyWhen, insertWhen } from '../../db/insert-when';
 import { auditLog } from '../../db/schema';
@@ -42,8 +42,21 @@ export function auditStatements(db: Db, entries: readonly AuditEntry[], onlyIf: 
   return insertManyWhen(db, auditLog, entries.map(auditRow), onlyIf);
 }
 
+/**
+ * The staff member's role and school as they are when the statement runs (read in the same statement, so every
+ * caller that names the staff member records them without passing them): what a family's "who viewed" list shows.
+ */
+function actorOf(staffId: string | null) {
+  if (!staffId) return { actorRole: null, actorSchoolId: null };
+  return {
+    actorRole: sql`(SELECT role FROM staff WHERE id = ${staffId})`,
+    actorSchoolId: sql`(SELECT school_id FROM staff WHERE id = ${staffId})`,
+  };
+}
+
 function auditRow(entry: AuditEntry) {
   return {
+    ...actorOf(entry.staffId),
     id: entry.id ?? randomId(),
     at: entry.at,
     staffId: entry.staffId,

@@ -93,6 +93,7 @@ const matrix: Record<string, Row> = {
   'applications.revealId': row(ownerOnly, (w) => ({ applicationId: w.a.submittedId, field: 'father' })),
   'applications.withdraw': row(ownerOnly, (w) => ({ applicationId: w.a.submittedId }), { last: true }),
   'applications.progress': row(ownerOnly, (w) => ({ applicationId: w.a.submittedId })),
+  'applications.accessLog': row(ownerOnly, (w) => ({ applicationId: w.a.submittedId })),
   // Not placed yet: the owner passes the access checks and is told so (CONFLICT).
   'applications.confirmSeat': row(ownerOnly, (w) => ({ applicationId: w.a.submittedId, accept: true })),
   'applications.fileObjection': row(ownerOnly, (w) => ({ applicationId: w.a.submittedId, reason: '矩阵测试的异议理由' })),

@@ -18,6 +18,7 @@ import { revealOwnIdNumber } from '../../services/applications/reveal-own';
 import { precheck } from '../../services/precheck';
 import { submitApplication, withdrawApplication } from '../../services/applications/submit';
 import { applicationProgress, getApplication, listApplications } from '../../services/applications/view';
+import { accessLog } from '../../services/applications/access-log';
 import { confirmSeatInput, fileObjectionInput } from '../../schemas/placement';
 import { fileObjection } from '../../services/placement/objections';
 import { confirmSeat } from '../../services/placement/seat-confirmation';
@@ -68,4 +69,8 @@ export const applicationsRouter = router({
   progress: parentProcedure
     .input(applicationInput)
     .query(({ ctx, input }) => applicationProgress(ctx.deps.db, ctx.parent.accountId, input.applicationId, ctx.deps.clock.now())),
+  /** 查阅记录: each time staff opened, revealed, exported or decided on the application (role and school, time). */
+  accessLog: parentProcedure
+    .input(applicationInput)
+    .query(({ ctx, input }) => accessLog(ctx.deps.db, ctx.parent.accountId, input.applicationId)),
 });

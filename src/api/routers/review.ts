@@ -74,7 +74,7 @@ export const reviewRouter = router({
     .query(({ ctx, input }) => reviewQueue(ctx.deps.db, ctx.staff, dates(input))),
   get: staffProcedure(...reviewers)
     .input(applicationRef)
-    .query(({ ctx, input }) => reviewDetail(ctx.deps.db, ctx.staff, input.applicationId, ctx.deps.clock.now())),
+    .query(({ ctx, input }) => reviewDetail(ctx.deps.db, ctx.staff, input.applicationId, ctx.deps.clock.now(), request(ctx))),
   stats: staffProcedure(...reviewers).query(({ ctx }) => reviewStats(ctx.deps.db, ctx.staff)),
   /** 录取名单: the applications placed at a school with 确认入学; a school reviewer, their own school; audited. */
   confirmedList: staffProcedure(...reviewers)

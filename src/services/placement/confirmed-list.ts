@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, isNotNull, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { accounts, applications, channels, children, placementDraws, placements, schools, seasons } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { DomainError } from '../../domain/errors';
 import { type ConfirmedEntry, confirmationState } from '../../domain/placement/confirmed-list';
-import { auditStatement } from '../audit';
+import { auditStatement, auditStatements } from '../audit';
 import type { SignedInStaff } from '../staff/sessions';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
@@ -57,6 +57,7 @@ export async function confirmedList(
 
   const rows = await db
     .select({
+      applicationId: applications.id,
       number: applications.number,
       form: applications.form,
       community: applications.community,
@@ -92,6 +93,7 @@ export async function confirmedList(
       confirmation: confirmationState(r.confirmation),
     };
   });
+  const at = deps.clock.now();
   await db.batch([
     auditStatement(db, {
       staffId: member.staffId,
@@ -99,8 +101,21 @@ export async function confirmedList(
       action: 'confirmed_list',
       detail: { schoolId: school.id, seasonId: season.id, rows: entries.length },
       ...request,
-      at: deps.clock.now(),
+      at,
     }),
+    // Each family sees 导出（录取名单） in their 查阅记录.
+    ...auditStatements(
+      db,
+      rows.map((r) => ({
+        staffId: member.staffId,
+        username: member.username,
+        action: 'confirmed_list_row',
+        applicationId: r.applicationId,
+        ...request,
+        at,
+      })),
+      sql`1`,
+    ),
   ]);
   return { ...lists, school: { id: school.id, name: school.name }, season, entries };
 }

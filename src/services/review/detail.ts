@@ -25,12 +25,23 @@ import { sameFiles } from './duplicates';
 
 const notFound = () => new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
 
-/** Everything a reviewer needs on one screen: every field (ID numbers masked), documents, history, withdrawals. */
-export async function reviewDetail(db: Db, member: SignedInStaff, applicationId: string, at: Date) {
+/**
+ * Everything a reviewer needs on one screen: every field (ID numbers masked), documents, history, withdrawals.
+ * Each opening is audited (`view`): the family sees it in their 查阅记录.
+ */
+export async function reviewDetail(
+  db: Db,
+  member: SignedInStaff,
+  applicationId: string,
+  at: Date,
+  request: { ip: string | null; requestId: string | null },
+) {
   const loaded = await loadApplication(db, applicationId);
   if (!loaded || loaded.application.status === 'draft') throw notFound();
   assertInScope(member, loaded.application);
   const { application, channel, entry, child } = loaded;
+  const viewed = { staffId: member.staffId, username: member.username, action: 'view', applicationId: application.id, ...request, at };
+  await db.batch([auditStatement(db, viewed)]);
   const [name, docs, fingerprints, history, verification, notes, propertyLocks] = await Promise.all([
     schoolNamesOf(db, application),
     listDocuments(db, application.id),

@@ -1,8 +1,8 @@
-import { asc } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import { applications } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { formatChinaDateTime } from '../../domain/china-time';
-import { auditStatement } from '../audit';
+import { auditStatement, auditStatements } from '../audit';
 import type { SignedInStaff } from '../staff/sessions';
 import { type QueueFilters, queueRows, queueWhere, rowView } from './queue';
 
@@ -34,7 +34,8 @@ function cell(value: unknown): string {
 
 /**
  * The filtered queue as CSV that Excel opens correctly (UTF-8 with BOM, CRLF), names and ID numbers masked.
- * The export itself is audited with its filters and row count.
+ * The export itself is audited with its filters and row count, and each application in it with an `export_row`
+ * entry of its own (so the family sees 导出 in their 查阅记录).
  */
 export async function exportQueue(
   deps: Pick<AppDeps, 'db' | 'clock'>,
@@ -68,6 +69,8 @@ export async function exportQueue(
         .join(','),
     );
   }
+  const at = deps.clock.now();
+  const perRow = { staffId: member.staffId, username: member.username, action: 'export_row', ...request, at };
   await db.batch([
     auditStatement(db, {
       staffId: member.staffId,
@@ -79,8 +82,13 @@ export async function exportQueue(
       },
       ip: request.ip,
       requestId: request.requestId,
-      at: deps.clock.now(),
+      at,
     }),
+    ...auditStatements(
+      db,
+      rows.map((r) => ({ ...perRow, applicationId: r.id })),
+      sql`1`,
+    ),
   ]);
   return {
     fileName: `报名数据-${formatChinaDateTime(deps.clock.now()).replace(' ', '-').replace(':', '')}.csv`,

@@ -3,6 +3,7 @@
 // cost every first load.
 import './apply.css';
 
+export { AccessLogPage } from './access-log-page';
 export { ApplicationsPage } from './applications-page';
 export { ChannelStep } from './channel-step';
 export { ChooseChildPage } from './choose-child-page';

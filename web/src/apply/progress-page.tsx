@@ -2,6 +2,7 @@ import { A, useParams } from '@solidjs/router';
 import { Match, Show, Switch } from 'solid-js';
 import { useSignedInRead } from '../account/signed-in';
 import { zhApply } from '../i18n/zh-CN-apply';
+import { zhAccessLog } from '../i18n/zh-CN-access-log';
 import { formatTime } from '../lib/account';
 import { getProgress } from '../lib/applications';
 import { deadlineText } from '../lib/deadline-text';
@@ -118,6 +119,12 @@ export function ProgressPage() {
 
           <Show when={p().history.length > 0}>
             <Timeline history={p().history} />
+          </Show>
+
+          <Show when={p().status !== 'draft'}>
+            <A class="button button-block" href={`/applications/${p().id}/access`}>
+              {zhAccessLog.link}
+            </A>
           </Show>
         </>
       )}

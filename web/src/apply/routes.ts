@@ -49,6 +49,7 @@ export const applyRoutes: RouteDefinition[] = [
     component: page('ProgressPage'),
     preload: ({ params }) => progress(params.applicationId!),
   },
+  { path: '/applications/:applicationId/access', component: page('AccessLogPage') },
   {
     path: '/applications/:applicationId/channel',
     component: page('ChannelStep'),
