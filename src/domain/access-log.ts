@@ -10,7 +10,8 @@ export const accessActionNames: Readonly<Record<string, string>> = {
   reveal_phone: '查看家长完整手机号',
   objection_document_view: '查看异议材料',
   export_row: '导出（报名数据）',
-  confirmed_list_row: '导出（录取名单）',
+  // The 录取名单 page is read and exported (in the browser) from one query: its reading is what the server sees.
+  confirmed_list_row: '查阅录取名单',
   approve: '初审通过',
   reject: '初审驳回',
   school_approve: '学校审核通过',

@@ -103,7 +103,7 @@ export async function confirmedList(
       ...request,
       at,
     }),
-    // Each family sees 导出（录取名单） in their 查阅记录.
+    // Each family sees 查阅录取名单 in their 查阅记录 (the page reads and exports from this one query).
     ...auditStatements(
       db,
       rows.map((r) => ({
