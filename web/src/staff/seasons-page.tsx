@@ -6,6 +6,7 @@ import { useWrite, write } from '../lib/write';
 import { getAdminSeasons } from './seasons-data';
 import { AdminPage, StaffTable } from './admin-page';
 import { chinaDateTime } from './format';
+import { SeasonRetention } from './season-retention';
 
 type Season = RouterOutputs['admin']['seasons'][number];
 type Moved = RouterOutputs['admin']['copySeason']['moved'];
@@ -28,7 +29,10 @@ const publishSeason = write('staff.publishSeason', async (season: Season) => {
   return done;
 });
 
-/** `/staff/admin/seasons` (admin): each region's seasons; copy one into next year's draft, check it, publish it. */
+/**
+ * `/staff/admin/seasons` (admin): each region's seasons; copy one into next year's draft, check it, publish it, and set
+ * its 保存期限 (retention date) with a dry run of the purge.
+ */
 export function SeasonsPage() {
   const list = createAsync(() => getAdminSeasons());
   const [notice, setNotice] = createSignal<string>();
@@ -87,6 +91,7 @@ function SeasonActions(props: { season: Season; onCopied: (name: string, moved: 
   const checking = useWrite(checkSeason, mine);
   const publishing = useWrite(publishSeason, mine);
   const [open, setOpen] = createSignal(false);
+  const [retention, setRetention] = createSignal(false);
   const [code, setCode] = createSignal(`${props.season.year + 1}-autumn`);
   const [name, setName] = createSignal(`${props.season.year + 1}年秋季`);
   const [years, setYears] = createSignal(1);
@@ -105,6 +110,9 @@ function SeasonActions(props: { season: Season; onCopied: (name: string, moved: 
       <div class="staff-actions">
         <button type="button" class="staff-button" onClick={() => setOpen(!open())}>
           {t.copy}
+        </button>
+        <button type="button" class="staff-button" aria-expanded={retention()} onClick={() => setRetention(!retention())}>
+          {t.retention}
         </button>
         <Show when={props.season.status === 'draft'}>
           <button type="button" class="staff-button" disabled={checking.pending()} onClick={() => void checking.run(props.season)}>
@@ -140,6 +148,9 @@ function SeasonActions(props: { season: Season; onCopied: (name: string, moved: 
             {p().message}
           </p>
         )}
+      </Show>
+      <Show when={retention()}>
+        <SeasonRetention season={props.season} />
       </Show>
       <Show when={open()}>
         <form class="staff-form" onSubmit={(e) => void copy(e)}>
