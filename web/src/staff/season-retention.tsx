@@ -22,7 +22,7 @@ const previewRetention = write('staff.previewRetention', (season: Season) => api
 const size = (bytes: number) => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
 /** A season's 保存期限: the date (a China day), saving or clearing it, and the dry run of what the purge would delete. */
-export function SeasonRetention(props: { season: Season }) {
+export function SeasonRetention(props: { season: Season; onSaved: () => void }) {
   const mine = ([s]: [Season, ...unknown[]]) => s.id === props.season.id;
   const saving = useWrite(setRetention, mine);
   const previewing = useWrite(previewRetention, mine);
@@ -31,7 +31,7 @@ export function SeasonRetention(props: { season: Season }) {
   const problem = () => saving.problem() ?? previewing.problem();
   const save = async (event: SubmitEvent) => {
     event.preventDefault();
-    await saving.run(props.season, chinaDayStart(day()) ?? null);
+    if ((await saving.run(props.season, chinaDayStart(day()) ?? null))?.ok) props.onSaved();
   };
   return (
     <section class="staff-form" aria-label={t.retention}>
@@ -53,7 +53,14 @@ export function SeasonRetention(props: { season: Season }) {
               {t.save}
             </button>
             <Show when={props.season.retainUntil}>
-              <button type="button" class="staff-button" disabled={saving.pending()} onClick={() => void saving.run(props.season, null)}>
+              <button
+                type="button"
+                class="staff-button"
+                disabled={saving.pending()}
+                onClick={async () => {
+                  if ((await saving.run(props.season, null))?.ok) props.onSaved();
+                }}
+              >
                 {t.clear}
               </button>
             </Show>
@@ -62,9 +69,6 @@ export function SeasonRetention(props: { season: Season }) {
             </button>
           </div>
         </form>
-      </Show>
-      <Show when={saving.last()?.result}>
-        <p class="staff-notice">{t.retentionSaved}</p>
       </Show>
       <Show when={preview()}>
         {(p) => (

@@ -37,6 +37,7 @@ export function SeasonsPage() {
   const list = createAsync(() => getAdminSeasons());
   const [notice, setNotice] = createSignal<string>();
   const [moved, setMoved] = createSignal<Moved>();
+  const [retentionOf, setRetentionOf] = createSignal<string>();
   return (
     <AdminPage title={t.title} hint={t.hint} notice={notice()}>
       <Show when={moved()?.length}>
@@ -75,6 +76,9 @@ export function SeasonsPage() {
                     setNotice(t.publishedNow(name));
                     setMoved(undefined);
                   }}
+                  retentionOpen={retentionOf() === s.id}
+                  onToggleRetention={() => setRetentionOf(retentionOf() === s.id ? undefined : s.id)}
+                  onRetentionSaved={() => setNotice(t.retentionSaved)}
                 />
               </td>
             </tr>
@@ -85,13 +89,20 @@ export function SeasonsPage() {
   );
 }
 
-function SeasonActions(props: { season: Season; onCopied: (name: string, moved: Moved) => void; onPublished: (name: string) => void }) {
+function SeasonActions(props: {
+  season: Season;
+  onCopied: (name: string, moved: Moved) => void;
+  onPublished: (name: string) => void;
+  /** The 保存期限 section is open (kept by the page: a save reads the list again, which draws the rows anew). */
+  retentionOpen: boolean;
+  onToggleRetention: () => void;
+  onRetentionSaved: () => void;
+}) {
   const mine = ([s]: [Season, ...unknown[]]) => s.id === props.season.id;
   const copying = useWrite(copySeason, mine);
   const checking = useWrite(checkSeason, mine);
   const publishing = useWrite(publishSeason, mine);
   const [open, setOpen] = createSignal(false);
-  const [retention, setRetention] = createSignal(false);
   const [code, setCode] = createSignal(`${props.season.year + 1}-autumn`);
   const [name, setName] = createSignal(`${props.season.year + 1}年秋季`);
   const [years, setYears] = createSignal(1);
@@ -111,7 +122,7 @@ function SeasonActions(props: { season: Season; onCopied: (name: string, moved: 
         <button type="button" class="staff-button" onClick={() => setOpen(!open())}>
           {t.copy}
         </button>
-        <button type="button" class="staff-button" aria-expanded={retention()} onClick={() => setRetention(!retention())}>
+        <button type="button" class="staff-button" aria-expanded={props.retentionOpen} onClick={() => props.onToggleRetention()}>
           {t.retention}
         </button>
         <Show when={props.season.status === 'draft'}>
@@ -149,8 +160,8 @@ function SeasonActions(props: { season: Season; onCopied: (name: string, moved: 
           </p>
         )}
       </Show>
-      <Show when={retention()}>
-        <SeasonRetention season={props.season} />
+      <Show when={props.retentionOpen}>
+        <SeasonRetention season={props.season} onSaved={props.onRetentionSaved} />
       </Show>
       <Show when={open()}>
         <form class="staff-form" onSubmit={(e) => void copy(e)}>
