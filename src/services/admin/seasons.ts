@@ -49,6 +49,8 @@ export async function listSeasons(db: Db) {
     status: season.status,
     version: season.version,
     publishedAt: season.publishedAt?.toISOString() ?? null,
+    retainUntil: season.retainUntil?.toISOString() ?? null,
+    purgedAt: season.purgedAt?.toISOString() ?? null,
   }));
 }
 
