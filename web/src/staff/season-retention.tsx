@@ -3,8 +3,10 @@ import { createSignal, Show } from 'solid-js';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { api, type RouterOutputs } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
+import { size } from './document-list';
 import { chinaDateTime, chinaDayStart } from './format';
 import { getAdminSeasons } from './seasons-data';
+import { WriteProblem } from './write-problem';
 
 type Season = RouterOutputs['admin']['seasons'][number];
 const t = zhStaff.seasons;
@@ -18,8 +20,6 @@ const setRetention = write('staff.setRetention', async (season: Season, retainUn
 
 /** The dry run of a season's purge. */
 const previewRetention = write('staff.previewRetention', (season: Season) => api.admin.retention.preview.query({ seasonId: season.id }));
-
-const size = (bytes: number) => (bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
 /** A season's 保存期限: the date (a China day), saving or clearing it, and the dry run of what the purge would delete. */
 export function SeasonRetention(props: { season: Season; onSaved: () => void }) {
@@ -81,13 +81,7 @@ export function SeasonRetention(props: { season: Season; onSaved: () => void }) 
           </p>
         )}
       </Show>
-      <Show when={problem()}>
-        {(p) => (
-          <p class="staff-form-error" role="alert">
-            {p().message}
-          </p>
-        )}
-      </Show>
+      <WriteProblem problem={problem()} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { getAdminSeasons } from './seasons-data';
 import { AdminPage, StaffTable } from './admin-page';
 import { chinaDateTime } from './format';
 import { SeasonRetention } from './season-retention';
+import { WriteProblem } from './write-problem';
 
 type Season = RouterOutputs['admin']['seasons'][number];
 type Moved = RouterOutputs['admin']['copySeason']['moved'];
@@ -153,13 +154,7 @@ function SeasonActions(props: {
           </Show>
         )}
       </Show>
-      <Show when={problem()}>
-        {(p) => (
-          <p class="staff-form-error" role="alert">
-            {p().message}
-          </p>
-        )}
-      </Show>
+      <WriteProblem problem={problem()} />
       <Show when={props.retentionOpen}>
         <SeasonRetention season={props.season} onSaved={props.onRetentionSaved} />
       </Show>
