@@ -8,11 +8,9 @@ import { retentionDateProblem } from '../../domain/retention';
 import { auditStatement } from '../audit';
 import { unreducedOf } from '../retention-purge';
 import type { SignedInStaff } from '../staff/sessions';
-import { seasonOf } from './seasons';
+import { seasonOf, seasonStale } from './seasons';
 
 type Request = { ip: string | null; requestId: string | null };
-
-const stale = () => new DomainError('SEASON_CHANGED', '该招生季已被他人修改，请刷新后再试');
 
 /** Sets or clears a season's retention date (administrators), in one guarded batch with its audit entry. */
 export async function setRetention(
@@ -24,7 +22,7 @@ export async function setRetention(
   const { db } = deps;
   const now = deps.clock.now();
   const season = await seasonOf(db, input.seasonId);
-  if (season.version !== input.version) throw stale();
+  if (season.version !== input.version) throw seasonStale();
   const problem = retentionDateProblem(season, input.retainUntil, now);
   if (problem) throw new DomainError('INVALID_INPUT', problem);
   const done = await commitChange(db, deps.random, {
@@ -53,7 +51,7 @@ export async function setRetention(
       ),
     ],
   });
-  if (!done.won) throw stale();
+  if (!done.won) throw seasonStale();
   return { id: season.id, retainUntil: input.retainUntil?.toISOString() ?? null, version: input.version + 1 };
 }
 
