@@ -16,7 +16,7 @@ import {
 } from '../../src/domain/integration-key';
 
 const keyId = 'abcdefghijklmnopqrst';
-const secret = 'A'.repeat(20) + '_-' + 'b'.repeat(21);
+const secret = `${'A'.repeat(20)}_-${'b'.repeat(21)}`;
 const now = new Date('2026-12-07T10:00:00Z');
 const later = (ms: number) => new Date(now.getTime() + ms);
 const stored = { secretHash: 'new', previousSecretHash: null, previousValidUntil: null, expiresAt: null, revokedAt: null };
