@@ -68,6 +68,8 @@ export const keyRefusals = {
   notFound: () => new DomainError('KEY_NOT_FOUND', '找不到该集成密钥'),
   changed: () => new DomainError('KEY_CHANGED', '该集成密钥已被他人修改，请刷新后再试'),
   nameTaken: () => new DomainError('KEY_EXISTS', '已有同名的集成密钥'),
+  /** An administrator's change to a key already revoked (CONFLICT: the page shows an old list). */
+  alreadyRevoked: () => new DomainError('KEY_CHANGED', '该集成密钥已停用，请刷新后查看'),
 } as const;
 
 /**

@@ -135,6 +135,8 @@ describe('integration keys', () => {
     await admin.admin.integrationKeys.revoke.mutate({ keyId: created.id, version: created.version });
     const revoked = await refusal(system(created.token).integration.whoami.query());
     expect(revoked.data).toMatchObject({ code: 'UNAUTHORIZED', domainCode: 'KEY_REVOKED' });
+    const again = await refusal(admin.admin.integrationKeys.rotate.mutate({ keyId: created.id, version: created.version + 1 }));
+    expect(again.data).toMatchObject({ code: 'CONFLICT', domainCode: 'KEY_CHANGED' });
 
     const expiring = await newKey('到期系统', { expiresAt: new Date(t.clock.now().getTime() + hour).toISOString() });
     expect((await system(expiring.token).integration.whoami.query()).expiresAt).not.toBeNull();

@@ -140,7 +140,7 @@ export async function rotateIntegrationKey(
   const now = deps.clock.now();
   const overlapHours = checkOverlapHours(input.overlapHours ?? overlapHoursDefault);
   const key = await loadKey(deps, input.keyId);
-  if (key.revokedAt) throw keyRefusals.revoked();
+  if (key.revokedAt) throw keyRefusals.alreadyRevoked();
   const { token, secretHash } = await newSecret(deps, key.id);
   const previousValidUntil = overlapUntil(now, overlapHours);
   const done = await commitChange(db, deps.random, {
@@ -173,7 +173,7 @@ export async function revokeIntegrationKey(deps: Deps, admin: SignedInStaff, inp
   const { db } = deps;
   const now = deps.clock.now();
   const key = await loadKey(deps, input.keyId);
-  if (key.revokedAt) throw keyRefusals.changed();
+  if (key.revokedAt) throw keyRefusals.alreadyRevoked();
   const done = await commitChange(db, deps.random, {
     table: integrationKeys,
     key: { column: integrationKeys.id, value: key.id },

@@ -15,6 +15,7 @@ import { type ApplicationStatus, statusNames } from '../../domain/application-st
 import { DomainError } from '../../domain/errors';
 import { type IntegrationKeyPrincipal, mayTouchSchool, requireSchool } from '../../domain/integration-key';
 import { confirmationState } from '../../domain/placement/confirmed-list';
+import { statusesCountedPerChannel } from '../../domain/review-stats';
 import { seasonSchoolsOf } from '../admin/seasons';
 import { auditStatement, auditStatements } from '../audit';
 
@@ -176,7 +177,10 @@ export async function integrationPlacements(
   return { school: { id: school.id, name: school.name }, season, entries };
 }
 
-/** Applications per first-choice school and status (drafts not counted); a school-scoped key sees its school only. */
+/**
+ * Applications per first-choice school and status, counting what the desk's statistics count per channel (every
+ * application that left the draft); a school-scoped key sees its school only.
+ */
 export async function integrationStatistics(deps: Deps, key: IntegrationKeyPrincipal, input: { seasonId?: string }) {
   const rows = await deps.db
     .select({ schoolId: applications.firstSchoolId, schoolName: schools.name, status: applications.status, n: count() })
@@ -184,7 +188,7 @@ export async function integrationStatistics(deps: Deps, key: IntegrationKeyPrinc
     .innerJoin(schools, eq(schools.id, applications.firstSchoolId))
     .where(
       and(
-        ne(applications.status, 'draft'),
+        inArray(applications.status, [...statusesCountedPerChannel]),
         input.seasonId ? eq(applications.seasonId, input.seasonId) : undefined,
         key.schoolId ? eq(applications.firstSchoolId, key.schoolId) : undefined,
       ),
