@@ -5,7 +5,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './api/context';
-import { myDataRoutes } from './api/my-data';
 import { documentSecurityPolicy, filesBodyLimit, filesRoutes, filesTooLarge } from './api/files';
 import { placementFilesRoutes } from './api/placement-files';
 import { contextFromHono } from './api/http-context';
@@ -145,7 +144,6 @@ export function httpApp(router: AnyRouter, source: DepsSource, hooks: HostHooks 
   );
 
   app.route('/api/files', filesRoutes(depsOf, clientIp));
-  app.route('/api/my-data', myDataRoutes(depsOf, clientIp));
   app.route('/api/placement', placementFilesRoutes(depsOf));
 
   const { pageShell } = hooks;

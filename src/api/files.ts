@@ -10,6 +10,7 @@ import { documentSideInput } from '../schemas/documents';
 import { addObjectionDocument } from '../services/placement/objection-documents';
 import { authenticateParent } from '../services/sessions';
 import { perAddress, takeLimits } from '../services/limits';
+import { myDataZip } from '../services/my-data';
 import { authenticateStaff } from '../services/staff/sessions';
 import type { AppDeps } from './context';
 import { toTRPCError } from './errors';
@@ -19,7 +20,8 @@ import { assertTrustedOrigin } from './origin';
 /**
  * Documents over plain HTTP (multipart does not fit tRPC's JSON): `POST /api/files` uploads (with `applicationId` and
  * `kind` for an application's document, or `objectionId` for 异议材料), `GET /api/files/:id`
- * serves the bytes to whoever may see them, `DELETE /api/files/:id` removes one. Sessions exactly as for parent
+ * serves the bytes to whoever may see them, `DELETE /api/files/:id` removes one, `POST /api/files/my-data` answers
+ * the parent's 我的数据 as a ZIP. Sessions exactly as for parent
  * procedures: the cookie or `Authorization: Bearer`; writes with a cookie session must come from our own pages.
  * Errors are JSON `{ error: { code, domainCode, message } }` with the tRPC code and its HTTP status.
  */
@@ -188,6 +190,20 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
         'Content-Disposition': contentDisposition(doc.fileName),
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
+      });
+    }),
+  );
+
+  /** 下载我的数据: the parent's data and documents as one ZIP (a POST: a cookie session must come from our pages). */
+  routes.post(
+    '/my-data',
+    answer(async (c) => {
+      const parent = await parentOf(c, true);
+      await takeLimits(depsOf(c), [{ rule: limits.myDataPerAccount, subject: parent.accountId }]);
+      const zip = await myDataZip(depsOf(c), parent.accountId);
+      return c.body(zip as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': 'application/zip',
+        'Content-Disposition': 'attachment; filename="my-data.zip"',
       });
     }),
   );

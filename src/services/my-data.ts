@@ -13,148 +13,94 @@ import {
   placements,
 } from '../../db/schema';
 import type { AppDeps } from '../deps';
-import { DomainError } from '../domain/errors';
+import { storedZip } from './stored-zip';
 
 /**
  * 我的数据: everything the platform holds about one parent account and its children, as that parent may see it.
- * ID numbers stay masked (a full number is only ever shown one at a time, audited, through 查看完整号码); staff are
- * named by their role in the history, never by their id; another family's data (a binding appeal's other side) is
- * left out.
+ * Each record keeps only the fields named here (a new column stays out until it is named): ID numbers masked (a full
+ * number is only ever shown one at a time, audited, through 查看完整号码), staff by their role in the history and never
+ * by their id, a binding appeal without the other family's side, placements only once published. Dates are ISO
+ * instants (`Date` serialises so in JSON).
  */
-export interface MyDataDocument {
-  id: string;
-  applicationId: string;
-  objectionId: string | null;
-  kind: string;
-  side: string | null;
-  fileName: string;
-  contentType: string;
-  size: number;
-  createdAt: string;
-  /** The file's name inside the download. */
-  path: string;
+function pick<T extends object>(row: T, fields: string): Partial<T> {
+  return Object.fromEntries(fields.split(' ').map((field) => [field, row[field as keyof T]])) as Partial<T>;
 }
 
-const iso = (at: Date | null) => (at ? at.toISOString() : null);
-
-export async function gatherMyData(deps: Pick<AppDeps, 'db' | 'clock'>, accountId: string) {
+export async function gatherMyData(deps: Pick<AppDeps, 'db'>, accountId: string) {
   const { db } = deps;
-  const [account] = await db.select().from(accounts).where(eq(accounts.id, accountId));
-  if (!account || account.deletedAt) throw new DomainError('SIGN_IN_REQUIRED', '请先登录');
-  const [consentRows, childRows, applicationRows, messageRows, appealRows] = await Promise.all([
-    db.select().from(consents).where(eq(consents.accountId, accountId)).orderBy(asc(consents.acceptedAt)),
-    db.select().from(children).where(eq(children.accountId, accountId)).orderBy(asc(children.createdAt)),
+  const mine = db.select({ id: applications.id }).from(applications).where(eq(applications.accountId, accountId));
+  const [
+    [account],
+    consentRows,
+    childRows,
+    applicationRows,
+    messageRows,
+    appealRows,
+    historyRows,
+    documentRows,
+    objectionRows,
+    placementRows,
+  ] = await Promise.all([
+    db.select().from(accounts).where(eq(accounts.id, accountId)),
+    db.select().from(consents).where(eq(consents.accountId, accountId)),
+    db.select().from(children).where(eq(children.accountId, accountId)),
     db.select().from(applications).where(eq(applications.accountId, accountId)).orderBy(asc(applications.createdAt)),
-    db.select().from(messages).where(eq(messages.accountId, accountId)).orderBy(asc(messages.createdAt)),
-    db.select().from(bindingAppeals).where(eq(bindingAppeals.claimantAccountId, accountId)).orderBy(asc(bindingAppeals.createdAt)),
+    db.select().from(messages).where(eq(messages.accountId, accountId)),
+    db.select().from(bindingAppeals).where(eq(bindingAppeals.claimantAccountId, accountId)),
+    db.select().from(applicationHistory).where(inArray(applicationHistory.applicationId, mine)).orderBy(asc(applicationHistory.at)),
+    db.select().from(documents).where(eq(documents.accountId, accountId)).orderBy(asc(documents.createdAt)),
+    db.select().from(objections).where(inArray(objections.applicationId, mine)),
+    db
+      .select({ placement: placements, round: placementDraws.round, publishedAt: placementDraws.publishedAt })
+      .from(placements)
+      .innerJoin(placementDraws, eq(placementDraws.id, placements.drawId))
+      .where(and(inArray(placements.applicationId, mine), isNotNull(placementDraws.publishedAt))),
   ]);
-  const ids = applicationRows.map((a) => a.id);
-  const [historyRows, documentRows, objectionRows, placementRows] = ids.length
-    ? await Promise.all([
-        db.select().from(applicationHistory).where(inArray(applicationHistory.applicationId, ids)).orderBy(asc(applicationHistory.at)),
-        db
-          .select()
-          .from(documents)
-          .where(and(inArray(documents.applicationId, ids), eq(documents.accountId, accountId)))
-          .orderBy(asc(documents.createdAt)),
-        db.select().from(objections).where(inArray(objections.applicationId, ids)).orderBy(asc(objections.filedAt)),
-        db
-          .select({ placement: placements, round: placementDraws.round, publishedAt: placementDraws.publishedAt })
-          .from(placements)
-          .innerJoin(placementDraws, eq(placementDraws.id, placements.drawId))
-          .where(and(inArray(placements.applicationId, ids), isNotNull(placementDraws.publishedAt))),
-      ])
-    : [[], [], [], []];
 
-  const files: (MyDataDocument & { storageKey: string })[] = documentRows.map((d, index) => ({
-    id: d.id,
-    applicationId: d.applicationId,
-    objectionId: d.objectionId,
-    kind: d.kind,
-    side: d.side,
-    fileName: d.fileName,
-    contentType: d.contentType,
-    size: d.size,
-    createdAt: d.createdAt.toISOString(),
-    path: `documents/${String(index + 1).padStart(3, '0')}-${d.fileName.replace(/[/\\]/g, '_')}`,
+  /** Each document with its name inside the download; the storage key never leaves the server. */
+  const files = documentRows.map((d) => ({
+    ...pick(d, 'id applicationId objectionId kind side fileName contentType size createdAt'),
+    // Stored names are one path segment already (`sanitizeFileName`); the id keeps two of the same name apart.
+    path: `documents/${d.id}-${d.fileName}`,
     storageKey: d.storageKey,
   }));
 
   const data = {
-    generatedAt: deps.clock.now().toISOString(),
-    account: { phone: account.phone, createdAt: account.createdAt.toISOString() },
-    consents: consentRows.map((c) => ({ noticeVersion: c.noticeVersion, acceptedAt: c.acceptedAt.toISOString() })),
-    children: childRows.map((c) => ({
-      id: c.id,
-      name: c.name,
-      idType: c.idType,
-      idMasked: c.idMasked,
-      birthDate: c.birthDate,
-      sex: c.sex,
-      createdAt: c.createdAt.toISOString(),
-    })),
+    // The signed-in account: found by the session that called.
+    account: account && pick(account, 'phone createdAt'),
+    consents: consentRows.map((c) => pick(c, 'noticeVersion acceptedAt ip')),
+    children: childRows.map((c) => pick(c, 'id name idType idMasked birthDate sex createdAt')),
     applications: applicationRows.map((a) => ({
-      id: a.id,
-      number: a.number,
-      childId: a.childId,
-      seasonId: a.seasonId,
-      entryId: a.entryId,
-      grade: a.grade,
-      trackId: a.trackId,
-      channelId: a.channelId,
-      status: a.status,
-      form: a.form,
-      community: a.community,
-      firstSchoolId: a.firstSchoolId,
-      secondSchoolId: a.secondSchoolId,
-      sibling: a.sibling,
-      rejectReason: a.rejectReason,
-      declarationAcceptedAt: a.declarationAcceptedAt.toISOString(),
-      submittedAt: iso(a.submittedAt),
-      createdAt: a.createdAt.toISOString(),
-      updatedAt: a.updatedAt.toISOString(),
-      history: historyRows
-        .filter((h) => h.applicationId === a.id)
-        .map((h) => ({ from: h.fromStatus, to: h.toStatus, by: h.actor, reason: h.reason, at: h.at.toISOString() })),
+      ...pick(
+        a,
+        'id number childId seasonId entryId grade trackId channelId status form community firstSchoolId secondSchoolId sibling rejectReason declarationAcceptedAt submittedAt createdAt updatedAt',
+      ),
+      history: historyRows.filter((h) => h.applicationId === a.id).map((h) => pick(h, 'fromStatus toStatus actor reason at')),
       objections: objectionRows
         .filter((o) => o.applicationId === a.id)
-        .map((o) => ({
-          id: o.id,
-          reason: o.reason,
-          status: o.status,
-          decision: o.decision,
-          correctedSchoolId: o.correctedSchoolId,
-          filedAt: o.filedAt.toISOString(),
-          decidedAt: iso(o.decidedAt),
-        })),
+        .map((o) => pick(o, 'id reason status decision correctedSchoolId filedAt decidedAt')),
       placements: placementRows
         .filter((p) => p.placement.applicationId === a.id)
         .map((p) => ({
           round: p.round,
-          schoolId: p.placement.schoolId,
-          lottery: p.placement.lottery,
-          confirmation: p.placement.confirmation,
-          confirmedAt: iso(p.placement.confirmedAt),
-          secondRoundRequestedAt: iso(p.placement.secondRoundRequestedAt),
-          publishedAt: iso(p.publishedAt),
+          publishedAt: p.publishedAt,
+          ...pick(p.placement, 'schoolId lottery confirmation confirmedAt secondRoundRequestedAt'),
         })),
     })),
-    bindingAppeals: appealRows.map((b) => ({
-      id: b.id,
-      childId: b.childId,
-      status: b.status,
-      reason: b.reason,
-      settlement: b.settlement,
-      createdAt: b.createdAt.toISOString(),
-      settledAt: iso(b.settledAt),
-    })),
-    messages: messageRows.map((m) => ({
-      title: m.title,
-      body: m.body,
-      createdAt: m.createdAt.toISOString(),
-      readAt: iso(m.readAt),
-    })),
+    bindingAppeals: appealRows.map((b) => pick(b, 'id childId status reason settlement createdAt settledAt')),
+    messages: messageRows.map((m) => pick(m, 'title body createdAt readAt')),
     documents: files.map(({ storageKey: _key, ...view }) => view),
   };
   return { data, files };
+}
+
+/** The download: `my-data.json` and each document as it was uploaded (one missing from the store is left out). */
+export async function myDataZip(deps: Pick<AppDeps, 'db' | 'files'>, accountId: string): Promise<Uint8Array> {
+  const { data, files } = await gatherMyData(deps, accountId);
+  const entries: Record<string, Uint8Array> = { 'my-data.json': new TextEncoder().encode(JSON.stringify(data, null, 2)) };
+  for (const file of files) {
+    const stored = await deps.files.get(file.storageKey);
+    if (stored) entries[file.path] = stored.bytes;
+  }
+  return storedZip(entries);
 }

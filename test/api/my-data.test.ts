@@ -35,7 +35,7 @@ async function upload(who: SeededApplication, kind: string, bytes: Uint8Array, n
   expect(response.status, await response.clone().text()).toBe(201);
 }
 
-const downloadMyData = (who: SeededApplication | null) => fetch(`${t.url}/api/my-data`, { method: 'POST', headers: headers(who) });
+const downloadMyData = (who: SeededApplication | null) => fetch(`${t.url}/api/files/my-data`, { method: 'POST', headers: headers(who) });
 
 interface MyData {
   account: { phone: string };
@@ -44,7 +44,7 @@ interface MyData {
   documents: { kind: string; fileName: string; size: number; path: string }[];
 }
 
-describe('POST /api/my-data', () => {
+describe('POST /api/files/my-data', () => {
   it('answers the parent a ZIP of their data and their documents as uploaded, nothing of another family', async () => {
     const parentA = await family('13900000001');
     const parentB = await family('13900000002');
@@ -82,7 +82,7 @@ describe('POST /api/my-data', () => {
     const anonymous = await downloadMyData(null);
     expect(anonymous.status).toBe(401);
     const parent = await family('13900000003');
-    const foreign = await fetch(`${t.url}/api/my-data`, {
+    const foreign = await fetch(`${t.url}/api/files/my-data`, {
       method: 'POST',
       headers: { origin: 'https://evil.example', cookie: `${sessionCookieName}=${parent.token}` },
     });

@@ -7,6 +7,7 @@ import { useWrite, write } from '../lib/write';
 import { useTitle } from '../ui/title';
 import { ChangePhone } from './change-phone';
 import { FormError } from './field';
+import { MyDataDownload } from './my-data-download';
 import { useSignedIn } from './signed-in';
 
 /** 退出登录, then reads the account again (signed out). */
@@ -55,6 +56,7 @@ export function MePage() {
             </A>
           </nav>
           <ChangePhone />
+          <MyDataDownload />
           <FormError message={error()} />
           <button type="button" class="button button-block button-danger" disabled={leaving.pending()} onClick={() => void signOut()}>
             {leaving.pending() ? zhCN.me.signingOut : zhCN.me.signOut}

@@ -165,6 +165,9 @@ export const zhCN = {
     cancel: '取消',
     signOut: '退出登录',
     signingOut: '正在退出…',
+    downloadMyData: '下载我的数据',
+    downloadingMyData: '正在打包…',
+    myDataHint: '包含账号、孩子、报名表、记录、消息和已上传的材料（证件号码为打码后的形式）。',
   },
 
   children: {
