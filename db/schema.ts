@@ -455,6 +455,8 @@ export const sessions = sqliteTable(
     /** Absolute expiry; idle expiry is `lastSeenAt` + the idle limit. */
     expiresAt: instant('expires_at').notNull(),
     revokedAt: instant('revoked_at'),
+    /** A session an agent (代办) opened for the family under this mandate: every step taken with it names the agent. */
+    mandateId: text('mandate_id'),
   },
   (t) => [index('sessions_account').on(t.accountId)],
 );

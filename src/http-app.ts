@@ -35,6 +35,9 @@ export interface HostHooks {
   instance?: string;
 }
 
+/** More HTTP routes under `/api` (the staff Worker's `deskRoutes`). */
+export type ApiRoutes = (depsOf: (c: HonoContext) => AppDeps, clientIp: (c: HonoContext) => string | null) => Hono;
+
 const apiBodyLimit = 256 * 1024;
 
 /**
@@ -71,7 +74,7 @@ const permissionsPolicy = {
  * The platform's HTTP app around one tRPC router: the whole `appRouter` (`createApp`, src/app.ts), or the parents'
  * part of it in the main Worker, which sends staff procedures to the staff Worker (decision 027).
  */
-export function httpApp(router: AnyRouter, source: DepsSource, hooks: HostHooks = {}) {
+export function httpApp(router: AnyRouter, source: DepsSource, hooks: HostHooks = {}, routes?: ApiRoutes) {
   const clientIp = hooks.clientIp ?? ((c: HonoContext) => c.req.header('cf-connecting-ip') ?? null);
   const app = new Hono<{ Variables: { deps: AppDeps } }>();
   const depsOf = (c: HonoContext<{ Variables: { deps: AppDeps } }>) => c.var.deps;
@@ -145,6 +148,7 @@ export function httpApp(router: AnyRouter, source: DepsSource, hooks: HostHooks 
 
   app.route('/api/files', filesRoutes(depsOf, clientIp));
   app.route('/api/placement', placementFilesRoutes(depsOf));
+  if (routes) app.route('/api', routes(depsOf, clientIp));
 
   const { pageShell } = hooks;
   if (pageShell) {

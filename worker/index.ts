@@ -1,5 +1,5 @@
 import { parentsRouter } from '../src/api/parents-router';
-import { callsStaffProcedure } from '../src/api/staff-paths';
+import { servedByStaffWorker } from '../src/api/staff-paths';
 import { homeFirstPaint } from '../web/src/prerender/home-html';
 import { httpApp } from '../src/http-app';
 import { loggableError } from '../src/domain/error-text';
@@ -37,7 +37,7 @@ export default {
   async fetch(request, env, ctx) {
     const configured = await host.isolateFor(env);
     if (!configured) return misconfigured();
-    if (callsStaffProcedure(new URL(request.url).pathname)) return env.STAFF.fetch(request);
+    if (servedByStaffWorker(new URL(request.url).pathname)) return env.STAFF.fetch(request);
     return configured.app.fetch(request, env, ctx);
   },
 

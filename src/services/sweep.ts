@@ -3,6 +3,7 @@ import type { AppDeps } from '../deps';
 import { pruneLimits } from './limits';
 import { sweepUploads } from './documents';
 import { type OutboxReport, sweepOutbox } from './outbox';
+import { type PurgeReport, purgeDueSeason } from './retention-purge';
 import { sweepVerification } from './verification';
 
 export interface SweepReport {
@@ -13,6 +14,8 @@ export interface SweepReport {
   limitsPruned: number;
   /** Bytes stored without a document row, deleted after their grace period. */
   uploads: { removed: number };
+  /** One step of the retention purge of a season past its retention date. */
+  retention: PurgeReport;
 }
 
 type SweepDeps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource' | 'files'>;
@@ -20,7 +23,7 @@ type SweepDeps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'sms' | 'log' | 'vaul
 /**
  * The periodic work of the platform, run by the Worker's Cron Trigger (every minute) and by a timer under Node:
  * SMS notices due for a (re)try, system checks waiting for the records service, old abuse-limit counters, and uploaded
- * bytes that no document row claims. It fails loudly when the database is unreachable.
+ * bytes that no document row claims, and the retention purge of seasons past their date. It fails loudly when the database is unreachable.
  */
 export async function sweep(deps: SweepDeps): Promise<SweepReport> {
   await deps.db.run(sql`select 1`);
@@ -30,6 +33,7 @@ export async function sweep(deps: SweepDeps): Promise<SweepReport> {
     verification: await sweepVerification(deps),
     uploads: await sweepUploads(deps),
     limitsPruned: await pruneLimits(deps),
+    retention: await purgeDueSeason(deps),
   };
 }
 

@@ -156,6 +156,8 @@ const matrix: Record<string, Row> = {
     years: 1,
   })),
   'admin.publishSeason': row('U U U F F F N', () => ({ seasonId: 'aaaaaaaaaaaaaaaaaaaa', version: 0 })),
+  'admin.retention.set': row('U U U F F F N', () => ({ seasonId: 'aaaaaaaaaaaaaaaaaaaa', version: 0, retainUntil: null })),
+  'admin.retention.preview': row('U U U F F F N', () => ({ seasonId: 'aaaaaaaaaaaaaaaaaaaa' })),
   'admin.changeWindow': row('U U U F F F N', () => ({
     windowId: 'aaaaaaaaaaaaaaaaaaaa',
     version: 0,

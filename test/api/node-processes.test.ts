@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { and, count, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { demoStaff } from '../../db/seed/demo-staff';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
 import { applicationNoticeKey } from '../../src/domain/notices';
 import { privacyNotice } from '../../src/domain/privacy-notice';
+import { childrenOf } from '../helpers/child-processes';
 import { fetchFrom } from '../helpers/from-address';
 import { residentId } from '../helpers/identity';
 import { freePort } from '../helpers/ports';
@@ -49,21 +50,6 @@ async function clientOn(instance: string, token?: string): Promise<EnrollmentCli
     return undefined;
   });
   return createEnrollmentClient({ url, token, fetch: fetchFrom('127.0.0.1', agent) });
-}
-
-/** The processes whose parent is `pid` (Linux /proc). */
-function childrenOf(pid: number): number[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((entry) => {
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
 }
 
 const alive = (pid: number) => {

@@ -24,7 +24,8 @@ import { startSqld } from '../../worker/sqld';
 import { freePort } from '../helpers/ports';
 import { prepareDrafts } from '../helpers/worker-drafts';
 import { workerDataKey } from '../helpers/worker-stack';
-import { childrenOf, cpuMsOf } from './group-cpu';
+import { childrenOf } from '../helpers/child-processes';
+import { cpuMsOf } from './group-cpu';
 import { describeError, fixed, percentile, table } from './measure';
 
 const { values } = parseArgs({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parentsRouters } from '../../src/api/parents-router';
 import { appRouter, staffRouters } from '../../src/api/router';
-import { callsStaffProcedure, staffRouterNames } from '../../src/api/staff-paths';
+import { callsStaffProcedure, servedByStaffWorker, staffRouterNames } from '../../src/api/staff-paths';
 
 describe('which requests the main Worker hands to the staff Worker (decision 027)', () => {
   it('names exactly the staff desk’s routers, which with the parents’ make the whole API', () => {
@@ -23,5 +23,19 @@ describe('which requests the main Worker hands to the staff Worker (decision 027
     expect(callsStaffProcedure('/trpc/reviews.queue')).toBe(false);
     expect(callsStaffProcedure('/api/files/review.jpg')).toBe(false);
     expect(callsStaffProcedure('/')).toBe(false);
+  });
+
+  it('hands on the staff Worker’s own HTTP routes, and only those', () => {
+    expect(servedByStaffWorker('/trpc/review.queue')).toBe(true);
+    expect(servedByStaffWorker('/api/my-data')).toBe(true);
+    expect(servedByStaffWorker('/api/exports/confirmed.xlsx')).toBe(true);
+    expect(servedByStaffWorker('/api/v1/schools')).toBe(true);
+    expect(servedByStaffWorker('/api/openapi.json')).toBe(true);
+    expect(servedByStaffWorker('/api/reference')).toBe(true);
+    expect(servedByStaffWorker('/api/my-database')).toBe(false);
+    expect(servedByStaffWorker('/api/v1')).toBe(false);
+    expect(servedByStaffWorker('/api/files/abc')).toBe(false);
+    expect(servedByStaffWorker('/trpc/catalog.region')).toBe(false);
+    expect(servedByStaffWorker('/')).toBe(false);
   });
 });

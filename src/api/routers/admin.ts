@@ -23,6 +23,7 @@ import { router, staffProcedure } from '../trpc';
 import { adminChannelsRouter } from './admin-channels';
 import { adminPlacementRouter } from './admin-placement';
 import { adminRegionsRouter } from './admin-regions';
+import { adminRetentionRouter } from './admin-retention';
 import { adminCommunitiesRouter, adminSchoolsRouter } from './admin-schools';
 
 /** Administrators: the towns of the county, seasons and their windows and policy pages, staff accounts, and alarms. */
@@ -32,6 +33,7 @@ export const adminRouter = router({
   placement: adminPlacementRouter,
   schools: adminSchoolsRouter,
   communities: adminCommunitiesRouter,
+  retention: adminRetentionRouter,
   /** Schools and communities from a spreadsheet's rows (with their row numbers): all written, or every bad row answered. */
   importSchools: staffProcedure('admin')
     .input(importSchoolsInput)

@@ -18,6 +18,7 @@ import { catchmentRemovalRefusal } from '../../domain/school-rules';
 import { auditStatement } from '../audit';
 import { seasonSchoolsContext } from './schools';
 import { chosenFrom } from './school-uses';
+import { seasonStale } from './seasons';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 type Request = { ip: string | null; requestId: string | null };
@@ -38,8 +39,6 @@ function invalid(errors: RowError[]): never {
   const rows = new Set(errors.map((e) => `${e.sheet}:${e.row}`)).size;
   throw new DomainError('IMPORT_INVALID', `文件有 ${rows} 行有误，未导入任何数据`, undefined, undefined, undefined, undefined, errors);
 }
-
-const stale = () => new DomainError('SEASON_CHANGED', '该招生季已被他人修改，请刷新后再试');
 
 /**
  * Imports schools and communities into a season, all or nothing. The rows (as read from the file, with their row
@@ -70,7 +69,7 @@ export async function importSchools(deps: Deps, admin: CatalogActor, input: Impo
     if (refusal) lost.push({ sheet: schoolSheet, row: s.row, column: schoolColumns.catchment, message: refusal });
   }
   if (lost.length) invalid(lost);
-  if (season.version !== input.version) throw stale();
+  if (season.version !== input.version) throw seasonStale();
 
   const communityId = new Map(communityRows.map((c) => [c.name, c.id]));
   let communitySort = Math.max(-1, ...communityRows.map((c) => c.sort));
@@ -224,6 +223,6 @@ export async function importSchools(deps: Deps, admin: CatalogActor, input: Impo
       ),
     ],
   });
-  if (!done.won) throw stale();
+  if (!done.won) throw seasonStale();
   return { ...summary, dryRun: false as const, version: done.row.version };
 }

@@ -31,7 +31,8 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
 type Request = { ip: string | null; requestId: string | null };
 
 const notFound = () => new DomainError('SEASON_NOT_FOUND', '找不到该招生季');
-const stale = () => new DomainError('SEASON_CHANGED', '该招生季已被他人修改，请刷新后再试');
+/** A change made on a version of the season that another change has since moved on. */
+export const seasonStale = () => new DomainError('SEASON_CHANGED', '该招生季已被他人修改，请刷新后再试');
 
 /** Every region's seasons, newest first, with their state (draft or published) and version. */
 export async function listSeasons(db: Db) {
@@ -49,6 +50,8 @@ export async function listSeasons(db: Db) {
     status: season.status,
     version: season.version,
     publishedAt: season.publishedAt?.toISOString() ?? null,
+    retainUntil: season.retainUntil?.toISOString() ?? null,
+    purgedAt: season.purgedAt?.toISOString() ?? null,
   }));
 }
 
@@ -148,7 +151,7 @@ export async function publishSeason(deps: Deps, admin: SignedInStaff, input: { s
   const { db } = deps;
   const now = deps.clock.now();
   const season = await seasonOf(db, input.seasonId);
-  if (season.version !== input.version) throw stale();
+  if (season.version !== input.version) throw seasonStale();
   if (season.status === 'published') throw new DomainError('SEASON_CHANGED', '该招生季已发布');
   const problems = publishProblems(await seasonFacts(db, season));
   if (problems.length) throw new DomainError('INVALID_INPUT', `还有 ${problems.length} 个问题，解决后才能发布：${problems[0]}`);
@@ -173,7 +176,7 @@ export async function publishSeason(deps: Deps, admin: SignedInStaff, input: { s
       ),
     ],
   });
-  if (!done.won) throw stale();
+  if (!done.won) throw seasonStale();
   return { id: season.id, status: 'published' as const, version: input.version + 1 };
 }
 

@@ -41,8 +41,9 @@ export async function reviewDetail(
   assertInScope(member, loaded.application);
   const { application, channel, entry, child } = loaded;
   const viewed = { staffId: member.staffId, username: member.username, action: 'view', applicationId: application.id, ...request, at };
-  await db.batch([auditStatement(db, viewed)]);
-  const [name, docs, fingerprints, history, verification, notes, propertyLocks] = await Promise.all([
+  // The view is recorded alongside the reads (not before them, one round trip more); if it fails, nothing is shown.
+  const [, name, docs, fingerprints, history, verification, notes, propertyLocks] = await Promise.all([
+    auditStatement(db, viewed),
     schoolNamesOf(db, application),
     listDocuments(db, application.id),
     documentFingerprints(db, application.id),

@@ -414,6 +414,19 @@ export const zhStaff = {
     problems: (n: number) => `还有 ${n} 个问题，解决后才能发布：`,
     publish: '发布',
     publishedNow: (name: string) => `「${name}」已发布，家长现在看到的是该招生季。`,
+
+    retention: '保存期限',
+    retentionHint: '保存期限过后，系统定时任务删除该招生季的全部上传材料，报名记录只保留编号、学生、学校、状态、结果和时间。',
+    retentionDay: '保存至（北京时间，当日零点起清理）',
+    retentionNone: '未设保存期限',
+    retentionUntil: (at: string) => `保存至 ${at}`,
+    purged: (at: string) => `材料已于 ${at} 清理`,
+    save: '保存',
+    clear: '取消期限',
+    preview: '预览将清理的内容',
+    previewed: (apps: number, docs: number, bytes: string) => `将精简 ${apps} 份报名，删除 ${docs} 份材料（${bytes}）。`,
+    sample: '部分报名编号：',
+    retentionSaved: '保存期限已保存。',
   },
 
   windows: {

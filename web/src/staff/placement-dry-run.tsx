@@ -1,7 +1,8 @@
 import { createSignal, For, Show } from 'solid-js';
 import { zhPlacement as t } from '../i18n/zh-CN-staff-placement';
 import type { RouterOutputs } from '../lib/trpc';
-import { PlacementPanel, WriteProblem } from './placement-panel';
+import { PlacementPanel } from './placement-panel';
+import { WriteProblem } from './write-problem';
 import { useWrite } from '../lib/write';
 import { StaffTable } from './admin-page';
 import { dryRun } from './placement-data';

@@ -5,7 +5,8 @@ import type { RouterOutputs } from '../lib/trpc';
 import { useWrite } from '../lib/write';
 import { StaffTable } from './admin-page';
 import { decideObjection, getObjections, getSeasonSchoolList } from './placement-data';
-import { PlacementPanel, WriteProblem } from './placement-panel';
+import { PlacementPanel } from './placement-panel';
+import { WriteProblem } from './write-problem';
 import { StaffField } from './staff-field';
 
 type Objection = RouterOutputs['admin']['placement']['objections'][number];

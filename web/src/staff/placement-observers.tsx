@@ -7,7 +7,8 @@ import { useWrite } from '../lib/write';
 import { StaffTable } from './admin-page';
 import { chinaDateTime } from './format';
 import { getObservers, recordCommitment, revealContribution } from './placement-data';
-import { PlacementPanel, WriteProblem } from './placement-panel';
+import { PlacementPanel } from './placement-panel';
+import { WriteProblem } from './write-problem';
 import { StaffField } from './staff-field';
 
 type Observers = RouterOutputs['admin']['placement']['observers'];

@@ -1,6 +1,5 @@
 import type { JSX } from 'solid-js';
 import { Show } from 'solid-js';
-import type { Problem } from '../lib/problem';
 
 /** A section of the placement page: its heading (which names it for assistive technology), what it is for, the rest. */
 export function PlacementPanel(props: { id: string; title: string; hint?: string; children: JSX.Element }) {
@@ -14,18 +13,5 @@ export function PlacementPanel(props: { id: string; title: string; hint?: string
       </Show>
       {props.children}
     </section>
-  );
-}
-
-/** What the last write of a form was refused with, read out at once. */
-export function WriteProblem(props: { problem: Problem | undefined }) {
-  return (
-    <Show when={props.problem}>
-      {(p) => (
-        <p class="staff-form-error" role="alert">
-          {p().message}
-        </p>
-      )}
-    </Show>
   );
 }

@@ -3,7 +3,7 @@ import { zhPlacement as t } from '../i18n/zh-CN-staff-placement';
 import { useWrite } from '../lib/write';
 import { chinaDateTime } from './format';
 import { drawSecondRound } from './placement-data';
-import { WriteProblem } from './placement-panel';
+import { WriteProblem } from './write-problem';
 
 /** 第二轮派位 of a published round-1 draw (asked twice); the server refuses it before the confirmation deadline. */
 export function SecondRoundButton(props: { drawId: string; what: string; confirmBy: string; onDone: (message: string) => void }) {

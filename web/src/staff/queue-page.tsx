@@ -3,6 +3,7 @@ import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js'
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { api, type RouterInputs } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
+import { saveFile } from '../lib/save-file';
 import { getQueue, getStaffCatalog, type QueueRow, refreshReview, useStaffMe } from './data';
 import { staffTitle } from './format';
 import { QueueFilters } from './queue-filters';
@@ -86,14 +87,7 @@ export function QueuePage() {
     const sent = await exportRun.run(filtersOf(search));
     if (!sent?.ok) return;
     const { fileName, csv, rows } = sent.value;
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveFile(new Blob([csv], { type: 'text/csv;charset=utf-8' }), fileName);
     setExported(zhStaff.queue.exported(rows, fileName));
   };
 

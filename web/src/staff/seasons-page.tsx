@@ -6,6 +6,8 @@ import { useWrite, write } from '../lib/write';
 import { getAdminSeasons } from './seasons-data';
 import { AdminPage, StaffTable } from './admin-page';
 import { chinaDateTime } from './format';
+import { SeasonRetention } from './season-retention';
+import { WriteProblem } from './write-problem';
 
 type Season = RouterOutputs['admin']['seasons'][number];
 type Moved = RouterOutputs['admin']['copySeason']['moved'];
@@ -28,11 +30,15 @@ const publishSeason = write('staff.publishSeason', async (season: Season) => {
   return done;
 });
 
-/** `/staff/admin/seasons` (admin): each region's seasons; copy one into next year's draft, check it, publish it. */
+/**
+ * `/staff/admin/seasons` (admin): each region's seasons; copy one into next year's draft, check it, publish it, and set
+ * its 保存期限 (retention date) with a dry run of the purge.
+ */
 export function SeasonsPage() {
   const list = createAsync(() => getAdminSeasons());
   const [notice, setNotice] = createSignal<string>();
   const [moved, setMoved] = createSignal<Moved>();
+  const [retentionOf, setRetentionOf] = createSignal<string>();
   return (
     <AdminPage title={t.title} hint={t.hint} notice={notice()}>
       <Show when={moved()?.length}>
@@ -71,6 +77,9 @@ export function SeasonsPage() {
                     setNotice(t.publishedNow(name));
                     setMoved(undefined);
                   }}
+                  retentionOpen={retentionOf() === s.id}
+                  onToggleRetention={() => setRetentionOf(retentionOf() === s.id ? undefined : s.id)}
+                  onRetentionSaved={() => setNotice(t.retentionSaved)}
                 />
               </td>
             </tr>
@@ -81,7 +90,15 @@ export function SeasonsPage() {
   );
 }
 
-function SeasonActions(props: { season: Season; onCopied: (name: string, moved: Moved) => void; onPublished: (name: string) => void }) {
+function SeasonActions(props: {
+  season: Season;
+  onCopied: (name: string, moved: Moved) => void;
+  onPublished: (name: string) => void;
+  /** The 保存期限 section is open (kept by the page: a save reads the list again, which draws the rows anew). */
+  retentionOpen: boolean;
+  onToggleRetention: () => void;
+  onRetentionSaved: () => void;
+}) {
   const mine = ([s]: [Season, ...unknown[]]) => s.id === props.season.id;
   const copying = useWrite(copySeason, mine);
   const checking = useWrite(checkSeason, mine);
@@ -105,6 +122,9 @@ function SeasonActions(props: { season: Season; onCopied: (name: string, moved: 
       <div class="staff-actions">
         <button type="button" class="staff-button" onClick={() => setOpen(!open())}>
           {t.copy}
+        </button>
+        <button type="button" class="staff-button" aria-expanded={props.retentionOpen} onClick={() => props.onToggleRetention()}>
+          {t.retention}
         </button>
         <Show when={props.season.status === 'draft'}>
           <button type="button" class="staff-button" disabled={checking.pending()} onClick={() => void checking.run(props.season)}>
@@ -134,12 +154,9 @@ function SeasonActions(props: { season: Season; onCopied: (name: string, moved: 
           </Show>
         )}
       </Show>
-      <Show when={problem()}>
-        {(p) => (
-          <p class="staff-form-error" role="alert">
-            {p().message}
-          </p>
-        )}
+      <WriteProblem problem={problem()} />
+      <Show when={props.retentionOpen}>
+        <SeasonRetention season={props.season} onSaved={props.onRetentionSaved} />
       </Show>
       <Show when={open()}>
         <form class="staff-form" onSubmit={(e) => void copy(e)}>
