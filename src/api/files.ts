@@ -8,20 +8,17 @@ import { limits } from '../domain/limits';
 import { addDocument, type DocumentViewer, readDocument, removeDocument } from '../services/documents';
 import { documentSideInput } from '../schemas/documents';
 import { addObjectionDocument } from '../services/placement/objection-documents';
-import { authenticateParent } from '../services/sessions';
 import { perAddress, takeLimits } from '../services/limits';
-import { myDataZip } from '../services/my-data';
 import { authenticateStaff } from '../services/staff/sessions';
 import type { AppDeps } from './context';
 import { toTRPCError } from './errors';
 import { contextFromHono } from './http-context';
-import { assertTrustedOrigin } from './origin';
+import { parentOfRequest } from './parent-http';
 
 /**
  * Documents over plain HTTP (multipart does not fit tRPC's JSON): `POST /api/files` uploads (with `applicationId` and
  * `kind` for an application's document, or `objectionId` for 异议材料), `GET /api/files/:id`
- * serves the bytes to whoever may see them, `DELETE /api/files/:id` removes one, `POST /api/files/my-data` answers
- * the parent's 我的数据 as a ZIP. Sessions exactly as for parent
+ * serves the bytes to whoever may see them, `DELETE /api/files/:id` removes one. Sessions exactly as for parent
  * procedures: the cookie or `Authorization: Bearer`; writes with a cookie session must come from our own pages.
  * Errors are JSON `{ error: { code, domainCode, message } }` with the tRPC code and its HTTP status.
  */
@@ -82,14 +79,7 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
   const routes = new Hono();
 
   /** The signed-in parent behind the request; for writes, also proof that the request comes from our pages. */
-  async function parentOf(c: HonoContext, write: boolean) {
-    const deps = depsOf(c);
-    const ctx = contextFromHono(deps, c, new Headers(), clientIp);
-    assertTrustedOrigin(write, ctx.sameOrigin, null);
-    const parent = await authenticateParent(deps, ctx.credentials.token, ctx.afterResponse);
-    assertTrustedOrigin(write, ctx.sameOrigin, ctx.credentials.via);
-    return parent;
-  }
+  const parentOf = (c: HonoContext, write: boolean) => parentOfRequest(depsOf(c), c, clientIp, write);
 
   /** An upload's share of the account's and the address's upload limits. */
   async function takeUploadLimits(c: HonoContext, accountId: string, size: number) {
@@ -190,20 +180,6 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
         'Content-Disposition': contentDisposition(doc.fileName),
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
-      });
-    }),
-  );
-
-  /** 下载我的数据: the parent's data and documents as one ZIP (a POST: a cookie session must come from our pages). */
-  routes.post(
-    '/my-data',
-    answer(async (c) => {
-      const parent = await parentOf(c, true);
-      await takeLimits(depsOf(c), [{ rule: limits.myDataPerAccount, subject: parent.accountId }]);
-      const zip = await myDataZip(depsOf(c), parent.accountId);
-      return c.body(zip as Uint8Array<ArrayBuffer>, 200, {
-        'Content-Type': 'application/zip',
-        'Content-Disposition': 'attachment; filename="my-data.zip"',
       });
     }),
   );

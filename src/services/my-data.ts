@@ -13,6 +13,7 @@ import {
   placements,
 } from '../../db/schema';
 import type { AppDeps } from '../deps';
+import { loggableError } from '../domain/error-text';
 import { storedZip } from './stored-zip';
 
 /**
@@ -94,13 +95,32 @@ export async function gatherMyData(deps: Pick<AppDeps, 'db'>, accountId: string)
   return { data, files };
 }
 
-/** The download: `my-data.json` and each document as it was uploaded (one missing from the store is left out). */
-export async function myDataZip(deps: Pick<AppDeps, 'db' | 'files'>, accountId: string): Promise<Uint8Array> {
+/** Why a document is not in the download (its bytes are missing from the store or cannot be read back). */
+export const documentNotIncluded = '文件未能从存储中读取，未包含在下载中；如需该文件，请重新上传或联系教育局';
+
+/**
+ * The download: `my-data.json` and each document as it was uploaded. A document whose bytes are missing or cannot
+ * be read is still listed, marked `notIncluded` in `my-data.json` and named in `说明.txt`, and everything else is
+ * delivered: one lost file must not cost the family the rest.
+ */
+export async function myDataZip(deps: Pick<AppDeps, 'db' | 'files' | 'log'>, accountId: string): Promise<Uint8Array> {
   const { data, files } = await gatherMyData(deps, accountId);
-  const entries: Record<string, Uint8Array> = { 'my-data.json': new TextEncoder().encode(JSON.stringify(data, null, 2)) };
+  const entries: Record<string, Uint8Array> = {};
+  const missing = new Set<string>();
   for (const file of files) {
-    const stored = await deps.files.get(file.storageKey);
+    const stored = await deps.files.get(file.storageKey).catch((error: unknown) => {
+      deps.log.error(`my-data: document ${file.id} could not be read: ${loggableError(error)}`);
+      return null;
+    });
     if (stored) entries[file.path] = stored.bytes;
+    else missing.add(file.path);
   }
-  return storedZip(entries);
+  const documents = data.documents.map((d) => (missing.has(d.path) ? { ...d, path: null, notIncluded: documentNotIncluded } : d));
+  const encode = (text: string) => new TextEncoder().encode(text);
+  const notes = documents.filter((d) => d.path === null).map((d) => `- ${d.fileName}（${d.kind}，上传于 ${d.createdAt?.toISOString()}）`);
+  return storedZip({
+    'my-data.json': encode(JSON.stringify({ ...data, documents }, null, 2)),
+    ...(notes.length > 0 ? { '说明.txt': encode(`以下材料${documentNotIncluded}：\n${notes.join('\n')}\n`) } : {}),
+    ...entries,
+  });
 }

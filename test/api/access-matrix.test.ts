@@ -288,7 +288,7 @@ const matrix: Record<string, Row> = {
       ),
   }),
   // 下载我的数据: each parent gets their own (parent B's ZIP holds nothing of A's: see `outsiders`).
-  'POST /api/files/my-data': row(anyParent),
+  'POST /api/my-data': row(anyParent),
   'GET /api/health': row(publicAll),
   // Public: a draw's published files (no draw with this id: NOT_FOUND for everyone, signed in or not).
   'GET /api/placement/draws/:id/:file{inputs\\.json|results\\.json}': row('N N N N N N N', () => 'aaaaaaaaaaaaaaaaaaaa'),

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { children } from '../../db/schema';
+import { children, documents } from '../../db/schema';
 import { sessionCookieName } from '../../src/api/session-cookie';
 import { parentWithApplication, type SeededApplication } from '../helpers/applications-db';
 import { startTestHost, type TestHost } from '../helpers/host';
@@ -35,16 +37,20 @@ async function upload(who: SeededApplication, kind: string, bytes: Uint8Array, n
   expect(response.status, await response.clone().text()).toBe(201);
 }
 
-const downloadMyData = (who: SeededApplication | null) => fetch(`${t.url}/api/files/my-data`, { method: 'POST', headers: headers(who) });
+const downloadMyData = (who: SeededApplication | null) => fetch(`${t.url}/api/my-data`, { method: 'POST', headers: headers(who) });
 
 interface MyData {
+  documents: { fileName: string; path: string | null; notIncluded?: string }[];
+}
+
+interface MyDataFull {
   account: { phone: string };
   children: { id: string; name: string; idMasked: string }[];
   applications: { id: string; form: unknown; history: unknown[] }[];
   documents: { kind: string; fileName: string; size: number; path: string }[];
 }
 
-describe('POST /api/files/my-data', () => {
+describe('POST /api/my-data', () => {
   it('answers the parent a ZIP of their data and their documents as uploaded, nothing of another family', async () => {
     const parentA = await family('13900000001');
     const parentB = await family('13900000002');
@@ -59,7 +65,7 @@ describe('POST /api/files/my-data', () => {
     expect(response.headers.get('content-disposition')).toContain('attachment');
     const zip = unzipSync(new Uint8Array(await response.arrayBuffer()));
     const json = strFromU8(zip['my-data.json']!);
-    const data = JSON.parse(json) as MyData;
+    const data = JSON.parse(json) as MyDataFull;
 
     expect(data.account.phone).toBe('13900000001');
     expect(data.children.map((c) => c.id)).toEqual([parentA.childId]);
@@ -78,11 +84,38 @@ describe('POST /api/files/my-data', () => {
     expect(json).not.toContain('storageKey');
   });
 
+  it('still answers the ZIP when a document is missing or unreadable, and says which ones are not in it', async () => {
+    const parent = await family('13900000005');
+    await upload(parent, 'student-hukou', samplePng, 'kept.png');
+    await upload(parent, 'father-hukou', samplePdf, 'gone.pdf');
+    await upload(parent, 'mother-hukou', samplePdf, 'broken.pdf');
+    const rows = await t.host.deps.db.select().from(documents).where(eq(documents.accountId, parent.accountId));
+    const keyOf = (name: string) => rows.find((d) => d.fileName === name)!.storageKey;
+    const pathOf = (key: string) => join(filesDir.path, key.slice(0, 2), key);
+    rmSync(pathOf(keyOf('gone.pdf')));
+    writeFileSync(pathOf(keyOf('broken.pdf')), 'no content type line and no document');
+
+    const response = await downloadMyData(parent);
+    expect(response.status, await response.clone().text()).toBe(200);
+    const zip = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    const data = JSON.parse(strFromU8(zip['my-data.json']!)) as MyData;
+    const byName = (name: string) => data.documents.find((d) => d.fileName === name)!;
+    expect(Buffer.from(zip[byName('kept.png').path!]!).equals(Buffer.from(samplePng))).toBe(true);
+    for (const name of ['gone.pdf', 'broken.pdf']) {
+      expect(byName(name)).toMatchObject({ path: null, notIncluded: expect.stringContaining('未包含在下载中') });
+    }
+    const note = strFromU8(zip['说明.txt']!);
+    expect(note).toContain('gone.pdf');
+    expect(note).toContain('broken.pdf');
+    expect(note).not.toContain('kept.png');
+    expect(Object.keys(zip).sort()).toEqual(['my-data.json', byName('kept.png').path, '说明.txt'].sort());
+  });
+
   it('refuses anyone not signed in, and a cookie session from another site', async () => {
     const anonymous = await downloadMyData(null);
     expect(anonymous.status).toBe(401);
     const parent = await family('13900000003');
-    const foreign = await fetch(`${t.url}/api/files/my-data`, {
+    const foreign = await fetch(`${t.url}/api/my-data`, {
       method: 'POST',
       headers: { origin: 'https://evil.example', cookie: `${sessionCookieName}=${parent.token}` },
     });

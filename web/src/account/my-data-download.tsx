@@ -4,11 +4,11 @@ import { FileRequestError, failure } from '../lib/upload';
 import { useWrite, write } from '../lib/write';
 import { FormError } from './field';
 
-/** `POST /api/files/my-data`: the account's data and documents as one ZIP (the session cookie goes along, same origin). */
+/** `POST /api/my-data` (served by the staff Worker): the account's data and documents as one ZIP (the session cookie goes along, same origin). */
 const downloadMyData = write('account.myData', async () => {
   let response: Response;
   try {
-    response = await fetch('/api/files/my-data', { method: 'POST' });
+    response = await fetch('/api/my-data', { method: 'POST' });
   } catch {
     throw new FileRequestError(zhCN.errors.network);
   }
