@@ -27,7 +27,7 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'files' | 'log'>;
 const newer = alias(seasons, 'newer_season');
 
 /** The region has published a newer season than this one (`seasons` of the enclosing query). */
-const superseded = sql<boolean>`EXISTS (SELECT 1 FROM ${newer} WHERE ${and(
+const superseded = sql<boolean>`EXISTS (SELECT 1 FROM "seasons" AS "newer_season" WHERE ${and(
   eq(newer.regionId, seasons.regionId),
   gt(newer.year, seasons.year),
   eq(newer.status, 'published'),
