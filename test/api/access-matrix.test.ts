@@ -298,6 +298,10 @@ const matrix: Record<string, Row> = {
     unchangedForOwner: async (w) =>
       expect((await w.clients.parentA.applications.get.query({ applicationId: w.a.draftId })).status).toBe('draft'),
   }),
+  // 注销账号: what it would do, to each parent for their own account.
+  'GET /api/my-data/deletion': row(anyParent),
+  // After every other row: parent B (no live submitted application) is deleted; parent A's is refused (CONFLICT).
+  'POST /api/my-data/deletion': row(anyParent, undefined, { last: true, endsSession: true }),
 };
 
 /** Domain codes that mean "access refused" even when their transport code is FORBIDDEN. */

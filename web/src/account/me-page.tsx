@@ -6,6 +6,7 @@ import { api } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
 import { useTitle } from '../ui/title';
 import { ChangePhone } from './change-phone';
+import { AccountDeletion } from './account-deletion';
 import { FormError } from './field';
 import { MyDataDownload } from './my-data-download';
 import { useSignedIn } from './signed-in';
@@ -57,6 +58,7 @@ export function MePage() {
           </nav>
           <ChangePhone />
           <MyDataDownload />
+          <AccountDeletion />
           <FormError message={error()} />
           <button type="button" class="button button-block button-danger" disabled={leaving.pending()} onClick={() => void signOut()}>
             {leaving.pending() ? zhCN.me.signingOut : zhCN.me.signOut}
