@@ -2,6 +2,7 @@ import { useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { formatChinaDate } from '../../../src/domain/china-time';
 import { zhCN } from '../i18n/zh-CN';
+import { zhMyData } from '../i18n/zh-CN-my-data';
 import { refreshAccount } from '../lib/account';
 import { FileRequestError, failure } from '../lib/upload';
 import { useWrite, write } from '../lib/write';
@@ -33,7 +34,7 @@ const deleteAccount = write('account.delete', async () => {
   await refreshAccount();
 });
 
-const t = zhCN.me;
+const t = zhMyData;
 
 /** 注销账号 on 个人中心: first what is deleted and what is kept by law (and until when), then the confirmation. */
 export function AccountDeletion() {

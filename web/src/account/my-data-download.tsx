@@ -1,4 +1,5 @@
 import { zhCN } from '../i18n/zh-CN';
+import { zhMyData } from '../i18n/zh-CN-my-data';
 import { saveFile } from '../lib/save-file';
 import { FileRequestError, failure } from '../lib/upload';
 import { useWrite, write } from '../lib/write';
@@ -26,9 +27,9 @@ export function MyDataDownload() {
   return (
     <section class="card">
       <button type="button" class="button button-block" disabled={download.pending()} onClick={() => void download.run()}>
-        {download.pending() ? zhCN.me.downloadingMyData : zhCN.me.downloadMyData}
+        {download.pending() ? zhMyData.downloadingMyData : zhMyData.downloadMyData}
       </button>
-      <p class="muted">{zhCN.me.myDataHint}</p>
+      <p class="muted">{zhMyData.myDataHint}</p>
       <FormError message={error()} />
     </section>
   );
