@@ -11,10 +11,11 @@
  *   kept application names; messages; the phone number (the account's row keeps a placeholder, so the number may sign
  *   up afresh); the sessions (revoked); the address a consent was given from; the family's binding appeals.
  * - Kept by law: every application of a season that is over and that was submitted at least once, in full (form,
- *   documents, history, placements) until that season's retention date, after which the retention purge
- *   (`./retention.ts`) deletes its documents and reduces it to what the bureau keeps; the children those applications
- *   name (name and ID number, no longer bound to an account, so a new account may bind them); which privacy notice
- *   version was accepted and when; the staff audit log.
+ *   documents, history, placements, objections, property locks) until that season's retention date, after which the
+ *   retention purge (`./retention.ts`) deletes its documents and reduces it to what the bureau keeps; the children those
+ *   applications name (name and ID number, no longer bound to an account, so a new account may bind them); the
+ *   account's row (id, created and deleted dates, a placeholder for the phone); which privacy notice version was
+ *   accepted and when; the audit log (with this deletion's entry).
  */
 import type { ApplicationStatus } from './application-status';
 import { statusNames } from './application-status';

@@ -19,7 +19,7 @@ export const zhMyData = {
   deletionDeletesApplications: (numbers: string) => `将删除的报名：${numbers}`,
   deletionKeeps: '依法保留',
   deletionKeepsText:
-    '已结束的招生季中提交过的报名由教育局依法保存（报名表、材料、审核和派位记录，以及孩子的姓名和证件号码），保存至该招生季的保存期限；到期后材料删除、报名表清空，只留下报名编号、孩子的姓名和证件号码、志愿学校、审核和派位结果。另保留您同意的隐私告知书版本和同意时间，以及工作人员的操作日志。',
+    '已结束的招生季中提交过的报名由教育局依法保存（报名表、材料、审核和派位记录、一房一位的房产占用记录，以及孩子的姓名和证件号码），保存至该招生季的保存期限；到期后材料删除、报名表清空，只留下报名编号、孩子的姓名和证件号码、志愿学校、审核和派位结果。另保留：账号编号和注册、注销时间（不含手机号），您同意的隐私告知书版本和同意时间，以及平台的操作日志。',
   deletionKeptUntil: (season: string, number: string, status: string, until: string | null) =>
     `${season} 报名 ${number}（${status}）：${until ? `保存至 ${until}` : '保存至教育局设定的保存期限'}`,
   deletionNothingKept: '您没有需要保留的报名记录。',
