@@ -8,13 +8,12 @@ import { limits } from '../domain/limits';
 import { addDocument, type DocumentViewer, readDocument, removeDocument } from '../services/documents';
 import { documentSideInput } from '../schemas/documents';
 import { addObjectionDocument } from '../services/placement/objection-documents';
-import { authenticateParent } from '../services/sessions';
 import { perAddress, takeLimits } from '../services/limits';
 import { authenticateStaff } from '../services/staff/sessions';
 import type { AppDeps } from './context';
 import { toTRPCError } from './errors';
 import { contextFromHono } from './http-context';
-import { assertTrustedOrigin } from './origin';
+import { parentOfRequest } from './parent-http';
 
 /**
  * Documents over plain HTTP (multipart does not fit tRPC's JSON): `POST /api/files` uploads (with `applicationId` and
@@ -80,14 +79,7 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
   const routes = new Hono();
 
   /** The signed-in parent behind the request; for writes, also proof that the request comes from our pages. */
-  async function parentOf(c: HonoContext, write: boolean) {
-    const deps = depsOf(c);
-    const ctx = contextFromHono(deps, c, new Headers(), clientIp);
-    assertTrustedOrigin(write, ctx.sameOrigin, null);
-    const parent = await authenticateParent(deps, ctx.credentials.token, ctx.afterResponse);
-    assertTrustedOrigin(write, ctx.sameOrigin, ctx.credentials.via);
-    return parent;
-  }
+  const parentOf = (c: HonoContext, write: boolean) => parentOfRequest(depsOf(c), c, clientIp, write);
 
   /** An upload's share of the account's and the address's upload limits. */
   async function takeUploadLimits(c: HonoContext, accountId: string, size: number) {

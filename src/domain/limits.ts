@@ -45,6 +45,8 @@ export const limits = {
   uploadBytesPerAccount: { bucket: 'upload-bytes:account', limit: 100 * mib, windowMs: day, message: '今日上传的文件总量已达上限' },
   uploadsPerAddress: { bucket: 'upload-count:address', limit: 300, windowMs: hour, message: '当前网络上传文件过于频繁' },
   uploadBytesPerAddress: { bucket: 'upload-bytes:address', limit: 1024 * mib, windowMs: hour, message: '当前网络上传的文件总量已达上限' },
+  /** 下载我的数据: heavy (every document read and zipped), so a few a day per account (signed in: no address rule). */
+  myDataPerAccount: { bucket: 'my-data:account', limit: 5, windowMs: day, message: '下载数据过于频繁' },
 } as const satisfies Record<string, LimitRule>;
 
 /** The hourly budget of codes across the platform (its size comes from configuration). */

@@ -304,6 +304,8 @@ const matrix: Record<string, Row> = {
         w.a.draftDocumentId,
       ),
   }),
+  // 下载我的数据: each parent gets their own (parent B's ZIP holds nothing of A's: see `outsiders`).
+  'POST /api/my-data': row(anyParent),
   'GET /api/health': row(publicAll),
   // Public: a draw's published files (no draw with this id: NOT_FOUND for everyone, signed in or not).
   'GET /api/placement/draws/:id/:file{inputs\\.json|results\\.json}': row('N N N N N N N', () => 'aaaaaaaaaaaaaaaaaaaa'),
@@ -313,6 +315,10 @@ const matrix: Record<string, Row> = {
     unchangedForOwner: async (w) =>
       expect((await w.clients.parentA.applications.get.query({ applicationId: w.a.draftId })).status).toBe('draft'),
   }),
+  // 注销账号: what it would do, to each parent for their own account.
+  'GET /api/my-data/deletion': row(anyParent),
+  // After every other row: parent B (no live submitted application) is deleted; parent A's is refused (CONFLICT).
+  'POST /api/my-data/deletion': row(anyParent, undefined, { last: true, endsSession: true }),
 };
 
 /** Domain codes that mean "access refused" even when their transport code is FORBIDDEN. */

@@ -6,7 +6,9 @@ import { api } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
 import { useTitle } from '../ui/title';
 import { ChangePhone } from './change-phone';
+import { AccountDeletion } from './account-deletion';
 import { FormError } from './field';
+import { MyDataDownload } from './my-data-download';
 import { useSignedIn } from './signed-in';
 
 /** 退出登录, then reads the account again (signed out). */
@@ -55,6 +57,8 @@ export function MePage() {
             </A>
           </nav>
           <ChangePhone />
+          <MyDataDownload />
+          <AccountDeletion />
           <FormError message={error()} />
           <button type="button" class="button button-block button-danger" disabled={leaving.pending()} onClick={() => void signOut()}>
             {leaving.pending() ? zhCN.me.signingOut : zhCN.me.signOut}

@@ -18,7 +18,8 @@ interface ErrorBody {
   error?: { message?: string; domainCode?: string };
 }
 
-function failure(status: number, text: string): FileRequestError {
+/** A refused file request's error: the server's JSON message, or ours. */
+export function failure(status: number, text: string): FileRequestError {
   if (status === 0) return new FileRequestError(zhCN.errors.network);
   try {
     const body = JSON.parse(text) as ErrorBody;
