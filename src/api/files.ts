@@ -8,7 +8,8 @@ import { limits } from '../domain/limits';
 import { addDocument, type DocumentViewer, readDocument, removeDocument } from '../services/documents';
 import { documentSideInput } from '../schemas/documents';
 import { addObjectionDocument } from '../services/placement/objection-documents';
-import { authenticateParent } from '../services/sessions';
+import { recordAgentStep } from '../services/agent-steps';
+import { authenticateParent, type SignedInParent } from '../services/sessions';
 import { perAddress, takeLimits } from '../services/limits';
 import { authenticateStaff } from '../services/staff/sessions';
 import type { AppDeps } from './context';
@@ -89,6 +90,10 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
     return parent;
   }
 
+  /** A document step an agent (代办) took for the family, in the agent's name (as the parents' procedures do). */
+  const agentStep = (c: HonoContext, parent: SignedInParent, name: string, input: unknown, output: unknown) =>
+    recordAgentStep(depsOf(c), parent, { name, input, output, ip: clientIp(c), requestId: c.get('requestId') ?? null });
+
   /** An upload's share of the account's and the address's upload limits. */
   async function takeUploadLimits(c: HonoContext, accountId: string, size: number) {
     const ip = clientIp(c);
@@ -152,6 +157,7 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
         fileName: file.name,
         bytes: new Uint8Array(await file.arrayBuffer()),
       });
+      await agentStep(c, parent, 'files.upload', { applicationId }, view);
       return c.json(view, 201);
     }),
   );
@@ -198,7 +204,9 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
       const parent = await parentOf(c, true);
       const id = c.req.param('id') ?? '';
       if (!idPattern.test(id)) throw new DomainError('DOCUMENT_NOT_FOUND', '找不到该文件');
-      return c.json(await removeDocument(depsOf(c), parent.accountId, id));
+      const removed = await removeDocument(depsOf(c), parent.accountId, id);
+      await agentStep(c, parent, 'files.remove', null, removed);
+      return c.json(removed);
     }),
   );
 

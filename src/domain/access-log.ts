@@ -20,6 +20,16 @@ export const accessActionNames: Readonly<Record<string, string>> = {
   not_admit: '不予录取',
   objection_decide: '处理异议',
   placement_assign: '安排学位',
+  agent_step: '代为办理',
+};
+
+/** What an agent (代办) did for the family, by the step they took (`agent_step` entries' `detail.step`). */
+const agentStepNames: Readonly<Record<string, string>> = {
+  'children.add': '代为添加孩子',
+  'applications.start': '代为新建报名',
+  'applications.submit': '代为提交报名',
+  'applications.withdraw': '代为撤回报名',
+  'files.upload': '代为上传材料',
 };
 
 export const accessActions = Object.keys(accessActionNames);
@@ -40,7 +50,7 @@ export function accessActorName(entry: { keyId: string | null; recordedRole: str
   return role && role in staffRoleNames ? staffRoleNames[role as StaffRoleCode] : unknownActorName;
 }
 
-/** What was done, in words (an action the list does not know shows as 访问报名). */
-export function accessActionName(action: string): string {
-  return accessActionNames[action] ?? '访问报名';
+/** What was done, in words (an action the list does not know shows as 访问报名; an agent's step, its own name). */
+export function accessActionName(action: string, step?: unknown): string {
+  return (action === 'agent_step' && agentStepNames[step as string]) || (accessActionNames[action] ?? '访问报名');
 }

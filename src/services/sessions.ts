@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { accounts, sessions } from '../../db/schema';
+import { accounts, agentMandates, sessions, staff } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { RandomSource } from '../domain/random';
 import { sessionPolicies } from '../domain/session-policy';
@@ -9,6 +9,8 @@ export interface SignedInParent {
   accountId: string;
   phone: string;
   sessionId: string;
+  /** The agent (代办) who opened this session for the family: each step taken with it names them. */
+  agent: { staffId: string; username: string } | null;
 }
 
 const parentSessions: SessionKind<SignedInParent> = {
@@ -16,13 +18,21 @@ const parentSessions: SessionKind<SignedInParent> = {
   policy: sessionPolicies.parent,
   async find(db, where) {
     const [row] = await db
-      .select({ session: sessions, phone: accounts.phone })
+      .select({
+        session: sessions,
+        phone: accounts.phone,
+        agent: { staffId: staff.id, username: staff.username },
+        ended: agentMandates.endedAt,
+      })
       .from(sessions)
       .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+      .leftJoin(agentMandates, eq(agentMandates.id, sessions.mandateId))
+      .leftJoin(staff, eq(staff.id, agentMandates.staffId))
       .where(where);
-    return row
-      ? { session: row.session, signedIn: { accountId: row.session.accountId, phone: row.phone, sessionId: row.session.id } }
-      : null;
+    // An agent's session lasts as long as its mandate (its expiry is the mandate's) and ends with it.
+    if (!row || (row.session.mandateId && (!row.agent || row.ended))) return null;
+    const { accountId, id: sessionId } = row.session;
+    return { session: row.session, signedIn: { accountId, phone: row.phone, sessionId, agent: row.agent } };
   },
 };
 
