@@ -470,6 +470,8 @@ export const zhStaff = {
     role: '角色',
     school: '绑定学校',
     pickSchool: '请选择学校',
+    office: '所在社区（村）办事处',
+    officeHint: '代办员绑定一所学校，或在此填写所在办事处',
     password: '初始密码',
     passwordHint: '至少10位',
     creating: '正在创建…',
