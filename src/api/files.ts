@@ -9,7 +9,7 @@ import { addDocument, type DocumentViewer, readDocument, removeDocument } from '
 import { documentSideInput } from '../schemas/documents';
 import { addObjectionDocument } from '../services/placement/objection-documents';
 import { recordAgentStep } from '../services/agent-steps';
-import { authenticateParent, type SignedInParent } from '../services/sessions';
+import { authenticateParent } from '../services/sessions';
 import { perAddress, takeLimits } from '../services/limits';
 import { authenticateStaff } from '../services/staff/sessions';
 import type { AppDeps } from './context';
@@ -90,10 +90,6 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
     return parent;
   }
 
-  /** A document step an agent (代办) took for the family, in the agent's name (as the parents' procedures do). */
-  const agentStep = (c: HonoContext, parent: SignedInParent, name: string, input: unknown, output: unknown) =>
-    recordAgentStep(depsOf(c), parent, { name, input, output, ip: clientIp(c), requestId: c.get('requestId') ?? null });
-
   /** An upload's share of the account's and the address's upload limits. */
   async function takeUploadLimits(c: HonoContext, accountId: string, size: number) {
     const ip = clientIp(c);
@@ -157,7 +153,14 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
         fileName: file.name,
         bytes: new Uint8Array(await file.arrayBuffer()),
       });
-      await agentStep(c, parent, 'files.upload', { applicationId }, view);
+      // An upload by an agent (代办) for the family is recorded in the agent's name, as the parents' procedures do.
+      await recordAgentStep(deps, parent, {
+        name: 'files.upload',
+        input: { applicationId },
+        output: null,
+        ip: clientIp(c),
+        requestId: c.get('requestId'),
+      });
       return c.json(view, 201);
     }),
   );
@@ -204,9 +207,7 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
       const parent = await parentOf(c, true);
       const id = c.req.param('id') ?? '';
       if (!idPattern.test(id)) throw new DomainError('DOCUMENT_NOT_FOUND', '找不到该文件');
-      const removed = await removeDocument(depsOf(c), parent.accountId, id);
-      await agentStep(c, parent, 'files.remove', null, removed);
-      return c.json(removed);
+      return c.json(await removeDocument(depsOf(c), parent.accountId, id));
     }),
   );
 

@@ -90,9 +90,6 @@ export const zhCN = {
     signIn: '登录',
     me: '个人中心',
     unread: (n: number) => `${n}条未读消息`,
-    /** 代办: the banner an agent sees on the family's pages. */
-    agentMode: (phone: string) => `代办模式：正在为 ${phone} 办理`,
-    endAgent: '结束代办',
   },
 
   /** The top bar's switch to larger text and controls (适老化). */

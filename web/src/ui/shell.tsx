@@ -1,7 +1,6 @@
 import { A, useIsRouting } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
 import { AccountLink } from '../account/account-link';
-import { AgentBanner } from '../account/agent-banner';
 import { zhCN } from '../i18n/zh-CN';
 import { Boundary } from './boundary';
 import { LargeTextSwitch } from './large-text-switch';
@@ -24,7 +23,6 @@ export function Shell(props: { children?: JSX.Element }) {
           <AccountLink />
         </div>
       </header>
-      <AgentBanner />
       <Show when={routing()}>
         <div class="progress" aria-hidden="true" />
       </Show>
