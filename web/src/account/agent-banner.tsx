@@ -1,3 +1,4 @@
+import { onCleanup, onMount } from 'solid-js';
 import { zhAgentMode } from '../i18n/zh-CN-agent';
 import { api } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
@@ -28,6 +29,9 @@ const bar = {
  */
 export default function AgentBanner(props: { phone: string }) {
   const ending = useWrite(endAgent);
+  // Room under the page for the bar, so nothing at the foot of the page hides behind it.
+  onMount(() => document.body.style.setProperty('padding-bottom', '72px'));
+  onCleanup(() => document.body.style.removeProperty('padding-bottom'));
   const end = async (event: MouseEvent) => {
     event.preventDefault();
     if ((await ending.run())?.ok) location.assign('/staff/agent');

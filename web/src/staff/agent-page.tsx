@@ -46,7 +46,7 @@ export function AgentPage() {
         {zhAgent.title}
       </h1>
       <p class="staff-muted">{zhAgent.intro}</p>
-      <form class="staff-create" onSubmit={(e) => void open(e)} novalidate>
+      <form class="agent-form" onSubmit={(e) => void open(e)} novalidate>
         <div class="staff-field">
           <label for="agent-phone">{zhAgent.phone}</label>
           <input
@@ -58,7 +58,7 @@ export function AgentPage() {
             onInput={(e) => setPhone(e.currentTarget.value)}
           />
         </div>
-        <div class="staff-create-actions">
+        <div class="staff-actions">
           <button type="button" class="staff-button" disabled={looking.pending()} onClick={() => void looking.run(phone().trim())}>
             {zhAgent.lookup}
           </button>
@@ -120,7 +120,7 @@ export function AgentPage() {
           <input type="checkbox" checked={consent()} onChange={(e) => setConsent(e.currentTarget.checked)} />
           {zhAgent.consent}
         </label>
-        <div class="staff-create-actions">
+        <div class="staff-actions">
           <button type="submit" class="staff-button staff-button-primary" disabled={!consent() || opening.pending()}>
             {opening.pending() ? zhAgent.opening : zhAgent.open}
           </button>
