@@ -8,7 +8,7 @@ import { startTestHost, type TestHost } from '../helpers/host';
 import { type Catalog, catalogFor, readyToSubmit } from '../helpers/journey';
 import { codeFromInbox, signInParent } from '../helpers/parents';
 import { refusal } from '../helpers/refusal';
-import { signInStaff } from '../helpers/staff';
+import { signInStaff, staffToken } from '../helpers/staff';
 import { until } from '../helpers/until';
 
 let t: TestHost;
@@ -136,6 +136,14 @@ describe('代办: an agent registers for a family without a smartphone', () => {
       () => desk.review.export.mutate({}),
     ];
     for (const call of calls) expect((await refusal(call())).data?.code).toBe('FORBIDDEN');
+    // Nor a document of an application by its address, with the desk session alone.
+    const { family } = await openFor(newPhone(), { reason });
+    const { applicationId, version } = await readyToSubmit(t, family, c, '20180307', '614');
+    await family.applications.submit.mutate({ applicationId, version });
+    const [document] = (await family.applications.get.query({ applicationId })).documents;
+    const read = (token: string) => fetch(`${t.url}/api/files/${document!.id}`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await read(await staffToken(t, 'agent'))).status).toBe(404);
+    expect((await read(await staffToken(t, 'county'))).status).toBe(200);
     expect(await desk.review.me.query()).toMatchObject({ role: 'agent', roleName: '代办员', office });
     for (const username of ['admin', 'county', 'school'] as const) {
       const member = await signInStaff(t, username);
