@@ -3,6 +3,7 @@ import { createEnrollmentClient } from '../../src/client';
 import { residentId } from '../helpers/identity';
 import { attachDocuments, type Catalog, catalogFor, hukouDocuments, hukouForm } from '../helpers/journey';
 import { codeFromInbox } from '../helpers/parents';
+import { expectAccessible } from './axe';
 import { onPhone, shot, shown, signInOnDesk } from './site';
 
 // The seeded window: 2024-07-15 00:00 to 2024-07-25 24:00 China time; the clock stands inside it.
@@ -40,6 +41,7 @@ describe('代办: a desk agent registers a family without a smartphone', () => {
       await page.getByLabel('家长读出的验证码').fill(code);
       await page.getByRole('checkbox', { name: /已向家长宣读/ }).check();
       await shot(page, 'agent-01-desk');
+      await expectAccessible(page, 'the 代办 page');
       await page.getByRole('button', { name: '开始代办' }).click();
 
       // The family's own pages, with the banner that says whose file is open.
@@ -80,6 +82,7 @@ describe('代办: a desk agent registers a family without a smartphone', () => {
       await page.getByRole('button', { name: '提交资料' }).click();
       await shown(page.getByRole('heading', { name: '报名信息提交成功', level: 1 }));
       await shot(page, 'agent-02-submitted');
+      await expectAccessible(page, 'a family page in 代办模式');
 
       // 结束代办: back at the desk, the family's session is over.
       await page.getByRole('button', { name: '结束代办' }).click();
