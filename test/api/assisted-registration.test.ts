@@ -86,6 +86,9 @@ describe('代办: an agent registers for a family without a smartphone', () => {
     const phone = newPhone();
     await signInParent(t, phone);
     expect((await agent.agent.lookup.query({ phone })).exists).toBe(true);
+    const lookups = await t.host.deps.db.select().from(auditLog).where(eq(auditLog.action, 'agent_lookup'));
+    expect(lookups.at(-1)).toMatchObject({ username: 'agent', actorRole: 'agent', detail: { exists: true } });
+    expect(JSON.stringify(lookups)).not.toContain(phone);
     const { opened } = await openFor(phone, { reason });
     expect(opened.isNew).toBe(false);
     const listed = await agent.agent.mandates.query();

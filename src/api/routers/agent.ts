@@ -14,7 +14,7 @@ const request = (ctx: Context) => ({ ip: ctx.ip, requestId: ctx.requestId });
  * they fill the family's journey in the parents' own pages; every step taken with it names the agent.
  */
 export const agentRouter = router({
-  lookup: agent.input(agentPhoneInput).query(({ ctx, input }) => lookupFamily(ctx.deps, ctx.staff, input.phone)),
+  lookup: agent.input(agentPhoneInput).query(({ ctx, input }) => lookupFamily(ctx.deps, ctx.staff, input.phone, request(ctx))),
   sendCode: agent
     .input(agentPhoneInput)
     .mutation(({ ctx, input }) => sendAgentCode(ctx.deps, ctx.staff, input.phone, request(ctx), ctx.afterResponse)),

@@ -28,11 +28,21 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'vault' | 'sms' | 'log' | 
 type Request = { ip: string | null; requestId: string | null };
 type Defer = (task: () => Promise<unknown>) => void;
 
-/** Whether the number has an account (the agent then finds the family; otherwise opening creates it). */
-export async function lookupFamily(deps: Deps, agent: SignedInStaff, phone: string) {
+/** Whether the number has an account (the agent then finds the family; otherwise opening creates it); audited. */
+export async function lookupFamily(deps: Deps, agent: SignedInStaff, phone: string, request: Request) {
   await takeLimits(deps, [{ rule: agentLookupLimit, subject: agent.staffId }]);
   const [account] = await deps.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.phone, phone));
-  return { exists: Boolean(account), phoneMasked: maskPhone(phone) };
+  const exists = Boolean(account);
+  const phoneMasked = maskPhone(phone);
+  await auditStatement(deps.db, {
+    staffId: agent.staffId,
+    username: agent.username,
+    action: 'agent_lookup',
+    detail: { phone: phoneMasked, exists },
+    ...request,
+    at: deps.clock.now(),
+  });
+  return { exists, phoneMasked };
 }
 
 /** Sends the parent a code to read out to the agent: the sign-in code's limits, a text that names the agent's place. */
