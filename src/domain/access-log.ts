@@ -50,6 +50,11 @@ export function accessActorName(entry: { keyId: string | null; recordedRole: str
   return role && role in staffRoleNames ? staffRoleNames[role as StaffRoleCode] : unknownActorName;
 }
 
+/** 代办员（<school or office>）: how histories name an agent (代办, decision 032). */
+export function agentName(place: string | null | undefined): string {
+  return place ? `代办员（${place}）` : '代办员';
+}
+
 /** What was done, in words (an action the list does not know shows as 访问报名; an agent's step, its own name). */
 export function accessActionName(action: string, step?: unknown): string {
   return (action === 'agent_step' && agentStepNames[step as string]) || (accessActionNames[action] ?? '访问报名');

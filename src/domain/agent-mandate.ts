@@ -1,4 +1,5 @@
 import type { LimitRule } from './limits';
+export { agentName } from './access-log';
 import { maskPhone } from './masking';
 
 /**
@@ -43,11 +44,6 @@ export function attestedReasonRefusal(reason: string | null | undefined): string
 /** Where the agent works, as families read it: the school, else the community office. */
 export function agentPlace(agent: { schoolName: string | null; office: string | null }): string {
   return agent.schoolName ?? agent.office ?? '';
-}
-
-/** 代办员（<school or office>）: how histories and lists name an agent. */
-export function agentName(place: string | null | undefined): string {
-  return place ? `代办员（${place}）` : '代办员';
 }
 
 /** The SMS that asks the parent to read its code out to the agent. */

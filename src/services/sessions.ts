@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { accounts, agentMandates, sessions, staff } from '../../db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { accounts, sessions, staff } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { RandomSource } from '../domain/random';
 import { sessionPolicies } from '../domain/session-policy';
@@ -13,6 +13,12 @@ export interface SignedInParent {
   agent: { staffId: string; username: string } | null;
 }
 
+/**
+ * The agent of a session's live mandate (not ended; its expiry is the session's own). Written as SQL so that the main
+ * Worker's bundle does not carry the mandates table's definition (decision 032).
+ */
+const liveMandateAgent = sql`(SELECT staff_id FROM agent_mandates WHERE id = ${sessions.mandateId} AND ended_at IS NULL)`;
+
 const parentSessions: SessionKind<SignedInParent> = {
   table: sessions,
   policy: sessionPolicies.parent,
@@ -22,15 +28,13 @@ const parentSessions: SessionKind<SignedInParent> = {
         session: sessions,
         phone: accounts.phone,
         agent: { staffId: staff.id, username: staff.username },
-        ended: agentMandates.endedAt,
       })
       .from(sessions)
       .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-      .leftJoin(agentMandates, eq(agentMandates.id, sessions.mandateId))
-      .leftJoin(staff, eq(staff.id, agentMandates.staffId))
+      .leftJoin(staff, eq(staff.id, liveMandateAgent))
       .where(where);
     // An agent's session lasts as long as its mandate (its expiry is the mandate's) and ends with it.
-    if (!row || (row.session.mandateId && (!row.agent || row.ended))) return null;
+    if (!row || (row.session.mandateId && !row.agent)) return null;
     const { accountId, id: sessionId } = row.session;
     return { session: row.session, signedIn: { accountId, phone: row.phone, sessionId, agent: row.agent } };
   },

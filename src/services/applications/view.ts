@@ -2,7 +2,7 @@ import { placementOf, resultLines } from '../placement/results';
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { applicationHistory, applications, children, entries, schools, staff, windows } from '../../../db/schema';
-import { agentName } from '../../domain/agent-mandate';
+import { agentName } from '../../domain/access-log';
 import { correctionDeadline, withdrawalsLeft } from '../../domain/application-rules';
 import { maskedForm } from '../../domain/application-form';
 import { siblingDocuments } from '../../domain/application-missing';
