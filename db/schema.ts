@@ -427,8 +427,8 @@ export const smsCodes = sqliteTable(
   {
     id: text('id').primaryKey(),
     phone: text('phone').notNull(),
-    purpose: text('purpose').$type<'sign_in' | 'change_phone'>().notNull(),
-    /** For `change_phone`: the account that asked to move to this number. */
+    purpose: text('purpose').$type<'sign_in' | 'change_phone' | 'agent'>().notNull(),
+    /** For `change_phone`: the account that asked to move to this number; for `agent`: the agent (staff id) who asked. */
     accountId: text('account_id'),
     codeHash: text('code_hash').notNull(),
     ip: text('ip'),
@@ -686,7 +686,7 @@ export const devSms = sqliteTable(
 
 // ——— Staff: reviewers and administrators ———
 
-export type StaffRole = 'admin' | 'county_reviewer' | 'school_reviewer';
+export type StaffRole = 'admin' | 'county_reviewer' | 'school_reviewer' | 'agent';
 
 export const staff = sqliteTable('staff', {
   id: text('id').primaryKey(),

@@ -15,6 +15,14 @@ export const demoStaff = [
     role: 'school_reviewer' as const,
     school: 'shiyan-primary',
   },
+  {
+    username: 'agent',
+    password: 'demo-agent-2024',
+    displayName: '代办员（演示）',
+    role: 'agent' as const,
+    school: null,
+    office: '桃花江镇便民服务中心',
+  },
 ];
 
 export async function seedDemoStaff(db: Db, now: Date): Promise<void> {
@@ -31,6 +39,7 @@ export async function seedDemoStaff(db: Db, now: Date): Promise<void> {
         displayName: member.displayName,
         role: member.role,
         schoolId,
+        office: 'office' in member ? member.office : null,
         passwordHash: await hashPassword(member.password),
         createdAt: now,
         updatedAt: now,

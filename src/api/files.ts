@@ -8,6 +8,8 @@ import { limits } from '../domain/limits';
 import { addDocument, type DocumentViewer, readDocument, removeDocument } from '../services/documents';
 import { documentSideInput } from '../schemas/documents';
 import { addObjectionDocument } from '../services/placement/objection-documents';
+import { recordAgentStep } from '../services/agent-steps';
+import { authenticateParent } from '../services/sessions';
 import { perAddress, takeLimits } from '../services/limits';
 import { authenticateStaff } from '../services/staff/sessions';
 import type { AppDeps } from './context';
@@ -143,6 +145,14 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
         side: side.data,
         fileName: file.name,
         bytes: new Uint8Array(await file.arrayBuffer()),
+      });
+      // An upload by an agent (代办) for the family is recorded in the agent's name, as the parents' procedures do.
+      await recordAgentStep(deps, parent, {
+        name: 'files.upload',
+        input: { applicationId },
+        output: null,
+        ip: clientIp(c),
+        requestId: c.get('requestId'),
       });
       return c.json(view, 201);
     }),

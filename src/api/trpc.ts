@@ -4,6 +4,7 @@ import { DomainError } from '../domain/errors';
 import { type IntegrationScope, requireScope } from '../domain/integration-key';
 import type { StaffRoleCode } from '../domain/staff-policy';
 import { authenticateIntegrationKey } from '../services/integration/authenticate';
+import { recordAgentStep } from '../services/agent-steps';
 import { authenticateParent } from '../services/sessions';
 import { authenticateStaff } from '../services/staff/sessions';
 import type { Context } from './context';
@@ -56,11 +57,24 @@ export const router = t.router;
 export const trpcConfig = t._config;
 export const publicProcedure = t.procedure.use(domainErrors).use(foreignOrigin);
 
-/** A signed-in parent. Cookie sessions must also prove the write comes from our own page (Origin). */
-export const parentProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
+/**
+ * A signed-in parent. Cookie sessions must also prove the write comes from our own page (Origin). A write taken with
+ * a session an agent opened (代办) is recorded in the agent's name.
+ */
+export const parentProcedure = publicProcedure.use(async ({ ctx, type, path, getRawInput, next }) => {
   const parent = await authenticateParent(ctx.deps, ctx.credentials.token, ctx.afterResponse);
   assertTrustedOrigin(type === 'mutation', ctx.sameOrigin, ctx.credentials.via);
-  return next({ ctx: { ...ctx, parent } });
+  const result = await next({ ctx: { ...ctx, parent } });
+  if (parent.agent && type === 'mutation' && result.ok) {
+    await recordAgentStep(ctx.deps, parent, {
+      name: path,
+      input: await getRawInput(),
+      output: result.data,
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+    });
+  }
+  return result;
 });
 
 /**

@@ -20,6 +20,16 @@ export const accessActionNames: Readonly<Record<string, string>> = {
   not_admit: '不予录取',
   objection_decide: '处理异议',
   placement_assign: '安排学位',
+  agent_step: '代为办理',
+};
+
+/** What an agent (代办) did for the family, by the step they took (`agent_step` entries' `detail.step`). */
+const agentStepNames: Readonly<Record<string, string>> = {
+  'children.add': '代为添加孩子',
+  'applications.start': '代为新建报名',
+  'applications.submit': '代为提交报名',
+  'applications.withdraw': '代为撤回报名',
+  'files.upload': '代为上传材料',
 };
 
 export const accessActions = Object.keys(accessActionNames);
@@ -46,7 +56,12 @@ export function accessActorName(entry: {
   return role && role in staffRoleNames ? staffRoleNames[role as StaffRoleCode] : unknownActorName;
 }
 
-/** What was done, in words (an action the list does not know shows as 访问报名). */
-export function accessActionName(action: string): string {
-  return accessActionNames[action] ?? '访问报名';
+/** 代办员（<school or office>）: how histories name an agent (代办, decision 032). */
+export function agentName(place: string | null | undefined): string {
+  return place ? `代办员（${place}）` : '代办员';
+}
+
+/** What was done, in words (an action the list does not know shows as 访问报名; an agent's step, its own name). */
+export function accessActionName(action: string, step?: unknown): string {
+  return (action === 'agent_step' && agentStepNames[step as string]) || (accessActionNames[action] ?? '访问报名');
 }

@@ -26,7 +26,8 @@ export const statusNames: Record<ApplicationStatus, string> = {
   not_admitted: '未录取',
 };
 
-export type Actor = 'parent' | 'county_reviewer' | 'school_reviewer' | 'admin' | 'system';
+/** `agent`: a desk agent (代办) who took a parent's step for the family (history only: the moves are the parent's). */
+export type Actor = 'parent' | 'county_reviewer' | 'school_reviewer' | 'admin' | 'system' | 'agent';
 
 export type ApplicationAction = 'submit' | 'withdraw' | 'reject' | 'approve' | 'school_approve' | 'school_reject' | 'admit' | 'not_admit';
 

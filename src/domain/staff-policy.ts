@@ -16,7 +16,8 @@ export const staffPolicy = {
   minPasswordLength: 10,
 } as const;
 
-export const staffRoleNames = { admin: '管理员', county_reviewer: '教育局审核员', school_reviewer: '学校审核员' } as const;
+/** `agent` (代办员) registers for families without a smartphone (decision 032): no review, no administration. */
+export const staffRoleNames = { admin: '管理员', county_reviewer: '教育局审核员', school_reviewer: '学校审核员', agent: '代办员' } as const;
 export type StaffRoleCode = keyof typeof staffRoleNames;
 
 /** How long the lock after `earlierLocks` earlier locks of the same username and address lasts: 15 min, 30 min, 1 h, … 24 h. */

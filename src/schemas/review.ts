@@ -72,7 +72,9 @@ export const auditInput = z
   })
   .default({ limit: 100 });
 
-const role = z.enum(['admin', 'county_reviewer', 'school_reviewer'], { error: '角色不正确' });
+const role = z.enum(['admin', 'county_reviewer', 'school_reviewer', 'agent'], { error: '角色不正确' });
+/** An agent's (代办员) community office, when they do not work at a school. */
+const office = z.string().trim().max(60).nullable().optional();
 export const createStaffInput = z.object({
   username: z
     .string()
@@ -81,6 +83,7 @@ export const createStaffInput = z.object({
   displayName: z.string().trim().min(2, { error: '请填写姓名' }).max(40),
   role,
   schoolId: idSchema('学校').nullable().optional(),
+  office,
   password: z.string().max(200),
 });
 export const updateStaffInput = z.object({
@@ -88,6 +91,7 @@ export const updateStaffInput = z.object({
   displayName: z.string().trim().min(2).max(40).optional(),
   role: role.optional(),
   schoolId: idSchema('学校').nullable().optional(),
+  office,
   password: z.string().max(200).optional(),
   disabled: z.boolean().optional(),
 });

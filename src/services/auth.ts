@@ -20,7 +20,8 @@ import { sendNow, smsNotice } from './outbox';
 import { newSession } from './sessions';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'vault' | 'sms' | 'log' | 'smsHourlyBudget'>;
-type Purpose = 'sign_in' | 'change_phone';
+/** `agent`: a code the parent reads out to a desk agent (代办), sent by `services/agent`. */
+type Purpose = 'sign_in' | 'change_phone' | 'agent';
 type Defer = (task: () => Promise<unknown>) => void;
 
 const codeText = (code: string, purpose: Purpose) =>
@@ -42,7 +43,7 @@ const digestOf = (deps: Deps, phone: string, purpose: Purpose, code: string) => 
  */
 export async function requestCode(
   deps: Deps,
-  input: { phone: string; purpose: Purpose; accountId?: string; ip: string | null },
+  input: { phone: string; purpose: Purpose; accountId?: string; ip: string | null; text?: (code: string) => string },
   defer: Defer,
 ) {
   const { db } = deps;
@@ -90,7 +91,7 @@ export async function requestCode(
     smsNotice(db, {
       idempotencyKey: key,
       phone: input.phone,
-      body: codeText(code, input.purpose),
+      body: input.text?.(code) ?? codeText(code, input.purpose),
       now,
       onlyIf: rowExists(smsCodes, eq(smsCodes.id, id)),
     }),
@@ -129,7 +130,7 @@ async function explainCodeRefusal(deps: Deps, input: { phone: string; ip: string
  * Tries the newest live code of a number: each try counts (five at most). Returns the code that matched, for
  * `commitCodeUse`: a code works once.
  */
-async function useCode(deps: Deps, input: { phone: string; code: string; purpose: Purpose; accountId?: string }) {
+export async function useCode(deps: Deps, input: { phone: string; code: string; purpose: Purpose; accountId?: string }) {
   const { db } = deps;
   const now = deps.clock.now();
   const live = and(
@@ -163,7 +164,7 @@ async function useCode(deps: Deps, input: { phone: string; code: string; purpose
  * while still unused, and the caller's follow-up rows are written only where that was this request's, so that of two
  * requests racing with one code only one wins.
  */
-function commitCodeUse<F extends readonly BatchItem<'sqlite'>[]>(deps: Deps, codeId: string, followUps: (won: SQL<boolean>) => F) {
+export function commitCodeUse<F extends readonly BatchItem<'sqlite'>[]>(deps: Deps, codeId: string, followUps: (won: SQL<boolean>) => F) {
   return commitChange(deps.db, deps.random, {
     table: smsCodes,
     key: { column: smsCodes.id, value: codeId },
@@ -174,7 +175,7 @@ function commitCodeUse<F extends readonly BatchItem<'sqlite'>[]>(deps: Deps, cod
   });
 }
 
-const lostRace = () => new DomainError('CODE_EXPIRED', '验证码已失效，请重新获取');
+export const lostRace = () => new DomainError('CODE_EXPIRED', '验证码已失效，请重新获取');
 
 /** Signs in with a code, creating the account on first use, with its welcome message in 我的消息, in one batch. */
 export async function signIn(deps: Deps, input: { phone: string; code: string; acceptedNotice?: string; ip: string | null }) {

@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { accounts, sessions } from '../../db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { accounts, sessions, staff } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { RandomSource } from '../domain/random';
 import { sessionPolicies } from '../domain/session-policy';
@@ -9,20 +9,34 @@ export interface SignedInParent {
   accountId: string;
   phone: string;
   sessionId: string;
+  /** The agent (代办) who opened this session for the family: each step taken with it names them. */
+  agent: { staffId: string; username: string } | null;
 }
+
+/**
+ * The agent of a session's live mandate (not ended; its expiry is the session's own). Written as SQL so that the main
+ * Worker's bundle does not carry the mandates table's definition (decision 032).
+ */
+const liveMandateAgent = sql`(SELECT staff_id FROM agent_mandates WHERE id = ${sessions.mandateId} AND ended_at IS NULL)`;
 
 const parentSessions: SessionKind<SignedInParent> = {
   table: sessions,
   policy: sessionPolicies.parent,
   async find(db, where) {
     const [row] = await db
-      .select({ session: sessions, phone: accounts.phone })
+      .select({
+        session: sessions,
+        phone: accounts.phone,
+        agent: { staffId: staff.id, username: staff.username },
+      })
       .from(sessions)
       .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+      .leftJoin(staff, eq(staff.id, liveMandateAgent))
       .where(where);
-    return row
-      ? { session: row.session, signedIn: { accountId: row.session.accountId, phone: row.phone, sessionId: row.session.id } }
-      : null;
+    // An agent's session lasts as long as its mandate (its expiry is the mandate's) and ends with it.
+    if (!row || (row.session.mandateId && !row.agent)) return null;
+    const { accountId, id: sessionId } = row.session;
+    return { session: row.session, signedIn: { accountId, phone: row.phone, sessionId, agent: row.agent } };
   },
 };
 

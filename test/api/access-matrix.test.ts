@@ -44,6 +44,8 @@ const anyParent = 'U ok ok U U U U';
 const anyStaff = 'U U U ok ok ok ok';
 const adminOnly = 'U U U F F F ok';
 const keyOnly = 'U U U U U U U ok';
+/** 代办 (agent role only): no parent, reviewer or administrator; test/api/assisted-registration.test.ts covers agents. */
+const agentOnly = 'U U U F F F F';
 
 const matrix: Record<string, Row> = {
   'catalog.regions': row(publicAll),
@@ -137,6 +139,16 @@ const matrix: Record<string, Row> = {
   })),
 
   'admin.staff': row(adminOnly),
+
+  'agent.lookup': row(agentOnly, () => ({ phone: '13700137010' })),
+  'agent.sendCode': row(agentOnly, () => ({ phone: '13700137010' })),
+  'agent.open': row(agentOnly, () => ({
+    phone: '13700137010',
+    reason: '家长没有手机，由社区干部陪同前来',
+    acceptedNotice: privacyNotice.version,
+  })),
+  'agent.end': row(agentOnly),
+  'agent.mandates': row(agentOnly),
   'admin.createStaff': row(adminOnly, (w) => ({
     username: 'matrix-reviewer',
     displayName: '矩阵审核员',

@@ -50,7 +50,7 @@ export const applicationsRouter = router({
     .mutation(({ ctx, input }) => chooseSchools(ctx.deps, ctx.parent.accountId, input)),
   submit: parentProcedure
     .input(submitInput)
-    .mutation(({ ctx, input }) => submitApplication(ctx.deps, ctx.parent.accountId, input, ctx.afterResponse)),
+    .mutation(({ ctx, input }) => submitApplication(ctx.deps, ctx.parent.accountId, input, ctx.afterResponse, ctx.parent.agent?.staffId)),
   /** 删除草稿: a never-submitted application and its uploads, e.g. one started in the wrong entry. */
   discardDraft: parentProcedure.input(applicationInput).mutation(({ ctx, input }) => discardDraft(ctx.deps, ctx.parent.accountId, input)),
   /** An ID number the parent typed, in full, to check it (the pages show it masked; audited). */
@@ -59,7 +59,7 @@ export const applicationsRouter = router({
     .mutation(({ ctx, input }) => revealOwnIdNumber(ctx.deps, ctx.parent, input, { ip: ctx.ip, requestId: ctx.requestId })),
   withdraw: parentProcedure
     .input(applicationInput)
-    .mutation(({ ctx, input }) => withdrawApplication(ctx.deps, ctx.parent.accountId, input, ctx.afterResponse)),
+    .mutation(({ ctx, input }) => withdrawApplication(ctx.deps, ctx.parent.accountId, input, ctx.afterResponse, ctx.parent.agent?.staffId)),
   /** 异议 to the published placement, during 公示. */
   fileObjection: parentProcedure
     .input(fileObjectionInput)

@@ -17,6 +17,8 @@ async function accountView(db: Db, parent: SignedInParent) {
     accountId: parent.accountId,
     phone: parent.phone,
     phoneMasked: maskPhone(parent.phone),
+    /** 代办模式: an agent at a desk opened this session for the family. */
+    byAgent: parent.agent !== null,
     unreadMessages: await unreadCount(db, parent.accountId),
   };
 }

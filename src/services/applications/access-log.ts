@@ -30,6 +30,8 @@ export async function accessLog(db: Db, accountId: string, applicationId: string
       recordedRole: auditLog.actorRole,
       currentRole: staff.role,
       schoolName: schools.name,
+      office: staff.office,
+      detail: auditLog.detail,
     })
     .from(auditLog)
     .leftJoin(staff, eq(staff.id, auditLog.staffId))
@@ -50,9 +52,9 @@ export async function accessLog(db: Db, accountId: string, applicationId: string
       id: r.id,
       at: r.at.toISOString(),
       action: r.action,
-      actionName: accessActionName(r.action),
+      actionName: accessActionName(r.action, r.detail.step),
       roleName: accessActorName(r),
-      schoolName: r.schoolName ?? null,
+      schoolName: r.schoolName ?? r.office ?? null,
     })),
   };
 }

@@ -45,8 +45,14 @@ export function missingOf(
  * writes nothing more; any other change in between answers CONFLICT. In a rush (`deps.rush`, decision 029) the SMS and
  * the system checks are left to the sweeper, which takes them in groups; otherwise they start right after the answer.
  */
-export async function submitApplication(deps: Deps, accountId: string, input: { applicationId: string; version: number }, defer: Defer) {
-  return submitOnce(deps, accountId, input, defer, deps.rush?.inRush() ?? false);
+export async function submitApplication(
+  deps: Deps,
+  accountId: string,
+  input: { applicationId: string; version: number },
+  defer: Defer,
+  agentId?: string,
+) {
+  return submitOnce(deps, accountId, input, defer, deps.rush?.inRush() ?? false, agentId);
 }
 
 /**
@@ -62,7 +68,14 @@ async function loadForSubmit(db: Deps['db'], accountId: string, applicationId: s
   return { loaded, rejectedAt: loaded.application.status === 'rejected' ? (rejected?.at ?? null) : null, files };
 }
 
-async function submitOnce(deps: Deps, accountId: string, input: { applicationId: string; version: number }, defer: Defer, rush: boolean) {
+async function submitOnce(
+  deps: Deps,
+  accountId: string,
+  input: { applicationId: string; version: number },
+  defer: Defer,
+  rush: boolean,
+  agentId?: string,
+) {
   const { db } = deps;
   const now = deps.clock.now();
   const { loaded, rejectedAt, files } = await loadForSubmit(db, accountId, input.applicationId);
@@ -88,8 +101,7 @@ async function submitOnce(deps: Deps, accountId: string, input: { applicationId:
 
   const { won, key } = await commitTransition(deps, loaded, {
     to: decision.to,
-    actor: 'parent',
-    actorId: accountId,
+    ...stepBy(accountId, agentId),
     now,
     set: decision.set,
     guard: decision.guard,
@@ -110,6 +122,10 @@ async function submitOnce(deps: Deps, accountId: string, input: { applicationId:
   return submittedView({ ...application, version: application.version + 1, submittedAt: now });
 }
 
+/** Who the history names for a parent's step: the parent, or the agent (代办) who took it for them. */
+const stepBy = (accountId: string, agentId: string | undefined) =>
+  agentId ? { actor: 'agent' as const, actorId: agentId } : { actor: 'parent' as const, actorId: accountId };
+
 function submittedView(a: { id: string; number: string; version: number; submittedAt: Date | null }) {
   return {
     applicationId: a.id,
@@ -125,7 +141,7 @@ function submittedView(a: { id: string; number: string; version: number; submitt
  * 撤回 (the rule is `domain/application` `decideWithdraw`). The count and the status are conditions of the UPDATE
  * itself, so concurrent withdrawals cannot pass the limit: one wins, the rest get CONFLICT.
  */
-export async function withdrawApplication(deps: Deps, accountId: string, input: { applicationId: string }, defer: Defer) {
+export async function withdrawApplication(deps: Deps, accountId: string, input: { applicationId: string }, defer: Defer, agentId?: string) {
   const { db } = deps;
   const now = deps.clock.now();
   const loaded = await ownApplication(db, accountId, input.applicationId);
@@ -145,8 +161,7 @@ export async function withdrawApplication(deps: Deps, accountId: string, input: 
 
   const { won, key } = await commitTransition(deps, loaded, {
     to: decision.to,
-    actor: 'parent',
-    actorId: accountId,
+    ...stepBy(accountId, agentId),
     now,
     set: decision.set,
     guard: decision.guard,

@@ -1,7 +1,8 @@
 import { placementOf, resultLines } from '../placement/results';
 import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { applicationHistory, applications, children, entries, windows } from '../../../db/schema';
+import { applicationHistory, applications, children, entries, schools, staff, windows } from '../../../db/schema';
+import { agentName } from '../../domain/access-log';
 import { correctionDeadline, withdrawalsLeft } from '../../domain/application-rules';
 import { maskedForm } from '../../domain/application-form';
 import { siblingDocuments } from '../../domain/application-missing';
@@ -21,16 +22,18 @@ const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
 async function history(db: Db, applicationId: string) {
   const rows = await db
-    .select()
+    .select({ h: applicationHistory, office: staff.office, school: schools.name })
     .from(applicationHistory)
+    .leftJoin(staff, and(eq(applicationHistory.actor, 'agent'), eq(staff.id, applicationHistory.actorId)))
+    .leftJoin(schools, eq(schools.id, staff.schoolId))
     .where(eq(applicationHistory.applicationId, applicationId))
     .orderBy(asc(applicationHistory.version));
-  return rows.map((h) => ({
+  return rows.map(({ h, office, school }) => ({
     at: h.at.toISOString(),
     from: h.fromStatus,
     to: h.toStatus,
     toName: statusNames[h.toStatus],
-    by: h.actor === 'parent' ? '家长' : h.actor === 'system' ? '系统' : '审核人员',
+    by: h.actor === 'parent' ? '家长' : h.actor === 'system' ? '系统' : h.actor === 'agent' ? agentName(school ?? office) : '审核人员',
     reason: h.reason,
   }));
 }

@@ -23,6 +23,7 @@ const view = (s: typeof staff.$inferSelect, schoolName: string | null, locked: b
   roleName: staffRoleNames[s.role],
   schoolId: s.schoolId,
   schoolName,
+  office: s.office,
   locked,
   disabled: s.disabledAt !== null,
   createdAt: s.createdAt.toISOString(),
@@ -44,11 +45,19 @@ export async function listStaff(db: Db, now: Date) {
 }
 
 async function checkRoleSchool(db: Db, role: StaffRoleCode, schoolId: string | null | undefined) {
-  if (role !== 'school_reviewer') return null;
+  if (role !== 'school_reviewer' && (role !== 'agent' || !schoolId)) return null;
   if (!schoolId) throw fieldError('schoolId', '学校审核员须绑定一所学校');
   const [school] = await db.select({ id: schools.id }).from(schools).where(eq(schools.id, schoolId));
   if (!school) throw fieldError('schoolId', '找不到该学校');
   return school.id;
+}
+
+/** An agent (代办员) works at a school or at a community office (one of them); no other role has an office. */
+function checkOffice(role: StaffRoleCode, schoolId: string | null, office: string | null | undefined) {
+  if (role !== 'agent') return null;
+  const name = office?.trim() || null;
+  if (!schoolId && !name) throw fieldError('office', '代办员须绑定一所学校或填写所在社区（村）办事处');
+  return schoolId ? null : name;
 }
 
 function checkPassword(password: string) {
@@ -62,7 +71,7 @@ type Author = { staffId: string | null; username: string; ip: string | null; req
 async function insertStaff(
   deps: Deps,
   author: Author,
-  input: { username: string; displayName: string; role: StaffRoleCode; schoolId: string | null; password: string },
+  input: { username: string; displayName: string; role: StaffRoleCode; schoolId: string | null; office?: string | null; password: string },
   detail: Record<string, unknown>,
 ) {
   const { db } = deps;
@@ -77,6 +86,7 @@ async function insertStaff(
         displayName: maskIdNumbersInText(input.displayName),
         role: input.role,
         schoolId: input.schoolId,
+        office: input.office ?? null,
         passwordHash: await hashPassword(input.password),
         createdAt: now,
         updatedAt: now,
@@ -101,19 +111,33 @@ async function insertStaff(
 export async function createStaff(
   deps: Deps,
   admin: SignedInStaff,
-  input: { username: string; displayName: string; role: StaffRoleCode; schoolId?: string | null; password: string },
+  input: { username: string; displayName: string; role: StaffRoleCode; schoolId?: string | null; office?: string | null; password: string },
   request: Request,
 ) {
   checkPassword(input.password);
   const schoolId = await checkRoleSchool(deps.db, input.role, input.schoolId);
-  return insertStaff(deps, { staffId: admin.staffId, username: admin.username, ...request }, { ...input, schoolId }, { schoolId });
+  const office = checkOffice(input.role, schoolId, input.office);
+  return insertStaff(
+    deps,
+    { staffId: admin.staffId, username: admin.username, ...request },
+    { ...input, schoolId, office },
+    { schoolId, office },
+  );
 }
 
 /** Changes role, school, name, password or disables an account; every change audited with what changed. */
 export async function updateStaff(
   deps: Deps,
   admin: SignedInStaff,
-  input: { staffId: string; displayName?: string; role?: StaffRoleCode; schoolId?: string | null; password?: string; disabled?: boolean },
+  input: {
+    staffId: string;
+    displayName?: string;
+    role?: StaffRoleCode;
+    schoolId?: string | null;
+    office?: string | null;
+    password?: string;
+    disabled?: boolean;
+  },
   request: Request,
 ) {
   const { db } = deps;
@@ -125,11 +149,13 @@ export async function updateStaff(
   }
   const role = input.role ?? current.role;
   const schoolId = await checkRoleSchool(db, role, input.schoolId === undefined ? current.schoolId : input.schoolId);
+  const office = checkOffice(role, schoolId, input.office === undefined ? current.office : input.office);
   if (input.password !== undefined) checkPassword(input.password);
   const changes = {
     ...(input.displayName !== undefined ? { displayName: maskIdNumbersInText(input.displayName) } : {}),
     role,
     schoolId,
+    office,
     ...(input.password !== undefined ? { passwordHash: await hashPassword(input.password) } : {}),
     ...(input.disabled !== undefined ? { disabledAt: input.disabled ? now : null } : {}),
     updatedAt: now,

@@ -15,6 +15,8 @@ export interface SignedInStaff {
   role: StaffRoleCode;
   schoolId: string | null;
   schoolName: string | null;
+  /** An agent's (代办) community office, when they work at one rather than at a school. */
+  office?: string | null;
   sessionId: string;
 }
 
@@ -39,6 +41,7 @@ const staffSessionKind: SessionKind<SignedInStaff> = {
         role: row.member.role,
         schoolId: row.member.schoolId,
         schoolName: row.schoolName,
+        office: row.member.office,
         sessionId: row.session.id,
       },
     };

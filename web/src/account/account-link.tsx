@@ -1,5 +1,5 @@
 import { A, createAsync } from '@solidjs/router';
-import { ErrorBoundary, Show, Suspense } from 'solid-js';
+import { ErrorBoundary, lazy, Show, Suspense } from 'solid-js';
 import { zhCN } from '../i18n/zh-CN';
 import { getMe } from '../lib/account';
 
@@ -24,6 +24,9 @@ export const PendingLink = () => (
   </span>
 );
 
+/** 代办模式 (a desk agent on the family's pages): loaded only then, none of it in the parents' first load. */
+const AgentBanner = lazy(() => import('./agent-banner'));
+
 const SignInLink = () => (
   <A class="topbar-link" href="/login">
     {zhCN.account.signIn}
@@ -35,12 +38,17 @@ function SignedIn() {
   return (
     <Show when={me()} fallback={me() === null && <SignInLink />}>
       {(m) => (
-        <A class="topbar-link" href="/me">
-          {zhCN.account.me}
-          <Show when={m().unreadMessages > 0}>
-            <span class="red-dot topbar-dot" role="img" aria-label={zhCN.account.unread(m().unreadMessages)} />
+        <>
+          <Show when={m().byAgent}>
+            <AgentBanner phone={m().phoneMasked} />
           </Show>
-        </A>
+          <A class="topbar-link" href="/me">
+            {zhCN.account.me}
+            <Show when={m().unreadMessages > 0}>
+              <span class="red-dot topbar-dot" role="img" aria-label={zhCN.account.unread(m().unreadMessages)} />
+            </Show>
+          </A>
+        </>
       )}
     </Show>
   );

@@ -61,7 +61,7 @@ export const zhStaff = {
     backToQueue: '返回报名列表',
   },
 
-  roles: { admin: '管理员', county_reviewer: '教育局审核员', school_reviewer: '学校审核员' } as Record<string, string>,
+  roles: { admin: '管理员', county_reviewer: '教育局审核员', school_reviewer: '学校审核员', agent: '代办员' } as Record<string, string>,
 
   statuses: {
     submitted: '审核中',
@@ -234,10 +234,14 @@ export const zhStaff = {
     yes: '能',
     no: '不能',
     empty: '未填写',
-    actors: { parent: '家长', county_reviewer: '教育局审核员', school_reviewer: '学校审核员', admin: '管理员', system: '系统' } as Record<
-      string,
-      string
-    >,
+    actors: {
+      parent: '家长',
+      county_reviewer: '教育局审核员',
+      school_reviewer: '学校审核员',
+      admin: '管理员',
+      system: '系统',
+      agent: '代办员',
+    } as Record<string, string>,
     months: '个月',
   },
 
@@ -466,6 +470,8 @@ export const zhStaff = {
     role: '角色',
     school: '绑定学校',
     pickSchool: '请选择学校',
+    office: '所在社区（村）办事处',
+    officeHint: '代办员绑定一所学校，或在此填写所在办事处',
     password: '初始密码',
     passwordHint: '至少10位',
     creating: '正在创建…',

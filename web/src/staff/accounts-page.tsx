@@ -6,8 +6,8 @@ import { useWrite, write } from '../lib/write';
 import { getStaffCatalog, getStaffList, type StaffAccount, useStaffMe } from './data';
 import { chinaDateTime, staffTitle } from './format';
 
-type Role = 'admin' | 'county_reviewer' | 'school_reviewer';
-const roles: Role[] = ['county_reviewer', 'school_reviewer', 'admin'];
+type Role = 'admin' | 'county_reviewer' | 'school_reviewer' | 'agent';
+const roles: Role[] = ['county_reviewer', 'school_reviewer', 'agent', 'admin'];
 
 /** Changes an account (disabled, password), then reads the list again. */
 const updateStaff = write('staff.updateStaff', async (input: RouterInputs['admin']['updateStaff']) => {
@@ -77,7 +77,7 @@ export function AccountsPage() {
                     </td>
                     <td>{a.displayName}</td>
                     <td class="staff-nowrap">{a.roleName}</td>
-                    <td>{a.schoolName ?? '—'}</td>
+                    <td>{a.schoolName ?? a.office ?? '—'}</td>
                     <td class="staff-nowrap">
                       <span class="staff-tag" classList={{ 'staff-tag-warn': a.disabled || a.locked }}>
                         {a.disabled ? zhStaff.accounts.disabled : a.locked ? zhStaff.accounts.locked : zhStaff.accounts.active}
@@ -188,6 +188,7 @@ function CreateAccount(props: { onCreated: (username: string) => void }) {
   const [displayName, setDisplayName] = createSignal('');
   const [role, setRole] = createSignal<Role>('county_reviewer');
   const [schoolId, setSchoolId] = createSignal('');
+  const [office, setOffice] = createSignal('');
   const [password, setPassword] = createSignal('');
   const creating = useWrite(createStaff);
   const errors = (): Record<string, string | undefined> => creating.problem()?.fields ?? {};
@@ -202,7 +203,8 @@ function CreateAccount(props: { onCreated: (username: string) => void }) {
       username: username().trim(),
       displayName: displayName().trim(),
       role: role(),
-      schoolId: role() === 'school_reviewer' ? schoolId() || null : null,
+      schoolId: role() === 'school_reviewer' || role() === 'agent' ? schoolId() || null : null,
+      office: role() === 'agent' && !schoolId() ? office().trim() || null : null,
       password: password(),
     });
     if (!created?.ok) return;
@@ -211,6 +213,7 @@ function CreateAccount(props: { onCreated: (username: string) => void }) {
     setDisplayName('');
     setPassword('');
     setSchoolId('');
+    setOffice('');
   };
 
   const field = (id: string, name: string, label: string, input: () => JSX.Element, hint?: string) => (
@@ -270,7 +273,7 @@ function CreateAccount(props: { onCreated: (username: string) => void }) {
             </For>
           </select>
         ))}
-        <Show when={role() === 'school_reviewer'}>
+        <Show when={role() === 'school_reviewer' || role() === 'agent'}>
           {field('new-school', 'schoolId', zhStaff.accounts.school, () => (
             <select
               id="new-school"
@@ -288,6 +291,24 @@ function CreateAccount(props: { onCreated: (username: string) => void }) {
               </For>
             </select>
           ))}
+        </Show>
+        <Show when={role() === 'agent' && !schoolId()}>
+          {field(
+            'new-office',
+            'office',
+            zhStaff.accounts.office,
+            () => (
+              <input
+                id="new-office"
+                class="staff-input"
+                maxlength="60"
+                value={office()}
+                aria-invalid={!!errors().office}
+                onInput={(e) => setOffice(e.currentTarget.value)}
+              />
+            ),
+            zhStaff.accounts.officeHint,
+          )}
         </Show>
         {field(
           'new-password',

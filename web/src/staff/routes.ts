@@ -27,6 +27,7 @@ export const staffRoutes: RouteDefinition = {
         { path: '/applications/:id', component: page(desk, 'DetailRoute') },
         { path: '/confirmed', component: page(desk, 'ConfirmedPage') },
         { path: '/demand', component: page(desk, 'DemandPage') },
+        { path: '/agent', component: page(desk, 'AgentPage') },
         { path: '/', component: page(desk, 'CountyOnly'), children: { path: '/appeals', component: page(desk, 'AppealsPage') } },
         {
           path: '/',

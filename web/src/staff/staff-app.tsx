@@ -2,6 +2,7 @@ import { A, createAsync, revalidate, type RouteSectionProps, useLocation, useNav
 import { createEffect, ErrorBoundary, For, type JSXElement, on, onMount, Show, Suspense } from 'solid-js';
 import { zhPages } from '../i18n/zh-CN-pages';
 import { zhStaff } from '../i18n/zh-CN-staff';
+import { zhAgent } from '../i18n/zh-CN-staff-agent';
 import { zhChannels } from '../i18n/zh-CN-staff-channels';
 import { zhConfirmed } from '../i18n/zh-CN-staff-confirmed';
 import { zhDemand } from '../i18n/zh-CN-staff-demand';
@@ -17,6 +18,7 @@ import { codeOf, getStaffMe, useStaffMe } from './data';
 import './staff.css';
 
 export { AccountsPage } from './accounts-page';
+export { AgentPage } from './agent-page';
 export { ChannelsPage } from './channels-page';
 export { ConfirmedPage } from './confirmed-page';
 export { DemandPage } from './demand-page';
@@ -65,6 +67,8 @@ export function Desk(props: RouteSectionProps) {
   const location = useLocation();
   createEffect(() => {
     if (me() === null) navigate(`/staff?from=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+    // An agent (代办员) has the 代办 page only: no queue, no reviews, no administration.
+    else if (me()?.role === 'agent' && location.pathname !== '/staff/agent') navigate('/staff/agent', { replace: true });
   });
   const leaving = useWrite(signOutStaff);
   const signOut = async () => {
@@ -80,16 +84,23 @@ export function Desk(props: RouteSectionProps) {
                 {zhStaff.system}
               </A>
               <nav class="staff-nav" aria-label={zhStaff.nav.main}>
-                <A href="/staff/queue" activeClass="staff-nav-on">
-                  {zhStaff.nav.queue}
-                </A>
-                <A href="/staff/confirmed" activeClass="staff-nav-on">
-                  {zhConfirmed.nav}
-                </A>
-                <A href="/staff/demand" activeClass="staff-nav-on">
-                  {zhDemand.nav}
-                </A>
-                <Show when={m().role !== 'school_reviewer'}>
+                <Show when={m().role === 'agent'}>
+                  <A href="/staff/agent" activeClass="staff-nav-on">
+                    {zhAgent.nav}
+                  </A>
+                </Show>
+                <Show when={m().role !== 'agent'}>
+                  <A href="/staff/queue" activeClass="staff-nav-on">
+                    {zhStaff.nav.queue}
+                  </A>
+                  <A href="/staff/confirmed" activeClass="staff-nav-on">
+                    {zhConfirmed.nav}
+                  </A>
+                  <A href="/staff/demand" activeClass="staff-nav-on">
+                    {zhDemand.nav}
+                  </A>
+                </Show>
+                <Show when={m().role !== 'school_reviewer' && m().role !== 'agent'}>
                   <A href="/staff/appeals" activeClass="staff-nav-on">
                     {zhStaff.nav.appeals}
                   </A>
@@ -108,7 +119,7 @@ export function Desk(props: RouteSectionProps) {
                 {m().displayName}
                 <span class="staff-role">
                   {m().roleName}
-                  {m().schoolName ? ` · ${m().schoolName}` : ''}
+                  {m().schoolName || m().office ? ` · ${m().schoolName ?? m().office}` : ''}
                 </span>
               </span>
               <button type="button" class="staff-button staff-button-quiet" onClick={() => void signOut()}>
@@ -150,7 +161,7 @@ export function CountyOnly(props: RouteSectionProps) {
   return (
     <Show when={me()}>
       {(m) => (
-        <Show when={m().role !== 'school_reviewer'} fallback={<Problem kind="forbidden" />}>
+        <Show when={m().role !== 'school_reviewer' && m().role !== 'agent'} fallback={<Problem kind="forbidden" />}>
           {props.children}
         </Show>
       )}

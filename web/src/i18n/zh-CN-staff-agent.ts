@@ -1,0 +1,27 @@
+/** 代办 (assisted registration) desk page. */
+export const zhAgent = {
+  nav: '代办',
+  title: '代办报名',
+  intro:
+    '为没有智能手机的家庭代为报名：输入家长手机号，请家长读出收到的验证码；家长确实无法收到短信时，可登记原因后代办。每一步都会以您的名义记入报名记录和家长的查阅记录。',
+  phone: '家长手机号',
+  lookup: '查询',
+  exists: (phone: string) => `${phone} 已注册，确认后打开该家庭的报名`,
+  missing: (phone: string) => `${phone} 尚未注册，确认后将为其创建账号`,
+  sendCode: '发送验证码',
+  codeSent: '验证码已发送到家长手机，请家长读出',
+  code: '家长读出的验证码',
+  attested: '家长无法提供验证码（登记原因后代办）',
+  reason: '无法提供验证码的原因',
+  reasonHint: '至少10个字，例如：家长没有手机，由村干部陪同前来',
+  consent: '已向家长宣读《个人信息保护告知书》，家长同意',
+  open: '开始代办',
+  opening: '正在打开…',
+  recent: '我的代办记录',
+  empty: '暂无代办记录',
+  methods: { sms_code: '验证码确认', attested: '登记原因' } as Record<string, string>,
+  live: '进行中',
+  over: '已结束',
+  end: '结束代办',
+  columns: { phone: '手机号', method: '确认方式', createdAt: '开始时间', state: '状态', actions: '操作' },
+};
