@@ -1,11 +1,14 @@
 import { Hono, type Context as HonoContext } from 'hono';
+import type { HostHooks } from '../http-app';
 import type { AppDeps } from './context';
+import { exportsRoutes } from './exports';
 
 /**
  * The HTTP routes only the staff Worker serves (`staffHttpPaths` in ./staff-paths.ts), mounted at `/api` by
  * `createApp`; the main Worker's app leaves them out and hands such requests on (decision 027).
  */
-export function deskRoutes(_depsOf: (c: HonoContext) => AppDeps, _clientIp: (c: HonoContext) => string | null) {
+export function deskRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: HonoContext) => string | null, hooks: HostHooks = {}) {
   const routes = new Hono();
+  routes.route('/exports', exportsRoutes(depsOf, clientIp, hooks.workbook));
   return routes;
 }
