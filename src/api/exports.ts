@@ -66,7 +66,7 @@ export function exportsRoutes(
       const body = format === 'csv' ? csvOf(file.table) : await (await workbook!(file.table, '录取名单')).arrayBuffer();
       return c.body(body, 200, {
         'Content-Type': contentTypes[format],
-        'Content-Disposition': contentDisposition(file.fileName).replace(/^inline/, 'attachment'),
+        'Content-Disposition': contentDisposition(file.fileName, 'attachment'),
         'Cache-Control': 'no-store',
         'X-Export-Rows': String(file.rows),
       });
