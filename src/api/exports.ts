@@ -1,10 +1,12 @@
 import { Hono, type Context as HonoContext } from 'hono';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors';
+import { looksLikeIntegrationToken } from '../domain/integration-key';
 import { csvOf } from '../domain/placement/confirmed-list';
 import type { ExportFormat } from '../domain/placement/confirmed-export';
 import { idSchema } from '../schemas/common';
 import { confirmedExport, type ExportActor } from '../services/placement/confirmed-export';
+import { authenticateIntegrationKey } from '../services/integration/authenticate';
 import { authenticateStaff } from '../services/staff/sessions';
 import type { WorkbookWriter } from '../http-app';
 import type { AppDeps } from './context';
@@ -25,11 +27,21 @@ const query = z.object({
 });
 
 /**
- * Who is asking: a staff session (the staff cookie, or `Authorization: Bearer` with a staff token). Reading a list is
- * not a write, so the origin is not checked (as for the desk's tRPC queries).
+ * Who is asking: a system with an integration key (`Authorization: Bearer ik_…`, audited with the key's name), or a
+ * staff session (the staff cookie, or `Authorization: Bearer` with a staff token). Reading a list is not a write, so
+ * the origin is not checked (as for the desk's tRPC queries).
  */
 export async function exportActorOf(deps: AppDeps, c: HonoContext, clientIp: (c: HonoContext) => string | null): Promise<ExportActor> {
   const ctx = contextFromHono(deps, c, new Headers(), clientIp);
+  if (ctx.staffCredentials.via === 'bearer' && looksLikeIntegrationToken(ctx.staffCredentials.token)) {
+    const key = await authenticateIntegrationKey(deps, ctx.staffCredentials.token, ctx.ip);
+    return {
+      principal: { kind: 'key', scopes: key.scopes, schoolId: key.schoolId },
+      staffId: null,
+      username: key.name,
+      key: { keyId: key.keyId, schoolId: key.schoolId },
+    };
+  }
   const member = await authenticateStaff(deps, ctx.staffCredentials.token, ctx.afterResponse);
   return {
     principal: { kind: 'staff', role: member.role, schoolId: member.schoolId },

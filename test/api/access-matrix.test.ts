@@ -305,9 +305,10 @@ const matrix: Record<string, Row> = {
       ),
   }),
   'GET /api/health': row(publicAll),
-  // A school's 录取名单 for its 学籍 system (the query string built from the input), as `review.confirmedList`.
-  'GET /api/exports/confirmed.xlsx': row('U U U ok F ok ok', (w) => ({ schoolId: w.schools.inScope })),
-  'GET /api/exports/confirmed.csv': row('U U U ok F ok ok', (w) => ({ schoolId: w.schools.inScope })),
+  // A school's 录取名单 for its 学籍 system (the query string built from the input), as `review.confirmedList`; the
+  // integrator's key holds placements.read for that school.
+  'GET /api/exports/confirmed.xlsx': row('U U U ok F ok ok ok', (w) => ({ schoolId: w.schools.inScope })),
+  'GET /api/exports/confirmed.csv': row('U U U ok F ok ok ok', (w) => ({ schoolId: w.schools.inScope })),
   // Public: a draw's published files (no draw with this id: NOT_FOUND for everyone, signed in or not).
   'GET /api/placement/draws/:id/:file{inputs\\.json|results\\.json}': row('N N N N N N N', () => 'aaaaaaaaaaaaaaaaaaaa'),
   // Last of all: it deletes parent A's draft, which the rows above use.

@@ -1,9 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import readXlsxFile from 'read-excel-file/universal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applications, auditLog, children } from '../../db/schema';
 import { exportColumns } from '../../src/domain/placement/confirmed-export';
-import { confirmedExport } from '../../src/services/placement/confirmed-export';
 import { parentWithApplication, type SeededApplication } from '../helpers/applications-db';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { type Catalog, catalogFor } from '../helpers/journey';
@@ -155,19 +154,44 @@ describe('录取名单 from the server', () => {
     expect((await rowsAudited('confirmed_export')).length).toBe(before);
   });
 
-  it('masks ID numbers for a principal that may not see them in full (a key), and says so in the audit', async () => {
-    const file = await confirmedExport(
-      t.host.deps,
-      { principal: { kind: 'key', scopes: ['placements.read'], schoolId: otherSchool }, staffId: null, username: '学籍系统' },
-      { schoolId: otherSchool, format: 'csv' },
-      { ip: null, requestId: null },
-    );
-    expect(file.table[1]![4]).toBe('430922********0041');
-    expect(file.table[1]![5]).toBe('G430922********0041');
+  it('lets a key with placements.read download its school’s list, ID numbers masked, audited with the key’s name', async () => {
+    const admin = await signInStaff(t, 'admin');
+    const key = await admin.admin.integrationKeys.create.mutate({ name: '学籍系统', scopes: ['placements.read'], schoolId: otherSchool });
+    const response = await download(`confirmed.csv?schoolId=${otherSchool}`, key.token);
+    expect(response.status).toBe(200);
+    const [, line, end] = (await response.text()).split('\r\n');
+    expect(line).toContain(',430922********0041,G430922********0041,');
+    expect(line).not.toContain('430922201803010041');
+    expect(end).toBe('');
     const rows = await t.host.deps.db
-      .select({ applicationId: auditLog.applicationId })
+      .select({ applicationId: auditLog.applicationId, keyId: auditLog.keyId, actorRole: auditLog.actorRole, staffId: auditLog.staffId })
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'confirmed_export_row'), inArray(auditLog.username, ['学籍系统'])));
-    expect(rows).toEqual([{ applicationId: families[3]!.applicationId }]);
+      .where(and(eq(auditLog.action, 'confirmed_export_row'), eq(auditLog.username, '学籍系统')));
+    expect(rows).toEqual([{ applicationId: families[3]!.applicationId, keyId: key.id, actorRole: 'key', staffId: null }]);
+    const [summary] = await t.host.deps.db
+      .select({ detail: auditLog.detail, keyId: auditLog.keyId })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'confirmed_export'), eq(auditLog.username, '学籍系统')));
+    expect(summary).toEqual({ keyId: key.id, detail: expect.objectContaining({ schoolId: otherSchool, fullIdNumbers: false, rows: 1 }) });
+  });
+
+  it('refuses a key without placements.read, and a school’s key another school’s list (403), writing nothing', async () => {
+    const admin = await signInStaff(t, 'admin');
+    const catalogOnly = await admin.admin.integrationKeys.create.mutate({ name: '目录系统', scopes: ['catalog.read'] });
+    const schoolKey = await admin.admin.integrationKeys.create.mutate({
+      name: '本校学籍',
+      scopes: ['placements.read'],
+      schoolId: ownSchool,
+    });
+    const before = (await rowsAudited('confirmed_export')).length;
+    const noScope = await download(`confirmed.xlsx?schoolId=${ownSchool}`, catalogOnly.token);
+    expect(noScope.status).toBe(403);
+    expect(await noScope.json()).toMatchObject({ error: { code: 'FORBIDDEN', domainCode: 'KEY_SCOPE_MISSING' } });
+    const other = await download(`confirmed.csv?schoolId=${otherSchool}`, schoolKey.token);
+    expect(other.status).toBe(403);
+    expect(await other.json()).toMatchObject({ error: { code: 'FORBIDDEN', domainCode: 'KEY_OTHER_SCHOOL' } });
+    const unknown = await download(`confirmed.csv?schoolId=${ownSchool}`, `${schoolKey.token.slice(0, -4)}AAAA`);
+    expect(unknown.status).toBe(401);
+    expect((await rowsAudited('confirmed_export')).length).toBe(before);
   });
 });

@@ -117,12 +117,12 @@ describe('who may export which list', () => {
     expect(refusal(() => assertMayExport(key(['placements.read'], 's1'), 's1'))).toBeNull();
     expect(refusal(() => assertMayExport(key(['placements.read']), 's2'))).toBeNull();
     expect(refusal(() => assertMayExport(key(['placements.read'], 's1'), 's2'))).toEqual([
-      'STAFF_FORBIDDEN',
-      '该密钥只能读取本校的录取名单',
+      'KEY_OTHER_SCHOOL',
+      '该集成密钥只能访问所属学校的数据',
     ]);
     expect(refusal(() => assertMayExport(key(['catalog.read']), 's1'))).toEqual([
-      'STAFF_FORBIDDEN',
-      '该密钥无权读取录取名单（需要 placements.read）',
+      'KEY_SCOPE_MISSING',
+      '该集成密钥没有“读取学校的审核通过、派位与录取名单”的权限',
     ]);
   });
 

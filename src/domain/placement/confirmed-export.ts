@@ -1,6 +1,7 @@
 import { DomainError } from '../errors';
 import { gradeNames } from '../eligibility';
 import { type IdType, idTypes } from '../identity';
+import { requireSchool, requireScope } from '../integration-key';
 import type { IntegrationScope } from '../integration-scope';
 import { idNumberRevealers, type StaffRoleCode } from '../staff-policy';
 import { type ConfirmationState, confirmationNames } from './confirmed-list';
@@ -14,7 +15,7 @@ import { type ConfirmationState, confirmationNames } from './confirmed-list';
 /** Who asks for an export: a signed-in staff member, or a system with an integration key. */
 export type ExportPrincipal =
   | { kind: 'staff'; role: StaffRoleCode; schoolId: string | null }
-  | { kind: 'key'; scopes: readonly IntegrationScope[]; schoolId: string | null };
+  | { kind: 'key'; scopes: IntegrationScope[]; schoolId: string | null };
 
 /**
  * Whether the export carries full ID numbers: for a staff role that may reveal them one by one. A key gets them masked:
@@ -29,10 +30,8 @@ export const mayExportFullIdNumbers = (principal: ExportPrincipal): boolean =>
  */
 export function assertMayExport(principal: ExportPrincipal, schoolId: string): void {
   if (principal.kind === 'key') {
-    if (!principal.scopes.includes('placements.read'))
-      throw new DomainError('STAFF_FORBIDDEN', '该密钥无权读取录取名单（需要 placements.read）');
-    if (principal.schoolId !== null && principal.schoolId !== schoolId)
-      throw new DomainError('STAFF_FORBIDDEN', '该密钥只能读取本校的录取名单');
+    requireScope(principal, 'placements.read');
+    requireSchool(principal, schoolId);
     return;
   }
   if (!idNumberRevealers.includes(principal.role)) throw new DomainError('STAFF_FORBIDDEN', '您的角色无权执行此操作');

@@ -16,11 +16,12 @@ import { auditStatement, auditStatements } from '../audit';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'vault'>;
 
-/** Who exports, as the audit log names them. */
+/** Who exports, as the audit log names them: a staff member, or a system by its key's name and id. */
 export interface ExportActor {
   principal: ExportPrincipal;
   staffId: string | null;
   username: string;
+  key?: { keyId: string; schoolId: string | null };
 }
 
 export interface ConfirmedExportInput {
@@ -135,7 +136,7 @@ export async function confirmedExport(
   );
 
   const at = deps.clock.now();
-  const who = { staffId: actor.staffId, username: actor.username, ...request, at };
+  const who = { staffId: actor.staffId, username: actor.username, ...(actor.key ? { key: actor.key } : {}), ...request, at };
   await db.batch([
     auditStatement(db, {
       ...who,
