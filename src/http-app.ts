@@ -33,10 +33,17 @@ export interface HostHooks {
   firstPaint?: FirstPaint;
   /** Which process of a host of several answered, reported by `/api/health` (the Node host's `ENROLL_PROCESSES`). */
   instance?: string;
+  /**
+   * Writes a table (header first) as an XLSX workbook: passed in by the hosts that serve `deskRoutes` (the staff
+   * Worker, the Node host), so that the spreadsheet library stays in `src/import` and out of the main Worker.
+   */
+  workbook?: WorkbookWriter;
 }
 
+export type WorkbookWriter = (rows: readonly (readonly string[])[], sheet: string) => Promise<Blob>;
+
 /** More HTTP routes under `/api` (the staff Worker's `deskRoutes`). */
-export type ApiRoutes = (depsOf: (c: HonoContext) => AppDeps, clientIp: (c: HonoContext) => string | null) => Hono;
+export type ApiRoutes = (depsOf: (c: HonoContext) => AppDeps, clientIp: (c: HonoContext) => string | null, hooks: HostHooks) => Hono;
 
 const apiBodyLimit = 256 * 1024;
 
@@ -148,7 +155,7 @@ export function httpApp(router: AnyRouter, source: DepsSource, hooks: HostHooks 
 
   app.route('/api/files', filesRoutes(depsOf, clientIp));
   app.route('/api/placement', placementFilesRoutes(depsOf));
-  if (routes) app.route('/api', routes(depsOf, clientIp));
+  if (routes) app.route('/api', routes(depsOf, clientIp, hooks));
 
   const { pageShell } = hooks;
   if (pageShell) {

@@ -17,6 +17,7 @@ import type { RandomSource } from '../src/adapters/random';
 import { localFiles } from '../src/adapters/files-local';
 import type { AppDeps } from '../src/api/context';
 import { createApp } from '../src/app';
+import { tableXlsx } from '../src/import/table-xlsx';
 import type { CatalogCache } from '../src/services/catalog-cache';
 import { renderPolicyMarkdown } from '../src/render/policy-markdown';
 import { assertDemoHostAllowed, type HostConfig } from './config';
@@ -88,6 +89,7 @@ export async function startNodeHost(
     compressPages: compress(),
     firstPaint: homeFirstPaint,
     instance: serving?.instance,
+    workbook: tableXlsx,
   });
 
   app.use('*', async (c, next) => {

@@ -1,4 +1,5 @@
 import { createApp } from '../src/app';
+import { tableXlsx } from '../src/import/table-xlsx';
 import { type ApiEnv, isolateHost, misconfigured } from './isolate';
 
 /**
@@ -6,7 +7,7 @@ import { type ApiEnv, isolateHost, misconfigured } from './isolate';
  * with the requests that call a staff desk's procedure (decision 027). It serves every procedure, so a batch that
  * mixes the desk's calls with `auth.*` or `catalog.*` is answered in full here.
  */
-const host = isolateHost<ApiEnv>((deps) => createApp(deps));
+const host = isolateHost<ApiEnv>((deps) => createApp(deps, { workbook: tableXlsx }));
 
 export default {
   async fetch(request, env, ctx) {

@@ -59,11 +59,11 @@ export function filesTooLarge(c: HonoContext) {
   return filesError(c, new DomainError('DOCUMENT_TOO_LARGE', documentMessages.tooLarge));
 }
 
-/** `inline; filename="<ASCII fallback>"; filename*=UTF-8''<RFC 5987>` */
-export function contentDisposition(fileName: string): string {
+/** `inline; filename="<ASCII fallback>"; filename*=UTF-8''<RFC 5987>` (or `attachment; …`: a file to save). */
+export function contentDisposition(fileName: string, disposition: 'inline' | 'attachment' = 'inline'): string {
   const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `inline; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+  return `${disposition}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
 /** A multipart part with a body (a `File` on either host), rather than a plain field. */

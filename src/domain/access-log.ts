@@ -10,8 +10,10 @@ export const accessActionNames: Readonly<Record<string, string>> = {
   reveal_phone: '查看家长完整手机号',
   objection_document_view: '查看异议材料',
   export_row: '导出（报名数据）',
-  // The 录取名单 page is read and exported (in the browser) from one query: its reading is what the server sees.
+  // The 录取名单 page's reading; its exports are made by the server (`GET /api/exports/confirmed.*`).
   confirmed_list_row: '查阅录取名单',
+  confirmed_export_row: '导出（录取名单）',
+  confirmed_export_row_full_id: '导出（录取名单，含完整证件号码）',
   approve: '初审通过',
   reject: '初审驳回',
   school_approve: '学校审核通过',

@@ -20,6 +20,9 @@ export const staffPolicy = {
 export const staffRoleNames = { admin: '管理员', county_reviewer: '教育局审核员', school_reviewer: '学校审核员', agent: '代办员' } as const;
 export type StaffRoleCode = keyof typeof staffRoleNames;
 
+/** The roles that may see a full ID number (`review.revealId`, the 录取名单 export); every such view is audited. */
+export const idNumberRevealers: readonly StaffRoleCode[] = ['admin', 'county_reviewer', 'school_reviewer'];
+
 /** How long the lock after `earlierLocks` earlier locks of the same username and address lasts: 15 min, 30 min, 1 h, … 24 h. */
 export function lockDuration(earlierLocks: number): number {
   const n = Number.isFinite(earlierLocks) ? Math.max(0, Math.floor(earlierLocks)) : 0;

@@ -319,6 +319,10 @@ const matrix: Record<string, Row> = {
   // 下载我的数据: each parent gets their own (parent B's ZIP holds nothing of A's: see `outsiders`).
   'POST /api/my-data': row(anyParent),
   'GET /api/health': row(publicAll),
+  // A school's 录取名单 for its 学籍 system (the query string built from the input), as `review.confirmedList`; the
+  // integrator's key holds placements.read for that school.
+  'GET /api/exports/confirmed.xlsx': row('U U U ok F ok ok ok', (w) => ({ schoolId: w.schools.inScope })),
+  'GET /api/exports/confirmed.csv': row('U U U ok F ok ok ok', (w) => ({ schoolId: w.schools.inScope })),
   // Public: a draw's published files (no draw with this id: NOT_FOUND for everyone, signed in or not).
   'GET /api/placement/draws/:id/:file{inputs\\.json|results\\.json}': row('N N N N N N N', () => 'aaaaaaaaaaaaaaaaaaaa'),
   // Last of all: it deletes parent A's draft, which the rows above use.
@@ -381,7 +385,8 @@ async function call(
       form.set('kind', 'father-hukou');
       response = await fetch(`${t.url}${path}`, { method, headers, body: form });
     } else {
-      const url = path.replace(':id', String(input)).replace(/:file\{[^}]*\}/, 'results.json');
+      const query = input && typeof input === 'object' ? `?${new URLSearchParams(input as Record<string, string>)}` : '';
+      const url = path.replace(':id', String(input)).replace(/:file\{[^}]*\}/, 'results.json') + query;
       response = await fetch(`${t.url}${url}`, { method, headers });
     }
     const text = await response.text();

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import readXlsxFile from 'read-excel-file/universal';
 import { describe, expect, test } from 'vitest';
-import { applications, schools } from '../../db/schema';
+import { applications, children, schools } from '../../db/schema';
+import { exportColumns } from '../../src/domain/placement/confirmed-export';
 import { parentWithApplication } from '../helpers/applications-db';
 import { publishedDraw } from '../helpers/placed';
 import { expectAccessible } from './axe';
@@ -11,6 +12,9 @@ import { onPhone, shot, shown, signInOnDesk } from './site';
 const app = onPhone('2024-08-20T09:00:00+08:00', { desktop: true, ignoreFailedLoads: true });
 
 const header = ['姓名', '性别', '出生日期', '身份证件号', '监护人', '联系电话', '报名编号', '通道', '社区', '确认状态'];
+/** The files come from the server, in the 学籍 import's columns, with the full ID number for a school reviewer. */
+const fileHeader = [...exportColumns];
+const fullId = '430922201803010011';
 
 describe('录取名单', () => {
   test('a school reviewer reads the school’s placed children with 确认入学, filters them, and exports XLSX and CSV', async () => {
@@ -31,7 +35,11 @@ describe('录取名单', () => {
         .update(applications)
         .set({ community: '资江社区', form: { fatherName: guardians[i] } })
         .where(eq(applications.id, applicationId))
-        .returning({ number: applications.number });
+        .returning({ number: applications.number, childId: applications.childId });
+      await db
+        .update(children)
+        .set({ idCipher: await app.testHost().host.deps.vault.encrypt(fullId) })
+        .where(eq(children.id, row!.childId));
       numbers.push(row!.number);
       placed.push({ applicationId, schoolId: school!.id, confirmation });
     }
@@ -63,15 +71,15 @@ describe('录取名单', () => {
         data: unknown[][];
       }[];
       expect(sheet!.sheet).toBe('录取名单');
-      expect(sheet!.data[0]).toEqual(header);
+      expect(sheet!.data[0]).toEqual(fileHeader);
       expect(sheet!.data).toHaveLength(4);
-      const byNumber = (n: string) => sheet!.data.find((r) => r[6] === n)!;
+      const byNumber = (n: string) => sheet!.data.find((r) => r[15] === n)!;
       expect(byNumber(numbers[0]!)).toEqual(
-        expect.arrayContaining(['测试儿童', '男', '2018-03-01', '430922********0011', '欧阳军', '13700000900', '已确认']),
+        expect.arrayContaining(['测试儿童', '男', '2018-03-01', fullId, '欧阳军', '13700000900', '已确认']),
       );
-      expect(byNumber(numbers[1]!)[4]).toBe('=1+1');
-      expect(byNumber(numbers[1]!)[9]).toBe('待确认');
-      expect(byNumber(numbers[2]!)[9]).toBe('已放弃');
+      expect(byNumber(numbers[1]!)[12]).toBe('=1+1');
+      expect(byNumber(numbers[1]!)[16]).toBe('待确认');
+      expect(byNumber(numbers[2]!)[16]).toBe('已放弃');
       await shown(page.getByRole('status').filter({ hasText: /^已导出 3 人：录取名单-.+\.xlsx$/ }));
 
       // Only the confirmed ones, as CSV.
@@ -83,8 +91,12 @@ describe('录取名单', () => {
       expect([...raw.subarray(0, 3)], 'UTF-8 with BOM, for Excel').toEqual([0xef, 0xbb, 0xbf]);
       const lines = new TextDecoder().decode(raw).split('\r\n');
       expect(lines).toEqual([
-        header.join(','),
-        expect.stringMatching(new RegExp(`^测试儿童,男,2018-03-01,430922\\*{8}0011,欧阳军,13700000900,${numbers[0]},.+,资江社区,已确认$`)),
+        fileHeader.join(','),
+        expect.stringMatching(
+          new RegExp(
+            `^测试儿童,男,2018-03-01,居民身份证,${fullId},,一年级,[^,]+,[^,]*,资江社区,,,欧阳军,,13700000900,${numbers[0]},已确认$`,
+          ),
+        ),
         '',
       ]);
 

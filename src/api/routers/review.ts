@@ -1,4 +1,4 @@
-import { staffRoleNames } from '../../domain/staff-policy';
+import { idNumberRevealers, staffRoleNames } from '../../domain/staff-policy';
 import {
   applicationRef,
   auditInput,
@@ -96,7 +96,7 @@ export const reviewRouter = router({
     .input(bulkApproveInput)
     .mutation(({ ctx, input }) => bulkApprove(ctx.deps, asStaff(ctx), input.applicationIds, ctx.afterResponse)),
 
-  revealId: staffProcedure(...reviewers)
+  revealId: staffProcedure(...idNumberRevealers)
     .input(revealInput)
     .mutation(({ ctx, input }) => revealIdNumber(ctx.deps, ctx.staff, input, request(ctx))),
 

@@ -1,18 +1,28 @@
-import { confirmedFileName, confirmedRows, csvOf, type ConfirmedEntry } from '../../../src/domain/placement/confirmed-list';
+import type { ConfirmationState } from '../../../src/domain/placement/confirmed-list';
 import { saveFile } from '../lib/save-file';
 
-/** The XLSX writer (write-excel-file) loads only when a list is exported. */
-const loadXlsx = () => import('../../../src/import/confirmed-xlsx');
+/** The file's name from `Content-Disposition` (its UTF-8 `filename*`, else the ASCII `filename`). */
+function fileNameOf(disposition: string | null, fallback: string): string {
+  const encoded = disposition?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
+  if (encoded) return decodeURIComponent(encoded);
+  return disposition?.match(/filename="([^"]+)"/i)?.[1] ?? fallback;
+}
 
-/** Saves the list as shown (its filter applied) as XLSX or CSV, made in the browser; answers the file's name. */
+/**
+ * Downloads a school's 录取名单 as the server makes it (`GET /api/exports/confirmed.xlsx|csv`, audited there, full ID
+ * numbers for roles that may see them) and saves it; answers the file's name and its rows.
+ */
 export async function exportConfirmed(
-  entries: readonly ConfirmedEntry[],
-  names: { school: string; season: string },
+  list: { schoolId: string; seasonId: string; state: ConfirmationState | '' },
   format: 'xlsx' | 'csv',
-): Promise<string> {
-  const rows = confirmedRows(entries);
-  const name = confirmedFileName(names.school, names.season, format);
-  if (format === 'csv') saveFile(new Blob([csvOf(rows)], { type: 'text/csv;charset=utf-8' }), name);
-  else saveFile(await (await loadXlsx()).confirmedListXlsx(rows), name);
-  return name;
+): Promise<{ name: string; rows: number }> {
+  const query = new URLSearchParams({ schoolId: list.schoolId, seasonId: list.seasonId, ...(list.state ? { state: list.state } : {}) });
+  const response = await fetch(`/api/exports/confirmed.${format}?${query}`, { credentials: 'same-origin' });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new Error(body?.error?.message ?? `export failed: ${response.status}`);
+  }
+  const name = fileNameOf(response.headers.get('content-disposition'), `录取名单.${format}`);
+  saveFile(await response.blob(), name);
+  return { name, rows: Number(response.headers.get('x-export-rows') ?? 0) };
 }

@@ -1,12 +1,6 @@
 import { createAsync, query } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
-import {
-  type ConfirmationState,
-  type ConfirmedEntry,
-  confirmationNames,
-  confirmedColumns,
-  confirmedRows,
-} from '../../../src/domain/placement/confirmed-list';
+import { type ConfirmationState, confirmationNames, confirmedColumns, confirmedRows } from '../../../src/domain/placement/confirmed-list';
 import { zhConfirmed as t } from '../i18n/zh-CN-staff-confirmed';
 import { api } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
@@ -20,18 +14,14 @@ const getConfirmedList = query(
   'staff.confirmedList',
 );
 
-/** Saving a file changes nothing on the server: the action only gives the buttons their pending state. */
-const saveList = write(
-  'staff.exportConfirmed',
-  (entries: readonly ConfirmedEntry[], names: { school: string; season: string }, format: 'xlsx' | 'csv') =>
-    exportConfirmed(entries, names, format),
-);
+/** The server makes the file and audits it; the action gives the buttons their pending state. */
+const saveList = write('staff.exportConfirmed', exportConfirmed);
 
 const states = ['confirmed', 'pending', 'declined'] as const;
 
 /**
  * `/staff/confirmed`: 录取名单 of a school (a school reviewer's own; the county and administrators pick one) with each
- * family's 确认入学, filtered by state, exported as XLSX or CSV in the browser in the 学籍 system's column order.
+ * family's 确认入学, filtered by state, exported as XLSX or CSV by the server in the 学籍 system's columns (audited).
  */
 export function ConfirmedPage() {
   staffTitle(t.title);
@@ -46,8 +36,8 @@ export function ConfirmedPage() {
     const current = list();
     if (!current?.school || !current.season) return;
     setNotice(undefined);
-    const done = await saving.run(shown(), { school: current.school.name, season: current.season.name }, format);
-    setNotice(done?.ok ? t.exported(shown().length, done.value) : t.exportFailed);
+    const done = await saving.run({ schoolId: current.school.id, seasonId: current.season.id, state: state() }, format);
+    if (done) setNotice(done.ok ? t.exported(done.value.rows, done.value.name) : t.exportFailed);
   };
   return (
     <div class="staff-page">
