@@ -288,6 +288,11 @@ const matrix: Record<string, Row> = {
       ),
   }),
   'GET /api/health': row(publicAll),
+  // The integrators' REST paths (decision 031): the same access as the procedure each one runs.
+  'GET /api/v1/catalog/regions': row(publicAll),
+  'GET /api/v1/catalog/regions/:regionId': row(publicAll, (w) => w.c.region.id),
+  'GET /api/openapi.json': row(publicAll),
+  'GET /api/reference': row(publicAll),
   // Public: a draw's published files (no draw with this id: NOT_FOUND for everyone, signed in or not).
   'GET /api/placement/draws/:id/:file{inputs\\.json|results\\.json}': row('N N N N N N N', () => 'aaaaaaaaaaaaaaaaaaaa'),
   // Last of all: it deletes parent A's draft, which the rows above use.
@@ -343,7 +348,10 @@ async function call(
       form.set('kind', 'father-hukou');
       response = await fetch(`${t.url}${path}`, { method, headers, body: form });
     } else {
-      const url = path.replace(':id', String(input)).replace(/:file\{[^}]*\}/, 'results.json');
+      const url = path
+        .replace(':id', String(input))
+        .replace(/:\w+Id\b/g, String(input))
+        .replace(/:file\{[^}]*\}/, 'results.json');
       response = await fetch(`${t.url}${url}`, { method, headers });
     }
     const text = await response.text();

@@ -1,0 +1,43 @@
+/**
+ * The integrators' REST API (`/api/v1/…`, decision 031): each stable path names the tRPC procedure it runs. A query is
+ * a GET whose input comes from the path and the query string; a mutation is a POST whose input is the JSON body plus
+ * the path's parameters. Paths never change once published: a new shape gets a new path.
+ */
+export interface RestOperation {
+  method: 'GET' | 'POST';
+  /** OpenAPI style, under `/api`: `/v1/catalog/regions/{regionId}`. */
+  path: string;
+  procedure: string;
+  operationId: string;
+  summary: string;
+  /** The key's scope the procedure requires; null for public procedures. */
+  scope: string | null;
+  tag: string;
+}
+
+export const restOperations: readonly RestOperation[] = [
+  {
+    method: 'GET',
+    path: '/v1/catalog/regions',
+    procedure: 'catalog.regions',
+    operationId: 'listRegions',
+    summary: '区域列表（含当前招生季名称）',
+    scope: null,
+    tag: '招生目录',
+  },
+  {
+    method: 'GET',
+    path: '/v1/catalog/regions/{regionId}',
+    procedure: 'catalog.region',
+    operationId: 'getRegion',
+    summary: '区域的当前招生季、报名入口及其报名时间',
+    scope: null,
+    tag: '招生目录',
+  },
+];
+
+/** `/v1/a/{id}` → `/v1/a/:id`, as Hono routes name parameters. */
+export const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+
+/** The names of a path's parameters, in order. */
+export const pathParameters = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
