@@ -57,6 +57,12 @@ function procedureOf(name: string): ProcedureDef['_def'] {
   return procedure._def;
 }
 
+/** Who may call, in words: the reference page and the document's `description` say it. */
+export function accessText(operation: Pick<RestOperation, 'key' | 'scope'>): string {
+  if (!operation.key) return '公开接口，无需密钥。';
+  return operation.scope ? `需要集成密钥，权限（scope）\`${operation.scope}\`。` : '需要集成密钥（任何有效密钥）。';
+}
+
 function operationObject(operation: RestOperation) {
   const { inputs, output } = procedureOf(operation.procedure);
   const { properties, required } = inputObject(inputs);
@@ -79,7 +85,7 @@ function operationObject(operation: RestOperation) {
   }
   const errors = Object.fromEntries(
     Object.entries(errorStatuses)
-      .filter(([status]) => operation.scope !== null || !['401', '403'].includes(status))
+      .filter(([status]) => operation.key || !['401', '403'].includes(status))
       .map(([status, description]) => [
         status,
         { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
@@ -92,9 +98,10 @@ function operationObject(operation: RestOperation) {
       ? `需要密钥权限（scope）：\`${operation.scope}\`。对应 tRPC 过程 \`${operation.procedure}\`。`
       : `公开接口，无需密钥。对应 tRPC 过程 \`${operation.procedure}\`。`,
     tags: [operation.tag],
+    'x-key': operation.key,
     'x-scope': operation.scope,
     'x-procedure': operation.procedure,
-    security: operation.scope ? [{ bearer: [operation.scope] }] : [],
+    security: operation.key ? [{ bearer: operation.scope ? [operation.scope] : [] }] : [],
     parameters,
     ...(requestBody ? { requestBody } : {}),
     responses: {

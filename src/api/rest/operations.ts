@@ -10,7 +10,9 @@ export interface RestOperation {
   procedure: string;
   operationId: string;
   summary: string;
-  /** The key's scope the procedure requires; null for public procedures. */
+  /** Whether the procedure needs an integration key (`Authorization: Bearer ik_…`); false: public. */
+  key: boolean;
+  /** The scope the key must hold; null: any valid key (or none, for a public procedure). */
   scope: string | null;
   tag: string;
 }
@@ -22,6 +24,7 @@ export const restOperations: readonly RestOperation[] = [
     procedure: 'catalog.regions',
     operationId: 'listRegions',
     summary: '区域列表（含当前招生季名称）',
+    key: false,
     scope: null,
     tag: '招生目录',
   },
@@ -31,6 +34,7 @@ export const restOperations: readonly RestOperation[] = [
     procedure: 'catalog.region',
     operationId: 'getRegion',
     summary: '区域的当前招生季、报名入口及其报名时间',
+    key: false,
     scope: null,
     tag: '招生目录',
   },
