@@ -5,6 +5,9 @@ type JsonSchema = { [key: string]: unknown };
 const html = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
+/** Escaped text with its Markdown `code` spans (OpenAPI descriptions are CommonMark) as `<code>`. */
+const prose = (text: string) => html(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+
 /** A value the schema accepts, to show the shape of a request or an answer. */
 export function exampleOf(schema: JsonSchema | undefined, depth = 0): unknown {
   if (!schema || depth > 8) return null;
@@ -110,7 +113,7 @@ table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.2
 .m{display:inline-block;min-width:3.5rem;font-weight:bold;color:#0b5394}section{border-top:1px solid #ddd;margin-top:2rem}</style>
 </head><body>
 <h1>${html(document.info.title)}</h1>
-<p>${html(document.info.description)}</p>
+<p>${prose(document.info.description)}</p>
 <p>机器可读的 OpenAPI 3.1 文档：<a href="/api/openapi.json"><code>/api/openapi.json</code></a>。错误应答均为 <code>{"error":{"code","message","domainCode"}}</code>，HTTP 状态码与 <code>code</code> 对应，<code>message</code> 为中文。</p>
 <h2>接口列表</h2><ul>${toc}</ul>
 ${operations.map(({ method, path, op }) => operationSection(method, path, op)).join('\n')}
