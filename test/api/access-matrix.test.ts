@@ -290,7 +290,7 @@ const matrix: Record<string, Row> = {
   'GET /api/health': row(publicAll),
   // The integrators' REST paths (decision 031): the same access as the procedure each one runs.
   'GET /api/v1/catalog/regions': row(publicAll),
-  'GET /api/v1/catalog/regions/:regionId': row(publicAll, (w) => w.c.region.id),
+  'GET /api/v1/catalog/regions/:regionId': row(publicAll, (w) => ({ params: { regionId: w.c.region.id } })),
   'GET /api/openapi.json': row(publicAll),
   'GET /api/reference': row(publicAll),
   // Public: a draw's published files (no draw with this id: NOT_FOUND for everyone, signed in or not).
@@ -347,11 +347,14 @@ async function call(
       form.set('applicationId', String(input));
       form.set('kind', 'father-hukou');
       response = await fetch(`${t.url}${path}`, { method, headers, body: form });
+    } else if (path.startsWith('/api/v1/')) {
+      // The integrators' REST paths: the input names the path's parameters and, for a POST, its JSON body.
+      const { params = {}, body } = (input ?? {}) as { params?: Record<string, string>; body?: unknown };
+      const url = path.replace(/:(\w+)/g, (_match, name: string) => params[name]!);
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      response = await fetch(`${t.url}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     } else {
-      const url = path
-        .replace(':id', String(input))
-        .replace(/:\w+Id\b/g, String(input))
-        .replace(/:file\{[^}]*\}/, 'results.json');
+      const url = path.replace(':id', String(input)).replace(/:file\{[^}]*\}/, 'results.json');
       response = await fetch(`${t.url}${url}`, { method, headers });
     }
     const text = await response.text();
