@@ -887,7 +887,7 @@ export const uploadIntents = sqliteTable(
 // ——— Integrators: keys for systems ———
 
 /**
- * A system's key (学籍, the bureau's reporting, a mini-program front). The key a system holds is `<id>.<secret>`; only
+ * A system's key (学籍, the bureau's reporting, a mini-program front). The key a system holds is `ik_<id>_<secret>`; only
  * the SHA-256 of the secret is kept. Rotation keeps the previous secret valid until `previousValidUntil`.
  */
 export const integrationKeys = sqliteTable('integration_keys', {

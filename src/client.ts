@@ -12,8 +12,10 @@ export type EnrollmentClientError = TRPCClientErrorLike<AppRouter>;
 export interface EnrollmentClientOptions {
   /** The platform's origin, e.g. `https://bm.example.gov.cn` (the client adds `/trpc`). */
   url: string;
-  /** A session or integration token, sent as `Authorization: Bearer`. */
+  /** A session token, sent as `Authorization: Bearer`. */
   token?: string | (() => string | undefined);
+  /** An integration key (`ik_…`, shown once when an administrator created or rotated it), sent as `Authorization: Bearer`. */
+  key?: string;
   /** Extra headers on every request. */
   headers?: Record<string, string>;
   fetch?: typeof fetch;
@@ -25,6 +27,8 @@ export interface EnrollmentClientOptions {
  * @example
  * const client = createEnrollmentClient({ url: 'http://127.0.0.1:8787' });
  * const regions = await client.catalog.regions.query();
+ * const system = createEnrollmentClient({ url: 'https://bm.example.gov.cn', key: process.env.ENROLLMENT_KEY });
+ * const list = await system.integration.placements.query({ schoolId });
  */
 export function createEnrollmentClient(options: EnrollmentClientOptions) {
   return createTRPCClient<AppRouter>({
@@ -34,7 +38,7 @@ export function createEnrollmentClient(options: EnrollmentClientOptions) {
         maxItems: maxBatchSize,
         fetch: options.fetch,
         headers() {
-          const token = typeof options.token === 'function' ? options.token() : options.token;
+          const token = options.key ?? (typeof options.token === 'function' ? options.token() : options.token);
           return { ...options.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) };
         },
       }),

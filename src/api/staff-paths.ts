@@ -1,5 +1,5 @@
 /** The staff desk's routers (`staffRouters` in ./router.ts): the staff Worker serves them (decision 027). */
-export const staffRouterNames: readonly string[] = ['review', 'admin'];
+export const staffRouterNames: readonly string[] = ['review', 'admin', 'integration'];
 
 /**
  * HTTP routes (beside tRPC) that only the staff Worker serves (`deskRoutes` in ./desk-routes.ts): the rare, heavy

@@ -1,7 +1,9 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import * as z from 'zod';
 import { DomainError } from '../domain/errors';
+import { type IntegrationScope, requireScope } from '../domain/integration-key';
 import type { StaffRoleCode } from '../domain/staff-policy';
+import { authenticateIntegrationKey } from '../services/integration/authenticate';
 import { authenticateParent } from '../services/sessions';
 import { authenticateStaff } from '../services/staff/sessions';
 import type { Context } from './context';
@@ -79,6 +81,19 @@ export const staffProcedure = (...roles: StaffRoleCode[]) =>
     } finally {
       await ctx.deps.catalog.forget();
     }
+  });
+
+/**
+ * A system with an integration key (`Authorization: Bearer ik_…`) that holds `scope` (any valid key without one). Sessions (cookie or bearer)
+ * are not keys: they are refused here, as keys are refused by parents' and staff procedures (their lookups find no
+ * session for a key). What a key may touch within its scope (its school) is checked by the services.
+ */
+export const integrationProcedure = (scope?: IntegrationScope) =>
+  publicProcedure.use(async ({ ctx, next }) => {
+    const token = ctx.credentials.via === 'bearer' ? ctx.credentials.token : null;
+    const key = await authenticateIntegrationKey(ctx.deps, token, ctx.ip);
+    if (scope) requireScope(key, scope);
+    return next({ ctx: { ...ctx, key } });
   });
 
 export { TRPCError };

@@ -31,11 +31,17 @@ export const unknownActorName = '工作人员';
 export const keyActorName = '对接系统';
 
 /**
- * Who did it, in words: the role recorded with the entry; for an entry written before roles were recorded
- * (`recordedRole` null), the staff member's role as it is now (`currentRole`), else 工作人员.
+ * Who did it, in words: a system by its key's name (系统「学籍系统」), the role recorded with the entry; for an entry
+ * written before roles were recorded (`recordedRole` null), the staff member's role as it is now (`currentRole`),
+ * else 工作人员.
  */
-export function accessActorName(entry: { keyId: string | null; recordedRole: string | null; currentRole: string | null }): string {
-  if (entry.keyId) return keyActorName;
+export function accessActorName(entry: {
+  keyId: string | null;
+  keyName?: string | null;
+  recordedRole: string | null;
+  currentRole: string | null;
+}): string {
+  if (entry.keyId) return entry.keyName ? `系统「${entry.keyName}」` : keyActorName;
   const role = entry.recordedRole ?? entry.currentRole;
   return role && role in staffRoleNames ? staffRoleNames[role as StaffRoleCode] : unknownActorName;
 }

@@ -97,7 +97,15 @@ export type DomainErrorCode =
   | 'OBJECTION_DOCUMENTS_CLOSED'
   | 'SEAT_NOT_OFFERED'
   | 'SEAT_CLOSED'
-  | 'SEAT_ANSWERED';
+  | 'SEAT_ANSWERED'
+  | 'KEY_UNKNOWN'
+  | 'KEY_EXPIRED'
+  | 'KEY_REVOKED'
+  | 'KEY_SCOPE_MISSING'
+  | 'KEY_OTHER_SCHOOL'
+  | 'KEY_NOT_FOUND'
+  | 'KEY_CHANGED'
+  | 'KEY_EXISTS';
 
 export class DomainError extends Error {
   constructor(

@@ -16,6 +16,8 @@ export interface AuditEntry {
   ip: string | null;
   requestId: string | null;
   at: Date;
+  /** A system acting with an integration key (then `staffId` is null and `username` is the key's name). */
+  key?: { keyId: string; schoolId: string | null };
 }
 
 /** Every string in an entry's detail (reasons, search filters, typed usernames) with ID-number-shaped text masked. */
@@ -46,7 +48,8 @@ export function auditStatements(db: Db, entries: readonly AuditEntry[], onlyIf: 
  * The staff member's role and school as they are when the statement runs (read in the same statement, so every
  * caller that names the staff member records them without passing them): what a family's "who viewed" list shows.
  */
-function actorOf(staffId: string | null) {
+function actorOf(staffId: string | null, key: AuditEntry['key']) {
+  if (key) return { actorRole: 'key', actorSchoolId: key.schoolId, keyId: key.keyId };
   if (!staffId) return { actorRole: null, actorSchoolId: null };
   return {
     actorRole: sql`(SELECT role FROM staff WHERE id = ${staffId})`,
@@ -56,7 +59,7 @@ function actorOf(staffId: string | null) {
 
 function auditRow(entry: AuditEntry) {
   return {
-    ...actorOf(entry.staffId),
+    ...actorOf(entry.staffId, entry.key),
     id: entry.id ?? randomId(),
     at: entry.at,
     staffId: entry.staffId,

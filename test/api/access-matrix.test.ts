@@ -11,13 +11,14 @@ import { privacyNotice } from '../../src/domain/privacy-notice';
  * outcome written below. A procedure or route without a row fails the test with its name.
  *
  * Outcomes, one per actor in this order: anonymous parentA parentB schoolInScope schoolOutOfScope county admin
+ * integrator (a key holding every scope, limited to A's first-choice school); a row of seven gives the integrator the
+ * anonymous caller's outcome (a key is no session: parents' and staff procedures refuse it).
  *   ok  the call passed every access check (it may still be refused on a business rule: CONFLICT, BAD_REQUEST, …)
  *   U   UNAUTHORIZED (nobody signed in, or not the right kind of session)
  *   F   FORBIDDEN (the role may not do this)
  *   N   NOT_FOUND (the object exists but is not the caller's: no oracle)
  * Parent A owns every object the inputs name (test/helpers/world.ts); the in-scope school is A's first choice, the
- * out-of-scope school is named nowhere. Integrator keys do not exist yet: when they do, add an actor in world.ts
- * and an eighth column here.
+ * out-of-scope school is named nowhere.
  */
 type Outcome = 'ok' | 'U' | 'F' | 'N';
 interface Row {
@@ -42,6 +43,7 @@ const ownerOnly = 'U ok N U U U U';
 const anyParent = 'U ok ok U U U U';
 const anyStaff = 'U U U ok ok ok ok';
 const adminOnly = 'U U U F F F ok';
+const keyOnly = 'U U U U U U U ok';
 
 const matrix: Record<string, Row> = {
   'catalog.regions': row(publicAll),
@@ -277,6 +279,21 @@ const matrix: Record<string, Row> = {
   // Demo mode only (the test host runs in demo mode); outside it every actor gets NOT_FOUND (messages.test.ts).
   'dev.inbox': row(publicAll, () => ({ phone: '13700137000' })),
 
+  'admin.integrationKeys.list': row(adminOnly),
+  // A name taken by the matrix's own key: refused (CONFLICT) once the access checks pass, nothing created.
+  'admin.integrationKeys.create': row(adminOnly, () => ({ name: '矩阵对接系统', scopes: ['catalog.read'] })),
+  // An unknown key: the administrator passes the access checks and is told so (NOT_FOUND after the checks).
+  'admin.integrationKeys.rotate': row('U U U F F F N', () => ({ keyId: 'aaaaaaaaaaaaaaaaaaaa', version: 0 })),
+  'admin.integrationKeys.revoke': row('U U U F F F N', () => ({ keyId: 'aaaaaaaaaaaaaaaaaaaa', version: 0 })),
+
+  // Systems with a key: sessions (cookie or bearer) are not keys.
+  'integration.whoami': row(keyOnly),
+  'integration.schools': row(keyOnly),
+  'integration.placements': row(keyOnly, (w) => ({ schoolId: w.schools.inScope })),
+  'integration.statistics': row(keyOnly),
+  // A's application is still 审核中: the key passes the access checks and the move is refused (CONFLICT).
+  'integration.decide': row(keyOnly, (w) => ({ applicationId: w.a.submittedId, action: 'school_approve' })),
+
   // Plain HTTP routes of the app (documents, health), named `METHOD path` as Hono lists them.
   'POST /api/files': row('U ok N U U U U', (w) => w.a.draftId),
   'GET /api/files/:id': row('U ok N ok N ok ok', (w) => w.a.submittedDocumentId),
@@ -291,6 +308,15 @@ const matrix: Record<string, Row> = {
   // The integrators' REST paths (decision 031): the same access as the procedure each one runs.
   'GET /api/v1/catalog/regions': row(publicAll),
   'GET /api/v1/catalog/regions/:regionId': row(publicAll, (w) => ({ params: { regionId: w.c.region.id } })),
+  'GET /api/v1/me': row(keyOnly),
+  'GET /api/v1/schools': row(keyOnly),
+  'GET /api/v1/schools/:schoolId/placements': row(keyOnly, (w) => ({ params: { schoolId: w.schools.inScope } })),
+  'GET /api/v1/statistics': row(keyOnly),
+  // As `integration.decide`: A's application is still 审核中, so the key passes the checks and the move is refused.
+  'POST /api/v1/applications/:applicationId/decision': row(keyOnly, (w) => ({
+    params: { applicationId: w.a.submittedId },
+    body: { action: 'school_approve' },
+  })),
   'GET /api/openapi.json': row(publicAll),
   'GET /api/reference': row(publicAll),
   // Public: a draw's published files (no draw with this id: NOT_FOUND for everyone, signed in or not).
@@ -304,13 +330,16 @@ const matrix: Record<string, Row> = {
 };
 
 /** Domain codes that mean "access refused" even when their transport code is FORBIDDEN. */
-const accessRefusals = new Set(['STAFF_FORBIDDEN', 'UNTRUSTED_ORIGIN', null, undefined]);
+const accessRefusals = new Set(['STAFF_FORBIDDEN', 'UNTRUSTED_ORIGIN', 'KEY_SCOPE_MISSING', 'KEY_OTHER_SCHOOL', null, undefined]);
 const outcomeCode: Record<Outcome, string> = { ok: 'ok', U: 'UNAUTHORIZED', F: 'FORBIDDEN', N: 'NOT_FOUND' };
 
 function outcomesOf(name: string): Record<Actor, string> {
-  const parts = matrix[name]!.outcomes.trim().split(/\s+/) as Outcome[];
+  const given = matrix[name]!.outcomes.trim().split(/\s+/) as Outcome[];
+  const parts = given.length === actorNames.length - 1 ? [...given, given[0]!] : given;
   if (parts.length !== actorNames.length || parts.some((p) => !(p in outcomeCode)))
-    throw new Error(`row ${name}: "${matrix[name]!.outcomes}" must name ${actorNames.length} outcomes of ok/U/F/N`);
+    throw new Error(
+      `row ${name}: "${matrix[name]!.outcomes}" must name ${actorNames.length - 1} or ${actorNames.length} outcomes of ok/U/F/N`,
+    );
   return Object.fromEntries(actorNames.map((actor, i) => [actor, outcomeCode[parts[i]!]])) as Record<Actor, string>;
 }
 

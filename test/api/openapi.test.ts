@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isChinese } from '../helpers/raw-trpc';
 import { startTestHost, type TestHost } from '../helpers/host';
+import { integrationKey, type IntegratorWorld, integratorWorld } from '../helpers/integrator-world';
 import { type Document, expectMatchesDocument } from '../helpers/openapi';
 
 let t: TestHost;
@@ -25,7 +26,17 @@ async function get<T = ErrorBody>(path: string) {
 describe('the OpenAPI document', () => {
   it('is an OpenAPI 3.1 document with paths, components, a bearer scheme and an operationId on every operation', () => {
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/v1/catalog/regions', '/api/v1/catalog/regions/{regionId}']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/catalog/regions',
+        '/api/v1/catalog/regions/{regionId}',
+        '/api/v1/me',
+        '/api/v1/schools',
+        '/api/v1/schools/{schoolId}/placements',
+        '/api/v1/statistics',
+        '/api/v1/applications/{applicationId}/decision',
+      ]),
+    );
     expect(document.components.schemas.Error).toBeDefined();
     expect((document.components as { securitySchemes?: Record<string, unknown> }).securitySchemes?.bearer).toEqual(
       expect.objectContaining({ type: 'http', scheme: 'bearer' }),
@@ -109,5 +120,89 @@ describe('REST paths answer what the document says', () => {
       for (const op of Object.values(methods)) expect(html).toContain(`id="${op.operationId}"`);
     }
     expect(html).not.toMatch(/<script|<link|src=|https?:\/\/(?!&lt;)/i);
+  });
+});
+
+describe('the integration paths with real keys', () => {
+  let w: IntegratorWorld;
+  beforeAll(async () => {
+    w = await integratorWorld(t, '1370000070');
+  });
+
+  async function call<T = ErrorBody>(path: string, key: string | null, init: { method?: string; body?: string } = {}) {
+    const headers: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${t.url}${path}`, { ...init, headers });
+    return { status: response.status, body: (await response.json()) as T };
+  }
+
+  it('answers whoami, schools, placements and statistics as the document says', async () => {
+    const key = await integrationKey(t, ['catalog.read', 'placements.read', 'statistics.read'], w.school);
+    const me = await call<{ scopes: string[]; schoolId: string }>('/api/v1/me', key);
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ schoolId: w.school, scopes: expect.arrayContaining(['placements.read']) });
+    expectMatchesDocument(document, '/api/v1/me', 'get', 200, me.body);
+
+    const schools = await call('/api/v1/schools', key);
+    expect(schools.status).toBe(200);
+    expectMatchesDocument(document, '/api/v1/schools', 'get', 200, schools.body);
+
+    const placements = await call<{ entries: { number: string; placed: boolean }[] }>(`/api/v1/schools/${w.school}/placements`, key);
+    expect(placements.status).toBe(200);
+    expect(
+      placements.body.entries
+        .filter((e) => e.placed)
+        .map((e) => e.number)
+        .sort(),
+    ).toEqual([...w.placedNumbers].sort());
+    expectMatchesDocument(document, '/api/v1/schools/{schoolId}/placements', 'get', 200, placements.body);
+
+    const withSeason = await call(`/api/v1/schools/${w.school}/placements?seasonId=${w.seasonId}`, key);
+    expect(withSeason.body).toEqual(placements.body);
+
+    const statistics = await call('/api/v1/statistics', key);
+    expect(statistics.status).toBe(200);
+    expectMatchesDocument(document, '/api/v1/statistics', 'get', 200, statistics.body);
+  });
+
+  it('refuses a key without the scope (403), another school (403), and no key or a made-up one (401), in zh-CN', async () => {
+    const catalogOnly = await integrationKey(t, ['catalog.read']);
+    const refused = await call(`/api/v1/schools/${w.school}/placements`, catalogOnly);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: 'FORBIDDEN', domainCode: 'KEY_SCOPE_MISSING' });
+    expect(isChinese(refused.body.error.message)).toBe(true);
+    expectMatchesDocument(document, '/api/v1/schools/{schoolId}/placements', 'get', 403, refused.body);
+
+    const ownSchoolOnly = await integrationKey(t, ['placements.read'], w.school);
+    const elsewhere = await call(`/api/v1/schools/${w.otherSchool}/placements`, ownSchoolOnly);
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.body.error.domainCode).toBe('KEY_OTHER_SCHOOL');
+
+    for (const key of [null, 'ik_aaaaaaaaaaaaaaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb']) {
+      const answer = await call('/api/v1/me', key);
+      expect(answer.status).toBe(401);
+      expect(answer.body.error.code).toBe('UNAUTHORIZED');
+      expect(isChinese(answer.body.error.message)).toBe(true);
+      expectMatchesDocument(document, '/api/v1/me', 'get', 401, answer.body);
+    }
+  });
+
+  it('takes a school’s decision as a JSON body, and refuses a bad one with 400 in zh-CN', async () => {
+    const key = await integrationKey(t, ['decisions.write'], w.school);
+    const path = `/api/v1/applications/${w.awaitingSchool}/decision`;
+    const bad = await call(path, key, { method: 'POST', body: JSON.stringify({ action: 'approve-everything' }) });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('BAD_REQUEST');
+    expect(isChinese(bad.body.error.message)).toBe(true);
+    expectMatchesDocument(document, '/api/v1/applications/{applicationId}/decision', 'post', 400, bad.body);
+
+    const notJson = await call(path, key, { method: 'POST', body: '{action:' });
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.error.message).toBe('请求内容须为 JSON 对象');
+
+    const done = await call<{ status: string }>(path, key, { method: 'POST', body: JSON.stringify({ action: 'school_approve' }) });
+    expect(done.status).toBe(200);
+    expect(done.body.status).toBe('school_approved');
+    expectMatchesDocument(document, '/api/v1/applications/{applicationId}/decision', 'post', 200, done.body);
   });
 });

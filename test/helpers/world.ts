@@ -16,9 +16,17 @@ import { uploadSample } from './upload';
  * Parent A owns everything interesting (two children, a submitted application naming the demo school first, a
  * draft with an uploaded document, messages); parent B owns a child of their own and must reach none of A's.
  */
-export const actorNames = ['anonymous', 'parentA', 'parentB', 'schoolInScope', 'schoolOutOfScope', 'county', 'admin'] as const;
-// Integrator keys do not exist yet: when they do, add 'integrator' here, give `World.tokens` its key, and add a
-// column to every row of the access matrix (test/api/access-matrix.test.ts).
+export const actorNames = [
+  'anonymous',
+  'parentA',
+  'parentB',
+  'schoolInScope',
+  'schoolOutOfScope',
+  'county',
+  'admin',
+  'integrator',
+] as const;
+// `integrator` is a system with an integration key holding every scope, limited to A's first-choice school.
 export type Actor = (typeof actorNames)[number];
 
 export interface World {
@@ -110,6 +118,14 @@ export async function buildWorld(t: TestHost): Promise<World> {
     schoolOutOfScope: await staffTokenFor(t, 'reviewer-out-of-scope', outOfScopePassword),
     county: await staffTokenFor(t, 'county', staffPassword('county')),
     admin: adminToken,
+    integrator: (
+      await admin.admin.integrationKeys.create.mutate({
+        name: '矩阵对接系统',
+        scopes: ['catalog.read', 'placements.read', 'decisions.write', 'statistics.read'],
+        schoolId: demoSchool.id,
+        perMinute: 6000,
+      })
+    ).token,
   };
   const clients = Object.fromEntries(
     actorNames.map((actor) => [actor, createEnrollmentClient({ url: t.url, token: tokens[actor] ?? undefined })]),
@@ -204,6 +220,8 @@ export async function buildWorld(t: TestHost): Promise<World> {
           return staffTokenFor(t, 'county', staffPassword('county'));
         case 'admin':
           return staffTokenFor(t, 'admin', staffPassword('admin'));
+        case 'integrator':
+          return tokens.integrator;
       }
     },
     knownIds() {

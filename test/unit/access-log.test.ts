@@ -15,6 +15,9 @@ describe('查阅记录 labels', () => {
   it('names a system that read through a key 对接系统', () => {
     expect(accessActorName({ keyId: 'k1', recordedRole: 'key', currentRole: null })).toBe('对接系统');
   });
+  it('names a system by its key name when the entry has it', () => {
+    expect(accessActorName({ keyId: 'k1', keyName: '学籍系统', recordedRole: 'key', currentRole: null })).toBe('系统「学籍系统」');
+  });
   it('says what was done in words', () => {
     expect(accessActionName('view')).toBe('查看报名详情');
     expect(accessActionName('reveal_id')).toBe('查看完整证件号码');

@@ -21,6 +21,7 @@ import { createPage, listSeasonPages, orderPages, updatePage } from '../../servi
 import { createStaff, listStaff, updateStaff } from '../../services/staff/accounts';
 import { router, staffProcedure } from '../trpc';
 import { adminChannelsRouter } from './admin-channels';
+import { adminIntegrationKeysRouter } from './admin-integration-keys';
 import { adminPlacementRouter } from './admin-placement';
 import { adminRegionsRouter } from './admin-regions';
 import { adminRetentionRouter } from './admin-retention';
@@ -34,6 +35,7 @@ export const adminRouter = router({
   schools: adminSchoolsRouter,
   communities: adminCommunitiesRouter,
   retention: adminRetentionRouter,
+  integrationKeys: adminIntegrationKeysRouter,
   /** Schools and communities from a spreadsheet's rows (with their row numbers): all written, or every bad row answered. */
   importSchools: staffProcedure('admin')
     .input(importSchoolsInput)

@@ -25,6 +25,8 @@ export async function accessLog(db: Db, accountId: string, applicationId: string
       action: auditLog.action,
       at: auditLog.at,
       keyId: auditLog.keyId,
+      // A system's entry holds its key's name as username (a staff member's username is never shown).
+      keyName: sql<string | null>`CASE WHEN ${auditLog.keyId} IS NOT NULL THEN ${auditLog.username} END`,
       recordedRole: auditLog.actorRole,
       currentRole: staff.role,
       schoolName: schools.name,

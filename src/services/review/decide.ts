@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../deps';
-import { decideReview, type ReviewAction, refusalError } from '../../domain/application';
+import { decideReview, type ReviewAction, type ReviewState, refusalError } from '../../domain/application';
+import { type IntegrationKeyPrincipal, requireSchool } from '../../domain/integration-key';
 import { type Actor, statusNames } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
 import { auditStatement } from '../audit';
@@ -15,10 +16,31 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'sms' | 'log'>;
 
 export type Decision = ReviewAction;
 
-/** Who decides: a signed-in staff member (audited) or the system (placement). */
-export type Decider = { kind: 'staff'; member: SignedInStaff; ip: string | null; requestId: string | null } | { kind: 'system' };
+/**
+ * Who decides: a signed-in staff member (audited), a school's system through an integration key (audited with the
+ * key; it decides as the school does) or the system (placement).
+ */
+export type Decider =
+  | { kind: 'staff'; member: SignedInStaff; ip: string | null; requestId: string | null }
+  | { kind: 'key'; key: IntegrationKeyPrincipal; ip: string | null; requestId: string | null }
+  | { kind: 'system' };
 
-const actorOf = (d: Decider): Exclude<Actor, 'parent'> => (d.kind === 'system' ? 'system' : d.member.role);
+const actorOf = (d: Decider): Exclude<Actor, 'parent'> =>
+  d.kind === 'system' ? 'system' : d.kind === 'key' ? 'school_reviewer' : d.member.role;
+
+/** The decider as the rules see it: a key decides as a reviewer of its school (or of the first choice, for a key of every school). */
+function ruleDecider(d: Decider, firstSchoolId: string | null): ReviewState['decider'] {
+  if (d.kind === 'system') return d;
+  if (d.kind === 'key') return { kind: 'staff', role: 'school_reviewer', schoolId: d.key.schoolId ?? firstSchoolId };
+  return { kind: 'staff', role: d.member.role, schoolId: d.member.schoolId };
+}
+
+/** Who the audit entry names: the staff member, or the key (by its name). */
+function auditActor(d: Exclude<Decider, { kind: 'system' }>) {
+  return d.kind === 'key'
+    ? { staffId: null, username: d.key.name, key: { keyId: d.key.keyId, schoolId: d.key.schoolId } }
+    : { staffId: d.member.staffId, username: d.member.username };
+}
 
 /**
  * A reviewer's decision (初审通过, 驳回, 学校审核…): the move must exist for this role and this status, a school
@@ -38,6 +60,7 @@ export async function decide(
   if (!loaded || loaded.application.status === 'draft') throw new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
   if (decider.kind === 'staff' && !inScope(decider.member, loaded.application))
     throw new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
+  if (decider.kind === 'key') requireSchool(decider.key, loaded.application.firstSchoolId);
   const { application } = loaded;
   const rejecting = input.action === 'reject' || input.action === 'school_reject';
 
@@ -54,7 +77,7 @@ export async function decide(
     now,
     number: application.number,
     childName: loaded.child.name,
-    decider: decider.kind === 'system' ? decider : { kind: 'staff', role: decider.member.role, schoolId: decider.member.schoolId },
+    decider: ruleDecider(decider, application.firstSchoolId),
   });
   if (!decision.ok) throw refusalError(decision);
 
@@ -69,13 +92,12 @@ export async function decide(
     guard: decision.guard,
     notice: decision.notice,
     followUps: (won) =>
-      decider.kind === 'staff' && audit
+      decider.kind !== 'system' && audit
         ? [
             auditStatement(
               db,
               {
-                staffId: decider.member.staffId,
-                username: decider.member.username,
+                ...auditActor(decider),
                 action: audit.action,
                 applicationId: application.id,
                 detail: audit.detail,

@@ -34,6 +34,7 @@ export const staffRoutes: RouteDefinition = {
           children: [
             { path: '/audit', component: page(desk, 'AuditPage') },
             { path: '/accounts', component: page(desk, 'AccountsPage') },
+            { path: '/admin/keys', component: page(desk, 'KeysPage') },
             { path: '/admin/regions', component: page(desk, 'RegionsPage') },
             { path: '/admin/seasons', component: page(desk, 'SeasonsPage') },
             { path: '/admin/windows', component: page(desk, 'WindowsPage') },

@@ -5,6 +5,7 @@ import { zhStaff } from '../i18n/zh-CN-staff';
 import { zhChannels } from '../i18n/zh-CN-staff-channels';
 import { zhConfirmed } from '../i18n/zh-CN-staff-confirmed';
 import { zhDemand } from '../i18n/zh-CN-staff-demand';
+import { zhKeys } from '../i18n/zh-CN-staff-keys';
 import { zhPlacement } from '../i18n/zh-CN-staff-placement';
 import { zhRegions } from '../i18n/zh-CN-staff-regions';
 import { zhSchools } from '../i18n/zh-CN-staff-schools';
@@ -19,6 +20,7 @@ export { AccountsPage } from './accounts-page';
 export { ChannelsPage } from './channels-page';
 export { ConfirmedPage } from './confirmed-page';
 export { DemandPage } from './demand-page';
+export { KeysPage } from './keys-page';
 export { PlacementPage } from './placement-page';
 export { SchoolsPage } from './schools-page';
 export { SeasonsPage } from './seasons-page';
@@ -47,6 +49,7 @@ const signOutStaff = write('staff.signOut', async () => {
 const adminLinks = [
   { href: '/staff/audit', label: zhStaff.nav.audit },
   { href: '/staff/accounts', label: zhStaff.nav.accounts },
+  { href: '/staff/admin/keys', label: zhKeys.nav },
   { href: '/staff/admin/regions', label: zhRegions.nav },
   { href: '/staff/admin/seasons', label: zhStaff.nav.seasons },
   { href: '/staff/admin/windows', label: zhStaff.nav.windows },

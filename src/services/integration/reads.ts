@@ -1,0 +1,209 @@
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
+import {
+  applications,
+  channels,
+  children,
+  integrationKeys,
+  placementDraws,
+  placements,
+  regions,
+  schools,
+  seasons,
+} from '../../../db/schema';
+import type { AppDeps } from '../../deps';
+import { type ApplicationStatus, statusNames } from '../../domain/application-status';
+import { DomainError } from '../../domain/errors';
+import { type IntegrationKeyPrincipal, mayTouchSchool, requireSchool } from '../../domain/integration-key';
+import { confirmationState } from '../../domain/placement/confirmed-list';
+import { statusesCountedPerChannel } from '../../domain/review-stats';
+import { seasonSchoolsOf } from '../admin/seasons';
+import { auditStatement, auditStatements } from '../audit';
+
+type Deps = Pick<AppDeps, 'db' | 'clock'>;
+type Request = { ip: string | null; requestId: string | null };
+
+/** The key as the system holding it sees it: its name, scopes, school and expiry. */
+export async function whoami(deps: Deps, key: IntegrationKeyPrincipal) {
+  const [row] = await deps.db
+    .select({ expiresAt: integrationKeys.expiresAt })
+    .from(integrationKeys)
+    .where(eq(integrationKeys.id, key.keyId));
+  return { name: key.name, scopes: key.scopes, schoolId: key.schoolId, expiresAt: row?.expiresAt?.toISOString() ?? null };
+}
+
+/** Each region's current (newest published) season. */
+async function currentSeasons(deps: Deps) {
+  const rows = await deps.db
+    .select({ id: seasons.id, name: seasons.name, year: seasons.year, regionId: regions.id, region: regions.name })
+    .from(seasons)
+    .innerJoin(regions, eq(regions.id, seasons.regionId))
+    .where(eq(seasons.status, 'published'))
+    .orderBy(asc(regions.sort), desc(seasons.year));
+  return rows.filter((row, i) => rows.findIndex((r) => r.regionId === row.regionId) === i);
+}
+
+/** The schools of each region's published season with their 计划学位 (a school-scoped key: its own school only). */
+export async function integrationSchools(deps: Deps, key: IntegrationKeyPrincipal) {
+  const result = [];
+  for (const season of await currentSeasons(deps)) {
+    const offered = await seasonSchoolsOf(deps.db, season.id);
+    result.push({
+      seasonId: season.id,
+      seasonName: season.name,
+      year: season.year,
+      regionId: season.regionId,
+      regionName: season.region,
+      schools: offered.schools
+        .filter(({ school }) => mayTouchSchool(key, school.id))
+        .map(({ offer, school }) => ({
+          id: school.id,
+          code: school.code,
+          name: school.name,
+          level: school.level,
+          address: offer.address,
+          contactPhone: offer.contactPhone,
+          places: offered.places
+            .filter((p) => p.seasonSchoolId === offer.id)
+            .map((p) => ({ entryId: p.entryId, grade: p.grade, places: p.places, classes: p.classes, classSize: p.classSize })),
+        })),
+    });
+  }
+  return { seasons: result };
+}
+
+/** The newest published season that offers the school, or the one asked for. */
+async function seasonFor(deps: Deps, schoolId: string, seasonId: string | undefined) {
+  const [school] = await deps.db
+    .select({ id: schools.id, name: schools.name, regionId: schools.regionId })
+    .from(schools)
+    .where(eq(schools.id, schoolId));
+  if (!school) throw new DomainError('SCHOOL_NOT_FOUND', '找不到该学校');
+  const [season] = await deps.db
+    .select({ id: seasons.id, name: seasons.name })
+    .from(seasons)
+    .where(and(eq(seasons.regionId, school.regionId), eq(seasons.status, 'published'), seasonId ? eq(seasons.id, seasonId) : undefined))
+    .orderBy(desc(seasons.year))
+    .limit(1);
+  if (!season) throw new DomainError('SEASON_NOT_FOUND', '找不到该招生季');
+  return { school, season };
+}
+
+/** Applications the school approved or admitted (学校审核通过, 已录取). */
+const approvedStatuses = ['school_approved', 'admitted'] as const;
+
+/**
+ * A school's applications a 学籍 system takes over: those the school approved or admitted as first choice, and those
+ * placed at the school by a published draw with the family's answer; full names (the key is allowed them), ID numbers
+ * masked. Audited as the desk's 录取名单 read is: one entry for the list and one per application, naming the key.
+ */
+export async function integrationPlacements(
+  deps: Deps,
+  key: IntegrationKeyPrincipal,
+  input: { schoolId: string; seasonId?: string },
+  request: Request,
+) {
+  requireSchool(key, input.schoolId);
+  const { db } = deps;
+  const { school, season } = await seasonFor(deps, input.schoolId, input.seasonId);
+  const placedHere = and(eq(placements.applicationId, applications.id), eq(placements.schoolId, school.id));
+  const rows = await db
+    .select({
+      applicationId: applications.id,
+      number: applications.number,
+      status: applications.status,
+      firstSchoolId: applications.firstSchoolId,
+      form: applications.form,
+      community: applications.community,
+      channel: channels.name,
+      childName: children.name,
+      sex: children.sex,
+      birthDate: children.birthDate,
+      idMasked: children.idMasked,
+      placed: placements.applicationId,
+      confirmation: placements.confirmation,
+    })
+    .from(applications)
+    .innerJoin(children, eq(children.id, applications.childId))
+    .leftJoin(channels, eq(channels.id, applications.channelId))
+    .leftJoin(placementDraws, and(eq(placementDraws.seasonId, season.id), isNotNull(placementDraws.publishedAt)))
+    .leftJoin(placements, and(placedHere, eq(placements.drawId, placementDraws.id)))
+    .where(
+      and(
+        eq(applications.seasonId, season.id),
+        ne(applications.status, 'draft'),
+        or(
+          and(eq(applications.firstSchoolId, school.id), inArray(applications.status, [...approvedStatuses])),
+          isNotNull(placements.applicationId),
+        ),
+      ),
+    )
+    // One row per application: its placement here (the latest round's) before a row without one.
+    .orderBy(asc(applications.number), sql`${placements.applicationId} IS NULL`, desc(placementDraws.round));
+  const seen = new Set<string>();
+  const entries = rows
+    .filter((r) => {
+      if (seen.has(r.applicationId)) return false;
+      seen.add(r.applicationId);
+      return true;
+    })
+    .map((r) => {
+      const form = (r.form ?? {}) as Record<string, unknown>;
+      const guardian = [form.fatherName, form.motherName].find((n): n is string => typeof n === 'string' && n.trim() !== '');
+      return {
+        applicationId: r.applicationId,
+        number: r.number,
+        status: r.status,
+        statusName: statusNames[r.status],
+        childName: r.childName,
+        sex: r.sex,
+        birthDate: r.birthDate,
+        idNumberMasked: r.idMasked,
+        guardianName: guardian ?? null,
+        channel: r.channel,
+        community: r.community,
+        placed: r.placed !== null,
+        confirmation: r.placed !== null ? confirmationState(r.confirmation) : null,
+      };
+    });
+  const actor = { staffId: null, username: key.name, key: { keyId: key.keyId, schoolId: key.schoolId }, ...request, at: deps.clock.now() };
+  await db.batch([
+    auditStatement(db, { ...actor, action: 'confirmed_list', detail: { schoolId: school.id, seasonId: season.id, rows: entries.length } }),
+    ...auditStatements(
+      db,
+      entries.map((e) => ({ ...actor, action: 'confirmed_list_row', applicationId: e.applicationId })),
+      sql`1`,
+    ),
+  ]);
+  return { school: { id: school.id, name: school.name }, season, entries };
+}
+
+/**
+ * Applications per first-choice school and status, counting what the desk's statistics count per channel (every
+ * application that left the draft); a school-scoped key sees its school only.
+ */
+export async function integrationStatistics(deps: Deps, key: IntegrationKeyPrincipal, input: { seasonId?: string }) {
+  const rows = await deps.db
+    .select({ schoolId: applications.firstSchoolId, schoolName: schools.name, status: applications.status, n: count() })
+    .from(applications)
+    .innerJoin(schools, eq(schools.id, applications.firstSchoolId))
+    .where(
+      and(
+        inArray(applications.status, [...statusesCountedPerChannel]),
+        input.seasonId ? eq(applications.seasonId, input.seasonId) : undefined,
+        key.schoolId ? eq(applications.firstSchoolId, key.schoolId) : undefined,
+      ),
+    )
+    .groupBy(applications.firstSchoolId, schools.name, applications.status)
+    .orderBy(asc(schools.name));
+  const bySchool = new Map<
+    string,
+    { schoolId: string; schoolName: string; total: number; byStatus: { status: ApplicationStatus; statusName: string; count: number }[] }
+  >();
+  for (const r of rows) {
+    const school = bySchool.get(r.schoolId!) ?? { schoolId: r.schoolId!, schoolName: r.schoolName, total: 0, byStatus: [] };
+    school.total += r.n;
+    school.byStatus.push({ status: r.status, statusName: statusNames[r.status], count: r.n });
+    bySchool.set(r.schoolId!, school);
+  }
+  return { schools: [...bySchool.values()] };
+}
