@@ -67,6 +67,13 @@ describe('the staff desk through the main Worker and its STAFF binding', () => {
     const reference = await fetch(`${stack.url}/api/reference`);
     expect(reference.status).toBe(200);
     expect(await reference.text()).toContain('/api/v1/catalog/regions');
+    const admin = await signIn('admin', 'demo-admin-2024');
+    const { token: key } = await admin.admin.integrationKeys.create.mutate({ name: 'Worker 测试系统', scopes: ['catalog.read'] });
+    const me = await fetch(`${stack.url}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ name: 'Worker 测试系统', scopes: ['catalog.read'] });
+    const refused = await fetch(`${stack.url}/api/v1/statistics`, { headers: { authorization: `Bearer ${key}` } });
+    expect(refused.status).toBe(403);
     const unknown = await fetch(`${stack.url}/api/v1/nothing-here`);
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
