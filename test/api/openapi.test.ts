@@ -160,6 +160,12 @@ describe('the integration paths with real keys', () => {
     const withSeason = await call(`/api/v1/schools/${w.school}/placements?seasonId=${w.seasonId}`, key);
     expect(withSeason.body).toEqual(placements.body);
 
+    for (const query of [`seasonId=${w.seasonId}&seasonId=${w.seasonId}`, 'seasonId=not-an-id']) {
+      const bad = await call(`/api/v1/schools/${w.school}/placements?${query}`, key);
+      expect(bad.status, query).toBe(400);
+      expect(isChinese(bad.body.error.message)).toBe(true);
+    }
+
     const statistics = await call('/api/v1/statistics', key);
     expect(statistics.status).toBe(200);
     expectMatchesDocument(document, '/api/v1/statistics', 'get', 200, statistics.body);
