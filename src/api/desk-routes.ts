@@ -3,6 +3,7 @@ import type { HostHooks } from '../http-app';
 import type { AppDeps } from './context';
 import { exportsRoutes } from './exports';
 import { myDataRoutes } from './my-data';
+import { integratorRoutes } from './rest/integrator-routes';
 
 /**
  * The HTTP routes only the staff Worker serves (`staffHttpPaths` in ./staff-paths.ts), mounted at `/api` by
@@ -12,5 +13,6 @@ export function deskRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: Ho
   const routes = new Hono();
   routes.route('/exports', exportsRoutes(depsOf, clientIp, hooks.workbook));
   routes.route('/my-data', myDataRoutes(depsOf, clientIp));
+  routes.route('/', integratorRoutes(depsOf, clientIp));
   return routes;
 }

@@ -323,6 +323,20 @@ const matrix: Record<string, Row> = {
   // integrator's key holds placements.read for that school.
   'GET /api/exports/confirmed.xlsx': row('U U U ok F ok ok ok', (w) => ({ schoolId: w.schools.inScope })),
   'GET /api/exports/confirmed.csv': row('U U U ok F ok ok ok', (w) => ({ schoolId: w.schools.inScope })),
+  // The integrators' REST paths (decision 031): the same access as the procedure each one runs.
+  'GET /api/v1/catalog/regions': row(publicAll),
+  'GET /api/v1/catalog/regions/:regionId': row(publicAll, (w) => ({ params: { regionId: w.c.region.id } })),
+  'GET /api/v1/me': row(keyOnly),
+  'GET /api/v1/schools': row(keyOnly),
+  'GET /api/v1/schools/:schoolId/placements': row(keyOnly, (w) => ({ params: { schoolId: w.schools.inScope } })),
+  'GET /api/v1/statistics': row(keyOnly),
+  // As `integration.decide`: A's application is still 审核中, so the key passes the checks and the move is refused.
+  'POST /api/v1/applications/:applicationId/decision': row(keyOnly, (w) => ({
+    params: { applicationId: w.a.submittedId },
+    body: { action: 'school_approve' },
+  })),
+  'GET /api/openapi.json': row(publicAll),
+  'GET /api/reference': row(publicAll),
   // Public: a draw's published files (no draw with this id: NOT_FOUND for everyone, signed in or not).
   'GET /api/placement/draws/:id/:file{inputs\\.json|results\\.json}': row('N N N N N N N', () => 'aaaaaaaaaaaaaaaaaaaa'),
   // Last of all: it deletes parent A's draft, which the rows above use.
@@ -384,6 +398,12 @@ async function call(
       form.set('applicationId', String(input));
       form.set('kind', 'father-hukou');
       response = await fetch(`${t.url}${path}`, { method, headers, body: form });
+    } else if (path.startsWith('/api/v1/')) {
+      // The integrators' REST paths: the input names the path's parameters and, for a POST, its JSON body.
+      const { params = {}, body } = (input ?? {}) as { params?: Record<string, string>; body?: unknown };
+      const url = path.replace(/:(\w+)/g, (_match, name: string) => params[name]!);
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      response = await fetch(`${t.url}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     } else {
       const query = input && typeof input === 'object' ? `?${new URLSearchParams(input as Record<string, string>)}` : '';
       const url = path.replace(':id', String(input)).replace(/:file\{[^}]*\}/, 'results.json') + query;

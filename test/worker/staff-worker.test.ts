@@ -56,4 +56,26 @@ describe('the staff desk through the main Worker and its STAFF binding', () => {
       })
       .toContain('<strong>第二版</strong>');
   });
+
+  it('serves the integrators’ OpenAPI document, its reference page and a REST path through the staff Worker', async () => {
+    const document = (await (await fetch(`${stack.url}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.paths).toHaveProperty(['/api/v1/catalog/regions']);
+    const regions = await fetch(`${stack.url}/api/v1/catalog/regions`);
+    expect(regions.status).toBe(200);
+    expect(((await regions.json()) as { name: string }[]).map((r) => r.name)).toContain('桃花江镇');
+    const reference = await fetch(`${stack.url}/api/reference`);
+    expect(reference.status).toBe(200);
+    expect(await reference.text()).toContain('/api/v1/catalog/regions');
+    const admin = await signIn('admin', 'demo-admin-2024');
+    const { token: key } = await admin.admin.integrationKeys.create.mutate({ name: 'Worker 测试系统', scopes: ['catalog.read'] });
+    const me = await fetch(`${stack.url}/api/v1/me`, { headers: { authorization: `Bearer ${key}` } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ name: 'Worker 测试系统', scopes: ['catalog.read'] });
+    const refused = await fetch(`${stack.url}/api/v1/statistics`, { headers: { authorization: `Bearer ${key}` } });
+    expect(refused.status).toBe(403);
+    const unknown = await fetch(`${stack.url}/api/v1/nothing-here`);
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+  });
 });

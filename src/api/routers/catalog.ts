@@ -1,4 +1,4 @@
-import { entryInput, regionInput, schoolsInput } from '../../schemas/catalog';
+import { entryInput, regionInput, regionOutput, regionsOutput, schoolsInput } from '../../schemas/catalog';
 import * as catalog from '../../services/catalog';
 import { publicPlacement } from '../../services/placement/public';
 import { privacyNotice } from '../../domain/privacy-notice';
@@ -6,11 +6,12 @@ import { publicProcedure, router } from '../trpc';
 
 /** Public: what any parent or integrator may read before signing in. */
 export const catalogRouter = router({
-  regions: publicProcedure.query(({ ctx }) => catalog.listRegions(ctx.deps.db)),
+  regions: publicProcedure.output(regionsOutput).query(({ ctx }) => catalog.listRegions(ctx.deps.db)),
   /** 个人信息保护告知书: the text a guardian consents to at sign-in, and its version (`auth.signIn` `acceptedNotice`). */
   privacyNotice: publicProcedure.query(() => privacyNotice),
   region: publicProcedure
     .input(regionInput)
+    .output(regionOutput)
     .query(({ ctx, input }) => catalog.getRegion(ctx.deps.db, input.regionId, ctx.deps.clock.now(), ctx.deps.catalog)),
   channels: publicProcedure
     .input(entryInput)
