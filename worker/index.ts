@@ -2,9 +2,8 @@ import { parentsRouter } from '../src/api/parents-router';
 import { servedByStaffWorker } from '../src/api/staff-paths';
 import { homeFirstPaint } from '../web/src/prerender/home-html';
 import { httpApp } from '../src/http-app';
-import { loggableError } from '../src/domain/error-text';
-import { sweep } from '../src/services/sweep';
 import { ConfigError } from './config';
+import { sweepRequest } from './sweep-request';
 import { type ApiEnv, isolateHost, misconfigured } from './isolate';
 
 /** `[vars]`, secrets and bindings from wrangler.toml. */
@@ -41,18 +40,12 @@ export default {
     return configured.app.fetch(request, env, ctx);
   },
 
+  /** The every-minute sweep runs in the staff Worker, so this bundle carries none of its code (decision 027). */
   async scheduled(controller, env, ctx) {
-    const configured = await host.isolateFor(env);
-    if (!configured) throw new Error('sweep skipped: the worker configuration is invalid (see the log line above)');
-    const deps = await host.depsFor(configured, env, ctx);
     ctx.waitUntil(
-      sweep(deps).then(
-        (report) => console.info(`sweep (${controller.cron}) ${JSON.stringify(report)}`),
-        (error: unknown) => {
-          console.error(`sweep (${controller.cron}) failed: ${loggableError(error)}`);
-          throw error;
-        },
-      ),
+      env.STAFF.fetch(sweepRequest(controller.cron)).then((answer) => {
+        if (!answer.ok) throw new Error(`sweep (${controller.cron}) failed in the staff Worker: HTTP ${answer.status}`);
+      }),
     );
   },
 } satisfies ExportedHandler<Env>;

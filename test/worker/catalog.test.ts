@@ -161,6 +161,12 @@ describe('the Worker under wrangler dev, with sqld as its database', () => {
     db.$client.close();
   });
 
+  it('keeps the staff Worker’s sweep out of reach from outside: only the Cron Trigger asks for it', async () => {
+    const response = await fetch(`${worker?.url}/internal/sweep?cron=x`, { method: 'POST' });
+    expect(response.status).toBe(404);
+    expect(worker?.output()).not.toMatch(/sweep \(x\)/);
+  });
+
   it('runs the every-minute sweep without failing', async () => {
     const response = await fetch(`${worker?.url}/__scheduled?cron=*+*+*+*+*`);
     expect(response.status).toBe(200);
