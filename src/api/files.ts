@@ -9,7 +9,6 @@ import { addDocument, type DocumentViewer, readDocument, removeDocument } from '
 import { documentSideInput } from '../schemas/documents';
 import { addObjectionDocument } from '../services/placement/objection-documents';
 import { recordAgentStep } from '../services/agent-steps';
-import { authenticateParent } from '../services/sessions';
 import { perAddress, takeLimits } from '../services/limits';
 import { authenticateStaff } from '../services/staff/sessions';
 import type { AppDeps } from './context';
@@ -54,6 +53,16 @@ export function filesError(c: HonoContext, error: DomainError) {
 }
 
 /** The body-limit answer for `/api/files`: the same message as a file over the limit. */
+/** A route's handler whose refusals (DomainError) answer as `filesError` does; anything else goes to the app's handler. */
+export const answerFiles = (handler: (c: HonoContext) => Promise<Response>) => async (c: HonoContext) => {
+  try {
+    return await handler(c);
+  } catch (error) {
+    if (error instanceof DomainError) return filesError(c, error);
+    throw error;
+  }
+};
+
 export function filesTooLarge(c: HonoContext) {
   c.header('Connection', 'close'); // the refused body is never read: the connection cannot carry another request
   return filesError(c, new DomainError('DOCUMENT_TOO_LARGE', documentMessages.tooLarge));
@@ -94,14 +103,7 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
     ]);
   }
 
-  const answer = (handler: (c: HonoContext) => Promise<Response>) => async (c: HonoContext) => {
-    try {
-      return await handler(c);
-    } catch (error) {
-      if (error instanceof DomainError) return filesError(c, error);
-      throw error;
-    }
-  };
+  const answer = answerFiles;
 
   routes.post(
     '/',

@@ -1,11 +1,10 @@
 import { Hono, type Context as HonoContext } from 'hono';
-import { DomainError } from '../domain/errors';
 import { limits } from '../domain/limits';
 import { takeLimits } from '../services/limits';
 import { accountDeletionPreview, deleteAccount } from '../services/account-deletion';
 import { myDataZip } from '../services/my-data';
 import type { AppDeps } from './context';
-import { filesError } from './files';
+import { answerFiles } from './files';
 import { contextFromHono } from './http-context';
 import { parentOfRequest } from './parent-http';
 import { clearedSessionCookie } from './session-cookie';
@@ -19,14 +18,7 @@ import { clearedSessionCookie } from './session-cookie';
 export function myDataRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: HonoContext) => string | null) {
   const routes = new Hono();
 
-  const answer = (handler: (c: HonoContext) => Promise<Response>) => async (c: HonoContext) => {
-    try {
-      return await handler(c);
-    } catch (error) {
-      if (error instanceof DomainError) return filesError(c, error);
-      throw error;
-    }
-  };
+  const answer = answerFiles;
 
   routes.post(
     '/',

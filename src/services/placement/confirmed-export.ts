@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
-import { accounts, applications, channels, children, placementDraws, placements, schools, seasons } from '../../../db/schema';
+import { placementDraws, placements, schools, seasons } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { DomainError } from '../../domain/errors';
 import { type ConfirmationState, confirmationState, confirmedFileName } from '../../domain/placement/confirmed-list';
@@ -13,6 +13,7 @@ import {
   mayExportFullIdNumbers,
 } from '../../domain/placement/confirmed-export';
 import { auditStatement, auditStatements } from '../audit';
+import { placedAtSchool } from './placed-at-school';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'vault'>;
 
@@ -76,33 +77,7 @@ export async function confirmedExport(
   if (!season && input.seasonId) throw new DomainError('SEASON_NOT_FOUND', '该招生季没有本校已公布的录取结果');
   const fullIdNumbers = mayExportFullIdNumbers(actor.principal);
 
-  const rows = season
-    ? await db
-        .select({
-          applicationId: applications.id,
-          number: applications.number,
-          grade: applications.grade,
-          form: applications.form,
-          community: applications.community,
-          channel: channels.name,
-          childName: children.name,
-          sex: children.sex,
-          birthDate: children.birthDate,
-          idType: children.idType,
-          idCipher: children.idCipher,
-          idMasked: children.idMasked,
-          phone: accounts.phone,
-          confirmation: placements.confirmation,
-        })
-        .from(placements)
-        .innerJoin(placementDraws, eq(placementDraws.id, placements.drawId))
-        .innerJoin(applications, eq(applications.id, placements.applicationId))
-        .innerJoin(children, eq(children.id, applications.childId))
-        .innerJoin(accounts, eq(accounts.id, applications.accountId))
-        .leftJoin(channels, eq(channels.id, applications.channelId))
-        .where(and(eq(placements.schoolId, school.id), eq(placementDraws.seasonId, season.id), isNotNull(placementDraws.publishedAt)))
-        .orderBy(asc(applications.number), asc(placementDraws.round))
-    : [];
+  const rows = season ? await placedAtSchool(db, school.id, season.id) : [];
   const chosen = rows.filter((r) => !input.state || confirmationState(r.confirmation) === input.state);
 
   const reveal = async (sealed: string | null, masked: string): Promise<ExportedId> => ({

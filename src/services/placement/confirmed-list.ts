@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
-import { accounts, applications, channels, children, placementDraws, placements, schools, seasons } from '../../../db/schema';
+import { placementDraws, placements, schools, seasons } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { DomainError } from '../../domain/errors';
 import { type ConfirmedEntry, confirmationState } from '../../domain/placement/confirmed-list';
 import { auditStatement, auditStatements } from '../audit';
+import { placedAtSchool } from './placed-at-school';
 import type { SignedInStaff } from '../staff/sessions';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
@@ -55,28 +56,7 @@ export async function confirmedList(
   const lists = { schools: schoolsOffered.map(({ id, name }) => ({ id, name })), seasons: seasonsOffered };
   if (!school || !season) return { ...lists, school: school ?? null, season: season ?? null, entries: [] };
 
-  const rows = await db
-    .select({
-      applicationId: applications.id,
-      number: applications.number,
-      form: applications.form,
-      community: applications.community,
-      channel: channels.name,
-      childName: children.name,
-      sex: children.sex,
-      birthDate: children.birthDate,
-      idMasked: children.idMasked,
-      phone: accounts.phone,
-      confirmation: placements.confirmation,
-    })
-    .from(placements)
-    .innerJoin(placementDraws, eq(placementDraws.id, placements.drawId))
-    .innerJoin(applications, eq(applications.id, placements.applicationId))
-    .innerJoin(children, eq(children.id, applications.childId))
-    .innerJoin(accounts, eq(accounts.id, applications.accountId))
-    .leftJoin(channels, eq(channels.id, applications.channelId))
-    .where(and(eq(placements.schoolId, school.id), eq(placementDraws.seasonId, season.id), isNotNull(placementDraws.publishedAt)))
-    .orderBy(asc(applications.number), asc(placementDraws.round));
+  const rows = await placedAtSchool(db, school.id, season.id);
   const entries: ConfirmedEntry[] = rows.map((r) => {
     const form = (r.form ?? {}) as Record<string, unknown>;
     const guardian = [form.fatherName, form.motherName].find((n): n is string => typeof n === 'string' && n.trim() !== '');

@@ -1,9 +1,10 @@
 import { createAsync, revalidate } from '@solidjs/router';
-import { createSignal, For, type JSX, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { api, type RouterInputs } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
 import { getStaffCatalog, getStaffList, type StaffAccount, useStaffMe } from './data';
+import { fieldsOf } from './field';
 import { chinaDateTime, staffTitle } from './format';
 
 type Role = 'admin' | 'county_reviewer' | 'school_reviewer' | 'agent';
@@ -216,17 +217,7 @@ function CreateAccount(props: { onCreated: (username: string) => void }) {
     setOffice('');
   };
 
-  const field = (id: string, name: string, label: string, input: () => JSX.Element, hint?: string) => (
-    <div class="staff-field">
-      <label for={id}>{label}</label>
-      {input()}
-      <Show when={errors()[name]} fallback={hint && <p class="staff-muted">{hint}</p>}>
-        <p class="staff-field-error" role="alert">
-          {errors()[name]}
-        </p>
-      </Show>
-    </div>
-  );
+  const field = fieldsOf(errors);
 
   return (
     <section class="staff-panel" aria-labelledby="create-title">

@@ -1,10 +1,11 @@
 import { createAsync, query, revalidate } from '@solidjs/router';
-import { createSignal, For, type JSX, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { type IntegrationScope, integrationScopes } from '../../../src/domain/integration-scope';
 import { zhKeys as t } from '../i18n/zh-CN-staff-keys';
 import { api, type RouterInputs, type RouterOutputs } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
 import { getStaffCatalog } from './data';
+import { fieldsOf } from './field';
 import { chinaDateTime, staffTitle } from './format';
 
 type Key = RouterOutputs['admin']['integrationKeys']['list'][number];
@@ -233,17 +234,7 @@ function CreateKey(props: { onCreated: (name: string, token: string) => void }) 
     setExpiresOn('');
   };
 
-  const field = (id: string, field: string, label: string, input: () => JSX.Element, hint?: string) => (
-    <div class="staff-field">
-      <label for={id}>{label}</label>
-      {input()}
-      <Show when={errors()[field]} fallback={hint && <p class="staff-muted">{hint}</p>}>
-        <p class="staff-field-error" role="alert">
-          {errors()[field]}
-        </p>
-      </Show>
-    </div>
-  );
+  const field = fieldsOf(errors);
 
   return (
     <section class="staff-panel" aria-labelledby="keys-create">
