@@ -1,5 +1,5 @@
 import { Hono, type Context as HonoContext } from 'hono';
-import { z } from 'zod';
+import * as z from '../schemas/zod';
 import { DomainError } from '../domain/errors';
 import { looksLikeIntegrationToken } from '../domain/integration-key';
 import { csvOf } from '../domain/placement/confirmed-list';

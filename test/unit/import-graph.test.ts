@@ -99,4 +99,11 @@ describe('the import graph', () => {
     const intoImport = arrows('src', (target) => target.startsWith('src/import/')).filter((arrow) => !arrow.startsWith('src/import/'));
     expect(intoImport).toEqual([]);
   });
+
+  it('takes zod by namespace or by name, never `import { z }`, which would carry every locale zod ships (decision 024)', () => {
+    const namesZ = (text: string) =>
+      [...text.matchAll(/^import\s*\{([^}]*)\}\s*from\s*['"]zod['"]/gm)].some((m) => m[1]!.split(',').some((name) => name.trim() === 'z'));
+    const whole = ['src', 'worker', 'db'].flatMap(sourceFiles).filter((file) => namesZ(readFileSync(join(root, file), 'utf8')));
+    expect(whole).toEqual([]);
+  });
 });
