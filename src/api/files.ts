@@ -202,7 +202,15 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
       const parent = await parentOf(c, true);
       const id = c.req.param('id') ?? '';
       if (!idPattern.test(id)) throw new DomainError('DOCUMENT_NOT_FOUND', '找不到该文件');
-      return c.json(await removeDocument(depsOf(c), parent.accountId, id));
+      const { applicationId, ...removed } = await removeDocument(depsOf(c), parent.accountId, id);
+      await recordAgentStep(depsOf(c), parent, {
+        name: 'files.remove',
+        input: { applicationId },
+        output: null,
+        ip: clientIp(c),
+        requestId: c.get('requestId'),
+      });
+      return c.json(removed);
     }),
   );
 

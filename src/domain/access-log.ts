@@ -32,6 +32,7 @@ const agentStepNames: Readonly<Record<string, string>> = {
   'applications.submit': '代为提交报名',
   'applications.withdraw': '代为撤回报名',
   'files.upload': '代为上传材料',
+  'files.remove': '代为删除材料',
 };
 
 export const accessActions = Object.keys(accessActionNames);

@@ -330,7 +330,7 @@ export async function removeDocument(
   deps: Deps,
   accountId: string,
   documentId: string,
-): Promise<{ id: string; applicationVersion: number }> {
+): Promise<{ id: string; applicationId: string; applicationVersion: number }> {
   const { db } = deps;
   const now = deps.clock.now();
   const [doc] = await db
@@ -358,7 +358,7 @@ export async function removeDocument(
     throw still ? changed() : notFound();
   }
   await discardUnclaimed(deps, doc.storageKey, `deleted document ${doc.id}`);
-  return { id: doc.id, applicationVersion: done.row.version };
+  return { id: doc.id, applicationId: doc.applicationId, applicationVersion: done.row.version };
 }
 
 /** The documents of an application in the order they were uploaded. The caller has checked who may see them. */

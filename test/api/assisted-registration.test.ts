@@ -10,6 +10,7 @@ import { codeFromInbox, signInParent } from '../helpers/parents';
 import { refusal } from '../helpers/refusal';
 import { signInStaff, staffToken } from '../helpers/staff';
 import { until } from '../helpers/until';
+import { uploadSample } from '../helpers/upload';
 
 let t: TestHost;
 let c: Catalog;
@@ -53,7 +54,14 @@ describe('代办: an agent registers for a family without a smartphone', () => {
       'CODE_EXPIRED',
     );
 
-    const { applicationId, version } = await readyToSubmit(t, family, c, '20180305', '612');
+    const { applicationId } = await readyToSubmit(t, family, c, '20180305', '612');
+    const extra = await uploadSample(t, opened.token!, applicationId, 'student-hukou');
+    const removed = await fetch(`${t.url}/api/files/${extra}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${opened.token}`, origin: t.url },
+    });
+    expect(removed.status).toBe(200);
+    const { version } = await family.applications.get.query({ applicationId });
     await family.applications.submit.mutate({ applicationId, version });
     const [account] = await t.host.deps.db.select().from(accounts).where(eq(accounts.phone, phone));
     expect(await t.host.deps.db.select().from(consents).where(eq(consents.accountId, account!.id))).toHaveLength(1);
@@ -64,13 +72,20 @@ describe('代办: an agent registers for a family without a smartphone', () => {
     const steps = await t.host.deps.db.select().from(auditLog).where(eq(auditLog.action, 'agent_step'));
     const mine = steps.filter((s) => (s.detail as { accountId?: string }).accountId === account!.id);
     expect(mine.map((s) => (s.detail as { step: string }).step)).toEqual(
-      expect.arrayContaining(['children.add', 'applications.start', 'applications.save', 'applications.submit']),
+      expect.arrayContaining([
+        'children.add',
+        'applications.start',
+        'applications.save',
+        'files.upload',
+        'files.remove',
+        'applications.submit',
+      ]),
     );
     expect(mine.every((s) => s.actorRole === 'agent' && s.username === 'agent')).toBe(true);
 
     const { entries } = await family.applications.accessLog.query({ applicationId });
     expect(entries.map((e) => [e.actionName, e.roleName, e.schoolName])).toContainEqual(['代为提交报名', '代办员', office]);
-    expect(entries.map((e) => e.actionName)).toContain('代为新建报名');
+    expect(entries.map((e) => e.actionName)).toEqual(expect.arrayContaining(['代为新建报名', '代为上传材料', '代为删除材料']));
 
     // The parent, later, on their own phone: the application is theirs, and 代办 shows in its history and 查阅记录.
     await agent.agent.end.mutate({ mandateId: opened.mandate.id });
