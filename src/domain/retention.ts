@@ -4,10 +4,12 @@
  *
  * Kept (the record of who applied, where they were placed and how it was decided): the application's number, child
  * (the child's name and masked ID number stay on the child), account, season, entry, grade, track and channel, status,
- * first and second school chosen, the system checks' result, the rejection reason, every date, the history of its
- * transitions and the placements and school decisions (their own tables). Dropped: the form as typed (addresses,
- * parents' details, sealed ID numbers), the sealed secrets, the sibling's details, the community, the snapshot kept
- * with a rejection, and every document (rows and bytes).
+ * first and second school chosen, each system check's claim and result, the rejection reason, every date, the history
+ * of its transitions, the placements and school decisions (their own tables) and each objection's status and the
+ * bureau's decision on it. Dropped: the form as typed (addresses, parents' details, sealed ID numbers), the sealed
+ * secrets, the sibling's details, the community, the snapshot kept with a rejection, the authority records' values a
+ * check rests on and its summary of them, checks still waiting to run, the family's reason for an objection, and every
+ * document (rows and bytes).
  */
 
 export interface RetentionFacts {
@@ -30,6 +32,16 @@ export function reducedApplication() {
     rejection: null,
   };
 }
+
+/** What a reduced check says instead of its summary of the authority records: its result only. */
+export const reducedCheckSummaries = {
+  pass: '核验通过（记录详情已按保存期限删除）',
+  fail: '核验未通过（记录详情已按保存期限删除）',
+  manual: '需人工核对（记录详情已按保存期限删除）',
+} as const;
+
+/** What a reduced objection says instead of the family's reason. */
+export const reducedObjectionReason = '（异议内容已按保存期限删除）';
 
 /** Applications reduced per sweep: a large county spreads its purge over several sweeps. */
 export const retentionBatchSize = 500;

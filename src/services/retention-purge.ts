@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
-import { applications, documents, seasons } from '../../db/schema';
+import { applications, documents, objections, seasons, verificationChecks, verificationJobs } from '../../db/schema';
 import type { AppDeps } from '../deps';
-import { reducedApplication, retentionBatchSize } from '../domain/retention';
+import { reducedApplication, reducedCheckSummaries, reducedObjectionReason, retentionBatchSize } from '../domain/retention';
 import { auditStatement } from './audit';
 import { discardUnclaimed, intentsForDocumentsOf } from './documents';
 
@@ -20,8 +20,8 @@ export interface PurgeReport {
 
 /**
  * One step of the retention purge, run by the sweep: the first due season's next `retentionBatchSize` unreduced
- * applications lose their documents (rows in the batch, an upload intent left for each file, the files deleted after)
- * and are reduced, with an audit entry counting what went, in one batch. Every statement is limited to applications
+ * applications lose their documents (rows in the batch, an upload intent left for each file, the files deleted after),
+ * their checks' record values, pending checks and objection reasons, and are reduced, with an audit entry counting what went, in one batch. Every statement is limited to applications
  * still unreduced when it runs, so of two sweeps racing, the second finds nothing left and writes nothing. The batch
  * that leaves no unreduced application marks the season purged; from then on the sweep passes it by.
  */
@@ -63,7 +63,7 @@ export async function purgeDueSeason(deps: Deps): Promise<PurgeReport> {
     const marked = await finish;
     return { seasonId: season.id, applications: 0, documents: 0, bytes: 0, finished: marked.length > 0 };
   }
-  const [, intents, removed, reduced, finished] = await db.batch([
+  const [, intents, removed, , , , reduced, finished] = await db.batch([
     auditStatement(
       db,
       {
@@ -79,6 +79,15 @@ export async function purgeDueSeason(deps: Deps): Promise<PurgeReport> {
     ),
     intentsForDocumentsOf(db, still, now),
     db.delete(documents).where(inArray(documents.applicationId, still)).returning({ size: documents.size }),
+    db
+      .update(verificationChecks)
+      .set({
+        values: {},
+        summary: sql`CASE ${verificationChecks.result} WHEN 'pass' THEN ${reducedCheckSummaries.pass} WHEN 'fail' THEN ${reducedCheckSummaries.fail} ELSE ${reducedCheckSummaries.manual} END`,
+      })
+      .where(inArray(verificationChecks.applicationId, still)),
+    db.delete(verificationJobs).where(inArray(verificationJobs.applicationId, still)),
+    db.update(objections).set({ reason: reducedObjectionReason }).where(inArray(objections.applicationId, still)),
     db
       .update(applications)
       .set({ ...reducedApplication(), reducedAt: now, updatedAt: now })

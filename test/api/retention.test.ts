@@ -1,6 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applications, auditLog, documents, seasons } from '../../db/schema';
+import {
+  applications,
+  auditLog,
+  documents,
+  objections,
+  placementDraws,
+  seasons,
+  verificationChecks,
+  verificationJobs,
+} from '../../db/schema';
+import { reducedCheckSummaries, reducedObjectionReason } from '../../src/domain/retention';
 import type { EnrollmentClient } from '../../src/client';
 import { sweep } from '../../src/services/sweep';
 import { parentWithApplication, type SeededApplication } from '../helpers/applications-db';
@@ -41,6 +51,47 @@ beforeAll(async () => {
     .from(applications)
     .where(eq(applications.id, families[0]!.applicationId));
   seasonId = app!.seasonId;
+  const applicationId = families[0]!.applicationId;
+  const [own] = await db
+    .select({ entryId: applications.entryId, grade: applications.grade })
+    .from(applications)
+    .where(eq(applications.id, applicationId));
+  const now = t.clock.now();
+  await db.insert(verificationChecks).values({
+    id: 'retention-check',
+    applicationId,
+    claim: 'hukou',
+    result: 'pass',
+    summary: '户籍登记于 2019-03-01，早于 2023-09-01 ✓；户籍地 某社区 ✓',
+    values: { registeredOn: '2019-03-01', community: '某社区' },
+    source: 'records',
+    checkedAt: now,
+  });
+  await db.insert(verificationJobs).values({ applicationId: families[1]!.applicationId, dueAt: now });
+  await db.insert(placementDraws).values({
+    id: 'retention-draw',
+    seasonId: app!.seasonId,
+    entryId: own!.entryId,
+    grade: own!.grade,
+    mechanism: 'da',
+    seed: 's',
+    inputs: '{}',
+    inputsSha256: 'x',
+    results: '{}',
+    resultsSha256: 'y',
+    applicants: 1,
+    unplaced: 0,
+    drawnAt: now,
+  });
+  await db.insert(objections).values({
+    id: 'retention-objection',
+    drawId: 'retention-draw',
+    applicationId,
+    reason: '我家住在桃花江镇某路1号，离学校只有300米',
+    status: 'dismissed',
+    filedAt: now,
+    decision: '经复核，派位结果无误',
+  });
   storageKeys = (await db.select({ key: documents.storageKey }).from(documents)).map((d) => d.key);
 });
 afterAll(() => t?.close());
@@ -99,6 +150,13 @@ describe('retention of a season with documents', () => {
     expect(reduced).toMatchObject({ form: {}, secrets: null, community: null, sibling: null, rejection: null, status: 'draft' });
     expect(reduced!.reducedAt).toEqual(t.clock.now());
     expect(reduced!.number).toMatch(/\S/);
+    expect(await db.select().from(verificationChecks)).toMatchObject([
+      { claim: 'hukou', result: 'pass', summary: reducedCheckSummaries.pass, values: {} },
+    ]);
+    expect(await db.select().from(verificationJobs)).toEqual([]);
+    expect(await db.select().from(objections)).toMatchObject([
+      { reason: reducedObjectionReason, status: 'dismissed', decision: '经复核，派位结果无误' },
+    ]);
     const [season] = await db.select().from(seasons).where(eq(seasons.id, seasonId));
     expect(season!.purgedAt).toEqual(t.clock.now());
     const audits = await purgeAudits();

@@ -420,7 +420,8 @@ export const zhStaff = {
     publishedNow: (name: string) => `「${name}」已发布，家长现在看到的是该招生季。`,
 
     retention: '保存期限',
-    retentionHint: '保存期限过后，系统定时任务删除该招生季的全部上传材料，报名记录只保留编号、学生、学校、状态、结果和时间。',
+    retentionHint:
+      '保存期限过后，系统定时任务删除该招生季的全部上传材料、系统核验所依据的记录详情和异议内容，报名记录只保留编号、学生、学校、状态、核验与审核结果和时间。',
     retentionDay: '保存至（北京时间，当日零点起清理）',
     retentionNone: '未设保存期限',
     retentionUntil: (at: string) => `保存至 ${at}`,
