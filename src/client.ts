@@ -27,7 +27,7 @@ export interface EnrollmentClientOptions {
  * @example
  * const client = createEnrollmentClient({ url: 'http://127.0.0.1:8787' });
  * const regions = await client.catalog.regions.query();
- * const system = createEnrollmentClient({ url: 'https://bm.example.gov.cn', key: process.env.ENROLLMENT_KEY });
+ * const system = createEnrollmentClient({ url: 'https://bm.example.gov.cn', key: keyFromYourSecretStore });
  * const list = await system.integration.placements.query({ schoolId });
  */
 export function createEnrollmentClient(options: EnrollmentClientOptions) {
