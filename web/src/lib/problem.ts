@@ -17,6 +17,11 @@ export interface Problem {
   rowErrors?: RowError[];
 }
 
+/** The problem's message when no field carries it (shown once for the whole form), else undefined. */
+export function formOnlyMessage(problem: Problem | undefined): string | undefined {
+  return problem && Object.values(problem.fields).every((v) => !v) ? problem.message : undefined;
+}
+
 /** A failed write, in words a parent can act on. */
 export function problemOf(error: unknown): Problem {
   if (isTRPCClientError(error)) {

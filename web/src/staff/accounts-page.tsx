@@ -2,6 +2,7 @@ import { createAsync, revalidate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { zhStaff } from '../i18n/zh-CN-staff';
 import { api, type RouterInputs } from '../lib/trpc';
+import { formOnlyMessage } from '../lib/problem';
 import { useWrite, write } from '../lib/write';
 import { getStaffCatalog, getStaffList, type StaffAccount, useStaffMe } from './data';
 import { fieldsOf } from './field';
@@ -193,10 +194,7 @@ function CreateAccount(props: { onCreated: (username: string) => void }) {
   const [password, setPassword] = createSignal('');
   const creating = useWrite(createStaff);
   const errors = (): Record<string, string | undefined> => creating.problem()?.fields ?? {};
-  const formError = () => {
-    const p = creating.problem();
-    return p && Object.values(p.fields).every((v) => !v) ? p.message : undefined;
-  };
+  const formError = () => formOnlyMessage(creating.problem());
 
   const create = async (event: SubmitEvent) => {
     event.preventDefault();

@@ -5,6 +5,7 @@ import { zhAgent } from '../i18n/zh-CN-staff-agent';
 import { api } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
 import { chinaDateTime } from './format';
+import { StaffField } from './staff-field';
 
 const getMandates = query(() => api.agent.mandates.query(), 'agent.mandates');
 const lookup = write('agent.lookup', (phone: string) => api.agent.lookup.query({ phone }));
@@ -47,8 +48,7 @@ export function AgentPage() {
       </h1>
       <p class="staff-muted">{zhAgent.intro}</p>
       <form class="agent-form" onSubmit={(e) => void open(e)} novalidate>
-        <div class="staff-field">
-          <label for="agent-phone">{zhAgent.phone}</label>
+        <StaffField id="agent-phone" label={zhAgent.phone}>
           <input
             id="agent-phone"
             class="staff-input"
@@ -57,7 +57,7 @@ export function AgentPage() {
             value={phone()}
             onInput={(e) => setPhone(e.currentTarget.value)}
           />
-        </div>
+        </StaffField>
         <div class="staff-actions">
           <button type="button" class="staff-button" disabled={looking.pending()} onClick={() => void looking.run(phone().trim())}>
             {zhAgent.lookup}
@@ -90,8 +90,7 @@ export function AgentPage() {
         <Show
           when={attested()}
           fallback={
-            <div class="staff-field">
-              <label for="agent-code">{zhAgent.code}</label>
+            <StaffField id="agent-code" label={zhAgent.code}>
               <input
                 id="agent-code"
                 class="staff-input"
@@ -101,11 +100,10 @@ export function AgentPage() {
                 value={code()}
                 onInput={(e) => setCode(e.currentTarget.value)}
               />
-            </div>
+            </StaffField>
           }
         >
-          <div class="staff-field">
-            <label for="agent-reason">{zhAgent.reason}</label>
+          <StaffField id="agent-reason" label={zhAgent.reason} hint={zhAgent.reasonHint}>
             <textarea
               id="agent-reason"
               class="staff-input"
@@ -113,8 +111,7 @@ export function AgentPage() {
               value={reason()}
               onInput={(e) => setReason(e.currentTarget.value)}
             />
-            <p class="staff-muted">{zhAgent.reasonHint}</p>
-          </div>
+          </StaffField>
         </Show>
         <label class="staff-check">
           <input type="checkbox" checked={consent()} onChange={(e) => setConsent(e.currentTarget.checked)} />

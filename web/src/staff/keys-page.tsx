@@ -3,6 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { type IntegrationScope, integrationScopes } from '../../../src/domain/integration-scope';
 import { zhKeys as t } from '../i18n/zh-CN-staff-keys';
 import { api, type RouterInputs, type RouterOutputs } from '../lib/trpc';
+import { formOnlyMessage } from '../lib/problem';
 import { useWrite, write } from '../lib/write';
 import { getStaffCatalog } from './data';
 import { fieldsOf } from './field';
@@ -210,10 +211,7 @@ function CreateKey(props: { onCreated: (name: string, token: string) => void }) 
   const [perMinute, setPerMinute] = createSignal('600');
   const creating = useWrite(createKey);
   const errors = (): Record<string, string | undefined> => creating.problem()?.fields ?? {};
-  const formError = () => {
-    const p = creating.problem();
-    return p && Object.values(p.fields).every((v) => !v) ? p.message : undefined;
-  };
+  const formError = () => formOnlyMessage(creating.problem());
   const toggle = (scope: IntegrationScope, on: boolean) => setScopes((now) => (on ? [...now, scope] : now.filter((s) => s !== scope)));
 
   const create = async (event: SubmitEvent) => {

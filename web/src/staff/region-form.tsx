@@ -1,7 +1,7 @@
 import { createSignal, type JSX, Show } from 'solid-js';
 import { zhRegions } from '../i18n/zh-CN-staff-regions';
 import { StaffField } from './staff-field';
-import type { Problem } from '../lib/problem';
+import { formOnlyMessage, type Problem } from '../lib/problem';
 
 export interface RegionFormValues {
   code: string;
@@ -31,10 +31,7 @@ export function RegionForm(props: {
 }) {
   const [values, setValues] = createSignal({ ...props.initial });
   const errors = (): Record<string, string | undefined> => props.problem?.fields ?? {};
-  const formError = () => {
-    const p = props.problem;
-    return p && Object.values(p.fields).every((v) => !v) ? p.message : undefined;
-  };
+  const formError = () => formOnlyMessage(props.problem);
   const set = (key: keyof RegionFormValues) => (e: { currentTarget: HTMLInputElement }) =>
     setValues({ ...values(), [key]: e.currentTarget.value });
 
