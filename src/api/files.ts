@@ -52,7 +52,6 @@ export function filesError(c: HonoContext, error: DomainError) {
   );
 }
 
-/** The body-limit answer for `/api/files`: the same message as a file over the limit. */
 /** A route's handler whose refusals (DomainError) answer as `filesError` does; anything else goes to the app's handler. */
 export const answerFiles = (handler: (c: HonoContext) => Promise<Response>) => async (c: HonoContext) => {
   try {
@@ -63,6 +62,7 @@ export const answerFiles = (handler: (c: HonoContext) => Promise<Response>) => a
   }
 };
 
+/** The body-limit answer for `/api/files`: the same message as a file over the limit. */
 export function filesTooLarge(c: HonoContext) {
   c.header('Connection', 'close'); // the refused body is never read: the connection cannot carry another request
   return filesError(c, new DomainError('DOCUMENT_TOO_LARGE', documentMessages.tooLarge));
@@ -103,11 +103,9 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
     ]);
   }
 
-  const answer = answerFiles;
-
   routes.post(
     '/',
-    answer(async (c) => {
+    answerFiles(async (c) => {
       const parent = await parentOf(c, true);
       if (!c.req.header('content-type')?.toLowerCase().startsWith('multipart/form-data')) {
         throw new DomainError('INVALID_INPUT', '请以 multipart/form-data 格式上传文件');
@@ -179,7 +177,7 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
 
   routes.get(
     '/:id',
-    answer(async (c) => {
+    answerFiles(async (c) => {
       const viewer = await viewerOf(c);
       const id = c.req.param('id') ?? '';
       if (!idPattern.test(id)) throw new DomainError('DOCUMENT_NOT_FOUND', '找不到该文件');
@@ -198,7 +196,7 @@ export function filesRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: H
 
   routes.delete(
     '/:id',
-    answer(async (c) => {
+    answerFiles(async (c) => {
       const parent = await parentOf(c, true);
       const id = c.req.param('id') ?? '';
       if (!idPattern.test(id)) throw new DomainError('DOCUMENT_NOT_FOUND', '找不到该文件');

@@ -3,8 +3,9 @@ import { limits } from '../domain/limits';
 import { takeLimits } from '../services/limits';
 import { accountDeletionPreview, deleteAccount } from '../services/account-deletion';
 import { myDataZip } from '../services/my-data';
+import { assertFamilyItself } from '../domain/family-only';
 import type { AppDeps } from './context';
-import { answerFiles } from './files';
+import { answerFiles, contentDisposition } from './files';
 import { contextFromHono } from './http-context';
 import { parentOfRequest } from './parent-http';
 import { clearedSessionCookie } from './session-cookie';
@@ -18,24 +19,23 @@ import { clearedSessionCookie } from './session-cookie';
 export function myDataRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: HonoContext) => string | null) {
   const routes = new Hono();
 
-  const answer = answerFiles;
-
   routes.post(
     '/',
-    answer(async (c) => {
+    answerFiles(async (c) => {
       const parent = await parentOfRequest(depsOf(c), c, clientIp, true);
+      assertFamilyItself(parent);
       await takeLimits(depsOf(c), [{ rule: limits.myDataPerAccount, subject: parent.accountId }]);
       const zip = await myDataZip(depsOf(c), parent.accountId);
       return c.body(zip as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': 'application/zip',
-        'Content-Disposition': 'attachment; filename="my-data.zip"',
+        'Content-Disposition': contentDisposition('my-data.zip', 'attachment'),
       });
     }),
   );
 
   routes.get(
     '/deletion',
-    answer(async (c) => {
+    answerFiles(async (c) => {
       const parent = await parentOfRequest(depsOf(c), c, clientIp, false);
       return c.json(await accountDeletionPreview(depsOf(c), parent.accountId));
     }),
@@ -43,12 +43,12 @@ export function myDataRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: 
 
   routes.post(
     '/deletion',
-    answer(async (c) => {
+    answerFiles(async (c) => {
       const deps = depsOf(c);
       const parent = await parentOfRequest(deps, c, clientIp, true);
-      const ctx = contextFromHono(deps, c, new Headers(), clientIp);
-      const deleted = await deleteAccount(deps, parent.accountId, { ip: ctx.ip, requestId: ctx.requestId });
-      c.header('Set-Cookie', clearedSessionCookie('parent', ctx.secureCookies));
+      assertFamilyItself(parent);
+      const deleted = await deleteAccount(deps, parent.accountId, { ip: clientIp(c), requestId: c.get('requestId') ?? null });
+      c.header('Set-Cookie', clearedSessionCookie('parent', contextFromHono(deps, c, new Headers(), clientIp).secureCookies));
       return c.json(deleted);
     }),
   );

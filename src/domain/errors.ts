@@ -103,6 +103,7 @@ export type DomainErrorCode =
   | 'KEY_EXPIRED'
   | 'KEY_REVOKED'
   | 'KEY_SCOPE_MISSING'
+  | 'AGENT_NOT_ALLOWED'
   | 'KEY_OTHER_SCHOOL'
   | 'KEY_NOT_FOUND'
   | 'KEY_CHANGED'

@@ -129,6 +129,24 @@ describe('代办: an agent registers for a family without a smartphone', () => {
     expect(told.body).toContain('如非您本人同意');
   });
 
+  it('leaves to the family itself moving the account to another phone, downloading its data and deleting it', async () => {
+    const phone = newPhone();
+    const { family, opened } = await openFor(phone, { reason });
+    const refusedCode = await refusal(family.auth.requestCode.mutate({ phone: newPhone(), purpose: 'change_phone' }));
+    expect(refusedCode.data).toMatchObject({ code: 'FORBIDDEN', domainCode: 'AGENT_NOT_ALLOWED' });
+    const refusedMove = await refusal(family.auth.changePhone.mutate({ phone: newPhone(), code: '123456' }));
+    expect(refusedMove.data).toMatchObject({ code: 'FORBIDDEN', domainCode: 'AGENT_NOT_ALLOWED' });
+    const post = (path: string) =>
+      fetch(`${t.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${opened.token}`, origin: t.url } });
+    for (const path of ['/api/my-data', '/api/my-data/deletion']) {
+      const answer = await post(path);
+      expect(answer.status).toBe(403);
+      expect(((await answer.json()) as { error: { domainCode: string } }).error.domainCode).toBe('AGENT_NOT_ALLOWED');
+    }
+    const [account] = await t.host.deps.db.select().from(accounts).where(eq(accounts.phone, phone));
+    expect(account).toMatchObject({ phone, deletedAt: null });
+  });
+
   it('ends the family session when the agent ends the mandate, and when the mandate expires', async () => {
     const ended = await openFor(newPhone(), { reason });
     await ended.family.children.list.query();

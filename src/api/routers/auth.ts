@@ -1,4 +1,5 @@
 import { DomainError } from '../../domain/errors';
+import { assertFamilyItself } from '../../domain/family-only';
 import { maskPhone } from '../../domain/masking';
 import { changePhoneInput, requestCodeInput, signInInput } from '../../schemas/auth';
 import * as auth from '../../services/auth';
@@ -28,7 +29,9 @@ export const authRouter = router({
   requestCode: publicProcedure.input(requestCodeInput).mutation(async ({ ctx, input }) => {
     let accountId: string | undefined;
     if (input.purpose === 'change_phone') {
-      accountId = (await authenticateParent(ctx.deps, ctx.credentials.token, ctx.afterResponse)).accountId;
+      const parent = await authenticateParent(ctx.deps, ctx.credentials.token, ctx.afterResponse);
+      assertFamilyItself(parent);
+      accountId = parent.accountId;
     }
     return auth.requestCode(ctx.deps, { phone: input.phone, purpose: input.purpose, accountId, ip: ctx.ip }, ctx.afterResponse);
   }),
@@ -63,6 +66,7 @@ export const authRouter = router({
   }),
 
   changePhone: parentProcedure.input(changePhoneInput).mutation(async ({ ctx, input }) => {
+    assertFamilyItself(ctx.parent);
     if (input.phone === ctx.parent.phone) throw new DomainError('PHONE_UNCHANGED', '新手机号与当前手机号相同');
     const { phone } = await auth.changePhone(ctx.deps, ctx.parent.accountId, ctx.parent.phone, input, ctx.afterResponse);
     return { phone, phoneMasked: maskPhone(phone) };
