@@ -12,6 +12,7 @@ import {
   placementDraws,
   placements,
 } from '../../db/schema';
+import { maskedForm } from '../domain/application-form';
 import type { AppDeps } from '../deps';
 import { loggableError } from '../domain/error-text';
 import { storedZip } from './stored-zip';
@@ -74,8 +75,10 @@ export async function gatherMyData(deps: Pick<AppDeps, 'db'>, accountId: string)
     applications: applicationRows.map((a) => ({
       ...pick(
         a,
-        'id number childId seasonId entryId grade trackId channelId status form community firstSchoolId secondSchoolId sibling rejectReason declarationAcceptedAt submittedAt createdAt updatedAt',
+        'id number childId seasonId entryId grade trackId channelId status community firstSchoolId secondSchoolId sibling rejectReason declarationAcceptedAt submittedAt createdAt updatedAt',
       ),
+      // Parents' ID numbers and the 学籍号 as the pages show them: masked, never their sealed ciphertext.
+      form: maskedForm(a.form),
       history: historyRows.filter((h) => h.applicationId === a.id).map((h) => pick(h, 'fromStatus toStatus actor reason at')),
       objections: objectionRows
         .filter((o) => o.applicationId === a.id)

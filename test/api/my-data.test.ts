@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { children, documents } from '../../db/schema';
+import { applications, children, documents } from '../../db/schema';
 import { sessionCookieName } from '../../src/api/session-cookie';
 import { parentWithApplication, type SeededApplication } from '../helpers/applications-db';
 import { startTestHost, type TestHost } from '../helpers/host';
@@ -58,6 +58,11 @@ describe('POST /api/my-data', () => {
     await upload(parentA, 'student-hukou', samplePng, '户口本.png');
     await upload(parentA, 'father-hukou', samplePdf, 'father.pdf');
     await upload(parentB, 'student-hukou', samplePdf, 'other.pdf');
+    const fatherId = { masked: '430922********1234', sealed: 'v1.sealed-ciphertext-of-the-fathers-id' };
+    await t.host.deps.db
+      .update(applications)
+      .set({ form: { fatherName: '张伟', fatherIdNumber: fatherId } })
+      .where(eq(applications.id, parentA.applicationId));
 
     const response = await downloadMyData(parentA);
     expect(response.status, await response.clone().text()).toBe(200);
@@ -82,6 +87,8 @@ describe('POST /api/my-data', () => {
       expect(json).not.toContain(foreign);
     }
     expect(json).not.toContain('storageKey');
+    expect(data.applications[0]!.form).toMatchObject({ fatherName: '张伟', fatherIdNumber: fatherId.masked });
+    expect(json).not.toContain(fatherId.sealed);
   });
 
   it('still answers the ZIP when a document is missing or unreadable, and says which ones are not in it', async () => {
