@@ -221,4 +221,28 @@ describe('staff accounts for agents', () => {
     const listed = (await admin.admin.staff.query()).find((s) => s.username === 'agent-two');
     expect(listed).toMatchObject({ role: 'agent', roleName: '代办员', office: '修山镇便民服务中心', schoolId: null });
   });
+
+  it('ends the family sessions an agent opened when an administrator disables the agent', async () => {
+    const admin = await signInStaff(t, 'admin');
+    const created = await admin.admin.createStaff.mutate({
+      username: 'agent-three',
+      displayName: '赵代办',
+      role: 'agent',
+      office: '灰山港镇便民服务中心',
+      password: 'a-long-password-2025',
+    });
+    const { token } = await createEnrollmentClient({ url: t.url }).review.signIn.mutate({
+      username: 'agent-three',
+      password: 'a-long-password-2025',
+      session: 'token',
+    });
+    const third = createEnrollmentClient({ url: t.url, token: token! });
+    const opened = await third.agent.open.mutate({ phone: newPhone(), reason, acceptedNotice: privacyNotice.version, session: 'token' });
+    const family = createEnrollmentClient({ url: t.url, token: opened.token! });
+    await family.children.list.query();
+    await admin.admin.updateStaff.mutate({ staffId: created.id, disabled: true });
+    expect((await refusal(family.children.list.query())).data?.code).toBe('UNAUTHORIZED');
+    const [mandate] = await t.host.deps.db.select().from(agentMandates).where(eq(agentMandates.id, opened.mandate.id));
+    expect(mandate!.endedAt).toEqual(t.clock.now());
+  });
 });

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { rowExists } from '../../../db/exists';
 import { insertWhen } from '../../../db/insert-when';
 import { accounts, agentMandates, consents, sessions } from '../../../db/schema';
+import type { Db } from '../../../db/client';
 import type { AppDeps } from '../../deps';
 import {
   agentCodeText,
@@ -171,6 +172,26 @@ export async function openMandate(deps: Deps, agent: SignedInStaff, input: OpenI
  * Ends the agent's live mandates (one, or all of them): their parent sessions are revoked in the same batch, so the
  * family's pages in the agent's browser sign out at once.
  */
+/**
+ * Statements (for a batch) that end the agent's open mandates, or the one named, and revoke the family sessions opened
+ * under them; the second answers the mandates ended. Also run when an agent is disabled, changes password or role.
+ */
+export function endMandateStatements(db: Db, staffId: string, now: Date, mandateId?: string) {
+  const open = and(
+    eq(agentMandates.staffId, staffId),
+    isNull(agentMandates.endedAt),
+    mandateId ? eq(agentMandates.id, mandateId) : undefined,
+  );
+  const ids = db.select({ id: agentMandates.id }).from(agentMandates).where(open);
+  return [
+    db
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(inArray(sessions.mandateId, ids), isNull(sessions.revokedAt))),
+    db.update(agentMandates).set({ endedAt: now }).where(open).returning({ id: agentMandates.id }),
+  ] as const;
+}
+
 export async function endMandates(
   deps: Pick<AppDeps, 'db' | 'clock'>,
   agent: SignedInStaff,
@@ -179,18 +200,8 @@ export async function endMandates(
 ) {
   const { db } = deps;
   const now = deps.clock.now();
-  const open = and(
-    eq(agentMandates.staffId, agent.staffId),
-    isNull(agentMandates.endedAt),
-    input.mandateId ? eq(agentMandates.id, input.mandateId) : undefined,
-  );
-  const ids = db.select({ id: agentMandates.id }).from(agentMandates).where(open);
   const [, ended] = await db.batch([
-    db
-      .update(sessions)
-      .set({ revokedAt: now })
-      .where(and(inArray(sessions.mandateId, ids), isNull(sessions.revokedAt))),
-    db.update(agentMandates).set({ endedAt: now }).where(open).returning({ id: agentMandates.id }),
+    ...endMandateStatements(db, agent.staffId, now, input.mandateId),
     auditStatement(
       db,
       {

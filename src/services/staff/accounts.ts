@@ -9,6 +9,7 @@ import { newId } from '../../domain/ids';
 import { passwordWeakness } from '../../domain/password-strength';
 import { maskIdNumbersInText } from '../../domain/masking';
 import { type StaffRoleCode, staffPolicy, staffRoleNames } from '../../domain/staff-policy';
+import { endMandateStatements } from '../agent/mandates';
 import { auditStatement } from '../audit';
 import { revokeAllStaffSessions, type SignedInStaff } from './sessions';
 
@@ -163,9 +164,12 @@ export async function updateStaff(
   // A new password or a disabled account ends every session (re-enabling must not bring old ones back); a new
   // password also lifts the locks on the name. The acting administrator keeps the session in use.
   const endsSessions = input.password !== undefined || input.disabled === true;
+  // So do they for the family sessions an agent opened, as does the agent's role being taken away.
+  const endsMandates = current.role === 'agent' && (endsSessions || role !== 'agent');
   await db.batch([
     db.update(staff).set(changes).where(eq(staff.id, input.staffId)),
     ...(endsSessions ? [revokeAllStaffSessions(deps, input.staffId, now, admin.sessionId)] : []),
+    ...(endsMandates ? endMandateStatements(db, input.staffId, now) : []),
     ...(input.password !== undefined ? [db.delete(staffSignInFailures).where(eq(staffSignInFailures.username, current.username))] : []),
     auditStatement(db, {
       staffId: admin.staffId,
