@@ -12,7 +12,7 @@ import { databaseUnavailableMessage, internalErrorMessage, isDatabaseUnavailable
 import { transportErrorBody } from './api/transport-errors';
 import type { AnyRouter } from '@trpc/server';
 import { loggableError } from './domain/error-text';
-import { batchTooLarge } from './api/batch-limit';
+import { apiBodyLimit, batchTooLarge } from './api/batch-limit';
 import { type FirstPaint, homePage } from './api/page-shell';
 import { largeTextScriptHash } from './api/page-scripts';
 
@@ -44,8 +44,6 @@ export type WorkbookWriter = (rows: readonly (readonly string[])[], sheet: strin
 
 /** More HTTP routes under `/api` (the staff Worker's `deskRoutes`). */
 export type ApiRoutes = (depsOf: (c: HonoContext) => AppDeps, clientIp: (c: HonoContext) => string | null, hooks: HostHooks) => Hono;
-
-const apiBodyLimit = 256 * 1024;
 
 /**
  * Where a request's dependencies come from: one set for every request (the Node host: its embedded client serves

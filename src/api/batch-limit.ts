@@ -21,3 +21,6 @@ export async function batchTooLarge(c: HonoContext, next: Next) {
   const error = toTRPCError(new DomainError('BATCH_TOO_LARGE', `一次请求最多包含${maxBatchSize}个调用，请分批发送`));
   return c.json(transportErrorBody(error), getHTTPStatusCodeFromError(error) as ContentfulStatusCode);
 }
+
+/** The largest API request body (`/trpc`, the REST paths): far above any form, far below what would hurt. */
+export const apiBodyLimit = 256 * 1024;

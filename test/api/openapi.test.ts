@@ -202,6 +202,11 @@ describe('the integration paths with real keys', () => {
     expect(isChinese(bad.body.error.message)).toBe(true);
     expectMatchesDocument(document, '/api/v1/applications/{applicationId}/decision', 'post', 400, bad.body);
 
+    const huge = await call(path, key, { method: 'POST', body: JSON.stringify({ action: 'school_reject', reason: 'x'.repeat(300_000) }) });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    expect(isChinese(huge.body.error.message)).toBe(true);
+
     const notJson = await call(path, key, { method: 'POST', body: '{action:' });
     expect(notJson.status).toBe(400);
     expect(notJson.body.error.message).toBe('请求内容须为 JSON 对象');

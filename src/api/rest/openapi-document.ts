@@ -94,9 +94,7 @@ function operationObject(operation: RestOperation) {
   return {
     operationId: operation.operationId,
     summary: operation.summary,
-    description: operation.scope
-      ? `需要密钥权限（scope）：\`${operation.scope}\`。对应 tRPC 过程 \`${operation.procedure}\`。`
-      : `公开接口，无需密钥。对应 tRPC 过程 \`${operation.procedure}\`。`,
+    description: `${accessText(operation)}对应 tRPC 过程 \`${operation.procedure}\`。`,
     tags: [operation.tag],
     'x-key': operation.key,
     'x-scope': operation.scope,
