@@ -34,7 +34,7 @@ const query = z.object({
 export async function exportActorOf(deps: AppDeps, c: HonoContext, clientIp: (c: HonoContext) => string | null): Promise<ExportActor> {
   const ctx = contextFromHono(deps, c, new Headers(), clientIp);
   if (ctx.staffCredentials.via === 'bearer' && looksLikeIntegrationToken(ctx.staffCredentials.token)) {
-    const key = await authenticateIntegrationKey(deps, ctx.staffCredentials.token, ctx.ip);
+    const key = await authenticateIntegrationKey(deps, ctx.staffCredentials.token);
     return {
       principal: { kind: 'key', scopes: key.scopes, schoolId: key.schoolId },
       staffId: null,

@@ -105,7 +105,7 @@ export const staffProcedure = (...roles: StaffRoleCode[]) =>
 export const integrationProcedure = (scope?: IntegrationScope) =>
   publicProcedure.use(async ({ ctx, next }) => {
     const token = ctx.credentials.via === 'bearer' ? ctx.credentials.token : null;
-    const key = await authenticateIntegrationKey(ctx.deps, token, ctx.ip);
+    const key = await authenticateIntegrationKey(ctx.deps, token);
     if (scope) requireScope(key, scope);
     return next({ ctx: { ...ctx, key } });
   });

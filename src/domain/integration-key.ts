@@ -17,6 +17,7 @@ export interface IntegrationKeyPrincipal {
   scopes: IntegrationScope[];
   /** A key limited to one school; null: every school. */
   schoolId: string | null;
+  expiresAt: Date | null;
 }
 
 /** The stored key as the rules need it. */

@@ -20,7 +20,7 @@ export const integrationRouter = router({
   /** Any valid key: its name, scopes, school and expiry. */
   whoami: integrationProcedure()
     .output(whoamiOutput)
-    .query(({ ctx }) => whoami(ctx.deps, ctx.key)),
+    .query(({ ctx }) => whoami(ctx.key)),
   /** Each region's published season with its schools and their 计划学位. */
   schools: integrationProcedure('catalog.read')
     .output(integrationSchoolsOutput)

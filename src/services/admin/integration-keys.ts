@@ -141,6 +141,8 @@ export async function rotateIntegrationKey(
   const overlapHours = checkOverlapHours(input.overlapHours ?? overlapHoursDefault);
   const key = await loadKey(deps, input.keyId);
   if (key.revokedAt) throw keyRefusals.alreadyRevoked();
+  // The guard is the version loaded: what is kept as the previous secret (or audited as before) is what it replaces.
+  if (key.version !== input.version) throw keyRefusals.changed();
   const { token, secretHash } = await newSecret(deps, key.id);
   const previousValidUntil = overlapUntil(now, overlapHours);
   const done = await commitChange(db, deps.random, {
@@ -174,6 +176,8 @@ export async function revokeIntegrationKey(deps: Deps, admin: SignedInStaff, inp
   const now = deps.clock.now();
   const key = await loadKey(deps, input.keyId);
   if (key.revokedAt) throw keyRefusals.alreadyRevoked();
+  // The guard is the version loaded: what is kept as the previous secret (or audited as before) is what it replaces.
+  if (key.version !== input.version) throw keyRefusals.changed();
   const done = await commitChange(db, deps.random, {
     table: integrationKeys,
     key: { column: integrationKeys.id, value: key.id },

@@ -15,7 +15,6 @@ export type { IntegrationKeyPrincipal } from '../../domain/integration-key';
 export async function authenticateIntegrationKey(
   deps: Pick<AppDeps, 'db' | 'clock'>,
   token: string | null,
-  _ip: string | null,
 ): Promise<IntegrationKeyPrincipal> {
   if (!token) throw keyRefusals.missing();
   const parsed = parseIntegrationToken(token);
@@ -23,5 +22,5 @@ export async function authenticateIntegrationKey(
   const [key] = await deps.db.select().from(integrationKeys).where(eq(integrationKeys.id, parsed.keyId));
   checkKey(key ?? null, await sha256(parsed.secret), deps.clock.now());
   await takeLimits(deps, [{ rule: keyLimitRule(key!.perMinute), subject: key!.id }]);
-  return { keyId: key!.id, name: key!.name, scopes: key!.scopes, schoolId: key!.schoolId };
+  return { keyId: key!.id, name: key!.name, scopes: key!.scopes, schoolId: key!.schoolId, expiresAt: key!.expiresAt };
 }

@@ -1,15 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
-import {
-  applications,
-  channels,
-  children,
-  integrationKeys,
-  placementDraws,
-  placements,
-  regions,
-  schools,
-  seasons,
-} from '../../../db/schema';
+import { applications, channels, children, placementDraws, placements, regions, schools, seasons } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { type ApplicationStatus, statusNames } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
@@ -23,12 +13,8 @@ type Deps = Pick<AppDeps, 'db' | 'clock'>;
 type Request = { ip: string | null; requestId: string | null };
 
 /** The key as the system holding it sees it: its name, scopes, school and expiry. */
-export async function whoami(deps: Deps, key: IntegrationKeyPrincipal) {
-  const [row] = await deps.db
-    .select({ expiresAt: integrationKeys.expiresAt })
-    .from(integrationKeys)
-    .where(eq(integrationKeys.id, key.keyId));
-  return { name: key.name, scopes: key.scopes, schoolId: key.schoolId, expiresAt: row?.expiresAt?.toISOString() ?? null };
+export function whoami(key: IntegrationKeyPrincipal) {
+  return { name: key.name, scopes: key.scopes, schoolId: key.schoolId, expiresAt: key.expiresAt?.toISOString() ?? null };
 }
 
 /** Each region's current (newest published) season. */
