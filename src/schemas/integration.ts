@@ -2,6 +2,7 @@ import { applicationStatuses } from '../domain/application-status';
 import { integrationScopes } from '../domain/integration-scope';
 import { overlapHoursBounds, perMinuteBounds, perMinuteDefault } from '../domain/integration-key';
 import { idSchema } from './common';
+import { decisionInput } from './review';
 import * as z from './zod';
 
 /**
@@ -92,11 +93,10 @@ export const integrationStatisticsOutput = z.object({
   ),
 });
 
-export const integrationDecideInput = z.object({
-  applicationId: idSchema('报名'),
+/** The desk's `decisionInput` (application, version, reason) with the school's decision to take. */
+export const integrationDecideInput = decisionInput.extend({
   action: z.enum(['school_approve', 'school_reject']),
-  reason: z.string().max(500).nullable().optional(),
-  version: z.number().int().nonnegative().optional(),
+  reason: decisionInput.shape.reason.nullable(),
 });
 
 export const integrationDecideOutput = z.object({
