@@ -1,16 +1,24 @@
 /**
  * A school's confirmed list (录取名单) as the school exports it for its 学籍 system: the columns in that system's import
- * order, one row per placed application, and the CSV form. Pure: the desk builds both files in the browser.
+ * order, one row per placed application, and the CSV form.
  */
 
 export type ConfirmationState = 'confirmed' | 'pending' | 'declined';
 
 export const confirmationNames: Record<ConfirmationState, string> = { confirmed: '已确认', pending: '待确认', declined: '已放弃' };
 
-/** 确认入学 as the list says it: the family's answer, or 待确认 while it has not answered. */
-/** A seat the draw gave and the family left unanswered past the deadline (`lapsed`) counts as given up. */
+/**
+ * 确认入学 as the list says it: the family's answer, or 待确认 while it has not answered. A seat the draw gave and the
+ * family left unanswered past the deadline (`lapsed`) counts as given up.
+ */
 export const confirmationState = (answer: 'confirmed' | 'declined' | 'lapsed' | null): ConfirmationState =>
   answer === 'lapsed' ? 'declined' : (answer ?? 'pending');
+
+/** The guardian a list names: the father's name on the form, else the mother's. */
+export function guardianOf(form: Record<string, unknown> | null): string | null {
+  const names = [form?.fatherName, form?.motherName];
+  return names.find((n): n is string => typeof n === 'string' && n.trim() !== '') ?? null;
+}
 
 export interface ConfirmedEntry {
   childName: string;

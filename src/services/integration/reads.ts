@@ -1,16 +1,18 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
-import { applications, channels, children, placementDraws, placements, regions, schools, seasons } from '../../../db/schema';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { applications, channels, children, regions, schools, seasons } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { type ApplicationStatus, statusNames } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
 import { type IntegrationKeyPrincipal, mayTouchSchool, requireSchool } from '../../domain/integration-key';
-import { confirmationState } from '../../domain/placement/confirmed-list';
+import { confirmationState, guardianOf } from '../../domain/placement/confirmed-list';
+import { placedAtSchool } from '../placement/placed-at-school';
 import { statusesCountedPerChannel } from '../../domain/review-stats';
 import { seasonSchoolsOf } from '../admin/seasons';
 import { auditStatement, auditStatements } from '../audit';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 type Request = { ip: string | null; requestId: string | null };
+type ConfirmationAnswer = Parameters<typeof confirmationState>[0];
 
 /** The key as the system holding it sees it: its name, scopes, school and expiry. */
 export function whoami(key: IntegrationKeyPrincipal) {
@@ -91,66 +93,51 @@ export async function integrationPlacements(
   requireSchool(key, input.schoolId);
   const { db } = deps;
   const { school, season } = await seasonFor(deps, input.schoolId, input.seasonId);
-  const placedHere = and(eq(placements.applicationId, applications.id), eq(placements.schoolId, school.id));
-  const rows = await db
-    .select({
-      applicationId: applications.id,
-      number: applications.number,
-      status: applications.status,
-      firstSchoolId: applications.firstSchoolId,
-      form: applications.form,
-      community: applications.community,
-      channel: channels.name,
-      childName: children.name,
-      sex: children.sex,
-      birthDate: children.birthDate,
-      idMasked: children.idMasked,
-      placed: placements.applicationId,
-      confirmation: placements.confirmation,
-    })
-    .from(applications)
-    .innerJoin(children, eq(children.id, applications.childId))
-    .leftJoin(channels, eq(channels.id, applications.channelId))
-    .leftJoin(placementDraws, and(eq(placementDraws.seasonId, season.id), isNotNull(placementDraws.publishedAt)))
-    .leftJoin(placements, and(placedHere, eq(placements.drawId, placementDraws.id)))
-    .where(
-      and(
-        eq(applications.seasonId, season.id),
-        ne(applications.status, 'draft'),
-        or(
-          and(eq(applications.firstSchoolId, school.id), inArray(applications.status, [...approvedStatuses])),
-          isNotNull(placements.applicationId),
+  const [placedRows, approvedRows] = await db.batch([
+    placedAtSchool(db, school.id, season.id),
+    db
+      .select({
+        applicationId: applications.id,
+        number: applications.number,
+        status: applications.status,
+        form: applications.form,
+        community: applications.community,
+        channel: channels.name,
+        childName: children.name,
+        sex: children.sex,
+        birthDate: children.birthDate,
+        idMasked: children.idMasked,
+      })
+      .from(applications)
+      .innerJoin(children, eq(children.id, applications.childId))
+      .leftJoin(channels, eq(channels.id, applications.channelId))
+      .where(
+        and(
+          eq(applications.seasonId, season.id),
+          eq(applications.firstSchoolId, school.id),
+          inArray(applications.status, [...approvedStatuses]),
         ),
       ),
-    )
-    // One row per application: its placement here (the latest round's) before a row without one.
-    .orderBy(asc(applications.number), sql`${placements.applicationId} IS NULL`, desc(placementDraws.round));
-  const seen = new Set<string>();
-  const entries = rows
-    .filter((r) => {
-      if (seen.has(r.applicationId)) return false;
-      seen.add(r.applicationId);
-      return true;
-    })
-    .map((r) => {
-      const form = (r.form ?? {}) as Record<string, unknown>;
-      const guardian = [form.fatherName, form.motherName].find((n): n is string => typeof n === 'string' && n.trim() !== '');
-      return {
-        applicationId: r.applicationId,
-        number: r.number,
-        status: r.status,
-        statusName: statusNames[r.status],
-        childName: r.childName,
-        sex: r.sex,
-        birthDate: r.birthDate,
-        idNumberMasked: r.idMasked,
-        guardianName: guardian ?? null,
-        channel: r.channel,
-        community: r.community,
-        placed: r.placed !== null,
-        confirmation: r.placed !== null ? confirmationState(r.confirmation) : null,
-      };
-    });
+  ]);
+  const entryOf = (r: (typeof approvedRows)[number], placement: { confirmation: ConfirmationAnswer } | null) => ({
+    applicationId: r.applicationId,
+    number: r.number,
+    status: r.status,
+    statusName: statusNames[r.status],
+    childName: r.childName,
+    sex: r.sex,
+    birthDate: r.birthDate,
+    idNumberMasked: r.idMasked,
+    guardianName: guardianOf(r.form),
+    channel: r.channel,
+    community: r.community,
+    placed: placement !== null,
+    confirmation: placement ? confirmationState(placement.confirmation) : null,
+  });
+  // One entry per application: its placement here (rounds in order, so the latest round's) over its approval.
+  const byApplication = new Map(approvedRows.map((r) => [r.applicationId, entryOf(r, null)]));
+  for (const r of placedRows) byApplication.set(r.applicationId, entryOf(r, r));
+  const entries = [...byApplication.values()].sort((a, b) => (a.number < b.number ? -1 : a.number > b.number ? 1 : 0));
   const actor = { staffId: null, username: key.name, key: { keyId: key.keyId, schoolId: key.schoolId }, ...request, at: deps.clock.now() };
   await db.batch([
     auditStatement(db, { ...actor, action: 'confirmed_list', detail: { schoolId: school.id, seasonId: season.id, rows: entries.length } }),

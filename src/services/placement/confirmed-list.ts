@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { placementDraws, placements, schools, seasons } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { DomainError } from '../../domain/errors';
-import { type ConfirmedEntry, confirmationState } from '../../domain/placement/confirmed-list';
+import { type ConfirmedEntry, confirmationState, guardianOf } from '../../domain/placement/confirmed-list';
 import { auditStatement, auditStatements } from '../audit';
 import { placedAtSchool } from './placed-at-school';
 import type { SignedInStaff } from '../staff/sessions';
@@ -57,22 +57,18 @@ export async function confirmedList(
   if (!school || !season) return { ...lists, school: school ?? null, season: season ?? null, entries: [] };
 
   const rows = await placedAtSchool(db, school.id, season.id);
-  const entries: ConfirmedEntry[] = rows.map((r) => {
-    const form = (r.form ?? {}) as Record<string, unknown>;
-    const guardian = [form.fatherName, form.motherName].find((n): n is string => typeof n === 'string' && n.trim() !== '');
-    return {
-      childName: r.childName,
-      sex: r.sex,
-      birthDate: r.birthDate,
-      idNumberMasked: r.idMasked,
-      guardianName: guardian ?? null,
-      guardianPhone: r.phone,
-      number: r.number,
-      channel: r.channel,
-      community: r.community,
-      confirmation: confirmationState(r.confirmation),
-    };
-  });
+  const entries: ConfirmedEntry[] = rows.map((r) => ({
+    childName: r.childName,
+    sex: r.sex,
+    birthDate: r.birthDate,
+    idNumberMasked: r.idMasked,
+    guardianName: guardianOf(r.form),
+    guardianPhone: r.phone,
+    number: r.number,
+    channel: r.channel,
+    community: r.community,
+    confirmation: confirmationState(r.confirmation),
+  }));
   const at = deps.clock.now();
   await db.batch([
     auditStatement(db, {

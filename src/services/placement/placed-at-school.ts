@@ -11,6 +11,7 @@ export function placedAtSchool(db: AppDeps['db'], schoolId: string, seasonId: st
     .select({
       applicationId: applications.id,
       number: applications.number,
+      status: applications.status,
       grade: applications.grade,
       form: applications.form,
       community: applications.community,
