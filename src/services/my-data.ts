@@ -28,6 +28,7 @@ function pick<T extends object>(row: T, fields: string): Partial<T> {
   return Object.fromEntries(fields.split(' ').map((field) => [field, row[field as keyof T]])) as Partial<T>;
 }
 
+/** Everything the platform holds about an account, read in one batch (one round trip, one consistent snapshot). */
 export async function gatherMyData(deps: Pick<AppDeps, 'db'>, accountId: string) {
   const { db } = deps;
   const mine = db.select({ id: applications.id }).from(applications).where(eq(applications.accountId, accountId));
@@ -42,7 +43,7 @@ export async function gatherMyData(deps: Pick<AppDeps, 'db'>, accountId: string)
     documentRows,
     objectionRows,
     placementRows,
-  ] = await Promise.all([
+  ] = await db.batch([
     db.select().from(accounts).where(eq(accounts.id, accountId)),
     db.select().from(consents).where(eq(consents.accountId, accountId)),
     db.select().from(children).where(eq(children.accountId, accountId)),
