@@ -80,7 +80,9 @@ export const integrationPlacementsOutput = z.object({
   ),
 });
 
-export const integrationStatisticsInput = z.object({ seasonId: idSchema('招生季').optional() }).optional();
+export const integrationStatisticsInput = z
+  .object({ seasonId: idSchema('招生季').optional().describe('只统计该招生季；不填则统计所有招生季的合计') })
+  .optional();
 
 export const integrationStatisticsOutput = z.object({
   schools: z.array(
