@@ -12,6 +12,7 @@ import { databaseUnavailableMessage, internalErrorMessage, isDatabaseUnavailable
 import { transportErrorBody } from './api/transport-errors';
 import type { AnyRouter } from '@trpc/server';
 import { loggableError } from './domain/error-text';
+import { clientWentAway } from './api/client-went-away';
 import { apiBodyLimit, batchTooLarge } from './api/batch-limit';
 import { type FirstPaint, homePage } from './api/page-shell';
 import { largeTextScriptHash } from './api/page-scripts';
@@ -143,9 +144,12 @@ export function httpApp(router: AnyRouter, source: DepsSource, hooks: HostHooks 
       router,
       createContext: (opts, c) => contextFromHono(depsOf(c), c, opts.resHeaders, clientIp),
       responseMeta: ({ errors }) => (errors.some((e) => e.code === 'SERVICE_UNAVAILABLE') ? { headers: { 'Retry-After': '5' } } : {}),
-      onError({ error, path, ctx }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE') {
-          (ctx?.deps.log ?? console).error(`[${ctx?.requestId ?? '-'}] trpc ${path ?? '?'} failed: ${loggableError(error.cause ?? error)}`);
+      onError({ error, path, ctx, req }) {
+        const log = ctx?.deps.log ?? console;
+        if (clientWentAway(req, error.cause ?? error)) {
+          log.info(`[${ctx?.requestId ?? '-'}] trpc ${path ?? '?'}: the client went away before its request arrived whole`);
+        } else if (error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE') {
+          log.error(`[${ctx?.requestId ?? '-'}] trpc ${path ?? '?'} failed: ${loggableError(error.cause ?? error)}`);
         }
       },
     }),

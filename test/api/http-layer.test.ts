@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../../src/api/router';
 import { startTestHost, type TestHost } from '../helpers/host';
@@ -121,5 +122,21 @@ describe('the HTTP layer in front of the procedures', () => {
     const error = await refusal(t.client.auth.requestCode.mutate({ phone: '1'.repeat(300 * 1024) }));
     expect(error.data?.code).toBe('PAYLOAD_TOO_LARGE');
     expect(error.message).toBe('提交的内容过大');
+  });
+
+  it('logs nothing as an error when a client goes away in the middle of sending its request', async () => {
+    const before = t.errors.length;
+    const sent = request(`${t.url}/trpc/auth.requestCode`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '200' },
+    });
+    sent.on('error', () => {});
+    sent.write('{"phone": "138');
+    await new Promise((settle) => setTimeout(settle, 200));
+    sent.destroy();
+    await new Promise((settle) => setTimeout(settle, 300));
+    expect(t.errors.slice(before)).toEqual([]);
+    expect(t.logLines.join('\n')).toMatch(/trpc auth\.requestCode: the client went away before its request arrived whole/);
+    expect((await fetch(`${t.url}/trpc/catalog.regions`)).status).toBe(200);
   });
 });

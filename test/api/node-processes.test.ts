@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { Agent } from 'node:http';
+import { Agent, type ClientRequest, request } from 'node:http';
 import { and, count, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../db/client';
@@ -9,6 +9,7 @@ import { demoStaff } from '../../db/seed/demo-staff';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
 import { applicationNoticeKey } from '../../src/domain/notices';
 import { privacyNotice } from '../../src/domain/privacy-notice';
+import { rushPolicy } from '../../src/domain/rush';
 import { childrenOf } from '../helpers/child-processes';
 import { fetchFrom } from '../helpers/from-address';
 import { residentId } from '../helpers/identity';
@@ -41,15 +42,53 @@ async function health(agent?: Agent): Promise<Health> {
   return (await (await fetchFrom('127.0.0.1', agent)(`${url}/api/health`)).json()) as Health;
 }
 
-/** A client whose requests all go to one serving process: its own kept-alive connection, found on `instance`. */
-async function clientOn(instance: string, token?: string): Promise<EnrollmentClient> {
-  const agent = await until(`a connection to ${instance}`, async () => {
+/** A kept-alive connection to one serving process, found on `instance`. */
+const connectionTo = (instance: string) =>
+  until(`a connection to ${instance}`, async () => {
     const candidate = new Agent({ keepAlive: true, maxSockets: 1 });
     if ((await health(candidate)).instance === instance) return candidate;
     candidate.destroy();
     return undefined;
   });
-  return createEnrollmentClient({ url, token, fetch: fetchFrom('127.0.0.1', agent) });
+
+/** A client whose requests all go to one serving process: its own kept-alive connection, found on `instance`. */
+async function clientOn(instance: string, token?: string): Promise<EnrollmentClient> {
+  return createEnrollmentClient({ url, token, fetch: fetchFrom('127.0.0.1', await connectionTo(instance)) });
+}
+
+/**
+ * `count` API requests held in flight on `instance`, as a rush keeps them: each has sent its headers and the start of
+ * its body. `release()` sends the rest (an input the procedure refuses) and resolves with their statuses.
+ */
+async function holdInFlight(instance: string, count: number) {
+  const body = JSON.stringify({ phone: 'held' });
+  const held = await Promise.all(
+    Array.from({ length: count }, async () => {
+      const agent = await connectionTo(instance);
+      let sent!: ClientRequest;
+      const status = new Promise<number>((resolve, reject) => {
+        sent = request(
+          `${url}/trpc/auth.requestCode`,
+          { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': String(body.length) } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
+        sent.on('error', reject);
+      });
+      sent.write(body.slice(0, 4));
+      return { sent, status, agent };
+    }),
+  );
+  // The serving process counts a request from its headers on; give the last ones a moment to arrive.
+  await new Promise((settle) => setTimeout(settle, 500));
+  return async () => {
+    for (const { sent } of held) sent.end(body.slice(4));
+    const statuses = await Promise.all(held.map((h) => h.status));
+    for (const { agent } of held) agent.destroy();
+    return statuses;
+  };
 }
 
 const alive = (pid: number) => {
@@ -157,6 +196,8 @@ describe('a Node host of two processes (ENROLL_PROCESSES=2)', () => {
     const db = await createDb(`file:${dir.path}/host.db`);
     try {
       const drafts = await prepareDrafts(db, demoDataKey, new Date(now), 30);
+      // Five requests in flight on each process besides the submission make a rush there, however the machine schedules.
+      const releases = await Promise.all(['node-1', 'node-2'].map((instance) => holdInFlight(instance, rushPolicy.requestsInFlight)));
       const answers = await Promise.all(
         drafts.map((d) =>
           createEnrollmentClient({ url, token: d.token, fetch: fetchFrom('127.0.0.1') }).applications.submit.mutate({
@@ -166,6 +207,7 @@ describe('a Node host of two processes (ENROLL_PROCESSES=2)', () => {
         ),
       );
       expect(answers.every((a) => a.status === 'submitted')).toBe(true);
+      for (const release of releases) expect(await release()).toEqual(Array(rushPolicy.requestsInFlight).fill(400));
       const keys = drafts.map((d) => applicationNoticeKey(d.applicationId, d.version + 1));
       // The primary's own sweep comes once a minute; only the serving processes' call brings it within seconds.
       await expect
@@ -182,7 +224,7 @@ describe('a Node host of two processes (ENROLL_PROCESSES=2)', () => {
         .select({ n: count() })
         .from(outbox)
         .where(and(inArray(outbox.idempotencyKey, keys), like(outbox.claimedBy, 'sweep:%')));
-      expect(bySweeper[0]!.n).toBeGreaterThan(0);
+      expect(bySweeper[0]!.n).toBe(30);
     } finally {
       db.$client.close();
     }
