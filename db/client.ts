@@ -2,6 +2,7 @@ import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema';
+import { keepPreparedStatements } from './statement-cache';
 
 const busyTimeoutMs = 5000;
 
@@ -36,6 +37,7 @@ function keepPrivate(path: string): void {
 export async function createDb(url: string, authToken?: string): Promise<Db> {
   const file = url.startsWith('file:') && !url.includes(':memory:') ? filePath(url) : null;
   if (file) keepPrivate(file);
+  if (url.startsWith('file:')) keepPreparedStatements();
   // One connection to a file (every PRAGMA below holds for all of the client's statements), whose busy handler waits
   // up to 5 s for another process's writer; libSQL sets the handler from `timeout`, not from `PRAGMA busy_timeout`.
   const client = createClient(file ? { url, authToken, concurrency: 1, timeout: busyTimeoutMs } : { url, authToken });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../db/client';
+import { keptStatements, statementsPrepared } from '../../db/statement-cache';
 import { tempDir } from '../helpers/temp';
 
 /**
@@ -60,6 +61,55 @@ describe('the embedded database file', () => {
       expect(await other.ended).toBe(0);
       const rows = await db.all<{ v: string }>(sql`SELECT v FROM t ORDER BY id`);
       expect(rows.map((r) => r.v)).toEqual(['elsewhere', ...Array.from({ length: 10 }, (_, i) => `here ${i}`)]);
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  it('prepares a statement once and runs it again with other values, as often as it is asked', async () => {
+    const db = await createDb(`file:${dir.path}/kept.db`);
+    try {
+      await db.run(sql`CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)`);
+      for (let i = 0; i < 5; i++) await db.run(sql`INSERT INTO t (v) VALUES (${`v${i}`})`);
+      const before = statementsPrepared();
+      const read = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => db.all<{ v: string }>(sql`SELECT v FROM t WHERE id = ${(i % 5) + 1}`)),
+      );
+      expect(read.map((rows) => rows[0]!.v)).toEqual(Array.from({ length: 50 }, (_, i) => `v${i % 5}`));
+      expect(statementsPrepared() - before).toBe(1);
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  it('answers right from kept statements after a schema change, a failed statement, a rolled-back batch and more statements than it keeps', async () => {
+    const db = await createDb(`file:${dir.path}/kept-changes.db`);
+    try {
+      await db.run(sql`CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL UNIQUE)`);
+      const failure = (reason: RegExp) => ({ cause: { message: expect.stringMatching(reason) } });
+      const insert = (v: string) => db.run(sql`INSERT INTO t (v) VALUES (${v})`);
+      const all = () => db.all<Record<string, unknown>>(sql`SELECT * FROM t ORDER BY id`);
+      await insert('a');
+      expect(await all()).toEqual([{ id: 1, v: 'a' }]);
+      const named = () => db.all<Record<string, unknown>>(sql`SELECT id, v FROM t ORDER BY id`);
+      expect(await named()).toEqual([{ id: 1, v: 'a' }]);
+      await db.run(sql`ALTER TABLE t ADD COLUMN w TEXT`);
+      expect(await all()).toEqual([{ id: 1, v: 'a', w: null }]);
+      expect(await named()).toEqual([{ id: 1, v: 'a' }]);
+      await db.run(sql`ALTER TABLE t RENAME COLUMN v TO x`);
+      await expect(named()).rejects.toMatchObject(failure(/no such column/));
+      await db.run(sql`ALTER TABLE t RENAME COLUMN x TO v`);
+
+      await expect(insert('a')).rejects.toMatchObject(failure(/UNIQUE/));
+      await insert('b');
+      await expect(db.batch([db.run(sql`INSERT INTO t (v) VALUES ('c')`), db.run(sql`INSERT INTO t (v) VALUES ('a')`)])).rejects.toThrow(
+        /UNIQUE/,
+      );
+      expect((await all()).map((r) => r.v)).toEqual(['a', 'b']);
+
+      for (let i = 0; i < keptStatements + 100; i++) await db.all(sql.raw(`SELECT ${i} AS n FROM t WHERE id = 1`));
+      expect((await all()).map((r) => r.v)).toEqual(['a', 'b']);
+      expect(await db.all(sql.raw('SELECT 0 AS n FROM t WHERE id = 1'))).toEqual([{ n: 0 }]);
     } finally {
       db.$client.close();
     }

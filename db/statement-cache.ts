@@ -1,0 +1,49 @@
+import { createRequire } from 'node:module';
+import type Database from 'libsql';
+
+/** Statements kept per connection: drizzle writes the same few hundred again and again; `in (?, ?, …)` lists vary. */
+export const keptStatements = 500;
+
+type Statement = ReturnType<Database.Database['prepare']>;
+type Prepare = (this: Database.Database, sql: string) => Statement;
+
+const kept = new WeakMap<Database.Database, Map<string, Statement>>();
+let installed = false;
+let prepared = 0;
+
+/**
+ * The libSQL file driver that `@libsql/client` runs (its own copy of `libsql`, whatever else is installed) keeps each
+ * connection's prepared statements, so that a statement run again is bound and stepped instead of parsed and planned
+ * again: `@libsql/client` prepares every statement on every call (decision 035). The least recently used go first.
+ * A kept statement is only ever used whole in one synchronous call (run, or all rows read), so reuse is safe; SQLite
+ * prepares it again by itself if the schema changed, and statements naming no columns (`*`) are never kept.
+ */
+export function keepPreparedStatements(): void {
+  if (installed) return;
+  installed = true;
+  const clientRequire = createRequire(createRequire(import.meta.url).resolve('@libsql/client'));
+  const Driver = clientRequire('libsql') as { prototype: { prepare: Prepare } };
+  const prepare = Driver.prototype.prepare;
+  Driver.prototype.prepare = function keptPrepare(sql) {
+    // The driver reads a statement's column names once: a `*` would keep the columns the table had when it was kept.
+    if (sql.includes('*')) return prepare.call(this, sql);
+    const statements = kept.get(this) ?? new Map<string, Statement>();
+    kept.set(this, statements);
+    const hit = statements.get(sql);
+    if (hit) {
+      statements.delete(sql);
+      statements.set(sql, hit);
+      return hit;
+    }
+    const statement = prepare.call(this, sql);
+    prepared++;
+    statements.set(sql, statement);
+    if (statements.size > keptStatements) statements.delete(statements.keys().next().value!);
+    return statement;
+  };
+}
+
+/** How many statements this process has had SQLite prepare since the cache was installed (for tests). */
+export function statementsPrepared(): number {
+  return prepared;
+}
