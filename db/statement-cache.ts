@@ -11,6 +11,21 @@ const kept = new WeakMap<Database.Database, Map<string, Statement>>();
 let installed = false;
 let prepared = 0;
 
+/** What `@libsql/client` asks of a statement on every call, answered once for a kept statement: whether it returns rows
+ * (it calls `raw()` and takes the error a statement without rows throws as the answer) and its column names. */
+const returnsNoRows = new TypeError('The raw() method is only for statements that return data');
+function settled(statement: Statement): Statement {
+  if (!statement.reader) {
+    statement.raw = () => {
+      throw returnsNoRows;
+    };
+    return statement;
+  }
+  const columns = statement.columns();
+  statement.columns = () => columns;
+  return statement;
+}
+
 /**
  * The libSQL file driver that `@libsql/client` runs (its own copy of `libsql`, whatever else is installed) keeps each
  * connection's prepared statements, so that a statement run again is bound and stepped instead of parsed and planned
@@ -35,7 +50,7 @@ export function keepPreparedStatements(): void {
       statements.set(sql, hit);
       return hit;
     }
-    const statement = prepare.call(this, sql);
+    const statement = settled(prepare.call(this, sql));
     prepared++;
     statements.set(sql, statement);
     if (statements.size > keptStatements) statements.delete(statements.keys().next().value!);
