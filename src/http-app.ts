@@ -126,14 +126,13 @@ export function httpApp(router: AnyRouter, source: DepsSource, hooks: HostHooks 
   };
   app.use('/api/*', noStore);
   app.use('/trpc/*', noStore);
-  app.use(
-    '/trpc/*',
-    bodyLimit({
-      maxSize: apiBodyLimit,
-      // The refused body is never read: the connection cannot carry another request, so say it is closing.
-      onError: (c) => c.json(transportErrorBody('PAYLOAD_TOO_LARGE'), 413, { Connection: 'close' }),
-    }),
-  );
+  const apiBodies = bodyLimit({
+    maxSize: apiBodyLimit,
+    // The refused body is never read: the connection cannot carry another request, so say it is closing.
+    onError: (c) => c.json(transportErrorBody('PAYLOAD_TOO_LARGE'), 413, { Connection: 'close' }),
+  });
+  // A query (GET) has no body to limit, and asking whether it has one makes the Node adapter build the whole Request.
+  app.use('/trpc/*', (c, next) => (c.req.method === 'GET' ? next() : apiBodies(c, next)));
   app.use('/api/files/*', bodyLimit({ maxSize: filesBodyLimit, onError: filesTooLarge }));
 
   app.use('/trpc/*', batchTooLarge);
