@@ -14,16 +14,15 @@ function bound(column: Column, given: Record<string, unknown>, key: string) {
 /**
  * `INSERT INTO table SELECT <values> WHERE <condition>`: a row that is written only if the condition holds when the
  * statement runs. Inside one `db.batch` this keys follow-up rows to the outcome of an earlier conditional update,
- * so a request that lost a race writes nothing.
+ * so a request that lost a race writes nothing. The values are one SQL list, not a select builder of aliased fields,
+ * which drizzle takes twice as long to build on every submission.
  *
  * @example db.batch([createStaff, auditStatement(db, entry), insertWhen(db, auditLog, row, rowExists(staff, eq(staff.id, id)))])
  */
 export function insertWhen<T extends SQLiteTable>(db: Db, table: T, values: SQLiteInsertValue<T>, condition: SQL) {
   const given = values as Record<string, unknown>;
-  const fields = Object.fromEntries(
-    Object.entries(getTableColumns(table)).map(([key, column]) => [key, sql`${bound(column, given, key)}`.as(column.name)]),
-  );
-  return db.insert(table).select(db.select(fields).from(sql`(SELECT 1)`).where(condition) as never);
+  const row = Object.entries(getTableColumns(table)).map(([key, column]) => sql`${bound(column, given, key)}`);
+  return db.insert(table).select(sql`SELECT ${sql.join(row, sql`, `)} WHERE ${condition}`);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, type Placeholder } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { sessions, staffSessions } from '../../db/schema';
 import { randomToken, sha256 } from '../adapters/vault';
@@ -15,10 +15,15 @@ export interface SessionKind<SignedIn> {
   table: SessionTable;
   policy: SessionPolicy;
   /**
-   * In one query, the session matching `where` (its token's hash, not revoked) and who is signed in with it; null when
-   * there is none or its holder may no longer sign in.
+   * In one query (a prepared read: `liveSessionWith`), the unrevoked session with this token hash and who is signed in
+   * with it; null when there is none or its holder may no longer sign in.
    */
-  find(db: Db, where: SQL): Promise<{ session: { lastSeenAt: Date; expiresAt: Date }; signedIn: SignedIn } | null>;
+  find(db: Db, tokenHash: string): Promise<{ session: { lastSeenAt: Date; expiresAt: Date }; signedIn: SignedIn } | null>;
+}
+
+/** The condition of a session lookup: its token's hash (bound per call), not revoked. */
+export function liveSessionWith(table: SessionTable, tokenHash: Placeholder) {
+  return and(eq(table.tokenHash, tokenHash), isNull(table.revokedAt));
 }
 
 /**
@@ -34,7 +39,7 @@ export async function authenticate<SignedIn extends { sessionId: string }>(
   const { required, expired } = kind.policy;
   if (!token) throw new DomainError(required.code, required.message);
   const now = deps.clock.now();
-  const found = await kind.find(deps.db, and(eq(kind.table.tokenHash, await sha256(token)), isNull(kind.table.revokedAt))!);
+  const found = await kind.find(deps.db, await sha256(token));
   if (!found) throw new DomainError(required.code, required.message);
   const state = sessionState(kind.policy, found.session, now);
   if (!state.live) throw new DomainError(expired.code, expired.message);

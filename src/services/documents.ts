@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, lt, ne, not, sql, type SQLWrapper } from 'drizzl
 import type { Db } from '../../db/client';
 import { rowExists } from '../../db/exists';
 import { insertWhen } from '../../db/insert-when';
+import { preparedRead } from '../../db/prepared';
 import { applications, documents, uploadIntents } from '../../db/schema';
 import { UnreadableFileError } from '../adapters/files';
 import type { AppDeps } from '../deps';
@@ -361,14 +362,15 @@ export async function removeDocument(
   return { id: doc.id, applicationId: doc.applicationId, applicationVersion: done.row.version };
 }
 
-/** The documents of an application in the order they were uploaded. The caller has checked who may see them. */
-/** The kind and side of each of the family's documents on file, as a query (for a `db.batch` of reads): what completeness needs. */
-export function documentKindsQuery(db: Db, applicationId: string) {
-  return db
+/** The kind and side of each of the family's documents on file, as a prepared read: what completeness needs. */
+export const documentKindsRead = preparedRead(['applicationId'], (db, p) =>
+  db
     .select({ kind: documents.kind, side: documents.side })
     .from(documents)
-    .where(and(eq(documents.applicationId, applicationId), ownDocuments));
-}
+    .where(and(eq(documents.applicationId, p.applicationId), ownDocuments)),
+);
+
+/** The documents of an application in the order they were uploaded. The caller has checked who may see them. */
 
 export async function listDocuments(db: Db, applicationId: string): Promise<DocumentView[]> {
   const rows = await db

@@ -1,9 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
+import { preparedRead } from '../../db/prepared';
 import { accounts, sessions, staff } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { RandomSource } from '../domain/random';
 import { sessionPolicies } from '../domain/session-policy';
-import { authenticate, newSessionToken, revokeSessionOf, type SessionKind } from './audience-sessions';
+import { authenticate, liveSessionWith, newSessionToken, revokeSessionOf, type SessionKind } from './audience-sessions';
 
 export interface SignedInParent {
   accountId: string;
@@ -19,20 +20,25 @@ export interface SignedInParent {
  */
 const liveMandateAgent = sql`(SELECT staff_id FROM agent_mandates WHERE id = ${sessions.mandateId} AND ended_at IS NULL)`;
 
+/** A parent's session by its token's hash, with the account's phone and the agent of a live mandate. */
+const parentSession = preparedRead(['tokenHash'], (db, p) =>
+  db
+    .select({
+      session: sessions,
+      phone: accounts.phone,
+      agent: { staffId: staff.id, username: staff.username },
+    })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .leftJoin(staff, eq(staff.id, liveMandateAgent))
+    .where(liveSessionWith(sessions, p.tokenHash)),
+);
+
 const parentSessions: SessionKind<SignedInParent> = {
   table: sessions,
   policy: sessionPolicies.parent,
-  async find(db, where) {
-    const [row] = await db
-      .select({
-        session: sessions,
-        phone: accounts.phone,
-        agent: { staffId: staff.id, username: staff.username },
-      })
-      .from(sessions)
-      .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-      .leftJoin(staff, eq(staff.id, liveMandateAgent))
-      .where(where);
+  async find(db, tokenHash) {
+    const [row] = await parentSession.run(db, { tokenHash });
     // An agent's session lasts as long as its mandate (its expiry is the mandate's) and ends with it.
     if (!row || (row.session.mandateId && !row.agent)) return null;
     const { accountId, id: sessionId } = row.session;

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizz
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db/client';
 import { insertWhen } from '../../db/insert-when';
+import { preparedRead, readBatch } from '../../db/prepared';
 import { applications, channels, children, communities, seasons, verificationChecks, verificationJobs } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import { type AuthorityRecords, RecordsUnavailableError } from '../adapters/records';
@@ -106,8 +107,8 @@ export async function familyFacts(
  * What the checks of one application read, in one query: its form, its channel's rule, its region and the child's
  * sealed ID number; none of the catalog's texts (decision 029).
  */
-function checkQuery(db: Db, applicationId: string) {
-  return db
+const checkRead = preparedRead(['applicationId'], (db, p) =>
+  db
     .select({
       application: { form: applications.form },
       channel: { eligibility: channels.eligibility },
@@ -118,24 +119,26 @@ function checkQuery(db: Db, applicationId: string) {
     .innerJoin(seasons, eq(seasons.id, applications.seasonId))
     .innerJoin(children, eq(children.id, applications.childId))
     .leftJoin(channels, eq(channels.id, applications.channelId))
-    .where(eq(applications.id, applicationId));
-}
+    .where(eq(applications.id, p.applicationId)),
+);
+
+/** The communities of the town an application's season is in. */
+const applicationTownRead = preparedRead(['applicationId'], (db, p) =>
+  db
+    .select({ name: communities.name })
+    .from(communities)
+    .innerJoin(seasons, eq(seasons.regionId, communities.regionId))
+    .innerJoin(applications, eq(applications.seasonId, seasons.id))
+    .where(eq(applications.id, p.applicationId)),
+);
 
 /** The outcomes of every claim of one application: identities, the hukou relation, and the channel's own. */
 async function checkApplication(deps: Deps, applicationId: string, now: Date, town?: Town): Promise<Outcomes> {
   const { db } = deps;
   // Alone, the town's communities come in the same round trip; a sweep's group shares them by region (`town`).
   const [[loaded], names] = town
-    ? [await checkQuery(db, applicationId), null]
-    : await db.batch([
-        checkQuery(db, applicationId),
-        db
-          .select({ name: communities.name })
-          .from(communities)
-          .innerJoin(seasons, eq(seasons.regionId, communities.regionId))
-          .innerJoin(applications, eq(applications.seasonId, seasons.id))
-          .where(eq(applications.id, applicationId)),
-      ]);
+    ? [await checkRead.run(db, { applicationId }), null]
+    : await readBatch(db, [checkRead.with({ applicationId }), applicationTownRead.with({ applicationId })]);
   if (!loaded?.channel) return null;
   const { application, channel, child } = loaded;
   const unseal = async (field: 'fatherIdNumber' | 'motherIdNumber', nameField: 'fatherName' | 'motherName') => {

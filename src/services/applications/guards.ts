@@ -1,22 +1,23 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
+import { preparedRead } from '../../../db/prepared';
 import { applicationHistory } from '../../../db/schema';
 import type { EditFacts } from '../../domain/application-edit';
 import type { LoadedApplication } from './load';
 
-/** When the application was last rejected, as a query (for a `db.batch` of reads): see `lastRejectedAt`. */
-export function lastRejectedQuery(db: Db, applicationId: string) {
-  return db
+/** When the application was last rejected, as a prepared read (alone or in a `readBatch`): see `lastRejectedAt`. */
+export const lastRejectedRead = preparedRead(['applicationId'], (db, p) =>
+  db
     .select({ at: applicationHistory.at })
     .from(applicationHistory)
-    .where(and(eq(applicationHistory.applicationId, applicationId), eq(applicationHistory.toStatus, 'rejected')))
+    .where(and(eq(applicationHistory.applicationId, p.applicationId), eq(applicationHistory.toStatus, 'rejected')))
     .orderBy(desc(applicationHistory.version))
-    .limit(1);
-}
+    .limit(1),
+);
 
 /** When the application was last rejected (the correction deadline counts from then). */
 export async function lastRejectedAt(db: Db, applicationId: string): Promise<Date | null> {
-  const [row] = await lastRejectedQuery(db, applicationId);
+  const [row] = await lastRejectedRead.run(db, { applicationId });
   return row?.at ?? null;
 }
 

@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 
 import type { Db } from '../../../db/client';
+import { preparedRead } from '../../../db/prepared';
 import { accounts, applications, channels, children, entries, schools, seasons, tracks, windows } from '../../../db/schema';
 import { DomainError } from '../../domain/errors';
 
@@ -43,12 +44,12 @@ export async function loadApplication(db: Db, applicationId: string) {
 export type LoadedApplication = NonNullable<Awaited<ReturnType<typeof loadApplication>>>;
 
 /**
- * What a submission needs of an application and no more (decision 029), as a query: the columns of its decision, its
- * completeness check and its commit. The channel's texts, the season and the track stay in the database: wide text
- * columns are most of what reading a row costs the libSQL driver.
+ * What a submission needs of an application and no more (decision 029), as a prepared read: the columns of its
+ * decision, its completeness check and its commit. The channel's texts, the season and the track stay in the
+ * database: wide text columns are most of what reading a row costs the libSQL driver.
  */
-export function submissionQuery(db: Db, applicationId: string) {
-  return db
+export const submissionRead = preparedRead(['applicationId'], (db, p) =>
+  db
     .select({
       application: {
         id: applications.id,
@@ -74,8 +75,8 @@ export function submissionQuery(db: Db, applicationId: string) {
     .innerJoin(children, eq(children.id, applications.childId))
     .innerJoin(accounts, eq(accounts.id, applications.accountId))
     .leftJoin(channels, eq(channels.id, applications.channelId))
-    .where(eq(applications.id, applicationId));
-}
+    .where(eq(applications.id, p.applicationId)),
+);
 
 const notFound = () => new DomainError('APPLICATION_NOT_FOUND', '找不到该报名');
 

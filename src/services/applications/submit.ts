@@ -1,3 +1,4 @@
+import { readBatch } from '../../../db/prepared';
 import type { AppDeps } from '../../deps';
 import { type MissingItem, whatIsMissing } from '../../domain/application-missing';
 import { uploadedSides } from '../../domain/document-sides';
@@ -5,11 +6,11 @@ import { decideSubmit, decideWithdraw, refusalError } from '../../domain/applica
 import { maxWithdrawals } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
-import { type DocumentView, documentKindsQuery } from '../documents';
+import { type DocumentView, documentKindsRead } from '../documents';
 import { sendNow } from '../outbox';
 import { runVerification, verificationJob } from '../verification';
-import { lastRejectedQuery } from './guards';
-import { type LoadedApplication, ownApplication, ownedBy, submissionQuery } from './load';
+import { lastRejectedRead } from './guards';
+import { type LoadedApplication, ownApplication, ownedBy, submissionRead } from './load';
 import { commitTransition } from './commit';
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'sms' | 'log' | 'vault' | 'records' | 'recordsSource' | 'rush'>;
@@ -59,10 +60,10 @@ export async function submitApplication(
  * What a submission needs, read in one round trip: the application, its last rejection and its documents' kinds.
  */
 async function loadForSubmit(db: Deps['db'], accountId: string, applicationId: string) {
-  const [[row], [rejected], files] = await db.batch([
-    submissionQuery(db, applicationId),
-    lastRejectedQuery(db, applicationId),
-    documentKindsQuery(db, applicationId),
+  const [[row], [rejected], files] = await readBatch(db, [
+    submissionRead.with({ applicationId }),
+    lastRejectedRead.with({ applicationId }),
+    documentKindsRead.with({ applicationId }),
   ]);
   const loaded = ownedBy(accountId, row);
   return { loaded, rejectedAt: loaded.application.status === 'rejected' ? (rejected?.at ?? null) : null, files };

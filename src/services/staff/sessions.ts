@@ -1,10 +1,11 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
+import { preparedRead } from '../../../db/prepared';
 import { schools, staff, staffSessions } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import type { RandomSource } from '../../domain/random';
 import { sessionPolicies } from '../../domain/session-policy';
 import type { StaffRoleCode } from '../../domain/staff-policy';
-import { authenticate, newSessionToken, revokeSessionOf, type SessionKind } from '../audience-sessions';
+import { authenticate, liveSessionWith, newSessionToken, revokeSessionOf, type SessionKind } from '../audience-sessions';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
@@ -21,16 +22,20 @@ export interface SignedInStaff {
 }
 
 /** Parents' tokens are not staff tokens: staff sessions have their own table. A disabled account's sessions hold nothing. */
+const staffSession = preparedRead(['tokenHash'], (db, p) =>
+  db
+    .select({ session: staffSessions, member: staff, schoolName: schools.name })
+    .from(staffSessions)
+    .innerJoin(staff, eq(staff.id, staffSessions.staffId))
+    .leftJoin(schools, eq(schools.id, staff.schoolId))
+    .where(liveSessionWith(staffSessions, p.tokenHash)),
+);
+
 const staffSessionKind: SessionKind<SignedInStaff> = {
   table: staffSessions,
   policy: sessionPolicies.staff,
-  async find(db, where) {
-    const [row] = await db
-      .select({ session: staffSessions, member: staff, schoolName: schools.name })
-      .from(staffSessions)
-      .innerJoin(staff, eq(staff.id, staffSessions.staffId))
-      .leftJoin(schools, eq(schools.id, staff.schoolId))
-      .where(where);
+  async find(db, tokenHash) {
+    const [row] = await staffSession.run(db, { tokenHash });
     if (!row || row.member.disabledAt) return null;
     return {
       session: row.session,
