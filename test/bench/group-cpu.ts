@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 export const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
 
@@ -42,4 +42,32 @@ export function cpuMsOf(pids: readonly number[]): number {
   let ticks = 0;
   for (const pid of pids) ticks += statOf(String(pid))?.ticks ?? 0;
   return (ticks * 1000) / ticksPerSecond;
+}
+
+const hasSchedstat = existsSync('/proc/self/schedstat');
+
+/**
+ * CPU milliseconds the live threads of `pids` have run so far, from the scheduler's nanosecond count
+ * (`/proc/<pid>/task/<tid>/schedstat`), where `cpuMsOf` resolves 10 ms ticks: fine enough for one request. Threads that
+ * ended are not counted, so it suits long-lived threads (workerd's). `cpuMsOf` on a kernel without schedstat.
+ */
+export function runtimeMsOf(pids: readonly number[]): number {
+  if (!hasSchedstat) return cpuMsOf(pids);
+  let ns = 0;
+  for (const pid of pids) {
+    let threads: string[] = [];
+    try {
+      threads = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      // ended meanwhile
+    }
+    for (const tid of threads) {
+      try {
+        ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+      } catch {
+        // ended meanwhile
+      }
+    }
+  }
+  return ns / 1e6;
 }

@@ -2,11 +2,12 @@
  * workerd's CPU per request under `wrangler dev` + sqld, one request at a time: a baseline the Worker answers from
  * memory (an unknown `/api/…` address: the 404 goes through every middleware and builds the request's deps, no
  * database), `catalog.region` answered from the catalog cache (repeated within its 1 s), `catalog.region` read from the
- * database (each request over 1 s after the previous one) and `applications.submit` of prepared drafts. CPU is the
- * workerd processes' utime + stime (`/proc/<pid>/stat`) over each phase, divided by its requests; round trips are the
- * HTTP requests a counting proxy between the Worker and sqld saw. `wrangler dev` runs two workerd processes: its own
- * proxy Worker (on the address requests go to; not deployed) and the project's Workers; both are counted, and the
- * split is printed. The load generator and the proxy run in this
+ * database (each request over 1 s after the previous one) and `applications.submit` of prepared drafts, its answer and
+ * its after-response work (`waitUntil`) apart. CPU is the run time of the workerd processes' threads (nanoseconds,
+ * `/proc/<pid>/task/<tid>/schedstat`) over each phase, divided by its requests; round trips are the HTTP requests a
+ * counting proxy between the Worker and sqld saw. `wrangler dev` runs two workerd processes: its own proxy Worker (on
+ * the address requests go to; not deployed) and the project's Workers; both are counted, and the split is printed.
+ * The load generator and the proxy run in this
  * process. `npm run bench:worker-cpu -- --requests 300 --spaced 15 --submits 50`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { createEnrollmentClient } from '../../src/client';
 import { prepareDrafts } from '../helpers/worker-drafts';
 import { startWorkerStack, workerDataKey } from '../helpers/worker-stack';
 import { startCountingProxy } from './counting-proxy';
-import { cpuMsOf, processesOf } from './group-cpu';
+import { cpuMsOf, processesOf, runtimeMsOf } from './group-cpu';
 import { fixed, table } from './measure';
 
 const now = '2024-07-20T10:00:00+08:00';
@@ -97,22 +98,25 @@ export async function runWorkerCpuBench(options: { requests: number; spaced: num
 
     // workerd's own CPU while nothing is asked of it, to take out of the phases that wait between requests.
     const idleStarted = performance.now();
-    const idleCpu = cpuMsOf(workerd);
+    const idleEach = workerd.map((pid) => runtimeMsOf([pid]));
     await sleep(5_000);
-    const idleMsPerS = (cpuMsOf(workerd) - idleCpu) / ((performance.now() - idleStarted) / 1000);
+    const idleSeconds = (performance.now() - idleStarted) / 1000;
+    const idleEachPerS = workerd.map((pid, k) => (runtimeMsOf([pid]) - idleEach[k]!) / idleSeconds);
+    const idleMsPerS = idleEachPerS.reduce((a, b) => a + b, 0);
 
     const phase = async (name: string, requests: number, call: (i: number) => Promise<unknown>, settleMs = 0): Promise<Phase> => {
       counter.take();
-      const cpu0 = cpuMsOf(workerd);
-      const each0 = workerd.map((pid) => cpuMsOf([pid]));
+      const cpu0 = runtimeMsOf(workerd);
+      const each0 = workerd.map((pid) => runtimeMsOf([pid]));
       const wrangler0 = cpuMsOf([stack.worker.pid]);
       const started = performance.now();
       for (let i = 0; i < requests; i++) await call(i);
       // After-response work (waitUntil) still runs in workerd once the answer is out.
       if (settleMs > 0) await sleep(settleMs);
       const wallMs = performance.now() - started;
-      const cpuMs = cpuMsOf(workerd) - cpu0 - (settleMs > 0 || name.includes('spaced') ? (idleMsPerS * wallMs) / 1000 : 0);
-      const byProcessMs = workerd.map((pid, i) => cpuMsOf([pid]) - each0[i]!);
+      const waits = settleMs > 0 || name.includes('spaced');
+      const cpuMs = runtimeMsOf(workerd) - cpu0 - (waits ? (idleMsPerS * wallMs) / 1000 : 0);
+      const byProcessMs = workerd.map((pid, i) => runtimeMsOf([pid]) - each0[i]! - (waits ? (idleEachPerS[i]! * wallMs) / 1000 : 0));
       return {
         name,
         requests,
@@ -122,6 +126,64 @@ export async function runWorkerCpuBench(options: { requests: number; spaced: num
         wranglerCpuMs: cpuMsOf([stack.worker.pid]) - wrangler0,
         roundTrips: counter.take(),
       };
+    };
+
+    /**
+     * The submit split in two: each request's answer (workerd's CPU from sending it to its answer), then its
+     * after-response work (`waitUntil`: the SMS and the checks) alone, in a pause of `afterMs` before the next
+     * request, less workerd's idle CPU over the pause; and both together.
+     */
+    const submitPhases = async (requests: number, call: (i: number) => Promise<unknown>, afterMs = 300): Promise<Phase[]> => {
+      const answer = { wallMs: 0, each: workerd.map(() => 0), wrangler: 0, trips: new Map<string, number>() };
+      const after = { wallMs: 0, each: workerd.map(() => 0), wrangler: 0, trips: new Map<string, number>() };
+      const add = (into: Map<string, number>, from: Map<string, number>) => {
+        for (const [path, n] of from) into.set(path, (into.get(path) ?? 0) + n);
+      };
+      counter.take();
+      for (let i = 0; i < requests; i++) {
+        const each0 = workerd.map((pid) => runtimeMsOf([pid]));
+        const wrangler0 = cpuMsOf([stack.worker.pid]);
+        const started = performance.now();
+        await call(i);
+        const each1 = workerd.map((pid) => runtimeMsOf([pid]));
+        const wrangler1 = cpuMsOf([stack.worker.pid]);
+        const answered = performance.now();
+        add(answer.trips, counter.take());
+        await sleep(afterMs);
+        const each2 = workerd.map((pid) => runtimeMsOf([pid]));
+        add(after.trips, counter.take());
+        answer.wallMs += answered - started;
+        after.wallMs += performance.now() - answered;
+        answer.wrangler += wrangler1 - wrangler0;
+        after.wrangler += cpuMsOf([stack.worker.pid]) - wrangler1;
+        workerd.forEach((_, k) => {
+          answer.each[k]! += each1[k]! - each0[k]!;
+          after.each[k]! += each2[k]! - each1[k]!;
+        });
+      }
+      // workerd's idle CPU over the pauses comes out of the after-response work.
+      after.each = after.each.map((ms, k) => ms - (idleEachPerS[k]! * after.wallMs) / 1000);
+      const phaseOf = (name: string, part: typeof answer): Phase => ({
+        name,
+        requests,
+        wallMs: part.wallMs,
+        cpuMs: part.each.reduce((a, b) => a + b, 0),
+        byProcessMs: part.each,
+        wranglerCpuMs: part.wrangler,
+        roundTrips: part.trips,
+      });
+      const both = {
+        wallMs: answer.wallMs + after.wallMs,
+        each: answer.each.map((ms, k) => ms + after.each[k]!),
+        wrangler: answer.wrangler + after.wrangler,
+        trips: new Map(answer.trips),
+      };
+      add(both.trips, after.trips);
+      return [
+        phaseOf('applications.submit: the answer', answer),
+        phaseOf(`applications.submit: after-response work (${afterMs} ms pause each)`, after),
+        phaseOf('applications.submit: answer + after-response', both),
+      ];
     };
 
     const phases: Phase[] = [];
@@ -138,13 +200,9 @@ export async function runWorkerCpuBench(options: { requests: number; spaced: num
     phases.push(await phase('baseline again: 404 from memory', options.requests, missing));
     const drafts = stack.prepared;
     phases.push(
-      await phase(
-        'applications.submit (+3 s after-response work)',
-        drafts.length,
-        (i) =>
-          client(drafts[i]!.token).applications.submit.mutate({ applicationId: drafts[i]!.applicationId, version: drafts[i]!.version }),
-        3_000,
-      ),
+      ...(await submitPhases(drafts.length, (i) =>
+        client(drafts[i]!.token).applications.submit.mutate({ applicationId: drafts[i]!.applicationId, version: drafts[i]!.version }),
+      )),
     );
     return { workerd: workerd.map((pid) => `${pid}: ${socketsOf(pid)}`), url: stack.url, idleMsPerS, phases };
   } finally {

@@ -11,7 +11,7 @@ import type { RowGuard } from '../../domain/application';
 import { newId } from '../../domain/ids';
 import { applicationNoticeKey, noticeLink, smsText } from '../../domain/notices';
 import { noticeMessage } from '../messages';
-import { smsNotice } from '../outbox';
+import { claimedOutboxRow, insertOutboxRow, type OutboxRow, smsNotice } from '../outbox';
 import type { LoadedApplication } from './load';
 
 type Deps = { db: Db; random: RandomSource; publicUrl?: string };
@@ -41,12 +41,14 @@ export interface Transition {
   notice: { title: string; body: string };
   /** The caller's own statements of the batch (an audit entry, a verification job), given `won`. */
   followUps?: FollowUps;
+  /** The request that sends the SMS right after the commit (`sendClaimed`): its row is written claimed by it. */
+  smsClaimedBy?: string;
 }
 
 /**
  * A state change of an application through the guarded commit: the status moves to the next version, and only where
  * that update was this change's the history row, the in-app message and the SMS are written. `key` is the SMS notice
- * for `sendNow`.
+ * for `sendNow`; with `smsClaimedBy`, `sms` is its row, written claimed, for `sendClaimed`.
  */
 export async function commitTransition(
   deps: Deps,
@@ -60,6 +62,8 @@ export async function commitTransition(
   const version = application.version + 1;
   const key = applicationNoticeKey(application.id, version);
   const { notice, now } = change;
+  const smsOf = { idempotencyKey: key, phone: loaded.phone, body: smsText(notice.body, change.to, deps.publicUrl, noticeLink(key)) };
+  const sms: OutboxRow | undefined = change.smsClaimedBy ? claimedOutboxRow(smsOf, now, change.smsClaimedBy) : undefined;
   const done = await commitChange(db, deps.random, {
     table: applications,
     key: { column: applications.id, value: application.id },
@@ -84,17 +88,11 @@ export async function commitTransition(
         won,
       ),
       noticeMessage(db, { accountId: application.accountId, key, title: notice.title, body: notice.body, now, onlyIf: won }),
-      smsNotice(db, {
-        idempotencyKey: key,
-        phone: loaded.phone,
-        body: smsText(notice.body, change.to, deps.publicUrl, noticeLink(key)),
-        now,
-        onlyIf: won,
-      }),
+      sms ? insertOutboxRow(db, sms, won) : smsNotice(db, { ...smsOf, now, onlyIf: won }),
       ...(change.followUps?.(won) ?? []),
     ],
   });
-  return { won: done.won, key, version };
+  return { won: done.won, key, version, sms };
 }
 
 /**

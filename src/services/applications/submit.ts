@@ -7,7 +7,7 @@ import { maxWithdrawals } from '../../domain/application-status';
 import { DomainError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import { type DocumentView, documentKindsRead } from '../documents';
-import { sendNow } from '../outbox';
+import { sendClaimed, sendNow } from '../outbox';
 import { runVerification, verificationJob } from '../verification';
 import { lastRejectedRead } from './guards';
 import { type LoadedApplication, ownApplication, ownedBy, submissionRead } from './load';
@@ -82,8 +82,8 @@ async function submitOnce(
   const { loaded, rejectedAt, files } = await loadForSubmit(db, accountId, input.applicationId);
   const { application, window } = loaded;
   const missing = missingOf(loaded, files);
-  // Outside a rush the checks run right after the answer, their job claimed in the submission's own batch.
-  const checker = `now:${newId(deps.random)}`;
+  // Outside a rush the SMS and the checks go right after the answer, claimed in the submission's own batch.
+  const claimant = `now:${newId(deps.random)}`;
 
   const decision = decideSubmit({
     actor: 'parent',
@@ -100,14 +100,15 @@ async function submitOnce(
   if (!decision.ok) throw refusalError(decision);
   if (decision.repeat) return submittedView(application);
 
-  const { won, key } = await commitTransition(deps, loaded, {
+  const { won, sms } = await commitTransition(deps, loaded, {
     to: decision.to,
     ...stepBy(accountId, agentId),
     now,
     set: decision.set,
     guard: decision.guard,
     notice: decision.notice,
-    followUps: (won) => [verificationJob(db, application.id, now, rush ? undefined : { claimedBy: checker, onlyIf: won })],
+    followUps: (won) => [verificationJob(db, application.id, now, rush ? undefined : { claimedBy: claimant, onlyIf: won })],
+    smsClaimedBy: rush ? undefined : claimant,
   });
   if (!won) {
     const again = await ownApplication(db, accountId, input.applicationId);
@@ -115,11 +116,11 @@ async function submitOnce(
       return submittedView(again.application);
     throw new DomainError('APPLICATION_CHANGED', '报名信息已在别处更新，请重新预览后再提交');
   }
-  if (rush) deps.rush?.deferred();
-  else {
-    defer(() => sendNow(deps, [key]));
-    defer(() => runVerification(deps, application.id, checker, true));
-  }
+  // `sms` is the SMS row written claimed, outside a rush only; in a rush the sweeper takes it with the checks.
+  if (sms) {
+    defer(() => sendClaimed(deps, [sms], claimant));
+    defer(() => runVerification(deps, application.id, claimant, true));
+  } else deps.rush?.deferred();
   return submittedView({ ...application, version: application.version + 1, submittedAt: now });
 }
 
