@@ -5,7 +5,7 @@ import { sealedFiles } from '../src/adapters/files-sealed';
 import { type RandomSource, webCryptoRandom } from '../src/adapters/random';
 import { recordsFromConfig } from '../src/adapters/records-from-config';
 import { smsFromConfig } from '../src/adapters/sms-from-config';
-import { createVault } from '../src/adapters/vault';
+import { createVault, type Vault } from '../src/adapters/vault';
 import type { AppDeps } from '../src/deps';
 import { catalogCache } from '../src/services/catalog-cache';
 import { latestKeptInstant } from '../src/services/kept-time';
@@ -23,11 +23,12 @@ export async function sharedDeps(
   clock: Clock,
   log: AppDeps['log'] = console,
   random: RandomSource = webCryptoRandom,
+  vault?: Vault,
 ): Promise<SharedDeps> {
   return {
     clock,
     random,
-    vault: await createVault(config.dataKey),
+    vault: vault ?? (await createVault(config.dataKey)),
     records: recordsFromConfig(config.records),
     recordsSource: config.records.provider,
     dev: config.dev,
@@ -80,8 +81,8 @@ export async function buildDeps(
   db: Db,
   files: FileStore,
   renderMarkdown: AppDeps['renderMarkdown'],
-  overrides: { clock?: Clock; log?: AppDeps['log']; random?: RandomSource } = {},
+  overrides: { clock?: Clock; log?: AppDeps['log']; random?: RandomSource; vault?: Vault } = {},
 ): Promise<AppDeps> {
   const clock = overrides.clock ?? (await startClock(config, db));
-  return withDatabase(await sharedDeps(config, clock, overrides.log, overrides.random), config, db, files, renderMarkdown);
+  return withDatabase(await sharedDeps(config, clock, overrides.log, overrides.random, overrides.vault), config, db, files, renderMarkdown);
 }

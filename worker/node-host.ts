@@ -14,14 +14,12 @@ import { seedDemoStaff } from '../db/seed/demo-staff';
 import type { Db } from '../db/client';
 import type { Clock } from '../src/adapters/clock';
 import type { RandomSource } from '../src/adapters/random';
-import { localFiles } from '../src/adapters/files-local';
 import type { AppDeps } from '../src/api/context';
 import { createApp } from '../src/app';
 import { tableXlsx } from '../src/import/table-xlsx';
 import type { CatalogCache } from '../src/services/catalog-cache';
-import { renderPolicyMarkdown } from '../src/render/policy-markdown';
 import { assertDemoHostAllowed, type HostConfig } from './config';
-import { buildDeps } from './deps';
+import { buildNodeDeps } from './node-deps';
 import { startSweeper } from './node-sweeper';
 
 const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
@@ -79,7 +77,7 @@ export async function startNodeHost(
   const { serving } = overrides;
   const db = serving ? await createDb(config.databaseUrl, config.databaseAuthToken) : await prepareDatabase(config);
 
-  const built = await buildDeps(config, db, localFiles(config.filesDir), async (markdown) => renderPolicyMarkdown(markdown), overrides);
+  const built = await buildNodeDeps(config, db, overrides);
   const deps = serving ? { ...built, catalog: serving.catalog(built.catalog) } : built;
   const sweeper = serving ? null : startSweeper(deps, overrides.sweepEveryMs ?? 60_000, () => truncateWal(db, config.databaseUrl));
   if (deps.rush) deps.rush.onDeferred = serving ? serving.sweepSoon : sweeper?.soon;

@@ -1,12 +1,10 @@
 import cluster, { type Worker } from 'node:cluster';
 import { truncateWal } from '../db/client';
-import { localFiles } from '../src/adapters/files-local';
 import type { AppDeps } from '../src/api/context';
 import { loggableError } from '../src/domain/error-text';
-import { renderPolicyMarkdown } from '../src/render/policy-markdown';
 import { relayCatalogForgets } from './catalog-relay';
 import type { HostConfig } from './config';
-import { buildDeps } from './deps';
+import { buildNodeDeps } from './node-deps';
 import { prepareDatabase } from './node-host';
 import { isSweepSoon, startSweeper } from './node-sweeper';
 
@@ -33,7 +31,7 @@ export interface PrimaryHost {
  */
 export async function startPrimary(config: HostConfig, count: number, log: AppDeps['log'] = console): Promise<PrimaryHost> {
   const db = await prepareDatabase(config);
-  const deps = await buildDeps(config, db, localFiles(config.filesDir), async (markdown) => renderPolicyMarkdown(markdown), { log });
+  const deps = await buildNodeDeps(config, db, { log });
   const sweeper = startSweeper(deps, 60_000, () => truncateWal(db, config.databaseUrl));
   // Every process's demo clock shows the same instant: the primary's, which caught up with the kept data.
   const env = { [clockOffsetVariable]: String(deps.clock.now().getTime() - Date.now()) };

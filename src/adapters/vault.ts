@@ -13,6 +13,8 @@ export interface Vault {
   blindIndex(value: string): Promise<string>;
   /** Keyed digest of a one-time code bound to its phone and purpose. */
   codeDigest(value: string): Promise<string>;
+  /** `sha256` of a random token (a session's, an integration key's secret): what its row stores. */
+  tokenDigest(token: string): Promise<string>;
   /**
    * An uploaded document's bytes sealed with AES-256-GCM under the document key, a fresh random 96-bit nonce per
    * call, and `context` (the storage key) as additional data, so sealed bytes only open under the key they were
@@ -84,6 +86,7 @@ export async function createVault(secret: string): Promise<Vault> {
     },
     blindIndex: (value) => hmac(blind, value),
     codeDigest: (value) => hmac(code, value),
+    tokenDigest: sha256,
     async sealFile(bytes, context) {
       const iv = crypto.getRandomValues(new Uint8Array(12));
       const sealed = new Uint8Array(

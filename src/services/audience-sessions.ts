@@ -31,7 +31,7 @@ export function liveSessionWith(table: SessionTable, tokenHash: Placeholder) {
  * or idle expiry. A live session's last-seen time is written after the response, at most every `touchEveryMs`.
  */
 export async function authenticate<SignedIn extends { sessionId: string }>(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'vault'>,
   kind: SessionKind<SignedIn>,
   token: string | null,
   afterResponse: (task: () => Promise<unknown>) => void,
@@ -39,7 +39,7 @@ export async function authenticate<SignedIn extends { sessionId: string }>(
   const { required, expired } = kind.policy;
   if (!token) throw new DomainError(required.code, required.message);
   const now = deps.clock.now();
-  const found = await kind.find(deps.db, await sha256(token));
+  const found = await kind.find(deps.db, await deps.vault.tokenDigest(token));
   if (!found) throw new DomainError(required.code, required.message);
   const state = sessionState(kind.policy, found.session, now);
   if (!state.live) throw new DomainError(expired.code, expired.message);

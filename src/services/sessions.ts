@@ -48,7 +48,7 @@ const parentSessions: SessionKind<SignedInParent> = {
 
 /** The parent behind a session token (cookie or bearer). */
 export function authenticateParent(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'vault'>,
   token: string | null,
   afterResponse: (task: () => Promise<unknown>) => void,
 ): Promise<SignedInParent> {

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { integrationKeys } from '../../../db/schema';
-import { sha256 } from '../../adapters/vault';
 import type { AppDeps } from '../../deps';
 import { checkKey, type IntegrationKeyPrincipal, keyLimitRule, keyRefusals, parseIntegrationToken } from '../../domain/integration-key';
 import { takeLimits } from '../limits';
@@ -13,14 +12,14 @@ export type { IntegrationKeyPrincipal } from '../../domain/integration-key';
  * its per-minute limit (TOO_MANY_REQUESTS). Every accepted call takes one from the key's counter.
  */
 export async function authenticateIntegrationKey(
-  deps: Pick<AppDeps, 'db' | 'clock'>,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'vault'>,
   token: string | null,
 ): Promise<IntegrationKeyPrincipal> {
   if (!token) throw keyRefusals.missing();
   const parsed = parseIntegrationToken(token);
   if (!parsed) throw keyRefusals.unknown();
   const [key] = await deps.db.select().from(integrationKeys).where(eq(integrationKeys.id, parsed.keyId));
-  checkKey(key ?? null, await sha256(parsed.secret), deps.clock.now());
+  checkKey(key ?? null, await deps.vault.tokenDigest(parsed.secret), deps.clock.now());
   await takeLimits(deps, [{ rule: keyLimitRule(key!.perMinute), subject: key!.id }]);
   return { keyId: key!.id, name: key!.name, scopes: key!.scopes, schoolId: key!.schoolId, expiresAt: key!.expiresAt };
 }

@@ -55,7 +55,7 @@ const staffSessionKind: SessionKind<SignedInStaff> = {
 
 /** The staff member behind a staff session token. */
 export function authenticateStaff(
-  deps: Deps,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'vault'>,
   token: string | null,
   afterResponse: (task: () => Promise<unknown>) => void,
 ): Promise<SignedInStaff> {
