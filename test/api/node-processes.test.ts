@@ -69,7 +69,13 @@ async function holdInFlight(instance: string, count: number) {
       const status = new Promise<number>((resolve, reject) => {
         sent = request(
           `${url}/trpc/auth.requestCode`,
-          { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': String(body.length) } },
+          {
+            method: 'POST',
+            agent,
+            // The address the connection was found with: the agent keeps its socket under it.
+            localAddress: '127.0.0.1',
+            headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+          },
           (res) => {
             res.resume();
             res.on('end', () => resolve(res.statusCode ?? 0));
