@@ -17,12 +17,14 @@ export function createNodeVault(secret: string): Vault {
   const files = derive('document-encryption-v1');
   const hmac = async (key: Buffer, value: string) => createHmac('sha256', key).update(value).digest('base64url');
   const seal = (key: Buffer, iv: Buffer, plain: Uint8Array, context?: string) => {
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: tagBytes });
     if (context !== undefined) cipher.setAAD(Buffer.from(context));
     return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
   };
   const open = (key: Buffer, iv: Uint8Array, sealed: Uint8Array, context?: string) => {
-    const decipher = createDecipheriv('aes-256-gcm', key, iv);
+    // Only a whole 128-bit tag opens, as in WebCrypto: Node would also take a shorter one.
+    if (sealed.length < tagBytes) throw new Error('vault: sealed data too short');
+    const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: tagBytes });
     if (context !== undefined) decipher.setAAD(Buffer.from(context));
     decipher.setAuthTag(sealed.subarray(sealed.length - tagBytes));
     return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - tagBytes)), decipher.final()]);

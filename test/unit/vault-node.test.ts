@@ -40,5 +40,11 @@ describe("the Node host's vault on Node's own crypto", () => {
     await expect(node.decrypt('v2.abc.def')).rejects.toThrow(/unknown ciphertext format/);
     const [version, iv, data] = (await node.encrypt('x')).split('.');
     await expect(node.decrypt(`${version}.${iv}.${data!.slice(0, -2)}AA`)).rejects.toThrow();
+    // A tag cut short never opens (Node takes a 4-byte GCM tag unless told the length: forged in 2³² tries).
+    const [, emptyIv, emptyTag] = (await node.encrypt('')).split('.');
+    const shortTag = Buffer.from(emptyTag!, 'base64url').subarray(0, 4).toString('base64url');
+    await expect(node.decrypt(`v1.${emptyIv}.${shortTag}`)).rejects.toThrow();
+    const emptyFile = await node.sealFile(new Uint8Array(0), 'documents/a');
+    await expect(node.openFile(emptyFile.subarray(0, emptyFile.length - 12), 'documents/a')).rejects.toThrow();
   });
 });
