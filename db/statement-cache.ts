@@ -31,7 +31,7 @@ function settled(statement: Statement): Statement {
  * connection's prepared statements, so that a statement run again is bound and stepped instead of parsed and planned
  * again: `@libsql/client` prepares every statement on every call (decision 035). The least recently used go first.
  * A kept statement is only ever used whole in one synchronous call (run, or all rows read), so reuse is safe; SQLite
- * prepares it again by itself if the schema changed, and statements naming no columns (`*`) are never kept.
+ * prepares it again by itself if the schema changed, and statements naming no columns (`*`) and PRAGMAs are never kept.
  */
 export function keepPreparedStatements(): void {
   if (installed) return;
@@ -41,7 +41,8 @@ export function keepPreparedStatements(): void {
   const prepare = Driver.prototype.prepare;
   Driver.prototype.prepare = function keptPrepare(sql) {
     // The driver reads a statement's column names once: a `*` would keep the columns the table had when it was kept.
-    if (sql.includes('*')) return prepare.call(this, sql);
+    // A PRAGMA is rare, and the driver's own `pragma()` leaves its statement in a mode (pluck) the next call would keep.
+    if (sql.includes('*') || /^\s*pragma\b/i.test(sql)) return prepare.call(this, sql);
     const statements = kept.get(this) ?? new Map<string, Statement>();
     kept.set(this, statements);
     const hit = statements.get(sql);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../db/client';
@@ -112,6 +113,19 @@ describe('the embedded database file', () => {
       expect(await db.all(sql.raw('SELECT 0 AS n FROM t WHERE id = 1'))).toEqual([{ n: 0 }]);
     } finally {
       db.$client.close();
+    }
+  });
+
+  it('leaves PRAGMAs to be prepared each time, so a mode one call set does not stay for the next', async () => {
+    const file = `${dir.path}/pragmas.db`;
+    (await createDb(`file:${file}`)).$client.close();
+    const Driver = createRequire(import.meta.url)('libsql');
+    const driver = new Driver(file);
+    try {
+      driver.pragma('journal_mode', { simple: true });
+      expect(driver.pragma('journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    } finally {
+      driver.close();
     }
   });
 });
