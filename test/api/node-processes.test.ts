@@ -83,17 +83,25 @@ async function holdInFlight(instance: string, count: number) {
         );
         sent.on('error', reject);
       });
+      status.catch(() => {}); // awaited by `release`; a test that fails first drops the requests instead
       sent.write(body.slice(0, 4));
       return { sent, status, agent };
     }),
   );
   // The serving process counts a request from its headers on; give the last ones a moment to arrive.
   await new Promise((settle) => setTimeout(settle, 500));
-  return async () => {
-    for (const { sent } of held) sent.end(body.slice(4));
-    const statuses = await Promise.all(held.map((h) => h.status));
-    for (const { agent } of held) agent.destroy();
-    return statuses;
+  return {
+    async release() {
+      for (const { sent } of held) sent.end(body.slice(4));
+      return Promise.all(held.map((h) => h.status));
+    },
+    /** Closes the connections, answered or not. */
+    drop() {
+      for (const { sent, agent } of held) {
+        sent.destroy();
+        agent.destroy();
+      }
+    },
   };
 }
 
@@ -202,18 +210,23 @@ describe('a Node host of two processes (ENROLL_PROCESSES=2)', () => {
     const db = await createDb(`file:${dir.path}/host.db`);
     try {
       const drafts = await prepareDrafts(db, demoDataKey, new Date(now), 30);
-      // Five requests in flight on each process besides the submission make a rush there, however the machine schedules.
-      const releases = await Promise.all(['node-1', 'node-2'].map((instance) => holdInFlight(instance, rushPolicy.requestsInFlight)));
-      const answers = await Promise.all(
-        drafts.map((d) =>
-          createEnrollmentClient({ url, token: d.token, fetch: fetchFrom('127.0.0.1') }).applications.submit.mutate({
-            applicationId: d.applicationId,
-            version: d.version,
-          }),
-        ),
-      );
-      expect(answers.every((a) => a.status === 'submitted')).toBe(true);
-      for (const release of releases) expect(await release()).toEqual(Array(rushPolicy.requestsInFlight).fill(400));
+      // As many requests held in flight on each process as the rush threshold: with the submission itself, a rush there,
+      // however the machine schedules.
+      const held = await Promise.all(['node-1', 'node-2'].map((instance) => holdInFlight(instance, rushPolicy.requestsInFlight)));
+      try {
+        const answers = await Promise.all(
+          drafts.map((d) =>
+            createEnrollmentClient({ url, token: d.token, fetch: fetchFrom('127.0.0.1') }).applications.submit.mutate({
+              applicationId: d.applicationId,
+              version: d.version,
+            }),
+          ),
+        );
+        expect(answers.every((a) => a.status === 'submitted')).toBe(true);
+        for (const requests of held) expect(await requests.release()).toEqual(Array(rushPolicy.requestsInFlight).fill(400));
+      } finally {
+        for (const requests of held) requests.drop();
+      }
       const keys = drafts.map((d) => applicationNoticeKey(d.applicationId, d.version + 1));
       // The primary's own sweep comes once a minute; only the serving processes' call brings it within seconds.
       await expect

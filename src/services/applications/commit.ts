@@ -92,6 +92,7 @@ export async function commitTransition(
       ...(change.followUps?.(won) ?? []),
     ],
   });
+  // `sms` was written whenever the change won: its key names the version the change creates, which no row can hold before.
   return { won: done.won, key, version, sms };
 }
 
