@@ -10,7 +10,7 @@ import { authenticateIntegrationKey } from '../services/integration/authenticate
 import { authenticateStaff } from '../services/staff/sessions';
 import type { WorkbookWriter } from '../http-app';
 import type { AppDeps } from './context';
-import { contentDisposition, filesError } from './files';
+import { answerFiles, contentDisposition } from './files';
 import { contextFromHono } from './http-context';
 
 /**
@@ -31,7 +31,7 @@ const query = z.object({
  * staff session (the staff cookie, or `Authorization: Bearer` with a staff token). Reading a list is not a write, so
  * the origin is not checked (as for the desk's tRPC queries).
  */
-export async function exportActorOf(deps: AppDeps, c: HonoContext, clientIp: (c: HonoContext) => string | null): Promise<ExportActor> {
+async function exportActorOf(deps: AppDeps, c: HonoContext, clientIp: (c: HonoContext) => string | null): Promise<ExportActor> {
   const ctx = contextFromHono(deps, c, new Headers(), clientIp);
   if (ctx.staffCredentials.via === 'bearer' && looksLikeIntegrationToken(ctx.staffCredentials.token)) {
     const key = await authenticateIntegrationKey(deps, ctx.staffCredentials.token);
@@ -62,8 +62,8 @@ export function exportsRoutes(
 ) {
   const routes = new Hono();
 
-  const confirmed = (format: ExportFormat) => async (c: HonoContext) => {
-    try {
+  const confirmed = (format: ExportFormat) =>
+    answerFiles(async (c) => {
       const deps = depsOf(c);
       const actor = await exportActorOf(deps, c, clientIp);
       const parsed = query.safeParse(c.req.query());
@@ -82,11 +82,7 @@ export function exportsRoutes(
         'Cache-Control': 'no-store',
         'X-Export-Rows': String(file.rows),
       });
-    } catch (error) {
-      if (error instanceof DomainError) return filesError(c, error);
-      throw error;
-    }
-  };
+    });
 
   routes.get('/confirmed.xlsx', confirmed('xlsx'));
   routes.get('/confirmed.csv', confirmed('csv'));
