@@ -9,6 +9,8 @@ type Prepare = (this: Database.Database, sql: string) => Statement;
 
 const kept = new WeakMap<Database.Database, Map<string, Statement>>();
 let installed = false;
+/** A `*` standing for columns (`SELECT *`, `t.*`, `RETURNING *`), not inside `count(*)`. */
+const selectsEveryColumn = /(^|[\s,.(])\*\s*(,|from\b|$)/i;
 let prepared = 0;
 
 /** What `@libsql/client` asks of a statement on every call, answered once for a kept statement: whether it returns rows
@@ -42,9 +44,12 @@ export function keepPreparedStatements(): void {
   Driver.prototype.prepare = function keptPrepare(sql) {
     // The driver reads a statement's column names once: a `*` would keep the columns the table had when it was kept.
     // A PRAGMA is rare, and the driver's own `pragma()` leaves its statement in a mode (pluck) the next call would keep.
-    if (sql.includes('*') || /^\s*pragma\b/i.test(sql)) return prepare.call(this, sql);
-    const statements = kept.get(this) ?? new Map<string, Statement>();
-    kept.set(this, statements);
+    if (selectsEveryColumn.test(sql) || /^\s*pragma\b/i.test(sql)) return prepare.call(this, sql);
+    let statements = kept.get(this);
+    if (!statements) {
+      statements = new Map<string, Statement>();
+      kept.set(this, statements);
+    }
     const hit = statements.get(sql);
     if (hit) {
       statements.delete(sql);

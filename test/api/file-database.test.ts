@@ -78,6 +78,9 @@ describe('the embedded database file', () => {
       );
       expect(read.map((rows) => rows[0]!.v)).toEqual(Array.from({ length: 50 }, (_, i) => `v${i % 5}`));
       expect(statementsPrepared() - before).toBe(1);
+      const counting = statementsPrepared();
+      for (let i = 0; i < 20; i++) expect(await db.all(sql`SELECT count(*) AS n FROM t WHERE id > ${i % 5}`)).toEqual([{ n: 5 - (i % 5) }]);
+      expect(statementsPrepared() - counting).toBe(1);
     } finally {
       db.$client.close();
     }
