@@ -1,7 +1,7 @@
 import { and, eq, isNull, type Placeholder } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { sessions, staffSessions } from '../../db/schema';
-import { randomToken, sha256 } from '../adapters/vault';
+import { randomToken, type Vault } from '../adapters/vault';
 import type { AppDeps } from '../deps';
 import { DomainError } from '../domain/errors';
 import type { RandomSource } from '../domain/random';
@@ -50,10 +50,13 @@ export async function authenticate<SignedIn extends { sessionId: string }>(
   return found.signedIn;
 }
 
+/** What makes a session's token and the hash its row keeps (the same digest `authenticate` looks it up by). */
+export type TokenMaker = { random: RandomSource; vault: Pick<Vault, 'tokenDigest'> };
+
 /** A new session's token (handed out once) and what its row stores: only the token's hash, and when it ends. */
-export async function newSessionToken(random: RandomSource, policy: Pick<SessionPolicy, 'maxMs'>, now: Date) {
-  const token = randomToken(random);
-  return { token, tokenHash: await sha256(token), expiresAt: sessionExpiry(policy, now) };
+export async function newSessionToken(deps: TokenMaker, policy: Pick<SessionPolicy, 'maxMs'>, now: Date) {
+  const token = randomToken(deps.random);
+  return { token, tokenHash: await deps.vault.tokenDigest(token), expiresAt: sessionExpiry(policy, now) };
 }
 
 /** Ends one session (signing out). */

@@ -183,7 +183,7 @@ export async function signIn(deps: Deps, input: { phone: string; code: string; a
   const refusal = consentRefusal(input.acceptedNotice);
   if (refusal) throw new DomainError(refusal.code, refusal.message, { acceptedNotice: [refusal.message] });
   const { codeId, now } = await useCode(deps, { ...input, purpose: 'sign_in' });
-  const session = await newSession(deps.random, now);
+  const session = await newSession(deps, now);
   const newAccountId = newId(deps.random);
   const accountOfPhone = sql`(SELECT ${accounts.id} FROM ${accounts} WHERE ${accounts.phone} = ${input.phone})`;
   const used = await commitCodeUse(deps, codeId, (won) => [

@@ -2,9 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import { preparedRead } from '../../db/prepared';
 import { accounts, sessions, staff } from '../../db/schema';
 import type { AppDeps } from '../deps';
-import type { RandomSource } from '../domain/random';
 import { sessionPolicies } from '../domain/session-policy';
-import { authenticate, liveSessionWith, newSessionToken, revokeSessionOf, type SessionKind } from './audience-sessions';
+import { authenticate, liveSessionWith, newSessionToken, revokeSessionOf, type SessionKind, type TokenMaker } from './audience-sessions';
 
 export interface SignedInParent {
   accountId: string;
@@ -56,8 +55,8 @@ export function authenticateParent(
 }
 
 /** A new parent session's token (handed out once) and what the row stores: only its hash. */
-export function newSession(random: RandomSource, now: Date) {
-  return newSessionToken(random, parentSessions.policy, now);
+export function newSession(deps: TokenMaker, now: Date) {
+  return newSessionToken(deps, parentSessions.policy, now);
 }
 
 export function revokeSession(deps: Pick<AppDeps, 'db' | 'clock'>, sessionId: string) {

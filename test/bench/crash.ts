@@ -16,6 +16,7 @@
  *     can die between writing the bytes and the row).
  * Exits 1 when any check fails. Not part of `npm test`.
  */
+import { testTokens } from '../helpers/tokens';
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,7 +26,7 @@ import { migrateDb } from '../../db/migrate';
 import { accounts, outbox, sessions, uploadIntents } from '../../db/schema';
 import { seedCatalog } from '../../db/seed';
 import { demoStaff, seedDemoStaff } from '../../db/seed/demo-staff';
-import { randomId, webCryptoRandom } from '../../src/adapters/random';
+import { randomId } from '../../src/adapters/random';
 import { newSession } from '../../src/services/sessions';
 import { residentIds } from '../helpers/identity';
 import { hukouDocuments, hukouForm } from '../helpers/journey';
@@ -224,7 +225,7 @@ const parents: { token: string; phone: string; childId?: string }[] = [];
   const db = await createDb(dbUrl);
   const now = new Date(clockBase);
   for (let i = 0; i < parentCount; i++) {
-    const session = await newSession(webCryptoRandom, now);
+    const session = await newSession(testTokens, now);
     const accountId = randomId();
     const phone = `1330000${String(i).padStart(4, '0')}`;
     await db.batch([

@@ -1,8 +1,9 @@
+import { testTokens } from './tokens';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { accounts, applications, channels, children, entries, sessions, tracks } from '../../db/schema';
 import type { ApplicationStatus } from '../../src/domain/application-status';
-import { randomId, webCryptoRandom } from '../../src/adapters/random';
+import { randomId } from '../../src/adapters/random';
 import { newSession } from '../../src/services/sessions';
 
 export interface SeededApplication {
@@ -50,7 +51,7 @@ export async function parentWithApplication(
   const accountId = randomId();
   const childId = randomId();
   const applicationId = randomId();
-  const session = await newSession(webCryptoRandom, now);
+  const session = await newSession(testTokens, now);
   await db.batch([
     db.insert(accounts).values({ id: accountId, phone: options.phone, createdAt: now, updatedAt: now }),
     db.insert(sessions).values({

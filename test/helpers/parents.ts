@@ -1,7 +1,8 @@
+import { testTokens } from './tokens';
 import { expect } from 'vitest';
 import { accounts, sessions } from '../../db/schema';
 import { createEnrollmentClient, type EnrollmentClient } from '../../src/client';
-import { randomId, webCryptoRandom } from '../../src/adapters/random';
+import { randomId } from '../../src/adapters/random';
 import { newSession } from '../../src/services/sessions';
 import type { TestHost } from './host';
 import { until } from './until';
@@ -44,7 +45,7 @@ export async function parentsInDatabase(
   const parents = await Promise.all(
     Array.from({ length: count }, async (_, i) => {
       const phone = `139${String(10_000_000 + firstNumber + i).slice(-8)}`;
-      const session = await newSession(webCryptoRandom, now);
+      const session = await newSession(testTokens, now);
       return { phone, accountId: randomId(), session };
     }),
   );

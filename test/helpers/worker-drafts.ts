@@ -1,9 +1,10 @@
+import { testTokens } from './tokens';
 import type { Db } from '../../db/client';
 import { accounts, documents, sessions, smsCodes } from '../../db/schema';
 import { manualClock } from '../../src/adapters/clock';
 import type { FileStore } from '../../src/adapters/files';
 import { createVault } from '../../src/adapters/vault';
-import { randomId, webCryptoRandom } from '../../src/adapters/random';
+import { randomId } from '../../src/adapters/random';
 import { signInPolicy } from '../../src/domain/sign-in-policy';
 import { renderPolicyMarkdown } from '../../src/render/policy-markdown';
 import { codeDigest } from '../../src/services/auth';
@@ -83,7 +84,7 @@ export async function prepareDrafts(db: Db, dataKey: string, now: Date, count: n
     Array.from({ length: count }, async (_, i) => ({
       phone: `137${String(10_000_000 + i).slice(-8)}`,
       accountId: randomId(),
-      session: await newSession(webCryptoRandom, now),
+      session: await newSession(testTokens, now),
     })),
   );
   await db.batch([

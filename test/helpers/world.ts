@@ -1,6 +1,7 @@
+import { testTokens } from './tokens';
 import { sessions } from '../../db/schema';
 import { demoStaff } from '../../db/seed/demo-staff';
-import { randomId, webCryptoRandom } from '../../src/adapters/random';
+import { randomId } from '../../src/adapters/random';
 import { newSession } from '../../src/services/sessions';
 import type { EnrollmentClient } from '../../src/client';
 import { createEnrollmentClient } from '../../src/client';
@@ -82,7 +83,7 @@ async function staffTokenFor(t: TestHost, username: string, password: string): P
 /** Another session of an existing account, as a completed sign-in leaves it (the code limits would refuse a new code). */
 async function anotherSession(t: TestHost, accountId: string): Promise<string> {
   const now = t.clock.now();
-  const session = await newSession(webCryptoRandom, now);
+  const session = await newSession(testTokens, now);
   await t.host.deps.db
     .insert(sessions)
     .values({ id: randomId(), tokenHash: session.tokenHash, accountId, createdAt: now, lastSeenAt: now, expiresAt: session.expiresAt });

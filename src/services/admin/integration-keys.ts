@@ -3,7 +3,7 @@ import { commitChange } from '../../../db/change';
 import { noRowExists, rowExists } from '../../../db/exists';
 import { insertWhen } from '../../../db/insert-when';
 import { integrationKeys, schools } from '../../../db/schema';
-import { randomToken, sha256 } from '../../adapters/vault';
+import { randomToken } from '../../adapters/vault';
 import type { AppDeps } from '../../deps';
 import { fieldError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
@@ -22,7 +22,7 @@ import type { IntegrationScope } from '../../domain/integration-scope';
 import { auditStatement } from '../audit';
 import type { SignedInStaff } from '../staff/sessions';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'vault'>;
 type Request = { ip: string | null; requestId: string | null };
 type KeyRow = typeof integrationKeys.$inferSelect;
 
@@ -42,7 +42,7 @@ function settingsOf(key: Pick<KeyRow, 'name' | 'scopes' | 'schoolId' | 'expiresA
 /** A fresh secret: the token handed out once, and the hash the row keeps. */
 async function newSecret(deps: Deps, keyId: string) {
   const secret = randomToken(deps.random);
-  return { token: integrationToken(keyId, secret), secretHash: await sha256(secret) };
+  return { token: integrationToken(keyId, secret), secretHash: await deps.vault.tokenDigest(secret) };
 }
 
 async function loadKey(deps: Deps, keyId: string) {

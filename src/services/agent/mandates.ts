@@ -87,7 +87,7 @@ export async function openMandate(deps: Deps, agent: SignedInStaff, input: OpenI
   const accountId = known?.id ?? newId(deps.random);
   const mandateId = newId(deps.random);
   const expiresAt = mandateExpiry(now);
-  const session = await newSession(deps.random, now);
+  const session = await newSession(deps, now);
   const place = agentName(agentPlace({ schoolName: agent.schoolName, office: agent.office ?? null }));
   const accountOfPhone = sql`(SELECT ${accounts.id} FROM ${accounts} WHERE ${accounts.phone} = ${input.phone})` as never;
   const noticeKey = `agent-open:${mandateId}`;

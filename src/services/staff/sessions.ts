@@ -2,10 +2,9 @@ import { and, eq, isNull, ne } from 'drizzle-orm';
 import { preparedRead } from '../../../db/prepared';
 import { schools, staff, staffSessions } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
-import type { RandomSource } from '../../domain/random';
 import { sessionPolicies } from '../../domain/session-policy';
 import type { StaffRoleCode } from '../../domain/staff-policy';
-import { authenticate, liveSessionWith, newSessionToken, revokeSessionOf, type SessionKind } from '../audience-sessions';
+import { authenticate, liveSessionWith, newSessionToken, revokeSessionOf, type SessionKind, type TokenMaker } from '../audience-sessions';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
@@ -63,8 +62,8 @@ export function authenticateStaff(
 }
 
 /** A new staff session's token (handed out once) and what the row stores: only its hash. */
-export function newStaffSession(random: RandomSource, now: Date) {
-  return newSessionToken(random, staffSessionKind.policy, now);
+export function newStaffSession(deps: TokenMaker, now: Date) {
+  return newSessionToken(deps, staffSessionKind.policy, now);
 }
 
 export function revokeStaffSession(deps: Deps, sessionId: string) {

@@ -11,7 +11,7 @@ import { auditStatement } from '../audit';
 import { perAddress, takeLimits } from '../limits';
 import { newStaffSession } from './sessions';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'random'>;
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'random' | 'vault'>;
 type Attempt = { username: string; password: string; ip: string | null; requestId: string | null };
 
 /** The name a lock is kept under: what was typed, an ID number typed by mistake masked (it is never stored whole). */
@@ -81,7 +81,7 @@ export async function staffSignIn(deps: Deps, input: Attempt) {
     throw wrong();
   }
 
-  const { token, tokenHash, expiresAt } = await newStaffSession(deps.random, now);
+  const { token, tokenHash, expiresAt } = await newStaffSession(deps, now);
   await db.batch([
     db.delete(staffSignInFailures).where(pair),
     db.insert(staffSessions).values({ id: newId(deps.random), tokenHash, staffId: usable.id, createdAt: now, lastSeenAt: now, expiresAt }),
