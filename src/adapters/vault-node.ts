@@ -1,7 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { isSealedFile, sealedFileMarker, type Vault } from './vault';
+import { isSealedFile, sealedFileMarker, type Vault, vaultKeyLabels, vaultSalt } from './vault';
 
-const salt = 'enrollment-platform';
 const tagBytes = 16;
 
 /**
@@ -10,11 +9,11 @@ const tagBytes = 16;
  * each call as a job on its thread pool, at ~30 µs a call against ~2 µs here, and a submission makes several.
  */
 export function createNodeVault(secret: string): Vault {
-  const derive = (info: string) => Buffer.from(hkdfSync('sha256', secret, salt, info, 32));
-  const aes = derive('id-number-encryption-v1');
-  const blind = derive('id-number-blind-index-v1');
-  const code = derive('sign-in-code-v1');
-  const files = derive('document-encryption-v1');
+  const derive = (info: string) => Buffer.from(hkdfSync('sha256', secret, vaultSalt, info, 32));
+  const aes = derive(vaultKeyLabels.idNumbers);
+  const blind = derive(vaultKeyLabels.blindIndex);
+  const code = derive(vaultKeyLabels.signInCodes);
+  const files = derive(vaultKeyLabels.documents);
   const hmac = async (key: Buffer, value: string) => createHmac('sha256', key).update(value).digest('base64url');
   const seal = (key: Buffer, iv: Buffer, plain: Uint8Array, context?: string) => {
     const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: tagBytes });

@@ -56,20 +56,29 @@ export function randomToken(random: RandomSource): string {
   return base64url(random.bytes(32));
 }
 
+/** HKDF's salt and the label of each key `DATA_KEY` yields: the same on every host, or one host cannot open another's. */
+export const vaultSalt = 'enrollment-platform';
+export const vaultKeyLabels = {
+  idNumbers: 'id-number-encryption-v1',
+  blindIndex: 'id-number-blind-index-v1',
+  signInCodes: 'sign-in-code-v1',
+  documents: 'document-encryption-v1',
+} as const;
+
 export async function createVault(secret: string): Promise<Vault> {
   const master = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveKey']);
   const derive = (info: string, algorithm: Parameters<SubtleCrypto['deriveKey']>[2], usages: Parameters<SubtleCrypto['deriveKey']>[4]) =>
     crypto.subtle.deriveKey(
-      { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode('enrollment-platform'), info: encoder.encode(info) },
+      { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode(vaultSalt), info: encoder.encode(info) },
       master,
       algorithm,
       false,
       usages,
     );
-  const aes = await derive('id-number-encryption-v1', { name: 'AES-GCM', length: 256 }, ['encrypt', 'decrypt']);
-  const blind = await derive('id-number-blind-index-v1', { name: 'HMAC', hash: 'SHA-256', length: 256 }, ['sign']);
-  const code = await derive('sign-in-code-v1', { name: 'HMAC', hash: 'SHA-256', length: 256 }, ['sign']);
-  const files = await derive('document-encryption-v1', { name: 'AES-GCM', length: 256 }, ['encrypt', 'decrypt']);
+  const aes = await derive(vaultKeyLabels.idNumbers, { name: 'AES-GCM', length: 256 }, ['encrypt', 'decrypt']);
+  const blind = await derive(vaultKeyLabels.blindIndex, { name: 'HMAC', hash: 'SHA-256', length: 256 }, ['sign']);
+  const code = await derive(vaultKeyLabels.signInCodes, { name: 'HMAC', hash: 'SHA-256', length: 256 }, ['sign']);
+  const files = await derive(vaultKeyLabels.documents, { name: 'AES-GCM', length: 256 }, ['encrypt', 'decrypt']);
   const hmac = async (key: CryptoKey, value: string) => base64url(await crypto.subtle.sign('HMAC', key, encoder.encode(value)));
 
   return {
