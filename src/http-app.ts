@@ -13,7 +13,7 @@ import { transportErrorBody } from './api/transport-errors';
 import type { AnyRouter } from '@trpc/server';
 import { loggableError } from './domain/error-text';
 import { clientWentAway } from './api/client-went-away';
-import { apiBodyLimit, batchTooLarge } from './api/batch-limit';
+import { batchTooLarge, limitApiBodies } from './api/batch-limit';
 import { type FirstPaint, homePage } from './api/page-shell';
 import { largeTextScriptHash } from './api/page-scripts';
 
@@ -126,13 +126,10 @@ export function httpApp(router: AnyRouter, source: DepsSource, hooks: HostHooks 
   };
   app.use('/api/*', noStore);
   app.use('/trpc/*', noStore);
-  const apiBodies = bodyLimit({
-    maxSize: apiBodyLimit,
-    // The refused body is never read: the connection cannot carry another request, so say it is closing.
-    onError: (c) => c.json(transportErrorBody('PAYLOAD_TOO_LARGE'), 413, { Connection: 'close' }),
-  });
-  // A query (GET) has no body to limit, and asking whether it has one makes the Node adapter build the whole Request.
-  app.use('/trpc/*', (c, next) => (c.req.method === 'GET' ? next() : apiBodies(c, next)));
+  app.use(
+    '/trpc/*',
+    limitApiBodies((c) => c.json(transportErrorBody('PAYLOAD_TOO_LARGE'), 413)),
+  );
   app.use('/api/files/*', bodyLimit({ maxSize: filesBodyLimit, onError: filesTooLarge }));
 
   app.use('/trpc/*', batchTooLarge);

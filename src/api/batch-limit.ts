@@ -1,5 +1,6 @@
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import type { Context as HonoContext, Next } from 'hono';
+import type { Context as HonoContext, MiddlewareHandler, Next } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError } from '../domain/errors';
 import { maxBatchSize } from '../domain/limits';
@@ -24,3 +25,19 @@ export async function batchTooLarge(c: HonoContext, next: Next) {
 
 /** The largest API request body (`/trpc`, the REST paths): far above any form, far below what would hurt. */
 export const apiBodyLimit = 256 * 1024;
+
+/**
+ * `apiBodyLimit` on a group of API routes, refused in the group's own error shape. A GET has no body to limit, and
+ * asking whether it has one makes the Node adapter build the whole Request. The refused body is never read: the
+ * connection cannot carry another request, so the answer says it is closing.
+ */
+export function limitApiBodies(refuse: (c: HonoContext) => Response | Promise<Response>): MiddlewareHandler {
+  const limit = bodyLimit({
+    maxSize: apiBodyLimit,
+    onError: (c) => {
+      c.header('Connection', 'close');
+      return refuse(c);
+    },
+  });
+  return (c, next) => (c.req.method === 'GET' ? next() : limit(c, next));
+}

@@ -1,11 +1,10 @@
 import { callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { Hono, type Context as HonoContext } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { loggableError } from '../../domain/error-text';
 import type { AppDeps, Context } from '../context';
-import { apiBodyLimit } from '../batch-limit';
+import { limitApiBodies } from '../batch-limit';
 import { contextFromHono } from '../http-context';
 import { appRouter } from '../router';
 import { trpcConfig } from '../trpc';
@@ -80,14 +79,7 @@ export function restRoutes(depsOf: (c: HonoContext) => AppDeps, clientIp: (c: Ho
   const routes = new Hono();
   routes.use(
     '/v1/*',
-    bodyLimit({
-      maxSize: apiBodyLimit,
-      // The refused body is never read: the connection cannot carry another request, so say it is closing.
-      onError: (c) => {
-        c.header('Connection', 'close');
-        return restError(c, new TRPCError({ code: 'PAYLOAD_TOO_LARGE' }), null, undefined, undefined);
-      },
-    }),
+    limitApiBodies((c) => restError(c, new TRPCError({ code: 'PAYLOAD_TOO_LARGE' }), null, undefined, undefined)),
   );
   for (const operation of restOperations) {
     routes.on(operation.method, honoPath(operation.path), async (c) => {
