@@ -1,10 +1,9 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { formatChinaDate } from '../../../src/domain/china-time';
-import { zhCN } from '../i18n/zh-CN';
 import { zhMyData } from '../i18n/zh-CN-my-data';
 import { refreshAccount } from '../lib/account';
-import { FileRequestError, failure } from '../lib/upload';
+import { fileRequest } from '../lib/upload';
 import { useWrite, write } from '../lib/write';
 import { FormError } from './field';
 
@@ -18,14 +17,7 @@ type Preview = { deletable: true; refusal: null; deleted: HeldView[]; kept: Held
 
 /** `/api/my-data/deletion` (served by the staff Worker): GET says what would happen, POST deletes. */
 async function deletionRequest<T>(method: 'GET' | 'POST'): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch('/api/my-data/deletion', { method });
-  } catch {
-    throw new FileRequestError(zhCN.errors.network);
-  }
-  if (!response.ok) throw failure(response.status, await response.text());
-  return (await response.json()) as T;
+  return (await (await fileRequest('/api/my-data/deletion', { method })).json()) as T;
 }
 
 const previewDeletion = write('account.deletionPreview', () => deletionRequest<Preview>('GET'));
@@ -42,10 +34,6 @@ export function AccountDeletion() {
   const [preview, setPreview] = createSignal<Preview>();
   const asking = useWrite(previewDeletion);
   const deleting = useWrite(deleteAccount);
-  const messageOf = (w: typeof asking | typeof deleting) => {
-    const thrown = w.last()?.error;
-    return thrown instanceof FileRequestError ? thrown.message : w.problem()?.message;
-  };
 
   const open = async () => {
     const answer = await asking.run();
@@ -111,7 +99,7 @@ export function AccountDeletion() {
                 </>
               )}
             </Show>
-            <FormError message={messageOf(deleting)} />
+            <FormError message={deleting.problem()?.message} />
             <div class="button-row">
               <button type="button" class="button" onClick={() => setPreview(undefined)}>
                 {t.cancel}
@@ -126,7 +114,7 @@ export function AccountDeletion() {
         )}
       </Show>
       <Show when={!preview()}>
-        <FormError message={messageOf(asking)} />
+        <FormError message={asking.problem()?.message} />
       </Show>
     </section>
   );

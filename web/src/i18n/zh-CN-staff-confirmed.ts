@@ -15,5 +15,4 @@ export const zhConfirmed = {
   exportCsv: '导出 CSV',
   exporting: '正在生成文件…',
   exported: (rows: number, name: string) => `已导出 ${rows} 人：${name}`,
-  exportFailed: '生成文件失败，请重试',
 } as const;

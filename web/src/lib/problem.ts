@@ -17,6 +17,17 @@ export interface Problem {
   rowErrors?: RowError[];
 }
 
+/** A refused or failed file request (`/api/files`, `/api/my-data`, exports), with the server's zh-CN message (or ours
+ * for a dropped connection) and its domain code. */
+export class FileRequestError extends Error {
+  constructor(
+    message: string,
+    readonly domainCode?: string,
+  ) {
+    super(message);
+  }
+}
+
 /** The problem's message when no field carries it (shown once for the whole form), else undefined. */
 export function formOnlyMessage(problem: Problem | undefined): string | undefined {
   return problem && Object.values(problem.fields).every((v) => !v) ? problem.message : undefined;
@@ -49,6 +60,7 @@ export function problemOf(error: unknown): Problem {
       rowErrors: data.rowErrors ?? undefined,
     };
   }
+  if (error instanceof FileRequestError) return { message: error.message, fields: {}, domainCode: error.domainCode };
   return { message: zhCN.errors.server, fields: {} };
 }
 

@@ -4,22 +4,16 @@ import type { UploadedDocument } from './applications';
 
 export type UploadResult = UploadedDocument & { applicationVersion: number };
 
-/** A refused or failed file request, with the server's zh-CN message (or ours for a dropped connection). */
-export class FileRequestError extends Error {
-  constructor(
-    message: string,
-    readonly domainCode?: string,
-  ) {
-    super(message);
-  }
-}
+import { FileRequestError } from './problem';
+
+export { FileRequestError };
 
 interface ErrorBody {
   error?: { message?: string; domainCode?: string };
 }
 
 /** A refused file request's error: the server's JSON message, or ours. */
-export function failure(status: number, text: string): FileRequestError {
+function failure(status: number, text: string): FileRequestError {
   if (status === 0) return new FileRequestError(zhCN.errors.network);
   try {
     const body = JSON.parse(text) as ErrorBody;
@@ -87,15 +81,24 @@ function postFile<T>(form: FormData, onProgress: (fraction: number) => void, sig
   });
 }
 
-/** `DELETE /api/files/:id`. */
-export async function deleteDocument(id: string): Promise<void> {
+/**
+ * `fetch` for the routes beside tRPC that answer errors as `{ error: { message, domainCode } }` (same origin, the
+ * session cookie goes along): the response when it is OK, else a `FileRequestError` with the server's message.
+ */
+export async function fileRequest(url: string, init: RequestInit = {}): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(`/api/files/${encodeURIComponent(id)}`, { method: 'DELETE', credentials: 'same-origin' });
+    response = await fetch(url, { credentials: 'same-origin', ...init });
   } catch {
     throw new FileRequestError(zhCN.errors.network);
   }
   if (!response.ok) throw failure(response.status, await response.text().catch(() => ''));
+  return response;
+}
+
+/** `DELETE /api/files/:id`. */
+export async function deleteDocument(id: string): Promise<void> {
+  await fileRequest(`/api/files/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
 /** `1.2 MB`, `356 KB`: sizes as a parent reads them. */

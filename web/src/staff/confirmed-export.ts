@@ -1,5 +1,6 @@
 import type { ConfirmationState } from '../../../src/domain/placement/confirmed-list';
 import { saveFile } from '../lib/save-file';
+import { fileRequest } from '../lib/upload';
 
 /** The file's name from `Content-Disposition` (its UTF-8 `filename*`, else the ASCII `filename`). */
 function fileNameOf(disposition: string | null, fallback: string): string {
@@ -17,11 +18,7 @@ export async function exportConfirmed(
   format: 'xlsx' | 'csv',
 ): Promise<{ name: string; rows: number }> {
   const query = new URLSearchParams({ schoolId: list.schoolId, seasonId: list.seasonId, ...(list.state ? { state: list.state } : {}) });
-  const response = await fetch(`/api/exports/confirmed.${format}?${query}`, { credentials: 'same-origin' });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message ?? `export failed: ${response.status}`);
-  }
+  const response = await fileRequest(`/api/exports/confirmed.${format}?${query}`);
   const name = fileNameOf(response.headers.get('content-disposition'), `录取名单.${format}`);
   saveFile(await response.blob(), name);
   return { name, rows: Number(response.headers.get('x-export-rows') ?? 0) };

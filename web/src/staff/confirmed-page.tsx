@@ -37,7 +37,7 @@ export function ConfirmedPage() {
     if (!current?.school || !current.season) return;
     setNotice(undefined);
     const done = await saving.run({ schoolId: current.school.id, seasonId: current.season.id, state: state() }, format);
-    if (done) setNotice(done.ok ? t.exported(done.value.rows, done.value.name) : t.exportFailed);
+    if (done) setNotice(done.ok ? t.exported(done.value.rows, done.value.name) : done.problem.message);
   };
   return (
     <div class="staff-page">
