@@ -105,6 +105,8 @@ export function requireSchool(principal: Pick<IntegrationKeyPrincipal, 'schoolId
 }
 
 /** Calls per minute a key may make: the default, and the bounds administrators choose within. */
+/** The longest name a key may have. */
+export const keyNameMax = 40;
 export const perMinuteDefault = 600;
 export const perMinuteBounds = { min: 1, max: 6000 } as const;
 
@@ -143,7 +145,7 @@ export interface NewKeyInput {
 /** What an administrator asked for, checked and tidied (name trimmed, scopes once each in their listed order). */
 export function checkNewKey(input: NewKeyInput, now: Date): NewKeyInput {
   const name = input.name.trim();
-  if (!name || name.length > 40) throw fieldRefusal('name', '名称须为 1–40 个字');
+  if (!name || name.length > keyNameMax) throw fieldRefusal('name', `名称须为 1–${keyNameMax} 个字`);
   const scopes = (Object.keys(integrationScopes) as IntegrationScope[]).filter((s) => input.scopes.includes(s));
   if (scopes.length === 0) throw fieldRefusal('scopes', '请至少选择一项权限');
   if (input.expiresAt && input.expiresAt.getTime() <= now.getTime()) throw fieldRefusal('expiresAt', '到期时间须晚于现在');

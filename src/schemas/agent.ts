@@ -9,7 +9,12 @@ export const agentPhoneInput = z.object({ phone: phoneSchema });
 export const openMandateInput = z.object({
   phone: phoneSchema,
   code: codeSchema.optional().describe('家长收到并告知代办员的短信验证码；没有验证码时填写 reason（代办员担保的例外）'),
-  reason: z.string().trim().max(mandatePolicy.maxReasonLength).optional().describe('家长无法提供验证码的原因（至少10个字）'),
+  reason: z
+    .string()
+    .trim()
+    .max(mandatePolicy.maxReasonLength)
+    .optional()
+    .describe(`家长无法提供验证码的原因（至少${mandatePolicy.minReasonLength}个字）`),
   acceptedNotice: z
     .string()
     .max(40)

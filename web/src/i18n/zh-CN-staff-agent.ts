@@ -13,7 +13,7 @@ export const zhAgent = {
   code: '家长读出的验证码',
   attested: '家长无法提供验证码（登记原因后代办）',
   reason: '无法提供验证码的原因',
-  reasonHint: '至少10个字，例如：家长没有手机，由村干部陪同前来',
+  reasonHint: (least: number) => `至少${least}个字，例如：家长没有手机，由村干部陪同前来`,
   consent: '已向家长宣读《个人信息保护告知书》，家长同意',
   open: '开始代办',
   opening: '正在打开…',

@@ -1,10 +1,13 @@
 import { createAsync, query, revalidate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
+import { mandatePolicy } from '../../../src/domain/agent-mandate';
 import { privacyNoticeVersion } from '../../../src/domain/privacy-notice';
 import { zhAgent } from '../i18n/zh-CN-staff-agent';
 import { api } from '../lib/trpc';
 import { useWrite, write } from '../lib/write';
-import { chinaDateTime } from './format';
+import { StaffTable } from './admin-page';
+import { chinaDateTime, staffTitle } from './format';
+import { WriteProblem } from './write-problem';
 import { StaffField } from './staff-field';
 
 const getMandates = query(() => api.agent.mandates.query(), 'agent.mandates');
@@ -13,7 +16,7 @@ const sendCode = write('agent.sendCode', (phone: string) => api.agent.sendCode.m
 const openMandate = write('agent.open', (input: { phone: string; code?: string; reason?: string }) =>
   api.agent.open.mutate({ ...input, acceptedNotice: privacyNoticeVersion }),
 );
-const endMandate = write('agent.end', async (mandateId: string) => {
+const endMandate = write('agent.endMandate', async (mandateId: string) => {
   await api.agent.end.mutate({ mandateId });
   await revalidate(getMandates.key);
 });
@@ -23,6 +26,7 @@ const endMandate = write('agent.end', async (mandateId: string) => {
  * cannot be done), and opens the family's own pages in this browser; the agent's mandates below, with 结束代办.
  */
 export function AgentPage() {
+  staffTitle(zhAgent.title);
   const [phone, setPhone] = createSignal('');
   const [code, setCode] = createSignal('');
   const [attested, setAttested] = createSignal(false);
@@ -103,11 +107,11 @@ export function AgentPage() {
             </StaffField>
           }
         >
-          <StaffField id="agent-reason" label={zhAgent.reason} hint={zhAgent.reasonHint}>
+          <StaffField id="agent-reason" label={zhAgent.reason} hint={zhAgent.reasonHint(mandatePolicy.minReasonLength)}>
             <textarea
               id="agent-reason"
               class="staff-input"
-              maxlength="200"
+              maxlength={mandatePolicy.maxReasonLength}
               value={reason()}
               onInput={(e) => setReason(e.currentTarget.value)}
             />
@@ -122,13 +126,7 @@ export function AgentPage() {
             {opening.pending() ? zhAgent.opening : zhAgent.open}
           </button>
         </div>
-        <Show when={problem()}>
-          {(p) => (
-            <p class="staff-form-error" role="alert">
-              {p().message}
-            </p>
-          )}
-        </Show>
+        <WriteProblem problem={problem()} />
       </form>
       <Mandates />
     </section>
@@ -142,36 +140,25 @@ function Mandates() {
     <>
       <h2 class="staff-section-title">{zhAgent.recent}</h2>
       <Show when={(mandates() ?? []).length > 0} fallback={<p class="staff-muted">{zhAgent.empty}</p>}>
-        <table class="staff-table">
-          <thead>
-            <tr>
-              <th scope="col">{zhAgent.columns.phone}</th>
-              <th scope="col">{zhAgent.columns.method}</th>
-              <th scope="col">{zhAgent.columns.createdAt}</th>
-              <th scope="col">{zhAgent.columns.state}</th>
-              <th scope="col">{zhAgent.columns.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={mandates()}>
-              {(m) => (
-                <tr>
-                  <td>{m.phoneMasked}</td>
-                  <td>{zhAgent.methods[m.method]}</td>
-                  <td class="staff-nowrap">{chinaDateTime(m.createdAt)}</td>
-                  <td>{m.live ? zhAgent.live : zhAgent.over}</td>
-                  <td>
-                    <Show when={m.live}>
-                      <button type="button" class="staff-button" disabled={ending.pending()} onClick={() => void ending.run(m.id)}>
-                        {zhAgent.end}
-                      </button>
-                    </Show>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        <StaffTable columns={Object.values(zhAgent.columns)}>
+          <For each={mandates()}>
+            {(m) => (
+              <tr>
+                <td>{m.phoneMasked}</td>
+                <td>{zhAgent.methods[m.method]}</td>
+                <td class="staff-nowrap">{chinaDateTime(m.createdAt)}</td>
+                <td>{m.live ? zhAgent.live : zhAgent.over}</td>
+                <td>
+                  <Show when={m.live}>
+                    <button type="button" class="staff-button" disabled={ending.pending()} onClick={() => void ending.run(m.id)}>
+                      {zhAgent.end}
+                    </button>
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </For>
+        </StaffTable>
       </Show>
     </>
   );

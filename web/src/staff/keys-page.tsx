@@ -1,5 +1,6 @@
 import { createAsync, query, revalidate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
+import { keyNameMax, perMinuteBounds, perMinuteDefault } from '../../../src/domain/integration-key';
 import { type IntegrationScope, integrationScopes } from '../../../src/domain/integration-scope';
 import { zhKeys as t } from '../i18n/zh-CN-staff-keys';
 import { api, type RouterInputs, type RouterOutputs } from '../lib/trpc';
@@ -7,7 +8,8 @@ import { formOnlyMessage } from '../lib/problem';
 import { useWrite, write } from '../lib/write';
 import { getStaffCatalog } from './data';
 import { fieldsOf } from './field';
-import { chinaDateTime, staffTitle } from './format';
+import { AdminPage, StaffTable } from './admin-page';
+import { chinaDateTime } from './format';
 
 type Key = RouterOutputs['admin']['integrationKeys']['list'][number];
 const scopeCodes = Object.keys(integrationScopes) as IntegrationScope[];
@@ -31,7 +33,6 @@ const revokeKey = write('staff.revokeIntegrationKey', async (input: RouterInputs
 
 /** `/staff/admin/keys` (admin): every key, a new one (its secret shown once), rotation and revocation. */
 export function KeysPage() {
-  staffTitle(t.title);
   const list = createAsync(() => getIntegrationKeys());
   const [notice, setNotice] = createSignal<string>();
   const [secret, setSecret] = createSignal<{ name: string; token: string }>();
@@ -40,66 +41,50 @@ export function KeysPage() {
     setSecret({ name, token });
   };
   return (
-    <div class="staff-page">
-      <h1 class="staff-title">{t.title}</h1>
-      <p class="staff-muted">{t.intro}</p>
-      <Show when={notice()}>
-        <p class="staff-notice" role="status">
-          {notice()}
-        </p>
-      </Show>
+    <AdminPage title={t.title} hint={t.intro} notice={notice()}>
       <Show when={secret()}>{(s) => <SecretOnce token={s().token} onDone={() => setSecret(undefined)} />}</Show>
       <section class="staff-panel" aria-labelledby="keys-list">
         <h2 id="keys-list" class="staff-section-title">
           {t.list}
         </h2>
         <Show when={(list() ?? []).length > 0} fallback={<p class="staff-muted">{t.none}</p>}>
-          <div class="staff-table-wrap">
-            <table class="staff-table">
-              <thead>
-                <tr>
-                  <For each={Object.values(t.columns)}>{(c) => <th scope="col">{c}</th>}</For>
+          <StaffTable columns={Object.values(t.columns)}>
+            <For each={list() ?? []}>
+              {(key) => (
+                <tr classList={{ 'staff-row-muted': key.state !== 'active' }}>
+                  <td>{key.name}</td>
+                  <td>{key.scopes.map((s) => integrationScopes[s]).join('；')}</td>
+                  <td>{key.schoolName ?? t.allSchools}</td>
+                  <td class="staff-mono">{key.perMinute}</td>
+                  <td class="staff-nowrap staff-mono">{key.expiresAt ? chinaDateTime(key.expiresAt) : t.never}</td>
+                  <td class="staff-nowrap">
+                    <span class="staff-tag" classList={{ 'staff-tag-warn': key.state !== 'active' }}>
+                      {key.stateName}
+                    </span>
+                    <Show when={key.previousValidUntil}>
+                      {(until) => <p class="staff-muted">{t.previousUntil(chinaDateTime(until()))}</p>}
+                    </Show>
+                  </td>
+                  <td>
+                    <Show when={key.state !== 'revoked'}>
+                      <KeyActions
+                        keyRow={key}
+                        onRotated={(token) => shown(key.name, token, t.rotated(key.name))}
+                        onRevoked={() => {
+                          setSecret(undefined);
+                          setNotice(t.revoked(key.name));
+                        }}
+                      />
+                    </Show>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                <For each={list() ?? []}>
-                  {(key) => (
-                    <tr classList={{ 'staff-row-muted': key.state !== 'active' }}>
-                      <td>{key.name}</td>
-                      <td>{key.scopes.map((s) => integrationScopes[s]).join('；')}</td>
-                      <td>{key.schoolName ?? t.allSchools}</td>
-                      <td class="staff-mono">{key.perMinute}</td>
-                      <td class="staff-nowrap staff-mono">{key.expiresAt ? chinaDateTime(key.expiresAt) : t.never}</td>
-                      <td class="staff-nowrap">
-                        <span class="staff-tag" classList={{ 'staff-tag-warn': key.state !== 'active' }}>
-                          {key.stateName}
-                        </span>
-                        <Show when={key.previousValidUntil}>
-                          {(until) => <p class="staff-muted">{t.previousUntil(chinaDateTime(until()))}</p>}
-                        </Show>
-                      </td>
-                      <td>
-                        <Show when={key.state !== 'revoked'}>
-                          <KeyActions
-                            keyRow={key}
-                            onRotated={(token) => shown(key.name, token, t.rotated(key.name))}
-                            onRevoked={() => {
-                              setSecret(undefined);
-                              setNotice(t.revoked(key.name));
-                            }}
-                          />
-                        </Show>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+              )}
+            </For>
+          </StaffTable>
         </Show>
       </section>
       <CreateKey onCreated={(name, token) => shown(name, token, t.created(name))} />
-    </div>
+    </AdminPage>
   );
 }
 
@@ -208,7 +193,7 @@ function CreateKey(props: { onCreated: (name: string, token: string) => void }) 
   const [scopes, setScopes] = createSignal<IntegrationScope[]>([]);
   const [schoolId, setSchoolId] = createSignal('');
   const [expiresOn, setExpiresOn] = createSignal('');
-  const [perMinute, setPerMinute] = createSignal('600');
+  const [perMinute, setPerMinute] = createSignal(String(perMinuteDefault));
   const creating = useWrite(createKey);
   const errors = (): Record<string, string | undefined> => creating.problem()?.fields ?? {};
   const formError = () => formOnlyMessage(creating.problem());
@@ -248,7 +233,7 @@ function CreateKey(props: { onCreated: (name: string, token: string) => void }) 
             <input
               id="key-name"
               class="staff-input"
-              maxlength="40"
+              maxlength={keyNameMax}
               value={name()}
               aria-invalid={!!errors().name}
               onInput={(e) => setName(e.currentTarget.value)}
@@ -301,8 +286,8 @@ function CreateKey(props: { onCreated: (name: string, token: string) => void }) 
             id="key-limit"
             class="staff-input"
             type="number"
-            min="1"
-            max="6000"
+            min={perMinuteBounds.min}
+            max={perMinuteBounds.max}
             value={perMinute()}
             aria-invalid={!!errors().perMinute}
             onInput={(e) => setPerMinute(e.currentTarget.value)}
