@@ -51,7 +51,7 @@ async function loadKey(deps: Deps, keyId: string) {
   return key;
 }
 
-/** Every key with its state, scopes and school, newest first; secrets are never listed. */
+/** Every key with its state, scopes and school, by name; secrets are never listed. */
 export async function listIntegrationKeys(deps: Pick<AppDeps, 'db' | 'clock'>) {
   const now = deps.clock.now();
   const rows = await deps.db
@@ -127,6 +127,44 @@ export async function createIntegrationKey(
 }
 
 /**
+ * Commits `change` to a live key at the version the administrator saw, with its audit entry, in one guarded batch: a
+ * revoked key, or another change since (here or racing), refuses. The guard is the version loaded, so what the change
+ * keeps or audits as before is what it replaces.
+ */
+type KeyChange<Answer> = {
+  set: Partial<typeof integrationKeys.$inferInsert>;
+  action: string;
+  detail: Record<string, unknown>;
+  answer: Answer;
+};
+
+async function changeLiveKey<Answer>(
+  deps: Deps,
+  admin: SignedInStaff,
+  input: { keyId: string; version: number },
+  request: Request,
+  change: (key: typeof integrationKeys.$inferSelect, now: Date) => Promise<KeyChange<Answer>>,
+) {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const key = await loadKey(deps, input.keyId);
+  if (key.revokedAt) throw keyRefusals.alreadyRevoked();
+  if (key.version !== input.version) throw keyRefusals.changed();
+  const { set, action, detail, answer } = await change(key, now);
+  const done = await commitChange(db, deps.random, {
+    table: integrationKeys,
+    key: { column: integrationKeys.id, value: key.id },
+    guard: { version: input.version, revokedAt: null },
+    set: { ...set, updatedAt: now, version: input.version + 1 },
+    nonce: integrationKeys.changeNonce,
+    returning: { version: integrationKeys.version },
+    followUps: (won) => [auditStatement(db, { ...author(admin, request), action, detail, at: now }, won)] as const,
+  });
+  if (!done.won) throw keyRefusals.changed();
+  return { key, version: done.row.version, answer };
+}
+
+/**
  * A new secret for a key: shown once; the old one keeps working for `overlapHours` (7 days unless chosen) so the
  * system can switch without downtime. Of two rotations at once, one wins and the other is CONFLICT.
  */
@@ -136,64 +174,27 @@ export async function rotateIntegrationKey(
   input: { keyId: string; version: number; overlapHours?: number },
   request: Request,
 ) {
-  const { db } = deps;
-  const now = deps.clock.now();
   const overlapHours = checkOverlapHours(input.overlapHours ?? overlapHoursDefault);
-  const key = await loadKey(deps, input.keyId);
-  if (key.revokedAt) throw keyRefusals.alreadyRevoked();
-  // The guard is the version loaded: what is kept as the previous secret (or audited as before) is what it replaces.
-  if (key.version !== input.version) throw keyRefusals.changed();
-  const { token, secretHash } = await newSecret(deps, key.id);
-  const previousValidUntil = overlapUntil(now, overlapHours);
-  const done = await commitChange(db, deps.random, {
-    table: integrationKeys,
-    key: { column: integrationKeys.id, value: key.id },
-    guard: { version: input.version, revokedAt: null },
-    set: { secretHash, previousSecretHash: key.secretHash, previousValidUntil, updatedAt: now, version: input.version + 1 },
-    nonce: integrationKeys.changeNonce,
-    returning: { version: integrationKeys.version },
-    followUps: (won) =>
-      [
-        auditStatement(
-          db,
-          {
-            ...author(admin, request),
-            action: 'integration_key_rotate',
-            detail: { keyId: key.id, name: key.name, previousValidUntil: previousValidUntil.toISOString() },
-            at: now,
-          },
-          won,
-        ),
-      ] as const,
+  const { key, version, answer } = await changeLiveKey(deps, admin, input, request, async (key, now) => {
+    const { token, secretHash } = await newSecret(deps, key.id);
+    const previousValidUntil = overlapUntil(now, overlapHours);
+    return {
+      set: { secretHash, previousSecretHash: key.secretHash, previousValidUntil },
+      action: 'integration_key_rotate',
+      detail: { keyId: key.id, name: key.name, previousValidUntil: previousValidUntil.toISOString() },
+      answer: { token, previousValidUntil: previousValidUntil.toISOString() },
+    };
   });
-  if (!done.won) throw keyRefusals.changed();
-  return { id: key.id, name: key.name, token, previousValidUntil: previousValidUntil.toISOString(), version: done.row.version };
+  return { id: key.id, name: key.name, ...answer, version };
 }
 
 /** Ends a key at once: its current and previous secrets stop working. */
 export async function revokeIntegrationKey(deps: Deps, admin: SignedInStaff, input: { keyId: string; version: number }, request: Request) {
-  const { db } = deps;
-  const now = deps.clock.now();
-  const key = await loadKey(deps, input.keyId);
-  if (key.revokedAt) throw keyRefusals.alreadyRevoked();
-  // The guard is the version loaded: what is kept as the previous secret (or audited as before) is what it replaces.
-  if (key.version !== input.version) throw keyRefusals.changed();
-  const done = await commitChange(db, deps.random, {
-    table: integrationKeys,
-    key: { column: integrationKeys.id, value: key.id },
-    guard: { version: input.version, revokedAt: null },
-    set: { revokedAt: now, previousValidUntil: null, updatedAt: now, version: input.version + 1 },
-    nonce: integrationKeys.changeNonce,
-    returning: { version: integrationKeys.version },
-    followUps: (won) =>
-      [
-        auditStatement(
-          db,
-          { ...author(admin, request), action: 'integration_key_revoke', detail: { keyId: key.id, before: settingsOf(key) }, at: now },
-          won,
-        ),
-      ] as const,
-  });
-  if (!done.won) throw keyRefusals.changed();
-  return { id: key.id, version: done.row.version };
+  const { key, version } = await changeLiveKey(deps, admin, input, request, async (key, now) => ({
+    set: { revokedAt: now, previousValidUntil: null },
+    action: 'integration_key_revoke',
+    detail: { keyId: key.id, before: settingsOf(key) },
+    answer: null,
+  }));
+  return { id: key.id, version };
 }
