@@ -29,7 +29,7 @@ function pick<T extends object>(row: T, fields: string): Partial<T> {
 }
 
 /** Everything the platform holds about an account, read in one batch (one round trip, one consistent snapshot). */
-export async function gatherMyData(deps: Pick<AppDeps, 'db'>, accountId: string) {
+async function gatherMyData(deps: Pick<AppDeps, 'db'>, accountId: string) {
   const { db } = deps;
   const mine = db.select({ id: applications.id }).from(applications).where(eq(applications.accountId, accountId));
   const [

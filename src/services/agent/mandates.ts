@@ -169,10 +169,6 @@ export async function openMandate(deps: Deps, agent: SignedInStaff, input: OpenI
 }
 
 /**
- * Ends the agent's live mandates (one, or all of them): their parent sessions are revoked in the same batch, so the
- * family's pages in the agent's browser sign out at once.
- */
-/**
  * Statements (for a batch) that end the agent's open mandates, or the one named, and revoke the family sessions opened
  * under them; the second answers the mandates ended. Also run when an agent is disabled, changes password or role.
  */
@@ -192,6 +188,10 @@ export function endMandateStatements(db: Db, staffId: string, now: Date, mandate
   ] as const;
 }
 
+/**
+ * Ends the agent's live mandates (one, or all of them): their parent sessions are revoked in the same batch, so the
+ * family's pages in the agent's browser sign out at once.
+ */
 export async function endMandates(
   deps: Pick<AppDeps, 'db' | 'clock'>,
   agent: SignedInStaff,

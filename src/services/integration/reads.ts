@@ -32,10 +32,11 @@ async function currentSeasons(deps: Deps) {
 
 /** The schools of each region's published season with their 计划学位 (a school-scoped key: its own school only). */
 export async function integrationSchools(deps: Deps, key: IntegrationKeyPrincipal) {
-  const result = [];
-  for (const season of await currentSeasons(deps)) {
-    const offered = await seasonSchoolsOf(deps.db, season.id);
-    result.push({
+  const seasonsNow = await currentSeasons(deps);
+  const offers = await Promise.all(seasonsNow.map((season) => seasonSchoolsOf(deps.db, season.id)));
+  const result = seasonsNow.map((season, i) => {
+    const offered = offers[i]!;
+    return {
       seasonId: season.id,
       seasonName: season.name,
       year: season.year,
@@ -54,8 +55,8 @@ export async function integrationSchools(deps: Deps, key: IntegrationKeyPrincipa
             .filter((p) => p.seasonSchoolId === offer.id)
             .map((p) => ({ entryId: p.entryId, grade: p.grade, places: p.places, classes: p.classes, classSize: p.classSize })),
         })),
-    });
-  }
+    };
+  });
   return { seasons: result };
 }
 
