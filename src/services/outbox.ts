@@ -440,28 +440,37 @@ export async function sweepOutbox(
  *
  * @example ctx.afterResponse(() => sendNow(deps, [`code:${codeId}`]));
  */
-export async function sendNow(deps: OutboxDeps, keys: readonly string[], options: { leaseMs?: number } = {}): Promise<OutboxReport> {
+export function sendNow(deps: OutboxDeps, keys: readonly string[], options: { leaseMs?: number } = {}): Promise<OutboxReport> {
   const claimant = `now:${randomId()}`;
-  try {
-    const rows = await claimKeys(deps.db, { keys, now: deps.clock.now(), claimant, leaseMs: options.leaseMs ?? sendNowLeaseMs });
-    return await deliver(deps, rows, claimant);
-  } catch (error) {
-    deps.log.error(`[outbox] immediate send of ${keys.join(', ')} failed; the sweeper will retry: ${loggableError(error)}`);
-    return emptyReport();
-  }
+  return sendImmediately(deps, keys, claimant, async () =>
+    claimKeys(deps.db, { keys, now: deps.clock.now(), claimant, leaseMs: options.leaseMs ?? sendNowLeaseMs }),
+  );
 }
 
 /**
  * The immediate attempt for rows the request's own batch wrote already claimed by `claimant` (`claimedOutboxRow`).
  * Never rejects, as `sendNow`.
  */
-export async function sendClaimed(deps: OutboxDeps, rows: readonly OutboxRow[], claimant: string): Promise<OutboxReport> {
+export function sendClaimed(deps: OutboxDeps, rows: readonly OutboxRow[], claimant: string): Promise<OutboxReport> {
+  return sendImmediately(
+    deps,
+    rows.map((r) => r.idempotencyKey),
+    claimant,
+    async () => rows,
+  );
+}
+
+/** Delivers the rows `claimed` gives `claimant`; whatever fails stays in the outbox for the sweeper, and is logged. */
+async function sendImmediately(
+  deps: OutboxDeps,
+  keys: readonly string[],
+  claimant: string,
+  claimed: () => Promise<readonly OutboxRow[]>,
+): Promise<OutboxReport> {
   try {
-    return await deliver(deps, rows, claimant);
+    return await deliver(deps, await claimed(), claimant);
   } catch (error) {
-    deps.log.error(
-      `[outbox] immediate send of ${rows.map((r) => r.idempotencyKey).join(', ')} failed; the sweeper will retry: ${loggableError(error)}`,
-    );
+    deps.log.error(`[outbox] immediate send of ${keys.join(', ')} failed; the sweeper will retry: ${loggableError(error)}`);
     return emptyReport();
   }
 }
