@@ -57,8 +57,8 @@ function procedureOf(name: string): ProcedureDef['_def'] {
   return procedure._def;
 }
 
-/** Who may call, in words: the reference page and the document's `description` say it. */
-export function accessText(operation: Pick<RestOperation, 'key' | 'scope'>): string {
+/** Who may call, in words: each operation's `description` (which the reference page shows) starts with it. */
+function accessText(operation: Pick<RestOperation, 'key' | 'scope'>): string {
   if (!operation.key) return '公开接口，无需密钥。';
   return operation.scope ? `需要集成密钥，权限（scope）\`${operation.scope}\`。` : '需要集成密钥（任何有效密钥）。';
 }

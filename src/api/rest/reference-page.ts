@@ -84,7 +84,7 @@ function operationSection(method: string, path: string, op: Operation): string {
   return `<section id="${html(op.operationId)}">
 <h2><span class="m">${method.toUpperCase()}</span> <code>${html(path)}</code></h2>
 <p>${html(op.summary)}</p>
-<p>权限：${op['x-key'] ? (op['x-scope'] ? `集成密钥，scope <code>${html(op['x-scope'])}</code>` : '集成密钥（任何有效密钥）') : '公开，无需密钥'} · operationId <code>${html(op.operationId)}</code></p>
+<p>${prose(op.description)} operationId <code>${html(op.operationId)}</code></p>
 ${rows ? `<h3>参数</h3><table><tr><th>名称</th><th>位置</th><th>必填</th><th>类型</th><th>说明</th></tr>${rows}</table>` : ''}
 ${op.requestBody ? `<h3>请求体（JSON）</h3><pre>${html(JSON.stringify(body, null, 2))}</pre>` : ''}
 <h3>请求示例</h3><pre>${html(curl)}</pre>
