@@ -2,6 +2,7 @@ import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema';
+import { commitInGroups } from './group-commit';
 import { keepPreparedStatements } from './statement-cache';
 
 const busyTimeoutMs = 5000;
@@ -43,6 +44,7 @@ export async function createDb(url: string, authToken?: string): Promise<Db> {
   const client = createClient(file ? { url, authToken, concurrency: 1, timeout: busyTimeoutMs } : { url, authToken });
   if (url.startsWith('file:')) {
     writersQueueAtBegin(client);
+    commitInGroups(client);
     await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA synchronous = FULL');
     await client.execute('PRAGMA foreign_keys = ON');

@@ -5,12 +5,13 @@
  * work is still outstanding (outbox rows not yet sent, system checks still queued).
  */
 import { sql } from 'drizzle-orm';
+import { takeGroupedCommits } from '../../db/group-commit';
 import { manualClock } from '../../src/adapters/clock';
 import { parseConfig } from '../../worker/config';
 import { startNodeHost } from '../../worker/node-host';
 import type { Client, InStatement } from '@libsql/client';
 
-/** Calls to the database (each one round trip), the statements in them, and the calls that wrote (each one commit). */
+/** Calls to the database (each one round trip), the statements in them, and the commits of the calls that wrote. */
 export interface TripCounts {
   roundTrips: number;
   statements: number;
@@ -54,6 +55,9 @@ function countTrips(client: Client) {
   return {
     take(): TripCounts {
       const taken = counts;
+      // batches that shared one commit with others (decision 036) count once
+      const grouped = takeGroupedCommits();
+      taken.commits -= grouped.batches - grouped.commits;
       counts = empty();
       return taken;
     },

@@ -8,13 +8,21 @@ import type { TestHost } from './host';
 import { until } from './until';
 import { privacyNotice } from '../../src/domain/privacy-notice';
 
-/** The newest code the dev SMS inbox holds for a number (the immediate send runs just after the answer). */
+/** Codes already handed out per number: the SMS is sent after the answer, so right after a new request the inbox may
+ * still show the number's previous code. */
+const handedOut = new Map<string, Set<string>>();
+
+/** The newest code the dev SMS inbox holds for a number that was not handed out before (nor is `previous`). */
 export async function codeFromInbox(t: { client: EnrollmentClient }, phone: string, previous?: string): Promise<string> {
-  return until(`a new code for ${phone}`, async () => {
+  const seen = handedOut.get(phone) ?? new Set<string>();
+  handedOut.set(phone, seen);
+  const code = await until(`a new code for ${phone}`, async () => {
     const [latest] = await t.client.dev.inbox.query({ phone });
     const code = latest?.body.match(/验证码为(\d{6})/)?.[1];
-    return code && code !== previous ? code : undefined;
+    return code && code !== previous && !seen.has(code) ? code : undefined;
   });
+  seen.add(code);
+  return code;
 }
 
 /** Signs a parent in through the real procedures (code by SMS) and returns a client with the bearer token. */
