@@ -1,4 +1,4 @@
-import type { Client, InStatement, ResultSet, TransactionMode } from '@libsql/client';
+import { type Client, type InStatement, LibsqlBatchError, type ResultSet, type TransactionMode } from '@libsql/client';
 
 /** Most batches one shared transaction takes; a longer queue is committed in several. */
 export const groupedBatchesMax = 64;
@@ -12,6 +12,9 @@ type Queued = {
 };
 
 const sqlOf = (s: BatchStatement) => (typeof s === 'string' ? s : Array.isArray(s) ? String(s[0]) : s.sql);
+/** The shared transaction never began: another process held the write lock for the whole busy timeout. */
+const lockNeverTaken = (error: unknown) =>
+  !(error instanceof LibsqlBatchError) && /^SQLITE_BUSY/.test(String((error as { code?: unknown })?.code ?? ''));
 const writes = (s: BatchStatement) => /^\s*(insert|update|delete|replace)\b/i.test(sqlOf(s));
 
 let grouped = { commits: 0, batches: 0 };
@@ -21,7 +24,8 @@ let grouped = { commits: 0, batches: 0 };
  * `fsync`, instead of one each (decision 036). Each batch's statements run in the order the batches were asked for, as
  * they would have one after the other, so a guarded batch sees what the batches before it wrote; its results are its
  * own. If the shared transaction fails anywhere it is rolled back whole and every batch in it runs again alone, so a
- * batch's error (a constraint, a busy database) is its own and never another's. A batch is answered only after the
+ * batch's error (a constraint) is its own and never another's; only when the transaction could not begin because
+ * another process held the write lock for the whole busy timeout does every batch in the group get that error at once. A batch is answered only after the
  * COMMIT that holds it. Reads, PRAGMAs and read-only batches go straight to the database.
  */
 export function commitInGroups(client: Client): void {
@@ -46,8 +50,10 @@ export function commitInGroups(client: Client): void {
         group.flatMap((q) => q.stmts),
         mode,
       );
-    } catch {
-      for (const q of group) await runAlone(q);
+    } catch (error) {
+      // Alone, each would wait the whole busy timeout again for the same lock.
+      if (lockNeverTaken(error)) for (const q of group) q.failed(error);
+      else for (const q of group) await runAlone(q);
       return;
     }
     grouped.commits++;

@@ -67,6 +67,30 @@ describe('the embedded database file', () => {
     }
   });
 
+  it('answers every write of a group at once when another process holds the lock for the whole busy timeout', async () => {
+    const file = `${dir.path}/lock-held.db`;
+    const db = await createDb(`file:${file}`);
+    try {
+      await db.run(sql`CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)`);
+      const other = writerElsewhere(file, 7_000);
+      await other.locked;
+      const started = Date.now();
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 5 }, (_, i) => db.batch([db.run(sql`INSERT INTO t (v) VALUES (${`here ${i}`})`), db.run(sql`SELECT 1`)])),
+      );
+      // one wait of the 5 s busy timeout for the group, not one more for each of its writes
+      expect(Date.now() - started).toBeLessThan(6_500);
+      expect(outcomes.map((o) => o.status)).toEqual(Array(5).fill('rejected'));
+      for (const o of outcomes)
+        expect(String((o as PromiseRejectedResult).reason?.cause?.code ?? (o as PromiseRejectedResult).reason)).toMatch(/SQLITE_BUSY/);
+      expect(await other.ended).toBe(0);
+      await db.run(sql`INSERT INTO t (v) VALUES ('after')`);
+      expect((await db.all<{ v: string }>(sql`SELECT v FROM t ORDER BY id`)).map((r) => r.v)).toEqual(['elsewhere', 'after']);
+    } finally {
+      db.$client.close();
+    }
+  }, 15_000);
+
   it('prepares a statement once and runs it again with other values, as often as it is asked', async () => {
     const db = await createDb(`file:${dir.path}/kept.db`);
     try {
