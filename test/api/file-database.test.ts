@@ -46,49 +46,57 @@ describe('the embedded database file', () => {
     }
   });
 
-  it('waits for another process’s writer and then writes, instead of answering SQLITE_BUSY', async () => {
-    const file = `${dir.path}/two-writers.db`;
+  /**
+   * `writes` batches, each as one request's write, started at once while another process holds the write lock of a
+   * fresh file for `holdMs`; `check` gets their outcomes, the ms they took and the database, once the other process ended.
+   */
+  async function writesWhileLockedElsewhere(
+    name: string,
+    holdMs: number,
+    writes: number,
+    check: (outcomes: PromiseSettledResult<unknown>[], tookMs: number, db: Awaited<ReturnType<typeof createDb>>) => Promise<void>,
+  ) {
+    const file = `${dir.path}/${name}.db`;
     const db = await createDb(`file:${file}`);
     try {
       await db.run(sql`CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)`);
-      const other = writerElsewhere(file, 400);
-      await other.locked;
-      const started = Date.now();
-      // Ten requests' writes at once, as a host under load makes them.
-      await Promise.all(
-        Array.from({ length: 10 }, (_, i) => db.batch([db.run(sql`INSERT INTO t (v) VALUES (${`here ${i}`})`), db.run(sql`SELECT 1`)])),
-      );
-      expect(Date.now() - started).toBeGreaterThan(200);
-      expect(await other.ended).toBe(0);
-      const rows = await db.all<{ v: string }>(sql`SELECT v FROM t ORDER BY id`);
-      expect(rows.map((r) => r.v)).toEqual(['elsewhere', ...Array.from({ length: 10 }, (_, i) => `here ${i}`)]);
-    } finally {
-      db.$client.close();
-    }
-  });
-
-  it('answers every write of a group at once when another process holds the lock for the whole busy timeout', async () => {
-    const file = `${dir.path}/lock-held.db`;
-    const db = await createDb(`file:${file}`);
-    try {
-      await db.run(sql`CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)`);
-      const other = writerElsewhere(file, 7_000);
+      const other = writerElsewhere(file, holdMs);
       await other.locked;
       const started = Date.now();
       const outcomes = await Promise.allSettled(
-        Array.from({ length: 5 }, (_, i) => db.batch([db.run(sql`INSERT INTO t (v) VALUES (${`here ${i}`})`), db.run(sql`SELECT 1`)])),
+        Array.from({ length: writes }, (_, i) => db.batch([db.run(sql`INSERT INTO t (v) VALUES (${`here ${i}`})`), db.run(sql`SELECT 1`)])),
       );
-      // one wait of the 5 s busy timeout for the group, not one more for each of its writes
-      expect(Date.now() - started).toBeLessThan(6_500);
-      expect(outcomes.map((o) => o.status)).toEqual(Array(5).fill('rejected'));
-      for (const o of outcomes)
-        expect(String((o as PromiseRejectedResult).reason?.cause?.code ?? (o as PromiseRejectedResult).reason)).toMatch(/SQLITE_BUSY/);
+      const tookMs = Date.now() - started;
       expect(await other.ended).toBe(0);
-      await db.run(sql`INSERT INTO t (v) VALUES ('after')`);
-      expect((await db.all<{ v: string }>(sql`SELECT v FROM t ORDER BY id`)).map((r) => r.v)).toEqual(['elsewhere', 'after']);
+      await check(outcomes, tookMs, db);
     } finally {
       db.$client.close();
     }
+  }
+  const values = async (db: Awaited<ReturnType<typeof createDb>>) =>
+    (await db.all<{ v: string }>(sql`SELECT v FROM t ORDER BY id`)).map((r) => r.v);
+
+  it('waits for another process’s writer and then writes, instead of answering SQLITE_BUSY', async () => {
+    // Ten requests' writes at once, as a host under load makes them.
+    await writesWhileLockedElsewhere('two-writers', 400, 10, async (outcomes, tookMs, db) => {
+      expect(outcomes.map((o) => o.status)).toEqual(Array(10).fill('fulfilled'));
+      expect(tookMs).toBeGreaterThan(200);
+      expect(await values(db)).toEqual(['elsewhere', ...Array.from({ length: 10 }, (_, i) => `here ${i}`)]);
+    });
+  });
+
+  it('answers every write of a group at once when another process holds the lock for the whole busy timeout', async () => {
+    await writesWhileLockedElsewhere('lock-held', 7_000, 5, async (outcomes, tookMs, db) => {
+      // one wait of the 5 s busy timeout for the group, not one more for each of its writes
+      expect(tookMs).toBeLessThan(6_500);
+      expect(outcomes.map((o) => o.status)).toEqual(Array(5).fill('rejected'));
+      for (const o of outcomes) {
+        const reason = (o as PromiseRejectedResult).reason;
+        expect(String(reason?.cause?.code ?? reason)).toMatch(/SQLITE_BUSY/);
+      }
+      await db.run(sql`INSERT INTO t (v) VALUES ('after')`);
+      expect(await values(db)).toEqual(['elsewhere', 'after']);
+    });
   }, 15_000);
 
   it('prepares a statement once and runs it again with other values, as often as it is asked', async () => {
