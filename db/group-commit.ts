@@ -24,9 +24,10 @@ let grouped = { commits: 0, batches: 0 };
  * `fsync`, instead of one each (decision 036). Each batch's statements run in the order the batches were asked for, as
  * they would have one after the other, so a guarded batch sees what the batches before it wrote; its results are its
  * own. If the shared transaction fails anywhere it is rolled back whole and every batch in it runs again alone, so a
- * batch's error (a constraint) is its own and never another's; only when the transaction could not begin because
- * another process held the write lock for the whole busy timeout does every batch in the group get that error at once. A batch is answered only after the
- * COMMIT that holds it. Reads, PRAGMAs and read-only batches go straight to the database.
+ * batch's error (a constraint) is its own and never another's; only when the transaction could not begin, because
+ * another process held the write lock for the whole busy timeout, does every batch of the group get that error at
+ * once. A batch is answered only after the COMMIT that holds it. Reads, PRAGMAs and read-only batches go straight to
+ * the database.
  */
 export function commitInGroups(client: Client): void {
   const batch = client.batch.bind(client);
