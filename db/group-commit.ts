@@ -20,14 +20,14 @@ const writes = (s: BatchStatement) => /^\s*(insert|update|delete|replace)\b/i.te
 let grouped = { commits: 0, batches: 0 };
 
 /**
- * The batches that write to a file database in one turn of the event loop are committed together: one transaction, one
- * `fsync`, instead of one each (decision 036). Each batch's statements run in the order the batches were asked for, as
- * they would have one after the other, so a guarded batch sees what the batches before it wrote; its results are its
- * own. If the shared transaction fails anywhere it is rolled back whole and every batch in it runs again alone, so a
- * batch's error (a constraint) is its own and never another's; only when the transaction could not begin, because
- * another process held the write lock for the whole busy timeout, does every batch of the group get that error at
- * once. A batch is answered only after the COMMIT that holds it. Reads, PRAGMAs and read-only batches go straight to
- * the database.
+ * The batches that write to a file database within two turns of the event loop are committed together: one
+ * transaction, one `fsync`, instead of one each (decision 036). Each batch's statements run in the order the batches
+ * were asked for, as they would have one after the other, so a guarded batch sees what the batches before it wrote;
+ * its results are its own. If the shared transaction fails anywhere it is rolled back whole and every batch in it runs
+ * again alone, so a batch's error (a constraint) is its own and never another's; only when the transaction could not
+ * begin, because another process held the write lock for the whole busy timeout, does every batch of the group get
+ * that error at once. A batch is answered only after the COMMIT that holds it. Reads, PRAGMAs and read-only batches go
+ * straight to the database.
  */
 export function commitInGroups(client: Client): void {
   const batch = client.batch.bind(client);
@@ -74,9 +74,12 @@ export function commitInGroups(client: Client): void {
     }
   };
 
+  // A request on a fresh connection is accepted in one turn of the event loop and read in a later one: waiting one turn
+  // more lets the requests that arrived together reach their writes and join the group.
+  const flushAfterNextTurn = () => setImmediate(() => setImmediate(flush));
   const enqueue = (stmts: BatchStatement[], mode: TransactionMode) =>
     new Promise<ResultSet[]>((done, failed) => {
-      if (queue.length === 0) setImmediate(flush);
+      if (queue.length === 0) flushAfterNextTurn();
       queue.push({ stmts, mode, done, failed });
     });
 
