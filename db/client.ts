@@ -29,9 +29,9 @@ function keepPrivate(path: string): void {
 
 /**
  * Opens the embedded libSQL database (a `file:` URL) or a libSQL server (`http(s):`/`libsql:`) from Node.
- * A file database runs in WAL mode with `synchronous=FULL`: an acknowledged write survives a power cut. Its file is
- * private to the host's user, and `secure_delete` zeroes what a change removes (a sign-in code's SMS once sent), so
- * no free page keeps it.
+ * A file database runs in WAL mode with `synchronous=FULL`: an acknowledged write survives a power cut. The writes
+ * that arrive together share one commit (`commitInGroups`, decision 036). Its file is private to the host's user, and
+ * `secure_delete` zeroes what a change removes (a sign-in code's SMS once sent), so no free page keeps it.
  *
  * @example const db = await createDb('file:./data/enrollment.db');
  */
