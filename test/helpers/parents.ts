@@ -12,13 +12,13 @@ import { privacyNotice } from '../../src/domain/privacy-notice';
  * still show the number's previous code. */
 const handedOut = new Map<string, Set<string>>();
 
-/** The newest code the dev SMS inbox holds for a number that was not handed out before (nor is `previous`). */
+/** The newest code the dev SMS inbox holds for a number, once it is one not handed out before (nor `previous`). */
 export async function codeFromInbox(t: { client: EnrollmentClient }, phone: string, previous?: string): Promise<string> {
   const seen = handedOut.get(phone) ?? new Set<string>();
   handedOut.set(phone, seen);
   const code = await until(`a new code for ${phone}`, async () => {
-    const [latest] = await t.client.dev.inbox.query({ phone });
-    const code = latest?.body.match(/验证码为(\d{6})/)?.[1];
+    // the newest message with a code (a notice may be newer)
+    const code = (await t.client.dev.inbox.query({ phone })).map((m) => m.body.match(/验证码为(\d{6})/)?.[1]).find(Boolean);
     return code && code !== previous && !seen.has(code) ? code : undefined;
   });
   seen.add(code);
