@@ -32,7 +32,7 @@ let grouped = { commits: 0, batches: 0 };
 export function commitInGroups(client: Client): void {
   const batch = client.batch.bind(client);
   const execute = client.execute.bind(client) as (stmt: InStatement) => Promise<ResultSet>;
-  let queue: Queued[] = [];
+  const queue: Queued[] = [];
 
   const runAlone = async (q: Queued) => {
     try {
@@ -67,11 +67,7 @@ export function commitInGroups(client: Client): void {
   };
 
   const flush = async () => {
-    while (queue.length > 0) {
-      const group = queue.slice(0, groupedBatchesMax);
-      queue = queue.slice(groupedBatchesMax);
-      await commitGroup(group);
-    }
+    while (queue.length > 0) await commitGroup(queue.splice(0, groupedBatchesMax));
   };
 
   // A request on a fresh connection is accepted in one turn of the event loop and read in a later one: waiting one turn
