@@ -114,6 +114,24 @@ describe('the dev SMS provider', () => {
   });
 });
 
+describe('the dev inbox', () => {
+  it('lists the messages of one demo instant with the one written last first', async () => {
+    const t = await startTestHost();
+    try {
+      const at = t.clock.now();
+      for (const [key, phone] of [
+        ['first', '13700000301'],
+        ['second', '13700000302'],
+      ] as const) {
+        await t.host.deps.db.insert(devSms).values({ id: `inbox-${key}`, idempotencyKey: `inbox:${key}`, phone, body: key, sentAt: at });
+      }
+      expect((await t.client.dev.inbox.query({})).slice(0, 2).map((m) => m.body)).toEqual(['second', 'first']);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('an SMS provider that echoes the number and the code in its errors', () => {
   const refused = '13800130500';
   const failing = '13800130501';
