@@ -126,11 +126,7 @@ export async function createIntegrationKey(
   return { id, name: row.name, token, version: 0 };
 }
 
-/**
- * Commits `change` to a live key at the version the administrator saw, with its audit entry, in one guarded batch: a
- * revoked key, or another change since (here or racing), refuses. The guard is the version loaded, so what the change
- * keeps or audits as before is what it replaces.
- */
+/** What a change of a live key writes, audits and answers. */
 type KeyChange<Answer> = {
   set: Partial<typeof integrationKeys.$inferInsert>;
   action: string;
@@ -138,6 +134,11 @@ type KeyChange<Answer> = {
   answer: Answer;
 };
 
+/**
+ * Commits `change` to a live key at the version the administrator saw, with its audit entry, in one guarded batch: a
+ * revoked key, or another change since (here or racing), refuses. The guard is the version loaded, so what the change
+ * keeps or audits as before is what it replaces.
+ */
 async function changeLiveKey<Answer>(
   deps: Deps,
   admin: SignedInStaff,
