@@ -1,6 +1,7 @@
 import { trpcServer } from '@hono/trpc-server';
 import { sql } from 'drizzle-orm';
-import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
+import { Hono } from 'hono/tiny';
+import type { Context as HonoContext, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -16,6 +17,8 @@ import { clientWentAway } from './api/client-went-away';
 import { batchTooLarge, limitApiBodies } from './api/batch-limit';
 import { type FirstPaint, homePage } from './api/page-shell';
 import { largeTextScriptHash } from './api/page-scripts';
+import { sharedAnswers } from './api/shared-answers';
+import { sharedCacheControl, sharedForMs } from './domain/shared-answer';
 
 export interface HostHooks {
   /** The caller's address. Default: Cloudflare's `cf-connecting-ip`; the Node host reads its socket. */
@@ -119,13 +122,15 @@ export function httpApp(router: AnyRouter, source: DepsSource, hooks: HostHooks 
   // Uploaded documents are served under a policy that lets them do nothing (no script, no loads, sandboxed).
   const documentHeaders = secureHeaders({ contentSecurityPolicy: documentSecurityPolicy, permissionsPolicy, ...transport });
   app.use('*', (c, next) => (c.req.path.startsWith('/api/files') ? documentHeaders : pageHeaders)(c, next));
-  // Answers carry personal data: no browser or proxy keeps them.
+  // Answers carry personal data: no browser or proxy keeps them, except the public catalog's answers, which say
+  // themselves how long anyone may be given them (decision 037).
   const noStore = async (c: HonoContext, next: () => Promise<void>) => {
     await next();
-    c.header('Cache-Control', 'no-store');
+    if (!(c.req.path.startsWith('/trpc/') && sharedForMs(c.res.headers.get('cache-control')) > 0)) c.header('Cache-Control', 'no-store');
   };
   app.use('/api/*', noStore);
   app.use('/trpc/*', noStore);
+  app.use('/trpc/*', sharedAnswers(depsOf));
   app.use(
     '/trpc/*',
     limitApiBodies((c) => c.json(transportErrorBody('PAYLOAD_TOO_LARGE'), 413)),
@@ -139,7 +144,11 @@ export function httpApp(router: AnyRouter, source: DepsSource, hooks: HostHooks 
       endpoint: '/trpc',
       router,
       createContext: (opts, c) => contextFromHono(depsOf(c), c, opts.resHeaders, clientIp),
-      responseMeta: ({ errors }) => (errors.some((e) => e.code === 'SERVICE_UNAVAILABLE') ? { headers: { 'Retry-After': '5' } } : {}),
+      responseMeta: ({ ctx, paths, type, errors }) => {
+        if (errors.some((e) => e.code === 'SERVICE_UNAVAILABLE')) return { headers: { 'Retry-After': '5' } };
+        const shared = type === 'query' && errors.length === 0 ? sharedCacheControl(ctx?.sharedAnswerMs(paths?.length ?? 0) ?? 0) : null;
+        return shared ? { headers: { 'Cache-Control': shared } } : {};
+      },
       onError({ error, path, ctx, req }) {
         const log = ctx?.deps.log ?? console;
         if (clientWentAway(req, error.cause ?? error)) {

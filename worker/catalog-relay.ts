@@ -39,6 +39,7 @@ export function relayedCatalog(local: CatalogCache, primary: PrimaryChannel, wai
   });
   return {
     get: (key, load) => local.get(key, load),
+    slot: (key) => local.slot(key),
     forget() {
       local.forget();
       const id = next++;

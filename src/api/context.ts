@@ -25,4 +25,11 @@ export type Context = {
   spendPasswordCheck(): boolean;
   /** Work to do once the answer is on its way (waitUntil at the edge, the next tick under Node). */
   afterResponse(task: () => Promise<unknown>): void;
+  /**
+   * Declares this call's answer the same for anyone who asks in the next `ms` (public catalog reads, decision 037).
+   * The HTTP answer is marked shareable only when every call in it declared so and none failed (`sharedAnswerMs`).
+   */
+  shareAnswer(ms: number): void;
+  /** How long an HTTP answer of `calls` calls may be shared: the least any of them declared; 0 unless all did. */
+  sharedAnswerMs(calls: number): number;
 };

@@ -1,4 +1,5 @@
-import { Hono, type Context as HonoContext } from 'hono';
+import { Hono } from 'hono/tiny';
+import type { Context as HonoContext } from 'hono';
 import type { HostHooks } from '../http-app';
 import type { AppDeps } from './context';
 import { exportsRoutes } from './exports';

@@ -1,4 +1,5 @@
-import { Hono, type Context as HonoContext } from 'hono';
+import { Hono } from 'hono/tiny';
+import type { Context as HonoContext } from 'hono';
 import * as z from '../schemas/zod';
 import { DomainError } from '../domain/errors';
 import { looksLikeIntegrationToken } from '../domain/integration-key';

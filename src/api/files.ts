@@ -1,5 +1,6 @@
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import { Hono, type Context as HonoContext } from 'hono';
+import { Hono } from 'hono/tiny';
+import type { Context as HonoContext } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, fieldError } from '../domain/errors';
 import { documentMessages, maxDocumentBytes } from '../domain/file-types';

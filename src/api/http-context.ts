@@ -44,6 +44,7 @@ export function contextFromHono(deps: AppDeps, c: HonoContext, resHeaders: Heade
     return cookieToken ? { token: cookieToken, via: 'cookie' } : { token: null, via: null };
   };
   let passwordChecksLeft = passwordChecksPerRequest;
+  const shared: number[] = [];
   return {
     deps,
     requestId: c.get('requestId'),
@@ -54,6 +55,8 @@ export function contextFromHono(deps: AppDeps, c: HonoContext, resHeaders: Heade
     secureCookies: !(url.protocol === 'http:' && loopback.has(url.hostname)),
     setCookie: (header) => resHeaders.append('set-cookie', header),
     spendPasswordCheck: () => passwordChecksLeft-- > 0,
+    shareAnswer: (ms) => shared.push(ms),
+    sharedAnswerMs: (calls) => (calls > 0 && shared.length === calls ? Math.min(...shared) : 0),
     afterResponse(task) {
       const run = () => task().catch((error) => deps.log.error(`[${c.get('requestId')}] deferred work failed: ${loggableError(error)}`));
       try {

@@ -1,4 +1,5 @@
-import { Hono, type Context as HonoContext } from 'hono';
+import { Hono } from 'hono/tiny';
+import type { Context as HonoContext } from 'hono';
 import { limits } from '../domain/limits';
 import { takeLimits } from '../services/limits';
 import { accountDeletionPreview, deleteAccount } from '../services/account-deletion';

@@ -1,4 +1,5 @@
-import { Hono, type Context as HonoContext } from 'hono';
+import { Hono } from 'hono/tiny';
+import type { Context as HonoContext } from 'hono';
 import { DomainError } from '../domain/errors';
 import { idPattern } from '../domain/ids';
 import { drawFile } from '../services/placement/draw';

@@ -5,6 +5,19 @@
  */
 export const catalogFreshMs = 1000;
 
+/** The most whole answers a host keeps at once (`slot`): any URL may ask, so their number has a bound of its own. */
+export const mostKeptAnswers = 500;
+
+/** Where one whole answer is kept (decision 037): the fresh one if there is one, and a way to keep a new one. */
+export interface AnswerSlot<T> {
+  readonly value: T | undefined;
+  /**
+   * Keeps `value` for `forMs` (at most `catalogFreshMs`), unless `forget` was called since the slot was taken (the
+   * answer may hold what was there before the change) or `mostKeptAnswers` fresh answers are kept already.
+   */
+  keep(value: T, forMs: number): void;
+}
+
 /**
  * The public catalog's static rows, kept in memory by one host (a Node process or a Worker isolate): a region with its
  * current season, entries, windows and tracks (`catalog.region`), an entry's tracks and channels (`catalog.channels`),
@@ -19,31 +32,75 @@ export interface CatalogCache {
    * also has the other processes drop theirs, and its promise settles once they have (worker/catalog-relay.ts).
    */
   forget(): void | Promise<void>;
+  /** A whole answer made from these rows, kept under `key` and dropped with them by `forget` (decision 037). */
+  slot<T>(key: string): AnswerSlot<T>;
 }
 
 /**
  * A host's cache. `elapsedMs` is a monotonic timer, not the app's clock: freshness is about real time between reads,
- * whatever instant a demo clock shows. A load that fails is not kept (the next request reads again).
+ * whatever instant a demo clock shows. A load that fails is not kept (the next request reads again). A kept answer
+ * lasts no longer than the rows it may have been made from: those this cache handed out between its slot being taken
+ * and its keeping, so a change made on another host is seen within `catalogFreshMs`, answers or not.
  */
 export function catalogCache(elapsedMs: () => number = () => performance.now(), freshMs = catalogFreshMs): CatalogCache {
   const values = new Map<string, { value: unknown; readAt: number }>();
+  const answers = new Map<string, { value: unknown; until: number }>();
+  /** Slots taken and not yet kept, each with the end of the freshest-lived rows handed out since. */
+  const open = new Set<{ takenAt: number; rowsUntil: number }>();
   let generation = 0;
+  const handedOut = (readAt: number) => {
+    for (const slot of open) slot.rowsUntil = Math.min(slot.rowsUntil, readAt + freshMs);
+  };
+  const roomForAnswer = (now: number) => {
+    if (answers.size < mostKeptAnswers) return true;
+    for (const [key, kept] of answers) if (kept.until <= now) answers.delete(key);
+    return answers.size < mostKeptAnswers;
+  };
   return {
     async get<T>(key: string, load: () => Promise<T>) {
       const kept = values.get(key);
-      if (kept && elapsedMs() - kept.readAt < freshMs) return kept.value as T;
+      if (kept && elapsedMs() - kept.readAt < freshMs) {
+        handedOut(kept.readAt);
+        return kept.value as T;
+      }
       const startedIn = generation;
       const readAt = elapsedMs();
       const value = await load();
       if (generation === startedIn) values.set(key, { value, readAt });
+      handedOut(readAt);
       return value;
     },
     forget() {
       generation++;
       values.clear();
+      answers.clear();
+    },
+    slot<T>(key: string): AnswerSlot<T> {
+      const now = elapsedMs();
+      const kept = answers.get(key);
+      if (kept && now < kept.until) return { value: kept.value as T, keep() {} };
+      // A slot whose request failed is never kept; after `freshMs` nothing could be kept from it anyway.
+      for (const slot of open) if (slot.takenAt <= now - freshMs) open.delete(slot);
+      const slot = { takenAt: now, rowsUntil: Number.POSITIVE_INFINITY };
+      open.add(slot);
+      const takenIn = generation;
+      return {
+        value: undefined,
+        keep(value, forMs) {
+          open.delete(slot);
+          const until = Math.min(slot.takenAt + Math.min(forMs, freshMs), slot.rowsUntil);
+          const keptAt = elapsedMs();
+          if (generation !== takenIn || until <= keptAt || !roomForAnswer(keptAt)) return;
+          answers.set(key, { value, until });
+        },
+      };
     },
   };
 }
 
 /** Reads straight through: for callers outside a host (test helpers, scripts). */
-export const noCatalogCache: CatalogCache = { get: (_key, load) => load(), forget() {} };
+export const noCatalogCache: CatalogCache = {
+  get: (_key, load) => load(),
+  forget() {},
+  slot: () => ({ value: undefined, keep() {} }),
+};

@@ -22,7 +22,7 @@ const requestCode = (headers: Record<string, string>, body = JSON.stringify({ ph
   fetch(`${t.url}/trpc/auth.requestCode`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
 describe('the HTTP layer in front of the procedures', () => {
-  it('tells browsers and proxies not to keep any /trpc answer, success or refusal', async () => {
+  it('tells browsers and proxies not to keep a /trpc answer that is not a shared catalog read, success or refusal', async () => {
     const ok = await fetch(`${t.url}/trpc/catalog.regions`);
     expect(ok.status).toBe(200);
     expect(ok.headers.get('cache-control')).toBe('no-store');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogCache } from '../../src/services/catalog-cache';
+import { catalogCache, mostKeptAnswers } from '../../src/services/catalog-cache';
 
 function timer() {
   let ms = 0;
@@ -54,5 +54,56 @@ describe('the catalog cache', () => {
     const cache = catalogCache(timer().now, 1000);
     await expect(cache.get('region:x', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     expect(await cache.get('region:x', async () => 'up')).toBe('up');
+  });
+});
+
+describe('whole answers kept beside the catalog (decision 037)', () => {
+  it('gives a kept answer for as long as it was kept for, never longer than the freshness bound', () => {
+    const time = timer();
+    const cache = catalogCache(time.now, 1000);
+    cache.slot<string>('answer a').keep('A', 5000);
+    time.advance(999);
+    expect(cache.slot<string>('answer a').value).toBe('A');
+    time.advance(1);
+    expect(cache.slot<string>('answer a').value).toBeUndefined();
+    cache.slot<string>('answer b').keep('B', 300);
+    time.advance(300);
+    expect(cache.slot<string>('answer b').value).toBeUndefined();
+  });
+
+  it('keeps an answer no longer than the rows handed out while it was being made', async () => {
+    const time = timer();
+    const cache = catalogCache(time.now, 1000);
+    await cache.get('region:a', async () => 'rows read at 0');
+    time.advance(600);
+    const slot = cache.slot<string>('answer a');
+    expect(await cache.get('region:a', async () => 'not read')).toBe('rows read at 0');
+    slot.keep('made from rows read at 0', 1000);
+    time.advance(399);
+    expect(cache.slot<string>('answer a').value).toBe('made from rows read at 0');
+    time.advance(1);
+    expect(cache.slot<string>('answer a').value).toBeUndefined();
+  });
+
+  it('does not keep an answer whose slot was taken before a change made it forget, and drops kept ones', () => {
+    const cache = catalogCache(timer().now, 1000);
+    cache.slot<string>('answer kept').keep('old', 1000);
+    const racing = cache.slot<string>('answer racing');
+    cache.forget();
+    racing.keep('made from the old rows', 1000);
+    expect(cache.slot<string>('answer racing').value).toBeUndefined();
+    expect(cache.slot<string>('answer kept').value).toBeUndefined();
+  });
+
+  it(`keeps at most ${mostKeptAnswers} answers at once, and makes room as they age out`, () => {
+    const time = timer();
+    const cache = catalogCache(time.now, 1000);
+    for (let i = 0; i < mostKeptAnswers; i++) cache.slot(`answer ${i}`).keep(i, 1000);
+    cache.slot('answer one too many').keep('x', 1000);
+    expect(cache.slot('answer one too many').value).toBeUndefined();
+    expect(cache.slot('answer 0').value).toBe(0);
+    time.advance(1000);
+    cache.slot('answer one too many').keep('x', 1000);
+    expect(cache.slot('answer one too many').value).toBe('x');
   });
 });

@@ -49,6 +49,17 @@ describe('the Worker under wrangler dev, with sqld as its database', () => {
     }
   });
 
+  it('marks the policy pages shareable for a second and answers a repeat from the isolate’s memory (decision 037)', async () => {
+    const url = `${worker!.url}/trpc/catalog.pages?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { regionId } }))}`;
+    const first = await fetch(url);
+    const again = await fetch(url);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=1');
+    expect(first.headers.get('age')).toBeNull();
+    expect(again.headers.get('cache-control')).toBe('public, max-age=1');
+    expect(again.headers.get('age')).toBe('0');
+    expect(await again.text()).toBe(await first.text());
+  });
+
   it('offers grade-7 pupils from town primary schools 7 channels and those from outside town 6', async () => {
     const region = await client.catalog.region.query({ regionId });
     const grade7 = region.entries.find((e) => e.code === 'grade7');

@@ -1,6 +1,7 @@
 import { callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import { Hono, type Context as HonoContext } from 'hono';
+import { Hono } from 'hono/tiny';
+import type { Context as HonoContext } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { loggableError } from '../../domain/error-text';
 import type { AppDeps, Context } from '../context';

@@ -1,0 +1,45 @@
+import type { Context as HonoContext, MiddlewareHandler } from 'hono';
+import { sharedForMs } from '../domain/shared-answer';
+import type { AppDeps } from './context';
+
+/** Whether the caller negotiates tRPC's streamed form (JSON Lines), which tRPC's answers vary by. */
+const asksForStream = (c: HonoContext) => Boolean(c.req.header('trpc-accept')) || /application\/jsonl/.test(c.req.header('accept') ?? '');
+
+interface SharedAnswer {
+  body: string;
+  /** Content-Type, Cache-Control and Vary, as the procedures' answer had them. */
+  headers: Record<string, string>;
+  /** The app's clock before the answer was made, and how long after it the answer holds (its `max-age`). */
+  madeFrom: number;
+  holdsMs: number;
+  keptAt: number;
+}
+
+/**
+ * Answers the same GET `/trpc` URL from memory while an earlier answer to it is shareable (decision 037): one that said
+ * `Cache-Control: public, max-age=N` (public catalog reads, until the catalog is read again or a window opens or
+ * closes), kept by this host's catalog cache for N seconds at most and dropped with it on an administrator's change.
+ * Asked for tRPC's streamed form, or answered with a cookie, the procedures run as usual.
+ */
+export function sharedAnswers(depsOf: (c: HonoContext) => AppDeps): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method !== 'GET' || asksForStream(c)) return next();
+    const url = new URL(c.req.url);
+    const { catalog, clock } = depsOf(c);
+    const slot = catalog.slot<SharedAnswer>(`answer ${url.pathname}${url.search}`);
+    const kept = slot.value;
+    const madeFrom = clock.now().getTime();
+    // The answer holds for the app's clock too: a demo or test clock set forward or back makes it again.
+    if (kept && madeFrom >= kept.madeFrom && madeFrom < kept.madeFrom + kept.holdsMs) {
+      return c.body(kept.body, 200, { ...kept.headers, Age: String(Math.floor((performance.now() - kept.keptAt) / 1000)) });
+    }
+    await next();
+    const { res } = c;
+    const forMs = sharedForMs(res.headers.get('cache-control'));
+    if (res.status !== 200 || forMs === 0 || res.headers.has('set-cookie')) return;
+    const headers: Record<string, string> = {};
+    for (const name of ['content-type', 'cache-control', 'vary']) headers[name] = res.headers.get(name) ?? '';
+    const body = await res.clone().text();
+    slot.keep({ body, headers, madeFrom, holdsMs: forMs, keptAt: performance.now() }, forMs);
+  };
+}
