@@ -1,4 +1,11 @@
 /**
+ * The reads whose answers are the same for everyone who asks within a second (decision 037; each declares it with
+ * `ctx.shareAnswer` in src/api/routers/catalog.ts). The parents' page sends them each on its own, so that their URL
+ * is the same for every family and a host can answer it from memory.
+ */
+export const sharedReads: readonly string[] = ['catalog.region', 'catalog.channels', 'catalog.pages'];
+
+/**
  * How long an answer worked out at `now` may be given unchanged to anyone who asks (decision 037): `freshMs`, or less
  * when one of `boundaries` (a window opening or closing) comes sooner, since the answer says which side of it `now` is.
  */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EnrollmentClient } from '../../src/client';
+import { sharedReads } from '../../src/domain/shared-answer';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { parentToken } from '../helpers/parents';
 import { signInStaff } from '../helpers/staff';
@@ -48,12 +49,23 @@ describe('public catalog answers shared for a second (decision 037)', () => {
     expect(again.body).toBe(first.body);
   });
 
-  it('shares channels and policy pages the same way', async () => {
+  it('shares every read the parents’ page sends on its own, also as a single call as that page sends it', async () => {
     const region = await t.client.catalog.region.query({ regionId });
-    const grade1 = region.entries.find((e) => e.code === 'grade1')!;
-    for (const url of [batchUrl(['catalog.channels'], [{ entryId: grade1.id }]), batchUrl(['catalog.pages'], [{ regionId }])]) {
-      expect((await get(url)).headers.get('cache-control')).toBe('public, max-age=1');
-      expect((await get(url)).headers.get('age')).toBe('0');
+    const entryId = region.entries.find((e) => e.code === 'grade1')!.id;
+    const inputs: Record<string, unknown> = {
+      'catalog.region': { regionId },
+      'catalog.channels': { entryId },
+      'catalog.pages': { regionId },
+    };
+    expect(Object.keys(inputs)).toEqual([...sharedReads]);
+    for (const path of sharedReads) {
+      for (const url of [
+        batchUrl([path], [inputs[path]]),
+        `${t.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(inputs[path]))}`,
+      ]) {
+        expect((await get(url)).headers.get('cache-control')).toBe('public, max-age=1');
+        expect((await get(url)).headers.get('age')).toBe('0');
+      }
     }
   });
 

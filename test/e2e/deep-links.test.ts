@@ -10,12 +10,14 @@ const app = onPhone('2024-07-16T09:00:00+08:00');
 const parentPhone = '13900000061';
 let parent: EnrollmentClient;
 let applicationId: string;
+let entryId: string;
 
 const testHost = () => app.testHost();
 
 beforeAll(async () => {
   const t = testHost();
   const c = await catalogFor(t);
+  entryId = c.entry('grade1').id;
   ({ client: parent } = await app.signInOnPhone(parentPhone));
   const ready = await readyToSubmit(t, parent, c, '20180315', '061');
   applicationId = ready.applicationId;
@@ -43,6 +45,21 @@ async function coldOpen(path: string, check: (page: Page) => Promise<void>) {
 }
 
 describe('a signed-in parent on a fresh page load', () => {
+  test('an entry opened cold asks for its channels on a URL of their own, which every family shares (decision 037)', async () => {
+    const catalogAnswers: { url: string; cacheControl: string | null }[] = [];
+    await coldOpen(`/entries/${entryId}`, async (page) => {
+      page.on('response', (r) => {
+        if (r.url().includes('/trpc/catalog.')) catalogAnswers.push({ url: r.url(), cacheControl: r.headers()['cache-control'] ?? null });
+      });
+      await page.reload();
+      await shown(page.getByRole('heading', { level: 1 }).first());
+    });
+    const channels = catalogAnswers.find((a) => new URL(a.url).pathname === '/trpc/catalog.channels');
+    expect(channels, 'catalog.channels went alone, not in a batch').toBeDefined();
+    expect(new URL(channels!.url).searchParams.has('batch')).toBe(false);
+    expect(channels!.cacheControl).toBe('public, max-age=1');
+  });
+
   test("home → 报名进度查看和撤回 → the child opens the application's 报名进度", async () => {
     await coldOpen('/', async (page) => {
       await page.getByRole('link', { name: '报名进度查看和撤回' }).click();
