@@ -38,7 +38,10 @@ export function sharedAnswers(depsOf: (c: HonoContext) => AppDeps): MiddlewareHa
     const forMs = sharedForMs(res.headers.get('cache-control'));
     if (res.status !== 200 || forMs === 0 || res.headers.has('set-cookie')) return;
     const headers: Record<string, string> = {};
-    for (const name of ['content-type', 'cache-control', 'vary']) headers[name] = res.headers.get(name) ?? '';
+    for (const name of ['content-type', 'cache-control', 'vary']) {
+      const value = res.headers.get(name);
+      if (value) headers[name] = value;
+    }
     const body = await res.clone().text();
     slot.keep({ body, headers, madeFrom, holdsMs: forMs, keptAt: performance.now() }, forMs);
   };

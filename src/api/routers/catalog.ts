@@ -7,10 +7,10 @@ import { catalogFreshMs } from '../../services/catalog-cache';
 import type { Context } from '../context';
 import { publicProcedure, router } from '../trpc';
 
-type Window = { opensAt: string; closesAt: string };
+type WindowTimes = { opensAt: string; closesAt: string };
 
 /** The same answer for anyone until the catalog is read again or a window opens or closes (decision 037). */
-function shareUntilWindowsChange(ctx: Context, now: Date, windows: Window[]) {
+function shareUntilWindowsChange(ctx: Context, now: Date, windows: WindowTimes[]) {
   ctx.shareAnswer(
     shareableForMs(
       now,
