@@ -43,6 +43,6 @@ export function sharedAnswers(depsOf: (c: HonoContext) => AppDeps): MiddlewareHa
       if (value) headers[name] = value;
     }
     const body = await res.clone().text();
-    slot.keep({ body, headers, madeFrom, holdsMs: forMs, keptAt: performance.now() }, forMs);
+    slot.keep({ body, headers, madeFrom, holdsMs: forMs, keptAt: performance.now() }, forMs, body.length);
   };
 }

@@ -5,17 +5,22 @@
  */
 export const catalogFreshMs = 1000;
 
-/** The most whole answers a host keeps at once (`slot`): any URL may ask, so their number has a bound of its own. */
+/**
+ * The most whole answers a host keeps at once (`slot`), and their most characters together (about 8 MiB as
+ * JavaScript strings, well inside a Worker isolate's memory): any URL may ask, so what they hold has a bound of its own.
+ */
 export const mostKeptAnswers = 500;
+export const mostKeptAnswerChars = 4 * 1024 * 1024;
 
 /** Where one whole answer is kept (decision 037): the fresh one if there is one, and a way to keep a new one. */
 export interface AnswerSlot<T> {
   readonly value: T | undefined;
   /**
    * Keeps `value` for `forMs` (at most `catalogFreshMs`), unless `forget` was called since the slot was taken (the
-   * answer may hold what was there before the change) or `mostKeptAnswers` fresh answers are kept already.
+   * answer may hold what was there before the change) or there is no room for its `chars` beside the fresh answers
+   * kept already (`mostKeptAnswers`, `mostKeptAnswerChars`).
    */
-  keep(value: T, forMs: number): void;
+  keep(value: T, forMs: number, chars: number): void;
 }
 
 /**
@@ -44,17 +49,23 @@ export interface CatalogCache {
  */
 export function catalogCache(elapsedMs: () => number = () => performance.now(), freshMs = catalogFreshMs): CatalogCache {
   const values = new Map<string, { value: unknown; readAt: number }>();
-  const answers = new Map<string, { value: unknown; until: number }>();
+  const answers = new Map<string, { value: unknown; until: number; chars: number }>();
+  let answerChars = 0;
   /** Slots taken and not yet kept, each with the end of the freshest-lived rows handed out since. */
   const open = new Set<{ takenAt: number; rowsUntil: number }>();
   let generation = 0;
   const handedOut = (readAt: number) => {
     for (const slot of open) slot.rowsUntil = Math.min(slot.rowsUntil, readAt + freshMs);
   };
-  const roomForAnswer = (now: number) => {
-    if (answers.size < mostKeptAnswers) return true;
-    for (const [key, kept] of answers) if (kept.until <= now) answers.delete(key);
-    return answers.size < mostKeptAnswers;
+  const dropAnswer = (key: string) => {
+    answerChars -= answers.get(key)?.chars ?? 0;
+    answers.delete(key);
+  };
+  const fits = (chars: number) => answers.size < mostKeptAnswers && answerChars + chars <= mostKeptAnswerChars;
+  const roomForAnswer = (now: number, chars: number) => {
+    if (fits(chars)) return true;
+    for (const [key, kept] of answers) if (kept.until <= now) dropAnswer(key);
+    return fits(chars);
   };
   return {
     async get<T>(key: string, load: () => Promise<T>) {
@@ -74,6 +85,7 @@ export function catalogCache(elapsedMs: () => number = () => performance.now(), 
       generation++;
       values.clear();
       answers.clear();
+      answerChars = 0;
     },
     slot<T>(key: string): AnswerSlot<T> {
       const now = elapsedMs();
@@ -86,12 +98,14 @@ export function catalogCache(elapsedMs: () => number = () => performance.now(), 
       const takenIn = generation;
       return {
         value: undefined,
-        keep(value, forMs) {
+        keep(value, forMs, chars) {
           open.delete(slot);
           const until = Math.min(slot.takenAt + Math.min(forMs, freshMs), slot.rowsUntil);
           const keptAt = elapsedMs();
-          if (generation !== takenIn || until <= keptAt || !roomForAnswer(keptAt)) return;
-          answers.set(key, { value, until });
+          dropAnswer(key);
+          if (generation !== takenIn || until <= keptAt || !roomForAnswer(keptAt, chars)) return;
+          answers.set(key, { value, until, chars });
+          answerChars += chars;
         },
       };
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogCache, mostKeptAnswers } from '../../src/services/catalog-cache';
+import { catalogCache, mostKeptAnswerChars, mostKeptAnswers } from '../../src/services/catalog-cache';
 
 function timer() {
   let ms = 0;
@@ -61,12 +61,12 @@ describe('whole answers kept beside the catalog (decision 037)', () => {
   it('gives a kept answer for as long as it was kept for, never longer than the freshness bound', () => {
     const time = timer();
     const cache = catalogCache(time.now, 1000);
-    cache.slot<string>('answer a').keep('A', 5000);
+    cache.slot<string>('answer a').keep('A', 5000, 1);
     time.advance(999);
     expect(cache.slot<string>('answer a').value).toBe('A');
     time.advance(1);
     expect(cache.slot<string>('answer a').value).toBeUndefined();
-    cache.slot<string>('answer b').keep('B', 300);
+    cache.slot<string>('answer b').keep('B', 300, 1);
     time.advance(300);
     expect(cache.slot<string>('answer b').value).toBeUndefined();
   });
@@ -78,7 +78,7 @@ describe('whole answers kept beside the catalog (decision 037)', () => {
     time.advance(600);
     const slot = cache.slot<string>('answer a');
     expect(await cache.get('region:a', async () => 'not read')).toBe('rows read at 0');
-    slot.keep('made from rows read at 0', 1000);
+    slot.keep('made from rows read at 0', 1000, 1);
     time.advance(399);
     expect(cache.slot<string>('answer a').value).toBe('made from rows read at 0');
     time.advance(1);
@@ -87,10 +87,10 @@ describe('whole answers kept beside the catalog (decision 037)', () => {
 
   it('does not keep an answer whose slot was taken before a change made it forget, and drops kept ones', () => {
     const cache = catalogCache(timer().now, 1000);
-    cache.slot<string>('answer kept').keep('old', 1000);
+    cache.slot<string>('answer kept').keep('old', 1000, 1);
     const racing = cache.slot<string>('answer racing');
     cache.forget();
-    racing.keep('made from the old rows', 1000);
+    racing.keep('made from the old rows', 1000, 1);
     expect(cache.slot<string>('answer racing').value).toBeUndefined();
     expect(cache.slot<string>('answer kept').value).toBeUndefined();
   });
@@ -98,12 +98,38 @@ describe('whole answers kept beside the catalog (decision 037)', () => {
   it(`keeps at most ${mostKeptAnswers} answers at once, and makes room as they age out`, () => {
     const time = timer();
     const cache = catalogCache(time.now, 1000);
-    for (let i = 0; i < mostKeptAnswers; i++) cache.slot(`answer ${i}`).keep(i, 1000);
-    cache.slot('answer one too many').keep('x', 1000);
+    for (let i = 0; i < mostKeptAnswers; i++) cache.slot(`answer ${i}`).keep(i, 1000, 1);
+    cache.slot('answer one too many').keep('x', 1000, 1);
     expect(cache.slot('answer one too many').value).toBeUndefined();
     expect(cache.slot('answer 0').value).toBe(0);
     time.advance(1000);
-    cache.slot('answer one too many').keep('x', 1000);
+    cache.slot('answer one too many').keep('x', 1000, 1);
     expect(cache.slot('answer one too many').value).toBe('x');
+  });
+
+  it('keeps answers of at most so many characters together, and makes room as they age out or are made again', () => {
+    const time = timer();
+    const cache = catalogCache(time.now, 1000);
+    const half = mostKeptAnswerChars / 2;
+    cache.slot('answer a').keep('a', 1000, half);
+    cache.slot('answer b').keep('b', 1000, half);
+    cache.slot('answer c').keep('c', 1000, 1);
+    expect(cache.slot('answer c').value).toBeUndefined();
+    time.advance(1000);
+    cache.slot('answer b').keep('b again', 1000, half);
+    expect(cache.slot('answer b').value).toBe('b again');
+    cache.slot('answer c').keep('c', 1000, half);
+    expect(cache.slot('answer c').value).toBe('c');
+    expect(cache.slot('answer a').value).toBeUndefined();
+  });
+
+  it('counts an answer made again in place of its aged one once', () => {
+    const time = timer();
+    const cache = catalogCache(time.now, 1000);
+    cache.slot('answer a').keep('a', 1000, mostKeptAnswerChars / 2);
+    time.advance(1000);
+    cache.slot('answer a').keep('a again', 1000, mostKeptAnswerChars / 2);
+    cache.slot('answer b').keep('b', 1000, mostKeptAnswerChars / 2);
+    expect(cache.slot('answer b').value).toBe('b');
   });
 });
