@@ -31,7 +31,10 @@ export function sharedAnswers(depsOf: (c: HonoContext) => AppDeps): MiddlewareHa
     const madeFrom = clock.now().getTime();
     // The answer holds for the app's clock too: a demo or test clock set forward or back makes it again.
     if (kept && madeFrom >= kept.madeFrom && madeFrom < kept.madeFrom + kept.holdsMs) {
-      return c.body(kept.body, 200, { ...kept.headers, Age: String(Math.floor((performance.now() - kept.keptAt) / 1000)) });
+      // Age rounded up, at least 1: a cache downstream then keeps for its max-age only answers made just now, which
+      // end before a window's opening or closing; one kept here a while would outlive it there.
+      const age = Math.max(1, Math.ceil((performance.now() - kept.keptAt) / 1000));
+      return c.body(kept.body, 200, { ...kept.headers, Age: String(age) });
     }
     await next();
     const { res } = c;

@@ -56,7 +56,7 @@ describe('the Worker under wrangler dev, with sqld as its database', () => {
     expect(first.headers.get('cache-control')).toBe('public, max-age=1');
     expect(first.headers.get('age')).toBeNull();
     expect(again.headers.get('cache-control')).toBe('public, max-age=1');
-    expect(again.headers.get('age')).toBe('0');
+    expect(again.headers.get('age')).toBe('1');
     expect(await again.text()).toBe(await first.text());
   });
 
