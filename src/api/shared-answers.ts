@@ -1,9 +1,16 @@
 import type { Context as HonoContext, MiddlewareHandler } from 'hono';
-import { sharedForMs } from '../domain/shared-answer';
+import { sharedForMs, sharedReads } from '../domain/shared-answer';
 import type { AppDeps } from './context';
 
 /** Whether the caller negotiates tRPC's streamed form (JSON Lines), which tRPC's answers vary by. */
 const asksForStream = (c: HonoContext) => Boolean(c.req.header('trpc-accept')) || /application\/jsonl/.test(c.req.header('accept') ?? '');
+
+/** Whether every call a `/trpc/…` path names is one of the reads that may be shared; no other answer is looked up or kept. */
+const callsOnlySharedReads = (path: string) =>
+  path
+    .slice('/trpc/'.length)
+    .split(',')
+    .every((call) => sharedReads.includes(call));
 
 interface SharedAnswer {
   body: string;
@@ -16,14 +23,14 @@ interface SharedAnswer {
 }
 
 /**
- * Answers the same GET `/trpc` URL from memory while an earlier answer to it is shareable (decision 037): one that said
- * `Cache-Control: public, max-age=N` (public catalog reads, until the catalog is read again or a window opens or
- * closes), kept by this host's catalog cache for N seconds at most and dropped with it on an administrator's change.
+ * Answers a GET `/trpc` URL of `sharedReads` from memory while an earlier answer to it is shareable (decision 037): one
+ * that said `Cache-Control: public, max-age=N` (until the catalog is read again or a window opens or closes), kept by
+ * this host's catalog cache for N seconds at most and dropped with it on an administrator's change.
  * Asked for tRPC's streamed form, or answered with a cookie, the procedures run as usual.
  */
 export function sharedAnswers(depsOf: (c: HonoContext) => AppDeps): MiddlewareHandler {
   return async (c, next) => {
-    if (c.req.method !== 'GET' || asksForStream(c)) return next();
+    if (c.req.method !== 'GET' || !callsOnlySharedReads(c.req.path) || asksForStream(c)) return next();
     const url = new URL(c.req.url);
     const { catalog, clock } = depsOf(c);
     const slot = catalog.slot<SharedAnswer>(`answer ${url.pathname}${url.search}`);

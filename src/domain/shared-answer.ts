@@ -1,7 +1,8 @@
 /**
- * The reads whose answers are the same for everyone who asks within a second (decision 037; each declares it with
- * `ctx.shareAnswer` in src/api/routers/catalog.ts). The parents' page sends them each on its own, so that their URL
- * is the same for every family and a host can answer it from memory.
+ * The reads whose answers are the same for everyone who asks within a second (decision 037; each declares for how long
+ * with `ctx.shareAnswer` in src/api/routers/catalog.ts). The parents' page sends them each on its own, so that their
+ * URL is the same for every family; a host looks up and keeps answers of these calls only, so no other request pays
+ * for the lookup.
  */
 export const sharedReads: readonly string[] = ['catalog.region', 'catalog.channels', 'catalog.pages'];
 
