@@ -122,14 +122,14 @@ export function httpApp(router: AnyRouter, source: DepsSource, hooks: HostHooks 
   // Uploaded documents are served under a policy that lets them do nothing (no script, no loads, sandboxed).
   const documentHeaders = secureHeaders({ contentSecurityPolicy: documentSecurityPolicy, permissionsPolicy, ...transport });
   app.use('*', (c, next) => (c.req.path.startsWith('/api/files') ? documentHeaders : pageHeaders)(c, next));
-  // Answers carry personal data: no browser or proxy keeps them, except the public catalog's answers, which say
+  // Answers carry personal data: no browser or proxy keeps them, except the public catalog's tRPC answers, which say
   // themselves how long anyone may be given them (decision 037).
-  const noStore = async (c: HonoContext, next: () => Promise<void>) => {
+  const noStore = (unlessShared: boolean) => async (c: HonoContext, next: () => Promise<void>) => {
     await next();
-    if (!(c.req.path.startsWith('/trpc/') && sharedForMs(c.res.headers.get('cache-control')) > 0)) c.header('Cache-Control', 'no-store');
+    if (!(unlessShared && sharedForMs(c.res.headers.get('cache-control')) > 0)) c.header('Cache-Control', 'no-store');
   };
-  app.use('/api/*', noStore);
-  app.use('/trpc/*', noStore);
+  app.use('/api/*', noStore(false));
+  app.use('/trpc/*', noStore(true));
   app.use('/trpc/*', sharedAnswers(depsOf));
   app.use(
     '/trpc/*',
