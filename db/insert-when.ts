@@ -1,6 +1,7 @@
-import { type Column, getTableColumns, type SQL, sql } from 'drizzle-orm';
-import type { SQLiteInsertValue, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { type Column, getTableColumns, getTableName, isSQLWrapper, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client';
+import { type BoundStatement, type PreparedCondition, type PreparedStatement, preparedStatement } from './prepared';
 
 /** Rows per statement of `insertManyWhen`: well under SQLite's 32,766 bound parameters for the widest table. */
 const rowsPerInsert = 1000;
@@ -44,4 +45,54 @@ export function insertManyWhen<T extends SQLiteTable>(db: Db, table: T, rows: re
     statements.push(db.insert(table).select(sql`SELECT * FROM (VALUES ${sql.join(tuples, sql`, `)}) WHERE ${condition}`));
   }
   return statements;
+}
+
+/** What `preparedInsertWhen` does when the row's key is taken: nothing, or update the columns named with the row's values. */
+export type OnConflict = { target: SQLiteColumn; update?: readonly string[] };
+
+const preparedInserts = new Map<string, PreparedStatement<string, unknown>>();
+
+/**
+ * `insertWhen` built once per table, set of columns given, condition and conflict rule, with this row's values and the
+ * condition's bound (`condition` is prepared, e.g. `commitChange`'s `wonPrepared`). A column the row leaves out gets
+ * its default as `insertWhen` gives it; the values go through their columns' encoders here.
+ *
+ * @example followUps: (_won, won) => [preparedInsertWhen(db, applicationHistory, row, won)]
+ */
+export function preparedInsertWhen<T extends SQLiteTable>(
+  db: Db,
+  table: T,
+  values: SQLiteInsertValue<T>,
+  condition: PreparedCondition,
+  onConflict?: OnConflict,
+): BoundStatement<unknown> {
+  const given = values as Record<string, unknown>;
+  const columns = Object.entries(getTableColumns(table));
+  const givenKeys = columns.filter(([key]) => given[key] !== undefined).map(([key]) => key);
+  const shape = `${getTableName(table)}|${givenKeys.join(',')}|${condition.id}|${onConflict ? `${onConflict.target.name}:${onConflict.update?.join(',') ?? ''}` : ''}`;
+  let prepared = preparedInserts.get(shape);
+  if (!prepared) {
+    prepared = buildPreparedInsert(db, table, new Set(givenKeys), condition, onConflict);
+    preparedInserts.set(shape, prepared);
+  }
+  const args: Record<string, unknown> = { ...condition.values };
+  for (const [key, column] of columns) {
+    if (given[key] === undefined) continue;
+    if (isSQLWrapper(given[key])) throw new Error(`preparedInsertWhen takes values only: ${key} is SQL`);
+    args[`row.${key}`] = bound(column, given, key);
+  }
+  return prepared.with(args);
+}
+
+function buildPreparedInsert(db: Db, table: SQLiteTable, given: Set<string>, condition: PreparedCondition, onConflict?: OnConflict) {
+  const names = [...[...given].map((key) => `row.${key}`), ...Object.keys(condition.values)];
+  return preparedStatement(names, (_db, p) => {
+    const row = Object.fromEntries(Object.keys(getTableColumns(table)).map((key) => [key, given.has(key) ? p[`row.${key}`] : undefined]));
+    const insert = insertWhen(db, table, row as SQLiteInsertValue<SQLiteTable>, condition.sql);
+    if (!onConflict) return insert;
+    if (!onConflict.update) return insert.onConflictDoNothing({ target: onConflict.target });
+    // The row's values again, already encoded: bare placeholders, so that no encoder runs twice.
+    const set = Object.fromEntries(onConflict.update.map((key) => [key, sql`${p[`row.${key}`]}`]));
+    return insert.onConflictDoUpdate({ target: onConflict.target, set });
+  });
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, lt, ne, not, sql, type SQLWrapper } from 'drizzl
 import type { Db } from '../../db/client';
 import { rowExists } from '../../db/exists';
 import { insertWhen } from '../../db/insert-when';
-import { preparedRead } from '../../db/prepared';
+import { preparedStatement } from '../../db/prepared';
 import { applications, documents, uploadIntents } from '../../db/schema';
 import { UnreadableFileError } from '../adapters/files';
 import type { AppDeps } from '../deps';
@@ -363,7 +363,7 @@ export async function removeDocument(
 }
 
 /** The kind and side of each of the family's documents on file, as a prepared read: what completeness needs. */
-export const documentKindsRead = preparedRead(['applicationId'], (db, p) =>
+export const documentKindsRead = preparedStatement(['applicationId'], (db, p) =>
   db
     .select({ kind: documents.kind, side: documents.side })
     .from(documents)

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, isNull, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { insertManyWhen, insertWhen } from '../../db/insert-when';
+import { insertManyWhen, insertWhen, preparedInsertWhen } from '../../db/insert-when';
+import type { PreparedCondition } from '../../db/prepared';
 import { messages } from '../../db/schema';
 import { randomId } from '../adapters/random';
 import { noticeLink } from '../domain/notices';
@@ -14,6 +15,11 @@ export function noticeMessage(db: Db, m: MessageNotice & { now: Date; onlyIf?: S
   const row = messageRow(m, m.now);
   const insert = m.onlyIf ? insertWhen(db, messages, row, m.onlyIf) : db.insert(messages).values(row);
   return insert.onConflictDoNothing({ target: messages.noticeKey });
+}
+
+/** `noticeMessage` written only if the prepared condition `won` holds (a state change's own follow-up, `commitChange`). */
+export function preparedNoticeMessage(db: Db, m: MessageNotice & { now: Date }, won: PreparedCondition) {
+  return preparedInsertWhen(db, messages, messageRow(m, m.now), won, { target: messages.noticeKey });
 }
 
 /** `noticeMessage` for many families at once (录取结果 to a whole draw), written only if `onlyIf` holds. */

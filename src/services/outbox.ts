@@ -1,7 +1,8 @@
 import { and, asc, count, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { noRowExists } from '../../db/exists';
-import { insertManyWhen, insertWhen } from '../../db/insert-when';
+import { insertManyWhen, insertWhen, preparedInsertWhen } from '../../db/insert-when';
+import type { PreparedCondition } from '../../db/prepared';
 import { outbox, type OutboxStatus, smsCodes } from '../../db/schema';
 import type { Clock } from '../adapters/clock';
 import { type SmsLog, type SmsSender, SmsSendError } from '../adapters/sms';
@@ -95,6 +96,14 @@ export function insertOutboxRow(db: Db, row: typeof outbox.$inferInsert, onlyIf?
 }
 
 /**
+ * `insertOutboxRow` written only if the prepared condition `won` holds: a state change's own follow-up
+ * (`commitChange`), with an `outboxRow` or a `claimedOutboxRow`.
+ */
+export function preparedOutboxRow(db: Db, row: typeof outbox.$inferInsert, won: PreparedCondition) {
+  return preparedInsertWhen(db, outbox, row, won, { target: outbox.idempotencyKey });
+}
+
+/**
  * A notice's outbox row already claimed by `claimant` for `sendNowLeaseMs` (its first attempt), as `claimKeys` would
  * leave it: written in the change's own batch (`insertOutboxRow`), it saves the request's claim, one round trip.
  * Send it with `sendClaimed` once the batch has committed; if the request dies first, the sweeper takes the row
@@ -127,7 +136,8 @@ export function smsNotices(db: Db, notices: readonly Notice[], now: Date, onlyIf
 
 type Notice = { idempotencyKey: string; phone: string; body: string };
 
-function outboxRow(notice: Notice, now: Date) {
+/** A notice's outbox row, pending: what `smsNotice` writes. */
+export function outboxRow(notice: Notice, now: Date) {
   return {
     id: randomId(),
     idempotencyKey: notice.idempotencyKey,

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { preparedRead } from '../../db/prepared';
+import { preparedStatement } from '../../db/prepared';
 import { accounts, sessions, staff } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import { sessionPolicies } from '../domain/session-policy';
@@ -20,7 +20,7 @@ export interface SignedInParent {
 const liveMandateAgent = sql`(SELECT staff_id FROM agent_mandates WHERE id = ${sessions.mandateId} AND ended_at IS NULL)`;
 
 /** A parent's session by its token's hash, with the account's phone and the agent of a live mandate. */
-const parentSession = preparedRead(['tokenHash'], (db, p) =>
+const parentSession = preparedStatement(['tokenHash'], (db, p) =>
   db
     .select({
       session: sessions,

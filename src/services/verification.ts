@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db/client';
-import { insertWhen } from '../../db/insert-when';
-import { preparedRead, readBatch } from '../../db/prepared';
+import { insertWhen, preparedInsertWhen } from '../../db/insert-when';
+import { always, type PreparedCondition, preparedStatement, readBatch } from '../../db/prepared';
 import { applications, channels, children, communities, seasons, verificationChecks, verificationJobs } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import { type AuthorityRecords, RecordsUnavailableError } from '../adapters/records';
@@ -29,13 +29,31 @@ type Outcomes = { outcomes: CheckOutcome[]; regionId: string } | null;
  * If the caller stops, the claim lapses after `leaseMs` and the sweeper takes the job.
  */
 export function verificationJob(db: Db, applicationId: string, now: Date, claim?: { claimedBy: string; onlyIf: SQL }) {
-  const job = claim
-    ? { dueAt: now, attempts: 1, claimedBy: claim.claimedBy, claimExpiresAt: new Date(now.getTime() + leaseMs), lastError: null }
-    : { dueAt: now, attempts: 0, claimedBy: null, claimExpiresAt: null, lastError: null };
+  const job = jobColumns(now, claim?.claimedBy);
   const insert = claim
     ? insertWhen(db, verificationJobs, { applicationId, ...job }, claim.onlyIf)
     : db.insert(verificationJobs).values({ applicationId, ...job });
   return insert.onConflictDoUpdate({ target: verificationJobs.applicationId, set: job });
+}
+
+/**
+ * `verificationJob` as a prepared statement of a state change's own batch (`commitChange`): claimed by `claimedBy`,
+ * it is written only if `won` holds; without, it is queued for the sweeper whatever the change's outcome, as
+ * `verificationJob` queues it.
+ */
+export function preparedVerificationJob(db: Db, applicationId: string, now: Date, won: PreparedCondition, claimedBy?: string) {
+  const job = jobColumns(now, claimedBy);
+  return preparedInsertWhen(db, verificationJobs, { applicationId, ...job }, claimedBy ? won : always, {
+    target: verificationJobs.applicationId,
+    update: Object.keys(job),
+  });
+}
+
+/** A job's columns when it is written: claimed by `claimedBy` for `leaseMs`, or due for the sweeper. */
+function jobColumns(now: Date, claimedBy?: string) {
+  return claimedBy
+    ? { dueAt: now, attempts: 1, claimedBy, claimExpiresAt: new Date(now.getTime() + leaseMs), lastError: null }
+    : { dueAt: now, attempts: 0, claimedBy: null, claimExpiresAt: null, lastError: null };
 }
 
 export async function townCommunities(db: Db, regionId: string): Promise<Set<string>> {
@@ -107,7 +125,7 @@ export async function familyFacts(
  * What the checks of one application read, in one query: its form, its channel's rule, its region and the child's
  * sealed ID number; none of the catalog's texts (decision 029).
  */
-const checkRead = preparedRead(['applicationId'], (db, p) =>
+const checkRead = preparedStatement(['applicationId'], (db, p) =>
   db
     .select({
       application: { form: applications.form },
@@ -123,7 +141,7 @@ const checkRead = preparedRead(['applicationId'], (db, p) =>
 );
 
 /** The communities of the town an application's season is in. */
-const applicationTownRead = preparedRead(['applicationId'], (db, p) =>
+const applicationTownRead = preparedStatement(['applicationId'], (db, p) =>
   db
     .select({ name: communities.name })
     .from(communities)

@@ -1,9 +1,10 @@
-import { eq, like } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, like, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commitChange } from '../../db/change';
 import type { Db } from '../../db/client';
 import { rowExists } from '../../db/exists';
-import { outbox, smsCodes } from '../../db/schema';
+import { preparedInsertWhen } from '../../db/insert-when';
+import { integrationKeys, outbox, smsCodes } from '../../db/schema';
 import { webCryptoRandom } from '../../src/adapters/random';
 import { smsNotice } from '../../src/services/outbox';
 import { freshDatabase } from '../helpers/db';
@@ -83,5 +84,154 @@ describe('the guarded commit', () => {
         .where(rowExists(outbox, eq(outbox.idempotencyKey, 'json-follow')))
         .limit(1),
     ).toHaveLength(1);
+  });
+});
+
+describe('the guarded commit, prepared', () => {
+  const later = new Date(now.getTime() + 600_000);
+  /** A change with a guard of every kind; `built` adds an extra condition that always holds, so drizzle builds it. */
+  const expire = (db: Db, id: string, built: boolean) =>
+    commitChange(db, webCryptoRandom, {
+      table: smsCodes,
+      key: { column: smsCodes.id, value: id },
+      guard: {
+        consumedBy: null,
+        attempts: { below: 5 },
+        purpose: { in: ['sign_in', 'change_phone'] },
+        expiresAt: new Date(now.getTime() + 300_000),
+      },
+      also: built ? [sql`1`] : undefined,
+      set: { attempts: 3, expiresAt: later },
+      nonce: smsCodes.consumedBy,
+      returning: { attempts: smsCodes.attempts, expiresAt: smsCodes.expiresAt },
+      followUps: (_won, won) => [
+        preparedInsertWhen(
+          db,
+          outbox,
+          { id: `row:${id}`, idempotencyKey: `expired:${id}`, phone: '1', body: id, nextAttemptAt: later, createdAt: now },
+          won,
+        ),
+      ],
+    });
+  const stateOf = async (id: string) => {
+    const [code] = await database.db
+      .select({ attempts: smsCodes.attempts, expiresAt: smsCodes.expiresAt })
+      .from(smsCodes)
+      .where(eq(smsCodes.id, id));
+    const rows = await database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.idempotencyKey, `expired:${id}`));
+    return { code, rows: rows.map(({ id: _id, body: _body, idempotencyKey: _key, ...row }) => row) };
+  };
+
+  it('writes what drizzle building the same change writes: guards of every kind, values through their columns’ encoders, defaults', async () => {
+    await aCode('prepared-a');
+    await aCode('built-a');
+    const prepared = await expire(database.db, 'prepared-a', false);
+    const built = await expire(database.db, 'built-a', true);
+    expect(prepared).toEqual({ won: true, row: { attempts: 3, expiresAt: later }, results: [expect.anything()] });
+    expect(built).toEqual({ won: true, row: { attempts: 3, expiresAt: later }, results: [expect.anything()] });
+    const written = await stateOf('prepared-a');
+    expect(written).toEqual(await stateOf('built-a'));
+    expect(written.rows).toEqual([
+      {
+        phone: '1',
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: later,
+        claimedBy: null,
+        claimExpiresAt: null,
+        lastError: null,
+        createdAt: now,
+        sentAt: null,
+      },
+    ]);
+  });
+
+  it('writes null, JSON and instants as the built change does', async () => {
+    const keyNamed = (name: string) => ({
+      id: name,
+      name,
+      scopes: ['applications:read' as const],
+      secretHash: 'h',
+      expiresAt: later,
+      createdBy: 'admin',
+      createdAt: now,
+      updatedAt: now,
+    });
+    const revoke = (id: string, built: boolean) =>
+      commitChange(database.db, webCryptoRandom, {
+        table: integrationKeys,
+        key: { column: integrationKeys.id, value: id },
+        guard: { version: 0, revokedAt: null },
+        also: built ? [sql`1`] : undefined,
+        set: { expiresAt: null, revokedAt: later, scopes: [], version: 1, updatedAt: later },
+        nonce: integrationKeys.changeNonce,
+      });
+    const stateOf = async (id: string) => {
+      const [{ id: _id, name: _name, changeNonce, ...key }] = (await database.db
+        .select()
+        .from(integrationKeys)
+        .where(eq(integrationKeys.id, id))) as [typeof integrationKeys.$inferSelect];
+      return { ...key, changeNonce: changeNonce?.length };
+    };
+    await database.db.insert(integrationKeys).values([keyNamed('key-prepared'), keyNamed('key-built')]);
+    expect((await revoke('key-prepared', false)).won).toBe(true);
+    expect((await revoke('key-built', true)).won).toBe(true);
+    const revoked = await stateOf('key-prepared');
+    expect(revoked).toEqual(await stateOf('key-built'));
+    expect(revoked).toMatchObject({ expiresAt: null, revokedAt: later, scopes: [], version: 1, updatedAt: later });
+  });
+
+  it('loses, writing nothing, where a guard no longer holds, as the built change does', async () => {
+    for (const id of ['prepared-b', 'built-b']) {
+      await aCode(id);
+      await database.db.update(smsCodes).set({ attempts: 5 }).where(eq(smsCodes.id, id));
+      expect((await expire(database.db, id, id.startsWith('built'))).won).toBe(false);
+      expect(await stateOf(id)).toEqual({ code: { attempts: 5, expiresAt: new Date(now.getTime() + 300_000) }, rows: [] });
+    }
+  });
+
+  it('is built once per shape: a second change of the same shape only binds its values', async () => {
+    await aCode('prepared-c');
+    await aCode('prepared-d');
+    await expire(database.db, 'prepared-c', false);
+    const update = vi.spyOn(database.db, 'update');
+    const insert = vi.spyOn(database.db, 'insert');
+    expect((await expire(database.db, 'prepared-d', false)).won).toBe(true);
+    expect(update).not.toHaveBeenCalled();
+    expect(insert).not.toHaveBeenCalled();
+    update.mockRestore();
+    insert.mockRestore();
+    expect((await stateOf('prepared-d')).rows).toHaveLength(1);
+  });
+
+  it('keeps or updates the row already there on a conflict, as it is told', async () => {
+    await aCode('conflict');
+    const row = (body: string) => ({
+      id: `conflict:${body}`,
+      idempotencyKey: 'conflict',
+      phone: '1',
+      body,
+      nextAttemptAt: now,
+      createdAt: now,
+    });
+    const bodies = async () =>
+      (await database.db.select({ body: outbox.body }).from(outbox).where(eq(outbox.idempotencyKey, 'conflict'))).map((r) => r.body);
+    const write = (body: string, update?: string[]) =>
+      commitChange(database.db, webCryptoRandom, {
+        table: smsCodes,
+        key: { column: smsCodes.id, value: 'conflict' },
+        guard: {},
+        set: { attempts: 1 },
+        nonce: smsCodes.consumedBy,
+        followUps: (_won, won) => [preparedInsertWhen(database.db, outbox, row(body), won, { target: outbox.idempotencyKey, update })],
+      });
+    await write('first');
+    await write('second');
+    expect(await bodies()).toEqual(['first']);
+    await write('third', ['body']);
+    expect(await bodies()).toEqual(['third']);
   });
 });

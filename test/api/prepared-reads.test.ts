@@ -1,7 +1,7 @@
 import { DrizzleQueryError, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb, type Db } from '../../db/client';
-import { preparedRead, readBatch } from '../../db/prepared';
+import { preparedStatement, readBatch } from '../../db/prepared';
 import { smsCodes } from '../../db/schema';
 import { freshDatabase } from '../helpers/db';
 import { tempDir } from '../helpers/temp';
@@ -10,10 +10,10 @@ const now = new Date('2024-07-20T10:00:00+08:00');
 let first: Awaited<ReturnType<typeof freshDatabase>>;
 let second: Awaited<ReturnType<typeof freshDatabase>>;
 
-const codeRead = preparedRead(['id'], (db, p) =>
+const codeRead = preparedStatement(['id'], (db, p) =>
   db.select({ id: smsCodes.id, phone: smsCodes.phone, expiresAt: smsCodes.expiresAt }).from(smsCodes).where(eq(smsCodes.id, p.id)),
 );
-const codesOfPhone = preparedRead(['phone'], (db, p) =>
+const codesOfPhone = preparedStatement(['phone'], (db, p) =>
   db.select({ id: smsCodes.id }).from(smsCodes).where(eq(smsCodes.phone, p.phone)).orderBy(smsCodes.id),
 );
 

@@ -1,21 +1,21 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import { commitChange, type Guard } from '../../../db/change';
 import type { Db } from '../../../db/client';
-import { insertWhen } from '../../../db/insert-when';
+import { preparedInsertWhen } from '../../../db/insert-when';
+import type { BatchStatement, PreparedCondition } from '../../../db/prepared';
 import { applicationHistory, applications } from '../../../db/schema';
 import type { RandomSource } from '../../domain/random';
 import type { Actor, ApplicationStatus } from '../../domain/application-status';
 import type { RowGuard } from '../../domain/application';
 import { newId } from '../../domain/ids';
 import { applicationNoticeKey, noticeLink, smsText } from '../../domain/notices';
-import { noticeMessage } from '../messages';
-import { claimedOutboxRow, insertOutboxRow, type OutboxRow, smsNotice } from '../outbox';
+import { preparedNoticeMessage } from '../messages';
+import { claimedOutboxRow, type OutboxRow, outboxRow, preparedOutboxRow } from '../outbox';
 import type { LoadedApplication } from './load';
 
 type Deps = { db: Db; random: RandomSource; publicUrl?: string };
-type FollowUps = (won: SQL<boolean>) => readonly BatchItem<'sqlite'>[];
+type FollowUps = (won: SQL<boolean>, wonPrepared: PreparedCondition) => readonly BatchStatement[];
 
 /** A decision's row guard as the guard of the applications row. */
 export function applicationGuard(guard: RowGuard): Guard<typeof applications> {
@@ -70,8 +70,8 @@ export async function commitTransition(
     guard: applicationGuard({ ...change.guard, version: application.version }),
     set: { ...change.set, status: change.to, version, updatedAt: now },
     nonce: applications.changeNonce,
-    followUps: (won) => [
-      insertWhen(
+    followUps: (won, wonPrepared) => [
+      preparedInsertWhen(
         db,
         applicationHistory,
         {
@@ -85,11 +85,11 @@ export async function commitTransition(
           reason: change.reason ?? null,
           at: now,
         },
-        won,
+        wonPrepared,
       ),
-      noticeMessage(db, { accountId: application.accountId, key, title: notice.title, body: notice.body, now, onlyIf: won }),
-      sms ? insertOutboxRow(db, sms, won) : smsNotice(db, { ...smsOf, now, onlyIf: won }),
-      ...(change.followUps?.(won) ?? []),
+      preparedNoticeMessage(db, { accountId: application.accountId, key, title: notice.title, body: notice.body, now }, wonPrepared),
+      preparedOutboxRow(db, sms ?? outboxRow(smsOf, now), wonPrepared),
+      ...(change.followUps?.(won, wonPrepared) ?? []),
     ],
   });
   // `sms` was written whenever the change won: its key names the version the change creates, which no row can hold before.
@@ -101,7 +101,7 @@ export async function commitTransition(
  * next version, under the edit's guard and `also` (conditions on other rows); the caller's statements follow.
  * The version moves on so that a submission prepared before the edit is refused as stale.
  */
-export async function commitEdit<F extends readonly BatchItem<'sqlite'>[] = []>(
+export async function commitEdit<F extends readonly BatchStatement[] = []>(
   deps: Deps,
   edit: {
     applicationId: string;
@@ -109,7 +109,7 @@ export async function commitEdit<F extends readonly BatchItem<'sqlite'>[] = []>(
     also?: readonly (SQL | undefined)[];
     set?: SQLiteUpdateSetSource<typeof applications>;
     now: Date;
-    followUps?: (won: SQL<boolean>) => F;
+    followUps?: (won: SQL<boolean>, wonPrepared: PreparedCondition) => F;
   },
 ) {
   return commitChange(deps.db, deps.random, {

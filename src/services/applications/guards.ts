@@ -1,12 +1,12 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { preparedRead } from '../../../db/prepared';
+import { preparedStatement } from '../../../db/prepared';
 import { applicationHistory } from '../../../db/schema';
 import type { EditFacts } from '../../domain/application-edit';
 import type { LoadedApplication } from './load';
 
 /** When the application was last rejected, as a prepared read (alone or in a `readBatch`): see `lastRejectedAt`. */
-export const lastRejectedRead = preparedRead(['applicationId'], (db, p) =>
+export const lastRejectedRead = preparedStatement(['applicationId'], (db, p) =>
   db
     .select({ at: applicationHistory.at })
     .from(applicationHistory)

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 
 import type { Db } from '../../../db/client';
-import { preparedRead } from '../../../db/prepared';
+import { preparedStatement } from '../../../db/prepared';
 import { accounts, applications, channels, children, entries, schools, seasons, tracks, windows } from '../../../db/schema';
 import { DomainError } from '../../domain/errors';
 
@@ -48,7 +48,7 @@ export type LoadedApplication = NonNullable<Awaited<ReturnType<typeof loadApplic
  * decision, its completeness check and its commit. The channel's texts, the season and the track stay in the
  * database: wide text columns are most of what reading a row costs the libSQL driver.
  */
-export const submissionRead = preparedRead(['applicationId'], (db, p) =>
+export const submissionRead = preparedStatement(['applicationId'], (db, p) =>
   db
     .select({
       application: {

@@ -8,7 +8,7 @@ import { DomainError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import { type DocumentView, documentKindsRead } from '../documents';
 import { sendClaimed, sendNow } from '../outbox';
-import { runVerification, verificationJob } from '../verification';
+import { preparedVerificationJob, runVerification } from '../verification';
 import { lastRejectedRead } from './guards';
 import { type LoadedApplication, ownApplication, ownedBy, submissionRead } from './load';
 import { commitTransition } from './commit';
@@ -107,7 +107,7 @@ async function submitOnce(
     set: decision.set,
     guard: decision.guard,
     notice: decision.notice,
-    followUps: (won) => [verificationJob(db, application.id, now, rush ? undefined : { claimedBy: claimant, onlyIf: won })],
+    followUps: (_won, won) => [preparedVerificationJob(db, application.id, now, won, rush ? undefined : claimant)],
     smsClaimedBy: rush ? undefined : claimant,
   });
   if (!won) {

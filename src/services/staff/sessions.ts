@@ -1,5 +1,5 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import { preparedRead } from '../../../db/prepared';
+import { preparedStatement } from '../../../db/prepared';
 import { schools, staff, staffSessions } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { sessionPolicies } from '../../domain/session-policy';
@@ -21,7 +21,7 @@ export interface SignedInStaff {
 }
 
 /** Parents' tokens are not staff tokens: staff sessions have their own table. A disabled account's sessions hold nothing. */
-const staffSession = preparedRead(['tokenHash'], (db, p) =>
+const staffSession = preparedStatement(['tokenHash'], (db, p) =>
   db
     .select({ session: staffSessions, member: staff, schoolName: schools.name })
     .from(staffSessions)
