@@ -1,8 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db/client';
 import { insertWhen, preparedInsertWhen } from '../../db/insert-when';
-import { always, type PreparedCondition, preparedStatement, readBatch } from '../../db/prepared';
+import { always, type BatchStatement, type PreparedCondition, preparedStatement, readBatch, sendBatch } from '../../db/prepared';
 import { applications, channels, children, communities, seasons, verificationChecks, verificationJobs } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import { type AuthorityRecords, RecordsUnavailableError } from '../adapters/records';
@@ -218,42 +217,53 @@ export async function runVerification(
         .returning();
   if (!job) return 'skipped';
   try {
-    await db.batch(resultStatements(deps, applicationId, claimant, await checkApplication(deps, applicationId, now), now));
+    await sendBatch(db, resultStatements(deps, applicationId, claimant, await checkApplication(deps, applicationId, now), now));
     return 'done';
   } catch (error) {
-    await db.batch(retryStatements(deps, applicationId, claimant, job.attempts, error, now));
+    await sendBatch(db, retryStatements(deps, applicationId, claimant, job.attempts, error, now));
     return 'pending';
   }
 }
 
-/** Stores one application's outcomes (replacing the previous ones) and ends its job, as statements of a batch. */
-function resultStatements(deps: Deps, applicationId: string, claimant: string, checked: Outcomes, now: Date) {
+const checksCleared = preparedStatement(['applicationId'], (db, p) =>
+  db.delete(verificationChecks).where(eq(verificationChecks.applicationId, p.applicationId)),
+);
+const verificationSet = preparedStatement(['applicationId', 'verification'], (db, p) =>
+  db
+    .update(applications)
+    .set({ verification: sql`${p.verification}` })
+    .where(eq(applications.id, p.applicationId)),
+);
+const jobEnded = preparedStatement(['applicationId', 'claimant'], (db, p) =>
+  db.delete(verificationJobs).where(and(eq(verificationJobs.applicationId, p.applicationId), eq(verificationJobs.claimedBy, p.claimant))),
+);
+
+/** Stores one application's outcomes (replacing the previous ones) and ends its job, as prepared statements of a batch. */
+function resultStatements(deps: Deps, applicationId: string, claimant: string, checked: Outcomes, now: Date): BatchStatement[] {
   const { db } = deps;
   const outcomes = checked?.outcomes ?? [];
   return [
-    db.delete(verificationChecks).where(eq(verificationChecks.applicationId, applicationId)),
-    ...(outcomes.length
-      ? [
-          db.insert(verificationChecks).values(
-            outcomes.map((o) => ({
-              id: newId(deps.random),
-              applicationId,
-              claim: o.claim,
-              result: o.result,
-              summary: o.summary,
-              values: o.values,
-              source: deps.recordsSource,
-              checkedAt: now,
-            })),
-          ),
-        ]
-      : []),
-    db
-      .update(applications)
-      .set({ verification: overall(outcomes.map((o) => o.result)) })
-      .where(eq(applications.id, applicationId)),
-    db.delete(verificationJobs).where(and(eq(verificationJobs.applicationId, applicationId), eq(verificationJobs.claimedBy, claimant))),
-  ] as const;
+    checksCleared.with({ applicationId }),
+    ...outcomes.map((o) =>
+      preparedInsertWhen(
+        db,
+        verificationChecks,
+        {
+          id: newId(deps.random),
+          applicationId,
+          claim: o.claim,
+          result: o.result,
+          summary: o.summary,
+          values: o.values,
+          source: deps.recordsSource,
+          checkedAt: now,
+        },
+        always,
+      ),
+    ),
+    verificationSet.with({ applicationId, verification: overall(outcomes.map((o) => o.result)) }),
+    jobEnded.with({ applicationId, claimant }),
+  ];
 }
 
 /**
@@ -316,7 +326,7 @@ export async function sweepVerification(deps: Deps, options: { limit?: number; b
     const now = deps.clock.now();
     const jobs = await claimDueChecks(deps.db, { now, claimant, limit });
     if (jobs.length === 0) break;
-    const statements: BatchItem<'sqlite'>[] = [];
+    const statements: BatchStatement[] = [];
     let next = 0;
     const worker = async () => {
       while (next < jobs.length) {
@@ -333,7 +343,7 @@ export async function sweepVerification(deps: Deps, options: { limit?: number; b
       }
     };
     await Promise.all(Array.from({ length: Math.min(checkConcurrency, jobs.length) }, worker));
-    await deps.db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+    await sendBatch(deps.db, statements);
     if (jobs.length < limit || performance.now() - started > (options.budgetMs ?? 20_000)) break;
   }
   return report;

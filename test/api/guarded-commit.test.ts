@@ -153,7 +153,7 @@ describe('the guarded commit, prepared', () => {
     const keyNamed = (name: string) => ({
       id: name,
       name,
-      scopes: ['applications:read' as const],
+      scopes: ['catalog.read' as const],
       secretHash: 'h',
       expiresAt: later,
       createdBy: 'admin',
