@@ -52,47 +52,70 @@ export type OnConflict = { target: SQLiteColumn; update?: readonly string[] };
 
 const preparedInserts = new Map<string, PreparedStatement<string, unknown>>();
 
+/** Most rows of one `preparedInsertWhen` (one statement, as `insertManyWhen` writes them). */
+const preparedRowsMax = rowsPerInsert;
+
 /**
- * `insertWhen` built once per table, set of columns given, condition and conflict rule, with this row's values and the
- * condition's bound (`condition` is prepared, e.g. `commitChange`'s `wonPrepared`). A column the row leaves out gets
- * its default as `insertWhen` gives it; the values go through their columns' encoders here.
+ * `insertWhen` (a row) or `insertManyWhen` (rows that give the same columns, at most a thousand) built once per table,
+ * columns given, number of rows, condition and conflict rule, with this call's values and the condition's bound
+ * (`condition` is prepared, e.g. `commitChange`'s `wonPrepared`). A column the rows leave out gets its default as
+ * `insertWhen` gives it; the values go through their columns' encoders here.
  *
  * @example followUps: (_won, won) => [preparedInsertWhen(db, applicationHistory, row, won)]
  */
 export function preparedInsertWhen<T extends SQLiteTable>(
   db: Db,
   table: T,
-  values: SQLiteInsertValue<T>,
+  values: SQLiteInsertValue<T> | readonly SQLiteInsertValue<T>[],
   condition: PreparedCondition,
   onConflict?: OnConflict,
 ): BoundStatement<unknown> {
-  const given = values as Record<string, unknown>;
+  const rows = (Array.isArray(values) ? values : [values]) as readonly Record<string, unknown>[];
+  if (rows.length === 0 || rows.length > preparedRowsMax) throw new Error(`preparedInsertWhen takes 1 to ${preparedRowsMax} rows`);
+  if (rows.length > 1 && onConflict?.update) throw new Error('preparedInsertWhen updates on a conflict for one row only');
   const columns = Object.entries(getTableColumns(table));
-  const givenKeys = columns.filter(([key]) => given[key] !== undefined).map(([key]) => key);
-  const shape = `${getTableName(table)}|${givenKeys.join(',')}|${condition.id}|${onConflict ? `${onConflict.target.name}:${onConflict.update?.join(',') ?? ''}` : ''}`;
+  const givenKeys = columns.filter(([key]) => rows[0]![key] !== undefined).map(([key]) => key);
+  const conflict = onConflict ? `${onConflict.target.name}:${onConflict.update?.join(',') ?? ''}` : '';
+  const shape = `${getTableName(table)}|${givenKeys.join(',')}|${rows.length}|${condition.id}|${conflict}`;
   let prepared = preparedInserts.get(shape);
   if (!prepared) {
-    prepared = buildPreparedInsert(db, table, new Set(givenKeys), condition, onConflict);
+    prepared = buildPreparedInsert(db, table, givenKeys, rows.length, condition, onConflict);
     preparedInserts.set(shape, prepared);
   }
+  const givenSet = new Set(givenKeys);
   const args: Record<string, unknown> = { ...condition.values };
-  for (const [key, column] of columns) {
-    if (given[key] === undefined) continue;
-    if (isSQLWrapper(given[key])) throw new Error(`preparedInsertWhen takes values only: ${key} is SQL`);
-    args[`row.${key}`] = bound(column, given, key);
+  for (const [i, row] of rows.entries()) {
+    for (const [key, column] of columns) {
+      const given = row[key] !== undefined;
+      if (given !== givenSet.has(key)) throw new Error(`preparedInsertWhen takes rows that give the same columns: ${key}`);
+      if (!given) continue;
+      if (isSQLWrapper(row[key])) throw new Error(`preparedInsertWhen takes values only: ${key} is SQL`);
+      args[`row${i}.${key}`] = bound(column, row, key);
+    }
   }
   return prepared.with(args);
 }
 
-function buildPreparedInsert(db: Db, table: SQLiteTable, given: Set<string>, condition: PreparedCondition, onConflict?: OnConflict) {
-  const names = [...[...given].map((key) => `row.${key}`), ...Object.keys(condition.values)];
+function buildPreparedInsert(
+  db: Db,
+  table: SQLiteTable,
+  givenKeys: readonly string[],
+  count: number,
+  condition: PreparedCondition,
+  onConflict?: OnConflict,
+) {
+  const given = new Set(givenKeys);
+  const indexes = Array.from({ length: count }, (_, i) => i);
+  const names = [...indexes.flatMap((i) => givenKeys.map((key) => `row${i}.${key}`)), ...Object.keys(condition.values)];
   return preparedStatement(names, (_db, p) => {
-    const row = Object.fromEntries(Object.keys(getTableColumns(table)).map((key) => [key, given.has(key) ? p[`row.${key}`] : undefined]));
-    const insert = insertWhen(db, table, row as SQLiteInsertValue<SQLiteTable>, condition.sql);
+    const rows = indexes.map((i) =>
+      Object.fromEntries(Object.keys(getTableColumns(table)).map((key) => [key, given.has(key) ? p[`row${i}.${key}`] : undefined])),
+    ) as SQLiteInsertValue<SQLiteTable>[];
+    const insert = count === 1 ? insertWhen(db, table, rows[0]!, condition.sql) : insertManyWhen(db, table, rows, condition.sql)[0]!;
     if (!onConflict) return insert;
     if (!onConflict.update) return insert.onConflictDoNothing({ target: onConflict.target });
     // The row's values again, already encoded: bare placeholders, so that no encoder runs twice.
-    const set = Object.fromEntries(onConflict.update.map((key) => [key, sql`${p[`row.${key}`]}`]));
+    const set = Object.fromEntries(onConflict.update.map((key) => [key, sql`${p[`row0.${key}`]}`]));
     return insert.onConflictDoUpdate({ target: onConflict.target, set });
   });
 }

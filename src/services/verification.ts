@@ -244,23 +244,25 @@ function resultStatements(deps: Deps, applicationId: string, claimant: string, c
   const outcomes = checked?.outcomes ?? [];
   return [
     checksCleared.with({ applicationId }),
-    ...outcomes.map((o) =>
-      preparedInsertWhen(
-        db,
-        verificationChecks,
-        {
-          id: newId(deps.random),
-          applicationId,
-          claim: o.claim,
-          result: o.result,
-          summary: o.summary,
-          values: o.values,
-          source: deps.recordsSource,
-          checkedAt: now,
-        },
-        always,
-      ),
-    ),
+    ...(outcomes.length
+      ? [
+          preparedInsertWhen(
+            db,
+            verificationChecks,
+            outcomes.map((o) => ({
+              id: newId(deps.random),
+              applicationId,
+              claim: o.claim,
+              result: o.result,
+              summary: o.summary,
+              values: o.values,
+              source: deps.recordsSource,
+              checkedAt: now,
+            })),
+            always,
+          ),
+        ]
+      : []),
     verificationSet.with({ applicationId, verification: overall(outcomes.map((o) => o.result)) }),
     jobEnded.with({ applicationId, claimant }),
   ];

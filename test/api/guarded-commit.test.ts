@@ -234,4 +234,37 @@ describe('the guarded commit, prepared', () => {
     await write('third', ['body']);
     expect(await bodies()).toEqual(['third']);
   });
+
+  it('writes many rows in one statement, only where the change won, and refuses rows that give different columns', async () => {
+    await aCode('many');
+    const rows = (tag: string) =>
+      ['a', 'b', 'c'].map((x) => ({
+        id: `${tag}:${x}`,
+        idempotencyKey: `${tag}:${x}`,
+        phone: '1',
+        body: x,
+        nextAttemptAt: now,
+        createdAt: now,
+      }));
+    const write = (tag: string) =>
+      commitChange(database.db, webCryptoRandom, {
+        table: smsCodes,
+        key: { column: smsCodes.id, value: 'many' },
+        guard: { attempts: 0 },
+        set: { attempts: 1 },
+        nonce: smsCodes.consumedBy,
+        followUps: (_won, won) => [preparedInsertWhen(database.db, outbox, rows(tag), won)],
+      });
+    const batch = vi.spyOn(database.db.$client, 'batch');
+    expect((await write('many-won')).won).toBe(true);
+    expect(batch.mock.calls[0]![0]).toHaveLength(2);
+    batch.mockRestore();
+    expect((await write('many-lost')).won).toBe(false);
+    const written = await database.db.select({ key: outbox.idempotencyKey }).from(outbox).where(like(outbox.idempotencyKey, 'many-%'));
+    expect(written.map((r) => r.key).sort()).toEqual(['many-won:a', 'many-won:b', 'many-won:c']);
+    const won = { id: 'x', sql: sql<boolean>`1`, values: {} };
+    expect(() => preparedInsertWhen(database.db, outbox, [rows('odd')[0]!, { ...rows('odd')[1]!, lastError: 'e' }], won)).toThrow(
+      /same columns: lastError/,
+    );
+  });
 });
