@@ -51,6 +51,17 @@ export function insertManyWhen<T extends SQLiteTable>(db: Db, table: T, rows: re
 export type OnConflict = { target: SQLiteColumn; update?: readonly string[] };
 
 const preparedInserts = new Map<string, PreparedStatement<string, unknown>>();
+const tableColumns = new WeakMap<SQLiteTable, [string, Column][]>();
+
+/** A table's columns by key, listed once. */
+function columnsOf(table: SQLiteTable): [string, Column][] {
+  let columns = tableColumns.get(table);
+  if (!columns) {
+    columns = Object.entries(getTableColumns(table));
+    tableColumns.set(table, columns);
+  }
+  return columns;
+}
 
 /** Most rows of one `preparedInsertWhen` (one statement, as `insertManyWhen` writes them). */
 const preparedRowsMax = rowsPerInsert;
@@ -73,21 +84,23 @@ export function preparedInsertWhen<T extends SQLiteTable>(
   const rows = (Array.isArray(values) ? values : [values]) as readonly Record<string, unknown>[];
   if (rows.length === 0 || rows.length > preparedRowsMax) throw new Error(`preparedInsertWhen takes 1 to ${preparedRowsMax} rows`);
   if (rows.length > 1 && onConflict?.update) throw new Error('preparedInsertWhen updates on a conflict for one row only');
-  const columns = Object.entries(getTableColumns(table));
-  const givenKeys = columns.filter(([key]) => rows[0]![key] !== undefined).map(([key]) => key);
+  const columns = columnsOf(table);
+  const first = rows[0]!;
+  let givenMark = '';
+  for (const [key] of columns) givenMark += first[key] === undefined ? '0' : '1';
   const conflict = onConflict ? `${onConflict.target.name}:${onConflict.update?.join(',') ?? ''}` : '';
-  const shape = `${getTableName(table)}|${givenKeys.join(',')}|${rows.length}|${condition.id}|${conflict}`;
+  const shape = `${getTableName(table)}|${givenMark}|${rows.length}|${condition.id}|${conflict}`;
   let prepared = preparedInserts.get(shape);
   if (!prepared) {
+    const givenKeys = columns.filter(([key]) => first[key] !== undefined).map(([key]) => key);
     prepared = buildPreparedInsert(db, table, givenKeys, rows.length, condition, onConflict);
     preparedInserts.set(shape, prepared);
   }
-  const givenSet = new Set(givenKeys);
   const args: Record<string, unknown> = { ...condition.values };
   for (const [i, row] of rows.entries()) {
-    for (const [key, column] of columns) {
+    for (const [c, [key, column]] of columns.entries()) {
       const given = row[key] !== undefined;
-      if (given !== givenSet.has(key)) throw new Error(`preparedInsertWhen takes rows that give the same columns: ${key}`);
+      if (given !== (givenMark[c] === '1')) throw new Error(`preparedInsertWhen takes rows that give the same columns: ${key}`);
       if (!given) continue;
       if (isSQLWrapper(row[key])) throw new Error(`preparedInsertWhen takes values only: ${key} is SQL`);
       args[`row${i}.${key}`] = bound(column, row, key);
