@@ -6,11 +6,6 @@ import { commitInGroups } from './group-commit';
 import { keepPreparedStatements } from './statement-cache';
 
 const busyTimeoutMs = 5000;
-/**
- * SQLite's page cache of the one connection, in KiB (a negative `cache_size`): pages are kept up to this size instead
- * of SQLite's 2 MiB, so a process rereads fewer of the pages its requests touch (docs/bench.md "A larger page cache").
- */
-export const pageCacheKiB = 65536;
 
 export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 
@@ -36,8 +31,7 @@ function keepPrivate(path: string): void {
  * Opens the embedded libSQL database (a `file:` URL) or a libSQL server (`http(s):`/`libsql:`) from Node.
  * A file database runs in WAL mode with `synchronous=FULL`: an acknowledged write survives a power cut. The writes
  * that arrive together share one commit (`commitInGroups`, decision 036). Its file is private to the host's user, and
- * `secure_delete` zeroes what a change removes (a sign-in code's SMS once sent), so no free page keeps it. Its page
- * cache holds up to `pageCacheKiB`.
+ * `secure_delete` zeroes what a change removes (a sign-in code's SMS once sent), so no free page keeps it.
  *
  * @example const db = await createDb('file:./data/enrollment.db');
  */
@@ -55,7 +49,6 @@ export async function createDb(url: string, authToken?: string): Promise<Db> {
     await client.execute('PRAGMA synchronous = FULL');
     await client.execute('PRAGMA foreign_keys = ON');
     await client.execute('PRAGMA secure_delete = ON');
-    await client.execute(`PRAGMA cache_size = -${pageCacheKiB}`);
   }
   return drizzle(client, { schema });
 }
