@@ -14,7 +14,7 @@ interface Preparable {
 
 type ResultOf<B extends Preparable> = ReturnType<ReturnType<B['prepare']>['execute']> extends Promise<infer R> ? R : never;
 
-/** A prepared statement with its values: one statement of `readBatch` or `sendBatch`. */
+/** A prepared statement with its values: one statement of `sendBatch`. */
 export interface BoundStatement<Result> {
   statement(db: Db): { sql: string; args: InArgs };
   map(result: ResultSet): Result;
@@ -24,7 +24,7 @@ export interface BoundStatement<Result> {
 export interface PreparedStatement<Name extends string, Result> {
   /** Runs the statement alone. */
   run(db: Db, values: Record<Name, unknown>): Promise<Result>;
-  /** The statement with these values, for `readBatch` or `sendBatch`. */
+  /** The statement with these values, for `sendBatch`. */
   with(values: Record<Name, unknown>): BoundStatement<Result>;
 }
 
@@ -73,8 +73,6 @@ export function preparedStatement<const Name extends string, B extends Preparabl
   };
 }
 
-type Results<T extends readonly BoundStatement<unknown>[]> = { -readonly [K in keyof T]: T[K] extends BoundStatement<infer R> ? R : never };
-
 /**
  * A condition of prepared statements (e.g. "the guarded change won"): its SQL with placeholders, the same on every
  * call and told apart by `id`, and this call's values for them.
@@ -100,7 +98,8 @@ const isBound = (s: BatchStatement): s is BoundStatement<unknown> => 'statement'
 /**
  * Statements in one round trip and one transaction, as drizzle's `db.batch` sends them, where some are prepared: each
  * query builder is prepared here (its public `.prepare()`, as `db.batch` does inside), each bound statement only
- * gives its SQL and values. Results come back mapped as `db.batch` maps them.
+ * gives its SQL and values. Results come back mapped as `db.batch` maps them. A batch of reads is one snapshot (and
+ * drizzle's `db.batch` would build each prepared read again).
  */
 export async function sendBatch<const T extends readonly BatchStatement[]>(db: Db, statements: T): Promise<BatchResults<T>> {
   const mapped = statements.map((s) => {
@@ -112,13 +111,4 @@ export async function sendBatch<const T extends readonly BatchStatement[]>(db: D
   });
   const results = await db.$client.batch(mapped.map((s) => s.statement(db)));
   return mapped.map((s, i) => s.map(results[i]!)) as BatchResults<T>;
-}
-
-/**
- * Prepared reads in one round trip and one snapshot: a batch of reads is one transaction, as `db.batch` sends it
- * (drizzle's `db.batch` would build each query again).
- */
-export async function readBatch<const T extends readonly BoundStatement<unknown>[]>(db: Db, reads: T): Promise<Results<T>> {
-  const results = await db.$client.batch(reads.map((r) => r.statement(db)));
-  return reads.map((r, i) => r.map(results[i]!)) as Results<T>;
 }

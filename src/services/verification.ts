@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { insertWhen, preparedInsertWhen } from '../../db/insert-when';
-import { always, type BatchStatement, type PreparedCondition, preparedStatement, readBatch, sendBatch } from '../../db/prepared';
+import { always, type BatchStatement, type PreparedCondition, preparedStatement, sendBatch } from '../../db/prepared';
 import { applications, channels, children, communities, seasons, verificationChecks, verificationJobs } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import { type AuthorityRecords, RecordsUnavailableError } from '../adapters/records';
@@ -155,7 +155,7 @@ async function checkApplication(deps: Deps, applicationId: string, now: Date, to
   // Alone, the town's communities come in the same round trip; a sweep's group shares them by region (`town`).
   const [[loaded], names] = town
     ? [await checkRead.run(db, { applicationId }), null]
-    : await readBatch(db, [checkRead.with({ applicationId }), applicationTownRead.with({ applicationId })]);
+    : await sendBatch(db, [checkRead.with({ applicationId }), applicationTownRead.with({ applicationId })]);
   if (!loaded?.channel) return null;
   const { application, channel, child } = loaded;
   const unseal = async (field: 'fatherIdNumber' | 'motherIdNumber', nameField: 'fatherName' | 'motherName') => {

@@ -1,7 +1,7 @@
 import { DrizzleQueryError, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDb, type Db } from '../../db/client';
-import { preparedStatement, readBatch } from '../../db/prepared';
+import { preparedStatement, sendBatch } from '../../db/prepared';
 import { smsCodes } from '../../db/schema';
 import { freshDatabase } from '../helpers/db';
 import { tempDir } from '../helpers/temp';
@@ -48,7 +48,7 @@ describe('a prepared read', () => {
   it('reads a batch in one round trip, each answer in its place', async () => {
     const batch = vi.spyOn(second.db.$client, 'batch');
     const execute = vi.spyOn(second.db.$client, 'execute');
-    const [[b], codes, none] = await readBatch(second.db, [
+    const [[b], codes, none] = await sendBatch(second.db, [
       codeRead.with({ id: 'code-b' }),
       codesOfPhone.with({ phone: '13800000002' }),
       codeRead.with({ id: 'code-a' }),

@@ -5,7 +5,7 @@ import { applicationHistory } from '../../../db/schema';
 import type { EditFacts } from '../../domain/application-edit';
 import type { LoadedApplication } from './load';
 
-/** When the application was last rejected, as a prepared read (alone or in a `readBatch`): see `lastRejectedAt`. */
+/** When the application was last rejected, as a prepared read (alone or in a `sendBatch`): see `lastRejectedAt`. */
 export const lastRejectedRead = preparedStatement(['applicationId'], (db, p) =>
   db
     .select({ at: applicationHistory.at })

@@ -1,4 +1,4 @@
-import { readBatch } from '../../../db/prepared';
+import { sendBatch } from '../../../db/prepared';
 import type { AppDeps } from '../../deps';
 import { type MissingItem, whatIsMissing } from '../../domain/application-missing';
 import { uploadedSides } from '../../domain/document-sides';
@@ -60,7 +60,7 @@ export async function submitApplication(
  * What a submission needs, read in one round trip: the application, its last rejection and its documents' kinds.
  */
 async function loadForSubmit(db: Deps['db'], accountId: string, applicationId: string) {
-  const [[row], [rejected], files] = await readBatch(db, [
+  const [[row], [rejected], files] = await sendBatch(db, [
     submissionRead.with({ applicationId }),
     lastRejectedRead.with({ applicationId }),
     documentKindsRead.with({ applicationId }),
