@@ -9,6 +9,7 @@ import {
   type BatchResults,
   type BatchStatement,
   type BoundStatement,
+  driverValue,
   type PreparedCondition,
   type PreparedStatement,
   preparedStatement,
@@ -191,8 +192,7 @@ function preparedUpdate(change: GuardedChange<SQLiteTable, Returning, FollowUps>
     preparedUpdates.set(shape, prepared);
   }
   const columns = getTableColumns(table) as Record<string, SQLiteColumn>;
-  // As drizzle binds a value: through its column's encoder, except null.
-  const encoded = (k: string, v: unknown) => (v === null ? null : columns[k]!.mapToDriverValue(v));
+  const encoded = (k: string, v: unknown) => driverValue(columns[k]!, v);
   const values: Record<string, unknown> = { key: key.value, nonce };
   for (const [k, v] of set) values[`set.${k}`] = encoded(k, v);
   for (const [k, g] of guard) {

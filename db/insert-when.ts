@@ -1,15 +1,14 @@
 import { type Column, getTableColumns, getTableName, isSQLWrapper, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client';
-import { type BoundStatement, type PreparedCondition, type PreparedStatement, preparedStatement } from './prepared';
+import { type BoundStatement, driverValue, type PreparedCondition, type PreparedStatement, preparedStatement } from './prepared';
 
 /** Rows per statement of `insertManyWhen`: well under SQLite's 32,766 bound parameters for the widest table. */
 const rowsPerInsert = 1000;
 
 /** A row's value for `column` as bound: the column's default where the row gives none. */
 function bound(column: Column, given: Record<string, unknown>, key: string) {
-  const value = key in given && given[key] !== undefined ? given[key] : (column.default ?? null);
-  return value === null || (value instanceof Object && 'getSQL' in value) ? value : column.mapToDriverValue(value);
+  return driverValue(column, key in given && given[key] !== undefined ? given[key] : (column.default ?? null));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { InArgs, ResultSet } from '@libsql/client';
-import { DrizzleQueryError, fillPlaceholders, type Placeholder, type Query, type SQL, sql } from 'drizzle-orm';
+import { type Column, DrizzleQueryError, fillPlaceholders, isSQLWrapper, type Placeholder, type Query, type SQL, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from './client';
 
@@ -82,6 +82,10 @@ export interface PreparedCondition {
   sql: SQL<boolean>;
   values: Record<string, unknown>;
 }
+
+/** `value` as drizzle binds it for `column`: through the column's encoder, except null and SQL, which stay as they are. */
+export const driverValue = (column: Column, value: unknown) =>
+  value === null || isSQLWrapper(value) ? value : column.mapToDriverValue(value);
 
 /** The condition that always holds, for a prepared statement that takes one. */
 export const always: PreparedCondition = { id: 'always', sql: sql<boolean>`1`, values: {} };
