@@ -71,10 +71,9 @@ const preparedRowsMax = rowsPerInsert;
  * (`condition` is prepared, e.g. `commitChange`'s `wonPrepared`). A column the rows leave out gets its default as
  * `insertWhen` gives it; the values go through their columns' encoders here.
  *
- * @example followUps: (_won, won) => [preparedInsertWhen(db, applicationHistory, row, won)]
+ * @example followUps: (_won, won) => [preparedInsertWhen(applicationHistory, row, won)]
  */
 export function preparedInsertWhen<T extends SQLiteTable>(
-  db: Db,
   table: T,
   values: SQLiteInsertValue<T> | readonly SQLiteInsertValue<T>[],
   condition: PreparedCondition,
@@ -92,7 +91,7 @@ export function preparedInsertWhen<T extends SQLiteTable>(
   let prepared = preparedInserts.get(shape);
   if (!prepared) {
     const givenKeys = columns.filter(([key]) => first[key] !== undefined).map(([key]) => key);
-    prepared = buildPreparedInsert(db, table, givenKeys, rows.length, condition, onConflict);
+    prepared = buildPreparedInsert(table, givenKeys, rows.length, condition, onConflict);
     preparedInserts.set(shape, prepared);
   }
   const args: Record<string, unknown> = { ...condition.values };
@@ -109,7 +108,6 @@ export function preparedInsertWhen<T extends SQLiteTable>(
 }
 
 function buildPreparedInsert(
-  db: Db,
   table: SQLiteTable,
   givenKeys: readonly string[],
   count: number,
@@ -119,7 +117,7 @@ function buildPreparedInsert(
   const given = new Set(givenKeys);
   const indexes = Array.from({ length: count }, (_, i) => i);
   const names = [...indexes.flatMap((i) => givenKeys.map((key) => `row${i}.${key}`)), ...Object.keys(condition.values)];
-  return preparedStatement(names, (_db, p) => {
+  return preparedStatement(names, (db, p) => {
     const rows = indexes.map((i) =>
       Object.fromEntries(Object.keys(getTableColumns(table)).map((key) => [key, given.has(key) ? p[`row${i}.${key}`] : undefined])),
     ) as SQLiteInsertValue<SQLiteTable>[];

@@ -18,8 +18,8 @@ export function noticeMessage(db: Db, m: MessageNotice & { now: Date; onlyIf?: S
 }
 
 /** `noticeMessage` written only if the prepared condition `won` holds (a state change's own follow-up, `commitChange`). */
-export function preparedNoticeMessage(db: Db, m: MessageNotice & { now: Date }, won: PreparedCondition) {
-  return preparedInsertWhen(db, messages, messageRow(m, m.now), won, { target: messages.noticeKey });
+export function preparedNoticeMessage(m: MessageNotice & { now: Date }, won: PreparedCondition) {
+  return preparedInsertWhen(messages, messageRow(m, m.now), won, { target: messages.noticeKey });
 }
 
 /** `noticeMessage` for many families at once (录取结果 to a whole draw), written only if `onlyIf` holds. */

@@ -99,8 +99,8 @@ export function insertOutboxRow(db: Db, row: typeof outbox.$inferInsert, onlyIf?
  * `insertOutboxRow` written only if the prepared condition `won` holds: a state change's own follow-up
  * (`commitChange`), with an `outboxRow` or a `claimedOutboxRow`.
  */
-export function preparedOutboxRow(db: Db, row: typeof outbox.$inferInsert, won: PreparedCondition) {
-  return preparedInsertWhen(db, outbox, row, won, { target: outbox.idempotencyKey });
+export function preparedOutboxRow(row: typeof outbox.$inferInsert, won: PreparedCondition) {
+  return preparedInsertWhen(outbox, row, won, { target: outbox.idempotencyKey });
 }
 
 /**

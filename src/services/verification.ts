@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { insertWhen, preparedInsertWhen } from '../../db/insert-when';
+import { preparedInsertWhen } from '../../db/insert-when';
 import { always, type BatchStatement, type PreparedCondition, preparedStatement, sendBatch } from '../../db/prepared';
 import { applications, channels, children, communities, seasons, verificationChecks, verificationJobs } from '../../db/schema';
 import type { AppDeps } from '../deps';
@@ -22,27 +22,15 @@ type Town = (regionId: string) => Promise<Set<string>>;
 type Outcomes = { outcomes: CheckOutcome[]; regionId: string } | null;
 
 /**
- * A job to (re)check an application, as a statement for the caller's batch (submission, a reviewer's request).
- * `claimedBy`: the job is written already claimed by the caller, who runs it right after the batch (`runVerification`
- * with `preclaimed`), saving the claim's own round trip and commit; written only if `onlyIf` holds as the batch runs.
- * If the caller stops, the claim lapses after `leaseMs` and the sweeper takes the job.
+ * A job to (re)check an application, as a prepared statement for the caller's batch (`sendBatch`: a submission, a
+ * reviewer's request). `claimedBy`: the job is written already claimed by the caller, who runs it right after the
+ * batch (`runVerification` with `preclaimed`), saving the claim's own round trip and commit; written only if `onlyIf`
+ * holds as the batch runs (a state change's `wonPrepared`). If the caller stops, the claim lapses after `leaseMs` and
+ * the sweeper takes the job. Without a claim the job is queued for the sweeper.
  */
-export function verificationJob(db: Db, applicationId: string, now: Date, claim?: { claimedBy: string; onlyIf: SQL }) {
+export function verificationJob(applicationId: string, now: Date, claim?: { claimedBy: string; onlyIf: PreparedCondition }) {
   const job = jobColumns(now, claim?.claimedBy);
-  const insert = claim
-    ? insertWhen(db, verificationJobs, { applicationId, ...job }, claim.onlyIf)
-    : db.insert(verificationJobs).values({ applicationId, ...job });
-  return insert.onConflictDoUpdate({ target: verificationJobs.applicationId, set: job });
-}
-
-/**
- * `verificationJob` as a prepared statement of a state change's own batch (`commitChange`): claimed by `claimedBy`,
- * it is written only if `won` holds; without, it is queued for the sweeper whatever the change's outcome, as
- * `verificationJob` queues it.
- */
-export function preparedVerificationJob(db: Db, applicationId: string, now: Date, won: PreparedCondition, claimedBy?: string) {
-  const job = jobColumns(now, claimedBy);
-  return preparedInsertWhen(db, verificationJobs, { applicationId, ...job }, claimedBy ? won : always, {
+  return preparedInsertWhen(verificationJobs, { applicationId, ...job }, claim?.onlyIf ?? always, {
     target: verificationJobs.applicationId,
     update: Object.keys(job),
   });
@@ -240,14 +228,12 @@ const jobEnded = preparedStatement(['applicationId', 'claimant'], (db, p) =>
 
 /** Stores one application's outcomes (replacing the previous ones) and ends its job, as prepared statements of a batch. */
 function resultStatements(deps: Deps, applicationId: string, claimant: string, checked: Outcomes, now: Date): BatchStatement[] {
-  const { db } = deps;
   const outcomes = checked?.outcomes ?? [];
   return [
     checksCleared.with({ applicationId }),
     ...(outcomes.length
       ? [
           preparedInsertWhen(
-            db,
             verificationChecks,
             outcomes.map((o) => ({
               id: newId(deps.random),

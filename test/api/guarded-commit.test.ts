@@ -106,7 +106,6 @@ describe('the guarded commit, prepared', () => {
       returning: { attempts: smsCodes.attempts, expiresAt: smsCodes.expiresAt },
       followUps: (_won, won) => [
         preparedInsertWhen(
-          db,
           outbox,
           { id: `row:${id}`, idempotencyKey: `expired:${id}`, phone: '1', body: id, nextAttemptAt: later, createdAt: now },
           won,
@@ -226,7 +225,7 @@ describe('the guarded commit, prepared', () => {
         guard: {},
         set: { attempts: 1 },
         nonce: smsCodes.consumedBy,
-        followUps: (_won, won) => [preparedInsertWhen(database.db, outbox, row(body), won, { target: outbox.idempotencyKey, update })],
+        followUps: (_won, won) => [preparedInsertWhen(outbox, row(body), won, { target: outbox.idempotencyKey, update })],
       });
     await write('first');
     await write('second');
@@ -253,7 +252,7 @@ describe('the guarded commit, prepared', () => {
         guard: { attempts: 0 },
         set: { attempts: 1 },
         nonce: smsCodes.consumedBy,
-        followUps: (_won, won) => [preparedInsertWhen(database.db, outbox, rows(tag), won)],
+        followUps: (_won, won) => [preparedInsertWhen(outbox, rows(tag), won)],
       });
     const batch = vi.spyOn(database.db.$client, 'batch');
     expect((await write('many-won')).won).toBe(true);
@@ -263,7 +262,7 @@ describe('the guarded commit, prepared', () => {
     const written = await database.db.select({ key: outbox.idempotencyKey }).from(outbox).where(like(outbox.idempotencyKey, 'many-%'));
     expect(written.map((r) => r.key).sort()).toEqual(['many-won:a', 'many-won:b', 'many-won:c']);
     const won = { id: 'x', sql: sql<boolean>`1`, values: {} };
-    expect(() => preparedInsertWhen(database.db, outbox, [rows('odd')[0]!, { ...rows('odd')[1]!, lastError: 'e' }], won)).toThrow(
+    expect(() => preparedInsertWhen(outbox, [rows('odd')[0]!, { ...rows('odd')[1]!, lastError: 'e' }], won)).toThrow(
       /same columns: lastError/,
     );
   });

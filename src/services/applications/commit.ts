@@ -72,7 +72,6 @@ export async function commitTransition(
     nonce: applications.changeNonce,
     followUps: (won, wonPrepared) => [
       preparedInsertWhen(
-        db,
         applicationHistory,
         {
           id: newId(deps.random),
@@ -87,8 +86,8 @@ export async function commitTransition(
         },
         wonPrepared,
       ),
-      preparedNoticeMessage(db, { accountId: application.accountId, key, title: notice.title, body: notice.body, now }, wonPrepared),
-      preparedOutboxRow(db, sms ?? outboxRow(smsOf, now), wonPrepared),
+      preparedNoticeMessage({ accountId: application.accountId, key, title: notice.title, body: notice.body, now }, wonPrepared),
+      preparedOutboxRow(sms ?? outboxRow(smsOf, now), wonPrepared),
       ...(change.followUps?.(won, wonPrepared) ?? []),
     ],
   });

@@ -8,7 +8,7 @@ import { DomainError } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import { type DocumentView, documentKindsRead } from '../documents';
 import { sendClaimed, sendNow } from '../outbox';
-import { preparedVerificationJob, runVerification } from '../verification';
+import { runVerification, verificationJob } from '../verification';
 import { lastRejectedRead } from './guards';
 import { type LoadedApplication, ownApplication, ownedBy, submissionRead } from './load';
 import { commitTransition } from './commit';
@@ -107,7 +107,7 @@ async function submitOnce(
     set: decision.set,
     guard: decision.guard,
     notice: decision.notice,
-    followUps: (_won, won) => [preparedVerificationJob(db, application.id, now, won, rush ? undefined : claimant)],
+    followUps: (_won, won) => [verificationJob(application.id, now, rush ? undefined : { claimedBy: claimant, onlyIf: won })],
     smsClaimedBy: rush ? undefined : claimant,
   });
   if (!won) {

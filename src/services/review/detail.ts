@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
+import { sendBatch } from '../../../db/prepared';
 import { applicationHistory, applications } from '../../../db/schema';
 import type { AppDeps } from '../../deps';
 import { fieldLabels, maskedForm } from '../../domain/application-form';
@@ -183,8 +184,8 @@ export async function recheck(
   if (!loaded || loaded.application.status === 'draft') throw notFound();
   assertInScope(member, loaded.application);
   const now = deps.clock.now();
-  await db.batch([
-    verificationJob(db, applicationId, now),
+  await sendBatch(db, [
+    verificationJob(applicationId, now),
     auditStatement(db, {
       staffId: member.staffId,
       username: member.username,
